@@ -1,0 +1,59 @@
+# xdjy — cross-region medical treatment (异地就医) rules as a PostgreSQL extension
+#
+#   make demo     build, install, run the demo in a throwaway cluster
+#   make test     build, install, run every suite in a throwaway cluster
+#   make bench    benchmarks (ratios), make stress   long robustness runs
+#
+# The plain PGXS targets (all, install, installcheck) work as usual against
+# whatever server PG_CONFIG points at.
+
+EXTENSION = xdjy
+EXTVERSION = 1.0
+MODULE_big = xdjy
+OBJS = $(patsubst %.c,%.o,$(sort $(wildcard src/*.c)))
+HEADERS_xdjy = $(wildcard src/*.h)
+DATA = $(sort $(wildcard xdjy--*.sql))
+PGFILEDESC = "xdjy - cross-region medical treatment rules"
+
+# pg_regress: sql/NAME.sql against expected/NAME.out, in name order
+REGRESS = $(patsubst sql/%.sql,%,$(sort $(wildcard sql/*.sql)))
+REGRESS_OPTS = --load-extension=xdjy
+
+# isolation specs: test/isolation/specs/NAME.spec, expected/NAME.out
+ISOLATION = $(patsubst test/isolation/specs/%.spec,%,$(sort $(wildcard test/isolation/specs/*.spec)))
+ISOLATION_OPTS = --inputdir=test/isolation --load-extension=xdjy
+
+EXTRA_CLEAN = output_iso tmp_check_iso
+
+# -Wextra is for our code: PostgreSQL's own headers are not written for it,
+# so they are searched as system headers (-isystem wins over -I).
+PG_CONFIG ?= pg_config
+PG_CPPFLAGS += -isystem $(shell $(PG_CONFIG) --includedir-server 2>/dev/null)
+PG_CFLAGS += -Wall -Wextra -Wmissing-prototypes
+
+PGXS := $(shell $(PG_CONFIG) --pgxs 2>/dev/null)
+ifneq ($(wildcard $(PGXS)),)
+include $(PGXS)
+else
+# No server headers yet: demo and test install them (test/deps.sh).
+all install installcheck:
+	@echo "xdjy: PGXS not found via $(PG_CONFIG); run 'make deps' as root" >&2
+	@exit 1
+endif
+
+.PHONY: demo test bench stress deps
+
+deps:
+	@bash test/deps.sh
+
+demo:
+	@bash test/run.sh demo
+
+test:
+	@bash test/run.sh test
+
+bench:
+	@bash test/run.sh bench
+
+stress:
+	@bash test/run.sh stress

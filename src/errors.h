@@ -1,0 +1,36 @@
+/*-------------------------------------------------------------------------
+ *
+ * src/errors.h
+ *	  xdjy's own SQLSTATEs, class YB: each named once here, each with a row
+ *	  in xdjy.error_code (zh/en message and cause; SPEC R6, 004 §五(三)).
+ *	  test/t/010_error_catalogue.sh checks both directions.
+ *
+ *	  Numbering: YB0xx general, YB1xx filings, YB2xx encounters,
+ *	  YB3xx settlements, YB4xx manual claims, YB5xx policy data,
+ *	  YB6xx reconciliation and clearing.  Codes are frozen once released.
+ *
+ *-------------------------------------------------------------------------
+ */
+#ifndef XDJY_ERRORS_H
+#define XDJY_ERRORS_H
+
+#include "utils/elog.h"
+
+#define XDJY_SQLSTATE(a,b,c)	MAKE_SQLSTATE('Y','B',a,b,c)
+
+/* YB0xx general */
+#define ERRCODE_XDJY_UNKNOWN_REFERENCE		XDJY_SQLSTATE('0','0','1')
+
+/* YB1xx filings */
+
+/* YB2xx encounters */
+
+/* YB3xx settlements */
+
+/* YB4xx manual claims */
+
+/* YB5xx policy data */
+
+/* YB6xx reconciliation and clearing */
+
+#endif							/* XDJY_ERRORS_H */

@@ -1,0 +1,59 @@
+/*-------------------------------------------------------------------------
+ *
+ * src/guc.c
+ *	  GUC xdjy.language (en | zh): the language labels and explanations are
+ *	  printed in, the way DateStyle steers date output.  Input never depends
+ *	  on it, so a dump taken under either setting restores.
+ *
+ *-------------------------------------------------------------------------
+ */
+#include "postgres.h"
+
+#include "utils/builtins.h"
+#include "utils/guc.h"
+
+#include "xdjy.h"
+
+int			xdjy_language = XDJY_LANG_EN;
+
+static const struct config_enum_entry language_options[] = {
+	{"en", XDJY_LANG_EN, false},
+	{"zh", XDJY_LANG_ZH, false},
+	{NULL, 0, false}
+};
+
+void
+xdjy_guc_init(void)
+{
+	DefineCustomEnumVariable("xdjy.language",
+							 "Language of xdjy labels and explanations (en or zh).",
+							 "Input accepts both languages whatever this is set to.",
+							 &xdjy_language,
+							 XDJY_LANG_EN,
+							 language_options,
+							 PGC_USERSET,
+							 0,
+							 NULL, NULL, NULL);
+	MarkGUCPrefixReserved("xdjy");
+}
+
+/*
+ * A language argument of an SQL function: 'en' or 'zh' (any case); NULL is
+ * handled by the caller (functions taking it are STRICT or default it to
+ * the GUC).
+ */
+XdjyLanguage
+xdjy_parse_language(text *lang)
+{
+	char	   *s = text_to_cstring(lang);
+
+	if (pg_strcasecmp(s, "en") == 0)
+		return XDJY_LANG_EN;
+	if (pg_strcasecmp(s, "zh") == 0)
+		return XDJY_LANG_ZH;
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+			 errmsg("invalid language: \"%s\"", s),
+			 errhint("Use \"en\" or \"zh\".")));
+	return XDJY_LANG_EN;		/* keep compiler quiet */
+}

@@ -1,0 +1,22 @@
+/*-------------------------------------------------------------------------
+ *
+ * src/xdjy.c
+ *	  Module entry point: the single _PG_init, calling one init per concept.
+ *
+ *-------------------------------------------------------------------------
+ */
+#include "postgres.h"
+
+#include "fmgr.h"
+
+#include "xdjy.h"
+
+PG_MODULE_MAGIC;
+
+void		_PG_init(void);
+
+void
+_PG_init(void)
+{
+	xdjy_guc_init();
+}

@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# test/run.sh MODE: what `make demo|test|bench|stress` run.
+#
+# Installs missing Debian packages (as root), builds and installs xdjy, then
+# runs MODE inside a throwaway cluster made by pg_virtualenv, so nothing on
+# the machine is touched but the extension's files.  CFLAGS extras come in
+# through COPT (.ci/run sets COPT=-Werror).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+mode=${1:?usage: test/run.sh demo|test|bench|stress}
+PGV=${PGV:-15}
+export PG_CONFIG=${PG_CONFIG:-/usr/lib/postgresql/$PGV/bin/pg_config}
+
+case "$mode" in
+	stress) XDJY_DEPS_EXTRA="postgresql-$PGV-sqlsmith clang libclang-rt-14-dev ${XDJY_DEPS_EXTRA:-}" ;;
+esac
+export XDJY_DEPS_EXTRA=${XDJY_DEPS_EXTRA:-}
+bash test/deps.sh
+
+echo "== build"
+make -s PG_CONFIG="$PG_CONFIG" all
+echo "== install"
+if [ -w "$($PG_CONFIG --pkglibdir)" ] && [ -w "$($PG_CONFIG --sharedir)/extension" ]; then
+	make -s PG_CONFIG="$PG_CONFIG" install
+elif command -v sudo >/dev/null && sudo -n true 2>/dev/null; then
+	sudo make -s PG_CONFIG="$PG_CONFIG" install
+else
+	echo "xdjy: cannot write to $($PG_CONFIG --pkglibdir); run 'make install' as root first" >&2
+	exit 1
+fi
+
+# UTF8 cluster whatever the caller's locale: labels are Chinese too
+export LANG=C.UTF-8 LC_ALL=C.UTF-8
+exec pg_virtualenv -t -v "$PGV" -i '--encoding=UTF8 --locale=C.UTF-8' \
+	-o 'max_connections=120' -o 'max_prepared_transactions=10' \
+	bash test/suite.sh "$mode"
