@@ -17,11 +17,11 @@ PGFILEDESC = "xdjy - cross-region medical treatment rules"
 
 # pg_regress: sql/NAME.sql against expected/NAME.out, in name order
 REGRESS = $(patsubst sql/%.sql,%,$(sort $(wildcard sql/*.sql)))
-REGRESS_OPTS = --load-extension=xdjy
+REGRESS_OPTS = --load-extension=btree_gist --load-extension=xdjy
 
 # isolation specs: test/isolation/specs/NAME.spec, expected/NAME.out
 ISOLATION = $(patsubst test/isolation/specs/%.spec,%,$(sort $(wildcard test/isolation/specs/*.spec)))
-ISOLATION_OPTS = --inputdir=test/isolation --load-extension=xdjy
+ISOLATION_OPTS = --inputdir=test/isolation --load-extension=btree_gist --load-extension=xdjy
 
 EXTRA_CLEAN = output_iso tmp_check_iso
 

@@ -231,3 +231,246 @@ INSERT INTO error_code VALUES
 ('YB001', 'reference', 'unknown reference', '引用的对象不存在',
  'A person, region, institution, filing, encounter or settlement named in the request does not exist.',
  '请求中的参保人、区划、定点机构、备案、就诊或结算记录不存在。');
+
+--------------------------------------------------------------------------
+-- Reference data (SPEC §6): regions, institutions, persons, channels.
+-- Filled by the DBA; the region codes of a small national sample ship
+-- with the extension (builtin = true) and are not dumped, everything the
+-- DBA adds is (pg_extension_config_dump).
+--------------------------------------------------------------------------
+
+CREATE TABLE region (
+	code		text PRIMARY KEY,
+	name_zh		text NOT NULL,
+	name_en		text,
+	level		text NOT NULL CHECK (level IN ('province', 'city', 'county', 'township')),
+	parent_code	text REFERENCES region (code),
+	is_pooling	boolean NOT NULL DEFAULT false,
+	builtin		boolean NOT NULL DEFAULT false,
+	CONSTRAINT region_code_form CHECK (CASE WHEN level = 'township'
+		THEN code ~ '^[0-9]{9}$' ELSE code ~ '^[0-9]{6}$' END),
+	CONSTRAINT region_parent_level CHECK ((level = 'province') = (parent_code IS NULL))
+);
+CREATE INDEX region_parent_code_idx ON region (parent_code);
+COMMENT ON TABLE region IS
+	'administrative divisions (行政区划): 6-digit province/city/county codes, 9-digit townships; is_pooling marks a pooling region (统筹区)';
+COMMENT ON COLUMN region.code IS 'administrative division code (行政区划代码), e.g. 370100 济南市';
+COMMENT ON COLUMN region.is_pooling IS 'a pooling region (统筹区): insured_region and filing destinations are pooling regions';
+COMMENT ON COLUMN region.builtin IS 'shipped with xdjy (not dumped; CREATE EXTENSION recreates it)';
+SELECT pg_catalog.pg_extension_config_dump('region', 'WHERE NOT builtin');
+
+CREATE TABLE institution (
+	code		text PRIMARY KEY,
+	name_zh		text NOT NULL,
+	name_en		text,
+	region_code	text NOT NULL REFERENCES region (code),
+	tier		smallint NOT NULL DEFAULT 0 CHECK (tier BETWEEN 0 AND 3),
+	specialty	boolean NOT NULL DEFAULT false,
+	kind		text NOT NULL DEFAULT 'hospital' CHECK (kind IN ('hospital', 'pharmacy')),
+	ownership	text NOT NULL DEFAULT 'public' CHECK (ownership IN ('public', 'private')),
+	networked_inpatient boolean NOT NULL DEFAULT false,
+	networked_outpatient boolean NOT NULL DEFAULT false,
+	networked_chronic boolean NOT NULL DEFAULT false
+);
+CREATE INDEX institution_region_code_idx ON institution (region_code);
+COMMENT ON TABLE institution IS 'designated medical institutions and pharmacies (定点医药机构)';
+COMMENT ON COLUMN institution.code IS 'fixmedins_code 定点医药机构编号';
+COMMENT ON COLUMN institution.region_code IS 'where it is: a county, city or township code; its pooling region is found by walking up';
+COMMENT ON COLUMN institution.tier IS 'hospital tier (医院等级): 3 三级, 2 二级, 1 一级, 0 ungraded/未定级';
+COMMENT ON COLUMN institution.specialty IS 'specialty hospital (专科医院), 002 #7';
+COMMENT ON COLUMN institution.ownership IS 'public (公立) or private (社会办); one policy for both (002 #6)';
+COMMENT ON COLUMN institution.networked_inpatient IS 'open for cross-region direct settlement of inpatient stays (住院联网结算)';
+COMMENT ON COLUMN institution.networked_outpatient IS 'open for cross-region direct settlement of outpatient visits (普通门诊联网结算)';
+COMMENT ON COLUMN institution.networked_chronic IS 'open for cross-region direct settlement of chronic/special disease outpatient care (门诊慢特病联网结算)';
+SELECT pg_catalog.pg_extension_config_dump('institution', '');
+
+CREATE TABLE person (
+	id				text PRIMARY KEY,
+	name			text NOT NULL,
+	insured_region	text NOT NULL REFERENCES region (code),
+	scheme			text NOT NULL CHECK (scheme IN ('employee', 'resident'))
+);
+CREATE INDEX person_insured_region_idx ON person (insured_region);
+COMMENT ON TABLE person IS 'insured persons (参保人员)';
+COMMENT ON COLUMN person.id IS 'psn_no 人员编号';
+COMMENT ON COLUMN person.insured_region IS 'insuplc_admdvs 参保地医保区划: a pooling region';
+COMMENT ON COLUMN person.scheme IS 'insutype 险种类型: employee (职工医保, 310) or resident (城乡居民医保, 390)';
+SELECT pg_catalog.pg_extension_config_dump('person', '');
+
+-- F2, 000 §二(二), 001 §一–二: the channels a filing may come through
+CREATE TABLE channel (
+	code		text PRIMARY KEY,
+	name_en		text NOT NULL,
+	name_zh		text NOT NULL
+);
+COMMENT ON TABLE channel IS 'filing channels (备案渠道), 000 §二(二) and 001 §一、二';
+INSERT INTO channel VALUES
+	('window', 'service hall window', '医保服务大厅窗口'),
+	('grassroots', 'grassroots insurance station', '基层医保工作站'),
+	('website', 'official website', '医保官方网站'),
+	('app', 'national insurance service app', '国家医保服务平台APP'),
+	('mini_program', 'mini-program', '小程序'),
+	('phone', 'service telephone', '服务电话'),
+	('fax', 'fax', '传真'),
+	('hospital', 'designated hospital', '定点医疗机构');
+
+-- == reference data rules and sample regions (filings work) ==
+-- == end of reference data rules ==
+
+--------------------------------------------------------------------------
+-- Working-day calendar (SPEC R7)
+--------------------------------------------------------------------------
+
+-- == calendar ==
+-- == end of calendar ==
+
+--------------------------------------------------------------------------
+-- Filings (备案), SPEC §2
+--------------------------------------------------------------------------
+
+CREATE TABLE filing (
+	id					bigint GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,
+	person_id			text NOT NULL REFERENCES person (id),
+	destination_region	text NOT NULL REFERENCES region (code),
+	category			residence_category NOT NULL,
+	status				filing_status NOT NULL DEFAULT 'active',
+	start_date			date NOT NULL,
+	applied_on			date NOT NULL DEFAULT current_date,
+	channel				text NOT NULL DEFAULT 'app' REFERENCES channel (code),
+	pledge				boolean NOT NULL DEFAULT false,
+	proof				text CHECK (proof IN ('household_register', 'residence_permit', 'work_certificate')),
+	closed_on			date,
+	replaced_by			bigint REFERENCES filing (id),
+	created_at			timestamptz NOT NULL DEFAULT now()
+);
+COMMENT ON TABLE filing IS 'filings for treatment away from the insured place (异地就医备案), SPEC §2';
+SELECT pg_catalog.pg_extension_config_dump('filing', '');
+SELECT pg_catalog.pg_extension_config_dump(pg_catalog.pg_get_serial_sequence('xdjy.filing', 'id'), '');
+
+-- == filing rules ==
+-- == end of filing rules ==
+
+--------------------------------------------------------------------------
+-- Encounters (就诊): a stay or a visit at an institution, SPEC §6
+--------------------------------------------------------------------------
+
+CREATE TABLE encounter (
+	id					bigint GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,
+	person_id			text NOT NULL REFERENCES person (id),
+	institution_code	text NOT NULL REFERENCES institution (code),
+	visit_type			text NOT NULL CHECK (visit_type IN ('inpatient', 'outpatient', 'chronic_outpatient', 'pharmacy')),
+	admitted_on			date NOT NULL,
+	discharged_on		date,
+	emergency			boolean NOT NULL DEFAULT false,
+	trauma				boolean NOT NULL DEFAULT false,
+	third_party			boolean NOT NULL DEFAULT false,
+	trauma_pledge		boolean NOT NULL DEFAULT false,
+	attached_to			bigint REFERENCES encounter (id),
+	created_at			timestamptz NOT NULL DEFAULT now()
+);
+COMMENT ON TABLE encounter IS 'a stay or a visit at an institution (就诊), SPEC §6';
+CREATE INDEX encounter_person_idx ON encounter (person_id, admitted_on);
+CREATE INDEX encounter_attached_to_idx ON encounter (attached_to) WHERE attached_to IS NOT NULL;
+SELECT pg_catalog.pg_extension_config_dump('encounter', '');
+SELECT pg_catalog.pg_extension_config_dump(pg_catalog.pg_get_serial_sequence('xdjy.encounter', 'id'), '');
+
+-- == encounter rules ==
+-- == end of encounter rules ==
+
+--------------------------------------------------------------------------
+-- Policy as dated data (SPEC §3, §6)
+--------------------------------------------------------------------------
+
+-- == policy ==
+-- == end of policy ==
+
+--------------------------------------------------------------------------
+-- Settlements (结算), SPEC §3
+--------------------------------------------------------------------------
+
+CREATE TABLE settlement (
+	id					bigint GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,
+	encounter_id		bigint NOT NULL REFERENCES encounter (id),
+	settled_on			date NOT NULL DEFAULT current_date,
+	mode				text NOT NULL DEFAULT 'direct' CHECK (mode IN ('direct', 'manual')),
+	invoice_no			text NOT NULL,
+	total_fen			bigint NOT NULL,
+	out_of_scope_fen	bigint NOT NULL DEFAULT 0,
+	reverses			bigint REFERENCES settlement (id),
+	-- filled by the insert trigger
+	person_id			text,
+	institution_code	text,
+	insured_region		text,
+	treatment_region	text,
+	filing_id			bigint REFERENCES filing (id),
+	scope				text CHECK (scope IN ('local', 'intra_province', 'cross_province')),
+	category			text CHECK (category IN ('local', 'long_term', 'temporary', 'unfiled')),
+	policy_id			bigint,
+	ratio_bp			integer,
+	first_selfpay_fen	bigint,
+	deductible_fen		bigint,
+	fund_fen			bigint,
+	personal_fen		bigint,
+	created_at			timestamptz NOT NULL DEFAULT now()
+);
+COMMENT ON TABLE settlement IS 'settlements (结算); immutable, corrected by a reversal row (冲正)';
+SELECT pg_catalog.pg_extension_config_dump('settlement', '');
+SELECT pg_catalog.pg_extension_config_dump(pg_catalog.pg_get_serial_sequence('xdjy.settlement', 'id'), '');
+
+-- R4: a failed settlement attempt, kept for the success-rate KPI
+CREATE TABLE settlement_attempt (
+	id					bigint GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,
+	attempted_at		timestamptz NOT NULL DEFAULT now(),
+	attempted_on		date NOT NULL,
+	encounter_id		bigint REFERENCES encounter (id),
+	mode				text NOT NULL,
+	invoice_no			text,
+	total_fen			bigint,
+	sqlstate			char(5) NOT NULL,
+	message				text NOT NULL
+);
+COMMENT ON TABLE settlement_attempt IS 'failed settlement attempts with their SQLSTATE (R4: network settlement success rate)';
+SELECT pg_catalog.pg_extension_config_dump('settlement_attempt', '');
+SELECT pg_catalog.pg_extension_config_dump(pg_catalog.pg_get_serial_sequence('xdjy.settlement_attempt', 'id'), '');
+
+-- S5: manual reimbursement claims (手工报销)
+CREATE TABLE manual_claim (
+	id						bigint GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,
+	encounter_id			bigint NOT NULL REFERENCES encounter (id),
+	invoice_no				text NOT NULL,
+	total_fen				bigint NOT NULL,
+	out_of_scope_fen		bigint NOT NULL DEFAULT 0,
+	submitted_on			date NOT NULL DEFAULT current_date,
+	materials_complete_on	date,
+	due_on					date,
+	decided_on				date,
+	settlement_id			bigint REFERENCES settlement (id),
+	created_at				timestamptz NOT NULL DEFAULT now()
+);
+COMMENT ON TABLE manual_claim IS 'manual reimbursement claims (手工报销), S5: 002 #15–16';
+SELECT pg_catalog.pg_extension_config_dump('manual_claim', '');
+SELECT pg_catalog.pg_extension_config_dump(pg_catalog.pg_get_serial_sequence('xdjy.manual_claim', 'id'), '');
+
+-- == settlement rules ==
+-- == end of settlement rules ==
+
+--------------------------------------------------------------------------
+-- Reconciliation, clearing and reporting (SPEC §4)
+--------------------------------------------------------------------------
+
+-- == reporting ==
+-- == end of reporting ==
+
+--------------------------------------------------------------------------
+-- National platform compatibility (INTERFACE.md)
+--------------------------------------------------------------------------
+
+-- == national interface ==
+-- == end of national interface ==
+
+--------------------------------------------------------------------------
+-- Roles and row-level security (SPEC §5)
+--------------------------------------------------------------------------
+
+-- == security ==
+-- == end of security ==

@@ -18,6 +18,11 @@ esac
 export XDJY_DEPS_EXTRA=${XDJY_DEPS_EXTRA:-}
 bash test/deps.sh
 
+# One install at a time on this machine: parallel worktrees (test/dev.sh)
+# share PostgreSQL's extension directory.
+exec 9>/tmp/xdjy-install.lock
+flock 9
+
 echo "== build"
 make -s PG_CONFIG="$PG_CONFIG" all
 echo "== install"

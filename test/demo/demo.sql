@@ -2,7 +2,7 @@
 -- the rules reject are shown with their error, then the demo goes on.
 \pset footer off
 \set VERBOSITY default
-CREATE EXTENSION xdjy;
+CREATE EXTENSION xdjy CASCADE;
 SET search_path = xdjy, public;
 
 \echo
@@ -24,3 +24,15 @@ FROM unnest('{active,changed,cancelled,terminated}'::filing_status[]) f,
 GROUP BY f ORDER BY f;
 \echo '   Anything else is rejected (SQLSTATE 22P02):'
 SELECT '长期居住'::residence_category;
+
+-- == demo: filings ==
+-- == end demo: filings ==
+
+-- == demo: settlements ==
+-- == end demo: settlements ==
+
+-- == demo: reporting ==
+-- == end demo: reporting ==
+
+-- == demo: national interface ==
+-- == end demo: national interface ==

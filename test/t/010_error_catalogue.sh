@@ -6,7 +6,7 @@ set -uo pipefail
 cd "$(dirname "$0")/../.."
 db=xdjy_catalogue_t
 dropdb --if-exists "$db" >/dev/null 2>&1
-createdb "$db" && psql -X -q -d "$db" -c 'CREATE EXTENSION xdjy' || { echo "Bail out! cannot create $db"; exit 1; }
+createdb "$db" && psql -X -q -d "$db" -c 'CREATE EXTENSION xdjy CASCADE' || { echo "Bail out! cannot create $db"; exit 1; }
 
 header=$(perl -ne "print \"\$1 YB\$2\$3\$4\n\" if /#define\s+(ERRCODE_XDJY_\w+)\s+XDJY_SQLSTATE\('(.)','(.)','(.)'\)/" src/errors.h | sort)
 codes=$(echo "$header" | awk '{print $2}' | sort)

@@ -10,7 +10,7 @@ echo "1..4"
 dropdb --if-exists $src >/dev/null 2>&1; dropdb --if-exists $dst >/dev/null 2>&1
 createdb $src && createdb $dst || { echo "Bail out! createdb"; exit 1; }
 psql -X -q -v ON_ERROR_STOP=1 -d $src <<'SQL' || { echo "Bail out! setup"; exit 1; }
-CREATE EXTENSION xdjy;
+CREATE EXTENSION xdjy CASCADE;
 CREATE TABLE public.visits (
 	id serial PRIMARY KEY,
 	cat xdjy.residence_category,
