@@ -314,6 +314,31 @@ INSERT INTO channel VALUES
 	('fax', 'fax', '传真'),
 	('hospital', 'designated hospital', '定点医疗机构');
 
+-- The pooling region (统筹区) a region belongs to: itself if it is one,
+-- else the nearest pooling ancestor; NULL for an unknown code or a region
+-- under no pooling region.
+CREATE FUNCTION pooling_region(region_code text) RETURNS text
+	LANGUAGE sql STABLE STRICT PARALLEL SAFE
+	SET search_path = pg_catalog, pg_temp
+BEGIN ATOMIC
+	WITH RECURSIVE up(code, parent_code, is_pooling, depth) AS (
+		SELECT r.code, r.parent_code, r.is_pooling, 0
+		FROM xdjy.region r WHERE r.code OPERATOR(pg_catalog.=) region_code
+		UNION ALL
+		SELECT r.code, r.parent_code, r.is_pooling, up.depth + 1
+		FROM xdjy.region r JOIN up ON r.code OPERATOR(pg_catalog.=) up.parent_code
+		WHERE NOT up.is_pooling AND up.depth < 8
+	)
+	SELECT up.code FROM up WHERE up.is_pooling ORDER BY up.depth LIMIT 1;
+END;
+COMMENT ON FUNCTION pooling_region(text) IS
+	'the pooling region (统筹区) of a region: itself or its nearest pooling ancestor';
+
+CREATE FUNCTION treatment_scope(insured_region text, treatment_region text) RETURNS text
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION treatment_scope(text, text) IS
+	'local (本地), intra_province (省内跨市) or cross_province (跨省), from two pooling-region codes';
+
 -- == reference data rules and sample regions (filings work) ==
 -- == end of reference data rules ==
 
