@@ -339,6 +339,60 @@ CREATE FUNCTION treatment_scope(insured_region text, treatment_region text) RETU
 COMMENT ON FUNCTION treatment_scope(text, text) IS
 	'local (本地), intra_province (省内跨市) or cross_province (跨省), from two pooling-region codes';
 
+-- A small national sample of administrative divisions (行政区划), shipped
+-- as builtin rows: enough for the demo, the tests and a first look.  DBAs
+-- add their own (dumped); builtin rows come back with CREATE EXTENSION.
+INSERT INTO region (code, name_zh, name_en, level, parent_code, is_pooling, builtin) VALUES
+	-- Shandong 山东省 (37)
+	('370000', '山东省', 'Shandong', 'province', NULL, false, true),
+	('370100', '济南市', 'Jinan', 'city', '370000', true, true),
+	('370102', '历下区', 'Lixia District', 'county', '370100', false, true),
+	('370103', '市中区', 'Shizhong District', 'county', '370100', false, true),
+	('370112', '历城区', 'Licheng District', 'county', '370100', false, true),
+	('370102001', '解放路街道', 'Jiefanglu Subdistrict', 'township', '370102', false, true),
+	('370102002', '千佛山街道', 'Qianfoshan Subdistrict', 'township', '370102', false, true),
+	('370103001', '大观园街道', 'Daguanyuan Subdistrict', 'township', '370103', false, true),
+	('370112001', '山大路街道', 'Shandalu Subdistrict', 'township', '370112', false, true),
+	('370112101', '唐王街道', 'Tangwang Subdistrict', 'township', '370112', false, true),
+	('370800', '济宁市', 'Jining', 'city', '370000', true, true),
+	('370811', '任城区', 'Rencheng District', 'county', '370800', false, true),
+	('370830', '汶上县', 'Wenshang County', 'county', '370800', false, true),
+	('370881', '曲阜市', 'Qufu', 'county', '370800', false, true),
+	('370811001', '古槐街道', 'Guhuai Subdistrict', 'township', '370811', false, true),
+	('370830100', '汶上街道', 'Wenshang Subdistrict', 'township', '370830', false, true),
+	('370881001', '鲁城街道', 'Lucheng Subdistrict', 'township', '370881', false, true),
+	('371000', '威海市', 'Weihai', 'city', '370000', true, true),
+	('371002', '环翠区', 'Huancui District', 'county', '371000', false, true),
+	('371082', '荣成市', 'Rongcheng', 'county', '371000', false, true),
+	('371083', '乳山市', 'Rushan', 'county', '371000', false, true),
+	('371002001', '环翠楼街道', 'Huancuilou Subdistrict', 'township', '371002', false, true),
+	('371082001', '崖头街道', 'Yatou Subdistrict', 'township', '371082', false, true),
+	('371083100', '夏村镇', 'Xiacun Town', 'township', '371083', false, true),
+	-- Jilin 吉林省 (22)
+	('220000', '吉林省', 'Jilin', 'province', NULL, false, true),
+	('220100', '长春市', 'Changchun', 'city', '220000', true, true),
+	('220102', '南关区', 'Nanguan District', 'county', '220100', false, true),
+	('220104', '朝阳区', 'Chaoyang District', 'county', '220100', false, true),
+	('220102001', '南岭街道', 'Nanling Subdistrict', 'township', '220102', false, true),
+	('220200', '吉林市', 'Jilin City', 'city', '220000', true, true),
+	('220202', '昌邑区', 'Changyi District', 'county', '220200', false, true),
+	-- Beijing 北京市 (11), pooled at provincial level
+	('110000', '北京市', 'Beijing', 'province', NULL, true, true),
+	('110105', '朝阳区', 'Chaoyang District', 'county', '110000', false, true),
+	('110108', '海淀区', 'Haidian District', 'county', '110000', false, true),
+	('110105001', '建外街道', 'Jianwai Subdistrict', 'township', '110105', false, true),
+	-- Shanghai 上海市 (31), pooled at provincial level
+	('310000', '上海市', 'Shanghai', 'province', NULL, true, true),
+	('310101', '黄浦区', 'Huangpu District', 'county', '310000', false, true),
+	('310104', '徐汇区', 'Xuhui District', 'county', '310000', false, true),
+	-- Guangdong 广东省 (44)
+	('440000', '广东省', 'Guangdong', 'province', NULL, false, true),
+	('440100', '广州市', 'Guangzhou', 'city', '440000', true, true),
+	('440106', '天河区', 'Tianhe District', 'county', '440100', false, true),
+	('440300', '深圳市', 'Shenzhen', 'city', '440000', true, true),
+	('440304', '福田区', 'Futian District', 'county', '440300', false, true),
+	('440305', '南山区', 'Nanshan District', 'county', '440300', false, true);
+
 -- == reference data rules and sample regions (filings work) ==
 -- == end of reference data rules ==
 
