@@ -627,7 +627,7 @@ COMMENT ON COLUMN settlement.treatment_region IS 'mdtrtarea_admvs 就医地医�
 COMMENT ON COLUMN settlement.filing_id IS 'trt_dcla_detl_sn 待遇申报明细流水号 of the filing applied';
 COMMENT ON COLUMN settlement.scope IS 'xdjy only: local 本地 / intra_province 省内异地 / cross_province 跨省异地, from insuplc_admdvs and mdtrtarea_admvs';
 COMMENT ON COLUMN settlement.category IS 'xdjy only: benefit category 待遇类别 local / long_term / temporary / unfiled';
-COMMENT ON COLUMN settlement.policy_id IS 'xdjy only: the policy row applied';
+COMMENT ON COLUMN settlement.policy_id IS 'xdjy only: the policy row applied (所用待遇政策)';
 COMMENT ON COLUMN settlement.ratio_bp IS 'pool_prop_selfpay 基本医疗保险统筹基金支付比例 (in basis points; the platform uses a fraction, numeric(5,4))';
 COMMENT ON COLUMN settlement.first_selfpay_fen IS 'preselfpay_amt 先行自付金额 (in fen; the platform uses yuan)';
 COMMENT ON COLUMN settlement.deductible_fen IS 'act_pay_dedc 实际支付起付线 (in fen; the platform uses yuan)';
@@ -854,12 +854,16 @@ COMMENT ON FUNCTION national_check_period(date, date, text, text) IS
 	'raises YB702 unless first and last are given and first is not later than last (a period of days, both included)';
 
 CREATE FUNCTION stmt_check_request(setl_optins text, insutype text, clr_type text,
-		begndate date, enddate date, refd_setl_flag text,
-		fixmedins_code text DEFAULT NULL, batch text DEFAULT NULL)
+		begndate date, enddate date, refd_setl_flag text, fixmedins_code text DEFAULT NULL)
 	RETURNS void
 	AS 'MODULE_PATHNAME' LANGUAGE C STABLE PARALLEL SAFE;
-COMMENT ON FUNCTION stmt_check_request(text, text, text, date, date, text, text, text) IS
-	'raises unless a 3201/3202 request is complete and its codes known: YB702 (null argument, period reversed), YB703 (insutype, clr_type, refd_setl_flag), YB001 (setl_optins, fixmedins_code, batch)';
+COMMENT ON FUNCTION stmt_check_request(text, text, text, date, date, text, text) IS
+	'raises unless a 3201/3202 request is complete and its codes known: YB702 (null argument, period reversed), YB703 (insutype, clr_type, refd_setl_flag), YB001 (setl_optins not a pooling region, fixmedins_code unknown)';
+
+CREATE FUNCTION stmt_check_batch(batch text) RETURNS void
+	AS 'MODULE_PATHNAME' LANGUAGE C STABLE PARALLEL SAFE;
+COMMENT ON FUNCTION stmt_check_batch(text) IS
+	'raises unless a 3202 detail batch is named (YB702) and has rows in stmt_detail_upload (YB001)';
 
 CREATE FUNCTION stmt_compare(centre_setl_cnt bigint, centre_medfee_sumamt numeric,
 		centre_fund_pay_sumamt numeric, centre_acct_pay numeric,
@@ -956,7 +960,8 @@ CREATE FUNCTION stmt_detail(batch text, setl_optins text, insutype text, clr_typ
 BEGIN ATOMIC
 	SELECT xdjy.stmt_check_request(stmt_detail.setl_optins, stmt_detail.insutype, stmt_detail.clr_type,
 		stmt_detail.begndate, stmt_detail.enddate, stmt_detail.refd_setl_flag,
-		stmt_detail.fixmedins_code, stmt_detail.batch);
+		stmt_detail.fixmedins_code);
+	SELECT xdjy.stmt_check_batch(stmt_detail.batch);
 	WITH centre AS (
 		SELECT i.setl_id, i.mdtrt_id, i.psn_no, i.medfee_sumamt, i.fund_pay_sumamt,
 			i.acct_pay, i.refd_setl_flag
@@ -1003,7 +1008,7 @@ BEGIN ATOMIC
 			WHEN '1' THEN '医药机构未上传此结算'
 			WHEN '2' THEN coalesce(
 				(SELECT pg_catalog.format('中心有此结算，但不在本次对账范围：结算时间 %s，险种类型 %s，清算类别 %s，清算经办机构 %s，定点医药机构 %s%s',
-						o.setl_time, o.insutype, o.clr_type, o.clr_optins, o.fixmedins_code,
+						pg_catalog.to_char(o.setl_time, 'YYYY-MM-DD'), o.insutype, o.clr_type, o.clr_optins, o.fixmedins_code,
 						CASE WHEN o.mode OPERATOR(pg_catalog.<>) 'direct' THEN '，手工报销' ELSE '' END)
 					FROM xdjy.setlinfo o WHERE o.setl_id OPERATOR(pg_catalog.=) j.setl_id),
 				'中心无此结算')

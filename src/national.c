@@ -34,6 +34,7 @@ PG_FUNCTION_INFO_V1(yuan_to_fen);
 PG_FUNCTION_INFO_V1(national_map_guard_trigger);
 PG_FUNCTION_INFO_V1(national_check_period);
 PG_FUNCTION_INFO_V1(stmt_check_request);
+PG_FUNCTION_INFO_V1(stmt_check_batch);
 PG_FUNCTION_INFO_V1(stmt_compare);
 
 /* ----------------------------------------------------------------
@@ -393,12 +394,11 @@ national_check_period(PG_FUNCTION_ARGS)
 
 /*
  * xdjy.stmt_check_request(setl_optins, insutype, clr_type, begndate,
- * enddate, refd_setl_flag, fixmedins_code, batch) RETURNS void
+ * enddate, refd_setl_flag, fixmedins_code) RETURNS void
  *
  * The request of a 3201/3202 statement, checked before anything is
  * counted, so that a typo is an error and not a "centre has nothing"
- * answer.  fixmedins_code and batch may be NULL (all institutions; no
- * detail upload).
+ * answer.  fixmedins_code may be NULL (all institutions).
  */
 Datum
 stmt_check_request(PG_FUNCTION_ARGS)
@@ -461,14 +461,34 @@ stmt_check_request(PG_FUNCTION_ARGS)
 						   text_to_cstring(PG_GETARG_TEXT_PP(6))),
 				 errhint("Name a designated institution (定点医药机构编号), or pass NULL for all institutions.")));
 
-	if (!PG_ARGISNULL(7) && !stmt_lookup(STMT_Q_BATCH, PG_GETARG_DATUM(7), NULL))
+	SPI_finish();
+	PG_RETURN_VOID();
+}
+
+/*
+ * xdjy.stmt_check_batch(batch text) RETURNS void: a 3202 statement names
+ * an upload that exists (an empty or mistyped batch would list every
+ * centre settlement as missing at the institution).
+ */
+Datum
+stmt_check_batch(PG_FUNCTION_ARGS)
+{
+	if (PG_ARGISNULL(0))
+		ereport(ERROR,
+				(errcode(ERRCODE_XDJY_STMT_REQUEST_INVALID),
+				 errmsg("incomplete statement request"),
+				 errdetail("Argument \"batch\" is null."),
+				 errhint("A 3202 statement names the batch of detail rows loaded into xdjy.stmt_detail_upload.")));
+
+	if (SPI_connect() != SPI_OK_CONNECT)
+		elog(ERROR, "SPI_connect failed");
+	if (!stmt_lookup(STMT_Q_BATCH, PG_GETARG_DATUM(0), NULL))
 		ereport(ERROR,
 				(errcode(ERRCODE_XDJY_UNKNOWN_REFERENCE),
-				 errmsg("unknown detail batch \"%s\"", text_to_cstring(PG_GETARG_TEXT_PP(7))),
+				 errmsg("unknown detail batch \"%s\"", text_to_cstring(PG_GETARG_TEXT_PP(0))),
 				 errdetail("xdjy.stmt_detail_upload has no row with batch \"%s\".",
-						   text_to_cstring(PG_GETARG_TEXT_PP(7))),
+						   text_to_cstring(PG_GETARG_TEXT_PP(0))),
 				 errhint("Load the institution's detail rows first: COPY xdjy.stmt_detail_upload (batch, setl_id, mdtrt_id, psn_no, medfee_sumamt, fund_pay_sumamt, acct_pay, refd_setl_flag) FROM ...")));
-
 	SPI_finish();
 	PG_RETURN_VOID();
 }
