@@ -32,6 +32,7 @@
 /* YB5xx policy data */
 
 /* YB6xx reconciliation and clearing */
+#define ERRCODE_XDJY_HOLIDAY_BUILTIN		XDJY_SQLSTATE('6','0','1')
 
 /* YB7xx national interface */
 #define ERRCODE_XDJY_NATIONAL_MAP_BUILTIN	XDJY_SQLSTATE('7','0','1')
