@@ -1301,8 +1301,14 @@ COMMENT ON COLUMN clearing_detail_confirmation.recorded_on IS 'the business day 
 SELECT pg_catalog.pg_extension_config_dump('clearing_detail_confirmation', '');
 SELECT pg_catalog.pg_extension_config_dump(pg_catalog.pg_get_serial_sequence('xdjy.clearing_detail_confirmation', 'id'), '');
 
+-- SECURITY DEFINER, as PostgreSQL's own foreign-key checks run as the
+-- table owner: the rule locks the settlement row it decides on, which
+-- needs UPDATE rights an institution's operator (INSERT on the log) does
+-- not have on the immutable settlement table.  Its queries are fixed and
+-- schema-qualified; the search_path is pinned all the same.
 CREATE FUNCTION clearing_confirmation_trigger() RETURNS trigger
-	AS 'MODULE_PATHNAME' LANGUAGE C;
+	AS 'MODULE_PATHNAME' LANGUAGE C SECURITY DEFINER
+	SET search_path = pg_catalog, pg_temp;
 COMMENT ON FUNCTION clearing_confirmation_trigger() IS
 	'confirm only an unanswered clearing row, roll back only an answered one (YB705–YB707), number the entry; the log is append-only (YB708)';
 CREATE TRIGGER clearing_detail_confirmation_rules

@@ -556,7 +556,11 @@ stmt_compare(PG_FUNCTION_ARGS)
 
 	for (i = 0; i < 4; i++)
 		if (PG_ARGISNULL(i))
-			elog(ERROR, "stmt_compare: centre figure %d is null", i + 1);
+			ereport(ERROR,
+					(errcode(ERRCODE_XDJY_STMT_REQUEST_INVALID),
+					 errmsg("incomplete statement request"),
+					 errdetail("Centre figure %d of 4 (count, medfee_sumamt, fund_pay_sumamt, acct_pay) is null.", i + 1),
+					 errhint("Pass the centre's totals, 0 for none.")));
 	if (PG_ARGISNULL(4))
 		ereport(ERROR,
 				(errcode(ERRCODE_XDJY_STMT_REQUEST_INVALID),

@@ -6,7 +6,7 @@
 -- 2024, T9-H1): settlements 9101, 9107, 9108 — 3, 16234.56, 13050.00, 0.
 -- Not counted: 9109 (manual), 9110 (April), 9111 (T9-H2), 9103 (390).
 BEGIN;
-SELECT plan(47);
+SELECT plan(48);
 SET LOCAL search_path = xdjy, public;
 \i test/fixtures/national.sql
 
@@ -120,6 +120,8 @@ SELECT throws_ok($$SELECT * FROM xdjy.stmt_total('110000', '310', '21', '2024-03
 	'YB704', NULL, 'medfee_sumamt 16234.561: YB704, never rounded');
 SELECT throws_ok($$SELECT * FROM xdjy.stmt_total('110000', '310', '21', '2024-03-01', '2024-03-31', 1e14, 0, 0, 3)$$,
 	'22003', NULL, 'medfee_sumamt 10^14 yuan does not fit numeric(16,2): 22003');
+SELECT throws_ok($$SELECT * FROM xdjy.stmt_compare(NULL, 0, 0, 0, 0, 0, 0, 0)$$,
+	'YB702', NULL, 'stmt_compare called directly with a null centre figure: YB702, not an internal error');
 
 SELECT * FROM finish();
 ROLLBACK;

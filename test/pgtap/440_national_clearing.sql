@@ -6,7 +6,7 @@
 -- T9-H1's clearing rows of March 2024: 9101, 9102, 9103, 9104, 9107, 9108
 -- (not 9106: local; not 9109: manual; 9110 is April; 9105, 9111 elsewhere).
 BEGIN;
-SELECT plan(38);
+SELECT plan(41);
 SET LOCAL search_path = xdjy, public;
 \i test/fixtures/national.sql
 
@@ -83,6 +83,20 @@ SELECT throws_ok($$DELETE FROM xdjy.clearing_detail_confirmation WHERE setl_sn =
 	'YB708', NULL, 'DELETE from the log: YB708');
 SELECT throws_ok($$UPDATE xdjy.clearing_detail_confirmation SET seq = 7 WHERE setl_sn = 9110$$,
 	'YB708', NULL, 'renumbering the log: YB708');
+
+-- an institution's operator answers without UPDATE rights on settlement
+CREATE ROLE t9_operator;
+GRANT USAGE ON SCHEMA xdjy TO t9_operator;
+GRANT SELECT ON xdjy.settlement, xdjy.person, xdjy.clearing_detail, xdjy.clearing_detail_confirmation TO t9_operator;
+GRANT INSERT ON xdjy.clearing_detail_confirmation TO t9_operator;
+GRANT USAGE ON SEQUENCE xdjy.clearing_detail_confirmation_id_seq TO t9_operator;
+SET LOCAL ROLE t9_operator;
+SELECT is(xdjy.clearing_confirm_month('T9-P1', 2024, 3, '1', '2024-04-11'), 1,
+	'an operator with INSERT on the log (no UPDATE on settlement) confirms: the rule''s row lock runs as the owner');
+SELECT is((SELECT recorded_by FROM xdjy.clearing_detail_confirmation WHERE setl_sn = 9105), 't9_operator',
+	'and the log records the operator, not the owner');
+SELECT throws_ok('SELECT xdjy.clearing_confirm(9105)', 'YB706', NULL, 'the rules hold for the operator too: YB706');
+RESET ROLE;
 
 -- REPEATABLE READ cannot double-answer: the second answer collides on seq
 SELECT has_index('xdjy', 'clearing_detail_confirmation', 'clearing_detail_confirmation_setl_sn_seq_key',
