@@ -419,10 +419,13 @@ CREATE TABLE filing (
 	pledge				boolean NOT NULL DEFAULT false,
 	proof				text CHECK (proof IN ('household_register', 'residence_permit', 'work_certificate')),
 	closed_on			date,
-	replaced_by			bigint REFERENCES filing (id),
+	replaced_by			bigint REFERENCES filing (id) DEFERRABLE INITIALLY DEFERRED,
 	created_at			timestamptz NOT NULL DEFAULT now()
 );
 COMMENT ON TABLE filing IS 'filings for treatment away from the insured place (异地就医备案), SPEC §2';
+-- Self-references (replaced_by here, attached_to, reverses) are deferred:
+-- pg_dump restores a table's rows in one COPY in physical order, where a
+-- row may come before the row it points to.
 SELECT pg_catalog.pg_extension_config_dump('filing', '');
 SELECT pg_catalog.pg_extension_config_dump(pg_catalog.pg_get_serial_sequence('xdjy.filing', 'id'), '');
 
@@ -444,7 +447,7 @@ CREATE TABLE encounter (
 	trauma				boolean NOT NULL DEFAULT false,
 	third_party			boolean NOT NULL DEFAULT false,
 	trauma_pledge		boolean NOT NULL DEFAULT false,
-	attached_to			bigint REFERENCES encounter (id),
+	attached_to			bigint REFERENCES encounter (id) DEFERRABLE INITIALLY DEFERRED,
 	created_at			timestamptz NOT NULL DEFAULT now()
 );
 COMMENT ON TABLE encounter IS 'a stay or a visit at an institution (就诊), SPEC §6';
@@ -475,7 +478,7 @@ CREATE TABLE settlement (
 	invoice_no			text NOT NULL,
 	total_fen			bigint NOT NULL,
 	out_of_scope_fen	bigint NOT NULL DEFAULT 0,
-	reverses			bigint REFERENCES settlement (id),
+	reverses			bigint REFERENCES settlement (id) DEFERRABLE INITIALLY DEFERRED,
 	-- filled by the insert trigger
 	person_id			text,
 	institution_code	text,
