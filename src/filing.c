@@ -69,67 +69,55 @@ lock_filing(int64 id)
 				 errhint("Look the filing up in xdjy.filing, e.g. with xdjy.filing_at(person_id, region, on_date).")));
 }
 
-static XdjyPlan plan_next_id = {
+/*
+ * One statement closes the old row and opens the new one (F7): the new id
+ * is drawn first so the old row gets its final replaced_by in its one
+ * UPDATE (closed rows never change again); the INSERT reads the UPDATE's
+ * RETURNING row, so the old filing is already closed when the new row's
+ * trigger looks for another active filing.  AFTER triggers, and with them
+ * the replacement check even when set IMMEDIATE, fire at the end of the
+ * statement, when both rows exist.  The new filing continues the old one:
+ * same person, category, channel and pledge; proof stays with the old
+ * place.
+ */
+static XdjyPlan plan_change = {
 	NULL,
-	"SELECT pg_catalog.nextval(pg_catalog.pg_get_serial_sequence('xdjy.filing', 'id'))",
-	0, {InvalidOid}
-};
-
-static XdjyPlan plan_close_changed = {
-	NULL,
-	"UPDATE xdjy.filing SET status = 'changed'::xdjy.filing_status,"
-	" closed_on = $2, replaced_by = $3 WHERE id OPERATOR(pg_catalog.=) $1",
-	3, {INT8OID, DATEOID, INT8OID}
-};
-
-/* the new filing continues the old one: same person, category, channel */
-static XdjyPlan plan_open_replacement = {
-	NULL,
-	"INSERT INTO xdjy.filing (id, person_id, destination_region, category,"
-	" start_date, applied_on, channel, pledge)"
-	" SELECT $3, f.person_id, $2, f.category, $4, $4, f.channel, f.pledge"
-	" FROM xdjy.filing f WHERE f.id OPERATOR(pg_catalog.=) $1 RETURNING id",
-	4, {INT8OID, TEXTOID, INT8OID, DATEOID}
+	"WITH n AS (SELECT pg_catalog.nextval(pg_catalog.pg_get_serial_sequence('xdjy.filing', 'id')) AS id),"
+	" u AS (UPDATE xdjy.filing f SET status = 'changed'::xdjy.filing_status,"
+	"  closed_on = $3, replaced_by = n.id FROM n"
+	"  WHERE f.id OPERATOR(pg_catalog.=) $1"
+	"  RETURNING n.id AS new_id, f.person_id, f.category, f.channel, f.pledge)"
+	" INSERT INTO xdjy.filing (id, person_id, destination_region, category,"
+	"  start_date, applied_on, channel, pledge)"
+	" SELECT u.new_id, u.person_id, $2, u.category, $3, $3, u.channel, u.pledge FROM u"
+	" RETURNING id",
+	3, {INT8OID, TEXTOID, DATEOID}
 };
 
 /*
  * change_filing(filing_id bigint, new_destination text, on_date date)
- *		RETURNS bigint: the new filing's id.
- *
- * The new id is drawn first, so the old row is closed with its final
- * replaced_by in one UPDATE (closed rows never change again), then the
- * new row is inserted; the deferred replacement check sees both.
+ *		RETURNS bigint: the new filing's id.  变更备案.
  */
 Datum
 change_filing(PG_FUNCTION_ARGS)
 {
 	static const char *const names[] = {"filing_id", "new_destination", "on_date"};
 	int64		id;
-	DateADT		on;
 	int64		new_id;
 	bool		isnull;
-	Datum		v[4];
+	Datum		v[3];
 
 	require_args(fcinfo, 3, names);
 	id = PG_GETARG_INT64(0);
-	on = PG_GETARG_DATEADT(2);
 
 	SPI_connect();
 	lock_filing(id);
-	xdjy_run(&plan_next_id, NULL, NULL, 1);
-	new_id = DatumGetInt64(xdjy_res(1, &isnull));
-
-	v[0] = Int64GetDatum(id);
-	v[1] = DateADTGetDatum(on);
-	v[2] = Int64GetDatum(new_id);
-	xdjy_run(&plan_close_changed, v, NULL, 0);
-
 	v[0] = Int64GetDatum(id);
 	v[1] = PG_GETARG_DATUM(1);
-	v[2] = Int64GetDatum(new_id);
-	v[3] = DateADTGetDatum(on);
-	if (xdjy_run(&plan_open_replacement, v, NULL, 0) != 1)
+	v[2] = PG_GETARG_DATUM(2);
+	if (xdjy_run(&plan_change, v, NULL, 0) != 1)
 		elog(ERROR, "change_filing: replacement of filing %lld not inserted", (long long) id);
+	new_id = DatumGetInt64(xdjy_res(1, &isnull));
 	SPI_finish();
 	PG_RETURN_INT64(new_id);
 }
