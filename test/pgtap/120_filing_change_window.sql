@@ -5,7 +5,7 @@
 -- Settlements are fixture rows written with session_replication_role =
 -- replica (bypassing whatever checks the settlement engine makes).
 BEGIN;
-SELECT plan(27);
+SELECT plan(29);
 SET LOCAL search_path = xdjy, public;
 
 -- an outpatient expense of person p at institution i on day d, settled
@@ -19,6 +19,15 @@ BEGIN
 	VALUES (e, d, 'T120-' || e, 12345) RETURNING id INTO s;
 	SET LOCAL session_replication_role = origin;
 	RETURN s;
+END $$;
+CREATE FUNCTION pg_temp.hint_of(sql text) RETURNS text LANGUAGE plpgsql AS $$
+DECLARE h text;
+BEGIN
+	EXECUTE sql;
+	RETURN 'no error';
+EXCEPTION WHEN OTHERS THEN
+	GET STACKED DIAGNOSTICS h = PG_EXCEPTION_HINT;
+	RETURN h;
 END $$;
 CREATE FUNCTION pg_temp.lt(p text) RETURNS bigint LANGUAGE sql AS $$
 	SELECT id FROM xdjy.filing WHERE person_id = p AND status = 'active' AND category = 'long_term_resident' $$;
@@ -88,6 +97,14 @@ SELECT lives_ok($x$DO $d$ DECLARE e bigint; BEGIN
 	END $d$$x$, '001 §四(二): a stay admitted before the filing, discharged and settled under it');
 SELECT throws_ok($$SELECT change_filing(pg_temp.lt('weihai-res-1'), '110000', '2024-06-01')$$,
 	'YB107', NULL, '001 §四(一): that stay is an expense under the filing: early change rejected');
+
+-- a plain UPDATE is held to the same window ---------------------------------
+SELECT throws_ok($$UPDATE filing SET status = 'cancelled', closed_on = '2024-05-03' WHERE person_id = 'weihai-emp-1'$$,
+	'YB107', NULL, '001 §四(一): a plain UPDATE cancelling within the window after expenses is rejected');
+SELECT matches(
+	(SELECT h FROM (SELECT 1) x, LATERAL (SELECT pg_temp.hint_of($$SELECT xdjy.cancel_filing(pg_temp.lt('weihai-emp-1'), '2024-05-03')$$) h) y),
+	'The earliest change or cancellation date is 2024-09-05.*terminating the filing \(因故终止\) is not limited',
+	'001 §四(一): the hint names the earliest date (start 2024-03-05 + 6 months) and the way out');
 
 -- terminate (因故终止) is not limited by the window (004 §二(一)) ----------
 SELECT lives_ok($$SELECT terminate_filing(pg_temp.lt('weihai-emp-1'), '2024-05-02')$$,
