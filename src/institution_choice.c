@@ -271,7 +271,7 @@ institution_choice_rules_trigger(PG_FUNCTION_ARGS)
 				 errmsg("filing %lld already has a chosen %s hospital", (long long) filing_id, slot_label(slot)),
 				 errdetail("Institution \"%s\" holds the %s choice; institution \"%s\" is another.",
 						   xdjy_res_text(3), slot_label(slot), code),
-				 errhint("One institution of each kind is chosen (002 #7); the free choices are those not among: %s.",
+				 errhint("One institution of each kind is chosen (002 #7); chosen so far: %s.",
 						 xdjy_res_text(2))));
 	if (special && xdjy_res_text(4) != NULL)
 		ereport(ERROR,
