@@ -69,5 +69,6 @@
 /* YB5xx policy data */
 
 /* YB6xx reconciliation and clearing */
+#define ERRCODE_XDJY_HOLIDAY_BUILTIN		XDJY_SQLSTATE('6','0','1')
 
 #endif							/* XDJY_ERRORS_H */
