@@ -261,12 +261,12 @@ person_rules_trigger(PG_FUNCTION_ARGS)
 		return PointerGetDatum(row);	/* NOT NULL constraints say so */
 
 	SPI_connect();
+	/* an unknown region is the foreign key's to report (23503) */
 	if (!xdjy_region_exists(region, &is_pooling))
-		ereport(ERROR,
-				(errcode(ERRCODE_XDJY_UNKNOWN_REFERENCE),
-				 errmsg("unknown region \"%s\"", region),
-				 errdetail("Person \"%s\" names insured region \"%s\", which is not in xdjy.region.", id, region),
-				 errhint("Use a pooling region code from xdjy.region, e.g. 370100.")));
+	{
+		SPI_finish();
+		return PointerGetDatum(row);
+	}
 	if (!is_pooling)
 	{
 		pooling = xdjy_pooling_of(region);
@@ -331,12 +331,12 @@ institution_rules_trigger(PG_FUNCTION_ARGS)
 		return PointerGetDatum(row);
 
 	SPI_connect();
+	/* an unknown region is the foreign key's to report (23503) */
 	if (!xdjy_region_exists(region, NULL))
-		ereport(ERROR,
-				(errcode(ERRCODE_XDJY_UNKNOWN_REFERENCE),
-				 errmsg("unknown region \"%s\"", region),
-				 errdetail("Institution \"%s\" names region \"%s\", which is not in xdjy.region.", code, region),
-				 errhint("Use the code of the county or township the institution is in.")));
+	{
+		SPI_finish();
+		return PointerGetDatum(row);
+	}
 	if (xdjy_pooling_of(region) == NULL)
 		ereport(ERROR,
 				(errcode(ERRCODE_XDJY_INSTITUTION_OUTSIDE_POOLING),

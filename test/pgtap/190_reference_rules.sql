@@ -11,7 +11,7 @@ SELECT throws_ok($$INSERT INTO person VALUES ('t-county', '县', '370102', 'empl
 SELECT throws_ok($$INSERT INTO person VALUES ('t-prov', '省', '370000', 'employee')$$,
 	'YB190', NULL, 'SPEC §6: insured in Shandong province (pooled by its cities) is rejected');
 SELECT throws_ok($$INSERT INTO person VALUES ('t-unknown', '无', '999999', 'employee')$$,
-	'YB001', NULL, 'an unknown insured region is an unknown reference');
+	'23503', NULL, 'an unknown insured region is the foreign key''s to report');
 SELECT lives_ok($$INSERT INTO person VALUES ('t-bj', '京', '110000', 'resident')$$,
 	'SPEC §6: insured in Beijing (pooled at province level) is accepted');
 SELECT throws_ok($$INSERT INTO institution (code, name_zh, region_code) VALUES ('H37000000001', '省级', '370000')$$,
