@@ -68,7 +68,7 @@ ANALYZE filing;
 -- the query filing_at() runs, as the kept plan runs it (generic plan)
 SET LOCAL plan_cache_mode = force_generic_plan;
 PREPARE filing_at_query(text, text, date) AS
-SELECT f.* FROM xdjy.filing f
+SELECT f FROM xdjy.filing f
  WHERE f.person_id OPERATOR(pg_catalog.=) $1
  AND f.destination_region OPERATOR(pg_catalog.=) $2
  AND f.start_date OPERATOR(pg_catalog.<=) $3

@@ -16,6 +16,7 @@
  */
 #include "postgres.h"
 
+#include "access/htup_details.h"
 #include "catalog/pg_type.h"
 #include "executor/spi.h"
 #include "fmgr.h"
@@ -178,7 +179,7 @@ terminate_filing(PG_FUNCTION_ARGS)
  */
 static XdjyPlan plan_filing_at = {
 	NULL,
-	"SELECT f.* FROM xdjy.filing f"
+	"SELECT f FROM xdjy.filing f"
 	" WHERE f.person_id OPERATOR(pg_catalog.=) $1"
 	" AND f.destination_region OPERATOR(pg_catalog.=) $2"
 	" AND f.start_date OPERATOR(pg_catalog.<=) $3"
@@ -220,14 +221,23 @@ filing_at(PG_FUNCTION_ARGS)
 		v[2] = PG_GETARG_DATUM(2);
 		if (xdjy_run(&plan_filing_at, v, NULL, 1) == 1)
 		{
-			TupleDesc	desc = SPI_tuptable->tupdesc;
+			/*
+			 * The row comes as one composite of the table's row type, so it
+			 * is read with the result descriptor (dropped columns and all).
+			 */
+			bool		isnull;
+			HeapTupleHeader th = DatumGetHeapTupleHeader(xdjy_res(1, &isnull));
+			HeapTupleData tuple;
+			TupleDesc	desc = rsinfo->setDesc;
 			Datum	   *values = palloc(desc->natts * sizeof(Datum));
 			bool	   *nulls = palloc(desc->natts * sizeof(bool));
 
-			if (desc->natts != rsinfo->setDesc->natts)
-				elog(ERROR, "filing_at: row type does not match xdjy.filing");
-			heap_deform_tuple(SPI_tuptable->vals[0], desc, values, nulls);
-			tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+			tuple.t_len = HeapTupleHeaderGetDatumLength(th);
+			ItemPointerSetInvalid(&tuple.t_self);
+			tuple.t_tableOid = InvalidOid;
+			tuple.t_data = th;
+			heap_deform_tuple(&tuple, desc, values, nulls);
+			tuplestore_putvalues(rsinfo->setResult, desc, values, nulls);
 		}
 	}
 	SPI_finish();
