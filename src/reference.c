@@ -259,6 +259,14 @@ person_rules_trigger(PG_FUNCTION_ARGS)
 	region = xdjy_col_text(row, desc, "insured_region");
 	if (id == NULL || region == NULL)
 		return PointerGetDatum(row);	/* NOT NULL constraints say so */
+	/* decided when the insured region is set, not on every later UPDATE */
+	if (TRIGGER_FIRED_BY_UPDATE(td->tg_event))
+	{
+		char	   *old_region = xdjy_col_text(td->tg_trigtuple, desc, "insured_region");
+
+		if (old_region != NULL && strcmp(old_region, region) == 0)
+			return PointerGetDatum(row);
+	}
 
 	SPI_connect();
 	/* an unknown region is the foreign key's to report (23503) */
@@ -329,6 +337,13 @@ institution_rules_trigger(PG_FUNCTION_ARGS)
 	region = xdjy_col_text(row, desc, "region_code");
 	if (code == NULL || region == NULL)
 		return PointerGetDatum(row);
+	if (TRIGGER_FIRED_BY_UPDATE(td->tg_event))
+	{
+		char	   *old_region = xdjy_col_text(td->tg_trigtuple, desc, "region_code");
+
+		if (old_region != NULL && strcmp(old_region, region) == 0)
+			return PointerGetDatum(row);
+	}
 
 	SPI_connect();
 	/* an unknown region is the foreign key's to report (23503) */

@@ -3,7 +3,7 @@
 -- region never becomes the destination of their own active filing
 -- (000 §三(四)).
 BEGIN;
-SELECT plan(9);
+SELECT plan(11);
 SET LOCAL search_path = xdjy, public;
 
 SELECT throws_ok($$INSERT INTO person VALUES ('t-county', '县', '370102', 'employee')$$,
@@ -24,6 +24,10 @@ SELECT throws_ok($$UPDATE person SET insured_region = '110000' WHERE id = 'jinan
 	'YB192', NULL, '000 §三(四): the insured region cannot become the destination of an active filing');
 SELECT lives_ok($$UPDATE person SET insured_region = '310000' WHERE id = 'jinan-emp-1'$$,
 	'moving the insurance elsewhere is accepted');
+SELECT throws_ok($$UPDATE institution SET region_code = '370000' WHERE code = 'H37010200009'$$,
+	'YB191', NULL, 'SPEC §6: moving an institution out from under every pooling region is rejected');
+SELECT lives_ok($$UPDATE institution SET networked_inpatient = true WHERE code = 'H37010200009'$$,
+	'other columns of reference rows update freely');
 
 SELECT * FROM finish();
 ROLLBACK;
