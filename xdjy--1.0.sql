@@ -1190,57 +1190,74 @@ INSERT INTO error_code VALUES
  '对清分确认记录执行了 UPDATE 或 DELETE；该记录只能追加，撤回确认须追加回退记录。');
 
 -- Column comments: the national field (and its Chinese name) of each
--- contract column; "xdjy only" where the platform has none.
-
-COMMENT ON COLUMN filing.id IS 'trt_dcla_detl_sn 待遇申报明细流水号: the platform''s number of a filing (备案); here a bigint';
-COMMENT ON COLUMN filing.person_id IS 'psn_no 人员编号';
-COMMENT ON COLUMN filing.destination_region IS 'mdtrtarea_admvs 就医地医保区划 (spelled mdtrtarea_admdvs in some versions): the filed destination, a pooling region, never an institution (F3)';
-COMMENT ON COLUMN filing.category IS 'xdjy only: 人员类别 long_term_resident 异地长期居住人员 / temporary_outside 临时外出就医人员; local platforms code it in their own dictionaries';
-COMMENT ON COLUMN filing.status IS 'vali_flag 有效标志: active 有效 is 1; changed 已变更, cancelled 已取消, terminated 已终止 are 0';
-COMMENT ON COLUMN filing.start_date IS 'begndate 开始日期';
-COMMENT ON COLUMN filing.applied_on IS 'xdjy only: 申请日期, the business day the filing was applied for (F5 counts backdating from it)';
-COMMENT ON COLUMN filing.channel IS 'dcla_souc 申报来源: the filing channel (备案渠道), codes in xdjy.channel';
-COMMENT ON COLUMN filing.pledge IS 'xdjy only: 个人承诺 (≥ 6 months'' residence, 000 §二(一))';
-COMMENT ON COLUMN filing.proof IS 'xdjy only: 证明材料 (户籍证明 / 居住证 / 单位工作证明)';
-COMMENT ON COLUMN filing.closed_on IS 'enddate 结束日期: the day the filing was closed (a long-term filing has no end date of its own)';
-COMMENT ON COLUMN filing.replaced_by IS 'xdjy only: the filing that replaced this one on a change (变更)';
-COMMENT ON COLUMN filing.created_at IS 'crte_time 数据创建时间 (insert time, not a business date)';
-
-COMMENT ON COLUMN encounter.id IS 'mdtrt_id 就诊ID';
-COMMENT ON COLUMN encounter.person_id IS 'psn_no 人员编号';
-COMMENT ON COLUMN encounter.institution_code IS 'fixmedins_code 定点医药机构编号';
-COMMENT ON COLUMN encounter.visit_type IS 'med_type 医疗类别 and clr_type 清算类别, through xdjy.med_type_map and xdjy.clr_type_map: inpatient 住院, outpatient 普通门诊, chronic_outpatient 门诊慢特病, pharmacy 定点药店购药';
-COMMENT ON COLUMN encounter.admitted_on IS 'begntime 开始时间 (入院时间 / 就诊时间; the date only)';
-COMMENT ON COLUMN encounter.discharged_on IS 'endtime 结束时间 (出院时间; the date only)';
-COMMENT ON COLUMN encounter.emergency IS 'otp_er_refl_flag 门诊急诊转诊标志 / ipt_type 住院类型 急诊: an emergency outpatient visit is med_type 13';
-COMMENT ON COLUMN encounter.trauma IS 'trum_flag 外伤标志: an inpatient trauma stay is med_type 22';
-COMMENT ON COLUMN encounter.third_party IS 'rel_ttp_flag 涉及第三方标志';
-COMMENT ON COLUMN encounter.trauma_pledge IS 'xdjy only: 外伤无第三方责任承诺书 signed (004 §二(四))';
-COMMENT ON COLUMN encounter.attached_to IS 'xdjy only: the stay outside tests or drugs belong to (住院期间外院检查治疗或定点药店购药单, 001 §五(三))';
-COMMENT ON COLUMN encounter.created_at IS 'crte_time 数据创建时间 (insert time, not a business date)';
-
-COMMENT ON COLUMN settlement.id IS 'setl_id 结算ID (setl_sn 结算流水号 in the 3260 clearing details)';
-COMMENT ON COLUMN settlement.encounter_id IS 'mdtrt_id 就诊ID';
-COMMENT ON COLUMN settlement.settled_on IS 'setl_time 结算时间 (the business date; statement periods and clearing months count by it)';
-COMMENT ON COLUMN settlement.mode IS 'xdjy only: direct 直接结算 (through the platform) or manual 手工报销 (by the insured agency); only direct settlements enter 3201/3202 statements and remote clearing';
-COMMENT ON COLUMN settlement.invoice_no IS 'invono 发票号';
-COMMENT ON COLUMN settlement.total_fen IS 'medfee_sumamt 医疗费总额 (in fen; the platform uses yuan)';
-COMMENT ON COLUMN settlement.out_of_scope_fen IS 'fulamt_ownpay_amt 全自费金额 (in fen; the platform uses yuan)';
-COMMENT ON COLUMN settlement.reverses IS 'xdjy: the setl_id this row reverses (退费 / 冲正: 2208, 2305, 2601); such a row is refd_setl_flag 1 退费结算标志 in xdjy.setlinfo';
-COMMENT ON COLUMN settlement.person_id IS 'psn_no 人员编号';
-COMMENT ON COLUMN settlement.institution_code IS 'fixmedins_code 定点医药机构编号 (medins_no in the 3260 clearing details)';
-COMMENT ON COLUMN settlement.insured_region IS 'insuplc_admdvs 参保地医保区划; also the settling agency (setl_optins / clr_optins 结算经办机构) of xdjy.stmt_total';
-COMMENT ON COLUMN settlement.treatment_region IS 'mdtrtarea_admvs 就医地医保区划: the pooling region of the institution';
-COMMENT ON COLUMN settlement.filing_id IS 'trt_dcla_detl_sn 待遇申报明细流水号 of the filing applied';
-COMMENT ON COLUMN settlement.scope IS 'xdjy only: local 本地 / intra_province 省内异地 / cross_province 跨省异地, from insuplc_admdvs and mdtrtarea_admvs';
-COMMENT ON COLUMN settlement.category IS 'xdjy only: benefit category 待遇类别 local / long_term / temporary / unfiled';
-COMMENT ON COLUMN settlement.policy_id IS 'xdjy only: the policy row applied (所用待遇政策)';
-COMMENT ON COLUMN settlement.ratio_bp IS 'pool_prop_selfpay 基本医疗保险统筹基金支付比例 (in basis points; the platform uses a fraction, numeric(5,4))';
-COMMENT ON COLUMN settlement.first_selfpay_fen IS 'preselfpay_amt 先行自付金额 (in fen; the platform uses yuan)';
-COMMENT ON COLUMN settlement.deductible_fen IS 'act_pay_dedc 实际支付起付线 (in fen; the platform uses yuan)';
-COMMENT ON COLUMN settlement.fund_fen IS 'hifp_pay 统筹基金支出, also fund_pay_sumamt 基金支付总额 (no other fund is modelled; in fen; the platform uses yuan)';
-COMMENT ON COLUMN settlement.personal_fen IS 'psn_part_amt 个人负担总金额 (in fen; the platform uses yuan)';
-COMMENT ON COLUMN settlement.created_at IS 'crte_time 数据创建时间 (insert time, not a business date)';
+-- contract column, or "xdjy only" where the platform has none.  They go
+-- in front of what the other sections say about the column (the rule it
+-- obeys), so neither text is lost whichever section is written later.
+DO $national_comments$
+DECLARE
+	r record;
+	rel regclass;
+	old text;
+BEGIN
+	FOR r IN SELECT * FROM (VALUES
+		('filing', 'id', 'trt_dcla_detl_sn 待遇申报明细流水号: the platform''s number of a filing (备案); here a bigint'),
+		('filing', 'person_id', 'psn_no 人员编号'),
+		('filing', 'destination_region', 'mdtrtarea_admvs 就医地医保区划 (mdtrtarea_admdvs in some versions)'),
+		('filing', 'category', 'xdjy only: 人员类别 long_term_resident 异地长期居住人员 / temporary_outside 临时外出就医人员; local platforms code it in their own dictionaries'),
+		('filing', 'status', 'vali_flag 有效标志: active 有效 is 1; changed 已变更, cancelled 已取消, terminated 已终止 are 0'),
+		('filing', 'start_date', 'begndate 开始日期'),
+		('filing', 'applied_on', 'xdjy only: 申请日期'),
+		('filing', 'channel', 'dcla_souc 申报来源: the filing channel (备案渠道), codes in xdjy.channel'),
+		('filing', 'pledge', 'xdjy only: 个人承诺'),
+		('filing', 'proof', 'xdjy only: 证明材料'),
+		('filing', 'closed_on', 'enddate 结束日期 (a long-term filing has no end date of its own)'),
+		('filing', 'replaced_by', 'xdjy only: 变更后的备案'),
+		('filing', 'created_at', 'crte_time 数据创建时间 (insert time, not a business date)'),
+		('encounter', 'id', 'mdtrt_id 就诊ID'),
+		('encounter', 'person_id', 'psn_no 人员编号'),
+		('encounter', 'institution_code', 'fixmedins_code 定点医药机构编号'),
+		('encounter', 'visit_type', 'med_type 医疗类别 and clr_type 清算类别, through xdjy.med_type_map and xdjy.clr_type_map: inpatient 住院, outpatient 普通门诊, chronic_outpatient 门诊慢特病, pharmacy 定点药店购药'),
+		('encounter', 'admitted_on', 'begntime 开始时间 (入院时间 / 就诊时间; the date only)'),
+		('encounter', 'discharged_on', 'endtime 结束时间 (出院时间; the date only)'),
+		('encounter', 'emergency', 'otp_er_refl_flag 门诊急诊转诊标志 / ipt_type 住院类型 急诊: an emergency outpatient visit is med_type 13'),
+		('encounter', 'trauma', 'trum_flag 外伤标志: an inpatient trauma stay is med_type 22'),
+		('encounter', 'third_party', 'rel_ttp_flag 涉及第三方标志'),
+		('encounter', 'trauma_pledge', 'xdjy only: 外伤无第三方责任承诺书 (004 §二(四))'),
+		('encounter', 'attached_to', 'xdjy only: 住院期间外院检查治疗或定点药店购药单 (001 §五(三))'),
+		('encounter', 'created_at', 'crte_time 数据创建时间 (insert time, not a business date)'),
+		('settlement', 'id', 'setl_id 结算ID (setl_sn 结算流水号 in the 3260 clearing details)'),
+		('settlement', 'encounter_id', 'mdtrt_id 就诊ID'),
+		('settlement', 'settled_on', 'setl_time 结算时间 (the business date; statement periods and clearing months count by it)'),
+		('settlement', 'mode', 'xdjy only: direct 直接结算 (through the platform) or manual 手工报销 (by the insured agency); only direct settlements enter 3201/3202 statements and remote clearing'),
+		('settlement', 'invoice_no', 'invono 发票号'),
+		('settlement', 'total_fen', 'medfee_sumamt 医疗费总额 (in fen; the platform uses yuan)'),
+		('settlement', 'out_of_scope_fen', 'fulamt_ownpay_amt 全自费金额 (in fen; the platform uses yuan)'),
+		('settlement', 'reverses', 'xdjy: the setl_id this row reverses (退费 / 冲正: 2208, 2305, 2601); such a row is refd_setl_flag 1 退费结算标志 in xdjy.setlinfo'),
+		('settlement', 'person_id', 'psn_no 人员编号'),
+		('settlement', 'institution_code', 'fixmedins_code 定点医药机构编号 (medins_no in the 3260 clearing details)'),
+		('settlement', 'insured_region', 'insuplc_admdvs 参保地医保区划; also the settling agency (setl_optins / clr_optins 结算经办机构) of xdjy.stmt_total'),
+		('settlement', 'treatment_region', 'mdtrtarea_admvs 就医地医保区划: the pooling region of the institution'),
+		('settlement', 'filing_id', 'trt_dcla_detl_sn 待遇申报明细流水号 of the filing applied'),
+		('settlement', 'scope', 'xdjy only: local 本地 / intra_province 省内异地 / cross_province 跨省异地, from insuplc_admdvs and mdtrtarea_admvs'),
+		('settlement', 'category', 'xdjy only: benefit category 待遇类别 local / long_term / temporary / unfiled'),
+		('settlement', 'policy_id', 'xdjy only: the policy row applied (所用待遇政策)'),
+		('settlement', 'ratio_bp', 'pool_prop_selfpay 基本医疗保险统筹基金支付比例 (in basis points; the platform uses a fraction, numeric(5,4))'),
+		('settlement', 'first_selfpay_fen', 'preselfpay_amt 先行自付金额 (in fen; the platform uses yuan)'),
+		('settlement', 'deductible_fen', 'act_pay_dedc 实际支付起付线 (in fen; the platform uses yuan)'),
+		('settlement', 'fund_fen', 'hifp_pay 统筹基金支出, also fund_pay_sumamt 基金支付总额 (no other fund is modelled; in fen; the platform uses yuan)'),
+		('settlement', 'personal_fen', 'psn_part_amt 个人负担总金额 (in fen; the platform uses yuan)'),
+		('settlement', 'created_at', 'crte_time 数据创建时间 (insert time, not a business date)')
+	) AS v(tbl, col, national)
+	LOOP
+		rel := pg_catalog.format('xdjy.%I', r.tbl)::regclass;
+		old := pg_catalog.col_description(rel, (SELECT a.attnum FROM pg_catalog.pg_attribute a
+			WHERE a.attrelid OPERATOR(pg_catalog.=) rel AND a.attname OPERATOR(pg_catalog.=) r.col
+				AND NOT a.attisdropped));
+		EXECUTE pg_catalog.format('COMMENT ON COLUMN %s.%I IS %L', rel, r.col,
+			CASE WHEN old IS NULL THEN r.national ELSE r.national OPERATOR(pg_catalog.||) ' — ' OPERATOR(pg_catalog.||) old END);
+	END LOOP;
+END
+$national_comments$;
 
 ALTER TABLE person ADD COLUMN certno text;
 COMMENT ON COLUMN person.certno IS 'certno 证件号码 (identity document number, 3260 clearing details); optional';

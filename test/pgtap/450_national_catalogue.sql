@@ -4,7 +4,7 @@
 -- search_path (or are C), true volatility and a comment; its views run
 -- as the invoker.
 BEGIN;
-SELECT plan(16);
+SELECT plan(17);
 SET LOCAL search_path = xdjy, public;
 
 CREATE TEMP TABLE contract_column (tbl text, col text, field text);
@@ -52,9 +52,13 @@ SELECT is_empty($$
 		(SELECT a.attnum FROM pg_attribute a WHERE a.attrelid = ('xdjy.' || c.tbl)::regclass AND a.attname = c.col))
 		!~ '[一-龥]'$$,
 	'every contract column''s comment carries the Chinese name');
-SELECT is(col_description('xdjy.settlement'::regclass, (SELECT attnum FROM pg_attribute
+SELECT alike(col_description('xdjy.settlement'::regclass, (SELECT attnum FROM pg_attribute
 		WHERE attrelid = 'xdjy.settlement'::regclass AND attname = 'total_fen')),
-	'medfee_sumamt 医疗费总额 (in fen; the platform uses yuan)', 'settlement.total_fen, as the issue words it');
+	'medfee_sumamt 医疗费总额 (in fen; the platform uses yuan)%', 'settlement.total_fen, as the issue words it');
+SELECT alike(col_description('xdjy.filing'::regclass, (SELECT attnum FROM pg_attribute
+		WHERE attrelid = 'xdjy.filing'::regclass AND attname = 'pledge')),
+	'xdjy only: 个人承诺 — _%',
+	'the national name goes in front of the filing section''s own comment, which stays');
 
 -- the section's functions ------------------------------------------------------------
 CREATE TEMP TABLE nat_fn AS
