@@ -1480,12 +1480,12 @@ COMMENT ON FUNCTION national_check_period(date, date, text, text) IS
 CREATE FUNCTION stmt_check_request(setl_optins text, insutype text, clr_type text,
 		begndate date, enddate date, refd_setl_flag text, fixmedins_code text DEFAULT NULL)
 	RETURNS void
-	AS 'MODULE_PATHNAME' LANGUAGE C STABLE PARALLEL SAFE;
+	AS 'MODULE_PATHNAME' LANGUAGE C STABLE PARALLEL RESTRICTED;
 COMMENT ON FUNCTION stmt_check_request(text, text, text, date, date, text, text) IS
 	'raises unless a 3201/3202 request is complete and its codes known: YB702 (null argument, period reversed), YB703 (insutype, clr_type, refd_setl_flag), YB001 (setl_optins not a pooling region, fixmedins_code unknown)';
 
 CREATE FUNCTION stmt_check_batch(batch text) RETURNS void
-	AS 'MODULE_PATHNAME' LANGUAGE C STABLE PARALLEL SAFE;
+	AS 'MODULE_PATHNAME' LANGUAGE C STABLE PARALLEL RESTRICTED;
 COMMENT ON FUNCTION stmt_check_batch(text) IS
 	'raises unless a 3202 detail batch is named (YB702) and has rows in stmt_detail_upload (YB001)';
 

@@ -60,12 +60,6 @@ xdjy_fen_to_yuan(int64 fen)
 	return int64_div_fast_to_numeric(fen, 2);
 }
 
-static Numeric
-numeric_from_int64(int64 v)
-{
-	return int64_to_numeric(v);
-}
-
 static bool
 numeric_less(Numeric a, Numeric b)
 {
@@ -95,7 +89,7 @@ xdjy_yuan_to_fen(Numeric yuan, const char *field)
 
 	fen = DatumGetNumeric(DirectFunctionCall2(numeric_mul,
 											  NumericGetDatum(yuan),
-											  NumericGetDatum(numeric_from_int64(100))));
+											  NumericGetDatum(int64_to_numeric(100))));
 	whole = DirectFunctionCall2(numeric_trunc, NumericGetDatum(fen), Int32GetDatum(0));
 	if (!DatumGetBool(DirectFunctionCall2(numeric_eq, whole, NumericGetDatum(fen))))
 		ereport(ERROR,
@@ -105,8 +99,8 @@ xdjy_yuan_to_fen(Numeric yuan, const char *field)
 						   DatumGetCString(DirectFunctionCall1(numeric_out, NumericGetDatum(yuan)))),
 				 errhint("Amounts carry at most two decimals: 0.01 yuan (1 fen) is the smallest unit.")));
 
-	if (numeric_less(numeric_from_int64(XDJY_NATIONAL_MAX_FEN), fen) ||
-		numeric_less(fen, numeric_from_int64(-XDJY_NATIONAL_MAX_FEN)))
+	if (numeric_less(int64_to_numeric(XDJY_NATIONAL_MAX_FEN), fen) ||
+		numeric_less(fen, int64_to_numeric(-XDJY_NATIONAL_MAX_FEN)))
 		ereport(ERROR,
 				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
 				 errmsg("amount out of range for the national interface"),
@@ -365,9 +359,9 @@ check_period(Datum first, Datum last, const char *first_name, const char *last_n
 		ereport(ERROR,
 				(errcode(ERRCODE_XDJY_STMT_REQUEST_INVALID),
 				 errmsg("period ends before it begins"),
-				 errdetail("%s is %s, %s is %s.", first_name, format_date(first),
+				 errdetail("\"%s\" is %s, \"%s\" is %s.", first_name, format_date(first),
 						   last_name, format_date(last)),
-				 errhint("%s must not be later than %s; both days are included.",
+				 errhint("\"%s\" must not be later than \"%s\"; both days are included.",
 						 first_name, last_name)));
 }
 
@@ -423,7 +417,7 @@ stmt_check_request(PG_FUNCTION_ARGS)
 		ereport(ERROR,
 				(errcode(ERRCODE_XDJY_NATIONAL_CODE_UNKNOWN),
 				 errmsg("unknown refd_setl_flag \"%s\"", flag),
-				 errdetail("refd_setl_flag (退费结算标志) is \"%s\".", flag),
+				 errdetail("Argument \"refd_setl_flag\" (退费结算标志) is \"%s\".", flag),
 				 errhint("Use 1 to include refund (reversal) settlements in the totals, 0 to leave them out.")));
 
 	if (SPI_connect() != SPI_OK_CONNECT)
@@ -433,9 +427,9 @@ stmt_check_request(PG_FUNCTION_ARGS)
 		ereport(ERROR,
 				(errcode(ERRCODE_XDJY_UNKNOWN_REFERENCE),
 				 errmsg("unknown settling agency \"%s\"", text_to_cstring(PG_GETARG_TEXT_PP(0))),
-				 errdetail("setl_optins \"%s\" is not a pooling region in xdjy.region.",
+				 errdetail("Argument \"setl_optins\" is \"%s\", not a pooling region of xdjy.region.",
 						   text_to_cstring(PG_GETARG_TEXT_PP(0))),
-				 errhint("setl_optins (结算经办机构) is the insured pooling region (参保地医保区划) of the settlements, a 6-digit code such as 370100.")));
+				 errhint("The settling agency (setl_optins, 结算经办机构) is the insured pooling region (参保地医保区划) of the settlements, a 6-digit code such as 370100.")));
 
 	if (!stmt_lookup(STMT_Q_INSUTYPE, PG_GETARG_DATUM(1), &list))
 		ereport(ERROR,
@@ -457,7 +451,7 @@ stmt_check_request(PG_FUNCTION_ARGS)
 		ereport(ERROR,
 				(errcode(ERRCODE_XDJY_UNKNOWN_REFERENCE),
 				 errmsg("unknown institution \"%s\"", text_to_cstring(PG_GETARG_TEXT_PP(6))),
-				 errdetail("fixmedins_code \"%s\" is not in xdjy.institution.",
+				 errdetail("Argument \"fixmedins_code\" is \"%s\", not a code of xdjy.institution.",
 						   text_to_cstring(PG_GETARG_TEXT_PP(6))),
 				 errhint("Name a designated institution (定点医药机构编号), or pass NULL for all institutions.")));
 
@@ -486,7 +480,7 @@ stmt_check_batch(PG_FUNCTION_ARGS)
 		ereport(ERROR,
 				(errcode(ERRCODE_XDJY_UNKNOWN_REFERENCE),
 				 errmsg("unknown detail batch \"%s\"", text_to_cstring(PG_GETARG_TEXT_PP(0))),
-				 errdetail("xdjy.stmt_detail_upload has no row with batch \"%s\".",
+				 errdetail("No row of xdjy.stmt_detail_upload has batch \"%s\".",
 						   text_to_cstring(PG_GETARG_TEXT_PP(0))),
 				 errhint("Load the institution's detail rows first: COPY xdjy.stmt_detail_upload (batch, setl_id, mdtrt_id, psn_no, medfee_sumamt, fund_pay_sumamt, acct_pay, refd_setl_flag) FROM ...")));
 	SPI_finish();
@@ -511,7 +505,7 @@ arg_fen(FunctionCallInfo fcinfo, int argno, const char *field)
 				 errmsg("incomplete statement request"),
 				 errdetail("Argument \"%s\" is null.", field),
 				 errhint("A 3201 statement sends medfee_sumamt, fund_pay_sumamt, acct_pay and fixmedins_setl_cnt; send 0 for none.")));
-	return xdjy_yuan_to_fen(PG_GETARG_NUMERIC(argno), field);
+	return xdjy_yuan_to_fen(PG_GETARG_NUMERIC(argno), psprintf("Argument \"%s\"", field));
 }
 
 static char *
@@ -571,8 +565,8 @@ stmt_compare(PG_FUNCTION_ARGS)
 		ereport(ERROR,
 				(errcode(ERRCODE_XDJY_STMT_REQUEST_INVALID),
 				 errmsg("negative settlement count"),
-				 errdetail("fixmedins_setl_cnt is %d.", PG_GETARG_INT32(4)),
-				 errhint("fixmedins_setl_cnt (定点医药机构结算笔数) counts settlements: 0 or more.")));
+				 errdetail("Argument \"fixmedins_setl_cnt\" is %d.", PG_GETARG_INT32(4)),
+				 errhint("The count of settlements (fixmedins_setl_cnt, 定点医药机构结算笔数) is 0 or more.")));
 
 	f[0] = (StmtFigure)
 	{
@@ -581,19 +575,19 @@ stmt_compare(PG_FUNCTION_ARGS)
 	f[1] = (StmtFigure)
 	{
 		"医疗费总额", true,
-			xdjy_yuan_to_fen(PG_GETARG_NUMERIC(1), "centre medfee_sumamt"),
+			xdjy_yuan_to_fen(PG_GETARG_NUMERIC(1), "The centre's medfee_sumamt"),
 			arg_fen(fcinfo, 5, "medfee_sumamt")
 	};
 	f[2] = (StmtFigure)
 	{
 		"基金支付总额", true,
-			xdjy_yuan_to_fen(PG_GETARG_NUMERIC(2), "centre fund_pay_sumamt"),
+			xdjy_yuan_to_fen(PG_GETARG_NUMERIC(2), "The centre's fund_pay_sumamt"),
 			arg_fen(fcinfo, 6, "fund_pay_sumamt")
 	};
 	f[3] = (StmtFigure)
 	{
 		"个人账户支出", true,
-			xdjy_yuan_to_fen(PG_GETARG_NUMERIC(3), "centre acct_pay"),
+			xdjy_yuan_to_fen(PG_GETARG_NUMERIC(3), "The centre's acct_pay"),
 			arg_fen(fcinfo, 7, "acct_pay")
 	};
 
