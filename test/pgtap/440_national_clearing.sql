@@ -90,6 +90,10 @@ GRANT USAGE ON SCHEMA xdjy TO t9_operator;
 GRANT SELECT ON xdjy.settlement, xdjy.person, xdjy.clearing_detail, xdjy.clearing_detail_confirmation TO t9_operator;
 GRANT INSERT ON xdjy.clearing_detail_confirmation TO t9_operator;
 GRANT USAGE ON SEQUENCE xdjy.clearing_detail_confirmation_id_seq TO t9_operator;
+-- what row-level security lets it see, should the tables have it
+CREATE POLICY t9_operator_sees ON xdjy.settlement FOR SELECT TO t9_operator USING (institution_code = 'T9-P1');
+CREATE POLICY t9_operator_sees ON xdjy.person FOR SELECT TO t9_operator USING (true);
+CREATE POLICY t9_operator_sees ON xdjy.clearing_detail_confirmation TO t9_operator USING (true) WITH CHECK (true);
 SET LOCAL ROLE t9_operator;
 SELECT is(xdjy.clearing_confirm_month('T9-P1', 2024, 3, '1', '2024-04-11'), 1,
 	'an operator with INSERT on the log (no UPDATE on settlement) confirms: the rule''s row lock runs as the owner');
