@@ -133,7 +133,8 @@ FROM (SELECT fixmedins_code, clr_optins, insutype, clr_type, min(setl_time) AS b
 		sum(medfee_sumamt) AS m, sum(fund_pay_sumamt) AS f, count(*)::integer AS n,
 		(array_agg(medfee_sumamt ORDER BY setl_id DESC))[1] AS last_m,
 		(array_agg(fund_pay_sumamt ORDER BY setl_id DESC))[1] AS last_f
-	FROM setlinfo WHERE mode LIKE 'direct' AND refd_setl_flag LIKE '0'
+	FROM setlinfo WHERE mode LIKE 'direct' AND refd_setl_flag LIKE '0' AND fixmedins_code IS NOT NULL
+		AND clr_optins IS NOT NULL AND insutype IS NOT NULL AND clr_type IS NOT NULL
 	GROUP BY 1, 2, 3, 4 ORDER BY count(*) DESC, 1, 2, 3, 4 LIMIT 1) g,
 	LATERAL (VALUES (0), (1)) k(missing),
 	LATERAL stmt_total(g.clr_optins, g.insutype, g.clr_type, g.b, g.e,
