@@ -2014,9 +2014,79 @@ CREATE POLICY clearing_transfer_operator ON clearing_transfer TO xdjy_operator
 	WITH CHECK (region_code IN (SELECT xdjy.operator_regions()));
 CREATE POLICY clearing_transfer_analyst ON clearing_transfer FOR SELECT TO xdjy_analyst USING (true);
 
+-- filing_history: written by the filing trigger as the acting role, so
+-- by_role records who acted; never written directly (pg_trigger_depth)
+GRANT SELECT ON filing_history TO xdjy_admin;
+GRANT SELECT, INSERT ON filing_history TO xdjy_operator;
+CREATE POLICY filing_history_admin ON filing_history FOR SELECT TO xdjy_admin USING (true);
+CREATE POLICY filing_history_operator_read ON filing_history FOR SELECT TO xdjy_operator
+	USING (EXISTS (SELECT FROM xdjy.filing f WHERE f.id = filing_id));
+CREATE POLICY filing_history_operator_insert ON filing_history FOR INSERT TO xdjy_operator
+	WITH CHECK (pg_catalog.pg_trigger_depth() > 0 AND by_role = CURRENT_USER
+		AND EXISTS (SELECT FROM xdjy.filing f WHERE f.id = filing_id));
+ALTER TABLE filing_history ENABLE ROW LEVEL SECURITY;
+ALTER TABLE filing_history FORCE ROW LEVEL SECURITY;
+
+-- institution_choice (F11, 002 #7): read with its filing, written by the
+-- insured place
+GRANT SELECT ON institution_choice TO xdjy_admin;
+GRANT SELECT, INSERT, UPDATE ON institution_choice TO xdjy_operator;
+CREATE POLICY institution_choice_admin ON institution_choice FOR SELECT TO xdjy_admin USING (true);
+CREATE POLICY institution_choice_operator_read ON institution_choice FOR SELECT TO xdjy_operator
+	USING (EXISTS (SELECT FROM xdjy.filing f WHERE f.id = filing_id));
+CREATE POLICY institution_choice_operator_insert ON institution_choice FOR INSERT TO xdjy_operator
+	WITH CHECK (EXISTS (SELECT FROM xdjy.filing f JOIN xdjy.person p ON p.id = f.person_id
+		WHERE f.id = filing_id AND p.insured_region IN (SELECT xdjy.operator_regions())));
+CREATE POLICY institution_choice_operator_update ON institution_choice FOR UPDATE TO xdjy_operator
+	USING (EXISTS (SELECT FROM xdjy.filing f JOIN xdjy.person p ON p.id = f.person_id
+		WHERE f.id = filing_id AND p.insured_region IN (SELECT xdjy.operator_regions())))
+	WITH CHECK (EXISTS (SELECT FROM xdjy.filing f JOIN xdjy.person p ON p.id = f.person_id
+		WHERE f.id = filing_id AND p.insured_region IN (SELECT xdjy.operator_regions())));
+ALTER TABLE institution_choice ENABLE ROW LEVEL SECURITY;
+ALTER TABLE institution_choice FORCE ROW LEVEL SECURITY;
+
+-- per-province policy settings (F10, F11): the admin's, read by operators
+GRANT SELECT ON filing_exemption, institution_choice_rule TO xdjy_admin, xdjy_operator;
+GRANT INSERT, UPDATE, DELETE ON filing_exemption, institution_choice_rule TO xdjy_admin;
+
 -- the reporting views: every role; each sees what its rows allow
 GRANT SELECT ON remote_direct_settlement, reconciliation_mismatch, reconciliation_monthly,
 	detail_upload_overdue, clearing_monthly, kpi_monthly, coverage_gap, manual_claim_due
 	TO xdjy_admin, xdjy_operator, xdjy_analyst;
+
+
+-- The rule triggers decide from rows the acting role may not see, and lock
+-- rows it may not update: a person's filings, stays and settlements in
+-- every region (one active long-term filing, F4; overlapping stays, S3;
+-- expenses at the filed place, F6), the person row that serialises them.
+-- Under row-level security, run as an operator, they would decide from a
+-- part of the data (a Weihai operator registering the stay of a Jinan
+-- insured would find no such person).  So they run as the extension's
+-- owner, like PostgreSQL's own foreign-key checks: SECURITY DEFINER with a
+-- fixed search_path; their queries are fixed, schema-qualified and take
+-- only the row's values as parameters.  The row itself is still checked
+-- against the acting role's policies (WITH CHECK) after them.  Nobody may
+-- attach them to a table of their own (EXECUTE revoked; a trigger fires
+-- without it).  filing_history_trigger is not among them: it writes who
+-- acted (by_role = current_user).  xdjy_restoring() asks whether the
+-- session's role, not the definer, is a superuser (src/restore.c).
+ALTER FUNCTION person_rules_trigger() SECURITY DEFINER SET search_path = pg_catalog, pg_temp;
+ALTER FUNCTION institution_rules_trigger() SECURITY DEFINER SET search_path = pg_catalog, pg_temp;
+ALTER FUNCTION filing_rules_trigger() SECURITY DEFINER SET search_path = pg_catalog, pg_temp;
+ALTER FUNCTION filing_replacement_trigger() SECURITY DEFINER SET search_path = pg_catalog, pg_temp;
+ALTER FUNCTION institution_choice_rules_trigger() SECURITY DEFINER SET search_path = pg_catalog, pg_temp;
+ALTER FUNCTION encounter_rules_trigger() SECURITY DEFINER SET search_path = pg_catalog, pg_temp;
+REVOKE EXECUTE ON FUNCTION person_rules_trigger(), institution_rules_trigger(), filing_rules_trigger(),
+	filing_replacement_trigger(), institution_choice_rules_trigger(), encounter_rules_trigger()
+	FROM PUBLIC;
+
+-- Nothing lost (SPEC §5): the filing channels are reference data a DBA
+-- may extend (a new app, a new window); the shipped ones are builtin, the
+-- DBA's are dumped.  Without this a restored filing could name a channel
+-- the restored database lacks.
+ALTER TABLE channel ADD COLUMN builtin boolean NOT NULL DEFAULT false;
+UPDATE channel SET builtin = true;
+COMMENT ON COLUMN channel.builtin IS 'shipped with xdjy (not dumped; CREATE EXTENSION recreates it)';
+SELECT pg_catalog.pg_extension_config_dump('channel', 'WHERE NOT builtin');
 
 -- == end of security ==

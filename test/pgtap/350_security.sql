@@ -5,7 +5,7 @@
 -- an operator without regions, the analyst and the admin.
 -- Data: t6_fixture.psql plus Weihai-only rows (person T6-P-WH2).
 BEGIN;
-SELECT plan(144);
+SELECT plan(163);
 SET LOCAL search_path = xdjy, public;
 \ir t6_fixture.psql
 
@@ -31,6 +31,10 @@ INSERT INTO matrix VALUES
 	('clearing_confirmation',    'SIUD-', 'SIU--', 'c----'),
 	('clearing_declaration',     'SIUD-', 'SIU--', 'c----'),
 	('clearing_transfer',        'SIUD-', 'SIU--', 'c----'),
+	('filing_history',           'S----', 'SI---', '-----'),
+	('institution_choice',       'S----', 'SIU--', '-----'),
+	('filing_exemption',         'SIUD-', 'S----', '-----'),
+	('institution_choice_rule',  'SIUD-', 'S----', '-----'),
 	('remote_direct_settlement', 'S----', 'S----', 'S----'),
 	('reconciliation_mismatch',  'S----', 'S----', 'S----'),
 	('reconciliation_monthly',   'S----', 'S----', 'S----'),
@@ -74,9 +78,9 @@ SELECT ok(NOT pg_has_role('xdjy_analyst', 'xdjy_operator', 'MEMBER') AND NOT pg_
 SELECT is((SELECT count(*) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
            WHERE n.nspname = 'xdjy' AND c.relname IN ('person', 'filing', 'encounter', 'settlement', 'settlement_attempt',
              'manual_claim', 'party_report', 'detail_upload', 'clearing_confirmation', 'clearing_declaration',
-             'clearing_transfer', 'operator_region')
-             AND c.relrowsecurity AND c.relforcerowsecurity), 12::bigint,
-          'row-level security enabled and forced on the twelve tables operators work on');
+             'clearing_transfer', 'operator_region', 'filing_history', 'institution_choice')
+             AND c.relrowsecurity AND c.relforcerowsecurity), 14::bigint,
+          'row-level security enabled and forced on the fourteen tables operators work on');
 
 -- Weihai-only rows (a Weihai insured treated in Weihai) ----------------------
 SET LOCAL session_replication_role = replica;
@@ -234,6 +238,31 @@ SELECT throws_ok($$UPDATE xdjy.encounter SET institution_code = 'T6-JN-H1', pers
                  'an UPDATE cannot move an encounter to Jinan (WITH CHECK)');
 SELECT set_eq($$SELECT id::text FROM xdjy.person$$, $$SELECT id FROM expect WHERE who = 'weihai' AND tbl = 'person'$$,
               'Weihai operator reads the persons insured in Weihai');
+RESET ROLE;
+
+-- the rule triggers decide from all the rows, the policies still decide what
+-- the role may write (triggers on from here)
+SET LOCAL ROLE t6_weihai;
+SELECT lives_ok($$INSERT INTO xdjy.encounter (person_id, institution_code, visit_type, admitted_on, discharged_on)
+                  VALUES ('T6-P-JN1', 'T6-WH-H1', 'inpatient', '2024-11-10', '2024-11-12')$$,
+                'Weihai registers the stay of a Jinan insured it cannot read (the encounter rules, run as the owner, find the person)');
+SELECT throws_ok($$INSERT INTO xdjy.encounter (person_id, institution_code, visit_type, admitted_on, discharged_on, attached_to)
+                   VALUES ('T6-P-JN1', 'T6-WH-H1', 'outpatient', '2024-09-11', '2024-09-11', 6012)$$, 'YB206', NULL,
+                 '004 §二(六): attaching a visit to a stay the operator cannot see (6012, Beijing) is decided on that stay: outside it, YB206');
+SELECT is((SELECT count(*) FROM encounter WHERE id = 6012), 0::bigint, 'and the stay stays invisible');
+RESET ROLE;
+SET LOCAL ROLE t6_jinan;
+SELECT lives_ok($$SELECT xdjy.file_temporary('T6-P-JN1', '310000', '2024-11-01', '2024-11-01')$$,
+                'Jinan files its insured to Shanghai with the filing rules on (they lock the person row the operator may not update)');
+SELECT results_eq($$SELECT h.event, h.by_role::text COLLATE "default" FROM xdjy.filing_history h JOIN xdjy.filing f ON f.id = h.filing_id
+                    WHERE f.person_id = 'T6-P-JN1' AND f.destination_region = '310000'$$,
+                  $$VALUES ('filed'::text, 't6_jinan'::text)$$, 'the history records the operator, not the trigger''s owner');
+SELECT throws_ok($$INSERT INTO xdjy.filing_history (filing_id, event) VALUES (6902, 'cancelled')$$, '42501', NULL,
+                 'nobody writes history by hand');
+SET LOCAL check_function_bodies = off;
+SELECT throws_ok($$SELECT xdjy.file_temporary('T6-P-JN1', '371000', '2024-11-01', '2024-11-01')$$, 'YB116', NULL,
+                 '000 §二(三): an operator posing as a restore (check_function_bodies off) still gets every rule');
+RESET check_function_bodies;
 RESET ROLE;
 
 -- a provincial operator (370000) covers every Shandong city ------------------------
