@@ -1541,88 +1541,6 @@ SELECT * FROM xdjy.detail_upload_overdue_as_of(CURRENT_DATE);
 COMMENT ON VIEW detail_upload_overdue IS
 	'R1 inpatient expense details not uploaded within 3 days (004 §三(四)), today';
 
--- R3, as it stood on as_of: per month, what each institution receives
--- (confirmation by the 20th of the next month, payment within 30 working
--- days of its declaration), what each insured pooling region pays (transfer
--- up before the next provincial clearing starts) and what each treatment
--- pooling region receives.  Amounts are the fund part (统筹) of remote
--- direct settlements, reversals included.
-CREATE FUNCTION clearing_monthly_as_of(as_of date)
-	RETURNS TABLE (month date, party_kind text, code text, region_code text,
-		settlements bigint, fund_fen bigint,
-		confirm_due_on date, confirmed_on date, confirmed_fund_fen bigint, confirm_status text,
-		declared_on date, declared_fund_fen bigint, pay_due_on date, paid_on date, paid_fen bigint, pay_status text,
-		transfer_due_on date, transferred_on date, transferred_fund_fen bigint, transfer_status text)
-	LANGUAGE sql STABLE STRICT PARALLEL RESTRICTED
-	SET search_path = pg_catalog, pg_temp
-BEGIN ATOMIC
-	WITH cleared AS (
-		SELECT xdjy.month_of(s.settled_on) AS month, s.institution_code,
-			s.insured_region, s.treatment_region, s.fund_fen
-		FROM xdjy.remote_direct_settlement s
-		WHERE s.settled_on <= as_of
-	), inst AS (
-		SELECT c.month, c.institution_code, min(c.treatment_region) AS region_code,
-			count(*) AS settlements, sum(c.fund_fen)::bigint AS fund_fen,
-			xdjy.clearing_confirm_due_on(c.month) AS confirm_due_on
-		FROM cleared c
-		GROUP BY c.month, c.institution_code
-	), payer AS (
-		SELECT c.month, c.insured_region, count(*) AS settlements, sum(c.fund_fen)::bigint AS fund_fen,
-			xdjy.clearing_transfer_due_on(pc.starts_on) AS transfer_due_on
-		FROM cleared c
-		LEFT JOIN xdjy.provincial_clearing pc
-			ON pc.province_code = xdjy.province_of(c.insured_region)
-			AND pc.month = (c.month + interval '1 month')::date
-		GROUP BY c.month, c.insured_region, pc.starts_on
-	), payee AS (
-		SELECT c.month, c.treatment_region, count(*) AS settlements, sum(c.fund_fen)::bigint AS fund_fen
-		FROM cleared c
-		GROUP BY c.month, c.treatment_region
-	), declared AS (
-		SELECT d.month, d.institution_code, d.declared_on, d.fund_fen,
-			xdjy.clearing_pay_due_on(d.declared_on) AS pay_due_on,
-			CASE WHEN d.paid_on <= as_of THEN d.paid_on END AS paid_on,
-			CASE WHEN d.paid_on <= as_of THEN d.paid_fen END AS paid_fen
-		FROM xdjy.clearing_declaration d
-		WHERE d.declared_on <= as_of
-	)
-	SELECT i.month, 'institution', i.institution_code, i.region_code, i.settlements, i.fund_fen,
-		i.confirm_due_on, cf.confirmed_on, cf.fund_fen,
-		xdjy.deadline_status(i.confirm_due_on, cf.confirmed_on, as_of),
-		dc.declared_on, dc.fund_fen, dc.pay_due_on, dc.paid_on, dc.paid_fen,
-		CASE WHEN dc.declared_on IS NOT NULL THEN xdjy.deadline_status(dc.pay_due_on, dc.paid_on, as_of) END,
-		NULL, NULL, NULL, NULL
-	FROM inst i
-	LEFT JOIN LATERAL (
-		SELECT c.confirmed_on, c.fund_fen
-		FROM xdjy.clearing_confirmation c
-		WHERE c.month = i.month AND c.institution_code = i.institution_code
-			AND c.confirmed_on <= as_of AND (c.rolled_back_on IS NULL OR c.rolled_back_on > as_of)
-		ORDER BY c.confirmed_on DESC, c.id DESC LIMIT 1) cf ON true
-	LEFT JOIN declared dc ON dc.month = i.month AND dc.institution_code = i.institution_code
-	UNION ALL
-	SELECT p.month, 'insured_region', p.insured_region, p.insured_region, p.settlements, p.fund_fen,
-		NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-		p.transfer_due_on, t.transferred_on, t.fund_fen,
-		xdjy.deadline_status(p.transfer_due_on, t.transferred_on, as_of)
-	FROM payer p
-	LEFT JOIN xdjy.clearing_transfer t
-		ON t.month = p.month AND t.region_code = p.insured_region AND t.transferred_on <= as_of
-	UNION ALL
-	SELECT q.month, 'treatment_region', q.treatment_region, q.treatment_region, q.settlements, q.fund_fen,
-		NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL
-	FROM payee q
-	ORDER BY 1, 2, 3;
-END;
-COMMENT ON FUNCTION clearing_monthly_as_of(date) IS
-	'R3 monthly clearing as it stood on as_of: per institution (confirm by the 20th, pay within 30 working days of declaration), per insured region (transfer up before the next provincial clearing), per treatment region (004 §四(二)(三))';
-
-CREATE VIEW clearing_monthly WITH (security_invoker = true) AS
-SELECT * FROM xdjy.clearing_monthly_as_of(CURRENT_DATE);
-COMMENT ON VIEW clearing_monthly IS
-	'R3 monthly clearing today; clearing_monthly_as_of(date) for another day';
-
 -- R4, 004 §一, per province and month:
 --   network_success: remote direct settlements (by the treatment province)
 --     against them plus the failed direct attempts recorded for remote
@@ -2411,6 +2329,107 @@ COMMENT ON FUNCTION export_setlinfo(date, date) IS
 
 -- == security ==
 
+-- R3 clearing belongs to section reporting, but is created here: it reads
+-- the national interface's 3261/3262 answers (clearing_detail_confirmation),
+-- which that section creates after section reporting.
+-- R3, as it stood on as_of: per month, what each institution receives
+-- (confirmation by the 20th of the next month, payment within 30 working
+-- days of its declaration), what each insured pooling region pays (transfer
+-- up before the next provincial clearing starts) and what each treatment
+-- pooling region receives.  Amounts are the fund part (统筹) of remote
+-- direct settlements, reversals included.
+CREATE FUNCTION clearing_monthly_as_of(as_of date)
+	RETURNS TABLE (month date, party_kind text, code text, region_code text,
+		settlements bigint, fund_fen bigint,
+		confirm_due_on date, confirmed_on date, confirmed_fund_fen bigint, agreed_settlements bigint, confirm_status text,
+		declared_on date, declared_fund_fen bigint, pay_due_on date, paid_on date, paid_fen bigint, pay_status text,
+		transfer_due_on date, transferred_on date, transferred_fund_fen bigint, transfer_status text)
+	LANGUAGE sql STABLE STRICT PARALLEL RESTRICTED
+	SET search_path = pg_catalog, pg_temp
+BEGIN ATOMIC
+	WITH cleared AS (
+		SELECT xdjy.month_of(s.settled_on) AS month, s.id, s.institution_code,
+			s.insured_region, s.treatment_region, s.fund_fen
+		FROM xdjy.remote_direct_settlement s
+		WHERE s.settled_on <= as_of
+	), answer AS (
+		-- each settlement's standing 3261/3262 answer on as_of: its latest entry
+		SELECT DISTINCT ON (k.setl_sn) k.setl_sn, k.action, k.cnfm_flag, k.recorded_on
+		FROM xdjy.clearing_detail_confirmation k
+		WHERE k.recorded_on <= as_of
+		ORDER BY k.setl_sn, k.seq DESC
+	), inst AS (
+		SELECT c.month, c.institution_code, min(c.treatment_region) AS region_code,
+			count(*) AS settlements, sum(c.fund_fen)::bigint AS fund_fen,
+			count(*) FILTER (WHERE a.action = 'confirm' AND a.cnfm_flag = '1') AS agreed,
+			max(a.recorded_on) FILTER (WHERE a.action = 'confirm' AND a.cnfm_flag = '1') AS last_agreed_on,
+			xdjy.clearing_confirm_due_on(c.month) AS confirm_due_on
+		FROM cleared c
+		LEFT JOIN answer a ON a.setl_sn = c.id
+		GROUP BY c.month, c.institution_code
+	), confirmed AS (
+		-- confirmed: by a standing month confirmation, or once every row is
+		-- agreed (cnfm_flag 1) through the national interface, whichever first
+		SELECT i.*, cf.fund_fen AS confirmed_fund_fen,
+			LEAST(cf.confirmed_on, CASE WHEN i.agreed = i.settlements THEN i.last_agreed_on END) AS confirmed_on
+		FROM inst i
+		LEFT JOIN LATERAL (
+			SELECT c.confirmed_on, c.fund_fen
+			FROM xdjy.clearing_confirmation c
+			WHERE c.month = i.month AND c.institution_code = i.institution_code
+				AND c.confirmed_on <= as_of AND (c.rolled_back_on IS NULL OR c.rolled_back_on > as_of)
+			ORDER BY c.confirmed_on DESC, c.id DESC LIMIT 1) cf ON true
+	), payer AS (
+		SELECT c.month, c.insured_region, count(*) AS settlements, sum(c.fund_fen)::bigint AS fund_fen,
+			xdjy.clearing_transfer_due_on(pc.starts_on) AS transfer_due_on
+		FROM cleared c
+		LEFT JOIN xdjy.provincial_clearing pc
+			ON pc.province_code = xdjy.province_of(c.insured_region)
+			AND pc.month = (c.month + interval '1 month')::date
+		GROUP BY c.month, c.insured_region, pc.starts_on
+	), payee AS (
+		SELECT c.month, c.treatment_region, count(*) AS settlements, sum(c.fund_fen)::bigint AS fund_fen
+		FROM cleared c
+		GROUP BY c.month, c.treatment_region
+	), declared AS (
+		SELECT d.month, d.institution_code, d.declared_on, d.fund_fen,
+			xdjy.clearing_pay_due_on(d.declared_on) AS pay_due_on,
+			CASE WHEN d.paid_on <= as_of THEN d.paid_on END AS paid_on,
+			CASE WHEN d.paid_on <= as_of THEN d.paid_fen END AS paid_fen
+		FROM xdjy.clearing_declaration d
+		WHERE d.declared_on <= as_of
+	)
+	SELECT i.month, 'institution', i.institution_code, i.region_code, i.settlements, i.fund_fen,
+		i.confirm_due_on, i.confirmed_on, i.confirmed_fund_fen, i.agreed,
+		xdjy.deadline_status(i.confirm_due_on, i.confirmed_on, as_of),
+		dc.declared_on, dc.fund_fen, dc.pay_due_on, dc.paid_on, dc.paid_fen,
+		CASE WHEN dc.declared_on IS NOT NULL THEN xdjy.deadline_status(dc.pay_due_on, dc.paid_on, as_of) END,
+		NULL, NULL, NULL, NULL
+	FROM confirmed i
+	LEFT JOIN declared dc ON dc.month = i.month AND dc.institution_code = i.institution_code
+	UNION ALL
+	SELECT p.month, 'insured_region', p.insured_region, p.insured_region, p.settlements, p.fund_fen,
+		NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+		p.transfer_due_on, t.transferred_on, t.fund_fen,
+		xdjy.deadline_status(p.transfer_due_on, t.transferred_on, as_of)
+	FROM payer p
+	LEFT JOIN xdjy.clearing_transfer t
+		ON t.month = p.month AND t.region_code = p.insured_region AND t.transferred_on <= as_of
+	UNION ALL
+	SELECT q.month, 'treatment_region', q.treatment_region, q.treatment_region, q.settlements, q.fund_fen,
+		NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL
+	FROM payee q
+	ORDER BY 1, 2, 3;
+END;
+COMMENT ON FUNCTION clearing_monthly_as_of(date) IS
+	'R3 monthly clearing as it stood on as_of: per institution (confirm by the 20th, pay within 30 working days of declaration), per insured region (transfer up before the next provincial clearing), per treatment region (004 §四(二)(三))';
+
+CREATE VIEW clearing_monthly WITH (security_invoker = true) AS
+SELECT * FROM xdjy.clearing_monthly_as_of(CURRENT_DATE);
+COMMENT ON VIEW clearing_monthly IS
+	'R3 monthly clearing today; clearing_monthly_as_of(date) for another day';
+
+
 -- SPEC §5: three roles.
 --   xdjy_admin     policy, calendar and reference data; reads everything;
 --                  keeps the reconciliation imports and the clearing records.
@@ -2714,6 +2733,35 @@ ALTER TABLE institution_choice FORCE ROW LEVEL SECURITY;
 GRANT SELECT ON filing_exemption, institution_choice_rule TO xdjy_admin, xdjy_operator;
 GRANT INSERT, UPDATE, DELETE ON filing_exemption, institution_choice_rule TO xdjy_admin;
 
+-- national interface: code mappings are reference data; an institution's
+-- 3202 detail file belongs to whoever loaded it; 3261/3262 answers are
+-- given by the agency of the institution's region and read with their
+-- settlement
+GRANT SELECT ON insutype_map, med_type_map, clr_type_map TO xdjy_admin, xdjy_operator;
+GRANT INSERT, UPDATE, DELETE ON insutype_map, med_type_map, clr_type_map TO xdjy_admin;
+GRANT SELECT ON insutype_map_effective, med_type_map_effective, clr_type_map_effective,
+	setlinfo, clearing_detail, clearing_confirmation_monthly TO xdjy_admin, xdjy_operator;
+GRANT SELECT, INSERT, DELETE ON stmt_detail_upload TO xdjy_admin;
+GRANT SELECT, INSERT ON stmt_detail_upload TO xdjy_operator;
+CREATE POLICY stmt_detail_upload_admin ON stmt_detail_upload TO xdjy_admin USING (true) WITH CHECK (true);
+CREATE POLICY stmt_detail_upload_operator ON stmt_detail_upload TO xdjy_operator
+	USING (loaded_by = CURRENT_USER) WITH CHECK (loaded_by = CURRENT_USER);
+ALTER TABLE stmt_detail_upload ENABLE ROW LEVEL SECURITY;
+ALTER TABLE stmt_detail_upload FORCE ROW LEVEL SECURITY;
+GRANT SELECT, INSERT ON clearing_detail_confirmation TO xdjy_admin, xdjy_operator;
+GRANT SELECT (setl_sn, seq, action, cnfm_flag, recorded_on) ON clearing_detail_confirmation TO xdjy_analyst;
+CREATE POLICY clearing_detail_confirmation_admin ON clearing_detail_confirmation TO xdjy_admin
+	USING (true) WITH CHECK (true);
+CREATE POLICY clearing_detail_confirmation_operator_read ON clearing_detail_confirmation FOR SELECT TO xdjy_operator
+	USING (EXISTS (SELECT FROM xdjy.settlement s WHERE s.id = setl_sn));
+CREATE POLICY clearing_detail_confirmation_operator_insert ON clearing_detail_confirmation FOR INSERT TO xdjy_operator
+	WITH CHECK (EXISTS (SELECT FROM xdjy.settlement s WHERE s.id = setl_sn
+		AND s.treatment_region IN (SELECT xdjy.operator_regions())));
+CREATE POLICY clearing_detail_confirmation_analyst ON clearing_detail_confirmation FOR SELECT TO xdjy_analyst
+	USING (true);
+ALTER TABLE clearing_detail_confirmation ENABLE ROW LEVEL SECURITY;
+ALTER TABLE clearing_detail_confirmation FORCE ROW LEVEL SECURITY;
+
 -- the reporting views: every role; each sees what its rows allow
 GRANT SELECT ON remote_direct_settlement, reconciliation_mismatch, reconciliation_monthly,
 	detail_upload_overdue, clearing_monthly, kpi_monthly, coverage_gap, manual_claim_due
@@ -2742,7 +2790,8 @@ ALTER FUNCTION filing_replacement_trigger() SECURITY DEFINER SET search_path = p
 ALTER FUNCTION institution_choice_rules_trigger() SECURITY DEFINER SET search_path = pg_catalog, pg_temp;
 ALTER FUNCTION encounter_rules_trigger() SECURITY DEFINER SET search_path = pg_catalog, pg_temp;
 REVOKE EXECUTE ON FUNCTION person_rules_trigger(), institution_rules_trigger(), filing_rules_trigger(),
-	filing_replacement_trigger(), institution_choice_rules_trigger(), encounter_rules_trigger()
+	filing_replacement_trigger(), institution_choice_rules_trigger(), encounter_rules_trigger(),
+	clearing_confirmation_trigger()
 	FROM PUBLIC;
 
 -- Nothing lost (SPEC §5): the filing channels are reference data a DBA

@@ -4,7 +4,7 @@
 -- provincial clearing; amounts per institution, insured and treatment
 -- region.  Data: t6_fixture.psql.
 BEGIN;
-SELECT plan(30);
+SELECT plan(33);
 SET LOCAL search_path = xdjy, public;
 \ir t6_fixture.psql
 
@@ -69,6 +69,29 @@ SELECT results_eq(
 SELECT results_eq(
 	$$SELECT confirmed_on, confirmed_fund_fen, confirm_status FROM xdjy.clearing_monthly_as_of('2024-10-23') WHERE month = '2024-09-01' AND code = 'T6-JN-H1'$$,
 	$$VALUES ('2024-10-23'::date, 150000::bigint, 'done'::text)$$, 'confirmed again on the 23rd: done (late)');
+
+-- or confirmed row by row through the national interface (3261 agreed) --------
+SELECT clearing_confirm(6006, '1', '2024-11-18');
+SELECT results_eq(
+	$$SELECT settlements, agreed_settlements, confirmed_on, confirm_status FROM xdjy.clearing_monthly_as_of('2024-11-18') WHERE month = '2024-10-01' AND code = 'T6-WH-H1'$$,
+	$$VALUES (1::bigint, 1::bigint, '2024-11-18'::date, 'done'::text)$$,
+	'3261: Weihai''s one October row agreed on 18 November: the month is confirmed');
+SELECT clearing_confirm(6004, '1', '2024-11-19');
+SELECT clearing_confirm(6005, '0', '2024-11-19');
+SELECT results_eq(
+	$$SELECT agreed_settlements, confirmed_on, confirm_status FROM xdjy.clearing_monthly_as_of('2024-11-20') WHERE month = '2024-10-01' AND code = 'T6-BJ-H1'$$,
+	$$VALUES (1::bigint, NULL::date, 'open'::text)$$,
+	'Beijing: one row agreed, one disputed (cnfm_flag 0): not confirmed, open on the 20th');
+SELECT clearing_rollback('T6-BJ-H1', 2024, 10, '2024-11-21');
+SELECT clearing_confirm_month('T6-BJ-H1', 2024, 10, '1', '2024-11-22');
+SELECT results_eq(
+	$$SELECT a.d, c.agreed_settlements, c.confirmed_on, c.confirm_status
+	  FROM unnest('{2024-11-19,2024-11-21,2024-11-22}'::date[]) a(d), xdjy.clearing_monthly_as_of(a.d) c
+	  WHERE c.month = '2024-10-01' AND c.code = 'T6-BJ-H1'$$,
+	$$VALUES ('2024-11-19'::date, 1::bigint, NULL::date, 'open'::text),
+	         ('2024-11-21', 0, NULL, 'overdue'),
+	         ('2024-11-22', 2, '2024-11-22', 'done')$$,
+	'3262 rolls both back on the 21st (overdue), 3261 agrees both on the 22nd: confirmed late; each day as it stood');
 
 -- payment within 30 working days of the declaration --------------------------------
 SELECT results_eq(

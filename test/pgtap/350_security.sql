@@ -5,7 +5,7 @@
 -- an operator without regions, the analyst and the admin.
 -- Data: t6_fixture.psql plus Weihai-only rows (person T6-P-WH2).
 BEGIN;
-SELECT plan(163);
+SELECT plan(201);
 SET LOCAL search_path = xdjy, public;
 \ir t6_fixture.psql
 
@@ -35,6 +35,17 @@ INSERT INTO matrix VALUES
 	('institution_choice',       'S----', 'SIU--', '-----'),
 	('filing_exemption',         'SIUD-', 'S----', '-----'),
 	('institution_choice_rule',  'SIUD-', 'S----', '-----'),
+	('insutype_map',             'SIUD-', 'S----', '-----'),
+	('med_type_map',             'SIUD-', 'S----', '-----'),
+	('clr_type_map',             'SIUD-', 'S----', '-----'),
+	('stmt_detail_upload',       'SI-D-', 'SI---', '-----'),
+	('clearing_detail_confirmation', 'SI---', 'SI---', 'c----'),
+	('insutype_map_effective',   'S----', 'S----', '-----'),
+	('med_type_map_effective',   'S----', 'S----', '-----'),
+	('clr_type_map_effective',   'S----', 'S----', '-----'),
+	('setlinfo',                 'S----', 'S----', '-----'),
+	('clearing_detail',          'S----', 'S----', '-----'),
+	('clearing_confirmation_monthly', 'S----', 'S----', '-----'),
 	('remote_direct_settlement', 'S----', 'S----', 'S----'),
 	('reconciliation_mismatch',  'S----', 'S----', 'S----'),
 	('reconciliation_monthly',   'S----', 'S----', 'S----'),
@@ -78,9 +89,14 @@ SELECT ok(NOT pg_has_role('xdjy_analyst', 'xdjy_operator', 'MEMBER') AND NOT pg_
 SELECT is((SELECT count(*) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
            WHERE n.nspname = 'xdjy' AND c.relname IN ('person', 'filing', 'encounter', 'settlement', 'settlement_attempt',
              'manual_claim', 'party_report', 'detail_upload', 'clearing_confirmation', 'clearing_declaration',
-             'clearing_transfer', 'operator_region', 'filing_history', 'institution_choice')
-             AND c.relrowsecurity AND c.relforcerowsecurity), 14::bigint,
-          'row-level security enabled and forced on the fourteen tables operators work on');
+             'clearing_transfer', 'operator_region', 'filing_history', 'institution_choice',
+             'stmt_detail_upload', 'clearing_detail_confirmation')
+             AND c.relrowsecurity AND c.relforcerowsecurity), 16::bigint,
+          'row-level security enabled and forced on the sixteen tables operators work on');
+SELECT is((SELECT array_agg(c.relname::text ORDER BY c.relname) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+           WHERE n.nspname = 'xdjy' AND c.relkind = 'r' AND NOT c.relrowsecurity
+             AND has_table_privilege('xdjy_operator', c.oid, 'INSERT')), NULL,
+          'every table an operator may write is under row-level security');
 
 -- Weihai-only rows (a Weihai insured treated in Weihai) ----------------------
 SET LOCAL session_replication_role = replica;
@@ -208,6 +224,10 @@ SELECT throws_ok($$INSERT INTO xdjy.clearing_confirmation (month, institution_co
                  '42501', NULL, 'nor confirm clearing with a Weihai institution');
 SELECT lives_ok($$INSERT INTO xdjy.clearing_confirmation (month, institution_code, confirmed_on, fund_fen) VALUES ('2024-10-01', 'T6-JN-H1', '2024-11-05', 56000)$$,
                 'confirming with a Jinan institution: allowed');
+SELECT throws_ok($$SELECT xdjy.clearing_confirm(6001, '1', '2024-10-18')$$, '42501', NULL,
+                 '3261 for a row of a Weihai institution is Weihai''s, even for a Jinan insured''s settlement');
+SELECT is((SELECT count(*) FROM clearing_detail), (SELECT count(*) FROM settlement WHERE mode = 'direct' AND scope <> 'local'),
+          'the national clearing detail shows the operator''s rows only');
 SELECT throws_ok($$INSERT INTO xdjy.clearing_transfer (month, region_code, transferred_on, fund_fen) VALUES ('2024-10-01', '371000', '2024-11-05', 1)$$,
                  '42501', NULL, 'nor transfer up for Weihai');
 SELECT is(pg_temp.affected($q$UPDATE xdjy.clearing_transfer SET fund_fen = 0 WHERE region_code = '371000'$q$), 0::bigint,
@@ -234,6 +254,10 @@ SELECT set_eq($$SELECT id::text FROM xdjy.encounter$$, $$SELECT id FROM expect W
               'Weihai operator reads the encounters of Weihai insured or at Weihai institutions');
 SELECT set_eq($$SELECT DISTINCT settlement_id FROM xdjy.reconciliation_mismatch$$, $$VALUES (6003::bigint), (6006)$$,
               'Weihai operator''s reconciliation: 6003 (its insured) and 6006 (treated in Weihai)');
+SELECT lives_ok($$SELECT xdjy.clearing_confirm(6001, '1', '2024-10-18')$$,
+                 '3261 for a row of a Weihai institution by Weihai: the confirmation rule (run as the owner) locks a settlement row Weihai may not update');
+SELECT results_eq($$SELECT recorded_by FROM xdjy.clearing_detail_confirmation WHERE setl_sn = 6001$$, $$VALUES ('t6_weihai'::text)$$,
+                  'and the log records Weihai''s operator');
 SELECT throws_ok($$UPDATE xdjy.encounter SET institution_code = 'T6-JN-H1', person_id = 'T6-P-JN1' WHERE id = 6901$$, '42501', NULL,
                  'an UPDATE cannot move an encounter to Jinan (WITH CHECK)');
 SELECT set_eq($$SELECT id::text FROM xdjy.person$$, $$SELECT id FROM expect WHERE who = 'weihai' AND tbl = 'person'$$,

@@ -39,6 +39,14 @@ INSERT INTO channel (code, name_en, name_zh) VALUES ('kiosk', 'self-service kios
 INSERT INTO filing_exemption (province, valid, source) VALUES ('110000', '[2030-01-01,)', 'a DBA''s dated setting');
 INSERT INTO institution_choice_rule (province, scheme, valid, source) VALUES ('220000', 'employee', '[2030-01-01,)', 'a DBA''s dated setting');
 INSERT INTO operator_region VALUES ('xdjy_operator', '370100');
+INSERT INTO insutype_map (scheme, insutype, name_zh) VALUES ('resident', '391', '城乡居民（本地）');
+INSERT INTO med_type_map (visit_type, emergency, trauma, med_type, name_zh) VALUES ('inpatient', false, false, '23', '转外诊治住院');
+INSERT INTO clr_type_map (visit_type, clr_type, name_zh) VALUES ('pharmacy', '42', '药店购药（本地）');
+-- the national interface: a 3202 detail batch, 3261 answers and a 3262 roll-back
+INSERT INTO stmt_detail_upload (batch, setl_id, mdtrt_id, psn_no, medfee_sumamt, fund_pay_sumamt)
+VALUES ('T6-B1', 6002, 6002, 'T6-P-BJ1', 2000.00, 1500.00);
+SELECT clearing_confirm(6001, '1', '2024-10-18'), clearing_confirm(6002, '0', '2024-10-19');
+SELECT clearing_rollback('T6-JN-H1', 2024, 9, '2024-10-20');
 SQL
 
 # every table the extension dumps has rows of its own (not only builtin ones)
