@@ -1226,6 +1226,11 @@ CREATE FUNCTION province_of(region_code text) RETURNS text
 	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION province_of(text) IS 'the province of a division code: its first two digits and 0000 (SPEC §1)';
 
+CREATE FUNCTION reporting_label(code text, lang text DEFAULT NULL) RETURNS text
+	AS 'MODULE_PATHNAME' LANGUAGE C STABLE PARALLEL SAFE;
+COMMENT ON FUNCTION reporting_label(text, text) IS
+	'English or Chinese label of a kind, status, indicator, gap or clearing party of the reporting views; lang NULL follows xdjy.language';
+
 -- tables the parties and the agencies fill ----------------------------------
 
 CREATE INDEX settlement_settled_on_idx ON settlement (settled_on);

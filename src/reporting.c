@@ -36,6 +36,7 @@
 #include "utils/datetime.h"
 
 #include "calendar.h"
+#include "xdjy.h"
 
 PG_FUNCTION_INFO_V1(reconciliation_kinds);
 PG_FUNCTION_INFO_V1(reconciliation_due_on);
@@ -490,4 +491,62 @@ month_of(PG_FUNCTION_ARGS)
 		PG_RETURN_DATEADT(day);
 	j2date(day + POSTGRES_EPOCH_JDATE, &y, &m, &d);
 	PG_RETURN_DATEADT((DateADT) (date2j(y, m, 1) - POSTGRES_EPOCH_JDATE));
+}
+
+/*--------------------------------------------------------------------------
+ * Labels of the reporting codes, in English and Chinese
+ *--------------------------------------------------------------------------
+ */
+
+static const struct
+{
+	const char *code;
+	const char *en;
+	const char *zh;
+}			reporting_labels[] = {
+	{"missing_at_insured", "missing at the insured place", "参保地缺失"},
+	{"missing_at_treatment", "missing at the treatment place", "就医地缺失"},
+	{"missing_at_national", "missing at the national platform", "国家平台缺失"},
+	{"amount_differs", "amounts differ", "金额不符"},
+	{"unknown_settlement", "settlement unknown to xdjy", "结算记录不存在"},
+	{"done", "done", "已完成"},
+	{"open", "open", "未到期"},
+	{"overdue", "overdue", "已逾期"},
+	{"awaiting_materials", "awaiting materials", "材料未齐"},
+	{"network_success", "network settlement success rate", "异地就医联网结算成功率"},
+	{"cross_province_inpatient_direct", "cross-province inpatient direct settlement rate", "住院费用跨省直接结算率"},
+	{"township_inpatient", "township without a networked inpatient institution", "乡镇（街道）无住院联网定点医疗机构"},
+	{"county_chronic", "county with fewer than two networked chronic-outpatient hospitals", "县级行政区门诊慢特病联网医疗机构不足2家"},
+	{"institution", "institution", "定点医药机构"},
+	{"insured_region", "insured region (pays)", "参保地（应付）"},
+	{"treatment_region", "treatment region (receives)", "就医地（应收）"},
+};
+
+/*
+ * xdjy.reporting_label(code text, lang text DEFAULT NULL) RETURNS text
+ * The label of a kind, status, indicator, gap or clearing party of the
+ * reporting views; lang NULL follows xdjy.language.  An unknown code is
+ * 22023.
+ */
+PG_FUNCTION_INFO_V1(reporting_label);
+
+Datum
+reporting_label(PG_FUNCTION_ARGS)
+{
+	char	   *code;
+	XdjyLanguage lang;
+
+	if (PG_ARGISNULL(0))
+		PG_RETURN_NULL();
+	code = text_to_cstring(PG_GETARG_TEXT_PP(0));
+	lang = PG_ARGISNULL(1) ? (XdjyLanguage) xdjy_language : xdjy_parse_language(PG_GETARG_TEXT_PP(1));
+	for (size_t i = 0; i < lengthof(reporting_labels); i++)
+		if (strcmp(reporting_labels[i].code, code) == 0)
+			PG_RETURN_TEXT_P(cstring_to_text(lang == XDJY_LANG_ZH ? reporting_labels[i].zh
+											 : reporting_labels[i].en));
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+			 errmsg("unknown reporting code \"%s\"", code),
+			 errhint("Pass a kind, status, indicator, gap or clearing party of the reporting views, such as \"amount_differs\" or \"overdue\".")));
+	PG_RETURN_NULL();			/* keep compiler quiet */
 }

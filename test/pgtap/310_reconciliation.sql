@@ -4,7 +4,7 @@
 -- settlements reported twice by one party, a settlement nobody knows, the
 -- National Day week, month and year ends.
 BEGIN;
-SELECT plan(40);
+SELECT plan(44);
 SET LOCAL search_path = xdjy, public;
 \ir t6_fixture.psql
 
@@ -144,6 +144,19 @@ SELECT is(deadline_status('2024-11-03', '2024-11-03', '2024-11-03'), 'done', 'do
 SELECT ok(NOT deadline_missed('2024-11-03', '2024-11-03', '2024-12-01') AND deadline_missed('2024-11-03', '2024-11-04', '2024-12-01'),
           'done on the due day is on time, a day later is late');
 SELECT is(deadline_status(NULL, NULL, '2024-11-04'), 'open', 'no due day known yet: open');
+
+-- labels in both languages ------------------------------------------------------
+SELECT is((SELECT count(*) FROM (
+	SELECT kind AS code FROM reconciliation_mismatch
+	UNION SELECT status FROM reconciliation_monthly_as_of('2025-01-02')
+	UNION SELECT unnest('{missing_at_treatment,missing_at_national,open,overdue,awaiting_materials,network_success,cross_province_inpatient_direct,township_inpatient,county_chronic,institution,insured_region,treatment_region}'::text[])) c
+	WHERE reporting_label(code, 'en') IS NULL OR reporting_label(code, 'zh') IS NULL OR reporting_label(code, 'en') = reporting_label(code, 'zh')),
+	0::bigint, 'every kind, status, indicator, gap and clearing party has an English and a Chinese label');
+SELECT is(reporting_label('amount_differs', 'zh'), '金额不符', 'amount_differs is 金额不符');
+SET LOCAL xdjy.language = zh;
+SELECT is(reporting_label('overdue'), '已逾期', 'without a language, xdjy.language decides');
+RESET xdjy.language;
+SELECT throws_ok($$SELECT xdjy.reporting_label('late', 'en')$$, '22023', NULL, 'an unknown code is rejected');
 
 SELECT * FROM finish();
 ROLLBACK;
