@@ -28,12 +28,11 @@ SELECT results_eq(
 SELECT is((SELECT count(*) FROM manual_claim_due_as_of('2024-09-19') WHERE claim_id BETWEEN 6101 AND 6199), 0::bigint,
           'before a claim is submitted it is not listed');
 
-UPDATE manual_claim SET decided_on = '2024-10-29' WHERE id = 6102;
-SELECT is((SELECT count(*) FROM manual_claim_due_as_of('2024-10-29') WHERE claim_id = 6102), 0::bigint,
-          'decided: no longer open');
+SELECT is((SELECT count(*) FROM manual_claim_due_as_of('2024-10-20') WHERE claim_id = 6101), 0::bigint,
+          'decided on 20 October: not open that day');
 SELECT results_eq(
-	$$SELECT status, overdue FROM xdjy.manual_claim_due_as_of('2024-10-28') WHERE claim_id = 6102$$,
-	$$VALUES ('overdue'::text, true)$$, 'but it was open and overdue the day before');
+	$$SELECT status, overdue FROM xdjy.manual_claim_due_as_of('2024-10-19') WHERE claim_id = 6101$$,
+	$$VALUES ('open'::text, false)$$, 'but open the day before');
 
 SELECT set_eq($$SELECT * FROM xdjy.manual_claim_due$$, $$SELECT * FROM xdjy.manual_claim_due_as_of(CURRENT_DATE)$$,
               'manual_claim_due is manual_claim_due_as_of(current_date)');
