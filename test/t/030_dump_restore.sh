@@ -47,6 +47,34 @@ INSERT INTO stmt_detail_upload (batch, setl_id, mdtrt_id, psn_no, medfee_sumamt,
 VALUES ('T6-B1', 6002, 6002, 'T6-P-BJ1', 2000.00, 1500.00);
 SELECT clearing_confirm(6001, '1', '2024-10-18'), clearing_confirm(6002, '0', '2024-10-19');
 SELECT clearing_rollback('T6-JN-H1', 2024, 9, '2024-10-20');
+-- the settlement engine's tables (section settlement), when it is there:
+-- settlements priced by the engine, a reversal, ledgers, a failed attempt,
+-- a decided manual claim, a referral and the DBA's dated settings
+SELECT to_regclass('xdjy.policy') IS NOT NULL AS has_engine \gset
+\if :has_engine
+INSERT INTO policy (insured_region, scheme, category, visit_type, valid, deductible_fen, ratio_bp, first_selfpay_bp, annual_cap_fen, quota_group) VALUES
+	('370100', 'employee', 'local', 'outpatient', '[2021-01-01,)', 1000, 6000, 0, 200000, 'outpatient'),
+	('370100', 'employee', 'temporary', 'outpatient', '[2022-01-01,)', 1000, 5000, 1000, 200000, 'outpatient'),
+	('220100', 'employee', 'unfiled', 'inpatient', '[2019-01-01,)', 80000, 7000, 0, 30000000, 'inpatient');
+SELECT file_temporary('jinan-emp-3', '110000', '2024-01-02', '2024-01-02');
+INSERT INTO encounter (id, person_id, institution_code, visit_type, admitted_on, discharged_on) VALUES
+	(1, 'jinan-emp-3', 'H37010300001', 'outpatient', '2024-02-01', NULL),
+	(2, 'jinan-emp-3', 'H11010800001', 'outpatient', '2024-03-01', NULL),
+	(4, 'changchun-emp-1', 'H44030400001', 'inpatient', '2024-08-01', '2024-08-05');
+SELECT settle(1, 150000, 0, 'D-1', '2024-02-01');
+SELECT settle(2, 100000, 0, 'D-2', '2024-03-01');
+SELECT reverse_settlement(id, '2024-03-05') FROM settlement WHERE invoice_no = 'D-2';
+SELECT try_settle(4, 500000, 0, 'D-4', '2024-08-05');
+INSERT INTO manual_claim (id, encounter_id, invoice_no, total_fen, submitted_on, materials_complete_on)
+	VALUES (1, 4, 'D-4', 500000, '2025-03-31', '2025-03-31');
+SELECT decide_manual_claim(1, '2025-04-15');
+INSERT INTO referral (person_id, issued_by, issued_on, diagnosis) VALUES ('jinan-res-2', 'H37010200001', '2024-01-05', 'C34.9');
+INSERT INTO first_selfpay_ceiling (province, visit_type, valid, ceiling_bp, source)
+	VALUES ('11', 'inpatient', '[2030-01-01,)', 1000, 'a DBA''s dated setting');
+INSERT INTO ratio_adjustment (province, category, kind, points_bp, valid, source, note_en, note_zh)
+	VALUES ('11', 'temporary', 'delta', -500, '[2030-01-01,)', 'a DBA''s dated setting', 'a test', '测试');
+INSERT INTO home_benefit_kept (province, valid, source) VALUES ('11', '[2030-01-01,)', 'a DBA''s dated setting');
+\endif
 SQL
 
 # every table the extension dumps has rows of its own (not only builtin ones)
