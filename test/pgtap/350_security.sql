@@ -98,6 +98,12 @@ SELECT is((SELECT array_agg(c.relname::text ORDER BY c.relname) FROM pg_class c 
              AND has_table_privilege('xdjy_operator', c.oid, 'INSERT')), NULL,
           'every table an operator may write is under row-level security');
 
+-- rows written below take ids from the identity sequences: keep those past
+-- the fixture's explicit ids, whatever earlier test files consumed
+SELECT pg_catalog.setval(pg_catalog.format('xdjy.%I', sequencename)::regclass, 10000000, false)
+FROM pg_sequences WHERE schemaname = 'xdjy' AND coalesce(last_value, 0) < 10000000
+  AND sequencename IN ('encounter_id_seq', 'settlement_id_seq', 'filing_id_seq', 'manual_claim_id_seq') \g /dev/null
+
 -- Weihai-only rows (a Weihai insured treated in Weihai) ----------------------
 SET LOCAL session_replication_role = replica;
 INSERT INTO person VALUES ('T6-P-WH2', '威海参保人二', '371000', 'employee');
