@@ -184,16 +184,17 @@ day_of_next_month(DateADT d, int mday)
 	int			j;
 
 	j2date(d + POSTGRES_EPOCH_JDATE, &y, &m, &dd);
+	if (!IS_VALID_JULIAN(y + (m == 12), m % 12 + 1, mday) ||
+		!IS_VALID_DATE((int64) date2j(y + (m == 12), m % 12 + 1, mday) - POSTGRES_EPOCH_JDATE))
+		ereport(ERROR,
+				(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
+				 errmsg("date out of range"),
+				 errdetail("The month after %04d-%02d is beyond the range of type date.", y, m)));
 	if (++m > 12)
 	{
 		m = 1;
 		y++;
 	}
-	if (!IS_VALID_JULIAN(y, m, mday))
-		ereport(ERROR,
-				(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
-				 errmsg("date out of range"),
-				 errdetail("The month after %04d-%02d is beyond the range of type date.", y, m - 1)));
 	j = date2j(y, m, mday);
 	return (DateADT) (j - POSTGRES_EPOCH_JDATE);
 }

@@ -4,7 +4,7 @@
 -- settlements reported twice by one party, a settlement nobody knows, the
 -- National Day week, month and year ends.
 BEGIN;
-SELECT plan(44);
+SELECT plan(45);
 SET LOCAL search_path = xdjy, public;
 \ir t6_fixture.psql
 
@@ -137,6 +137,8 @@ SELECT set_eq($$SELECT * FROM xdjy.reconciliation_monthly$$,
 SELECT is(reconciliation_due_on('2024-12-15'), '2025-01-03'::date, 'December is due on 3 January of the next year');
 SELECT is(reconciliation_due_on('2024-02-29'), '2024-03-03'::date, 'any day of the month names the month (29 February)');
 SELECT is(reconciliation_due_on('2024-01-01'), '2024-02-03'::date, 'January is due on 3 February');
+SELECT throws_ok($$SELECT xdjy.reconciliation_due_on('5874897-12-01')$$, '22008', NULL,
+                 'the month after the last month of type date has no due day: 22008');
 SELECT is(deadline_status('2024-11-03', NULL, '2024-11-03'), 'open', 'on the due day, not done: open');
 SELECT is(deadline_status('2024-11-03', NULL, '2024-11-04'), 'overdue', 'the day after: overdue');
 SELECT is(deadline_status('2024-11-03', '2024-11-05', '2024-11-04'), 'overdue', 'done later than the as-of day does not count yet');
