@@ -5,7 +5,9 @@
 -- an operator without regions, the analyst and the admin.
 -- Data: t6_fixture.psql plus Weihai-only rows (person T6-P-WH2).
 BEGIN;
-SELECT plan(201);
+-- the settlement engine (section settlement), when it is there, is tested
+-- settling under row-level security too
+SELECT to_regclass('xdjy.policy') IS NOT NULL AS has_engine \gset
 SET LOCAL search_path = xdjy, public;
 \ir t6_fixture.psql
 
@@ -53,7 +55,16 @@ INSERT INTO matrix VALUES
 	('clearing_monthly',         'S----', 'S----', 'S----'),
 	('kpi_monthly',              'S----', 'S----', 'S----'),
 	('coverage_gap',             'S----', 'S----', 'S----'),
-	('manual_claim_due',         'S----', 'S----', 'S----');
+	('manual_claim_due',         'S----', 'S----', 'S----'),
+	-- section settlement, when there
+	('policy',                   'SIUD-', 'S----', '-----'),
+	('first_selfpay_ceiling',    'SIUD-', 'S----', '-----'),
+	('ratio_adjustment',         'SIUD-', 'S----', '-----'),
+	('home_benefit_kept',        'SIUD-', 'S----', '-----'),
+	('referral',                 'S----', 'SI---', '-----'),
+	('ledger',                   'S----', 'S----', '-----');
+DELETE FROM matrix WHERE to_regclass('xdjy.' || object) IS NULL;
+SELECT plan((SELECT 3 * count(*)::integer FROM matrix) + 78 + CASE WHEN :'has_engine'::boolean THEN 5 ELSE 0 END);
 
 CREATE FUNCTION pg_temp.privs(r text, o text) RETURNS text LANGUAGE sql AS $$
 	SELECT CASE WHEN has_table_privilege(r, 'xdjy.' || o, 'SELECT') THEN 'S'
@@ -90,9 +101,10 @@ SELECT is((SELECT count(*) FROM pg_class c JOIN pg_namespace n ON n.oid = c.reln
            WHERE n.nspname = 'xdjy' AND c.relname IN ('person', 'filing', 'encounter', 'settlement', 'settlement_attempt',
              'manual_claim', 'party_report', 'detail_upload', 'clearing_confirmation', 'clearing_declaration',
              'clearing_transfer', 'operator_region', 'filing_history', 'institution_choice',
-             'stmt_detail_upload', 'clearing_detail_confirmation')
-             AND c.relrowsecurity AND c.relforcerowsecurity), 16::bigint,
-          'row-level security enabled and forced on the sixteen tables operators work on');
+             'stmt_detail_upload', 'clearing_detail_confirmation', 'referral', 'ledger')
+             AND c.relrowsecurity AND c.relforcerowsecurity),
+          16::bigint + CASE WHEN :'has_engine'::boolean THEN 2 ELSE 0 END,
+          'row-level security enabled and forced on the tables operators work on');
 SELECT is((SELECT array_agg(c.relname::text ORDER BY c.relname) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
            WHERE n.nspname = 'xdjy' AND c.relkind = 'r' AND NOT c.relrowsecurity
              AND has_table_privilege('xdjy_operator', c.oid, 'INSERT')), NULL,
@@ -294,6 +306,32 @@ SELECT throws_ok($$SELECT xdjy.file_temporary('T6-P-JN1', '371000', '2024-11-01'
                  '000 §二(三): an operator posing as a restore (check_function_bodies off) still gets every rule');
 RESET check_function_bodies;
 RESET ROLE;
+
+\if :has_engine
+-- the settlement engine prices with the person, filings, policy and ledgers
+-- of every region, and the settlement is checked against the policies
+INSERT INTO policy (insured_region, scheme, category, visit_type, valid, deductible_fen, ratio_bp, first_selfpay_bp, annual_cap_fen, quota_group) VALUES
+	('370100', 'employee', 'local', 'outpatient', '[2021-01-01,)', 1000, 6000, 0, 200000, 'outpatient'),
+	('370100', 'employee', 'temporary', 'outpatient', '[2022-01-01,)', 1000, 5000, 1000, 200000, 'outpatient');
+SET LOCAL ROLE t6_weihai;
+INSERT INTO encounter (id, person_id, institution_code, visit_type, admitted_on, discharged_on)
+VALUES (6960, 'T6-P-JN1', 'T6-WH-H1', 'outpatient', '2024-11-20', '2024-11-20');
+SELECT lives_ok($$SELECT xdjy.settle(6960, 10000, 0, 'T6-ENG-1', '2024-11-20')$$,
+                'Weihai settles directly the visit of a Jinan insured it cannot read (the engine runs as the owner)');
+RESET ROLE;
+SELECT ok((SELECT fund_fen > 0 AND insured_region = '370100' AND treatment_region = '371000' FROM settlement WHERE invoice_no = 'T6-ENG-1'),
+          'the engine priced it with the Jinan policy');
+SELECT ok(EXISTS (SELECT FROM ledger WHERE person_id = 'T6-P-JN1'), 'and kept the Jinan insured''s ledger');
+SET LOCAL ROLE t6_weihai;
+SELECT is((SELECT count(*) FROM ledger), 0::bigint, 'which Weihai cannot read (Weihai insured have none)');
+RESET ROLE;
+SET LOCAL ROLE t6_jinan;
+INSERT INTO encounter (id, person_id, institution_code, visit_type, admitted_on, discharged_on)
+VALUES (6961, 'T6-P-JN1', 'T6-WH-H1', 'outpatient', '2024-11-21', '2024-11-21');
+SELECT throws_ok($$SELECT xdjy.settle(6961, 10000, 0, 'T6-ENG-2', '2024-11-21')$$, '42501', NULL,
+                 'Jinan cannot settle directly at a Weihai hospital, even its own insured');
+RESET ROLE;
+\endif
 
 -- a provincial operator (370000) covers every Shandong city ------------------------
 SET LOCAL ROLE t6_shandong;
