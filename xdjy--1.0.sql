@@ -884,6 +884,12 @@ $$;
 COMMENT ON FUNCTION reverse_settlement(bigint, date) IS
 	'reverse a settlement (冲正): a row with the amounts negated that gives the ledgers back; once per settlement';
 
+CREATE FUNCTION explain_settlement(settlement_id bigint, lang text DEFAULT NULL)
+	RETURNS TABLE (step integer, rule text, amount_fen bigint, source text, note text)
+	AS 'MODULE_PATHNAME' LANGUAGE C STABLE;
+COMMENT ON FUNCTION explain_settlement(bigint, text) IS
+	'every step of a settlement (category and why, policy, ratio rules, amounts, ledgers before and after) with its rule and seed article, in en or zh (default xdjy.language)';
+
 INSERT INTO error_code VALUES
 ('YB301', 'settlement', 'direct settlement without filing', '未备案不能直接结算',
  'The person has no filing covering the treatment region on the service date, no exemption, no referral and no emergency (SPEC §3 step 5).',

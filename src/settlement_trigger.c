@@ -990,9 +990,11 @@ settle_new(const SettleInput *in, SRow *r, MemoryContext upper)
 			steps_d[i] = Int32GetDatum(steps[i]);
 		}
 		set_value(r, SC_ADJUSTMENT_IDS,
-				  PointerGetDatum(construct_array_builtin(ids_d, nadj, INT8OID)));
+				  PointerGetDatum(construct_array(ids_d, nadj, INT8OID, sizeof(int64),
+												  FLOAT8PASSBYVAL, TYPALIGN_DOUBLE)));
 		set_value(r, SC_RATIO_STEPS,
-				  PointerGetDatum(construct_array_builtin(steps_d, nadj, INT4OID)));
+				  PointerGetDatum(construct_array(steps_d, nadj, INT4OID, sizeof(int32),
+												  true, TYPALIGN_INT)));
 		set_value(r, SC_IN_SCOPE, Int64GetDatum(am.in_scope_fen));
 		set_value(r, SC_DEDUCTIBLE_MET_BEFORE, Int64GetDatum(ai.deductible_met_fen));
 		set_value(r, SC_FUND_PAID_BEFORE, Int64GetDatum(ai.fund_paid_fen));
