@@ -57,5 +57,6 @@
 #define ERRCODE_XDJY_CEILING_BELOW_POLICY	XDJY_SQLSTATE('5','0','3')
 
 /* YB6xx reconciliation and clearing */
+#define ERRCODE_XDJY_HOLIDAY_BUILTIN		XDJY_SQLSTATE('6','0','1')
 
 #endif							/* XDJY_ERRORS_H */

@@ -26,7 +26,7 @@ static const XdjyLabel fs_labels[] = {
 	{FS_TERMINATED, "terminated", "已终止"},
 };
 
-static const XdjyLabelType filing_status = {
+const XdjyLabelType xdjy_filing_status = {
 	"filing_status",
 	fs_labels, lengthof(fs_labels),
 	NULL, 0,
@@ -43,13 +43,13 @@ PG_FUNCTION_INFO_V1(filing_status_can_transition);
 Datum
 filing_status_in(PG_FUNCTION_ARGS)
 {
-	PG_RETURN_LABEL(xdjy_label_parse(&filing_status, PG_GETARG_CSTRING(0)));
+	PG_RETURN_LABEL(xdjy_label_parse(&xdjy_filing_status, PG_GETARG_CSTRING(0)));
 }
 
 Datum
 filing_status_out(PG_FUNCTION_ARGS)
 {
-	PG_RETURN_CSTRING(pstrdup(xdjy_label_text(&filing_status,
+	PG_RETURN_CSTRING(pstrdup(xdjy_label_text(&xdjy_filing_status,
 											  PG_GETARG_LABEL(0),
 											  xdjy_language)));
 }
@@ -57,14 +57,14 @@ filing_status_out(PG_FUNCTION_ARGS)
 Datum
 filing_status_recv(PG_FUNCTION_ARGS)
 {
-	PG_RETURN_LABEL(xdjy_label_recv(&filing_status,
+	PG_RETURN_LABEL(xdjy_label_recv(&xdjy_filing_status,
 									(StringInfo) PG_GETARG_POINTER(0)));
 }
 
 Datum
 filing_status_label(PG_FUNCTION_ARGS)
 {
-	PG_RETURN_TEXT_P(cstring_to_text(xdjy_label_text(&filing_status,
+	PG_RETURN_TEXT_P(cstring_to_text(xdjy_label_text(&xdjy_filing_status,
 													 PG_GETARG_LABEL(0),
 													 xdjy_parse_language(PG_GETARG_TEXT_PP(1)))));
 }

@@ -14,6 +14,7 @@
 #define XDJY_LABEL_TYPE_H
 
 #include "fmgr.h"
+#include "lib/stringinfo.h"
 
 #include "xdjy.h"
 
@@ -40,6 +41,10 @@ typedef struct XdjyLabelType
 	int			naliases;
 	const char *hint;			/* errhint for bad input: the valid labels */
 } XdjyLabelType;
+
+/* the two label types (src/residence_category.c, src/filing_status.c) */
+extern const XdjyLabelType xdjy_residence_category;
+extern const XdjyLabelType xdjy_filing_status;
 
 extern int32 xdjy_label_parse(const XdjyLabelType *type, const char *input);
 extern const XdjyLabel *xdjy_label_lookup(const XdjyLabelType *type, int32 code);

@@ -48,7 +48,7 @@ static const XdjyAlias rc_aliases[] = {
 	{"旅游", RC_TEMPORARY_OUTSIDE},
 };
 
-static const XdjyLabelType residence_category = {
+const XdjyLabelType xdjy_residence_category = {
 	"residence_category",
 	rc_labels, lengthof(rc_labels),
 	rc_aliases, lengthof(rc_aliases),
@@ -65,13 +65,13 @@ PG_FUNCTION_INFO_V1(residence_category_label);
 Datum
 residence_category_in(PG_FUNCTION_ARGS)
 {
-	PG_RETURN_LABEL(xdjy_label_parse(&residence_category, PG_GETARG_CSTRING(0)));
+	PG_RETURN_LABEL(xdjy_label_parse(&xdjy_residence_category, PG_GETARG_CSTRING(0)));
 }
 
 Datum
 residence_category_out(PG_FUNCTION_ARGS)
 {
-	PG_RETURN_CSTRING(pstrdup(xdjy_label_text(&residence_category,
+	PG_RETURN_CSTRING(pstrdup(xdjy_label_text(&xdjy_residence_category,
 											  PG_GETARG_LABEL(0),
 											  xdjy_language)));
 }
@@ -79,7 +79,7 @@ residence_category_out(PG_FUNCTION_ARGS)
 Datum
 residence_category_recv(PG_FUNCTION_ARGS)
 {
-	PG_RETURN_LABEL(xdjy_label_recv(&residence_category,
+	PG_RETURN_LABEL(xdjy_label_recv(&xdjy_residence_category,
 									(StringInfo) PG_GETARG_POINTER(0)));
 }
 
@@ -87,7 +87,7 @@ residence_category_recv(PG_FUNCTION_ARGS)
 Datum
 residence_category_label(PG_FUNCTION_ARGS)
 {
-	PG_RETURN_TEXT_P(cstring_to_text(xdjy_label_text(&residence_category,
+	PG_RETURN_TEXT_P(cstring_to_text(xdjy_label_text(&xdjy_residence_category,
 													 PG_GETARG_LABEL(0),
 													 xdjy_parse_language(PG_GETARG_TEXT_PP(1)))));
 }

@@ -12,7 +12,7 @@ pkgs=(
 	postgresql-common
 	libtap-parser-sourcehandler-pgtap-perl
 	libipc-run-perl
-	make gcc
+	make gcc clang libclang-rt-14-dev
 )
 # extra packages for make stress / fuzzing, only when asked
 if [ "${XDJY_DEPS_EXTRA:-}" != "" ]; then

@@ -13,7 +13,7 @@ PGV=${PGV:-15}
 export PG_CONFIG=${PG_CONFIG:-/usr/lib/postgresql/$PGV/bin/pg_config}
 
 case "$mode" in
-	stress) XDJY_DEPS_EXTRA="postgresql-$PGV-sqlsmith clang libclang-rt-14-dev ${XDJY_DEPS_EXTRA:-}" ;;
+	stress) XDJY_DEPS_EXTRA="sqlsmith ${XDJY_DEPS_EXTRA:-}" ;;
 esac
 export XDJY_DEPS_EXTRA=${XDJY_DEPS_EXTRA:-}
 bash test/deps.sh
