@@ -25,6 +25,7 @@
 #include "utils/rangetypes.h"
 
 #include "errors.h"
+#include "restore.h"
 #include "spi_plans.h"
 #include "trigger_util.h"
 
@@ -94,7 +95,8 @@ policy_ceiling_trigger(PG_FUNCTION_ARGS)
 	valid = xdjy_get(row, tupdesc, xdjy_attnum(tupdesc, "valid", DATERANGEOID), &isnull);
 
 	/* NOT NULL and CHECK constraints report bad rows after this trigger */
-	if (isnull || insured == NULL || category == NULL || visit_type == NULL ||
+	if (xdjy_restoring() ||
+		isnull || insured == NULL || category == NULL || visit_type == NULL ||
 		strlen(insured) < 2 || strcmp(category, "temporary") != 0 ||
 		first_selfpay_bp <= 0)
 		return PointerGetDatum(row);
@@ -158,7 +160,8 @@ first_selfpay_ceiling_trigger(PG_FUNCTION_ARGS)
 	valid = xdjy_get(row, tupdesc, xdjy_attnum(tupdesc, "valid", DATERANGEOID), &valid_null);
 
 	/* malformed rows are left to the table's constraints */
-	if (province == NULL || visit_type == NULL || ceiling_null || valid_null ||
+	if (xdjy_restoring() ||
+		province == NULL || visit_type == NULL || ceiling_null || valid_null ||
 		strlen(province) != 2 ||
 		!isdigit((unsigned char) province[0]) || !isdigit((unsigned char) province[1]))
 		return PointerGetDatum(row);

@@ -41,6 +41,7 @@
 #include "filing_status.h"
 #include "money.h"
 #include "region.h"
+#include "restore.h"
 #include "residence_category.h"
 #include "settlement.h"
 #include "spi_plans.h"
@@ -1159,9 +1160,10 @@ settle_reversal(int64 original, TupleDesc tupdesc, HeapTuple newrow, SRow *r,
 /*
  * BEFORE INSERT ON xdjy.settlement: the engine.  A client writes the
  * encounter, date, mode, invoice and amounts (or only "reverses"); the
- * engine fills the rest or rejects the row.  Rows arriving with engine
- * columns already filled (a restore with triggers enabled, a copied row)
- * are rejected: re-running them would count them twice in the ledgers.
+ * engine fills the rest or rejects the row.  A restore (src/restore.c)
+ * brings the dumped row and the dumped ledgers back unchanged; any other
+ * row arriving with engine columns filled (a copied row) is rejected:
+ * the engine alone writes them.
  */
 Datum
 settlement_insert_trigger(PG_FUNCTION_ARGS)
@@ -1176,6 +1178,10 @@ settlement_insert_trigger(PG_FUNCTION_ARGS)
 	bool		isnull;
 	Datum		d;
 
+	/* a dump's rows (and its ledgers) come back exactly as they were */
+	if (xdjy_restoring())
+		return PointerGetDatum(row);
+
 	settlement_columns(td->tg_relation);
 	memset(&r, 0, sizeof(r));
 	memset(&in, 0, sizeof(in));
@@ -1188,7 +1194,7 @@ settlement_insert_trigger(PG_FUNCTION_ARGS)
 					(errcode(ERRCODE_XDJY_ENGINE_COLUMNS),
 					 errmsg("settlement column \"%s\" is filled by the engine", scol_def[c].name),
 					 errdetail("The row gives a value for \"%s\".", scol_def[c].name),
-					 errhint("Insert only the encounter, date, mode, invoice, amounts, own_reason, referral and diagnosis; restore a dump with session_replication_role = replica (pg_restore --disable-triggers).")));
+					 errhint("Insert only the encounter, date, mode, invoice, amounts, own_reason, referral and diagnosis; a dump is restored by a superuser with pg_dump's own settings.")));
 	}
 
 	d = heap_getattr(row, scol_attnum[SC_REVERSES], tupdesc, &isnull);
@@ -1284,7 +1290,7 @@ encounter_stay_overlap_trigger(PG_FUNCTION_ARGS)
 	char		nulls[4] = {' ', ' ', ' ', ' '};
 
 	if (person == NULL || visit_type == NULL || adm_null ||
-		strcmp(visit_type, "inpatient") != 0)
+		strcmp(visit_type, "inpatient") != 0 || xdjy_restoring())
 		return PointerGetDatum(row);
 
 	if (SPI_connect() != SPI_OK_CONNECT)
