@@ -1137,6 +1137,38 @@ CREATE FUNCTION explain_settlement(settlement_id bigint, lang text DEFAULT NULL)
 COMMENT ON FUNCTION explain_settlement(bigint, text) IS
 	'every step of a settlement (category and why, policy, ratio rules, amounts, ledgers before and after) with its rule and seed article, in en or zh (default xdjy.language)';
 
+-- S5: manual claims (手工报销), 002 #15–#16.  Submitted open; decided by
+-- decide_manual_claim(), which pays through a settlement of mode 'manual'
+-- or records the rule that rejected it.  due_on is computed: 22 working
+-- days after complete materials (002 #15).
+ALTER TABLE manual_claim
+	ADD COLUMN own_reason boolean NOT NULL DEFAULT false,
+	ADD COLUMN referral_id bigint REFERENCES referral (id),
+	ADD COLUMN diagnosis text,
+	ADD COLUMN status text NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'paid', 'rejected')),
+	ADD COLUMN rejection_sqlstate char(5),
+	ADD COLUMN rejection text,
+	ADD CONSTRAINT manual_claim_decided CHECK ((status = 'open') = (decided_on IS NULL)),
+	ADD CONSTRAINT manual_claim_paid CHECK ((status = 'paid') = (settlement_id IS NOT NULL)),
+	ADD CONSTRAINT manual_claim_rejected CHECK ((status = 'rejected') = (rejection_sqlstate IS NOT NULL)),
+	ADD CONSTRAINT manual_claim_materials_after_submission CHECK (materials_complete_on >= submitted_on);
+COMMENT ON COLUMN manual_claim.own_reason IS 'not settled directly for the person''s own reason (002 #4: −10 points in Jilin)';
+COMMENT ON COLUMN manual_claim.due_on IS 'computed: 22 working days after materials_complete_on (002 #15)';
+COMMENT ON COLUMN manual_claim.status IS 'open, paid (settlement_id) or rejected (rejection_sqlstate, rejection)';
+CREATE INDEX manual_claim_encounter_idx ON manual_claim (encounter_id);
+CREATE INDEX manual_claim_open_invoice_idx ON manual_claim (invoice_no) WHERE status = 'open';
+
+CREATE FUNCTION manual_claim_trigger() RETURNS trigger
+	AS 'MODULE_PATHNAME' LANGUAGE C;
+CREATE TRIGGER manual_claim_rules BEFORE INSERT OR UPDATE ON manual_claim
+	FOR EACH ROW EXECUTE FUNCTION manual_claim_trigger();
+
+CREATE FUNCTION decide_manual_claim(claim_id bigint, decided_on date DEFAULT CURRENT_DATE)
+	RETURNS settlement
+	AS 'MODULE_PATHNAME' LANGUAGE C VOLATILE;
+COMMENT ON FUNCTION decide_manual_claim(bigint, date) IS
+	'decide a manual claim: pay it through a manual settlement at the insured place''s standard, or record the rule that rejects it and return NULL';
+
 INSERT INTO error_code VALUES
 ('YB301', 'settlement', 'direct settlement without filing', '未备案不能直接结算',
  'The person has no filing covering the treatment region on the service date, no exemption, no referral and no emergency (SPEC §3 step 5).',
