@@ -394,6 +394,36 @@ INSERT INTO region (code, name_zh, name_en, level, parent_code, is_pooling, buil
 	('440305', '南山区', 'Nanshan District', 'county', '440300', false, true);
 
 -- == reference data rules and sample regions (filings work) ==
+
+-- SPEC §6: a person is insured in a pooling region (统筹区); an institution
+-- lies under one, so every treatment has a treatment place (000 §三(四)).
+-- A person's insured region may not become the destination of one of their
+-- active filings (F3).  Rules in C (src/reference.c).
+CREATE FUNCTION person_rules_trigger() RETURNS trigger
+	AS 'MODULE_PATHNAME' LANGUAGE C;
+COMMENT ON FUNCTION person_rules_trigger() IS
+	'person rules: insured_region is a pooling region and no active filing''s destination (SPEC §6, 000 §三(四))';
+CREATE TRIGGER person_rules BEFORE INSERT OR UPDATE ON person
+	FOR EACH ROW EXECUTE FUNCTION person_rules_trigger();
+
+CREATE FUNCTION institution_rules_trigger() RETURNS trigger
+	AS 'MODULE_PATHNAME' LANGUAGE C;
+COMMENT ON FUNCTION institution_rules_trigger() IS
+	'institution rules: its region lies under a pooling region (SPEC §6)';
+CREATE TRIGGER institution_rules BEFORE INSERT OR UPDATE ON institution
+	FOR EACH ROW EXECUTE FUNCTION institution_rules_trigger();
+
+INSERT INTO error_code VALUES
+('YB190', 'reference', 'insured region is not a pooling region', '参保地不是统筹区',
+ 'A person''s insured region must be a pooling region (统筹区), not a county or township below it.',
+ '参保人员的参保地须为统筹区，不能是其下的区县或乡镇街道。'),
+('YB191', 'reference', 'institution region belongs to no pooling region', '定点机构所在区划不属于任何统筹区',
+ 'An institution must lie in a region under a pooling region, so that the treatment place of its encounters is known.',
+ '定点医药机构须位于某统筹区下的区划，才能确定就医地。'),
+('YB192', 'reference', 'insured region is the destination of an active filing', '参保地与有效备案的就医地相同',
+ 'The person has an active filing to the region named as the new insured region; a filing never names the insured place (000 §三(四)).',
+ '参保人员有备案到该区划的有效备案，备案地不能是参保地；请先取消或终止该备案。');
+
 -- == end of reference data rules ==
 
 --------------------------------------------------------------------------
@@ -674,6 +704,300 @@ SELECT pg_catalog.pg_extension_config_dump('filing', '');
 SELECT pg_catalog.pg_extension_config_dump(pg_catalog.pg_get_serial_sequence('xdjy.filing', 'id'), '');
 
 -- == filing rules ==
+
+-- F4 (001 §四(一), 004 §二(一)): at most one active long-term filing per
+-- person, at most one active temporary filing per person and destination.
+-- The trigger below raises the rule's own code first; these indexes are
+-- the last word under any isolation level.
+CREATE UNIQUE INDEX filing_one_long_term_idx ON filing (person_id)
+	WHERE status = 'active' AND category = 'long_term_resident';
+CREATE UNIQUE INDEX filing_one_temporary_idx ON filing (person_id, destination_region)
+	WHERE status = 'active' AND category = 'temporary_outside';
+-- filing_at(): person, destination, then the dates
+CREATE INDEX filing_person_destination_idx ON filing (person_id, destination_region, start_date);
+CREATE INDEX filing_replaced_by_idx ON filing (replaced_by) WHERE replaced_by IS NOT NULL;
+
+COMMENT ON COLUMN filing.destination_region IS
+	'the pooling region filed for (备案地), never an institution (000 §三(四)); never the insured region';
+COMMENT ON COLUMN filing.start_date IS
+	'first day the filing applies; long-term: at most 5 days before applied_on (001 §四(二)); any filing: at most one year after applied_on';
+COMMENT ON COLUMN filing.applied_on IS 'business date the filing was made (办理日期)';
+COMMENT ON COLUMN filing.pledge IS 'residence pledge (承诺) of 6 months or more; required for long-term filings (000 §二(一))';
+COMMENT ON COLUMN filing.proof IS
+	'optional proof of living there (户籍证明/居住证/单位工作证明); may be added while active; matters for benefits at the insured place (004 §二(三))';
+COMMENT ON COLUMN filing.closed_on IS 'first day the filing no longer applies (change, cancel or terminate date); NULL while active';
+COMMENT ON COLUMN filing.replaced_by IS 'for a changed filing: the filing that continues it from closed_on (F7)';
+
+-- F10 (000 §二(三)): per-province, dated "intra-province temporary
+-- treatment needs no filing".  Read by filing_exempt() and the settlement
+-- engine; a temporary filing the exemption makes pointless is refused.
+CREATE TABLE filing_exemption (
+	province	text NOT NULL REFERENCES region (code),
+	valid		daterange NOT NULL,
+	source		text NOT NULL,
+	builtin		boolean NOT NULL DEFAULT false,
+	PRIMARY KEY (province, valid),
+	CONSTRAINT filing_exemption_province_form CHECK (province ~ '^[0-9]{2}0000$'),
+	CONSTRAINT filing_exemption_not_empty CHECK (NOT isempty(valid)),
+	CONSTRAINT filing_exemption_no_overlap EXCLUDE USING gist (province WITH =, valid WITH &&)
+);
+COMMENT ON TABLE filing_exemption IS
+	'F10: from when a province exempts intra-province (省内跨市) temporary treatment of its insured from filing (000 §二(三))';
+COMMENT ON COLUMN filing_exemption.province IS 'the insured province, as its 6-digit code (370000 Shandong)';
+COMMENT ON COLUMN filing_exemption.valid IS 'dates the exemption covers, e.g. [2022-01-01,)';
+INSERT INTO filing_exemption VALUES
+	('370000', '[2022-01-01,)', '鲁医保发〔2021〕46号 §二(三) (000)', true);
+SELECT pg_catalog.pg_extension_config_dump('filing_exemption', 'WHERE NOT builtin');
+
+CREATE FUNCTION filing_exempt(insured_region text, treatment_region text,
+	on_date date DEFAULT CURRENT_DATE) RETURNS boolean
+	AS 'MODULE_PATHNAME' LANGUAGE C VOLATILE STRICT;
+COMMENT ON FUNCTION filing_exempt(text, text, date) IS
+	'F10: true when treatment there needs no filing on that date (intra-province and the insured province''s exemption covers the date, 000 §二(三))';
+
+-- the history of every filing event (who, when, old and new row)
+CREATE TABLE filing_history (
+	id				bigint GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,
+	filing_id		bigint NOT NULL REFERENCES filing (id) DEFERRABLE INITIALLY DEFERRED,
+	event			text NOT NULL CHECK (event IN ('filed', 'amended', 'changed', 'cancelled', 'terminated')),
+	business_date	date,
+	at				timestamptz NOT NULL DEFAULT now(),
+	by_role			name NOT NULL DEFAULT current_user,
+	old_row			jsonb,
+	new_row			jsonb
+);
+CREATE INDEX filing_history_filing_idx ON filing_history (filing_id, id);
+COMMENT ON TABLE filing_history IS
+	'every filing event: filed, amended (proof added), changed, cancelled, terminated; rows as jsonb with English labels';
+COMMENT ON COLUMN filing_history.business_date IS 'start_date when filed, closed_on when closed';
+COMMENT ON COLUMN filing_history.by_role IS 'current_user of the statement that wrote the filing';
+SELECT pg_catalog.pg_extension_config_dump('filing_history', '');
+SELECT pg_catalog.pg_extension_config_dump(pg_catalog.pg_get_serial_sequence('xdjy.filing_history', 'id'), '');
+
+-- F1–F7, F10 in C (src/filing_trigger.c)
+CREATE FUNCTION filing_rules_trigger() RETURNS trigger
+	AS 'MODULE_PATHNAME' LANGUAGE C;
+COMMENT ON FUNCTION filing_rules_trigger() IS
+	'filing rules F1–F7 and F10 on every INSERT and UPDATE; filings are never deleted';
+CREATE TRIGGER filing_rules BEFORE INSERT OR UPDATE OR DELETE ON filing
+	FOR EACH ROW EXECUTE FUNCTION filing_rules_trigger();
+
+CREATE FUNCTION filing_replacement_trigger() RETURNS trigger
+	AS 'MODULE_PATHNAME' LANGUAGE C;
+COMMENT ON FUNCTION filing_replacement_trigger() IS
+	'F7: a changed filing is continued by the same person''s filing from the change date (checked at commit)';
+CREATE CONSTRAINT TRIGGER filing_replacement AFTER INSERT OR UPDATE ON filing
+	DEFERRABLE INITIALLY DEFERRED FOR EACH ROW
+	WHEN (NEW.status OPERATOR(xdjy.=) 'changed'::xdjy.filing_status)
+	EXECUTE FUNCTION filing_replacement_trigger();
+
+CREATE FUNCTION filing_history_trigger() RETURNS trigger
+	AS 'MODULE_PATHNAME' LANGUAGE C;
+COMMENT ON FUNCTION filing_history_trigger() IS 'writes xdjy.filing_history';
+CREATE TRIGGER filing_history AFTER INSERT OR UPDATE ON filing
+	FOR EACH ROW EXECUTE FUNCTION filing_history_trigger();
+
+-- the functions of SPEC §6: thin, the triggers decide
+CREATE FUNCTION file_long_term(person_id text, destination text, start_date date,
+	applied_on date DEFAULT CURRENT_DATE, channel text DEFAULT 'app',
+	proof text DEFAULT NULL) RETURNS bigint
+	LANGUAGE sql VOLATILE
+	SET search_path = pg_catalog, pg_temp
+BEGIN ATOMIC
+	INSERT INTO xdjy.filing (person_id, destination_region, category, start_date,
+		applied_on, channel, pledge, proof)
+	VALUES ($1, $2, 'long_term_resident', $3, $4, $5, true, $6)
+	RETURNING id;
+END;
+COMMENT ON FUNCTION file_long_term(text, text, date, date, text, text) IS
+	'files a long-term residence (异地长期居住) by pledge; returns the filing id (F1, F5: start at most 5 days back)';
+
+CREATE FUNCTION file_temporary(person_id text, destination text, start_date date,
+	applied_on date DEFAULT CURRENT_DATE, channel text DEFAULT 'app') RETURNS bigint
+	LANGUAGE sql VOLATILE
+	SET search_path = pg_catalog, pg_temp
+BEGIN ATOMIC
+	INSERT INTO xdjy.filing (person_id, destination_region, category, start_date,
+		applied_on, channel)
+	VALUES ($1, $2, 'temporary_outside', $3, $4, $5)
+	RETURNING id;
+END;
+COMMENT ON FUNCTION file_temporary(text, text, date, date, text) IS
+	'files temporary treatment outside (临时外出就医); start date unrestricted backwards (004 §二(二)); returns the filing id';
+
+CREATE FUNCTION change_filing(filing_id bigint, new_destination text,
+	on_date date DEFAULT CURRENT_DATE) RETURNS bigint
+	AS 'MODULE_PATHNAME' LANGUAGE C VOLATILE;
+COMMENT ON FUNCTION change_filing(bigint, text, date) IS
+	'变更备案: closes the filing (changed) and opens one to new_destination from on_date; returns the new id (F6, F7)';
+
+CREATE FUNCTION cancel_filing(filing_id bigint, on_date date DEFAULT CURRENT_DATE) RETURNS void
+	AS 'MODULE_PATHNAME' LANGUAGE C VOLATILE;
+COMMENT ON FUNCTION cancel_filing(bigint, date) IS
+	'取消备案: closes the filing (cancelled) from on_date; after expenses there, not before start + 6 months (F6)';
+
+CREATE FUNCTION terminate_filing(filing_id bigint, on_date date DEFAULT CURRENT_DATE) RETURNS void
+	AS 'MODULE_PATHNAME' LANGUAGE C VOLATILE;
+COMMENT ON FUNCTION terminate_filing(bigint, date) IS
+	'因故终止备案: closes the filing (terminated) from on_date; not limited by the 6-month window (004 §二(一))';
+
+CREATE FUNCTION filing_at(person_id text, region text, on_date date DEFAULT CURRENT_DATE)
+	RETURNS SETOF filing
+	AS 'MODULE_PATHNAME' LANGUAGE C VOLATILE STRICT ROWS 1;
+COMMENT ON FUNCTION filing_at(text, text, date) IS
+	'the filing that applies to the person in (the pooling region of) region on on_date, by its dates; long-term before temporary; no row if none';
+
+-- F11 (002 #7): chosen non-direct-settlement institutions
+CREATE TABLE institution_choice_rule (
+	province	text NOT NULL REFERENCES region (code),
+	scheme		text NOT NULL CHECK (scheme IN ('employee', 'resident')),
+	valid		daterange NOT NULL,
+	source		text NOT NULL,
+	builtin		boolean NOT NULL DEFAULT false,
+	PRIMARY KEY (province, scheme, valid),
+	CONSTRAINT institution_choice_rule_province_form CHECK (province ~ '^[0-9]{2}0000$'),
+	CONSTRAINT institution_choice_rule_not_empty CHECK (NOT isempty(valid)),
+	CONSTRAINT institution_choice_rule_no_overlap
+		EXCLUDE USING gist (province WITH =, scheme WITH =, valid WITH &&)
+);
+COMMENT ON TABLE institution_choice_rule IS
+	'F11: insured provinces and schemes whose cross-province long-term residents choose four non-direct institutions (002 #7)';
+INSERT INTO institution_choice_rule VALUES
+	('220000', 'resident', '[2019-10-01,)', '吉医保发〔2019〕34号 附件 #7 (002), in force from 2019-10-01', true);
+SELECT pg_catalog.pg_extension_config_dump('institution_choice_rule', 'WHERE NOT builtin');
+
+CREATE TABLE institution_choice (
+	id					bigint GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,
+	filing_id			bigint NOT NULL REFERENCES filing (id),
+	institution_code	text NOT NULL REFERENCES institution (code),
+	slot				text NOT NULL CHECK (slot IN ('tier3', 'tier2', 'tier1', 'specialty')),
+	special_disease		boolean NOT NULL DEFAULT false,
+	chosen_on			date NOT NULL DEFAULT CURRENT_DATE,
+	created_at			timestamptz NOT NULL DEFAULT now(),
+	CONSTRAINT institution_choice_one_per_slot UNIQUE (filing_id, slot)
+);
+CREATE UNIQUE INDEX institution_choice_one_special_idx ON institution_choice (filing_id)
+	WHERE special_disease;
+CREATE INDEX institution_choice_institution_idx ON institution_choice (institution_code);
+COMMENT ON TABLE institution_choice IS
+	'F11: the non-direct institutions a long-term resident chose in the residence city, one per slot, one special-disease (002 #7)';
+COMMENT ON COLUMN institution_choice.slot IS 'tier3, tier2, tier1 or specialty: filled from the institution';
+COMMENT ON COLUMN institution_choice.special_disease IS 'designated for special-disease outpatient care (门诊特殊疾病定点), at most one';
+SELECT pg_catalog.pg_extension_config_dump('institution_choice', '');
+SELECT pg_catalog.pg_extension_config_dump(pg_catalog.pg_get_serial_sequence('xdjy.institution_choice', 'id'), '');
+
+CREATE FUNCTION institution_choice_rules_trigger() RETURNS trigger
+	AS 'MODULE_PATHNAME' LANGUAGE C;
+COMMENT ON FUNCTION institution_choice_rules_trigger() IS 'F11 rules (002 #7), src/institution_choice.c';
+CREATE TRIGGER institution_choice_rules BEFORE INSERT OR UPDATE ON institution_choice
+	FOR EACH ROW EXECUTE FUNCTION institution_choice_rules_trigger();
+
+CREATE FUNCTION choose_institution(filing_id bigint, institution_code text,
+	special_disease boolean DEFAULT false, on_date date DEFAULT CURRENT_DATE) RETURNS bigint
+	LANGUAGE sql VOLATILE
+	SET search_path = pg_catalog, pg_temp
+BEGIN ATOMIC
+	INSERT INTO xdjy.institution_choice (filing_id, institution_code, special_disease, chosen_on)
+	VALUES ($1, $2, $3, $4)
+	RETURNING id;
+END;
+COMMENT ON FUNCTION choose_institution(bigint, text, boolean, date) IS
+	'F11: chooses a non-direct institution of the residence city under a long-term filing (002 #7); returns the choice id';
+
+CREATE FUNCTION is_chosen_institution(person_id text, institution_code text,
+	on_date date DEFAULT CURRENT_DATE) RETURNS boolean
+	LANGUAGE sql STABLE STRICT
+	SET search_path = pg_catalog, pg_temp
+BEGIN ATOMIC
+	SELECT EXISTS (
+		SELECT 1 FROM xdjy.institution_choice c
+		JOIN xdjy.filing f ON f.id OPERATOR(pg_catalog.=) c.filing_id
+		WHERE f.person_id OPERATOR(pg_catalog.=) $1
+		  AND c.institution_code OPERATOR(pg_catalog.=) $2
+		  AND c.chosen_on OPERATOR(pg_catalog.<=) $3
+		  AND f.start_date OPERATOR(pg_catalog.<=) $3
+		  AND (f.closed_on IS NULL OR f.closed_on OPERATOR(pg_catalog.>) $3));
+END;
+COMMENT ON FUNCTION is_chosen_institution(text, text, date) IS
+	'F11: did the person choose this institution under a long-term filing that applies on that date (002 #7)';
+
+INSERT INTO error_code VALUES
+('YB101', 'filing', 'filing destination is not a pooling region', '备案地不是统筹区',
+ 'A filing names a pooling region (统筹区), never an institution or a county below it; every networked institution there may then be used (000 §三(四)).',
+ '备案直接备案到就医地统筹区，不备案到具体医疗机构或统筹区下的区县；备案后可在该地所有联网定点医疗机构就医（000 §三(四)）。'),
+('YB102', 'filing', 'filing destination is the insured region', '备案地为参保地',
+ 'A filing is for treatment away from the insured place; the destination must be another pooling region.',
+ '异地就医备案针对参保地以外的就医，备案地须为参保地以外的统筹区。'),
+('YB103', 'filing', 'person already has an active long-term filing', '已有有效的异地长期居住备案',
+ 'At most one long-term filing is active per person; change, cancel or terminate the active one first (001 §四(一)).',
+ '每人同时只能有一条有效的异地长期居住备案；请先变更、取消或终止现有备案（001 §四(一)）。'),
+('YB104', 'filing', 'person already has an active temporary filing to that destination', '已有该地有效的临时外出就医备案',
+ 'A temporary filing has no validity period, so a second one to the same destination adds nothing; other destinations are allowed (004 §二(一)).',
+ '临时外出就医备案不设有效期，同一就医地无需重复备案；可备案到其他就医地（004 §二(一)）。'),
+('YB105', 'filing', 'long-term filing backdated more than 5 days', '长期居住备案起始日期提前超过5日',
+ 'A late long-term filing may start at most 5 days before the day it is applied for (001 §四(二), 004 §二(二)).',
+ '补办异地长期居住备案的，备案起始日期自补办之日最多可往前提前5日（001 §四(二)、004 §二(二)）。'),
+('YB106', 'filing', 'filing start date more than one year ahead', '备案起始日期晚于办理日期一年以上',
+ 'A filing may start at most one year after it is applied for (xdjy''s horizon for planned moves; the seeds set none).',
+ '备案起始日期最晚为办理日期后一年（本系统对预先备案的限制，政策文件未作规定）。'),
+('YB107', 'filing', 'long-term filing cannot be changed or cancelled within 6 months of its start', '长期居住备案未满6个月不能变更或取消',
+ 'Once medical expenses were incurred at the filed place, a long-term filing may be changed or cancelled only from start date + 6 months; terminating it is not limited (001 §四(一), 004 §二(一)).',
+ '在备案地发生医疗费用的，变更或取消备案的时限为6个月（自备案起始日期起）；因故终止备案不受此限（001 §四(一)、004 §二(一)）。'),
+('YB108', 'filing', 'closed filing cannot be updated', '已关闭的备案不能修改',
+ 'A changed, cancelled or terminated filing is the record of what applied and stays unchanged.',
+ '已变更、已取消、已终止的备案是历史记录，不能再修改。'),
+('YB109', 'filing', 'filing status transition not allowed', '备案状态变更不允许',
+ 'A filing is inserted as active and its status moves only out of active, to changed, cancelled or terminated.',
+ '备案新增时须为有效状态，状态只能由有效变为已变更、已取消或已终止。'),
+('YB110', 'filing', 'filing column cannot change', '备案内容不能修改',
+ 'What was filed (person, destination, category, dates, channel, pledge) is fixed; move with change_filing, otherwise cancel and file anew. Only proof may be added.',
+ '已备案的人员、备案地、人员类别、日期、渠道、承诺不能修改；变更备案地请用变更备案，其余请取消后重新备案。仅可补充证明材料。'),
+('YB111', 'filing', 'inconsistent filing closing', '备案关闭信息不一致',
+ 'An active filing has no closing date or replacement; a closed one has a closing date; only a changed one names its replacement.',
+ '有效备案无关闭日期和接续备案；已关闭的备案须有关闭日期；仅已变更的备案有接续备案。'),
+('YB112', 'filing', 'filing closed before it was applied for', '备案关闭日期早于办理日期',
+ 'A filing cannot be changed, cancelled or terminated on a date before it was applied for.',
+ '备案的变更、取消或终止日期不能早于办理日期。'),
+('YB113', 'filing', 'invalid replacement filing', '接续备案无效',
+ 'A changed filing is continued by a filing of the same person starting on the change date (change_filing does both in one statement).',
+ '变更后的新备案须为同一参保人员、自变更日期起的备案（变更备案函数一次完成）。'),
+('YB114', 'filing', 'long-term filing needs the residence pledge', '长期居住备案须个人承诺',
+ 'Long-term filing is by pledge (承诺备案制): the person pledges to live, work or stay there 6 months or more; no proof material is required (000 §二(一)).',
+ '异地长期居住人员实行承诺备案制，须个人承诺异地居住、生活、工作6个月以上，不需提供证明材料（000 §二(一)）。'),
+('YB115', 'filing', 'unknown filing channel', '备案渠道无效',
+ 'The channel must be one of the listed channels in xdjy.channel (000 §二(二), 001 §一、二).',
+ '备案渠道须为规定的渠道之一（000 §二(二)、001 §一、二）。'),
+('YB116', 'filing', 'no filing needed for intra-province temporary treatment', '省内跨市临时外出就医无需备案',
+ 'The insured province exempts intra-province temporary treatment from filing from a date on or before the start; such treatment settles directly (000 §二(三)).',
+ '参保省份已取消省内跨市临时外出就医备案手续，就医费用直接联网结算（000 §二(三)）。'),
+('YB117', 'filing', 'filings are not deleted', '备案不能删除',
+ 'A filing is closed by cancel, change or terminate and stays as the record.',
+ '备案通过取消、变更或终止关闭，记录予以保留，不能删除。'),
+('YB120', 'filing', 'institution choice not offered to this person', '该参保人员不适用自选定点机构',
+ 'Choosing non-direct institutions is a provincial option for some schemes (Jilin, resident scheme, 002 #7), held in xdjy.institution_choice_rule.',
+ '自选非直接结算定点机构是部分省份、险种的规定（吉林省城乡居民，002 #7）。'),
+('YB121', 'filing', 'filing does not allow choosing institutions', '该备案不能自选定点机构',
+ 'Institutions are chosen under an active cross-province long-term filing (跨省长期异地, 002 #7).',
+ '自选定点机构须在有效的跨省异地长期居住备案下办理（002 #7）。'),
+('YB122', 'filing', 'chosen institution is not in the residence city', '自选机构不在居住地',
+ 'The chosen institutions lie in the residence city (市级统筹区) of the long-term filing (002 #7).',
+ '自选定点机构须位于长期居住备案的居住地（市级统筹区）（002 #7）。'),
+('YB123', 'filing', 'chosen institution settles directly', '自选机构已开通直接结算',
+ 'Every direct-settlement institution may be used without choosing; the four choices are among non-direct-settlement institutions (002 #7).',
+ '已开通直接结算的定点机构均可就医，无需选择；自选的4家为非直接结算定点机构（002 #7）。'),
+('YB124', 'filing', 'institution fits none of the four choices', '该机构不属于可选类别',
+ 'The four choices are one tier 3, one tier 2, one tier 1 and one specialty hospital (002 #7); pharmacies and ungraded institutions fit none.',
+ '自选的4家为三级、二级、一级和专科医院各1家（002 #7），药店和未定级机构不在其列。'),
+('YB125', 'filing', 'a hospital of that kind is already chosen', '该类别已选定机构',
+ 'One hospital of each kind (tier 3, tier 2, tier 1, specialty) is chosen (002 #7).',
+ '三级、二级、一级和专科医院各选1家（002 #7）。'),
+('YB126', 'filing', 'four institutions already chosen', '已选满4家机构',
+ 'At most four non-direct institutions are chosen (002 #7).',
+ '自选非直接结算定点机构最多4家（002 #7）。'),
+('YB127', 'filing', 'special-disease hospital already designated', '已指定特殊疾病定点医院',
+ 'One of the chosen hospitals is designated for special-disease outpatient care (002 #7).',
+ '在选定医院范围内只能指定1家作为特殊疾病定点服务机构（002 #7）。');
+
 -- == end of filing rules ==
 
 --------------------------------------------------------------------------
@@ -701,6 +1025,45 @@ SELECT pg_catalog.pg_extension_config_dump('encounter', '');
 SELECT pg_catalog.pg_extension_config_dump(pg_catalog.pg_get_serial_sequence('xdjy.encounter', 'id'), '');
 
 -- == encounter rules ==
+
+-- discharge after admission; pharmacy visits at pharmacies; outside tests
+-- and drugs during a stay attach to it (001 §五(三), 004 §二(六)).  In C:
+-- src/encounter_trigger.c.
+CREATE FUNCTION encounter_rules_trigger() RETURNS trigger
+	AS 'MODULE_PATHNAME' LANGUAGE C;
+COMMENT ON FUNCTION encounter_rules_trigger() IS
+	'encounter rules: dates, visit type vs institution kind, attachment to a covering stay of the same person';
+CREATE TRIGGER encounter_rules BEFORE INSERT OR UPDATE ON encounter
+	FOR EACH ROW EXECUTE FUNCTION encounter_rules_trigger();
+
+COMMENT ON COLUMN encounter.admitted_on IS 'admission date (stays) or the visit/service date (visits)';
+COMMENT ON COLUMN encounter.discharged_on IS 'discharge date, not before admitted_on; NULL while in hospital';
+COMMENT ON COLUMN encounter.attached_to IS
+	'the inpatient stay of the same person, covering this service date, that an outside test or pharmacy purchase belongs to (001 §五(三))';
+
+INSERT INTO error_code VALUES
+('YB201', 'encounter', 'discharge before admission', '出院日期早于入院日期',
+ 'An encounter is discharged on or after the day it is admitted.',
+ '出院日期不能早于入院日期。'),
+('YB202', 'encounter', 'visit type not possible at this institution', '就诊类型与机构类别不符',
+ 'Pharmacy purchases happen at pharmacies (定点药店), inpatient and outpatient care at hospitals.',
+ '定点药店购药须在定点零售药店，住院和门诊须在定点医疗机构。'),
+('YB203', 'encounter', 'this encounter cannot be attached to a stay', '该就诊不能并入住院',
+ 'Only outpatient, chronic outpatient and pharmacy visits during a stay attach to it (001 §五(三), 004 §二(六)).',
+ '只有住院期间的外院门诊检查治疗、门诊慢特病或定点药店购药可并入本次住院（001 §五(三)、004 §二(六)）。'),
+('YB204', 'encounter', 'attached_to is not an inpatient stay', '所并入的就诊不是住院',
+ 'attached_to names the inpatient stay during which the outside test or purchase happened.',
+ '并入对象须为住院就诊记录。'),
+('YB205', 'encounter', 'encounter attached to another person''s stay', '并入他人的住院',
+ 'An outside test or purchase attaches only to a stay of the same person.',
+ '外院检查治疗或购药只能并入同一参保人员的住院。'),
+('YB206', 'encounter', 'service date outside the stay', '就诊日期不在住院期间',
+ 'Only what happened between admission and discharge attaches to a stay (《住院期间外院检查治疗或定点药店购药单》).',
+ '只有入院至出院期间发生的外院检查治疗或购药可并入本次住院。'),
+('YB207', 'encounter', 'stay would no longer cover what is attached to it', '住院修改后不再覆盖已并入的就诊',
+ 'A stay cannot be changed so that an encounter attached to it falls outside it; correct the attached encounters first.',
+ '住院记录修改后须仍覆盖已并入的就诊；请先修改或解除并入的就诊。');
+
 -- == end of encounter rules ==
 
 --------------------------------------------------------------------------

@@ -1,0 +1,266 @@
+/*-------------------------------------------------------------------------
+ *
+ * src/encounter_trigger.c
+ *	  Rules on xdjy.encounter (SPEC §6), on every INSERT and UPDATE.
+ *
+ *	  - a stay is not discharged before it is admitted;
+ *	  - pharmacy purchases happen at pharmacies, care at hospitals
+ *	    (定点药店购药 vs 定点医疗机构, 001 §五(三));
+ *	  - outside tests or drugs during a stay attach to that stay
+ *	    (《住院期间外院检查治疗或定点药店购药单》, 001 §五(三), 004 §二(六)):
+ *	    attached_to names an inpatient stay of the same person whose dates
+ *	    cover the service date, and only outpatient, chronic outpatient or
+ *	    pharmacy visits attach;
+ *	  - a stay cannot be updated so that it no longer covers what is
+ *	    attached to it.
+ *
+ *-------------------------------------------------------------------------
+ */
+#include "postgres.h"
+
+#include "catalog/pg_type.h"
+#include "commands/trigger.h"
+#include "executor/spi.h"
+#include "fmgr.h"
+#include "utils/builtins.h"
+#include "utils/date.h"
+
+#include "errors.h"
+#include "reference.h"
+#include "restore.h"
+
+PG_FUNCTION_INFO_V1(encounter_rules_trigger);
+
+typedef struct EncounterRow
+{
+	int64		id;
+	char	   *person_id;
+	char	   *institution;
+	char	   *visit_type;
+	DateADT		admitted_on;
+	bool		discharged_null;
+	DateADT		discharged_on;
+	bool		attached_null;
+	int64		attached_to;
+} EncounterRow;
+
+static bool
+read_encounter(HeapTuple t, TupleDesc d, EncounterRow *e)
+{
+	bool		isnull;
+	bool		complete = true;
+	Datum		v;
+
+	memset(e, 0, sizeof(*e));
+	v = xdjy_col(t, d, "id", &isnull);
+	complete &= !isnull;
+	e->id = isnull ? 0 : DatumGetInt64(v);
+	e->person_id = xdjy_col_text(t, d, "person_id");
+	e->institution = xdjy_col_text(t, d, "institution_code");
+	e->visit_type = xdjy_col_text(t, d, "visit_type");
+	complete &= e->person_id != NULL && e->institution != NULL && e->visit_type != NULL;
+	v = xdjy_col(t, d, "admitted_on", &isnull);
+	complete &= !isnull;
+	e->admitted_on = isnull ? 0 : DatumGetDateADT(v);
+	v = xdjy_col(t, d, "discharged_on", &isnull);
+	e->discharged_null = isnull;
+	e->discharged_on = isnull ? 0 : DatumGetDateADT(v);
+	v = xdjy_col(t, d, "attached_to", &isnull);
+	e->attached_null = isnull;
+	e->attached_to = isnull ? 0 : DatumGetInt64(v);
+	return complete;
+}
+
+static XdjyPlan plan_person = {
+	NULL,
+	"SELECT 1 FROM xdjy.person p WHERE p.id OPERATOR(pg_catalog.=) $1",
+	1, {TEXTOID}
+};
+
+static XdjyPlan plan_institution = {
+	NULL,
+	"SELECT i.kind FROM xdjy.institution i WHERE i.code OPERATOR(pg_catalog.=) $1",
+	1, {TEXTOID}
+};
+
+/* the stay, locked so that it cannot shrink under a new attachment */
+static XdjyPlan plan_stay = {
+	NULL,
+	"SELECT e.person_id, e.visit_type, e.admitted_on, e.discharged_on"
+	" FROM xdjy.encounter e WHERE e.id OPERATOR(pg_catalog.=) $1 FOR SHARE",
+	1, {INT8OID}
+};
+
+/* what is attached to a stay and falls outside it (or is someone else's) */
+static XdjyPlan plan_uncovered = {
+	NULL,
+	"SELECT a.id, a.admitted_on, a.person_id FROM xdjy.encounter a"
+	" WHERE a.attached_to OPERATOR(pg_catalog.=) $1"
+	" AND ($2 OPERATOR(pg_catalog.<>) 'inpatient'"
+	"  OR a.person_id OPERATOR(pg_catalog.<>) $3"
+	"  OR a.admitted_on OPERATOR(pg_catalog.<) $4"
+	"  OR a.admitted_on OPERATOR(pg_catalog.>) COALESCE($5, 'infinity'::pg_catalog.date))"
+	" ORDER BY a.id LIMIT 1",
+	5, {INT8OID, TEXTOID, TEXTOID, DATEOID, DATEOID}
+};
+
+static const char *
+opt_date(bool isnull, DateADT d)
+{
+	return isnull ? "(not yet)" : xdjy_date_iso(d);
+}
+
+static void
+check_attachment(EncounterRow *e)
+{
+	Datum		v[1];
+	bool		isnull;
+	char	   *person;
+	char	   *type;
+	DateADT		from;
+	bool		to_null;
+	DateADT		to;
+
+	/* 001 §五(三): tests, treatment or drugs bought outside during a stay */
+	if (strcmp(e->visit_type, "inpatient") == 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_XDJY_ENCOUNTER_ATTACH_TYPE),
+				 errmsg("an inpatient stay cannot be attached to another encounter"),
+				 errdetail("Encounter %lld is an inpatient stay and names attached_to %lld.",
+						   (long long) e->id, (long long) e->attached_to),
+				 errhint("Only outpatient, chronic outpatient and pharmacy visits during a stay attach to it (001 §五(三)).")));
+
+	v[0] = Int64GetDatum(e->attached_to);
+	if (xdjy_run(&plan_stay, v, NULL, 1) != 1)
+		ereport(ERROR,
+				(errcode(ERRCODE_XDJY_UNKNOWN_REFERENCE),
+				 errmsg("unknown encounter %lld", (long long) e->attached_to),
+				 errdetail("Encounter %lld names attached_to %lld, which is not in xdjy.encounter.",
+						   (long long) e->id, (long long) e->attached_to),
+				 errhint("Insert the inpatient stay first, then what is attached to it.")));
+	person = xdjy_res_text(1);
+	type = xdjy_res_text(2);
+	from = DatumGetDateADT(xdjy_res(3, &isnull));
+	to = DatumGetDateADT(xdjy_res(4, &to_null));
+
+	if (strcmp(type, "inpatient") != 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_XDJY_ENCOUNTER_ATTACH_NOT_STAY),
+				 errmsg("encounter %lld is not an inpatient stay", (long long) e->attached_to),
+				 errdetail("Encounter %lld names attached_to %lld, which is a visit of type %s.",
+						   (long long) e->id, (long long) e->attached_to, type),
+				 errhint("attached_to names the inpatient stay during which the outside test or purchase happened (004 §二(六)).")));
+	if (strcmp(person, e->person_id) != 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_XDJY_ENCOUNTER_ATTACH_PERSON),
+				 errmsg("encounter attached to another person's stay"),
+				 errdetail("Encounter %lld is person \"%s\"'s; stay %lld is person \"%s\"'s.",
+						   (long long) e->id, e->person_id, (long long) e->attached_to, person),
+				 errhint("Attach the visit to a stay of person \"%s\".", e->person_id)));
+	if (e->admitted_on < from || (!to_null && e->admitted_on > to))
+		ereport(ERROR,
+				(errcode(ERRCODE_XDJY_ENCOUNTER_ATTACH_OUTSIDE),
+				 errmsg("service date outside the stay"),
+				 errdetail("Encounter %lld on %s is attached to stay %lld from %s to %s.",
+						   (long long) e->id, xdjy_date_iso(e->admitted_on),
+						   (long long) e->attached_to, xdjy_date_iso(from), opt_date(to_null, to)),
+				 errhint("Attach only what happened between admission and discharge, %s to %s; anything else is a visit of its own.",
+						 xdjy_date_iso(from), opt_date(to_null, to))));
+}
+
+Datum
+encounter_rules_trigger(PG_FUNCTION_ARGS)
+{
+	TriggerData *td = xdjy_row_trigger(fcinfo, "encounter_rules_trigger", true);
+	TupleDesc	desc = td->tg_relation->rd_att;
+	HeapTuple	row;
+	EncounterRow e;
+	Datum		v[5];
+	char		nulls[5] = {' ', ' ', ' ', ' ', ' '};
+	char	   *kind;
+	bool		is_pharmacy_visit;
+
+	if (TRIGGER_FIRED_BY_INSERT(td->tg_event))
+		row = td->tg_trigtuple;
+	else if (TRIGGER_FIRED_BY_UPDATE(td->tg_event))
+		row = td->tg_newtuple;
+	else
+		elog(ERROR, "encounter_rules_trigger: fired for INSERT or UPDATE only");
+
+	if (xdjy_restoring() || !read_encounter(row, desc, &e))
+		return PointerGetDatum(row);
+
+	xdjy_require_finite(e.admitted_on, "admitted_on");
+	if (!e.discharged_null)
+	{
+		xdjy_require_finite(e.discharged_on, "discharged_on");
+		if (e.discharged_on < e.admitted_on)
+			ereport(ERROR,
+					(errcode(ERRCODE_XDJY_ENCOUNTER_DISCHARGE_BEFORE_ADMISSION),
+					 errmsg("discharge before admission"),
+					 errdetail("Encounter %lld of person \"%s\" is admitted on %s and discharged on %s.",
+							   (long long) e.id, e.person_id, xdjy_date_iso(e.admitted_on),
+							   xdjy_date_iso(e.discharged_on)),
+					 errhint("The discharge date is on or after %s.", xdjy_date_iso(e.admitted_on))));
+	}
+
+	SPI_connect();
+	v[0] = CStringGetTextDatum(e.person_id);
+	if (xdjy_run(&plan_person, v, NULL, 1) != 1)
+		ereport(ERROR,
+				(errcode(ERRCODE_XDJY_UNKNOWN_REFERENCE),
+				 errmsg("unknown person \"%s\"", e.person_id),
+				 errdetail("Encounter %lld names person \"%s\", who is not in xdjy.person.",
+						   (long long) e.id, e.person_id),
+				 errhint("Insert the insured person into xdjy.person first.")));
+	v[0] = CStringGetTextDatum(e.institution);
+	if (xdjy_run(&plan_institution, v, NULL, 1) != 1)
+		ereport(ERROR,
+				(errcode(ERRCODE_XDJY_UNKNOWN_REFERENCE),
+				 errmsg("unknown institution \"%s\"", e.institution),
+				 errdetail("Encounter %lld names institution \"%s\", which is not in xdjy.institution.",
+						   (long long) e.id, e.institution),
+				 errhint("Use a fixmedins_code from xdjy.institution.")));
+	kind = xdjy_res_text(1);
+	is_pharmacy_visit = strcmp(e.visit_type, "pharmacy") == 0;
+	if (is_pharmacy_visit != (strcmp(kind, "pharmacy") == 0))
+		ereport(ERROR,
+				(errcode(ERRCODE_XDJY_ENCOUNTER_KIND_MISMATCH),
+				 errmsg("visit type %s is not possible at a %s", e.visit_type, kind),
+				 errdetail("Encounter %lld is a %s visit at %s \"%s\".",
+						   (long long) e.id, e.visit_type, kind, e.institution),
+				 is_pharmacy_visit
+				 ? errhint("A pharmacy purchase (定点药店购药) happens at an institution of kind pharmacy.")
+				 : errhint("At a pharmacy the visit type is pharmacy; inpatient and outpatient care happen at hospitals.")));
+
+	if (!e.attached_null)
+		check_attachment(&e);
+
+	/* a stay keeps covering what is attached to it */
+	if (TRIGGER_FIRED_BY_UPDATE(td->tg_event))
+	{
+		v[0] = Int64GetDatum(e.id);
+		v[1] = CStringGetTextDatum(e.visit_type);
+		v[2] = CStringGetTextDatum(e.person_id);
+		v[3] = DateADTGetDatum(e.admitted_on);
+		v[4] = DateADTGetDatum(e.discharged_on);
+		nulls[4] = e.discharged_null ? 'n' : ' ';
+		if (xdjy_run(&plan_uncovered, v, nulls, 1) == 1)
+		{
+			bool		isnull;
+
+			ereport(ERROR,
+					(errcode(ERRCODE_XDJY_ENCOUNTER_STAY_UNCOVERS),
+					 errmsg("stay %lld would no longer cover what is attached to it", (long long) e.id),
+					 errdetail("Encounter %lld of person \"%s\" on %s is attached to it; the stay would become visit type %s of person \"%s\" from %s to %s.",
+							   (long long) DatumGetInt64(xdjy_res(1, &isnull)),
+							   xdjy_res_text(3),
+							   xdjy_date_iso(DatumGetDateADT(xdjy_res(2, &isnull))),
+							   e.visit_type, e.person_id, xdjy_date_iso(e.admitted_on),
+							   opt_date(e.discharged_null, e.discharged_on)),
+					 errhint("Detach or correct the attached encounters first (set attached_to to NULL or to the right stay).")));
+		}
+	}
+	SPI_finish();
+	return PointerGetDatum(row);
+}

@@ -1,0 +1,792 @@
+/*-------------------------------------------------------------------------
+ *
+ * src/filing_trigger.c
+ *	  Rules F1–F7 and F10 on xdjy.filing, enforced on every INSERT and
+ *	  UPDATE whoever writes the row (SPEC §2), plus the filing history.
+ *
+ *	  Seeds implemented:
+ *	  F1  000 §二(一)  no proof required; long-term filing is by pledge (承诺制)
+ *	  F2  000 §二(二), 001 §一–二  channel from a fixed list
+ *	  F3  000 §三(四)  destination is a pooling region, not an institution,
+ *	                   not the insured region
+ *	  F4  001 §四(一), 004 §二(一)  no end date; one active long-term filing,
+ *	                   one active temporary filing per destination
+ *	  F5  001 §四(二), 004 §二(二)  long-term start at most 5 days before the
+ *	                   application; temporary unrestricted
+ *	  F6  001 §四(一), 004 §二(一)  change/cancel 6 months after the start
+ *	                   once expenses were incurred at the filed place
+ *	  F7  001 §四(一), 004 §二(一)  change closes and opens; status only out
+ *	                   of active; closed rows are the record, unchangeable
+ *	  F10 000 §二(三)  intra-province temporary treatment needs no filing
+ *	                   (per province, dated: xdjy.filing_exemption)
+ *
+ *	  Every decision about a person's filings first locks the person row
+ *	  (FOR NO KEY UPDATE): two sessions filing for one person at once are
+ *	  serialised, and the second sees the first's row and gets the rule's
+ *	  own SQLSTATE, not just the unique index's.
+ *
+ *-------------------------------------------------------------------------
+ */
+#include "postgres.h"
+
+#include "access/htup_details.h"
+#include "catalog/pg_type.h"
+#include "commands/trigger.h"
+#include "executor/spi.h"
+#include "fmgr.h"
+#include "utils/builtins.h"
+#include "utils/date.h"
+#include "utils/datum.h"
+#include "utils/rel.h"
+
+#include "errors.h"
+#include "filing_status.h"
+#include "label_type.h"
+#include "reference.h"
+#include "region.h"
+#include "residence_category.h"
+#include "restore.h"
+
+PG_FUNCTION_INFO_V1(filing_rules_trigger);
+PG_FUNCTION_INFO_V1(filing_replacement_trigger);
+PG_FUNCTION_INFO_V1(filing_history_trigger);
+
+/*
+ * 001 §四(二), 004 §二(二): a late long-term filing may start at most 5 days
+ * before the day it is filed.
+ */
+#define BACKDATE_DAYS		5
+
+/*
+ * Not in the seeds: how far ahead a filing may start.  A filing records a
+ * present intention (the long-term pledge is to live there "6 months or
+ * more" from now, 000 §二(一)); one year ahead covers any planned move or
+ * planned treatment of the coming insurance year, and keeps a far-future
+ * row from blocking the person's one active long-term filing for years.
+ */
+#define AHEAD_MONTHS		12
+
+/* 001 §四(一), 004 §二(一): the change/cancel window */
+#define WINDOW_MONTHS		6
+
+/* a filing row, read once */
+typedef struct FilingRow
+{
+	int64		id;
+	char	   *person_id;
+	char	   *destination;
+	int32		category;
+	int32		status;
+	DateADT		start_date;
+	DateADT		applied_on;
+	char	   *channel;
+	bool		pledge;
+	char	   *proof;
+	bool		closed_null;
+	DateADT		closed_on;
+	bool		replaced_null;
+	int64		replaced_by;
+} FilingRow;
+
+static bool read_filing(HeapTuple t, TupleDesc d, FilingRow *f);
+static void check_new_filing(FilingRow *f);
+static void check_filing_update(HeapTuple oldt, HeapTuple newt, TupleDesc d,
+								FilingRow *o, FilingRow *n);
+static void check_closing_shape(FilingRow *f);
+static void check_destination(FilingRow *f, const char *insured);
+static void check_channel(FilingRow *f);
+static void check_start_date(FilingRow *f);
+static void check_one_active(FilingRow *f);
+static void check_exemption(FilingRow *f, const char *insured);
+static void check_change_window(FilingRow *o, FilingRow *n);
+
+static const char *
+status_name(int32 code)
+{
+	return xdjy_label_text(&xdjy_filing_status, code, XDJY_LANG_EN);
+}
+
+/*
+ * Read the columns the rules need.  False if a NOT NULL column is NULL:
+ * the table's own constraint reports that, after this trigger.
+ */
+static bool
+read_filing(HeapTuple t, TupleDesc d, FilingRow *f)
+{
+	bool		isnull;
+	bool		complete = true;
+	Datum		v;
+
+	memset(f, 0, sizeof(*f));
+	v = xdjy_col(t, d, "id", &isnull);
+	complete &= !isnull;
+	f->id = isnull ? 0 : DatumGetInt64(v);
+	f->person_id = xdjy_col_text(t, d, "person_id");
+	f->destination = xdjy_col_text(t, d, "destination_region");
+	f->channel = xdjy_col_text(t, d, "channel");
+	f->proof = xdjy_col_text(t, d, "proof");
+	complete &= f->person_id != NULL && f->destination != NULL && f->channel != NULL;
+	v = xdjy_col(t, d, "category", &isnull);
+	complete &= !isnull;
+	f->category = isnull ? 0 : DatumGetInt32(v);
+	v = xdjy_col(t, d, "status", &isnull);
+	complete &= !isnull;
+	f->status = isnull ? 0 : DatumGetInt32(v);
+	v = xdjy_col(t, d, "start_date", &isnull);
+	complete &= !isnull;
+	f->start_date = isnull ? 0 : DatumGetDateADT(v);
+	v = xdjy_col(t, d, "applied_on", &isnull);
+	complete &= !isnull;
+	f->applied_on = isnull ? 0 : DatumGetDateADT(v);
+	v = xdjy_col(t, d, "pledge", &isnull);
+	complete &= !isnull;
+	f->pledge = isnull ? false : DatumGetBool(v);
+	v = xdjy_col(t, d, "closed_on", &isnull);
+	f->closed_null = isnull;
+	f->closed_on = isnull ? 0 : DatumGetDateADT(v);
+	v = xdjy_col(t, d, "replaced_by", &isnull);
+	f->replaced_null = isnull;
+	f->replaced_by = isnull ? 0 : DatumGetInt64(v);
+	return complete;
+}
+
+/* ------------------------------------------------------------------------
+ * BEFORE INSERT OR UPDATE OR DELETE: the rules
+ * ------------------------------------------------------------------------
+ */
+Datum
+filing_rules_trigger(PG_FUNCTION_ARGS)
+{
+	TriggerData *td = xdjy_row_trigger(fcinfo, "filing_rules_trigger", true);
+	TupleDesc	desc = td->tg_relation->rd_att;
+	FilingRow	o,
+				n;
+
+	/* a restore brings back rows decided long ago: take them as they were */
+	if (xdjy_restoring())
+		return PointerGetDatum(TRIGGER_FIRED_BY_UPDATE(td->tg_event)
+							   ? td->tg_newtuple : td->tg_trigtuple);
+
+	if (TRIGGER_FIRED_BY_DELETE(td->tg_event))
+	{
+		read_filing(td->tg_trigtuple, desc, &o);
+		ereport(ERROR,
+				(errcode(ERRCODE_XDJY_FILING_NOT_DELETABLE),
+				 errmsg("filings are not deleted"),
+				 errdetail("Filing %lld of person \"%s\" to \"%s\" is %s.",
+						   (long long) o.id, o.person_id ? o.person_id : "",
+						   o.destination ? o.destination : "", status_name(o.status)),
+				 errhint("Close it with cancel_filing() or terminate_filing(); the row stays as the record (001 §四(一)).")));
+	}
+
+	if (TRIGGER_FIRED_BY_INSERT(td->tg_event))
+	{
+		if (read_filing(td->tg_trigtuple, desc, &n))
+		{
+			SPI_connect();
+			check_new_filing(&n);
+			SPI_finish();
+		}
+		return PointerGetDatum(td->tg_trigtuple);
+	}
+
+	if (TRIGGER_FIRED_BY_UPDATE(td->tg_event))
+	{
+		read_filing(td->tg_trigtuple, desc, &o);
+		if (read_filing(td->tg_newtuple, desc, &n))
+		{
+			SPI_connect();
+			check_filing_update(td->tg_trigtuple, td->tg_newtuple, desc, &o, &n);
+			SPI_finish();
+		}
+		else if (o.status != FS_ACTIVE)
+		{
+			/* closed rows stay as they are, even when nulled */
+			SPI_connect();
+			check_filing_update(td->tg_trigtuple, td->tg_newtuple, desc, &o, &n);
+			SPI_finish();
+		}
+		return PointerGetDatum(td->tg_newtuple);
+	}
+
+	elog(ERROR, "filing_rules_trigger: unexpected event");
+	return (Datum) 0;			/* keep compiler quiet */
+}
+
+static void
+check_new_filing(FilingRow *f)
+{
+	char	   *insured;
+
+	xdjy_lock_person(f->person_id, &insured, NULL);
+	xdjy_require_finite(f->start_date, "start_date");
+	xdjy_require_finite(f->applied_on, "applied_on");
+
+	/* F7: a filing is born active; the other statuses are reached by moves */
+	if (f->status != FS_ACTIVE)
+		ereport(ERROR,
+				(errcode(ERRCODE_XDJY_FILING_STATUS_TRANSITION),
+				 errmsg("a new filing must be active"),
+				 errdetail("Filing %lld of person \"%s\" is inserted with status %s.",
+						   (long long) f->id, f->person_id, status_name(f->status)),
+				 errhint("Insert it as active; close it later with change_filing(), cancel_filing() or terminate_filing().")));
+	check_closing_shape(f);
+	check_channel(f);
+	check_destination(f, insured);
+
+	/* F1 (000 §二(一)): long-term filing is by the residence pledge */
+	if (f->category == RC_LONG_TERM_RESIDENT && !f->pledge)
+		ereport(ERROR,
+				(errcode(ERRCODE_XDJY_FILING_PLEDGE_MISSING),
+				 errmsg("long-term filing needs the residence pledge"),
+				 errdetail("Long-term filing of person \"%s\" to \"%s\" has pledge = false.",
+						   f->person_id, f->destination),
+				 errhint("Set pledge = true: the person pledges to live, work or stay there 6 months or more (承诺备案); no proof material is required.")));
+
+	check_start_date(f);
+	check_one_active(f);
+	if (f->category == RC_TEMPORARY_OUTSIDE)
+		check_exemption(f, insured);
+}
+
+/* F7: what status, closed_on and replaced_by must look like together */
+static void
+check_closing_shape(FilingRow *f)
+{
+	if (f->status == FS_ACTIVE)
+	{
+		if (!f->closed_null || !f->replaced_null)
+			ereport(ERROR,
+					(errcode(ERRCODE_XDJY_FILING_CLOSING_INCONSISTENT),
+					 errmsg("an active filing has no closing date and no replacement"),
+					 errdetail("Filing %lld is active with closed_on %s and replaced_by %s.",
+							   (long long) f->id,
+							   f->closed_null ? "NULL" : xdjy_date_iso(f->closed_on),
+							   f->replaced_null ? "NULL" : psprintf("%lld", (long long) f->replaced_by)),
+					 errhint("Leave closed_on and replaced_by NULL; set them only when closing the filing.")));
+		return;
+	}
+	if (f->closed_null)
+		ereport(ERROR,
+				(errcode(ERRCODE_XDJY_FILING_CLOSING_INCONSISTENT),
+				 errmsg("a closed filing needs a closing date"),
+				 errdetail("Filing %lld is set to %s with closed_on NULL.",
+						   (long long) f->id, status_name(f->status)),
+				 errhint("Set closed_on to the business date of the %s, or use the function %s_filing().",
+						 status_name(f->status),
+						 f->status == FS_CHANGED ? "change" :
+						 f->status == FS_CANCELLED ? "cancel" : "terminate")));
+	xdjy_require_finite(f->closed_on, "closed_on");
+	if (f->status == FS_CHANGED && f->replaced_null)
+		ereport(ERROR,
+				(errcode(ERRCODE_XDJY_FILING_CLOSING_INCONSISTENT),
+				 errmsg("a changed filing needs its replacement"),
+				 errdetail("Filing %lld is set to changed with replaced_by NULL.", (long long) f->id),
+				 errhint("Use change_filing(%lld, new_destination, on_date), which closes this filing and opens the new one.",
+						 (long long) f->id)));
+	if (f->status != FS_CHANGED && !f->replaced_null)
+		ereport(ERROR,
+				(errcode(ERRCODE_XDJY_FILING_CLOSING_INCONSISTENT),
+				 errmsg("only a changed filing has a replacement"),
+				 errdetail("Filing %lld is set to %s with replaced_by %lld.",
+						   (long long) f->id, status_name(f->status), (long long) f->replaced_by),
+				 errhint("Leave replaced_by NULL when cancelling or terminating.")));
+	if (f->status == FS_CHANGED && f->replaced_by == f->id)
+		ereport(ERROR,
+				(errcode(ERRCODE_XDJY_FILING_REPLACEMENT_INVALID),
+				 errmsg("a filing cannot replace itself"),
+				 errdetail("Filing %lld names itself in replaced_by.", (long long) f->id),
+				 errhint("replaced_by is the id of the new filing that starts on closed_on.")));
+}
+
+/* F2 (000 §二(二), 001 §一–二): one of the listed channels */
+static XdjyPlan plan_channel = {
+	NULL,
+	"SELECT pg_catalog.string_agg(c.code, ', ' ORDER BY c.code),"
+	" pg_catalog.bool_or(c.code OPERATOR(pg_catalog.=) $1) FROM xdjy.channel c",
+	1, {TEXTOID}
+};
+
+static void
+check_channel(FilingRow *f)
+{
+	bool		isnull;
+	bool		found;
+
+	xdjy_run(&plan_channel, (Datum[]) {CStringGetTextDatum(f->channel)}, NULL, 1);
+	found = DatumGetBool(xdjy_res(2, &isnull));
+	if (isnull || !found)
+		ereport(ERROR,
+				(errcode(ERRCODE_XDJY_FILING_CHANNEL_UNKNOWN),
+				 errmsg("unknown filing channel \"%s\"", f->channel),
+				 errdetail("Filing of person \"%s\" names channel \"%s\", which is not in xdjy.channel.",
+						   f->person_id, f->channel),
+				 errhint("Use one of: %s.", xdjy_res_text(1) ? xdjy_res_text(1) : "(none)")));
+}
+
+static XdjyPlan plan_institution_region = {
+	NULL,
+	"SELECT i.region_code FROM xdjy.institution i WHERE i.code OPERATOR(pg_catalog.=) $1",
+	1, {TEXTOID}
+};
+
+/* F3 (000 §三(四)): a pooling region, not an institution, not home */
+static void
+check_destination(FilingRow *f, const char *insured)
+{
+	bool		is_pooling;
+	char	   *pooling;
+
+	if (!xdjy_region_exists(f->destination, &is_pooling))
+	{
+		Datum		v[1];
+
+		v[0] = CStringGetTextDatum(f->destination);
+		if (xdjy_run(&plan_institution_region, v, NULL, 1) == 1)
+		{
+			pooling = xdjy_pooling_of(xdjy_res_text(1));
+			ereport(ERROR,
+					(errcode(ERRCODE_XDJY_FILING_DESTINATION_NOT_POOLING),
+					 errmsg("filing destination \"%s\" is an institution, not a region", f->destination),
+					 errdetail("Filing of person \"%s\" names institution \"%s\" as its destination.",
+							   f->person_id, f->destination),
+					 errhint("A filing names the pooling region, here \"%s\"; every networked institution there may then be used (000 §三(四)).",
+							 pooling ? pooling : "?")));
+		}
+		ereport(ERROR,
+				(errcode(ERRCODE_XDJY_UNKNOWN_REFERENCE),
+				 errmsg("unknown region \"%s\"", f->destination),
+				 errdetail("Filing of person \"%s\" names destination \"%s\", which is not in xdjy.region.",
+						   f->person_id, f->destination),
+				 errhint("Use a pooling region code from xdjy.region, e.g. 370100.")));
+	}
+	if (!is_pooling)
+	{
+		pooling = xdjy_pooling_of(f->destination);
+		ereport(ERROR,
+				(errcode(ERRCODE_XDJY_FILING_DESTINATION_NOT_POOLING),
+				 errmsg("filing destination \"%s\" is not a pooling region", f->destination),
+				 errdetail("Filing of person \"%s\" names region \"%s\", which is not a pooling region (统筹区).",
+						   f->person_id, f->destination),
+				 pooling ? errhint("File for the pooling region \"%s\" that \"%s\" belongs to (000 §三(四)).",
+								   pooling, f->destination)
+				 : errhint("File for a region with is_pooling = true (000 §三(四)).")));
+	}
+	if (strcmp(f->destination, insured) == 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_XDJY_FILING_DESTINATION_IS_HOME),
+				 errmsg("filing destination is the insured region"),
+				 errdetail("Person \"%s\" is insured in \"%s\" and the filing names \"%s\".",
+						   f->person_id, insured, f->destination),
+				 errhint("A filing is for treatment away from the insured place: name another pooling region than \"%s\".",
+						 insured)));
+}
+
+/* F5 (001 §四(二), 004 §二(二)) and the one-year horizon */
+static void
+check_start_date(FilingRow *f)
+{
+	DateADT		latest = xdjy_date_plus(f->applied_on, AHEAD_MONTHS, 0);
+
+	if (f->category == RC_LONG_TERM_RESIDENT)
+	{
+		DateADT		earliest = xdjy_date_plus(f->applied_on, 0, -BACKDATE_DAYS);
+
+		if (f->start_date < earliest)
+			ereport(ERROR,
+					(errcode(ERRCODE_XDJY_FILING_BACKDATED_TOO_FAR),
+					 errmsg("long-term filing backdated more than %d days", BACKDATE_DAYS),
+					 errdetail("Filing of person \"%s\" to \"%s\" is applied for on %s and starts on %s, %d days earlier.",
+							   f->person_id, f->destination, xdjy_date_iso(f->applied_on),
+							   xdjy_date_iso(f->start_date), (int) (f->applied_on - f->start_date)),
+					 errhint("The earliest start date is %s: a long-term filing may start at most %d days before it is applied for (001 §四(二)).",
+							 xdjy_date_iso(earliest), BACKDATE_DAYS)));
+	}
+	if (f->start_date > latest)
+		ereport(ERROR,
+				(errcode(ERRCODE_XDJY_FILING_START_TOO_LATE),
+				 errmsg("filing start date more than one year ahead"),
+				 errdetail("Filing of person \"%s\" to \"%s\" is applied for on %s and starts on %s.",
+						   f->person_id, f->destination, xdjy_date_iso(f->applied_on),
+						   xdjy_date_iso(f->start_date)),
+				 errhint("The latest start date is %s, one year after the application; file again nearer the date.",
+						 xdjy_date_iso(latest))));
+}
+
+/* F4 (001 §四(一), 004 §二(一)) */
+static XdjyPlan plan_active_long = {
+	NULL,
+	"SELECT f.id, f.destination_region, f.start_date FROM xdjy.filing f"
+	" WHERE f.person_id OPERATOR(pg_catalog.=) $1"
+	" AND f.status OPERATOR(xdjy.=) 'active'::xdjy.filing_status"
+	" AND f.category OPERATOR(xdjy.=) 'long_term_resident'::xdjy.residence_category"
+	" AND f.id OPERATOR(pg_catalog.<>) $2 LIMIT 1",
+	2, {TEXTOID, INT8OID}
+};
+
+static XdjyPlan plan_active_temporary = {
+	NULL,
+	"SELECT f.id, f.destination_region, f.start_date FROM xdjy.filing f"
+	" WHERE f.person_id OPERATOR(pg_catalog.=) $1"
+	" AND f.destination_region OPERATOR(pg_catalog.=) $3"
+	" AND f.status OPERATOR(xdjy.=) 'active'::xdjy.filing_status"
+	" AND f.category OPERATOR(xdjy.=) 'temporary_outside'::xdjy.residence_category"
+	" AND f.id OPERATOR(pg_catalog.<>) $2 LIMIT 1",
+	3, {TEXTOID, INT8OID, TEXTOID}
+};
+
+static void
+check_one_active(FilingRow *f)
+{
+	Datum		v[3];
+	bool		isnull;
+	int64		other;
+	char	   *other_dest;
+	DateADT		other_start;
+
+	v[0] = CStringGetTextDatum(f->person_id);
+	v[1] = Int64GetDatum(f->id);
+	v[2] = CStringGetTextDatum(f->destination);
+	if (xdjy_run(f->category == RC_LONG_TERM_RESIDENT ? &plan_active_long
+				 : &plan_active_temporary, v, NULL, 1) != 1)
+		return;
+	other = DatumGetInt64(xdjy_res(1, &isnull));
+	other_dest = xdjy_res_text(2);
+	other_start = DatumGetDateADT(xdjy_res(3, &isnull));
+	if (f->category == RC_LONG_TERM_RESIDENT)
+		ereport(ERROR,
+				(errcode(ERRCODE_XDJY_FILING_LONG_TERM_EXISTS),
+				 errmsg("person \"%s\" already has an active long-term filing", f->person_id),
+				 errdetail("Filing %lld to \"%s\" from %s is active; the new one names \"%s\".",
+						   (long long) other, other_dest, xdjy_date_iso(other_start), f->destination),
+				 errhint("At most one long-term filing is active (001 §四(一)): move it with change_filing(%lld, '%s', on_date), or cancel or terminate it first.",
+						 (long long) other, f->destination)));
+	ereport(ERROR,
+			(errcode(ERRCODE_XDJY_FILING_TEMPORARY_EXISTS),
+			 errmsg("person \"%s\" already has an active temporary filing to \"%s\"", f->person_id, f->destination),
+			 errdetail("Filing %lld to \"%s\" from %s is active.",
+					   (long long) other, other_dest, xdjy_date_iso(other_start)),
+			 errhint("A temporary filing has no validity period (004 §二(一)): filing %lld already covers \"%s\"; temporary filings to other destinations are allowed.",
+					 (long long) other, f->destination)));
+}
+
+/*
+ * F10 (000 §二(三)): where the insured province exempts intra-province
+ * temporary treatment from filing, open-ended, from a date on or before
+ * the start, a temporary filing would record nothing: refuse it, so users
+ * learn they need none.  A bounded exemption, or one that starts later,
+ * leaves the filing its use.
+ */
+static XdjyPlan plan_exemption_open = {
+	NULL,
+	"SELECT pg_catalog.lower(e.valid) FROM xdjy.filing_exemption e"
+	" WHERE e.province OPERATOR(pg_catalog.=) $1"
+	" AND e.valid OPERATOR(pg_catalog.@>) $2"
+	" AND pg_catalog.upper_inf(e.valid) LIMIT 1",
+	2, {TEXTOID, DATEOID}
+};
+
+static void
+check_exemption(FilingRow *f, const char *insured)
+{
+	Datum		v[2];
+	bool		isnull;
+	DateADT		from;
+
+	if (xdjy_scope_of(insured, f->destination) != XDJY_SCOPE_INTRA_PROVINCE)
+		return;
+	v[0] = CStringGetTextDatum(psprintf("%.2s0000", insured));
+	v[1] = DateADTGetDatum(f->start_date);
+	if (xdjy_run(&plan_exemption_open, v, NULL, 1) != 1)
+		return;
+	from = DatumGetDateADT(xdjy_res(1, &isnull));
+	ereport(ERROR,
+			(errcode(ERRCODE_XDJY_FILING_NOT_NEEDED),
+			 errmsg("no filing needed for intra-province temporary treatment"),
+			 errdetail("Person \"%s\" is insured in \"%s\"; \"%s\" is in the same province, whose intra-province temporary treatment needs no filing from %s; the filing would start on %s.",
+					   f->person_id, insured, f->destination,
+					   isnull ? "the beginning" : xdjy_date_iso(from), xdjy_date_iso(f->start_date)),
+			 errhint("Treatment there settles directly without a filing (000 §二(三)); a long-term filing is still possible.")));
+}
+
+/* F6–F7 on UPDATE */
+static void
+check_filing_update(HeapTuple oldt, HeapTuple newt, TupleDesc d,
+					FilingRow *o, FilingRow *n)
+{
+	/* columns that never change once filed: the record of what was filed */
+	static const char *const fixed[] = {
+		"id", "person_id", "destination_region", "category", "start_date",
+		"applied_on", "channel", "pledge", "created_at"
+	};
+	int			i;
+
+	/* F7: closed rows are the record */
+	if (o->status != FS_ACTIVE)
+		ereport(ERROR,
+				(errcode(ERRCODE_XDJY_FILING_CLOSED),
+				 errmsg("filing %lld is closed and cannot be updated", (long long) o->id),
+				 errdetail("Filing %lld of person \"%s\" to \"%s\" is %s since %s.",
+						   (long long) o->id, o->person_id, o->destination,
+						   status_name(o->status),
+						   o->closed_null ? "?" : xdjy_date_iso(o->closed_on)),
+				 errhint("A closed filing stays as it is; file a new one with file_long_term() or file_temporary().")));
+
+	for (i = 0; i < (int) lengthof(fixed); i++)
+	{
+		int			col = xdjy_colno(d, fixed[i]);
+		Form_pg_attribute att = TupleDescAttr(d, col - 1);
+		bool		onull,
+					nnull;
+		Datum		ov = heap_getattr(oldt, col, d, &onull);
+		Datum		nv = heap_getattr(newt, col, d, &nnull);
+
+		if (onull != nnull ||
+			(!onull && !datum_image_eq(ov, nv, att->attbyval, att->attlen)))
+			ereport(ERROR,
+					(errcode(ERRCODE_XDJY_FILING_COLUMN_FIXED),
+					 errmsg("column \"%s\" of a filing cannot change", fixed[i]),
+					 errdetail("Filing %lld of person \"%s\" to \"%s\" is active; \"%s\" is part of what was filed.",
+							   (long long) o->id, o->person_id, o->destination, fixed[i]),
+					 errhint("Move to another destination with change_filing(); otherwise cancel the filing and file anew.  Only proof, and the closing columns (status, closed_on, replaced_by), may change.")));
+	}
+
+	xdjy_lock_person(n->person_id, NULL, NULL);
+
+	if (n->status != FS_ACTIVE &&
+		!filing_status_transition_ok(o->status, n->status))
+		ereport(ERROR,
+				(errcode(ERRCODE_XDJY_FILING_STATUS_TRANSITION),
+				 errmsg("filing status cannot move from %s to %s",
+						status_name(o->status), status_name(n->status)),
+				 errdetail("Filing %lld is %s.", (long long) o->id, status_name(o->status)),
+				 errhint("A filing status moves only out of active (001 §四(一)).")));
+
+	check_closing_shape(n);
+	if (n->status == FS_ACTIVE)
+		return;
+
+	if (n->closed_on < n->applied_on)
+		ereport(ERROR,
+				(errcode(ERRCODE_XDJY_FILING_CLOSED_BEFORE_APPLIED),
+				 errmsg("filing closed before it was applied for"),
+				 errdetail("Filing %lld was applied for on %s; the %s date given is %s.",
+						   (long long) n->id, xdjy_date_iso(n->applied_on),
+						   status_name(n->status), xdjy_date_iso(n->closed_on)),
+				 errhint("The earliest closing date is %s.", xdjy_date_iso(n->applied_on))));
+
+	/* F6: the window binds change and cancel of long-term filings only */
+	if (n->category == RC_LONG_TERM_RESIDENT &&
+		(n->status == FS_CHANGED || n->status == FS_CANCELLED))
+		check_change_window(o, n);
+}
+
+/*
+ * F6 (001 §四(一), 004 §二(一)): once medical expenses were incurred at the
+ * filed place under the filing, a change or cancellation waits until
+ * start_date + interval '6 months'.  An expense is a settlement (direct or
+ * manual, not reversed) of an encounter of the person at an institution
+ * whose pooling region is the destination, that ran on or after the start
+ * and began before the closing date.  The person row is locked (caller),
+ * and the settlement engine locks it too, so no settlement slips in
+ * between this look and the commit.
+ */
+static XdjyPlan plan_expense = {
+	NULL,
+	"SELECT s.id, e.id, e.admitted_on, e.institution_code"
+	" FROM xdjy.settlement s"
+	" JOIN xdjy.encounter e ON e.id OPERATOR(pg_catalog.=) s.encounter_id"
+	" JOIN xdjy.institution i ON i.code OPERATOR(pg_catalog.=) e.institution_code"
+	" WHERE e.person_id OPERATOR(pg_catalog.=) $1"
+	" AND e.admitted_on OPERATOR(pg_catalog.<) $4"
+	" AND COALESCE(e.discharged_on, e.admitted_on) OPERATOR(pg_catalog.>=) $3"
+	" AND s.reverses IS NULL"
+	" AND NOT EXISTS (SELECT 1 FROM xdjy.settlement r"
+	"  WHERE r.reverses OPERATOR(pg_catalog.=) s.id)"
+	" AND xdjy.pooling_region(i.region_code) OPERATOR(pg_catalog.=) $2"
+	" ORDER BY e.admitted_on, s.id LIMIT 1",
+	4, {TEXTOID, TEXTOID, DATEOID, DATEOID}
+};
+
+static void
+check_change_window(FilingRow *o, FilingRow *n)
+{
+	DateADT		opens = xdjy_date_plus(o->start_date, WINDOW_MONTHS, 0);
+	Datum		v[4];
+	bool		isnull;
+	const char *what = n->status == FS_CHANGED ? "changed" : "cancelled";
+
+	if (n->closed_on >= opens)
+		return;
+	v[0] = CStringGetTextDatum(o->person_id);
+	v[1] = CStringGetTextDatum(o->destination);
+	v[2] = DateADTGetDatum(o->start_date);
+	v[3] = DateADTGetDatum(n->closed_on);
+	if (xdjy_run(&plan_expense, v, NULL, 1) != 1)
+		return;					/* no expenses there: any time */
+	ereport(ERROR,
+			(errcode(ERRCODE_XDJY_FILING_CHANGE_WINDOW),
+			 errmsg("long-term filing %lld cannot be %s within 6 months of its start",
+					(long long) o->id, what),
+			 errdetail("Filing %lld to \"%s\" started on %s; settlement %lld of encounter %lld at \"%s\" on %s is an expense at the filed place; the %s date given is %s.",
+					   (long long) o->id, o->destination, xdjy_date_iso(o->start_date),
+					   (long long) DatumGetInt64(xdjy_res(1, &isnull)),
+					   (long long) DatumGetInt64(xdjy_res(2, &isnull)),
+					   xdjy_res_text(4),
+					   xdjy_date_iso(DatumGetDateADT(xdjy_res(3, &isnull))),
+					   n->status == FS_CHANGED ? "change" : "cancellation",
+					   xdjy_date_iso(n->closed_on)),
+			 errhint("The earliest change or cancellation date is %s (start + 6 months, 001 §四(一)); terminating the filing (因故终止) is not limited by this window.",
+					 xdjy_date_iso(opens))));
+}
+
+/* ------------------------------------------------------------------------
+ * Deferred: a changed filing's replacement exists, is the same person's
+ * and starts on the closing date (F7: close and open in one go)
+ * ------------------------------------------------------------------------
+ */
+static XdjyPlan plan_successor = {
+	NULL,
+	"SELECT f.person_id, f.start_date FROM xdjy.filing f"
+	" WHERE f.id OPERATOR(pg_catalog.=) $1",
+	1, {INT8OID}
+};
+
+Datum
+filing_replacement_trigger(PG_FUNCTION_ARGS)
+{
+	TriggerData *td = xdjy_row_trigger(fcinfo, "filing_replacement_trigger", false);
+	HeapTuple	row;
+	FilingRow	f;
+	Datum		v[1];
+	bool		isnull;
+	char	   *person;
+	DateADT		start;
+
+	if (TRIGGER_FIRED_BY_INSERT(td->tg_event))
+		row = td->tg_trigtuple;
+	else if (TRIGGER_FIRED_BY_UPDATE(td->tg_event))
+		row = td->tg_newtuple;
+	else
+		elog(ERROR, "filing_replacement_trigger: fired for INSERT or UPDATE only");
+
+	if (xdjy_restoring())
+		return PointerGetDatum(NULL);
+	if (!read_filing(row, td->tg_relation->rd_att, &f) ||
+		f.status != FS_CHANGED || f.replaced_null || f.closed_null)
+		return PointerGetDatum(NULL);
+
+	SPI_connect();
+	v[0] = Int64GetDatum(f.replaced_by);
+	if (xdjy_run(&plan_successor, v, NULL, 1) != 1)
+		ereport(ERROR,
+				(errcode(ERRCODE_XDJY_FILING_REPLACEMENT_INVALID),
+				 errmsg("replacement filing %lld does not exist", (long long) f.replaced_by),
+				 errdetail("Filing %lld was changed on %s and names %lld as its replacement.",
+						   (long long) f.id, xdjy_date_iso(f.closed_on), (long long) f.replaced_by),
+				 errhint("Use change_filing(), which closes the old filing and inserts the new one in one statement.")));
+	person = xdjy_res_text(1);
+	start = DatumGetDateADT(xdjy_res(2, &isnull));
+	if (strcmp(person, f.person_id) != 0 || start != f.closed_on)
+		ereport(ERROR,
+				(errcode(ERRCODE_XDJY_FILING_REPLACEMENT_INVALID),
+				 errmsg("replacement filing %lld does not continue filing %lld",
+						(long long) f.replaced_by, (long long) f.id),
+				 errdetail("Filing %lld of person \"%s\" was changed on %s; filing %lld is person \"%s\"'s from %s.",
+						   (long long) f.id, f.person_id, xdjy_date_iso(f.closed_on),
+						   (long long) f.replaced_by, person, xdjy_date_iso(start)),
+				 errhint("The replacement is the same person's filing starting on the change date %s.",
+						 xdjy_date_iso(f.closed_on))));
+	SPI_finish();
+	return PointerGetDatum(NULL);
+}
+
+/* ------------------------------------------------------------------------
+ * AFTER INSERT OR UPDATE: the history of every filing event
+ * ------------------------------------------------------------------------
+ */
+
+/*
+ * Rows are written as jsonb with the labels in English, whatever
+ * xdjy.language says, so the record reads the same for everyone.  The
+ * parameters are of the table's row type, whose OID the plan is kept for.
+ */
+static SPIPlanPtr history_plan = NULL;
+static Oid	history_rowtype = InvalidOid;
+
+#define HISTORY_ROW_JSON(n) \
+	"pg_catalog.to_jsonb($" #n ") OPERATOR(pg_catalog.||) pg_catalog.jsonb_build_object(" \
+	"'category', xdjy.label(($" #n ").category, 'en'), " \
+	"'status', xdjy.label(($" #n ").status, 'en'))"
+
+Datum
+filing_history_trigger(PG_FUNCTION_ARGS)
+{
+	TriggerData *td = xdjy_row_trigger(fcinfo, "filing_history_trigger", false);
+	TupleDesc	desc = td->tg_relation->rd_att;
+	Oid			rowtype = td->tg_relation->rd_rel->reltype;
+	FilingRow	n;
+	HeapTuple	newt;
+	Datum		v[5];
+	char		nulls[5] = {' ', ' ', ' ', ' ', ' '};
+	const char *event;
+	int			rc;
+
+	if (TRIGGER_FIRED_BY_INSERT(td->tg_event))
+		newt = td->tg_trigtuple;
+	else if (TRIGGER_FIRED_BY_UPDATE(td->tg_event))
+		newt = td->tg_newtuple;
+	else
+		elog(ERROR, "filing_history_trigger: fired for INSERT or UPDATE only");
+
+	/* a restore brings the history back with the dump: write none */
+	if (xdjy_restoring())
+		return PointerGetDatum(NULL);
+
+	read_filing(newt, desc, &n);
+	if (TRIGGER_FIRED_BY_INSERT(td->tg_event))
+	{
+		event = "filed";
+		v[2] = DateADTGetDatum(n.start_date);
+		nulls[3] = 'n';
+		v[3] = (Datum) 0;
+	}
+	else
+	{
+		event = n.status == FS_ACTIVE ? "amended" : status_name(n.status);
+		if (n.closed_null)
+			nulls[2] = 'n';
+		v[2] = DateADTGetDatum(n.closed_on);
+		v[3] = heap_copy_tuple_as_datum(td->tg_trigtuple, desc);
+	}
+	v[0] = Int64GetDatum(n.id);
+	v[1] = CStringGetTextDatum(event);
+	v[4] = heap_copy_tuple_as_datum(newt, desc);
+
+	SPI_connect();
+	if (history_plan == NULL || history_rowtype != rowtype)
+	{
+		Oid			argtypes[5] = {INT8OID, TEXTOID, DATEOID, rowtype, rowtype};
+		SPIPlanPtr	plan;
+
+		if (history_plan != NULL)
+			SPI_freeplan(history_plan);
+		history_plan = NULL;
+		plan = SPI_prepare("INSERT INTO xdjy.filing_history"
+						   " (filing_id, event, business_date, old_row, new_row)"
+						   " VALUES ($1, $2, $3, " HISTORY_ROW_JSON(4) ", "
+						   HISTORY_ROW_JSON(5) ")",
+						   5, argtypes);
+		if (plan == NULL)
+			elog(ERROR, "SPI_prepare failed: %s", SPI_result_code_string(SPI_result));
+		if (SPI_keepplan(plan) != 0)
+			elog(ERROR, "SPI_keepplan failed");
+		history_plan = plan;
+		history_rowtype = rowtype;
+	}
+	rc = SPI_execute_plan(history_plan, v, nulls, false, 0);
+	if (rc != SPI_OK_INSERT)
+		elog(ERROR, "filing history insert failed: %s", SPI_result_code_string(rc));
+	SPI_finish();
+	return PointerGetDatum(NULL);
+}

@@ -1,0 +1,363 @@
+/*-------------------------------------------------------------------------
+ *
+ * src/reference.c
+ *	  Rules on reference data (persons, institutions) and the helpers the
+ *	  filing and encounter triggers share.
+ *
+ *	  SPEC §6: a person's insured region (参保地) is a pooling region
+ *	  (统筹区); an institution lies in a region that belongs to one, so the
+ *	  treatment place of every encounter is defined (000 §三(四): filings
+ *	  name regions, institutions are found in them).  F3 (000 §三(四)) is
+ *	  kept true when a person's insured region changes.
+ *
+ *-------------------------------------------------------------------------
+ */
+#include "postgres.h"
+
+#include "catalog/pg_type.h"
+#include "commands/trigger.h"
+#include "executor/spi.h"
+#include "fmgr.h"
+#include "utils/builtins.h"
+#include "utils/date.h"
+#include "utils/datetime.h"
+#include "utils/fmgrprotos.h"
+#include "utils/timestamp.h"
+
+#include "errors.h"
+#include "reference.h"
+#include "restore.h"
+
+PG_FUNCTION_INFO_V1(person_rules_trigger);
+PG_FUNCTION_INFO_V1(institution_rules_trigger);
+
+/* ------------------------------------------------------------------------
+ * Shared helpers
+ * ------------------------------------------------------------------------
+ */
+
+uint64
+xdjy_run(XdjyPlan *p, Datum *values, const char *nulls, long count)
+{
+	int			rc;
+
+	if (p->plan == NULL)
+	{
+		SPIPlanPtr	plan = SPI_prepare(p->sql, p->nargs, p->argtypes);
+
+		if (plan == NULL)
+			elog(ERROR, "SPI_prepare failed for \"%s\": %s",
+				 p->sql, SPI_result_code_string(SPI_result));
+		if (SPI_keepplan(plan) != 0)
+			elog(ERROR, "SPI_keepplan failed");
+		p->plan = plan;
+	}
+	rc = SPI_execute_plan(p->plan, values, nulls, false, count);
+	if (rc < 0)
+		elog(ERROR, "SPI_execute_plan failed for \"%s\": %s",
+			 p->sql, SPI_result_code_string(rc));
+	return SPI_processed;
+}
+
+int
+xdjy_colno(TupleDesc desc, const char *name)
+{
+	int			n = SPI_fnumber(desc, name);
+
+	if (n <= 0)
+		elog(ERROR, "column \"%s\" not found", name);
+	return n;
+}
+
+Datum
+xdjy_col(HeapTuple tuple, TupleDesc desc, const char *name, bool *isnull)
+{
+	return heap_getattr(tuple, xdjy_colno(desc, name), desc, isnull);
+}
+
+char *
+xdjy_col_text(HeapTuple tuple, TupleDesc desc, const char *name)
+{
+	bool		isnull;
+	Datum		d = xdjy_col(tuple, desc, name, &isnull);
+
+	return isnull ? NULL : TextDatumGetCString(d);
+}
+
+Datum
+xdjy_res(int n, bool *isnull)
+{
+	return SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, n, isnull);
+}
+
+char *
+xdjy_res_text(int n)
+{
+	bool		isnull;
+	Datum		d = xdjy_res(n, &isnull);
+
+	return isnull ? NULL : TextDatumGetCString(d);
+}
+
+char *
+xdjy_date_iso(DateADT d)
+{
+	int			y,
+				m,
+				day;
+
+	if (DATE_IS_NOBEGIN(d))
+		return pstrdup("-infinity");
+	if (DATE_IS_NOEND(d))
+		return pstrdup("infinity");
+	j2date(d + POSTGRES_EPOCH_JDATE, &y, &m, &day);
+	if (y <= 0)
+		return psprintf("%04d-%02d-%02d BC", -y + 1, m, day);
+	return psprintf("%04d-%02d-%02d", y, m, day);
+}
+
+DateADT
+xdjy_date_plus(DateADT d, int32 months, int32 days)
+{
+	Interval	iv;
+	Datum		ts;
+
+	iv.time = 0;
+	iv.day = days;
+	iv.month = months;
+	ts = DirectFunctionCall2(date_pl_interval, DateADTGetDatum(d),
+							 IntervalPGetDatum(&iv));
+	return DatumGetDateADT(DirectFunctionCall1(timestamp_date, ts));
+}
+
+void
+xdjy_require_finite(DateADT d, const char *what)
+{
+	if (DATE_NOT_FINITE(d))
+		ereport(ERROR,
+				(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
+				 errmsg("%s must be a finite date", what),
+				 errdetail("The %s given is %s.", what, xdjy_date_iso(d)),
+				 errhint("Give a calendar date such as 2024-03-05.")));
+}
+
+static XdjyPlan plan_pooling = {
+	NULL,
+	"SELECT xdjy.pooling_region($1)",
+	1, {TEXTOID}
+};
+
+char *
+xdjy_pooling_of(const char *region_code)
+{
+	Datum		v[1];
+
+	v[0] = CStringGetTextDatum(region_code);
+	if (xdjy_run(&plan_pooling, v, NULL, 1) != 1)
+		return NULL;
+	return xdjy_res_text(1);
+}
+
+static XdjyPlan plan_region = {
+	NULL,
+	"SELECT r.is_pooling FROM xdjy.region r WHERE r.code OPERATOR(pg_catalog.=) $1",
+	1, {TEXTOID}
+};
+
+bool
+xdjy_region_exists(const char *region_code, bool *is_pooling)
+{
+	Datum		v[1];
+	bool		isnull;
+
+	v[0] = CStringGetTextDatum(region_code);
+	if (xdjy_run(&plan_region, v, NULL, 1) != 1)
+		return false;
+	if (is_pooling)
+		*is_pooling = DatumGetBool(xdjy_res(1, &isnull));
+	return true;
+}
+
+static XdjyPlan plan_lock_person = {
+	NULL,
+	"SELECT p.insured_region, p.scheme FROM xdjy.person p"
+	" WHERE p.id OPERATOR(pg_catalog.=) $1 FOR NO KEY UPDATE",
+	1, {TEXTOID}
+};
+
+void
+xdjy_lock_person(const char *person_id, char **insured_region, char **scheme)
+{
+	Datum		v[1];
+
+	v[0] = CStringGetTextDatum(person_id);
+	if (xdjy_run(&plan_lock_person, v, NULL, 1) != 1)
+		ereport(ERROR,
+				(errcode(ERRCODE_XDJY_UNKNOWN_REFERENCE),
+				 errmsg("unknown person \"%s\"", person_id),
+				 errdetail("No row of xdjy.person has id \"%s\".", person_id),
+				 errhint("Insert the insured person into xdjy.person first.")));
+	if (insured_region)
+		*insured_region = xdjy_res_text(1);
+	if (scheme)
+		*scheme = xdjy_res_text(2);
+}
+
+TriggerData *
+xdjy_row_trigger(FunctionCallInfo fcinfo, const char *name, bool before)
+{
+	TriggerData *td;
+
+	if (!CALLED_AS_TRIGGER(fcinfo))
+		elog(ERROR, "%s: not called by trigger manager", name);
+	td = (TriggerData *) fcinfo->context;
+	if (!TRIGGER_FIRED_FOR_ROW(td->tg_event))
+		elog(ERROR, "%s: must be fired for each row", name);
+	if (before && !TRIGGER_FIRED_BEFORE(td->tg_event))
+		elog(ERROR, "%s: must be fired before the event", name);
+	if (!before && !TRIGGER_FIRED_AFTER(td->tg_event))
+		elog(ERROR, "%s: must be fired after the event", name);
+	return td;
+}
+
+/* ------------------------------------------------------------------------
+ * person: the insured region is a pooling region
+ * ------------------------------------------------------------------------
+ */
+
+static XdjyPlan plan_filing_to = {
+	NULL,
+	"SELECT f.id FROM xdjy.filing f"
+	" WHERE f.person_id OPERATOR(pg_catalog.=) $1"
+	" AND f.destination_region OPERATOR(pg_catalog.=) $2"
+	" AND f.status OPERATOR(xdjy.=) 'active'::xdjy.filing_status LIMIT 1",
+	2, {TEXTOID, TEXTOID}
+};
+
+Datum
+person_rules_trigger(PG_FUNCTION_ARGS)
+{
+	TriggerData *td = xdjy_row_trigger(fcinfo, "person_rules_trigger", true);
+	TupleDesc	desc = td->tg_relation->rd_att;
+	HeapTuple	row;
+	char	   *id;
+	char	   *region;
+	char	   *pooling;
+	bool		is_pooling;
+
+	if (TRIGGER_FIRED_BY_INSERT(td->tg_event))
+		row = td->tg_trigtuple;
+	else if (TRIGGER_FIRED_BY_UPDATE(td->tg_event))
+		row = td->tg_newtuple;
+	else
+		elog(ERROR, "person_rules_trigger: fired for INSERT or UPDATE only");
+
+	if (xdjy_restoring())
+		return PointerGetDatum(row);
+
+	id = xdjy_col_text(row, desc, "id");
+	region = xdjy_col_text(row, desc, "insured_region");
+	if (id == NULL || region == NULL)
+		return PointerGetDatum(row);	/* NOT NULL constraints say so */
+	/* decided when the insured region is set, not on every later UPDATE */
+	if (TRIGGER_FIRED_BY_UPDATE(td->tg_event))
+	{
+		char	   *old_region = xdjy_col_text(td->tg_trigtuple, desc, "insured_region");
+
+		if (old_region != NULL && strcmp(old_region, region) == 0)
+			return PointerGetDatum(row);
+	}
+
+	SPI_connect();
+	/* an unknown region is the foreign key's to report (23503) */
+	if (!xdjy_region_exists(region, &is_pooling))
+	{
+		SPI_finish();
+		return PointerGetDatum(row);
+	}
+	if (!is_pooling)
+	{
+		pooling = xdjy_pooling_of(region);
+		ereport(ERROR,
+				(errcode(ERRCODE_XDJY_INSURED_REGION_NOT_POOLING),
+				 errmsg("insured region \"%s\" is not a pooling region", region),
+				 errdetail("Person \"%s\" names insured region \"%s\"; a person is insured in a pooling region (统筹区).", id, region),
+				 pooling ? errhint("The pooling region of \"%s\" is \"%s\".", region, pooling)
+				 : errhint("Use a region with is_pooling = true.")));
+	}
+
+	/* F3 (000 §三(四)): no active filing may point at the insured region */
+	if (TRIGGER_FIRED_BY_UPDATE(td->tg_event))
+	{
+		Datum		v[2];
+
+		v[0] = CStringGetTextDatum(id);
+		v[1] = CStringGetTextDatum(region);
+		if (xdjy_run(&plan_filing_to, v, NULL, 1) == 1)
+		{
+			bool		isnull;
+			int64		fid = DatumGetInt64(xdjy_res(1, &isnull));
+
+			ereport(ERROR,
+					(errcode(ERRCODE_XDJY_INSURED_REGION_IS_DESTINATION),
+					 errmsg("insured region \"%s\" is the destination of an active filing", region),
+					 errdetail("Person \"%s\" has active filing %lld to \"%s\".", id, (long long) fid, region),
+					 errhint("Cancel or terminate filing %lld before moving the person's insurance to \"%s\".", (long long) fid, region)));
+		}
+	}
+	SPI_finish();
+	return PointerGetDatum(row);
+}
+
+/* ------------------------------------------------------------------------
+ * institution: lies under a pooling region
+ * ------------------------------------------------------------------------
+ */
+
+Datum
+institution_rules_trigger(PG_FUNCTION_ARGS)
+{
+	TriggerData *td = xdjy_row_trigger(fcinfo, "institution_rules_trigger", true);
+	TupleDesc	desc = td->tg_relation->rd_att;
+	HeapTuple	row;
+	char	   *code;
+	char	   *region;
+
+	if (TRIGGER_FIRED_BY_INSERT(td->tg_event))
+		row = td->tg_trigtuple;
+	else if (TRIGGER_FIRED_BY_UPDATE(td->tg_event))
+		row = td->tg_newtuple;
+	else
+		elog(ERROR, "institution_rules_trigger: fired for INSERT or UPDATE only");
+
+	if (xdjy_restoring())
+		return PointerGetDatum(row);
+
+	code = xdjy_col_text(row, desc, "code");
+	region = xdjy_col_text(row, desc, "region_code");
+	if (code == NULL || region == NULL)
+		return PointerGetDatum(row);
+	if (TRIGGER_FIRED_BY_UPDATE(td->tg_event))
+	{
+		char	   *old_region = xdjy_col_text(td->tg_trigtuple, desc, "region_code");
+
+		if (old_region != NULL && strcmp(old_region, region) == 0)
+			return PointerGetDatum(row);
+	}
+
+	SPI_connect();
+	/* an unknown region is the foreign key's to report (23503) */
+	if (!xdjy_region_exists(region, NULL))
+	{
+		SPI_finish();
+		return PointerGetDatum(row);
+	}
+	if (xdjy_pooling_of(region) == NULL)
+		ereport(ERROR,
+				(errcode(ERRCODE_XDJY_INSTITUTION_OUTSIDE_POOLING),
+				 errmsg("region \"%s\" belongs to no pooling region", region),
+				 errdetail("Institution \"%s\" is in region \"%s\", and neither it nor any region above it is a pooling region.", code, region),
+				 errhint("Place the institution in a city or county under a pooling region (统筹区), e.g. 370102 under 370100.")));
+	SPI_finish();
+	return PointerGetDatum(row);
+}
