@@ -1392,7 +1392,6 @@ CREATE UNIQUE INDEX settlement_reversed_once ON settlement (reverses) WHERE reve
 CREATE INDEX settlement_encounter_idx ON settlement (encounter_id);
 CREATE INDEX settlement_referral_idx ON settlement (referral_id) WHERE referral_id IS NOT NULL;
 CREATE INDEX settlement_person_idx ON settlement (person_id, service_on);
-CREATE INDEX settlement_filing_lookup_idx ON filing (person_id, start_date);
 
 CREATE FUNCTION settlement_insert_trigger() RETURNS trigger
 	AS 'MODULE_PATHNAME' LANGUAGE C;

@@ -522,14 +522,24 @@ home_benefit_kept(const char *insured_region, DateADT d)
 
 /*
  * F10 (000 §二(三)): intra-province temporary treatment needs no filing
- * where the insured province says so.  The per-province dated exemption
- * belongs to the filing rules; until they provide it, none is assumed.
+ * where the insured province says so on D (xdjy.filing_exemption, kept by
+ * the filing rules; the caller asks only for intra-province treatment).
  */
+static XdjyPlan q_filing_exempt = XDJY_PLAN(
+	"filing exemption",
+	"SELECT 1 FROM xdjy.filing_exemption e"
+	" WHERE e.province OPERATOR(pg_catalog.=) $1"
+	"   AND e.valid OPERATOR(pg_catalog.@>) $2",
+	2, TEXTOID, DATEOID);
+
 static bool
 filing_exempt(const Encounter *e)
 {
-	(void) e;
-	return false;
+	Datum		args[2];
+
+	args[0] = CStringGetTextDatum(psprintf("%.2s0000", e->insured_region));
+	args[1] = DateADTGetDatum(e->admitted_on);
+	return xdjy_plan_execute(&q_filing_exempt, args, NULL, 1, SPI_OK_SELECT) > 0;
 }
 
 /*

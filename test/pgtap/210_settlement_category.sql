@@ -1,7 +1,7 @@
 -- Benefit category, SPEC §3 steps 1–5: one test per path, each naming its
 -- seed article.  Insured Jinan (370100) unless said; D = admission date.
 BEGIN;
-SELECT plan(26);
+SELECT plan(28);
 \ir include/t5_setup.sql
 
 -- more persons, one per path, so ledgers and filings do not mix
@@ -135,14 +135,19 @@ SELECT is(pg_temp.cat(951016, '2024-03-05', 'direct', (SELECT id FROM referral W
 	'temporary/referral/cross_province',
 	'000 §一(二), 002 #10–#12: a referred person without filing is temporary outside');
 
--- scopes ---------------------------------------------------------------------------
+-- F10 (000 §二(三)) and scopes ----------------------------------------------------
 INSERT INTO encounter (id, person_id, institution_code, visit_type, admitted_on, emergency) VALUES
-	(951018, 'T5-C18', 'T5-JNG-H3', 'inpatient', '2024-03-01', true);
-INSERT INTO person VALUES ('T5-C18', 'x', '370100', 'employee') ON CONFLICT DO NOTHING;
-SELECT is(pg_temp.cat(951018, '2024-03-05'), 'temporary/emergency/intra_province',
-	'Jining from Jinan is intra_province (SPEC §1)');
+	(951018, 'T5-C18', 'T5-JNG-H3', 'inpatient', '2024-03-01', false),
+	(951019, 'T5-C19', 'T5-JNG-H3', 'inpatient', '2021-12-20', false),
+	(951020, 'T5-C20', 'T5-JNG-H3', 'inpatient', '2021-12-20', true);
+SELECT is(pg_temp.cat(951018, '2024-03-05'), 'temporary/filing_exempt/intra_province',
+	'F10, 000 §二(三): Jinan insured in Jining from 2022 needs no filing: temporary, intra_province');
 SELECT is((SELECT treatment_region FROM settlement WHERE encounter_id = 951018), '370800',
 	'the treatment region is the institution''s pooling region, walked up from its county');
+SELECT throws_ok($$SELECT pg_temp.cat(951019, '2021-12-31')$$, 'YB301', NULL,
+	'F10, 000 §二(三): admitted 2021-12-20, before the exemption, intra-province without filing: rejected');
+SELECT is(pg_temp.cat(951020, '2021-12-31'), 'temporary/emergency/intra_province',
+	'001 §五(一): the same in an emergency is temporary');
 
 -- manual settlement of a covered stay keeps the filed category --------------------
 INSERT INTO filing (person_id, destination_region, category, start_date, applied_on)
