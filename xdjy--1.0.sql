@@ -1375,7 +1375,11 @@ ALTER TABLE settlement
 	ADD COLUMN fund_paid_before_fen bigint,
 	ADD CONSTRAINT settlement_policy_fk FOREIGN KEY (policy_id) REFERENCES policy (id),
 	ADD CONSTRAINT settlement_own_reason_manual CHECK (NOT own_reason OR mode = 'manual'),
-	ADD CONSTRAINT settlement_fund_plus_personal CHECK (fund_fen + personal_fen = total_fen);
+	ADD CONSTRAINT settlement_fund_plus_personal CHECK (fund_fen + personal_fen = total_fen),
+	ADD CONSTRAINT settlement_category_reason CHECK (category_reason IN ('local', 'local_with_proof',
+		'local_home_kept', 'home_without_proof', 'long_term_filing', 'temporary_filing',
+		'filed_before_discharge', 'filed_after_discharge', 'closed_mid_stay', 'filing_exempt',
+		'referral', 'emergency', 'unfiled'));
 COMMENT ON COLUMN settlement.own_reason IS 'input: not settled directly for the person''s own reason (002 #4), manual only';
 COMMENT ON COLUMN settlement.referral_id IS 'input: the referral the treatment is under (S6)';
 COMMENT ON COLUMN settlement.diagnosis IS 'input: main diagnosis, checked against the referral (002 #12)';
@@ -1586,6 +1590,9 @@ INSERT INTO error_code VALUES
 ('YB318', 'settlement', 'settlement date before the encounter', '结算日期早于就诊',
  'A settlement cannot be dated before the encounter began.',
  '结算日期不能早于就诊开始日期。'),
+('YB319', 'settlement', 'settlement not computed by the engine', '结算记录未经结算引擎计算',
+ 'The settlement row was written with the triggers disabled and has no category or ledger figures, so it cannot be explained or reversed.',
+ '该结算记录在禁用触发器时写入，没有待遇类别和台账数据，无法说明或冲正。'),
 ('YB401', 'manual_claim', 'manual claim after the deadline', '手工报销超过申报截止日期',
  'Expenses of a year are claimed by 31 March of the next year (002 #16).',
  '异地就医费用回参保地报销的，待遇支付截止时间为次年3月31日（002 #16）。'),

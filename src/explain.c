@@ -342,7 +342,8 @@ explain_settlement(PG_FUNCTION_ARGS)
 		char	   *p_valid = xdjy_spi_text(0, E_P_VALID, fcxt);
 		bool		tier_null;
 		int			tier = DatumGetInt16(xdjy_spi_value(0, E_P_TIER, &tier_null));
-		DateADT		service_on = DatumGetDateADT(xdjy_spi_value(0, E_SERVICE_ON, &isnull));
+		bool		service_null;
+		DateADT		service_on = DatumGetDateADT(xdjy_spi_value(0, E_SERVICE_ON, &service_null));
 		int64		filing = col64(E_FILING, &isnull);
 		int64		referral = col64(E_REFERRAL, &isnull);
 		int64		policy_id = col64(E_POLICY, &isnull);
@@ -369,6 +370,15 @@ explain_settlement(PG_FUNCTION_ARGS)
 		bool		own_reason = xdjy_spi_bool(0, E_OWN_REASON, false);
 
 		is_reversal = !is_reversal;
+		/* rows that did not pass the engine (triggers disabled) have no figures */
+		if (category == NULL || reason == NULL || quota_group == NULL || service_null ||
+			scope == NULL || mode == NULL || insured == NULL || treatment == NULL ||
+			xdjy_reason_from_name(reason) < 0)
+			ereport(ERROR,
+					(errcode(ERRCODE_XDJY_NOT_ENGINE_ROW),
+					 errmsg("settlement not computed by the engine"),
+					 errdetail("Settlement %lld has no category, reason or ledger figures.", (long long) id),
+					 errhint("Only settlements written through the settlement trigger can be explained.")));
 		nadj = array_values(xdjy_spi_value(0, E_ADJ_IDS, &isnull), isnull, INT8OID, &adj_ids);
 		nsteps = array_values(xdjy_spi_value(0, E_RATIO_STEPS, &isnull), isnull, INT4OID, &steps);
 
@@ -394,7 +404,7 @@ explain_settlement(PG_FUNCTION_ARGS)
 
 		/* 1. category */
 		{
-			XdjyCategoryReason why = xdjy_reason_from_name(reason);
+			XdjyCategoryReason why = (XdjyCategoryReason) xdjy_reason_from_name(reason);
 
 			emit(&o, "category", "待遇类别", false, 0, reason_source(why),
 				 reason_note(&o, why, category, filing, referral, insured, treatment,

@@ -58,16 +58,6 @@ xdjy_category_name(XdjyCategory category)
 	return category_names[category];
 }
 
-XdjyCategory
-xdjy_category_from_name(const char *name)
-{
-	for (int i = 0; i <= XDJY_CAT_UNFILED; i++)
-		if (strcmp(category_names[i], name) == 0)
-			return (XdjyCategory) i;
-	elog(ERROR, "invalid benefit category \"%s\"", name);
-	return XDJY_CAT_UNFILED;	/* keep compiler quiet */
-}
-
 const char *
 xdjy_reason_name(XdjyCategoryReason reason)
 {
@@ -76,14 +66,14 @@ xdjy_reason_name(XdjyCategoryReason reason)
 	return reason_names[reason];
 }
 
-XdjyCategoryReason
+/* -1 for a name that is none of ours */
+int
 xdjy_reason_from_name(const char *name)
 {
 	for (int i = 0; i < XDJY_NUM_REASONS; i++)
 		if (strcmp(reason_names[i], name) == 0)
-			return (XdjyCategoryReason) i;
-	elog(ERROR, "invalid category reason \"%s\"", name);
-	return XDJY_WHY_UNFILED;	/* keep compiler quiet */
+			return i;
+	return -1;
 }
 
 /*

@@ -99,9 +99,8 @@ extern XdjyNeed xdjy_decide_category(const XdjyCategoryInput *in,
 									 XdjyCategoryDecision *out);
 
 extern const char *xdjy_category_name(XdjyCategory category);
-extern XdjyCategory xdjy_category_from_name(const char *name);
 extern const char *xdjy_reason_name(XdjyCategoryReason reason);
-extern XdjyCategoryReason xdjy_reason_from_name(const char *name);
+extern int	xdjy_reason_from_name(const char *name);
 
 /* a ratio rule of the insured province (table ratio_adjustment) */
 typedef struct XdjyAdjustment

@@ -1101,6 +1101,20 @@ settle_reversal(int64 original, TupleDesc tupdesc, HeapTuple newrow, SRow *r,
 									   date_text(DatumGetDateADT(o))));
 	}
 
+	/* rows that did not pass the engine (triggers disabled) have no ledger */
+	for (int c = SC_FIRST_ENGINE; c < SC_NCOLS; c++)
+	{
+		if (c == SC_FILING_ID || c == SC_INVOICE_SEQ)
+			continue;
+		heap_getattr(orig, scol_attnum[c], odesc, &isnull);
+		if (isnull)
+			ereport(ERROR,
+					(errcode(ERRCODE_XDJY_NOT_ENGINE_ROW),
+					 errmsg("settlement not computed by the engine"),
+					 errdetail("Settlement %lld has no \"%s\".", (long long) original,
+							   scol_def[c].name),
+					 errhint("Only settlements written through the settlement trigger can be reversed.")));
+	}
 	person_id = TextDatumGetCString(heap_getattr(orig, scol_attnum[SC_PERSON_ID], odesc, &isnull));
 	quota_group = TextDatumGetCString(heap_getattr(orig, scol_attnum[SC_QUOTA_GROUP], odesc, &isnull));
 	service_on = DatumGetDateADT(heap_getattr(orig, scol_attnum[SC_SERVICE_ON], odesc, &isnull));

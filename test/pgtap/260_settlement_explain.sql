@@ -2,7 +2,7 @@
 -- explain_settlement shows every step with rule, amount, seed article and
 -- ledger, in English or Chinese (SPEC §3), replayed from the stored row.
 BEGIN;
-SELECT plan(24);
+SELECT plan(26);
 \ir include/t5_setup.sql
 
 INSERT INTO filing (person_id, destination_region, category, start_date, applied_on, pledge)
@@ -69,6 +69,15 @@ SELECT is((SELECT amount_fen FROM xdjy.explain_settlement((SELECT id FROM settle
 
 SELECT throws_ok($$SELECT * FROM xdjy.explain_settlement(-1)$$, 'YB001', NULL, 'explain of an unknown settlement: YB001');
 SELECT throws_ok($$SELECT * FROM xdjy.explain_settlement(1, 'fr')$$, '22023', NULL, 'explain in an unknown language: 22023');
+
+-- a row written with the triggers off has no engine figures: coded errors, no crash
+SET LOCAL session_replication_role = replica;
+INSERT INTO settlement (id, encounter_id, settled_on, invoice_no, total_fen) VALUES (956999, 956002, '2024-03-08', 'T5-X-raw', 100);
+SET LOCAL session_replication_role = origin;
+SELECT throws_ok($$SELECT * FROM xdjy.explain_settlement(956999)$$, 'YB319', NULL,
+	'explaining a row the engine never computed: YB319');
+SELECT throws_ok($$SELECT xdjy.reverse_settlement(956999, '2024-03-09')$$, 'YB319', NULL,
+	'reversing a row the engine never computed: YB319');
 
 SELECT * FROM finish();
 ROLLBACK;
