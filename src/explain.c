@@ -26,6 +26,7 @@
 #include "utils/datetime.h"
 #include "utils/tuplestore.h"
 
+#include "dates.h"
 #include "errors.h"
 #include "money.h"
 #include "settlement.h"
@@ -45,7 +46,7 @@ static XdjyPlan q_explain = XDJY_PLAN(
 	"       s.policy_ratio_bp, s.first_selfpay_bp, s.annual_cap_fen,"
 	"       s.adjustment_ids, s.ratio_steps, s.in_scope_fen,"
 	"       s.deductible_met_before_fen, s.fund_paid_before_fen,"
-	"       p.scheme, p.category, p.visit_type, p.tier, p.valid::pg_catalog.text,"
+	"       p.scheme, p.category, p.visit_type, p.tier, p.valid,"
 	"       o.settled_on"
 	" FROM xdjy.settlement s"
 	" LEFT JOIN xdjy.policy p ON p.id OPERATOR(pg_catalog.=) s.policy_id"
@@ -100,12 +101,6 @@ emit(Out *o, const char *rule_en, const char *rule_zh, bool has_amount,
 
 /* pick the language */
 #define L(o, en, zh)	((o)->lang == XDJY_LANG_ZH ? (zh) : (en))
-
-static const char *
-dtext(DateADT d)
-{
-	return DatumGetCString(DirectFunctionCall1(date_out, DateADTGetDatum(d)));
-}
 
 static const char *
 category_text(Out *o, const char *category)
@@ -170,7 +165,7 @@ reason_note(Out *o, XdjyCategoryReason why, const char *category, int64 filing,
 			DateADT service_on)
 {
 	const char *cat = category_text(o, category);
-	const char *d = dtext(service_on);
+	const char *d = xdjy_iso_date(service_on);
 
 	switch (why)
 	{
@@ -276,7 +271,7 @@ explain_reversal(Out *o, int64 original, DateADT original_on, int64 total,
 	emit(o, "reversal", "冲正", false, 0, "INTERFACE 2601",
 		 psprintf(L(o, "reverses settlement %lld of %s: every amount negated, the ledgers given back",
 					"冲正结算 %lld（%s）：各项金额取负，台账退回"),
-				  (long long) original, dtext(original_on)));
+				  (long long) original, xdjy_iso_date(original_on)));
 	emit(o, "total", "医疗费总额", true, total, "SPEC §3", L(o, "total, negated", "医疗费总额（取负）"));
 	emit(o, "deductible", "起付线", true, deductible, "SPEC §3",
 		 psprintf(L(o, "ledger %d %s: deductible met %lld → %lld fen",
@@ -339,7 +334,9 @@ explain_settlement(PG_FUNCTION_ARGS)
 		char	   *p_scheme = xdjy_spi_text(0, E_P_SCHEME, fcxt);
 		char	   *p_category = xdjy_spi_text(0, E_P_CATEGORY, fcxt);
 		char	   *p_visit = xdjy_spi_text(0, E_P_VISIT_TYPE, fcxt);
-		char	   *p_valid = xdjy_spi_text(0, E_P_VALID, fcxt);
+		bool		valid_null;
+		Datum		valid_d = xdjy_spi_value(0, E_P_VALID, &valid_null);
+		char	   *p_valid = valid_null ? NULL : xdjy_iso_daterange(valid_d);
 		bool		tier_null;
 		int			tier = DatumGetInt16(xdjy_spi_value(0, E_P_TIER, &tier_null));
 		bool		service_null;
@@ -367,7 +364,6 @@ explain_settlement(PG_FUNCTION_ARGS)
 		int			y,
 					m,
 					d;
-		bool		own_reason = xdjy_spi_bool(0, E_OWN_REASON, false);
 
 		is_reversal = !is_reversal;
 		/* rows that did not pass the engine (triggers disabled) have no figures */
@@ -456,9 +452,8 @@ explain_settlement(PG_FUNCTION_ARGS)
 								  note, points));
 				else
 					emit(&o, "ratio_adjustment", "比例调整", false, 0, source,
-						 psprintf(L(&o, "%s%s: %+d bp → %lld bp", "%s%s：%+d 基点 → %lld 基点"),
-								  note, own_reason ? L(&o, " (own reason)", "（本人原因）") : "",
-								  points, (long long) after));
+						 psprintf(L(&o, "%s: %+d bp → %lld bp", "%s：%+d 基点 → %lld 基点"),
+								  note, points, (long long) after));
 			}
 		}
 		emit(&o, "ratio", "支付比例", false, 0,

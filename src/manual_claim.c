@@ -26,6 +26,7 @@
 #include "utils/resowner.h"
 
 #include "calendar.h"
+#include "dates.h"
 #include "errors.h"
 #include "restore.h"
 #include "spi_plans.h"
@@ -93,12 +94,6 @@ static XdjyPlan q_claim_rejected = XDJY_PLAN(
 	"       rejection_sqlstate = $3, rejection = $4"
 	" WHERE id OPERATOR(pg_catalog.=) $1",
 	4, INT8OID, DATEOID, TEXTOID, TEXTOID);
-
-static const char *
-dtext(DateADT d)
-{
-	return DatumGetCString(DirectFunctionCall1(date_out, DateADTGetDatum(d)));
-}
 
 static DateADT
 make_dateadt(int y, int m, int d)
@@ -194,9 +189,9 @@ check_deadline(const Claim *c, DateADT expense_on)
 				(errcode(ERRCODE_XDJY_CLAIM_DEADLINE),
 				 errmsg("manual claim after the deadline"),
 				 errdetail("Encounter %lld ended on %s, expenses of %d; the claim was submitted on %s.",
-						   (long long) c->encounter_id, dtext(expense_on), y,
-						   dtext(c->submitted_on)),
-				 errhint("Expenses of %d are claimed by %s (002 #16).", y, dtext(deadline))));
+						   (long long) c->encounter_id, xdjy_iso_date(expense_on), y,
+						   xdjy_iso_date(c->submitted_on)),
+				 errhint("Expenses of %d are claimed by %s (002 #16).", y, xdjy_iso_date(deadline))));
 }
 
 /* S4 (000 §四) at submission: not reimbursed, not claimed already */
@@ -245,8 +240,8 @@ check_materials(const Claim *c, DateADT decided_on)
 				(errcode(ERRCODE_XDJY_CLAIM_MATERIALS),
 				 errmsg("manual claim decided before its materials were complete"),
 				 errdetail("Claim %lld has complete materials on %s; the decision is dated %s.",
-						   (long long) c->id, dtext(c->materials_complete_on), dtext(decided_on)),
-				 errhint("The earliest decision date is %s.", dtext(c->materials_complete_on))));
+						   (long long) c->id, xdjy_iso_date(c->materials_complete_on), xdjy_iso_date(decided_on)),
+				 errhint("The earliest decision date is %s.", xdjy_iso_date(c->materials_complete_on))));
 }
 
 /*
@@ -281,7 +276,7 @@ manual_claim_trigger(PG_FUNCTION_ARGS)
 					 errmsg("manual claim already decided"),
 					 errdetail("Claim %lld was decided (%s) on %s.", (long long) o.id,
 							   o.status ? o.status : "?",
-							   o.decided_null ? "?" : dtext(o.decided_on)),
+							   o.decided_null ? "?" : xdjy_iso_date(o.decided_on)),
 					 errhint("A decided claim is final; a paid one is corrected by reversing its settlement and claiming again.")));
 		if (c.encounter_id != o.encounter_id || c.encounter_null != o.encounter_null)
 			claim_field_fixed(&c, "encounter_id");
@@ -375,7 +370,7 @@ manual_claim_trigger(PG_FUNCTION_ARGS)
 					(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
 					 errmsg("claim dates must be finite"),
 					 errdetail("The encounter ended on %s; the claim is dated %s.",
-							   dtext(expense_on), dtext(c.submitted_on)),
+							   xdjy_iso_date(expense_on), xdjy_iso_date(c.submitted_on)),
 					 errhint("Give calendar dates.")));
 		check_deadline(&c, expense_on);
 		check_claim_invoice(&c, institution);

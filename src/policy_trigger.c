@@ -24,6 +24,7 @@
 #include "utils/fmgrprotos.h"
 #include "utils/rangetypes.h"
 
+#include "dates.h"
 #include "errors.h"
 #include "restore.h"
 #include "spi_plans.h"
@@ -37,7 +38,7 @@ PG_FUNCTION_INFO_V1(first_selfpay_ceiling_trigger);
 
 static XdjyPlan ceiling_for_policy = XDJY_PLAN(
 	"ceiling for policy",
-	"SELECT c.ceiling_bp, c.valid::pg_catalog.text, c.source, $3::pg_catalog.text"
+	"SELECT c.ceiling_bp, c.valid, c.source"
 	" FROM xdjy.first_selfpay_ceiling c"
 	" WHERE c.province OPERATOR(pg_catalog.=) $1"
 	"   AND c.visit_type OPERATOR(pg_catalog.=) $2"
@@ -48,8 +49,7 @@ static XdjyPlan ceiling_for_policy = XDJY_PLAN(
 
 static XdjyPlan policy_above_ceiling = XDJY_PLAN(
 	"policy above ceiling",
-	"SELECT p.id, p.insured_region, p.scheme, p.first_selfpay_bp, p.valid::pg_catalog.text,"
-	"       $3::pg_catalog.text"
+	"SELECT p.id, p.insured_region, p.scheme, p.first_selfpay_bp, p.valid"
 	" FROM xdjy.policy p"
 	" WHERE p.category OPERATOR(pg_catalog.=) 'temporary'"
 	"   AND p.visit_type OPERATOR(pg_catalog.=) $2"
@@ -117,9 +117,10 @@ policy_ceiling_trigger(PG_FUNCTION_ARGS)
 	if (xdjy_plan_execute(&ceiling_for_policy, args, NULL, 1, SPI_OK_SELECT) > 0)
 	{
 		int32		ceiling = xdjy_spi_int32(0, 1, 0);
-		char	   *ceiling_valid = xdjy_spi_text(0, 2, CurrentMemoryContext);
+		bool		isnull;
+		char	   *ceiling_valid = xdjy_iso_daterange(xdjy_spi_value(0, 2, &isnull));
 		char	   *source = xdjy_spi_text(0, 3, CurrentMemoryContext);
-		char	   *row_valid = xdjy_spi_text(0, 4, CurrentMemoryContext);
+		char	   *row_valid = xdjy_iso_daterange(valid);
 
 		ereport(ERROR,
 				(errcode(ERRCODE_XDJY_FIRST_SELFPAY_CEILING),
@@ -180,8 +181,9 @@ first_selfpay_ceiling_trigger(PG_FUNCTION_ARGS)
 		char	   *insured = xdjy_spi_text(0, 2, CurrentMemoryContext);
 		char	   *scheme = xdjy_spi_text(0, 3, CurrentMemoryContext);
 		int32		bp = xdjy_spi_int32(0, 4, 0);
-		char	   *policy_valid = xdjy_spi_text(0, 5, CurrentMemoryContext);
-		char	   *ceiling_valid = xdjy_spi_text(0, 6, CurrentMemoryContext);
+		bool		isnull;
+		char	   *policy_valid = xdjy_iso_daterange(xdjy_spi_value(0, 5, &isnull));
+		char	   *ceiling_valid = xdjy_iso_daterange(valid);
 
 		ereport(ERROR,
 				(errcode(ERRCODE_XDJY_CEILING_BELOW_POLICY),

@@ -37,6 +37,7 @@
 #include "utils/lsyscache.h"
 #include "utils/rel.h"
 
+#include "dates.h"
 #include "errors.h"
 #include "filing_status.h"
 #include "money.h"
@@ -365,23 +366,6 @@ static XdjyPlan q_stay_overlap = XDJY_PLAN(
  * ------------------------------------------------------------------------
  */
 
-static const char *
-date_text(DateADT d)
-{
-	return DatumGetCString(DirectFunctionCall1(date_out, DateADTGetDatum(d)));
-}
-
-static int
-date_year(DateADT d)
-{
-	int			y,
-				m,
-				dd;
-
-	j2date(d + POSTGRES_EPOCH_JDATE, &y, &m, &dd);
-	return y;
-}
-
 static void
 require_finite(const char *what, DateADT d)
 {
@@ -389,7 +373,7 @@ require_finite(const char *what, DateADT d)
 		ereport(ERROR,
 				(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
 				 errmsg("%s must be a finite date", what),
-				 errdetail("The %s is %s.", what, date_text(d)),
+				 errdetail("The %s is %s.", what, xdjy_iso_date(d)),
 				 errhint("Give a calendar date.")));
 }
 
@@ -596,15 +580,15 @@ check_referral(int64 referral_id, const Encounter *e, const char *diagnosis)
 				 errhint("A referral is issued by a designated hospital of the insured pooling region (002 #10); no agency stamp is needed (002 #11).")));
 
 	/* 002 #12: valid within the insurance year */
-	if (e->admitted_on < issued_on || date_year(e->admitted_on) != date_year(issued_on))
+	if (e->admitted_on < issued_on || xdjy_date_year(e->admitted_on) != xdjy_date_year(issued_on))
 		ereport(ERROR,
 				(errcode(ERRCODE_XDJY_REFERRAL_INVALID),
 				 errmsg("referral not valid on the service date"),
 				 errdetail("Referral %lld was issued on %s; encounter %lld began on %s.",
-						   (long long) referral_id, date_text(issued_on),
-						   (long long) e->id, date_text(e->admitted_on)),
+						   (long long) referral_id, xdjy_iso_date(issued_on),
+						   (long long) e->id, xdjy_iso_date(e->admitted_on)),
 				 errhint("A referral holds from its issue date to %d-12-31, the end of its insurance year (002 #12).",
-						 date_year(issued_on))));
+						 xdjy_date_year(issued_on))));
 
 	if (destination != NULL && strcmp(destination, e->treatment_region) != 0)
 		ereport(ERROR,
@@ -740,9 +724,9 @@ check_encounter(const SettleInput *in, const Encounter *e)
 				(errcode(ERRCODE_XDJY_SETTLED_BEFORE_SERVICE),
 				 errmsg("settlement date before the encounter"),
 				 errdetail("Encounter %lld began on %s; the settlement is dated %s.",
-						   (long long) e->id, date_text(e->admitted_on),
-						   date_text(in->settled_on)),
-				 errhint("The earliest settlement date is %s.", date_text(e->admitted_on))));
+						   (long long) e->id, xdjy_iso_date(e->admitted_on),
+						   xdjy_iso_date(in->settled_on)),
+				 errhint("The earliest settlement date is %s.", xdjy_iso_date(e->admitted_on))));
 
 	if (e->attached)
 		ereport(ERROR,
@@ -774,9 +758,9 @@ check_encounter(const SettleInput *in, const Encounter *e)
 				(errcode(ERRCODE_XDJY_VISIT_DURING_STAY),
 				 errmsg("visit elsewhere during a stay"),
 				 errdetail("Encounter %lld at \"%s\" on %s falls inside stay %lld at \"%s\" admitted on %s, and is not attached to it.",
-						   (long long) e->id, e->institution_code, date_text(e->admitted_on),
+						   (long long) e->id, e->institution_code, xdjy_iso_date(e->admitted_on),
 						   (long long) e->stay_id, e->stay_institution,
-						   date_text(e->stay_admitted_on)),
+						   xdjy_iso_date(e->stay_admitted_on)),
 				 errhint("Tests or drugs bought outside during a stay are attached to the stay (attached_to) and settled with it (001 §五(三)); contradictory visits are not paid (002 #8).")));
 }
 
@@ -896,7 +880,7 @@ settle_new(const SettleInput *in, SRow *r, MemoryContext upper)
 				 errmsg("direct settlement without filing"),
 				 errdetail("Person \"%s\" insured in %s has no filing for %s valid on %s, and encounter %lld is no emergency.",
 						   e.person_id, e.insured_region, e.treatment_region,
-						   date_text(e.admitted_on), (long long) e.id),
+						   xdjy_iso_date(e.admitted_on), (long long) e.id),
 				 errhint("%s", category_hint())));
 
 	scope = xdjy_scope_of(e.insured_region, e.treatment_region);
@@ -921,7 +905,7 @@ settle_new(const SettleInput *in, SRow *r, MemoryContext upper)
 				 errmsg("no policy for the settlement"),
 				 errdetail("No policy of insured region %s, scheme \"%s\", category \"%s\", visit type \"%s\", tier %d or any tier is valid on %s.",
 						   e.insured_region, e.scheme, policy_category, e.visit_type,
-						   (int) e.tier, date_text(e.admitted_on)),
+						   (int) e.tier, xdjy_iso_date(e.admitted_on)),
 				 errhint("Add the policy row (xdjy.policy) for those dates.")));
 
 	policy_id = xdjy_spi_int64(0, 1, 0);
@@ -954,7 +938,7 @@ settle_new(const SettleInput *in, SRow *r, MemoryContext upper)
 	set_value(r, SC_POLICY_RATIO, Int32GetDatum(xdjy_spi_int32(0, 3, 0)));
 
 	/* ledgers: lock, then every check another settlement could change */
-	year = date_year(e.admitted_on);
+	year = xdjy_date_year(e.admitted_on);
 	lock_ledger(e.person_id, year, quota_group,
 				&ai.deductible_met_fen, &ai.fund_paid_fen);
 	invoice_seq = check_invoice(e.institution_code, in->invoice_no);
@@ -1096,9 +1080,9 @@ settle_reversal(int64 original, TupleDesc tupdesc, HeapTuple newrow, SRow *r,
 		d = heap_getattr(newrow, scol_attnum[SC_SETTLED_ON], tupdesc, &given_null);
 		o = heap_getattr(orig, scol_attnum[SC_SETTLED_ON], odesc, &orig_null);
 		if (!given_null && DatumGetDateADT(d) < DatumGetDateADT(o))
-			reversal_mismatch(original, "the date", date_text(DatumGetDateADT(d)),
+			reversal_mismatch(original, "the date", xdjy_iso_date(DatumGetDateADT(d)),
 							  psprintf("%s, and a reversal cannot come before it",
-									   date_text(DatumGetDateADT(o))));
+									   xdjy_iso_date(DatumGetDateADT(o))));
 	}
 
 	/* rows that did not pass the engine (triggers disabled) have no ledger */
@@ -1120,14 +1104,14 @@ settle_reversal(int64 original, TupleDesc tupdesc, HeapTuple newrow, SRow *r,
 	service_on = DatumGetDateADT(heap_getattr(orig, scol_attnum[SC_SERVICE_ON], odesc, &isnull));
 
 	/* lock the ledger, then look for an earlier reversal (fresh snapshot) */
-	lock_ledger(person_id, date_year(service_on), quota_group, &met, &paid);
+	lock_ledger(person_id, xdjy_date_year(service_on), quota_group, &met, &paid);
 	if (xdjy_plan_execute(&q_reversed, args, NULL, 1, SPI_OK_SELECT) > 0)
 		ereport(ERROR,
 				(errcode(ERRCODE_XDJY_ALREADY_REVERSED),
 				 errmsg("settlement already reversed"),
 				 errdetail("Settlement %lld was reversed by settlement %lld on %s.",
 						   (long long) original, (long long) xdjy_spi_int64(0, 1, 0),
-						   date_text(DatumGetDateADT(xdjy_spi_value(0, 2, &isnull)))),
+						   xdjy_iso_date(DatumGetDateADT(xdjy_spi_value(0, 2, &isnull)))),
 				 errhint("A settlement is reversed once; settle the encounter again to correct it further.")));
 
 	old = MemoryContextSwitchTo(upper);
@@ -1171,7 +1155,7 @@ settle_reversal(int64 original, TupleDesc tupdesc, HeapTuple newrow, SRow *r,
 	}
 	MemoryContextSwitchTo(old);
 
-	update_ledger(person_id, date_year(service_on), quota_group,
+	update_ledger(person_id, xdjy_date_year(service_on), quota_group,
 				  xdjy_fen_neg(DatumGetInt64(heap_getattr(orig, scol_attnum[SC_DEDUCTIBLE_FEN], odesc, &isnull))),
 				  xdjy_fen_neg(DatumGetInt64(heap_getattr(orig, scol_attnum[SC_FUND_FEN], odesc, &isnull))));
 }
@@ -1332,15 +1316,15 @@ encounter_stay_overlap_trigger(PG_FUNCTION_ARGS)
 		char	   *other_inst = xdjy_spi_text(0, 2, CurrentMemoryContext);
 		DateADT		other_adm = DatumGetDateADT(xdjy_spi_value(0, 3, &isnull));
 		DateADT		other_dis = DatumGetDateADT(xdjy_spi_value(0, 4, &isnull));
-		const char *other_until = isnull ? "still open" : date_text(other_dis);
+		const char *other_until = isnull ? "still open" : xdjy_iso_date(other_dis);
 
 		ereport(ERROR,
 				(errcode(ERRCODE_XDJY_OVERLAPPING_STAYS),
 				 errmsg("overlapping stays"),
 				 errdetail("Person \"%s\" has stay %lld at \"%s\" from %s to %s; this stay from %s to %s overlaps it.",
-						   person, (long long) other, other_inst, date_text(other_adm),
-						   other_until, date_text(DatumGetDateADT(admitted)),
-						   dis_null ? "open" : date_text(DatumGetDateADT(discharged))),
+						   person, (long long) other, other_inst, xdjy_iso_date(other_adm),
+						   other_until, xdjy_iso_date(DatumGetDateADT(admitted)),
+						   dis_null ? "open" : xdjy_iso_date(DatumGetDateADT(discharged))),
 				 errhint("A person is in one hospital at a time; a transfer is admitted on or after the discharge day (002 #8).")));
 	}
 	SPI_finish();
