@@ -220,4 +220,63 @@ RESET xdjy.language;
 -- == end demo: reporting ==
 
 -- == demo: national interface ==
+\echo
+\echo '== National platform interface (国家医疗保障信息平台 接口规范; INTERFACE.md)'
+\echo '   Amounts: xdjy keeps fen, the platform yuan as numeric(16,2), converted exactly:'
+SELECT f AS fen, fen_to_yuan(f) AS yuan
+FROM unnest(ARRAY[1, -30001, 9007199254740992, 9999999999999999]::bigint[]) f;
+\echo '   ... and one fen beyond numeric(16,2) is refused, never printed wrong:'
+SELECT fen_to_yuan(10000000000000000);
+\echo '   An amount in yuan is taken whole or refused, never rounded (YB704):'
+SELECT yuan_to_fen(300.01) AS fen;
+SELECT yuan_to_fen(12.345);
+\echo '   Codes: visit type, emergency and trauma → med_type 医疗类别; visit type → clr_type 清算类别:'
+SELECT visit_type, emergency, trauma, med_type, name_zh FROM med_type_map_effective
+ORDER BY med_type, visit_type, emergency, trauma;
+SELECT visit_type, clr_type, name_zh FROM clr_type_map_effective ORDER BY clr_type, visit_type;
+\echo '   Builtin rows are read-only (YB701); a DBA adds a local variant as a row of higher priority:'
+UPDATE med_type_map SET med_type = '24' WHERE builtin AND emergency AND NOT trauma;
+INSERT INTO med_type_map (visit_type, emergency, trauma, med_type, name_zh)
+	VALUES ('inpatient', true, false, '24', '急诊转住院');
+SELECT visit_type, emergency, trauma, med_type, name_zh, priority, builtin
+FROM med_type_map_effective WHERE priority > 0;
+DELETE FROM med_type_map WHERE NOT builtin;
+\echo '   setlinfo: the settlements so far, in the platform''s names:'
+SELECT setl_id, psn_no, insutype, med_type, clr_type, insuplc_admdvs, mdtrtarea_admvs,
+	medfee_sumamt, preselfpay_amt, act_pay_dedc, hifp_pay, pool_prop_selfpay, psn_part_amt,
+	setl_time, refd_setl_flag
+FROM setlinfo ORDER BY setl_id LIMIT 8;
+\echo '   3201 totals (stmt_total, refunds left out): the largest group of settlements as the'
+\echo '   institution would count them (0 对平), and with its latest settlement missing (1 中心多):'
+SELECT g.fixmedins_code, g.clr_optins AS setl_optins, g.insutype, g.clr_type,
+	g.n - k.missing AS fixmedins_setl_cnt, t.stmt_rslt, t.stmt_rslt_dscr
+FROM (SELECT fixmedins_code, clr_optins, insutype, clr_type, min(setl_time) AS b, max(setl_time) AS e,
+		sum(medfee_sumamt) AS m, sum(fund_pay_sumamt) AS f, count(*)::integer AS n,
+		(array_agg(medfee_sumamt ORDER BY setl_id DESC))[1] AS last_m,
+		(array_agg(fund_pay_sumamt ORDER BY setl_id DESC))[1] AS last_f
+	FROM setlinfo WHERE mode LIKE 'direct' AND refd_setl_flag LIKE '0' AND fixmedins_code IS NOT NULL
+		AND clr_optins IS NOT NULL AND insutype IS NOT NULL AND clr_type IS NOT NULL
+	GROUP BY 1, 2, 3, 4 ORDER BY count(*) DESC, 1, 2, 3, 4 LIMIT 1) g,
+	LATERAL (VALUES (0), (1)) k(missing),
+	LATERAL stmt_total(g.clr_optins, g.insutype, g.clr_type, g.b, g.e,
+		g.m - k.missing * g.last_m, g.f - k.missing * g.last_f, 0, g.n - k.missing, '0', g.fixmedins_code) t;
+\echo '   3260 remote clearing details by institution and month, and the answers (3261 / 3262):'
+SELECT count(*) > 0 AS demo_clearing,
+	(array_agg(medins_no ORDER BY trt_year, trt_month, medins_no))[1] AS demo_medins_no,
+	(array_agg(trt_year ORDER BY trt_year, trt_month, medins_no))[1] AS demo_y,
+	(array_agg(trt_month ORDER BY trt_year, trt_month, medins_no))[1] AS demo_m
+FROM clearing_detail \gset
+\if :demo_clearing
+SELECT clearing_confirm_month(:'demo_medins_no', :demo_y, :demo_m) AS confirmed;
+\endif
+SELECT trt_year, trt_month, medins_no, setl_cnt, medfee_sumamt, optins_pay_sumamt, agreed_cnt, open_cnt, confirmed_on
+FROM clearing_confirmation_monthly ORDER BY 1, 2, 3 LIMIT 5;
+\if :demo_clearing
+SELECT clearing_rollback(:'demo_medins_no', :demo_y, :demo_m) AS rolled_back;
+\endif
+\echo '   CSV export of the settlements of a period (COPY ... TO STDOUT WITH (FORMAT csv, HEADER)):'
+SELECT coalesce(min(setl_time), DATE '2024-01-01') AS demo_from, coalesce(max(setl_time), DATE '2024-01-31') AS demo_to
+FROM setlinfo \gset
+COPY (SELECT psn_no, mdtrt_id, setl_id, insutype, med_type, medfee_sumamt, hifp_pay, psn_part_amt, setl_time
+	FROM export_setlinfo(:'demo_from', :'demo_to') LIMIT 5) TO STDOUT WITH (FORMAT csv, HEADER);
 -- == end demo: national interface ==

@@ -1,0 +1,217 @@
+/*-------------------------------------------------------------------------
+ *
+ * src/clearing_confirmation.c
+ *	  The institution's answer to the monthly remote clearing details
+ *	  (3260 提取异地清分明细): confirm each row (3261 清分结果确认,
+ *	  cnfm_flag 1 agreed / 0 not agreed) or roll an answer back (3262
+ *	  确认回退).  Answers are an append-only log,
+ *	  xdjy.clearing_detail_confirmation; the current answer of a row is
+ *	  its latest log entry (xdjy.clearing_detail.cnfm_flag).
+ *
+ *	  Seed: 004 §四(二) 当月费用应于次月 20 日前完成与异地定点联网医药机构
+ *	  对账确认工作 — the log records who answered and on which business
+ *	  day, so the 20th can be checked against it.
+ *
+ *-------------------------------------------------------------------------
+ */
+#include "postgres.h"
+
+#include "catalog/pg_type.h"
+#include "commands/trigger.h"
+#include "executor/spi.h"
+#include "fmgr.h"
+#include "utils/builtins.h"
+#include "utils/rel.h"
+
+#include "errors.h"
+#include "restore.h"
+
+PG_FUNCTION_INFO_V1(clearing_confirmation_trigger);
+
+enum
+{
+	CC_Q_LOCK_SETTLEMENT,
+	CC_Q_CURRENT_ANSWER,
+	CC_Q_NEXT_SEQ,
+	CC_Q_COUNT
+};
+
+/*
+ * The settlement row serialises answers to it: FOR NO KEY UPDATE does not
+ * block the KEY SHARE locks that foreign keys (reversal rows, this log)
+ * take, but does block a second answer.  Which rows are in clearing is
+ * the view's rule (xdjy.clearing_detail), read here, not restated.
+ */
+static const char *const cc_queries[CC_Q_COUNT] = {
+	"SELECT s.mode, s.scope FROM xdjy.settlement s"
+	" WHERE s.id OPERATOR(pg_catalog.=) $1 FOR NO KEY UPDATE OF s",
+	"SELECT d.cnfm_flag, d.cnfm_date::text,"
+	" pg_catalog.format('%s-%s', d.trt_year, pg_catalog.lpad(d.trt_month::text, 2, '0')),"
+	" d.medins_no FROM xdjy.clearing_detail d WHERE d.setl_sn OPERATOR(pg_catalog.=) $1",
+	"SELECT coalesce(pg_catalog.max(c.seq), 0) OPERATOR(pg_catalog.+) 1"
+	" FROM xdjy.clearing_detail_confirmation c WHERE c.setl_sn OPERATOR(pg_catalog.=) $1"
+};
+
+static SPIPlanPtr cc_plans[CC_Q_COUNT];
+
+static void
+cc_run(int q, int64 setl_sn)
+{
+	Datum		values[1];
+	int			rc;
+
+	if (cc_plans[q] == NULL)
+	{
+		Oid			argtypes[1] = {INT8OID};
+		SPIPlanPtr	plan = SPI_prepare(cc_queries[q], 1, argtypes);
+
+		if (plan == NULL)
+			elog(ERROR, "SPI_prepare failed: %s", SPI_result_code_string(SPI_result));
+		if (SPI_keepplan(plan) != 0)
+			elog(ERROR, "SPI_keepplan failed");
+		cc_plans[q] = plan;
+	}
+	values[0] = Int64GetDatum(setl_sn);
+	rc = SPI_execute_plan(cc_plans[q], values, NULL, false, 1);
+	if (rc != SPI_OK_SELECT)
+		elog(ERROR, "clearing confirmation query %d failed: %s", q, SPI_result_code_string(rc));
+}
+
+static int
+column(TupleDesc tupdesc, const char *name, Oid type)
+{
+	int			attnum = SPI_fnumber(tupdesc, name);
+
+	if (attnum <= 0 || SPI_gettypeid(tupdesc, attnum) != type)
+		elog(ERROR, "clearing_confirmation_trigger: column \"%s\" missing or of the wrong type", name);
+	return attnum;
+}
+
+/*
+ * BEFORE INSERT OR UPDATE OR DELETE FOR EACH ROW on
+ * xdjy.clearing_detail_confirmation.
+ *
+ * Insert: the settlement must be a row of xdjy.clearing_detail; "confirm"
+ * only when the row has no answer, "rollback" only when it has one; seq
+ * becomes the next number for the settlement, so that two sessions that
+ * both saw "no answer" (possible under REPEATABLE READ, where the lock
+ * does not refresh the snapshot) collide on UNIQUE (setl_sn, seq) instead
+ * of both answering.  Update and delete: refused, the log is append-only.
+ * A restore (xdjy_restoring) inserts the dumped entries unchanged.
+ */
+Datum
+clearing_confirmation_trigger(PG_FUNCTION_ARGS)
+{
+	TriggerData *trigdata;
+	TupleDesc	tupdesc;
+	HeapTuple	tuple;
+	int			att_setl_sn;
+	int			att_action;
+	int			att_seq;
+	bool		isnull;
+	int64		setl_sn;
+	char	   *action;
+	int32		seq;
+	Datum		seq_value;
+	bool		seq_null = false;
+
+	if (!CALLED_AS_TRIGGER(fcinfo))
+		elog(ERROR, "clearing_confirmation_trigger: not called by trigger manager");
+	trigdata = (TriggerData *) fcinfo->context;
+	if (!TRIGGER_FIRED_FOR_ROW(trigdata->tg_event) || !TRIGGER_FIRED_BEFORE(trigdata->tg_event))
+		elog(ERROR, "clearing_confirmation_trigger: must be fired before the event, for each row");
+
+	if (TRIGGER_FIRED_BY_UPDATE(trigdata->tg_event) || TRIGGER_FIRED_BY_DELETE(trigdata->tg_event))
+	{
+		tupdesc = trigdata->tg_relation->rd_att;
+		ereport(ERROR,
+				(errcode(ERRCODE_XDJY_CLEARING_LOG_APPEND_ONLY),
+				 errmsg("clearing confirmations cannot be changed"),
+				 errdetail("Entry %s (settlement %s, %s) would be %s.",
+						   SPI_getvalue(trigdata->tg_trigtuple, tupdesc, column(tupdesc, "id", INT8OID)),
+						   SPI_getvalue(trigdata->tg_trigtuple, tupdesc, column(tupdesc, "setl_sn", INT8OID)),
+						   SPI_getvalue(trigdata->tg_trigtuple, tupdesc, column(tupdesc, "action", TEXTOID)),
+						   TRIGGER_FIRED_BY_UPDATE(trigdata->tg_event) ? "updated" : "deleted"),
+				 errhint("The log is append-only: roll an answer back with a rollback entry (3262, xdjy.clearing_rollback) and answer again.")));
+	}
+	if (!TRIGGER_FIRED_BY_INSERT(trigdata->tg_event))
+		elog(ERROR, "clearing_confirmation_trigger: unexpected event");
+
+	tuple = trigdata->tg_trigtuple;
+	/* a dump's rows come back as they were, seq included (src/restore.c) */
+	if (xdjy_restoring())
+		return PointerGetDatum(tuple);
+	tupdesc = trigdata->tg_relation->rd_att;
+	att_setl_sn = column(tupdesc, "setl_sn", INT8OID);
+	att_action = column(tupdesc, "action", TEXTOID);
+	att_seq = column(tupdesc, "seq", INT4OID);
+
+	setl_sn = DatumGetInt64(SPI_getbinval(tuple, tupdesc, att_setl_sn, &isnull));
+	if (isnull)
+		return PointerGetDatum(tuple);	/* NOT NULL says so */
+	action = SPI_getvalue(tuple, tupdesc, att_action);
+
+	if (SPI_connect() != SPI_OK_CONNECT)
+		elog(ERROR, "SPI_connect failed");
+
+	cc_run(CC_Q_LOCK_SETTLEMENT, setl_sn);
+	if (SPI_processed == 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_XDJY_UNKNOWN_REFERENCE),
+				 errmsg("unknown settlement " INT64_FORMAT, setl_sn),
+				 errdetail("No settlement has id (setl_sn) " INT64_FORMAT ".", setl_sn),
+				 errhint("Answer the rows xdjy.clearing_detail lists; setl_sn is xdjy.settlement.id.")));
+	{
+		char	   *mode = SPI_getvalue(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1);
+		char	   *scope = SPI_getvalue(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 2);
+
+		cc_run(CC_Q_CURRENT_ANSWER, setl_sn);
+		if (SPI_processed == 0)
+			ereport(ERROR,
+					(errcode(ERRCODE_XDJY_CLEARING_NOT_REMOTE),
+					 errmsg("settlement " INT64_FORMAT " is not in remote clearing", setl_sn),
+					 errdetail("Settlement " INT64_FORMAT " has mode \"%s\" and scope \"%s\".",
+							   setl_sn, mode ? mode : "NULL", scope ? scope : "NULL"),
+					 errhint("Remote clearing (3260–3262) covers direct settlements of treatment outside the insured pooling region: mode direct, scope intra_province or cross_province.")));
+	}
+
+	if (action != NULL && (strcmp(action, "confirm") == 0 || strcmp(action, "rollback") == 0))
+	{
+		HeapTuple	cur = SPI_tuptable->vals[0];
+		TupleDesc	cdesc = SPI_tuptable->tupdesc;
+		char	   *flag = SPI_getvalue(cur, cdesc, 1);
+		char	   *on = SPI_getvalue(cur, cdesc, 2);
+		char	   *month = SPI_getvalue(cur, cdesc, 3);
+		char	   *medins = SPI_getvalue(cur, cdesc, 4);
+
+		if (strcmp(action, "confirm") == 0 && flag != NULL)
+			ereport(ERROR,
+					(errcode(ERRCODE_XDJY_CLEARING_ALREADY_ANSWERED),
+					 errmsg("clearing row already answered"),
+					 errdetail("Settlement " INT64_FORMAT " (clearing month %s, institution %s) was answered with cnfm_flag %s on %s.",
+							   setl_sn, month, medins ? medins : "NULL", flag, on ? on : "NULL"),
+					 errhint("Roll the answer back first (3262 确认回退, xdjy.clearing_rollback), then answer again.")));
+		if (strcmp(action, "rollback") == 0 && flag == NULL)
+			ereport(ERROR,
+					(errcode(ERRCODE_XDJY_CLEARING_NOT_ANSWERED),
+					 errmsg("clearing row has no answer to roll back"),
+					 errdetail("Settlement " INT64_FORMAT " (clearing month %s, institution %s) is not answered.",
+							   setl_sn, month, medins ? medins : "NULL"),
+					 errhint("Only a row answered with cnfm_flag 0 or 1 (3261) can be rolled back (3262).")));
+	}
+
+	cc_run(CC_Q_NEXT_SEQ, setl_sn);
+	if (SPI_processed != 1)
+		elog(ERROR, "clearing confirmation: no next seq");
+	seq_value = SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull);
+	if (isnull)
+		elog(ERROR, "clearing confirmation: null next seq");
+	seq = DatumGetInt32(seq_value);
+
+	SPI_finish();
+
+	/* built in the trigger's memory context, outside SPI's */
+	seq_value = Int32GetDatum(seq);
+	tuple = heap_modify_tuple_by_cols(tuple, tupdesc, 1, &att_seq, &seq_value, &seq_null);
+	return PointerGetDatum(tuple);
+}
