@@ -1232,6 +1232,28 @@ CREATE FUNCTION first_selfpay_ceiling_trigger() RETURNS trigger
 	AS 'MODULE_PATHNAME' LANGUAGE C;
 CREATE TRIGGER first_selfpay_ceiling_check BEFORE INSERT OR UPDATE ON first_selfpay_ceiling
 	FOR EACH ROW EXECUTE FUNCTION first_selfpay_ceiling_trigger();
+COMMENT ON FUNCTION policy_ceiling_trigger() IS
+	'rejects a temporary-outside policy row above its province''s first self-pay ceiling (000 §三(二))';
+COMMENT ON FUNCTION first_selfpay_ceiling_trigger() IS
+	'rejects a first self-pay ceiling below an existing policy row of its province (000 §三(二))';
+
+-- the rules shipped from the seeds (builtin) are not dumped and stay as shipped
+CREATE FUNCTION policy_builtin_guard_trigger() RETURNS trigger
+	AS 'MODULE_PATHNAME' LANGUAGE C;
+COMMENT ON FUNCTION policy_builtin_guard_trigger() IS
+	'keeps the builtin per-province rules as shipped: only the extension''s scripts write them';
+CREATE TRIGGER first_selfpay_ceiling_builtin BEFORE INSERT OR UPDATE OR DELETE ON first_selfpay_ceiling
+	FOR EACH ROW EXECUTE FUNCTION policy_builtin_guard_trigger();
+CREATE TRIGGER first_selfpay_ceiling_builtin_truncate BEFORE TRUNCATE ON first_selfpay_ceiling
+	FOR EACH STATEMENT EXECUTE FUNCTION policy_builtin_guard_trigger();
+CREATE TRIGGER ratio_adjustment_builtin BEFORE INSERT OR UPDATE OR DELETE ON ratio_adjustment
+	FOR EACH ROW EXECUTE FUNCTION policy_builtin_guard_trigger();
+CREATE TRIGGER ratio_adjustment_builtin_truncate BEFORE TRUNCATE ON ratio_adjustment
+	FOR EACH STATEMENT EXECUTE FUNCTION policy_builtin_guard_trigger();
+CREATE TRIGGER home_benefit_kept_builtin BEFORE INSERT OR UPDATE OR DELETE ON home_benefit_kept
+	FOR EACH ROW EXECUTE FUNCTION policy_builtin_guard_trigger();
+CREATE TRIGGER home_benefit_kept_builtin_truncate BEFORE TRUNCATE ON home_benefit_kept
+	FOR EACH STATEMENT EXECUTE FUNCTION policy_builtin_guard_trigger();
 
 INSERT INTO error_code VALUES
 ('YB501', 'policy', 'no policy for the settlement', '没有适用于该结算的待遇政策',
@@ -1242,7 +1264,10 @@ INSERT INTO error_code VALUES
  '临时外出就医政策的首先自付比例在其部分有效期内超过本省规定的上限（000 §三(二)）。'),
 ('YB503', 'policy', 'ceiling below an existing policy', '上限低于现有政策',
  'A first self-pay ceiling would make an existing policy row of its province unlawful (000 §三(二)).',
- '首先自付比例上限低于本省现有政策的首先自付比例（000 §三(二)）。');
+ '首先自付比例上限低于本省现有政策的首先自付比例（000 §三(二)）。'),
+('YB504', 'policy', 'builtin policy rules are maintained by the extension', '内置政策规则由扩展维护',
+ 'A per-province rule shipped from the seeds (builtin = true) was inserted, updated, deleted or truncated; only rows with builtin = false may be changed.',
+ '试图新增、修改、删除或清空依据政策文件内置的省级规则（builtin = true）；只能维护 builtin = false 的行。');
 
 -- == end of policy ==
 
@@ -1399,10 +1424,14 @@ CREATE INDEX settlement_person_idx ON settlement (person_id, service_on);
 
 CREATE FUNCTION settlement_insert_trigger() RETURNS trigger
 	AS 'MODULE_PATHNAME' LANGUAGE C;
+COMMENT ON FUNCTION settlement_insert_trigger() IS
+	'the settlement engine: category, amounts, ledgers and checks S1–S4, S6 on insert; reversals (SPEC §3)';
 CREATE TRIGGER settlement_engine BEFORE INSERT ON settlement
 	FOR EACH ROW EXECUTE FUNCTION settlement_insert_trigger();
 CREATE FUNCTION settlement_immutable_trigger() RETURNS trigger
 	AS 'MODULE_PATHNAME' LANGUAGE C;
+COMMENT ON FUNCTION settlement_immutable_trigger() IS
+	'settlements are final: UPDATE and DELETE are refused, a correction is a reversal';
 CREATE TRIGGER settlement_immutable BEFORE UPDATE OR DELETE ON settlement
 	FOR EACH ROW EXECUTE FUNCTION settlement_immutable_trigger();
 
@@ -1425,6 +1454,8 @@ ALTER TABLE encounter ADD CONSTRAINT encounter_stays_do_not_overlap EXCLUDE USIN
 	WHERE (visit_type = 'inpatient');
 CREATE FUNCTION encounter_stay_overlap_trigger() RETURNS trigger
 	AS 'MODULE_PATHNAME' LANGUAGE C;
+COMMENT ON FUNCTION encounter_stay_overlap_trigger() IS
+	'S3 (002 #8): two stays of one person never overlap';
 CREATE TRIGGER encounter_stays_overlap
 	BEFORE INSERT OR UPDATE OF person_id, visit_type, admitted_on, discharged_on ON encounter
 	FOR EACH ROW WHEN (NEW.visit_type = 'inpatient')
@@ -1526,6 +1557,8 @@ CREATE INDEX manual_claim_open_invoice_idx ON manual_claim (invoice_no) WHERE st
 
 CREATE FUNCTION manual_claim_trigger() RETURNS trigger
 	AS 'MODULE_PATHNAME' LANGUAGE C;
+COMMENT ON FUNCTION manual_claim_trigger() IS
+	'S5: claim deadline (002 #16), due date (002 #15), invoice once (000 §四), submitted fields fixed, decisions final';
 CREATE TRIGGER manual_claim_rules BEFORE INSERT OR UPDATE ON manual_claim
 	FOR EACH ROW EXECUTE FUNCTION manual_claim_trigger();
 

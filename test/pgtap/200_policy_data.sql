@@ -3,7 +3,7 @@
 -- 2022-01-01, inpatient 40% before), ratio rules of Jilin (002 #2–#5),
 -- home benefits kept in Jilin (002 #8).
 BEGIN;
-SELECT plan(27);
+SELECT plan(33);
 \ir include/t5_setup.sql
 
 -- keys and dates ------------------------------------------------------------
@@ -92,6 +92,19 @@ SELECT throws_ok($$INSERT INTO xdjy.ratio_adjustment (province, category, kind, 
 SELECT throws_ok($$INSERT INTO xdjy.ratio_adjustment (province, category, kind, points_bp, valid, source, note_en, note_zh)
 	VALUES ('370', 'unfiled', 'delta', -100, '[2024-01-01,)', 'test', 'x', 'x')$$,
 	'23514', NULL, 'a province is two digits');
+
+-- the shipped rules stay as shipped (not dumped: a change would be lost)
+SELECT throws_ok($$UPDATE xdjy.ratio_adjustment SET points_bp = 3000 WHERE source = '002 #3'$$,
+	'YB504', NULL, 'a builtin rule (002 #3) cannot be updated');
+SELECT throws_ok($$DELETE FROM xdjy.first_selfpay_ceiling WHERE province = '37'$$,
+	'YB504', NULL, 'a builtin ceiling (000 §三(二)) cannot be deleted');
+SELECT throws_ok($$TRUNCATE xdjy.home_benefit_kept$$,
+	'YB504', NULL, 'the builtin rule of 002 #8 cannot be truncated away');
+SELECT throws_ok($$INSERT INTO xdjy.home_benefit_kept (province, valid, source, builtin) VALUES ('44', '[2024-01-01,)', 'x', true)$$,
+	'YB504', NULL, 'a client cannot add a builtin row');
+SELECT lives_ok($$INSERT INTO xdjy.home_benefit_kept (province, valid, source) VALUES ('44', '[2024-01-01,)', 'DBA')$$,
+	'the DBA adds a rule of their own');
+SELECT lives_ok($$DELETE FROM xdjy.home_benefit_kept WHERE NOT builtin$$, 'and removes it');
 
 SELECT * FROM finish();
 ROLLBACK;
