@@ -1419,7 +1419,11 @@ CREATE UNIQUE INDEX settlement_invoice_once ON settlement (institution_code, inv
 	WHERE reverses IS NULL;
 CREATE UNIQUE INDEX settlement_reversed_once ON settlement (reverses) WHERE reverses IS NOT NULL;
 CREATE INDEX settlement_encounter_idx ON settlement (encounter_id);
-CREATE INDEX settlement_referral_idx ON settlement (referral_id) WHERE referral_id IS NOT NULL;
+-- S6 (002 #12): a referral serves one encounter, whatever the isolation level
+ALTER TABLE settlement ADD CONSTRAINT settlement_referral_once EXCLUDE USING gist (
+	referral_id WITH OPERATOR(pg_catalog.=),
+	encounter_id WITH OPERATOR(pg_catalog.<>))
+	WHERE (referral_id IS NOT NULL AND reverses IS NULL);
 CREATE INDEX settlement_person_idx ON settlement (person_id, service_on);
 
 CREATE FUNCTION settlement_insert_trigger() RETURNS trigger

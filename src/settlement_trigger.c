@@ -267,15 +267,18 @@ static XdjyPlan q_referral_lock = XDJY_PLAN(
 	" FOR NO KEY UPDATE OF r",
 	1, INT8OID);
 
-/* 002 #12 "当次有效": a referral serves one encounter (and its corrections) */
+/*
+ * 002 #12 "当次有效": a referral serves one encounter (its corrections
+ * included; a reversal corrects the settlement, it does not undo the
+ * treatment).  The exclusion constraint settlement_referral_once is the
+ * backstop under every isolation level.
+ */
 static XdjyPlan q_referral_used = XDJY_PLAN(
 	"referral used",
 	"SELECT s.id, s.encounter_id FROM xdjy.settlement s"
 	" WHERE s.referral_id OPERATOR(pg_catalog.=) $1"
 	"   AND s.encounter_id OPERATOR(pg_catalog.<>) $2"
 	"   AND s.reverses IS NULL"
-	"   AND NOT EXISTS (SELECT 1 FROM xdjy.settlement r"
-	"                    WHERE r.reverses OPERATOR(pg_catalog.=) s.id)"
 	" LIMIT 1",
 	2, INT8OID, INT8OID);
 
@@ -495,7 +498,7 @@ load_filings(const Encounter *e, DateADT until, XdjyFilingFact **out,
 }
 
 static bool
-home_benefit_kept(const char *insured_region, DateADT d)
+keeps_home_benefit(const char *insured_region, DateADT d)
 {
 	Datum		args[2];
 
@@ -517,7 +520,7 @@ static XdjyPlan q_filing_exempt = XDJY_PLAN(
 	2, TEXTOID, DATEOID);
 
 static bool
-filing_exempt(const Encounter *e)
+is_filing_exempt(const Encounter *e)
 {
 	Datum		args[2];
 
@@ -867,10 +870,10 @@ settle_new(const SettleInput *in, SRow *r, MemoryContext upper)
 	while ((need = xdjy_decide_category(&ci, &cd)) != XDJY_NEED_NOTHING)
 	{
 		if (need == XDJY_NEED_HOME_BENEFIT_KEPT)
-			ci.home_benefit_kept = home_benefit_kept(e.insured_region, e.admitted_on)
+			ci.home_benefit_kept = keeps_home_benefit(e.insured_region, e.admitted_on)
 				? XDJY_FACT_YES : XDJY_FACT_NO;
 		else
-			ci.filing_exempt = filing_exempt(&e) ? XDJY_FACT_YES : XDJY_FACT_NO;
+			ci.filing_exempt = is_filing_exempt(&e) ? XDJY_FACT_YES : XDJY_FACT_NO;
 	}
 
 	/* SPEC §3 step 5: no filing, no direct settlement */

@@ -4,7 +4,7 @@
 -- (000 §四), S6 referral (002 #10–#12); networked institutions (000
 -- §三(四)); amounts and dates; unknown references; no policy.
 BEGIN;
-SELECT plan(49);
+SELECT plan(50);
 \ir include/t5_setup.sql
 
 INSERT INTO person (id, name, insured_region, scheme)
@@ -142,6 +142,12 @@ SELECT throws_ok($$SELECT xdjy.settle(955040, 10000, 0, 'T5-S6-1', '2024-03-05',
 	'YB311', NULL, '002 #12: valid once: another stay cannot use it');
 SELECT throws_ok($$SELECT xdjy.settle(955040, 10000, 0, 'T5-S6-1', '2024-03-05', 'direct', false, -5, 'I21.0')$$,
 	'YB001', NULL, 'an unknown referral: YB001');
+SET CONSTRAINTS ALL IMMEDIATE;
+ALTER TABLE xdjy.settlement DISABLE TRIGGER settlement_engine;
+SELECT throws_ok($$INSERT INTO xdjy.settlement (encounter_id, invoice_no, total_fen, settled_on, referral_id)
+	VALUES (955040, 'T5-S6-raw', 10000, '2024-03-05', 955100)$$,
+	'23P01', NULL, '002 #12: the exclusion constraint keeps a referral to one encounter even past the trigger (races)');
+ALTER TABLE xdjy.settlement ENABLE TRIGGER settlement_engine;
 
 -- networked (000 §三(四)), amounts, dates, references, policy -----------------------
 INSERT INTO encounter (id, person_id, institution_code, visit_type, admitted_on, discharged_on) VALUES
