@@ -23,7 +23,9 @@ INSERT INTO xdjy.person (id, name, insured_region, scheme)
 SELECT 'st-' || g, 'stress ' || g, '371000', 'employee' FROM generate_series(1, 200) g;
 INSERT INTO xdjy.institution (code, name_zh, region_code, tier, kind, networked_outpatient) VALUES
 	('st-wh', '威海医院', '371002', 2, 'hospital', true),
-	('st-bj', '北京医院', '110105', 3, 'hospital', true);
+	('st-bj', '北京医院', '110105', 3, 'hospital', true),
+	('st-wh-ph', '威海药店', '371002', 0, 'pharmacy', true),
+	('st-bj-ph', '北京药店', '110105', 0, 'pharmacy', true);
 -- one 500-yuan quota a year for local and remote outpatient care and
 -- pharmacy purchases, with a 10-yuan deductible (000 §三(三))
 INSERT INTO xdjy.policy (insured_region, scheme, category, visit_type, valid,
@@ -54,8 +56,9 @@ END $$;
 SQL
 
 echo "pgbench: $clients clients, ${seconds}s, test/stress/settle.pgbench"
-"$bindir/pgbench" -n -c "$clients" -j 4 -T "$seconds" -f test/stress/settle.pgbench $db 2>&1 |
-	grep -E 'number of (transactions|failed)|latency average|tps|aborted' | sed 's/^/  /'
+"$bindir/pgbench" -n -c "$clients" -j 4 -T "$seconds" -f test/stress/settle.pgbench $db >/tmp/xdjy_stress_pgbench.out 2>&1
+pgbench_rc=$?
+grep -E 'number of (transactions|failed)|latency average|tps|aborted|error' /tmp/xdjy_stress_pgbench.out | head -20 | sed 's/^/  /'
 
 psql -X -At -d $db <<'SQL' > /tmp/xdjy_stress_settle.out
 WITH sums AS (
@@ -87,4 +90,5 @@ bad=$(grep -E '^(cap overruns|deductible overruns|ledger mismatches|amount misma
 	awk -F': ' '{ s += $2 } END { print s + 0 }')
 settled=$(sed -n 's/^settlements: \([0-9]*\).*/\1/p' /tmp/xdjy_stress_settle.out)
 dropdb $db
-[ "$bad" -eq 0 ] && [ "${settled:-0}" -gt 0 ]
+echo "  pgbench exit: $pgbench_rc"
+[ "$pgbench_rc" -eq 0 ] && [ "$bad" -eq 0 ] && [ "${settled:-0}" -gt 0 ]
