@@ -3269,39 +3269,31 @@ CREATE POLICY clearing_detail_confirmation_analyst ON clearing_detail_confirmati
 ALTER TABLE clearing_detail_confirmation ENABLE ROW LEVEL SECURITY;
 ALTER TABLE clearing_detail_confirmation FORCE ROW LEVEL SECURITY;
 
--- The settlement section's tables, when that section is in this script
--- (it is written in parallel; the block does nothing without it): policy
--- data is the admin's and readable by operators; a referral is issued in
--- the insured place (002 #10–11) and read and written there; a ledger is
--- written by the engine alone and read with its person.
-DO $$
-BEGIN
-	IF pg_catalog.to_regclass('xdjy.policy') IS NULL THEN
-		RETURN;
-	END IF;
-	GRANT SELECT ON policy, first_selfpay_ceiling, ratio_adjustment, home_benefit_kept
-		TO xdjy_admin, xdjy_operator;
-	GRANT INSERT, UPDATE, DELETE ON policy, first_selfpay_ceiling, ratio_adjustment, home_benefit_kept
-		TO xdjy_admin;
-	GRANT SELECT ON referral, ledger TO xdjy_admin;
-	GRANT SELECT, INSERT ON referral TO xdjy_operator;
-	GRANT SELECT ON ledger TO xdjy_operator;
-	CREATE POLICY referral_admin ON referral FOR SELECT TO xdjy_admin USING (true);
-	CREATE POLICY referral_operator ON referral TO xdjy_operator
-		USING (EXISTS (SELECT FROM xdjy.person p WHERE p.id = person_id
-			AND p.insured_region IN (SELECT xdjy.operator_regions())))
-		WITH CHECK (EXISTS (SELECT FROM xdjy.person p WHERE p.id = person_id
-			AND p.insured_region IN (SELECT xdjy.operator_regions())));
-	CREATE POLICY ledger_admin ON ledger FOR SELECT TO xdjy_admin USING (true);
-	CREATE POLICY ledger_operator ON ledger FOR SELECT TO xdjy_operator
-		USING (EXISTS (SELECT FROM xdjy.person p WHERE p.id = person_id
-			AND p.insured_region IN (SELECT xdjy.operator_regions())));
-	ALTER TABLE referral ENABLE ROW LEVEL SECURITY;
-	ALTER TABLE referral FORCE ROW LEVEL SECURITY;
-	ALTER TABLE ledger ENABLE ROW LEVEL SECURITY;
-	ALTER TABLE ledger FORCE ROW LEVEL SECURITY;
-END
-$$;
+-- The settlement section's tables: policy data is the admin's and
+-- readable by operators; a referral is issued in the insured place
+-- (002 #10–11) and read and written there; a ledger is written by the
+-- engine alone and read with its person.
+GRANT SELECT ON policy, first_selfpay_ceiling, ratio_adjustment, home_benefit_kept
+	TO xdjy_admin, xdjy_operator;
+GRANT INSERT, UPDATE, DELETE ON policy, first_selfpay_ceiling, ratio_adjustment, home_benefit_kept
+	TO xdjy_admin;
+GRANT SELECT ON referral, ledger TO xdjy_admin;
+GRANT SELECT, INSERT ON referral TO xdjy_operator;
+GRANT SELECT ON ledger TO xdjy_operator;
+CREATE POLICY referral_admin ON referral FOR SELECT TO xdjy_admin USING (true);
+CREATE POLICY referral_operator ON referral TO xdjy_operator
+	USING (EXISTS (SELECT FROM xdjy.person p WHERE p.id = person_id
+		AND p.insured_region IN (SELECT xdjy.operator_regions())))
+	WITH CHECK (EXISTS (SELECT FROM xdjy.person p WHERE p.id = person_id
+		AND p.insured_region IN (SELECT xdjy.operator_regions())));
+CREATE POLICY ledger_admin ON ledger FOR SELECT TO xdjy_admin USING (true);
+CREATE POLICY ledger_operator ON ledger FOR SELECT TO xdjy_operator
+	USING (EXISTS (SELECT FROM xdjy.person p WHERE p.id = person_id
+		AND p.insured_region IN (SELECT xdjy.operator_regions())));
+ALTER TABLE referral ENABLE ROW LEVEL SECURITY;
+ALTER TABLE referral FORCE ROW LEVEL SECURITY;
+ALTER TABLE ledger ENABLE ROW LEVEL SECURITY;
+ALTER TABLE ledger FORCE ROW LEVEL SECURITY;
 
 -- the reporting views: every role; each sees what its rows allow
 GRANT SELECT ON remote_direct_settlement, reconciliation_mismatch, reconciliation_monthly,

@@ -5,9 +5,6 @@
 -- an operator without regions, the analyst and the admin.
 -- Data: t6_fixture.psql plus Weihai-only rows (person T6-P-WH2).
 BEGIN;
--- the settlement engine (section settlement), when it is there, is tested
--- settling under row-level security too
-SELECT to_regclass('xdjy.policy') IS NOT NULL AS has_engine \gset
 SET LOCAL search_path = xdjy, public;
 \ir t6_fixture.psql
 
@@ -56,15 +53,13 @@ INSERT INTO matrix VALUES
 	('kpi_monthly',              'S----', 'S----', 'S----'),
 	('coverage_gap',             'S----', 'S----', 'S----'),
 	('manual_claim_due',         'S----', 'S----', 'S----'),
-	-- section settlement, when there
 	('policy',                   'SIUD-', 'S----', '-----'),
 	('first_selfpay_ceiling',    'SIUD-', 'S----', '-----'),
 	('ratio_adjustment',         'SIUD-', 'S----', '-----'),
 	('home_benefit_kept',        'SIUD-', 'S----', '-----'),
 	('referral',                 'S----', 'SI---', '-----'),
 	('ledger',                   'S----', 'S----', '-----');
-DELETE FROM matrix WHERE to_regclass('xdjy.' || object) IS NULL;
-SELECT plan((SELECT 3 * count(*)::integer FROM matrix) + 78 + CASE WHEN :'has_engine'::boolean THEN 5 ELSE 0 END);
+SELECT plan((SELECT 3 * count(*)::integer FROM matrix) + 83);
 
 CREATE FUNCTION pg_temp.privs(r text, o text) RETURNS text LANGUAGE sql AS $$
 	SELECT CASE WHEN has_table_privilege(r, 'xdjy.' || o, 'SELECT') THEN 'S'
@@ -103,8 +98,7 @@ SELECT is((SELECT count(*) FROM pg_class c JOIN pg_namespace n ON n.oid = c.reln
              'clearing_transfer', 'operator_region', 'filing_history', 'institution_choice',
              'stmt_detail_upload', 'clearing_detail_confirmation', 'referral', 'ledger')
              AND c.relrowsecurity AND c.relforcerowsecurity),
-          16::bigint + CASE WHEN :'has_engine'::boolean THEN 2 ELSE 0 END,
-          'row-level security enabled and forced on the tables operators work on');
+          18::bigint, 'row-level security enabled and forced on the eighteen tables operators work on');
 SELECT is((SELECT array_agg(c.relname::text ORDER BY c.relname) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
            WHERE n.nspname = 'xdjy' AND c.relkind = 'r' AND NOT c.relrowsecurity
              AND has_table_privilege('xdjy_operator', c.oid, 'INSERT')), NULL,
@@ -307,7 +301,6 @@ SELECT throws_ok($$SELECT xdjy.file_temporary('T6-P-JN1', '371000', '2024-11-01'
 RESET check_function_bodies;
 RESET ROLE;
 
-\if :has_engine
 -- the settlement engine prices with the person, filings, policy and ledgers
 -- of every region, and the settlement is checked against the policies
 INSERT INTO policy (insured_region, scheme, category, visit_type, valid, deductible_fen, ratio_bp, first_selfpay_bp, annual_cap_fen, quota_group) VALUES
@@ -331,7 +324,6 @@ VALUES (6961, 'T6-P-JN1', 'T6-WH-H1', 'outpatient', '2024-11-21', '2024-11-21');
 SELECT throws_ok($$SELECT xdjy.settle(6961, 10000, 0, 'T6-ENG-2', '2024-11-21')$$, '42501', NULL,
                  'Jinan cannot settle directly at a Weihai hospital, even its own insured');
 RESET ROLE;
-\endif
 
 -- a provincial operator (370000) covers every Shandong city ------------------------
 SET LOCAL ROLE t6_shandong;

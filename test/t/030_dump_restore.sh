@@ -47,11 +47,9 @@ INSERT INTO stmt_detail_upload (batch, setl_id, mdtrt_id, psn_no, medfee_sumamt,
 VALUES ('T6-B1', 6002, 6002, 'T6-P-BJ1', 2000.00, 1500.00);
 SELECT clearing_confirm(6001, '1', '2024-10-18'), clearing_confirm(6002, '0', '2024-10-19');
 SELECT clearing_rollback('T6-JN-H1', 2024, 9, '2024-10-20');
--- the settlement engine's tables (section settlement), when it is there:
--- settlements priced by the engine, a reversal, ledgers, a failed attempt,
--- a decided manual claim, a referral and the DBA's dated settings
-SELECT to_regclass('xdjy.policy') IS NOT NULL AS has_engine \gset
-\if :has_engine
+-- the settlement engine's tables: settlements priced by the engine, a
+-- reversal, ledgers, a failed attempt, a decided manual claim, a referral
+-- and the DBA's dated settings
 INSERT INTO policy (insured_region, scheme, category, visit_type, valid, deductible_fen, ratio_bp, first_selfpay_bp, annual_cap_fen, quota_group) VALUES
 	('370100', 'employee', 'local', 'outpatient', '[2021-01-01,)', 1000, 6000, 0, 200000, 'outpatient'),
 	('370100', 'employee', 'temporary', 'outpatient', '[2022-01-01,)', 1000, 5000, 1000, 200000, 'outpatient'),
@@ -74,7 +72,6 @@ INSERT INTO first_selfpay_ceiling (province, visit_type, valid, ceiling_bp, sour
 INSERT INTO ratio_adjustment (province, category, kind, points_bp, valid, source, note_en, note_zh)
 	VALUES ('11', 'temporary', 'delta', -500, '[2030-01-01,)', 'a DBA''s dated setting', 'a test', '测试');
 INSERT INTO home_benefit_kept (province, valid, source) VALUES ('11', '[2030-01-01,)', 'a DBA''s dated setting');
-\endif
 SQL
 
 # every table the extension dumps has rows of its own (not only builtin ones)
