@@ -46,7 +46,7 @@ SELECT xdjy.file_temporary('weihai-emp-1', '310000', '2023-02-04', '2024-03-10')
 SELECT xdjy.filing_exempt('370100', '370800', '2021-12-31') AS "Jinan→Jining 2021-12-31",
        xdjy.filing_exempt('370100', '370800', '2022-01-01') AS "Jinan→Jining 2022-01-01",
        xdjy.filing_exempt('370100', '110000', '2022-01-01') AS "Jinan→Beijing";
-\echo '   张伟 is treated in Beijing on 2024-04-10 (the settlement row stands in for the settlement engine):'
+\echo '   张伟 is treated in Beijing on 2024-04-10 (a paid outpatient visit, recorded here as a bare row; section 3 settles through the engine):'
 INSERT INTO xdjy.encounter (person_id, institution_code, visit_type, admitted_on, discharged_on)
 VALUES ('jinan-emp-1', 'H11010500001', 'outpatient', '2024-04-10', '2024-04-10');
 SET session_replication_role = replica;
