@@ -3354,3 +3354,42 @@ COMMENT ON COLUMN channel.builtin IS 'shipped with xdjy (not dumped; CREATE EXTE
 SELECT pg_catalog.pg_extension_config_dump('channel', 'WHERE NOT builtin');
 
 -- == end of security ==
+
+--------------------------------------------------------------------------
+
+-- == performance ==
+
+-- The settlement engine keeps per-backend copies of the reference tables
+-- it reads on every row (src/reference_cache.c): regions, policies, ratio
+-- rules, home-benefit and filing-exemption settings.  A row change sends
+-- no relcache invalidation by itself, so every statement that changes one
+-- of them sends one (as holiday_changed does for the calendar); always,
+-- replication apply included.
+CREATE FUNCTION reference_cache_changed_trigger() RETURNS trigger
+	AS 'MODULE_PATHNAME' LANGUAGE C;
+COMMENT ON FUNCTION reference_cache_changed_trigger() IS
+	'after a statement changes region, policy, ratio_adjustment, home_benefit_kept or filing_exemption: every backend re-reads its copy (src/reference_cache.c)';
+ALTER FUNCTION reference_cache_changed_trigger() SECURITY DEFINER SET search_path = pg_catalog, pg_temp;
+REVOKE EXECUTE ON FUNCTION reference_cache_changed_trigger() FROM PUBLIC;
+DO $$
+DECLARE
+	t text;
+BEGIN
+	FOREACH t IN ARRAY ARRAY['region', 'policy', 'ratio_adjustment', 'home_benefit_kept', 'filing_exemption'] LOOP
+		EXECUTE pg_catalog.format('CREATE TRIGGER reference_cache_changed'
+			' AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON xdjy.%I'
+			' FOR EACH STATEMENT EXECUTE FUNCTION xdjy.reference_cache_changed_trigger()', t);
+		EXECUTE pg_catalog.format('ALTER TABLE xdjy.%I ENABLE ALWAYS TRIGGER reference_cache_changed', t);
+	END LOOP;
+END
+$$;
+
+-- S3 (002 #8) on every settlement of a visit: the person's latest stay
+-- elsewhere begun before the visit.  Without it the planner reads the
+-- stays through the GiST exclusion index (text keys decompressed per
+-- row, a third of the engine's time); this one is walked backwards from
+-- the visit date and stops at the first row.
+CREATE INDEX encounter_stay_lookup_idx ON encounter (person_id, admitted_on)
+	WHERE visit_type = 'inpatient';
+
+-- == end of performance ==

@@ -45,6 +45,7 @@
 #include "restore.h"
 #include "residence_category.h"
 #include "settlement.h"
+#include "reference_cache.h"
 #include "spi_plans.h"
 #include "trigger_util.h"
 
@@ -222,7 +223,7 @@ static XdjyPlan q_encounter = XDJY_PLAN(
 	"       e.emergency, e.trauma, e.third_party, e.trauma_pledge, e.attached_to,"
 	"       p.insured_region, p.scheme,"
 	"       i.tier, i.kind, i.networked_inpatient, i.networked_outpatient, i.networked_chronic,"
-	"       xdjy.pooling_region(i.region_code),"
+	"       i.region_code,"
 	"       st.id, st.institution_code, st.admitted_on"
 	" FROM xdjy.encounter e"
 	" JOIN xdjy.person p ON p.id OPERATOR(pg_catalog.=) e.person_id"
@@ -251,17 +252,10 @@ static XdjyPlan q_filings = XDJY_PLAN(
 	" ORDER BY f.id DESC",
 	3, TEXTOID, DATEOID, DATEOID);
 
-static XdjyPlan q_home_kept = XDJY_PLAN(
-	"home benefit kept",
-	"SELECT 1 FROM xdjy.home_benefit_kept h"
-	" WHERE h.province OPERATOR(pg_catalog.=) $1"
-	"   AND h.valid OPERATOR(pg_catalog.@>) $2",
-	2, TEXTOID, DATEOID);
-
 static XdjyPlan q_referral_lock = XDJY_PLAN(
 	"referral lock",
 	"SELECT r.person_id, r.issued_by, r.issued_on, r.diagnosis, r.destination_region,"
-	"       i.kind, xdjy.pooling_region(i.region_code)"
+	"       i.kind, i.region_code"
 	" FROM xdjy.referral r JOIN xdjy.institution i ON i.code OPERATOR(pg_catalog.=) r.issued_by"
 	" WHERE r.id OPERATOR(pg_catalog.=) $1"
 	" FOR NO KEY UPDATE OF r",
@@ -281,31 +275,6 @@ static XdjyPlan q_referral_used = XDJY_PLAN(
 	"   AND s.reverses IS NULL"
 	" LIMIT 1",
 	2, INT8OID, INT8OID);
-
-/* the policy row valid on D (a row for the tier before one for every
- * tier) with the province's ratio rules for the category, 'set' first */
-static XdjyPlan q_policy = XDJY_PLAN(
-	"settlement policy",
-	"SELECT p.id, p.deductible_fen, p.ratio_bp, p.first_selfpay_bp, p.annual_cap_fen,"
-	"       p.quota_group, a.id, a.kind OPERATOR(pg_catalog.=) 'set', a.points_bp"
-	" FROM (SELECT p.* FROM xdjy.policy p"
-	"        WHERE p.insured_region OPERATOR(pg_catalog.=) $1"
-	"          AND p.scheme OPERATOR(pg_catalog.=) $2"
-	"          AND p.category OPERATOR(pg_catalog.=) $3"
-	"          AND p.visit_type OPERATOR(pg_catalog.=) $4"
-	"          AND (p.tier OPERATOR(pg_catalog.=) $5 OR p.tier IS NULL)"
-	"          AND p.valid OPERATOR(pg_catalog.@>) $6"
-	"        ORDER BY p.tier IS NULL LIMIT 1) p"
-	" LEFT JOIN LATERAL ("
-	"   SELECT a.id, a.kind, a.points_bp FROM xdjy.ratio_adjustment a"
-	"    WHERE a.province OPERATOR(pg_catalog.=) pg_catalog.left($1, 2)"
-	"      AND a.category OPERATOR(pg_catalog.=) $7"
-	"      AND (a.scheme IS NULL OR a.scheme OPERATOR(pg_catalog.=) $2)"
-	"      AND (a.visit_type IS NULL OR a.visit_type OPERATOR(pg_catalog.=) $4)"
-	"      AND (NOT a.own_reason_only OR $8)"
-	"      AND a.valid OPERATOR(pg_catalog.@>) $6) a ON true"
-	" ORDER BY a.kind OPERATOR(pg_catalog.=) 'delta', a.id",
-	8, TEXTOID, TEXTOID, TEXTOID, TEXTOID, INT2OID, DATEOID, TEXTOID, BOOLOID);
 
 static XdjyPlan q_ledger_lock = XDJY_PLAN(
 	"ledger lock",
@@ -443,7 +412,13 @@ load_encounter(int64 encounter_id, Encounter *e, MemoryContext cxt)
 	e->networked_inpatient = xdjy_spi_bool(0, 15, false);
 	e->networked_outpatient = xdjy_spi_bool(0, 16, false);
 	e->networked_chronic = xdjy_spi_bool(0, 17, false);
-	e->treatment_region = xdjy_spi_text(0, 18, cxt);
+	/* the institution's pooling region, from the per-backend region copy */
+	{
+		char	   *region = xdjy_spi_text(0, 18, CurrentMemoryContext);
+		const char *pooling = region ? xdjy_cached_pooling_region(region) : NULL;
+
+		e->treatment_region = pooling ? MemoryContextStrdup(cxt, pooling) : NULL;
+	}
 	e->stay_id = DatumGetInt64(xdjy_spi_value(0, 19, &isnull));
 	e->inside_stay = !isnull;
 	if (e->inside_stay)
@@ -500,11 +475,7 @@ load_filings(const Encounter *e, DateADT until, XdjyFilingFact **out,
 static bool
 keeps_home_benefit(const char *insured_region, DateADT d)
 {
-	Datum		args[2];
-
-	args[0] = CStringGetTextDatum(pnstrdup(insured_region, 2));
-	args[1] = DateADTGetDatum(d);
-	return xdjy_plan_execute(&q_home_kept, args, NULL, 1, SPI_OK_SELECT) > 0;
+	return xdjy_cached_home_benefit_kept(insured_region, d);
 }
 
 /*
@@ -512,21 +483,10 @@ keeps_home_benefit(const char *insured_region, DateADT d)
  * where the insured province says so on D (xdjy.filing_exemption, kept by
  * the filing rules; the caller asks only for intra-province treatment).
  */
-static XdjyPlan q_filing_exempt = XDJY_PLAN(
-	"filing exemption",
-	"SELECT 1 FROM xdjy.filing_exemption e"
-	" WHERE e.province OPERATOR(pg_catalog.=) $1"
-	"   AND e.valid OPERATOR(pg_catalog.@>) $2",
-	2, TEXTOID, DATEOID);
-
 static bool
 is_filing_exempt(const Encounter *e)
 {
-	Datum		args[2];
-
-	args[0] = CStringGetTextDatum(psprintf("%.2s0000", e->insured_region));
-	args[1] = DateADTGetDatum(e->admitted_on);
-	return xdjy_plan_execute(&q_filing_exempt, args, NULL, 1, SPI_OK_SELECT) > 0;
+	return xdjy_cached_filing_exempt(e->insured_region, e->admitted_on);
 }
 
 /*
@@ -562,6 +522,12 @@ check_referral(int64 referral_id, const Encounter *e, const char *diagnosis)
 	destination = xdjy_spi_text(0, 5, CurrentMemoryContext);
 	issuer_kind = xdjy_spi_text(0, 6, CurrentMemoryContext);
 	issuer_region = xdjy_spi_text(0, 7, CurrentMemoryContext);
+	if (issuer_region != NULL)
+	{
+		const char *pooling = xdjy_cached_pooling_region(issuer_region);
+
+		issuer_region = pooling ? pstrdup(pooling) : NULL;
+	}
 
 	if (strcmp(person, e->person_id) != 0)
 		ereport(ERROR,
@@ -815,8 +781,7 @@ settle_new(const SettleInput *in, SRow *r, MemoryContext upper)
 	XdjyNeed	need;
 	DateADT		end_on;
 	const char *policy_category;
-	Datum		args[8];
-	uint64		n;
+	XdjyPolicy	policy;
 	int64		policy_id;
 	XdjyAmountInput ai;
 	XdjyAmounts am;
@@ -893,16 +858,9 @@ settle_new(const SettleInput *in, SRow *r, MemoryContext upper)
 	/* long-term pays the insured place's local standard: 004 §二(三) */
 	policy_category = cd.category == XDJY_CAT_LONG_TERM ? "local"
 		: xdjy_category_name(cd.category);
-	args[0] = CStringGetTextDatum(e.insured_region);
-	args[1] = CStringGetTextDatum(e.scheme);
-	args[2] = CStringGetTextDatum(policy_category);
-	args[3] = CStringGetTextDatum(e.visit_type);
-	args[4] = Int16GetDatum(e.tier);
-	args[5] = DateADTGetDatum(e.admitted_on);
-	args[6] = CStringGetTextDatum(xdjy_category_name(cd.category));
-	args[7] = BoolGetDatum(in->own_reason);
-	n = xdjy_plan_execute(&q_policy, args, NULL, 0, SPI_OK_SELECT);
-	if (n == 0)
+	/* the dated policy and the province's ratio rules: per-backend copies */
+	if (!xdjy_cached_policy(e.insured_region, e.scheme, policy_category, e.visit_type,
+							e.tier, e.admitted_on, &policy))
 		ereport(ERROR,
 				(errcode(ERRCODE_XDJY_NO_POLICY),
 				 errmsg("no policy for the settlement"),
@@ -911,34 +869,28 @@ settle_new(const SettleInput *in, SRow *r, MemoryContext upper)
 						   (int) e.tier, xdjy_iso_date(e.admitted_on)),
 				 errhint("Add the policy row (xdjy.policy) for those dates.")));
 
-	policy_id = xdjy_spi_int64(0, 1, 0);
+	policy_id = policy.id;
 	ai.total_fen = in->total_fen;
 	ai.out_of_scope_fen = in->out_of_scope_fen;
-	ai.policy_deductible_fen = xdjy_spi_int64(0, 2, 0);
-	ai.first_selfpay_bp = xdjy_spi_int32(0, 4, 0);
-	ai.annual_cap_fen = xdjy_spi_int64(0, 5, 0);
-	quota_group = xdjy_spi_text(0, 6, upper);
-	adj = (XdjyAdjustment *) palloc0(sizeof(XdjyAdjustment) * n);
-	for (uint64 i = 0; i < n; i++)
-	{
-		bool		isnull;
-		Datum		d = xdjy_spi_value(i, 7, &isnull);
-
-		if (isnull)
-			break;
-		adj[nadj].id = DatumGetInt64(d);
-		adj[nadj].set = xdjy_spi_bool(i, 8, false);
-		adj[nadj].points_bp = xdjy_spi_int32(i, 9, 0);
-		nadj++;
-	}
+	ai.policy_deductible_fen = policy.deductible_fen;
+	ai.first_selfpay_bp = policy.first_selfpay_bp;
+	ai.annual_cap_fen = policy.annual_cap_fen;
+	quota_group = MemoryContextStrdup(upper, policy.quota_group);
+	nadj = xdjy_cached_adjustments(e.insured_region, xdjy_category_name(cd.category),
+								   e.scheme, e.visit_type, in->own_reason,
+								   e.admitted_on, NULL, 0);
+	adj = (XdjyAdjustment *) palloc0(sizeof(XdjyAdjustment) * (nadj + 1));
+	nadj = xdjy_cached_adjustments(e.insured_region, xdjy_category_name(cd.category),
+								   e.scheme, e.visit_type, in->own_reason,
+								   e.admitted_on, adj, nadj);
 	steps = (int32 *) palloc0(sizeof(int32) * (nadj + 1));
-	ratio = xdjy_adjust_ratio(xdjy_spi_int32(0, 3, 0), nadj, adj, steps);
+	ratio = xdjy_adjust_ratio(policy.ratio_bp, nadj, adj, steps);
 	ai.ratio_bp = ratio;
 	/* first self-pay is a temporary-outside (and unfiled) rule: 000 §三(二) */
 	if (cd.category == XDJY_CAT_LOCAL || cd.category == XDJY_CAT_LONG_TERM)
 		ai.first_selfpay_bp = 0;
 
-	set_value(r, SC_POLICY_RATIO, Int32GetDatum(xdjy_spi_int32(0, 3, 0)));
+	set_value(r, SC_POLICY_RATIO, Int32GetDatum(policy.ratio_bp));
 
 	/* ledgers: lock, then every check another settlement could change */
 	year = xdjy_date_year(e.admitted_on);

@@ -9,6 +9,7 @@
 
 #include "fmgr.h"
 
+#include "reference_cache.h"
 #include "xdjy.h"
 
 PG_MODULE_MAGIC;
@@ -19,4 +20,5 @@ void
 _PG_init(void)
 {
 	xdjy_guc_init();
+	xdjy_reference_cache_init();
 }
