@@ -1948,21 +1948,21 @@ CREATE FUNCTION reconciliation_monthly_as_of(as_of date)
 	LANGUAGE sql STABLE STRICT PARALLEL RESTRICTED
 	SET search_path = pg_catalog, pg_temp
 BEGIN ATOMIC
-	WITH latest AS (
-		SELECT DISTINCT ON (r.settlement_id, r.party)
-			r.settlement_id, r.party, r.reported_on,
-			ARRAY[r.total_fen, r.fund_fen, r.personal_fen] AS amounts
+	-- each party's latest report (reported_on, then id) in one hashed
+	-- pass: the greatest ARRAY[day, id, total, fund, personal] per party,
+	-- its amounts sliced out (no sort of every report, issue 7 figure 5)
+	WITH pivot AS (
+		SELECT r.settlement_id,
+			(max(ARRAY[(r.reported_on - DATE '2000-01-01')::bigint, r.id, r.total_fen, r.fund_fen, r.personal_fen])
+				FILTER (WHERE r.party = 'insured'))[3:5] AS insured,
+			(max(ARRAY[(r.reported_on - DATE '2000-01-01')::bigint, r.id, r.total_fen, r.fund_fen, r.personal_fen])
+				FILTER (WHERE r.party = 'treatment'))[3:5] AS treatment,
+			(max(ARRAY[(r.reported_on - DATE '2000-01-01')::bigint, r.id, r.total_fen, r.fund_fen, r.personal_fen])
+				FILTER (WHERE r.party = 'national'))[3:5] AS national,
+			max(r.reported_on) AS last_reported_on
 		FROM xdjy.party_report r
 		WHERE r.reported_on <= as_of
-		ORDER BY r.settlement_id, r.party, r.reported_on DESC, r.id DESC
-	), pivot AS (
-		SELECT l.settlement_id,
-			max(l.amounts) FILTER (WHERE l.party = 'insured') AS insured,
-			max(l.amounts) FILTER (WHERE l.party = 'treatment') AS treatment,
-			max(l.amounts) FILTER (WHERE l.party = 'national') AS national,
-			max(l.reported_on) AS last_reported_on
-		FROM latest l
-		GROUP BY l.settlement_id
+		GROUP BY r.settlement_id
 	), per_settlement AS (
 		SELECT xdjy.month_of(s.settled_on) AS month,
 			pg_catalog.cardinality(xdjy.reconciliation_kinds(
