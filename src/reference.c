@@ -14,6 +14,7 @@
  */
 #include "postgres.h"
 
+#include "access/xact.h"
 #include "catalog/pg_type.h"
 #include "commands/trigger.h"
 #include "executor/spi.h"
@@ -22,6 +23,7 @@
 #include "utils/date.h"
 #include "utils/datetime.h"
 #include "utils/fmgrprotos.h"
+#include "utils/snapmgr.h"
 #include "utils/timestamp.h"
 
 #include "errors.h"
@@ -55,6 +57,40 @@ xdjy_run(XdjyPlan *p, Datum *values, const char *nulls, long count)
 	rc = SPI_execute_plan(p->plan, values, nulls, false, count);
 	if (rc < 0)
 		elog(ERROR, "SPI_execute_plan failed for \"%s\": %s",
+			 p->sql, SPI_result_code_string(rc));
+	return SPI_processed;
+}
+
+/*
+ * As xdjy_run, but under REPEATABLE READ or SERIALIZABLE the query sees
+ * the latest committed state instead of the transaction snapshot (as
+ * PostgreSQL's RI checks do with GetLatestSnapshot): for a rule that must
+ * not miss a row another transaction committed while this one waited for
+ * a lock.  In READ COMMITTED every read-write SPI query already takes a
+ * new snapshot, so nothing changes there.
+ */
+uint64
+xdjy_run_latest(XdjyPlan *p, Datum *values, const char *nulls, long count)
+{
+	int			rc;
+
+	if (!IsolationUsesXactSnapshot())
+		return xdjy_run(p, values, nulls, count);
+	if (p->plan == NULL)
+	{
+		SPIPlanPtr	plan = SPI_prepare(p->sql, p->nargs, p->argtypes);
+
+		if (plan == NULL)
+			elog(ERROR, "SPI_prepare failed for \"%s\": %s",
+				 p->sql, SPI_result_code_string(SPI_result));
+		if (SPI_keepplan(plan) != 0)
+			elog(ERROR, "SPI_keepplan failed");
+		p->plan = plan;
+	}
+	rc = SPI_execute_snapshot(p->plan, values, nulls, GetLatestSnapshot(),
+							  InvalidSnapshot, false, false, count);
+	if (rc < 0)
+		elog(ERROR, "SPI_execute_snapshot failed for \"%s\": %s",
 			 p->sql, SPI_result_code_string(rc));
 	return SPI_processed;
 }

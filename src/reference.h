@@ -32,6 +32,14 @@ typedef struct XdjyPlan
 extern uint64 xdjy_run(XdjyPlan *p, Datum *values, const char *nulls,
 					   long count);
 
+/*
+ * As xdjy_run, but under REPEATABLE READ/SERIALIZABLE in the latest
+ * snapshot: for a rule check that must see rows committed after the
+ * transaction snapshot (another session's, which we waited for).
+ */
+extern uint64 xdjy_run_latest(XdjyPlan *p, Datum *values, const char *nulls,
+							  long count);
+
 /* column of a stored row by name; elog(ERROR) if the table lacks it */
 extern Datum xdjy_col(HeapTuple tuple, TupleDesc desc, const char *name,
 					  bool *isnull);
