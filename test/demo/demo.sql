@@ -93,6 +93,127 @@ SELECT xdjy.choose_institution(:filing_id, 'H11010500003', false, '2024-03-10');
 -- == end demo: filings ==
 
 -- == demo: settlements ==
+\echo
+\echo '== 3. Settlements (结算, SPEC §3): policy as dated data, the engine decides category and amounts'
+\set SHOW_CONTEXT never
+\echo '   Policy rows (dated; long-term has none: it pays the insured place''s local row, 004 §二(三)):'
+INSERT INTO xdjy.policy (insured_region, scheme, category, visit_type, valid,
+		deductible_fen, ratio_bp, first_selfpay_bp, annual_cap_fen, quota_group, note) VALUES
+	('370100', 'employee', 'local', 'inpatient', '[2021-01-01,)', 100000, 9000, 0, 50000000, 'inpatient', '济南职工住院'),
+	('370100', 'employee', 'temporary', 'inpatient', '[2021-01-01,2022-01-01)', 100000, 7000, 4000, 50000000, 'inpatient', '济南职工临时外出住院 2021'),
+	('370100', 'employee', 'temporary', 'inpatient', '[2022-01-01,)', 100000, 7000, 1000, 50000000, 'inpatient', '济南职工临时外出住院'),
+	('370100', 'employee', 'local', 'outpatient', '[2021-01-01,)', 0, 6000, 0, 200000, 'outpatient', '济南职工门诊统筹'),
+	('370100', 'employee', 'temporary', 'outpatient', '[2022-01-01,)', 0, 5000, 1000, 200000, 'outpatient', '济南职工异地门诊，额度合并'),
+	('370100', 'resident', 'local', 'inpatient', '[2021-01-01,)', 60000, 7500, 0, 20000000, 'inpatient', '济南居民住院'),
+	('370100', 'resident', 'temporary', 'inpatient', '[2022-01-01,)', 60000, 6000, 1000, 20000000, 'inpatient', '济南居民临时外出住院'),
+	('371000', 'employee', 'local', 'inpatient', '[2021-01-01,)', 100000, 9000, 0, 50000000, 'inpatient', '威海职工住院'),
+	('371000', 'employee', 'temporary', 'inpatient', '[2022-01-01,)', 100000, 7000, 1000, 50000000, 'inpatient', '威海职工临时外出住院'),
+	('220100', 'resident', 'local', 'inpatient', '[2019-01-01,)', 60000, 8000, 0, 15000000, 'inpatient', '长春居民住院'),
+	('220100', 'employee', 'local', 'inpatient', '[2019-01-01,)', 80000, 9000, 0, 30000000, 'inpatient', '长春职工住院'),
+	('220100', 'employee', 'unfiled', 'inpatient', '[2019-01-01,)', 80000, 7000, 0, 30000000, 'inpatient', '长春职工未备案');
+SELECT insured_region, scheme, category, visit_type, valid, deductible_fen, ratio_bp, first_selfpay_bp, annual_cap_fen, quota_group
+FROM xdjy.policy ORDER BY id;
+\echo '   Shandong caps the temporary first self-pay at 10% from 2022 (000 §三(二)); a 20% row is rejected:'
+INSERT INTO xdjy.policy (insured_region, scheme, category, visit_type, valid, ratio_bp, first_selfpay_bp, annual_cap_fen, quota_group)
+VALUES ('370800', 'employee', 'temporary', 'inpatient', '[2022-01-01,)', 7000, 2000, 50000000, 'inpatient');
+\echo '   SQLSTATE' :LAST_ERROR_SQLSTATE
+\echo '   Jilin''s ratio rules ship as dated data (002 #2–#4):'
+SELECT province, scheme, category, own_reason_only, kind, points_bp, valid, source FROM xdjy.ratio_adjustment ORDER BY id;
+
+\echo
+\echo '   张伟 (Jinan, long-term filed for Beijing) stays at the China-Japan Friendship Hospital:'
+\echo '   long_term at Jinan''s local 90%: (1200000 − 100000) × 90% = 990000 fen (004 §二(三))'
+INSERT INTO xdjy.encounter (person_id, institution_code, visit_type, admitted_on, discharged_on)
+VALUES ('jinan-emp-1', 'H11010500001', 'inpatient', '2024-05-06', '2024-05-15') RETURNING id AS e_zhang \gset
+SELECT category, category_reason, scope, ratio_bp, first_selfpay_fen, deductible_fen, fund_fen, personal_fen
+FROM xdjy.settle(:e_zhang, 1234567, 34567, 'INV-ZW-0515', '2024-05-15');
+\echo '   the same day at Qilu Hospital in Jinan is a contradiction in time and space (002 #8):'
+INSERT INTO xdjy.encounter (person_id, institution_code, visit_type, admitted_on, discharged_on)
+VALUES ('jinan-emp-1', 'H37010200001', 'inpatient', '2024-05-10', '2024-05-12');
+\echo '   SQLSTATE' :LAST_ERROR_SQLSTATE
+
+\echo
+\echo '   黄勇 (Weihai, temporary filing for Shanghai) at Ruijin Hospital in 2024: first self-pay 10% (000 §三(二)):'
+\echo '   in scope 1900000, first self-pay 190000, deductible 100000, (1710000 − 100000) × 70% = 1127000'
+INSERT INTO xdjy.encounter (person_id, institution_code, visit_type, admitted_on, discharged_on)
+VALUES ('weihai-emp-1', 'H31010100001', 'inpatient', '2024-06-03', '2024-06-12') RETURNING id AS e_huang \gset
+SELECT category, category_reason, scope, first_selfpay_fen, deductible_fen, fund_fen, personal_fen
+FROM xdjy.settle(:e_huang, 2000000, 100000, 'INV-HY-0612', '2024-06-12');
+\echo '   李强 (Jinan) with the same bill in 2021, filed for Shanghai then: first self-pay 40%:'
+\echo '   first self-pay 760000, (1140000 − 100000) × 70% = 728000'
+SELECT xdjy.file_temporary('jinan-emp-3', '310000', '2021-05-01', '2021-05-01') AS filing_id;
+INSERT INTO xdjy.encounter (person_id, institution_code, visit_type, admitted_on, discharged_on)
+VALUES ('jinan-emp-3', 'H31010100001', 'inpatient', '2021-05-06', '2021-05-15') RETURNING id AS e_li \gset
+SELECT category, first_selfpay_bp, first_selfpay_fen, deductible_fen, fund_fen, personal_fen
+FROM xdjy.settle(:e_li, 2000000, 100000, 'INV-LQ-0515', '2021-05-15');
+
+\echo
+\echo '   刘洋 (Jinan resident) has no filing but comes in as an emergency in Guangzhou (001 §五(一)):'
+\echo '   temporary: first self-pay 30000, deductible 60000, (270000 − 60000) × 60% = 126000'
+INSERT INTO xdjy.encounter (person_id, institution_code, visit_type, admitted_on, discharged_on, emergency)
+VALUES ('jinan-res-1', 'H44010600001', 'inpatient', '2024-07-01', '2024-07-05', true) RETURNING id AS e_liu \gset
+SELECT category, category_reason, first_selfpay_fen, deductible_fen, fund_fen, personal_fen
+FROM xdjy.settle(:e_liu, 300000, 0, 'INV-LY-0705', '2024-07-05');
+
+\echo
+\echo '   吴刚 (Changchun resident scheme, long-term in Beijing): local 80% − 10 points (002 #2):'
+\echo '   (1000000 − 60000) × 70% = 658000'
+INSERT INTO xdjy.encounter (person_id, institution_code, visit_type, admitted_on, discharged_on)
+VALUES ('changchun-res-1', 'H11010800001', 'inpatient', '2024-04-01', '2024-04-08') RETURNING id AS e_wu \gset
+SELECT category, ratio_bp, deductible_fen, fund_fen, personal_fen
+FROM xdjy.settle(:e_wu, 1000000, 0, 'INV-WG-0408', '2024-04-08');
+
+\echo
+\echo '   孙杰 (Changchun employee) in Shenzhen without filing: direct settlement refused, the attempt kept (R4):'
+INSERT INTO xdjy.encounter (person_id, institution_code, visit_type, admitted_on, discharged_on)
+VALUES ('changchun-emp-1', 'H44030400001', 'inpatient', '2024-08-01', '2024-08-05') RETURNING id AS e_sun \gset
+SELECT xdjy.try_settle(:e_sun, 500000, 0, 'INV-SJ-0805', '2024-08-05') IS NULL AS refused;
+SELECT encounter_id, sqlstate, message FROM xdjy.settlement_attempt ORDER BY id;
+\echo '   he claims by hand: 2025-04-01 is too late for 2024 expenses (002 #16), 2025-03-31 is in time:'
+INSERT INTO xdjy.manual_claim (encounter_id, invoice_no, total_fen, submitted_on)
+VALUES (:e_sun, 'INV-SJ-0805', 500000, '2025-04-01');
+\echo '   SQLSTATE' :LAST_ERROR_SQLSTATE
+INSERT INTO xdjy.manual_claim (encounter_id, invoice_no, total_fen, submitted_on, materials_complete_on)
+VALUES (:e_sun, 'INV-SJ-0805', 500000, '2025-03-31', '2025-03-31') RETURNING id AS claim_sun \gset
+\echo '   due 22 working days after the materials are complete, over Qingming (002 #15):'
+SELECT id, submitted_on, materials_complete_on, due_on, status FROM xdjy.manual_claim;
+\echo '   paid at Jilin''s unfiled 20% (002 #3): (500000 − 80000) × 20% = 84000'
+SELECT category, ratio_bp, deductible_fen, fund_fen, personal_fen FROM xdjy.decide_manual_claim(:claim_sun, '2025-04-18');
+
+\echo
+\echo '   王芳 (Jinan): one outpatient quota of 2000 yuan for local and remote visits (000 §三(三)):'
+SELECT xdjy.file_temporary('jinan-emp-2', '110000', '2024-01-02', '2024-01-02') AS filing_id;
+INSERT INTO xdjy.encounter (person_id, institution_code, visit_type, admitted_on)
+VALUES ('jinan-emp-2', 'H37010300001', 'outpatient', '2024-02-01') RETURNING id AS e_wang1 \gset
+INSERT INTO xdjy.encounter (person_id, institution_code, visit_type, admitted_on)
+VALUES ('jinan-emp-2', 'H11010800001', 'outpatient', '2024-03-01') RETURNING id AS e_wang2 \gset
+SELECT 'Jinan' AS at, category, ratio_bp, fund_fen, personal_fen FROM xdjy.settle(:e_wang1, 250000, 0, 'INV-WF-0201', '2024-02-01')
+UNION ALL
+SELECT 'Beijing', category, ratio_bp, fund_fen, personal_fen FROM xdjy.settle(:e_wang2, 300000, 0, 'INV-WF-0301', '2024-03-01');
+SELECT person_id, year, quota_group, deductible_met_fen, fund_paid_fen FROM xdjy.ledger
+WHERE person_id OPERATOR(pg_catalog.=) 'jinan-emp-2';
+\echo '   a correction: the Jinan visit is reversed (冲正), the quota given back; the invoice settles again once:'
+SELECT reverses, total_fen, fund_fen, personal_fen
+FROM xdjy.reverse_settlement((SELECT id FROM xdjy.settlement WHERE invoice_no OPERATOR(pg_catalog.=) 'INV-WF-0201'), '2024-02-05');
+SELECT fund_fen, invoice_seq FROM xdjy.settle(:e_wang1, 200000, 0, 'INV-WF-0201', '2024-02-05');
+SELECT xdjy.settle(:e_wang1, 200000, 0, 'INV-WF-0201', '2024-02-06');
+\echo '   SQLSTATE' :LAST_ERROR_SQLSTATE
+SELECT person_id, year, quota_group, deductible_met_fen, fund_paid_fen FROM xdjy.ledger
+WHERE person_id OPERATOR(pg_catalog.=) 'jinan-emp-2';
+\echo '   settlements are immutable:'
+UPDATE xdjy.settlement SET fund_fen = 0 WHERE invoice_no OPERATOR(pg_catalog.=) 'INV-HY-0612';
+\echo '   SQLSTATE' :LAST_ERROR_SQLSTATE
+
+\echo
+\echo '   Every settlement explains itself (explain_settlement): 黄勇 in English,'
+SELECT step, rule, amount_fen, source, note
+FROM xdjy.explain_settlement((SELECT id FROM xdjy.settlement WHERE invoice_no OPERATOR(pg_catalog.=) 'INV-HY-0612'), 'en');
+\echo '   吴刚 in Chinese (xdjy.language = zh):'
+SET xdjy.language = zh;
+SELECT step AS "步骤", rule AS "规则", amount_fen AS "金额（分）", source AS "依据", note AS "说明"
+FROM xdjy.explain_settlement((SELECT id FROM xdjy.settlement WHERE invoice_no OPERATOR(pg_catalog.=) 'INV-WG-0408'));
+RESET xdjy.language;
+\set SHOW_CONTEXT errors
 -- == end demo: settlements ==
 
 -- == demo: reporting ==

@@ -1,0 +1,518 @@
+/*-------------------------------------------------------------------------
+ *
+ * src/explain.c
+ *	  explain_settlement(id, lang): every step of a settlement — the
+ *	  category and why, the policy row, each ratio rule, each amount, each
+ *	  ledger before and after — with its rule and seed article, in English
+ *	  or Chinese (SPEC §3 "every settlement can explain itself").
+ *
+ *	  It replays from what the engine stored on the row (policy figures,
+ *	  ratio steps, ledger before) with the same pure C as the engine, so the
+ *	  explanation is the settlement's own, whatever the policy tables hold
+ *	  now; a replay that disagrees with the stored amounts says so.
+ *
+ *-------------------------------------------------------------------------
+ */
+#include "postgres.h"
+
+#include "catalog/pg_type.h"
+#include "executor/spi.h"
+#include "fmgr.h"
+#include "funcapi.h"
+#include "lib/stringinfo.h"
+#include "utils/array.h"
+#include "utils/builtins.h"
+#include "utils/date.h"
+#include "utils/datetime.h"
+#include "utils/tuplestore.h"
+
+#include "dates.h"
+#include "errors.h"
+#include "money.h"
+#include "settlement.h"
+#include "spi_plans.h"
+#include "xdjy.h"
+
+PG_FUNCTION_INFO_V1(explain_settlement);
+
+static XdjyPlan q_explain = XDJY_PLAN(
+	"explain settlement",
+	"SELECT s.encounter_id, s.settled_on, s.mode, s.invoice_no, s.total_fen,"
+	"       s.out_of_scope_fen, s.reverses, s.person_id, s.insured_region,"
+	"       s.treatment_region, s.filing_id, s.scope, s.category, s.policy_id,"
+	"       s.ratio_bp, s.first_selfpay_fen, s.deductible_fen, s.fund_fen,"
+	"       s.personal_fen, s.own_reason, s.referral_id, s.service_on,"
+	"       s.category_reason, s.quota_group, s.policy_deductible_fen,"
+	"       s.policy_ratio_bp, s.first_selfpay_bp, s.annual_cap_fen,"
+	"       s.adjustment_ids, s.ratio_steps, s.in_scope_fen,"
+	"       s.deductible_met_before_fen, s.fund_paid_before_fen,"
+	"       p.scheme, p.category, p.visit_type, p.tier, p.valid,"
+	"       o.settled_on"
+	" FROM xdjy.settlement s"
+	" LEFT JOIN xdjy.policy p ON p.id OPERATOR(pg_catalog.=) s.policy_id"
+	" LEFT JOIN xdjy.settlement o ON o.id OPERATOR(pg_catalog.=) s.reverses"
+	" WHERE s.id OPERATOR(pg_catalog.=) $1",
+	1, INT8OID);
+
+static XdjyPlan q_explain_adjustments = XDJY_PLAN(
+	"explain adjustments",
+	"SELECT a.kind, a.points_bp, a.source, a.note_en, a.note_zh"
+	" FROM pg_catalog.unnest($1::pg_catalog.int8[]) WITH ORDINALITY u(id, n)"
+	" LEFT JOIN xdjy.ratio_adjustment a ON a.id OPERATOR(pg_catalog.=) u.id"
+	" ORDER BY u.n",
+	1, INT8ARRAYOID);
+
+/* columns of q_explain */
+enum
+{
+	E_ENCOUNTER = 1, E_SETTLED_ON, E_MODE, E_INVOICE, E_TOTAL, E_OOS, E_REVERSES,
+	E_PERSON, E_INSURED, E_TREATMENT, E_FILING, E_SCOPE, E_CATEGORY, E_POLICY,
+	E_RATIO, E_FIRST_SELFPAY, E_DEDUCTIBLE, E_FUND, E_PERSONAL, E_OWN_REASON,
+	E_REFERRAL, E_SERVICE_ON, E_REASON, E_QUOTA_GROUP, E_POLICY_DEDUCTIBLE,
+	E_POLICY_RATIO, E_FIRST_SELFPAY_BP, E_ANNUAL_CAP, E_ADJ_IDS, E_RATIO_STEPS,
+	E_IN_SCOPE, E_MET_BEFORE, E_PAID_BEFORE, E_P_SCHEME, E_P_CATEGORY,
+	E_P_VISIT_TYPE, E_P_TIER, E_P_VALID, E_ORIGINAL_ON
+};
+
+typedef struct Out
+{
+	ReturnSetInfo *rsinfo;
+	int			step;
+	XdjyLanguage lang;
+} Out;
+
+static void
+emit(Out *o, const char *rule_en, const char *rule_zh, bool has_amount,
+	 int64 amount, const char *source, const char *note)
+{
+	Datum		values[5];
+	bool		nulls[5] = {false, false, false, false, false};
+
+	values[0] = Int32GetDatum(++o->step);
+	values[1] = CStringGetTextDatum(o->lang == XDJY_LANG_ZH ? rule_zh : rule_en);
+	if (has_amount)
+		values[2] = Int64GetDatum(amount);
+	else
+		nulls[2] = true;
+	values[3] = CStringGetTextDatum(source);
+	values[4] = CStringGetTextDatum(note);
+	tuplestore_putvalues(o->rsinfo->setResult, o->rsinfo->setDesc, values, nulls);
+}
+
+/* pick the language */
+#define L(o, en, zh)	((o)->lang == XDJY_LANG_ZH ? (zh) : (en))
+
+static const char *
+category_text(Out *o, const char *category)
+{
+	if (strcmp(category, "local") == 0)
+		return L(o, "local", "本地就医");
+	if (strcmp(category, "long_term") == 0)
+		return L(o, "long_term", "异地长期居住");
+	if (strcmp(category, "temporary") == 0)
+		return L(o, "temporary", "临时外出就医");
+	return L(o, "unfiled", "未备案");
+}
+
+static const char *
+scope_text(Out *o, const char *scope)
+{
+	if (strcmp(scope, "local") == 0)
+		return L(o, "local", "本地");
+	if (strcmp(scope, "intra_province") == 0)
+		return L(o, "intra_province", "省内跨市");
+	return L(o, "cross_province", "跨省");
+}
+
+static const char *
+reason_source(XdjyCategoryReason why)
+{
+	switch (why)
+	{
+		case XDJY_WHY_LOCAL:
+			return "SPEC §3 step 1";
+		case XDJY_WHY_LOCAL_WITH_PROOF:
+			return "004 §二(三); 001 §三";
+		case XDJY_WHY_LOCAL_HOME_KEPT:
+			return "002 #8";
+		case XDJY_WHY_HOME_WITHOUT_PROOF:
+			return "004 §二(三); 001 §三";
+		case XDJY_WHY_LONG_TERM_FILING:
+			return "000 §三(一); 004 §二(三)";
+		case XDJY_WHY_TEMPORARY_FILING:
+			return "SPEC §3 step 3; 000 §一(二)";
+		case XDJY_WHY_FILED_BEFORE_DISCHARGE:
+			return "001 §四(二); 004 §二(二)";
+		case XDJY_WHY_FILED_AFTER_DISCHARGE:
+			return "004 §二(二)";
+		case XDJY_WHY_CLOSED_MID_STAY:
+			return "004 §二(一)";
+		case XDJY_WHY_FILING_EXEMPT:
+			return "000 §二(三)";
+		case XDJY_WHY_REFERRAL:
+			return "002 #10–#12; 000 §一(二)";
+		case XDJY_WHY_EMERGENCY:
+			return "001 §五(一); 004 §二(五)";
+		case XDJY_WHY_UNFILED:
+			return "SPEC §3 step 5; 002 #3";
+	}
+	return "SPEC §3";
+}
+
+static char *
+reason_note(Out *o, XdjyCategoryReason why, const char *category, int64 filing,
+			int64 referral, const char *insured, const char *treatment,
+			DateADT service_on)
+{
+	const char *cat = category_text(o, category);
+	const char *d = xdjy_iso_date(service_on);
+
+	switch (why)
+	{
+		case XDJY_WHY_LOCAL:
+			return psprintf(L(o, "%s: treated in the insured pooling region %s",
+							  "%s：在参保统筹区 %s 就医"), cat, insured);
+		case XDJY_WHY_LOCAL_WITH_PROOF:
+			return psprintf(L(o, "%s: long-term filing %lld elsewhere, with proof of residence there: the insured place's benefits hold at home",
+							  "%s：异地长期居住备案 %lld 已提供户籍证明、居住证或单位工作证明，回参保地享受同等待遇"),
+							cat, (long long) filing);
+		case XDJY_WHY_LOCAL_HOME_KEPT:
+			return psprintf(L(o, "%s: long-term filing %lld elsewhere on a pledge only; province %.2s keeps the insured place's benefits valid",
+							  "%s：异地长期居住备案 %lld 仅为承诺备案；本省 %.2s 规定参保地和居住地待遇均保持有效"),
+							cat, (long long) filing, insured);
+		case XDJY_WHY_HOME_WITHOUT_PROOF:
+			return psprintf(L(o, "%s: long-term filing %lld elsewhere on a pledge only, treated back at the insured place: temporary outside standard",
+							  "%s：异地长期居住备案 %lld 仅为承诺备案，返回参保地就医按临时外出就医人员待遇执行"),
+							cat, (long long) filing);
+		case XDJY_WHY_LONG_TERM_FILING:
+			return psprintf(L(o, "%s: long-term filing %lld for %s holds on %s; the insured place's local deductible, ratio and cap apply",
+							  "%s：长期居住备案 %lld（备案地 %s）在 %s 有效，执行参保地本地起付标准、支付比例和最高支付限额"),
+							cat, (long long) filing, treatment, d);
+		case XDJY_WHY_TEMPORARY_FILING:
+			return psprintf(L(o, "%s: temporary filing %lld for %s holds on %s",
+							  "%s：临时外出就医备案 %lld（就医地 %s）在 %s 有效"),
+							cat, (long long) filing, treatment, d);
+		case XDJY_WHY_FILED_BEFORE_DISCHARGE:
+			return psprintf(L(o, "%s: filing %lld for %s was made before the discharge settlement, though the admission on %s came first: direct settlement",
+							  "%s：备案 %lld（%s）在出院结算前完成（入院日期 %s 在前），联网直接结算"),
+							cat, (long long) filing, treatment, d);
+		case XDJY_WHY_FILED_AFTER_DISCHARGE:
+			return psprintf(L(o, "%s: filing %lld for %s was made after a self-paid discharge: reimbursed by hand at the insured place's standard",
+							  "%s：出院自费结算后补办备案 %lld（%s），按参保地规定手工报销"),
+							cat, (long long) filing, treatment);
+		case XDJY_WHY_CLOSED_MID_STAY:
+			return psprintf(L(o, "%s: filing %lld for %s was closed after the admission on %s: the stay still settles under it",
+							  "%s：备案 %lld（%s）在 %s 入院后终止，出院结算仍可直接联网结算"),
+							cat, (long long) filing, treatment, d);
+		case XDJY_WHY_FILING_EXEMPT:
+			return psprintf(L(o, "%s: intra-province treatment in %s needs no filing in province %.2s on %s",
+							  "%s：省内跨市就医（%s），本省 %.2s 在 %s 免备案"),
+							cat, treatment, insured, d);
+		case XDJY_WHY_REFERRAL:
+			return psprintf(L(o, "%s: referral %lld to %s, valid in its insurance year, for its diagnosis, once",
+							  "%s：转诊 %lld 至 %s，参保年度内有效，符合转诊诊断，当次有效"),
+							cat, (long long) referral, treatment);
+		case XDJY_WHY_EMERGENCY:
+			return psprintf(L(o, "%s: emergency treatment in %s without filing is treated as filed",
+							  "%s：因急诊抢救在 %s 就医未办理备案，视同已备案"),
+							cat, treatment);
+		case XDJY_WHY_UNFILED:
+			return psprintf(L(o, "%s: no filing, exemption, referral or emergency for %s on %s: reimbursed by hand at the unfiled standard",
+							  "%s：在 %s 就医于 %s 无备案、免备案、转诊或急诊情形，按未备案标准手工报销"),
+							cat, treatment, d);
+	}
+	return pstrdup(cat);
+}
+
+/* an int8[] / int4[] column as a C array of int64 */
+static int
+array_values(Datum d, bool isnull, Oid elemtype, int64 **out)
+{
+	Datum	   *elems;
+	bool	   *enulls;
+	int			n;
+
+	if (isnull)
+	{
+		*out = NULL;
+		return 0;
+	}
+	if (elemtype == INT8OID)
+		deconstruct_array(DatumGetArrayTypeP(d), INT8OID, sizeof(int64),
+						  FLOAT8PASSBYVAL, TYPALIGN_DOUBLE, &elems, &enulls, &n);
+	else
+		deconstruct_array(DatumGetArrayTypeP(d), INT4OID, sizeof(int32),
+						  true, TYPALIGN_INT, &elems, &enulls, &n);
+	*out = palloc(sizeof(int64) * (n + 1));
+	for (int i = 0; i < n; i++)
+		(*out)[i] = enulls[i] ? 0 : (elemtype == INT8OID ? DatumGetInt64(elems[i])
+									  : (int64) DatumGetInt32(elems[i]));
+	return n;
+}
+
+static int64
+col64(int col, bool *isnull)
+{
+	Datum		d = xdjy_spi_value(0, col, isnull);
+
+	return *isnull ? 0 : DatumGetInt64(d);
+}
+
+static void
+explain_reversal(Out *o, int64 original, DateADT original_on, int64 total,
+				 int64 fund, int64 personal, int64 deductible,
+				 const char *quota_group, DateADT service_on, int64 met, int64 paid)
+{
+	int			y,
+				m,
+				d;
+
+	j2date(service_on + POSTGRES_EPOCH_JDATE, &y, &m, &d);
+	emit(o, "reversal", "冲正", false, 0, "INTERFACE 2601",
+		 psprintf(L(o, "reverses settlement %lld of %s: every amount negated, the ledgers given back",
+					"冲正结算 %lld（%s）：各项金额取负，台账退回"),
+				  (long long) original, xdjy_iso_date(original_on)));
+	emit(o, "total", "医疗费总额", true, total, "SPEC §3", L(o, "total, negated", "医疗费总额（取负）"));
+	emit(o, "deductible", "起付线", true, deductible, "SPEC §3",
+		 psprintf(L(o, "ledger %d %s: deductible met %lld → %lld fen",
+					"台账 %d年 %s：已付起付线 %lld → %lld 分"),
+				  y, quota_group, (long long) met, (long long) (met + deductible)));
+	emit(o, "fund", "统筹基金支出", true, fund, "000 §三(三)",
+		 psprintf(L(o, "ledger %d %s: fund paid %lld → %lld fen",
+					"台账 %d年 %s：基金已支付 %lld → %lld 分"),
+				  y, quota_group, (long long) paid, (long long) (paid + fund)));
+	emit(o, "personal", "个人负担", true, personal, "SPEC §3",
+		 L(o, "personal share, negated", "个人负担（取负）"));
+}
+
+/*
+ * xdjy.explain_settlement(settlement_id bigint, lang text DEFAULT NULL)
+ *   RETURNS TABLE(step int, rule text, amount_fen bigint, source text, note text)
+ */
+Datum
+explain_settlement(PG_FUNCTION_ARGS)
+{
+	Out			o;
+	int64		id;
+	Datum		arg;
+	bool		isnull;
+	MemoryContext fcxt = CurrentMemoryContext;
+
+	if (PG_ARGISNULL(0))
+		ereport(ERROR,
+				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+				 errmsg("settlement id must not be null"),
+				 errhint("Give the id of a settlement.")));
+	id = PG_GETARG_INT64(0);
+	o.lang = PG_ARGISNULL(1) ? (XdjyLanguage) xdjy_language
+		: xdjy_parse_language(PG_GETARG_TEXT_PP(1));
+	o.step = 0;
+
+	SetSingleFuncCall(fcinfo, 0);
+	o.rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+
+	if (SPI_connect() != SPI_OK_CONNECT)
+		elog(ERROR, "explain_settlement: SPI_connect failed");
+	arg = Int64GetDatum(id);
+	if (xdjy_plan_execute(&q_explain, &arg, NULL, 1, SPI_OK_SELECT) == 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_XDJY_UNKNOWN_REFERENCE),
+				 errmsg("unknown settlement"),
+				 errdetail("Settlement %lld does not exist.", (long long) id),
+				 errhint("Give the id of a settlement.")));
+
+	{
+		XdjyAmountInput ai;
+		XdjyAmounts am;
+		char	   *insured = xdjy_spi_text(0, E_INSURED, fcxt);
+		char	   *treatment = xdjy_spi_text(0, E_TREATMENT, fcxt);
+		char	   *category = xdjy_spi_text(0, E_CATEGORY, fcxt);
+		char	   *reason = xdjy_spi_text(0, E_REASON, fcxt);
+		char	   *quota_group = xdjy_spi_text(0, E_QUOTA_GROUP, fcxt);
+		char	   *scope = xdjy_spi_text(0, E_SCOPE, fcxt);
+		char	   *mode = xdjy_spi_text(0, E_MODE, fcxt);
+		char	   *p_scheme = xdjy_spi_text(0, E_P_SCHEME, fcxt);
+		char	   *p_category = xdjy_spi_text(0, E_P_CATEGORY, fcxt);
+		char	   *p_visit = xdjy_spi_text(0, E_P_VISIT_TYPE, fcxt);
+		bool		valid_null;
+		Datum		valid_d = xdjy_spi_value(0, E_P_VALID, &valid_null);
+		char	   *p_valid = valid_null ? NULL : xdjy_iso_daterange(valid_d);
+		bool		tier_null;
+		int			tier = DatumGetInt16(xdjy_spi_value(0, E_P_TIER, &tier_null));
+		bool		service_null;
+		DateADT		service_on = DatumGetDateADT(xdjy_spi_value(0, E_SERVICE_ON, &service_null));
+		int64		filing = col64(E_FILING, &isnull);
+		int64		referral = col64(E_REFERRAL, &isnull);
+		int64		policy_id = col64(E_POLICY, &isnull);
+		int64		total = col64(E_TOTAL, &isnull);
+		int64		oos = col64(E_OOS, &isnull);
+		bool		is_reversal;
+		int64		original = col64(E_REVERSES, &is_reversal);
+		int64		first_selfpay = col64(E_FIRST_SELFPAY, &isnull);
+		int64		deductible = col64(E_DEDUCTIBLE, &isnull);
+		int64		fund = col64(E_FUND, &isnull);
+		int64		personal = col64(E_PERSONAL, &isnull);
+		int64		in_scope = col64(E_IN_SCOPE, &isnull);
+		int64		met = col64(E_MET_BEFORE, &isnull);
+		int64		paid = col64(E_PAID_BEFORE, &isnull);
+		int32		ratio = xdjy_spi_int32(0, E_RATIO, 0);
+		int32		policy_ratio = xdjy_spi_int32(0, E_POLICY_RATIO, 0);
+		int64	   *adj_ids;
+		int64	   *steps;
+		int			nadj,
+					nsteps;
+		int			y,
+					m,
+					d;
+
+		is_reversal = !is_reversal;
+		/* rows that did not pass the engine (triggers disabled) have no figures */
+		if (category == NULL || reason == NULL || quota_group == NULL || service_null ||
+			scope == NULL || mode == NULL || insured == NULL || treatment == NULL ||
+			xdjy_reason_from_name(reason) < 0)
+			ereport(ERROR,
+					(errcode(ERRCODE_XDJY_NOT_ENGINE_ROW),
+					 errmsg("settlement not computed by the engine"),
+					 errdetail("Settlement %lld has no category, reason or ledger figures.", (long long) id),
+					 errhint("Only settlements written through the settlement trigger can be explained.")));
+		nadj = array_values(xdjy_spi_value(0, E_ADJ_IDS, &isnull), isnull, INT8OID, &adj_ids);
+		nsteps = array_values(xdjy_spi_value(0, E_RATIO_STEPS, &isnull), isnull, INT4OID, &steps);
+
+		if (is_reversal)
+		{
+			DateADT		original_on = DatumGetDateADT(xdjy_spi_value(0, E_ORIGINAL_ON, &isnull));
+
+			explain_reversal(&o, original, original_on, total, fund, personal,
+							 deductible, quota_group, service_on, met, paid);
+			SPI_finish();
+			return (Datum) 0;
+		}
+
+		ai.total_fen = total;
+		ai.out_of_scope_fen = oos;
+		ai.first_selfpay_bp = xdjy_spi_int32(0, E_FIRST_SELFPAY_BP, 0);
+		ai.policy_deductible_fen = col64(E_POLICY_DEDUCTIBLE, &isnull);
+		ai.deductible_met_fen = met;
+		ai.ratio_bp = ratio;
+		ai.annual_cap_fen = col64(E_ANNUAL_CAP, &isnull);
+		ai.fund_paid_fen = paid;
+		j2date(service_on + POSTGRES_EPOCH_JDATE, &y, &m, &d);
+
+		/* 1. category */
+		{
+			XdjyCategoryReason why = (XdjyCategoryReason) xdjy_reason_from_name(reason);
+
+			emit(&o, "category", "待遇类别", false, 0, reason_source(why),
+				 reason_note(&o, why, category, filing, referral, insured, treatment,
+							 service_on));
+			emit(&o, "scope", "就医范围", false, 0, "SPEC §1",
+				 psprintf(L(&o, "%s: insured in %s, treated in %s, %s settlement",
+							"%s：参保地 %s，就医地 %s，%s"),
+						  scope_text(&o, scope), insured, treatment,
+						  strcmp(mode, "direct") == 0 ? L(&o, "direct", "联网直接结算")
+						  : L(&o, "manual", "手工报销")));
+		}
+
+		/* 2. policy */
+		emit(&o, "policy", "待遇政策", false, 0,
+			 strcmp(category, "long_term") == 0 ? "004 §二(三); SPEC §6" : "SPEC §6",
+			 psprintf(L(&o, "policy %lld (%s, %s, %s, %s, tier %s, valid %s): deductible %lld fen, ratio %d bp, first self-pay %d bp, annual cap %lld fen, quota group %s",
+						"政策 %lld（%s，%s，%s，%s，医院等级 %s，有效期 %s）：起付标准 %lld 分，支付比例 %d 基点，首先自付 %d 基点，最高支付限额 %lld 分，额度组 %s"),
+					  (long long) policy_id, insured, p_scheme ? p_scheme : "?",
+					  p_category ? p_category : "?", p_visit ? p_visit : "?",
+					  tier_null ? L(&o, "any", "不限") : psprintf("%d", tier),
+					  p_valid ? p_valid : "?",
+					  (long long) ai.policy_deductible_fen, policy_ratio,
+					  xdjy_spi_int32(0, E_FIRST_SELFPAY_BP, 0),
+					  (long long) ai.annual_cap_fen, quota_group));
+
+		/* 3. ratio rules, each with its article (002 #2–#5) */
+		if (nadj > 0)
+		{
+			Datum		a = xdjy_spi_value(0, E_ADJ_IDS, &isnull);
+			uint64		n;
+
+			n = xdjy_plan_execute(&q_explain_adjustments, &a, NULL, 0, SPI_OK_SELECT);
+			for (uint64 i = 0; i < n && (int) i < nadj; i++)
+			{
+				char	   *kind = xdjy_spi_text(i, 1, fcxt);
+				int32		points = xdjy_spi_int32(i, 2, 0);
+				char	   *source = xdjy_spi_text(i, 3, fcxt);
+				char	   *note = xdjy_spi_text(i, o.lang == XDJY_LANG_ZH ? 5 : 4, fcxt);
+				int64		after = (int) i < nsteps ? steps[i] : 0;
+
+				if (kind == NULL)
+					emit(&o, "ratio_adjustment", "比例调整", false, 0, "?",
+						 psprintf(L(&o, "ratio rule %lld (since removed) → %lld bp",
+									"比例规则 %lld（已删除）→ %lld 基点"),
+								  (long long) adj_ids[i], (long long) after));
+				else if (strcmp(kind, "set") == 0)
+					emit(&o, "ratio_adjustment", "比例调整", false, 0, source,
+						 psprintf(L(&o, "%s: ratio set to %d bp", "%s：支付比例定为 %d 基点"),
+								  note, points));
+				else
+					emit(&o, "ratio_adjustment", "比例调整", false, 0, source,
+						 psprintf(L(&o, "%s: %+d bp → %lld bp", "%s：%+d 基点 → %lld 基点"),
+								  note, points, (long long) after));
+			}
+		}
+		emit(&o, "ratio", "支付比例", false, 0,
+			 nadj > 0 ? "002 #5" : "SPEC §3",
+			 nadj > 0
+			 ? psprintf(L(&o, "ratio applied %d bp: policy %d bp with the rules above added up, kept within 0–10000",
+						  "执行支付比例 %d 基点：政策比例 %d 基点，叠加以上调整，限于0–10000"),
+						ratio, policy_ratio)
+			 : psprintf(L(&o, "ratio applied %d bp, the policy's", "执行支付比例 %d 基点（政策比例）"),
+						ratio));
+
+		/* 4. amounts, replayed from the stored inputs */
+		xdjy_compute_amounts(&ai, &am);
+		emit(&o, "total", "医疗费总额", true, total, "SPEC §3",
+			 L(&o, "total of the invoice (medfee_sumamt)", "医疗费总额（medfee_sumamt）"));
+		emit(&o, "out_of_scope", "全自费", true, oos, "SPEC §3",
+			 L(&o, "outside the fund's scope, paid by the person (fulamt_ownpay_amt)",
+			   "不属基金支付范围，个人全自费（fulamt_ownpay_amt）"));
+		emit(&o, "in_scope", "符合范围", true, in_scope, "SPEC §3",
+			 L(&o, "total − out of scope (inscp_scp_amt)", "总额 − 全自费（inscp_scp_amt）"));
+		emit(&o, "first_selfpay", "先行自付", true, first_selfpay, "000 §三(二)",
+			 ai.first_selfpay_bp > 0
+			 ? psprintf(L(&o, "in scope %lld × %d bp, rounded half up to the fen (preselfpay_amt)",
+						  "符合范围金额 %lld × %d 基点，四舍五入到分（preselfpay_amt）"),
+						(long long) in_scope, ai.first_selfpay_bp)
+			 : psprintf(L(&o, "none: the %s standard has no first self-pay",
+						  "无：%s待遇无首先自付"), category_text(&o, category)));
+		emit(&o, "deductible", "起付线", true, deductible, "SPEC §3",
+			 psprintf(L(&o, "min(in scope − first self-pay %lld, deductible left %lld of %lld); ledger %d %s: met %lld → %lld fen (act_pay_dedc)",
+						"min(符合范围 − 先行自付 %lld，剩余起付标准 %lld / %lld)；台账 %d年 %s：已付起付线 %lld → %lld 分（act_pay_dedc）"),
+					  (long long) am.base_fen, (long long) am.deductible_left_fen,
+					  (long long) ai.policy_deductible_fen, y, quota_group,
+					  (long long) met, (long long) (met + deductible)));
+		emit(&o, "fund_before_cap", "封顶前基金支付", true, am.payable_fen, "SPEC §3",
+			 psprintf(L(&o, "(%lld − %lld) × %d bp, rounded half up to the fen",
+						"(%lld − %lld) × %d 基点，四舍五入到分"),
+					  (long long) am.base_fen, (long long) deductible, ratio));
+		emit(&o, "annual_cap", "年度限额", true, am.cap_left_fen, "000 §三(三)",
+			 psprintf(L(&o, "cap left: annual cap %lld − fund paid %lld this year in quota group %s (shared by local and remote care); ledger fund paid %lld → %lld fen",
+						"剩余额度：年度限额 %lld − 本年度已支付 %lld（额度组 %s，本地与异地合并计算）；台账基金已支付 %lld → %lld 分"),
+					  (long long) ai.annual_cap_fen, (long long) paid,
+					  quota_group, (long long) paid, (long long) (paid + fund)));
+		emit(&o, "fund", "统筹基金支出", true, fund, "SPEC §3",
+			 psprintf(L(&o, "min(%lld, %lld): paid by the pooled fund (hifp_pay)",
+						"min(%lld, %lld)：统筹基金支付（hifp_pay）"),
+					  (long long) am.payable_fen, (long long) am.cap_left_fen));
+		emit(&o, "personal", "个人负担", true, personal, "SPEC §3",
+			 psprintf(L(&o, "total − fund = %lld − %lld (psn_part_amt)",
+						"总额 − 基金支付 = %lld − %lld（psn_part_amt）"),
+					  (long long) total, (long long) fund));
+
+		if (am.first_selfpay_fen != first_selfpay || am.deductible_fen != deductible ||
+			am.fund_fen != fund || am.personal_fen != personal || am.in_scope_fen != in_scope)
+			emit(&o, "check", "核对", false, 0, "SPEC §3",
+				 psprintf(L(&o, "the stored amounts differ from a replay of the stored inputs (first self-pay %lld, deductible %lld, fund %lld, personal %lld): the row was not written by this engine",
+							"存储金额与按存储参数重算不符（先行自付 %lld，起付线 %lld，基金 %lld，个人 %lld）：该记录非本引擎写入"),
+						  (long long) am.first_selfpay_fen, (long long) am.deductible_fen,
+						  (long long) am.fund_fen, (long long) am.personal_fen));
+	}
+	SPI_finish();
+	return (Datum) 0;
+}

@@ -1,0 +1,356 @@
+/*-------------------------------------------------------------------------
+ *
+ * src/settlement.c
+ *	  Settlement rules as pure C (no SPI, no catalog access): the benefit
+ *	  category of SPEC §3 and the amounts to the fen.
+ *
+ *	  Category: 004 §二(三) and 001 §三 (a long-term filer treated at home
+ *	  without proof is temporary), 002 #8 (Jilin keeps home benefits),
+ *	  000 §三(一) (long-term pays the local standard), 004 §二(一) (a
+ *	  temporary filing never touches local benefits; F9 a filing closed
+ *	  during a stay still covers it), 001 §四(二) / 004 §二(二) (F8 filed
+ *	  before the discharge settlement), 000 §二(三) (F10 exemption),
+ *	  002 #10–12 (referral), 001 §五(一) / 004 §二(五) (emergency).
+ *	  Amounts: SPEC §3, 000 §三(二) (first self-pay), 002 #2–#5 (ratio
+ *	  adjustments add up).
+ *
+ *-------------------------------------------------------------------------
+ */
+#include "postgres.h"
+
+#include "fmgr.h"
+#include "funcapi.h"
+#include "access/htup_details.h"
+
+#include "money.h"
+#include "settlement.h"
+
+PG_FUNCTION_INFO_V1(settlement_amounts);
+
+static const char *const category_names[] = {
+	[XDJY_CAT_LOCAL] = "local",
+	[XDJY_CAT_LONG_TERM] = "long_term",
+	[XDJY_CAT_TEMPORARY] = "temporary",
+	[XDJY_CAT_UNFILED] = "unfiled",
+};
+
+static const char *const reason_names[XDJY_NUM_REASONS] = {
+	[XDJY_WHY_LOCAL] = "local",
+	[XDJY_WHY_LOCAL_WITH_PROOF] = "local_with_proof",
+	[XDJY_WHY_LOCAL_HOME_KEPT] = "local_home_kept",
+	[XDJY_WHY_HOME_WITHOUT_PROOF] = "home_without_proof",
+	[XDJY_WHY_LONG_TERM_FILING] = "long_term_filing",
+	[XDJY_WHY_TEMPORARY_FILING] = "temporary_filing",
+	[XDJY_WHY_FILED_BEFORE_DISCHARGE] = "filed_before_discharge",
+	[XDJY_WHY_FILED_AFTER_DISCHARGE] = "filed_after_discharge",
+	[XDJY_WHY_CLOSED_MID_STAY] = "closed_mid_stay",
+	[XDJY_WHY_FILING_EXEMPT] = "filing_exempt",
+	[XDJY_WHY_REFERRAL] = "referral",
+	[XDJY_WHY_EMERGENCY] = "emergency",
+	[XDJY_WHY_UNFILED] = "unfiled",
+};
+
+const char *
+xdjy_category_name(XdjyCategory category)
+{
+	if ((int) category < 0 || (int) category > XDJY_CAT_UNFILED)
+		elog(ERROR, "invalid benefit category %d", (int) category);
+	return category_names[category];
+}
+
+const char *
+xdjy_reason_name(XdjyCategoryReason reason)
+{
+	if ((int) reason < 0 || (int) reason >= XDJY_NUM_REASONS)
+		elog(ERROR, "invalid category reason %d", (int) reason);
+	return reason_names[reason];
+}
+
+/* -1 for a name that is none of ours */
+int
+xdjy_reason_from_name(const char *name)
+{
+	for (int i = 0; i < XDJY_NUM_REASONS; i++)
+		if (strcmp(reason_names[i], name) == 0)
+			return i;
+	return -1;
+}
+
+/*
+ * Does the filing hold on day d?  From its start date until the day it was
+ * closed (changed, cancelled, terminated: closed_on is the first day it no
+ * longer holds); a closed status without a date holds on no day.
+ */
+static bool
+filing_holds_on(const XdjyFilingFact *f, DateADT d)
+{
+	if (f->start_on > d)
+		return false;
+	if (f->closed)
+		return d < f->closed_on;
+	return f->active;
+}
+
+/*
+ * Does filing f, for the treatment region and residence category asked,
+ * cover this encounter?  Sets *why.
+ */
+static bool
+filing_covers(const XdjyCategoryInput *in, const XdjyFilingFact *f,
+			  bool long_term, XdjyCategoryReason *why)
+{
+	if (f->long_term != long_term ||
+		strcmp(f->destination, in->treatment_region) != 0)
+		return false;
+
+	/*
+	 * F8 (001 §四(二), 004 §二(二)): a direct settlement needs the filing to
+	 * exist when it is made; filed only after a self-paid discharge, the
+	 * stay is reimbursed by hand.
+	 */
+	if (in->direct && f->applied_on > in->settled_on)
+		return false;
+
+	if (filing_holds_on(f, in->service_on))
+	{
+		if (f->closed && f->closed_on <= in->settled_on)
+			*why = XDJY_WHY_CLOSED_MID_STAY;	/* F9: 004 §二(一) */
+		else if (!in->direct && f->applied_on > in->end_on)
+			*why = XDJY_WHY_FILED_AFTER_DISCHARGE;	/* F8: 004 §二(二) */
+		else
+			*why = long_term ? XDJY_WHY_LONG_TERM_FILING : XDJY_WHY_TEMPORARY_FILING;
+		return true;
+	}
+
+	/*
+	 * F8: filed before the discharge settlement, the stay settles under it
+	 * even though the admission came first (the filing may start after the
+	 * admission date).
+	 */
+	if (in->inpatient && f->applied_on <= in->end_on &&
+		filing_holds_on(f, in->end_on))
+	{
+		*why = XDJY_WHY_FILED_BEFORE_DISCHARGE;
+		return true;
+	}
+	return false;
+}
+
+static void
+decide(XdjyCategoryDecision *out, XdjyCategory category,
+	   XdjyCategoryReason reason, int64 filing_id)
+{
+	out->category = category;
+	out->reason = reason;
+	out->filing_id = filing_id;
+}
+
+/*
+ * The 5 steps of SPEC §3.  Returns XDJY_NEED_* when a per-province fact
+ * is needed and was passed as XDJY_FACT_UNKNOWN: the caller looks it up
+ * and calls again (so the common path asks nothing it does not need).
+ */
+XdjyNeed
+xdjy_decide_category(const XdjyCategoryInput *in, XdjyCategoryDecision *out)
+{
+	XdjyCategoryReason why = XDJY_WHY_UNFILED;
+
+	/* step 1: treated in the insured pooling region */
+	if (strcmp(in->insured_region, in->treatment_region) == 0)
+	{
+		const XdjyFilingFact *away = NULL;
+
+		/*
+		 * 004 §二(一): a temporary filing never affects local benefits; only
+		 * a long-term filing elsewhere that holds on D (and existed when a
+		 * direct settlement is made) does.
+		 */
+		for (int i = 0; i < in->nfilings; i++)
+		{
+			const XdjyFilingFact *f = &in->filings[i];
+
+			if (!f->long_term ||
+				strcmp(f->destination, in->insured_region) == 0 ||
+				!filing_holds_on(f, in->service_on) ||
+				(in->direct && f->applied_on > in->settled_on))
+				continue;
+			if (away == NULL || (f->proof && !away->proof))
+				away = f;
+		}
+		if (away == NULL)
+			decide(out, XDJY_CAT_LOCAL, XDJY_WHY_LOCAL, 0);
+		else if (away->proof)
+			/* 004 §二(三), 001 §三: proof of residence keeps local benefits */
+			decide(out, XDJY_CAT_LOCAL, XDJY_WHY_LOCAL_WITH_PROOF, away->id);
+		else if (in->home_benefit_kept == XDJY_FACT_UNKNOWN)
+			return XDJY_NEED_HOME_BENEFIT_KEPT;
+		else if (in->home_benefit_kept == XDJY_FACT_YES)
+			/* 002 #8: both places' benefits stay valid */
+			decide(out, XDJY_CAT_LOCAL, XDJY_WHY_LOCAL_HOME_KEPT, away->id);
+		else
+			/* 004 §二(三): pledge only, back home: temporary outside */
+			decide(out, XDJY_CAT_TEMPORARY, XDJY_WHY_HOME_WITHOUT_PROOF, away->id);
+		return XDJY_NEED_NOTHING;
+	}
+
+	/* step 2: long-term filing for R; step 3: temporary filing for R */
+	for (int pass = 0; pass < 2; pass++)
+	{
+		bool		long_term = (pass == 0);
+
+		for (int i = 0; i < in->nfilings; i++)
+		{
+			if (filing_covers(in, &in->filings[i], long_term, &why))
+			{
+				decide(out, long_term ? XDJY_CAT_LONG_TERM : XDJY_CAT_TEMPORARY,
+					   why, in->filings[i].id);
+				return XDJY_NEED_NOTHING;
+			}
+		}
+	}
+
+	/* step 3: F10, intra-province treatment exempt from filing (000 §二(三)) */
+	if (strncmp(in->insured_region, in->treatment_region, 2) == 0)
+	{
+		if (in->filing_exempt == XDJY_FACT_UNKNOWN)
+			return XDJY_NEED_FILING_EXEMPT;
+		if (in->filing_exempt == XDJY_FACT_YES)
+		{
+			decide(out, XDJY_CAT_TEMPORARY, XDJY_WHY_FILING_EXEMPT, 0);
+			return XDJY_NEED_NOTHING;
+		}
+	}
+
+	/* 000 §一(二), 002 #10–12: a referred person is temporary outside */
+	if (in->referral)
+		decide(out, XDJY_CAT_TEMPORARY, XDJY_WHY_REFERRAL, 0);
+	/* step 4: emergency without filing is treated as filed */
+	else if (in->emergency)
+		decide(out, XDJY_CAT_TEMPORARY, XDJY_WHY_EMERGENCY, 0);
+	/* step 5 */
+	else
+		decide(out, XDJY_CAT_UNFILED, XDJY_WHY_UNFILED, 0);
+	return XDJY_NEED_NOTHING;
+}
+
+/*
+ * 002 #3 replaces the ratio, 002 #2 and #4 lower it; 002 #5: all reductions
+ * that apply add up.  Applied in the order given (the caller puts a 'set'
+ * first); steps[i] is the ratio after adjustment i; the result is kept
+ * within 0..100%.
+ */
+int32
+xdjy_adjust_ratio(int32 policy_ratio_bp, int n, const XdjyAdjustment *adj,
+				  int32 *steps)
+{
+	int64		ratio = policy_ratio_bp;
+
+	for (int i = 0; i < n; i++)
+	{
+		if (adj[i].set)
+			ratio = adj[i].points_bp;
+		else
+			ratio += adj[i].points_bp;
+		/* each points_bp is within ±10000: keep the sum far from overflow */
+		ratio = Max(Min(ratio, (int64) 1000000000), (int64) -1000000000);
+		if (steps)
+			steps[i] = (int32) ratio;
+	}
+	return (int32) Max(Min(ratio, (int64) XDJY_BP_ONE), (int64) 0);
+}
+
+/* NULL if the input is lawful, else what is wrong with it */
+const char *
+xdjy_amount_input_error(const XdjyAmountInput *in)
+{
+	if (in->total_fen < 0)
+		return "total is negative";
+	if (in->out_of_scope_fen < 0)
+		return "out-of-scope amount is negative";
+	if (in->out_of_scope_fen > in->total_fen)
+		return "out-of-scope amount exceeds the total";
+	if (in->first_selfpay_bp < 0 || in->first_selfpay_bp > XDJY_BP_ONE)
+		return "first self-pay ratio is outside 0..10000 basis points";
+	if (in->ratio_bp < 0 || in->ratio_bp > XDJY_BP_ONE)
+		return "fund ratio is outside 0..10000 basis points";
+	if (in->policy_deductible_fen < 0 || in->deductible_met_fen < 0 ||
+		in->annual_cap_fen < 0 || in->fund_paid_fen < 0)
+		return "deductible, cap and ledger amounts must not be negative";
+	return NULL;
+}
+
+/*
+ * SPEC §3, every step in fen:
+ *   in_scope      = total − out_of_scope             (全自费 excluded)
+ *   first_selfpay = in_scope × first_selfpay_bp       (000 §三(二))
+ *   base          = in_scope − first_selfpay
+ *   deductible    = min(base, deductible left this year)
+ *   payable       = (base − deductible) × ratio
+ *   fund          = min(payable, annual cap left)     (000 §三(三): one quota)
+ *   personal      = total − fund                      so fund + personal = total
+ * Shares round half up to the fen.  The input must be lawful
+ * (xdjy_amount_input_error); every sum is overflow-checked.
+ */
+void
+xdjy_compute_amounts(const XdjyAmountInput *in, XdjyAmounts *out)
+{
+	out->in_scope_fen = xdjy_fen_sub(in->total_fen, in->out_of_scope_fen);
+	out->first_selfpay_fen = xdjy_fen_times_bp(out->in_scope_fen, in->first_selfpay_bp);
+	out->base_fen = xdjy_fen_sub(out->in_scope_fen, out->first_selfpay_fen);
+	out->deductible_left_fen =
+		xdjy_fen_max(0, xdjy_fen_sub(in->policy_deductible_fen, in->deductible_met_fen));
+	out->deductible_fen = xdjy_fen_min(out->base_fen, out->deductible_left_fen);
+	out->payable_fen = xdjy_fen_times_bp(xdjy_fen_sub(out->base_fen, out->deductible_fen),
+										 in->ratio_bp);
+	out->cap_left_fen =
+		xdjy_fen_max(0, xdjy_fen_sub(in->annual_cap_fen, in->fund_paid_fen));
+	out->fund_fen = xdjy_fen_min(out->payable_fen, out->cap_left_fen);
+	out->personal_fen = xdjy_fen_sub(in->total_fen, out->fund_fen);
+}
+
+/*
+ * xdjy.settlement_amounts(total_fen, out_of_scope_fen, first_selfpay_bp,
+ *     policy_deductible_fen, deductible_met_fen, ratio_bp, annual_cap_fen,
+ *     fund_paid_fen) → (in_scope_fen, first_selfpay_fen, deductible_fen,
+ *     fund_fen, personal_fen): the amounts the settlement trigger computes,
+ *     for a quote and for the property test against a numeric formula.
+ */
+Datum
+settlement_amounts(PG_FUNCTION_ARGS)
+{
+	XdjyAmountInput in;
+	XdjyAmounts out;
+	const char *err;
+	TupleDesc	tupdesc;
+	Datum		values[5];
+	bool		nulls[5] = {false, false, false, false, false};
+
+	in.total_fen = PG_GETARG_INT64(0);
+	in.out_of_scope_fen = PG_GETARG_INT64(1);
+	in.first_selfpay_bp = PG_GETARG_INT32(2);
+	in.policy_deductible_fen = PG_GETARG_INT64(3);
+	in.deductible_met_fen = PG_GETARG_INT64(4);
+	in.ratio_bp = PG_GETARG_INT32(5);
+	in.annual_cap_fen = PG_GETARG_INT64(6);
+	in.fund_paid_fen = PG_GETARG_INT64(7);
+
+	err = xdjy_amount_input_error(&in);
+	if (err)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("invalid settlement amounts: %s", err),
+				 errdetail("Total " INT64_FORMAT " fen, out of scope " INT64_FORMAT " fen, first self-pay %d bp, ratio %d bp.",
+						   in.total_fen, in.out_of_scope_fen, in.first_selfpay_bp, in.ratio_bp),
+				 errhint("Amounts are non-negative fen with out of scope at most the total; ratios are 0 to 10000 basis points.")));
+	xdjy_compute_amounts(&in, &out);
+
+	if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
+		elog(ERROR, "settlement_amounts must return a composite type");
+	tupdesc = BlessTupleDesc(tupdesc);
+	values[0] = Int64GetDatum(out.in_scope_fen);
+	values[1] = Int64GetDatum(out.first_selfpay_fen);
+	values[2] = Int64GetDatum(out.deductible_fen);
+	values[3] = Int64GetDatum(out.fund_fen);
+	values[4] = Int64GetDatum(out.personal_fen);
+	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(tupdesc, values, nulls)));
+}

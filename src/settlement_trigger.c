@@ -1,0 +1,1335 @@
+/*-------------------------------------------------------------------------
+ *
+ * src/settlement_trigger.c
+ *	  The settlement engine: BEFORE INSERT ON xdjy.settlement gathers the
+ *	  facts through kept SPI plans, decides the benefit category and the
+ *	  amounts (pure C in settlement.c), keeps the person's ledgers, runs
+ *	  the checks and fills the row, or rejects it with its own SQLSTATE.
+ *	  Also: settlements are immutable (a correction is a reversal row), and
+ *	  an inpatient stay may not overlap another stay of the person.
+ *
+ *	  Seed articles: SPEC §3 category steps (004 §二(一)–(三), (五); 001
+ *	  §三, §四(二), §五(一); 002 #8; 000 §二(三), §三(一)); amounts (000
+ *	  §三(二)–(三); 002 #2–#6); checks S1 (004 §二(四)), S2 (001 §五(三),
+ *	  004 §二(六)), S3 (002 #8), S4 (000 §四), S6 (002 #10–#12).
+ *
+ *	  Concurrency: every settlement of a person in a year and quota group
+ *	  locks that ledger row (FOR NO KEY UPDATE) before it reads the amounts
+ *	  already used and before the checks whose outcome another settlement
+ *	  of the person could change (invoice, reversal); read-write SPI gives
+ *	  each later query a snapshot taken after the lock, so two concurrent
+ *	  settlements of one person are serialised exactly.  Checks across
+ *	  persons have unique indexes or exclusion constraints as backstops.
+ *
+ *-------------------------------------------------------------------------
+ */
+#include "postgres.h"
+
+#include "access/htup_details.h"
+#include "catalog/pg_type.h"
+#include "commands/trigger.h"
+#include "datatype/timestamp.h"
+#include "executor/spi.h"
+#include "utils/array.h"
+#include "utils/builtins.h"
+#include "utils/date.h"
+#include "utils/datetime.h"
+#include "utils/lsyscache.h"
+#include "utils/rel.h"
+
+#include "dates.h"
+#include "errors.h"
+#include "filing_status.h"
+#include "money.h"
+#include "region.h"
+#include "restore.h"
+#include "residence_category.h"
+#include "settlement.h"
+#include "spi_plans.h"
+#include "trigger_util.h"
+
+PG_FUNCTION_INFO_V1(settlement_insert_trigger);
+PG_FUNCTION_INFO_V1(settlement_immutable_trigger);
+PG_FUNCTION_INFO_V1(encounter_stay_overlap_trigger);
+
+/* ------------------------------------------------------------------------
+ * Columns of xdjy.settlement: looked up by name once per relation
+ * ------------------------------------------------------------------------
+ */
+typedef enum SCol
+{
+	/* written by the client */
+	SC_ENCOUNTER_ID,
+	SC_SETTLED_ON,
+	SC_MODE,
+	SC_INVOICE_NO,
+	SC_TOTAL,
+	SC_OUT_OF_SCOPE,
+	SC_REVERSES,
+	SC_OWN_REASON,
+	SC_REFERRAL_ID,
+	SC_DIAGNOSIS,
+	/* filled by the engine: a client must leave them NULL */
+	SC_PERSON_ID,
+	SC_INSTITUTION,
+	SC_INSURED_REGION,
+	SC_TREATMENT_REGION,
+	SC_FILING_ID,
+	SC_SCOPE,
+	SC_CATEGORY,
+	SC_POLICY_ID,
+	SC_RATIO_BP,
+	SC_FIRST_SELFPAY_FEN,
+	SC_DEDUCTIBLE_FEN,
+	SC_FUND_FEN,
+	SC_PERSONAL_FEN,
+	SC_SERVICE_ON,
+	SC_CATEGORY_REASON,
+	SC_QUOTA_GROUP,
+	SC_INVOICE_SEQ,
+	SC_POLICY_DEDUCTIBLE,
+	SC_POLICY_RATIO,
+	SC_FIRST_SELFPAY_BP,
+	SC_ANNUAL_CAP,
+	SC_ADJUSTMENT_IDS,
+	SC_RATIO_STEPS,
+	SC_IN_SCOPE,
+	SC_DEDUCTIBLE_MET_BEFORE,
+	SC_FUND_PAID_BEFORE,
+	SC_NCOLS
+} SCol;
+
+#define SC_FIRST_ENGINE SC_PERSON_ID
+
+static const struct
+{
+	const char *name;
+	Oid			type;
+}			scol_def[SC_NCOLS] =
+{
+	[SC_ENCOUNTER_ID] = {"encounter_id", INT8OID},
+	[SC_SETTLED_ON] = {"settled_on", DATEOID},
+	[SC_MODE] = {"mode", TEXTOID},
+	[SC_INVOICE_NO] = {"invoice_no", TEXTOID},
+	[SC_TOTAL] = {"total_fen", INT8OID},
+	[SC_OUT_OF_SCOPE] = {"out_of_scope_fen", INT8OID},
+	[SC_REVERSES] = {"reverses", INT8OID},
+	[SC_OWN_REASON] = {"own_reason", BOOLOID},
+	[SC_REFERRAL_ID] = {"referral_id", INT8OID},
+	[SC_DIAGNOSIS] = {"diagnosis", TEXTOID},
+	[SC_PERSON_ID] = {"person_id", TEXTOID},
+	[SC_INSTITUTION] = {"institution_code", TEXTOID},
+	[SC_INSURED_REGION] = {"insured_region", TEXTOID},
+	[SC_TREATMENT_REGION] = {"treatment_region", TEXTOID},
+	[SC_FILING_ID] = {"filing_id", INT8OID},
+	[SC_SCOPE] = {"scope", TEXTOID},
+	[SC_CATEGORY] = {"category", TEXTOID},
+	[SC_POLICY_ID] = {"policy_id", INT8OID},
+	[SC_RATIO_BP] = {"ratio_bp", INT4OID},
+	[SC_FIRST_SELFPAY_FEN] = {"first_selfpay_fen", INT8OID},
+	[SC_DEDUCTIBLE_FEN] = {"deductible_fen", INT8OID},
+	[SC_FUND_FEN] = {"fund_fen", INT8OID},
+	[SC_PERSONAL_FEN] = {"personal_fen", INT8OID},
+	[SC_SERVICE_ON] = {"service_on", DATEOID},
+	[SC_CATEGORY_REASON] = {"category_reason", TEXTOID},
+	[SC_QUOTA_GROUP] = {"quota_group", TEXTOID},
+	[SC_INVOICE_SEQ] = {"invoice_seq", INT4OID},
+	[SC_POLICY_DEDUCTIBLE] = {"policy_deductible_fen", INT8OID},
+	[SC_POLICY_RATIO] = {"policy_ratio_bp", INT4OID},
+	[SC_FIRST_SELFPAY_BP] = {"first_selfpay_bp", INT4OID},
+	[SC_ANNUAL_CAP] = {"annual_cap_fen", INT8OID},
+	[SC_ADJUSTMENT_IDS] = {"adjustment_ids", INT8ARRAYOID},
+	[SC_RATIO_STEPS] = {"ratio_steps", INT4ARRAYOID},
+	[SC_IN_SCOPE] = {"in_scope_fen", INT8OID},
+	[SC_DEDUCTIBLE_MET_BEFORE] = {"deductible_met_before_fen", INT8OID},
+	[SC_FUND_PAID_BEFORE] = {"fund_paid_before_fen", INT8OID},
+};
+
+static Oid	scol_relid = InvalidOid;
+static int	scol_attnum[SC_NCOLS];
+
+static void
+settlement_columns(Relation rel)
+{
+	TupleDesc	tupdesc = RelationGetDescr(rel);
+
+	if (scol_relid == RelationGetRelid(rel))
+		return;
+	for (int i = 0; i < SC_NCOLS; i++)
+		scol_attnum[i] = xdjy_attnum(tupdesc, scol_def[i].name, scol_def[i].type);
+	scol_relid = RelationGetRelid(rel);
+}
+
+/* the row being built: values for every column, which ones to replace */
+typedef struct SRow
+{
+	Datum		values[SC_NCOLS];
+	bool		nulls[SC_NCOLS];
+	bool		replace[SC_NCOLS];
+} SRow;
+
+static void
+set_value(SRow *r, SCol c, Datum v)
+{
+	r->values[c] = v;
+	r->nulls[c] = false;
+	r->replace[c] = true;
+}
+
+static void
+set_text(SRow *r, SCol c, const char *s)
+{
+	if (s == NULL)
+	{
+		r->values[c] = (Datum) 0;
+		r->nulls[c] = true;
+		r->replace[c] = true;
+	}
+	else
+		set_value(r, c, CStringGetTextDatum(s));
+}
+
+static HeapTuple
+apply_row(HeapTuple tuple, TupleDesc tupdesc, SRow *r)
+{
+	int			cols[SC_NCOLS];
+	Datum		values[SC_NCOLS];
+	bool		nulls[SC_NCOLS];
+	int			n = 0;
+
+	for (int i = 0; i < SC_NCOLS; i++)
+	{
+		if (!r->replace[i])
+			continue;
+		cols[n] = scol_attnum[i];
+		values[n] = r->values[i];
+		nulls[n] = r->nulls[i];
+		n++;
+	}
+	return heap_modify_tuple_by_cols(tuple, tupdesc, n, cols, values, nulls);
+}
+
+/* ------------------------------------------------------------------------
+ * Kept plans
+ * ------------------------------------------------------------------------
+ */
+
+/* the encounter with its person, institution, pooling region, and (S3) a
+ * stay of the person elsewhere that an unattached visit falls inside */
+static XdjyPlan q_encounter = XDJY_PLAN(
+	"settlement encounter",
+	"SELECT e.person_id, e.institution_code, e.visit_type, e.admitted_on, e.discharged_on,"
+	"       e.emergency, e.trauma, e.third_party, e.trauma_pledge, e.attached_to,"
+	"       p.insured_region, p.scheme,"
+	"       i.tier, i.kind, i.networked_inpatient, i.networked_outpatient, i.networked_chronic,"
+	"       xdjy.pooling_region(i.region_code),"
+	"       st.id, st.institution_code, st.admitted_on"
+	" FROM xdjy.encounter e"
+	" JOIN xdjy.person p ON p.id OPERATOR(pg_catalog.=) e.person_id"
+	" JOIN xdjy.institution i ON i.code OPERATOR(pg_catalog.=) e.institution_code"
+	" LEFT JOIN LATERAL ("
+	"   SELECT s.id, s.institution_code, s.admitted_on FROM xdjy.encounter s"
+	"    WHERE e.visit_type OPERATOR(pg_catalog.<>) 'inpatient' AND e.attached_to IS NULL"
+	"      AND s.person_id OPERATOR(pg_catalog.=) e.person_id"
+	"      AND s.visit_type OPERATOR(pg_catalog.=) 'inpatient'"
+	"      AND s.institution_code OPERATOR(pg_catalog.<>) e.institution_code"
+	"      AND s.admitted_on OPERATOR(pg_catalog.<) e.admitted_on"
+	"      AND (s.discharged_on IS NULL OR e.admitted_on OPERATOR(pg_catalog.<) s.discharged_on)"
+	"    ORDER BY s.admitted_on DESC LIMIT 1) st ON true"
+	" WHERE e.id OPERATOR(pg_catalog.=) $1",
+	1, INT8OID);
+
+/* the person's filings that may hold between D and the discharge */
+static XdjyPlan q_filings = XDJY_PLAN(
+	"settlement filings",
+	"SELECT f.id, f.destination_region, f.category, f.status, f.start_date,"
+	"       f.applied_on, f.closed_on, f.proof IS NOT NULL"
+	" FROM xdjy.filing f"
+	" WHERE f.person_id OPERATOR(pg_catalog.=) $1"
+	"   AND f.start_date OPERATOR(pg_catalog.<=) $2"
+	"   AND (f.closed_on IS NULL OR f.closed_on OPERATOR(pg_catalog.>) $3)"
+	" ORDER BY f.id DESC",
+	3, TEXTOID, DATEOID, DATEOID);
+
+static XdjyPlan q_home_kept = XDJY_PLAN(
+	"home benefit kept",
+	"SELECT 1 FROM xdjy.home_benefit_kept h"
+	" WHERE h.province OPERATOR(pg_catalog.=) $1"
+	"   AND h.valid OPERATOR(pg_catalog.@>) $2",
+	2, TEXTOID, DATEOID);
+
+static XdjyPlan q_referral_lock = XDJY_PLAN(
+	"referral lock",
+	"SELECT r.person_id, r.issued_by, r.issued_on, r.diagnosis, r.destination_region,"
+	"       i.kind, xdjy.pooling_region(i.region_code)"
+	" FROM xdjy.referral r JOIN xdjy.institution i ON i.code OPERATOR(pg_catalog.=) r.issued_by"
+	" WHERE r.id OPERATOR(pg_catalog.=) $1"
+	" FOR NO KEY UPDATE OF r",
+	1, INT8OID);
+
+/*
+ * 002 #12 "当次有效": a referral serves one encounter (its corrections
+ * included; a reversal corrects the settlement, it does not undo the
+ * treatment).  The exclusion constraint settlement_referral_once is the
+ * backstop under every isolation level.
+ */
+static XdjyPlan q_referral_used = XDJY_PLAN(
+	"referral used",
+	"SELECT s.id, s.encounter_id FROM xdjy.settlement s"
+	" WHERE s.referral_id OPERATOR(pg_catalog.=) $1"
+	"   AND s.encounter_id OPERATOR(pg_catalog.<>) $2"
+	"   AND s.reverses IS NULL"
+	" LIMIT 1",
+	2, INT8OID, INT8OID);
+
+/* the policy row valid on D (a row for the tier before one for every
+ * tier) with the province's ratio rules for the category, 'set' first */
+static XdjyPlan q_policy = XDJY_PLAN(
+	"settlement policy",
+	"SELECT p.id, p.deductible_fen, p.ratio_bp, p.first_selfpay_bp, p.annual_cap_fen,"
+	"       p.quota_group, a.id, a.kind OPERATOR(pg_catalog.=) 'set', a.points_bp"
+	" FROM (SELECT p.* FROM xdjy.policy p"
+	"        WHERE p.insured_region OPERATOR(pg_catalog.=) $1"
+	"          AND p.scheme OPERATOR(pg_catalog.=) $2"
+	"          AND p.category OPERATOR(pg_catalog.=) $3"
+	"          AND p.visit_type OPERATOR(pg_catalog.=) $4"
+	"          AND (p.tier OPERATOR(pg_catalog.=) $5 OR p.tier IS NULL)"
+	"          AND p.valid OPERATOR(pg_catalog.@>) $6"
+	"        ORDER BY p.tier IS NULL LIMIT 1) p"
+	" LEFT JOIN LATERAL ("
+	"   SELECT a.id, a.kind, a.points_bp FROM xdjy.ratio_adjustment a"
+	"    WHERE a.province OPERATOR(pg_catalog.=) pg_catalog.left($1, 2)"
+	"      AND a.category OPERATOR(pg_catalog.=) $7"
+	"      AND (a.scheme IS NULL OR a.scheme OPERATOR(pg_catalog.=) $2)"
+	"      AND (a.visit_type IS NULL OR a.visit_type OPERATOR(pg_catalog.=) $4)"
+	"      AND (NOT a.own_reason_only OR $8)"
+	"      AND a.valid OPERATOR(pg_catalog.@>) $6) a ON true"
+	" ORDER BY a.kind OPERATOR(pg_catalog.=) 'delta', a.id",
+	8, TEXTOID, TEXTOID, TEXTOID, TEXTOID, INT2OID, DATEOID, TEXTOID, BOOLOID);
+
+static XdjyPlan q_ledger_lock = XDJY_PLAN(
+	"ledger lock",
+	"SELECT l.deductible_met_fen, l.fund_paid_fen FROM xdjy.ledger l"
+	" WHERE l.person_id OPERATOR(pg_catalog.=) $1"
+	"   AND l.year OPERATOR(pg_catalog.=) $2"
+	"   AND l.quota_group OPERATOR(pg_catalog.=) $3"
+	" FOR NO KEY UPDATE",
+	3, TEXTOID, INT4OID, TEXTOID);
+
+static XdjyPlan q_ledger_insert = XDJY_PLAN(
+	"ledger insert",
+	"INSERT INTO xdjy.ledger (person_id, year, quota_group) VALUES ($1, $2, $3)"
+	" ON CONFLICT DO NOTHING",
+	3, TEXTOID, INT4OID, TEXTOID);
+
+static XdjyPlan q_ledger_update = XDJY_PLAN(
+	"ledger update",
+	"UPDATE xdjy.ledger l"
+	"   SET deductible_met_fen = l.deductible_met_fen OPERATOR(pg_catalog.+) $4,"
+	"       fund_paid_fen = l.fund_paid_fen OPERATOR(pg_catalog.+) $5"
+	" WHERE l.person_id OPERATOR(pg_catalog.=) $1"
+	"   AND l.year OPERATOR(pg_catalog.=) $2"
+	"   AND l.quota_group OPERATOR(pg_catalog.=) $3",
+	5, TEXTOID, INT4OID, TEXTOID, INT8OID, INT8OID);
+
+/* S4: settlements of the invoice and how many of them were reversed */
+static XdjyPlan q_invoice = XDJY_PLAN(
+	"settlement invoice",
+	"SELECT pg_catalog.count(s.id), pg_catalog.count(r.id), pg_catalog.max(s.id)"
+	" FROM xdjy.settlement s"
+	" LEFT JOIN xdjy.settlement r ON r.reverses OPERATOR(pg_catalog.=) s.id"
+	" WHERE s.institution_code OPERATOR(pg_catalog.=) $1"
+	"   AND s.invoice_no OPERATOR(pg_catalog.=) $2"
+	"   AND s.reverses IS NULL",
+	2, TEXTOID, TEXTOID);
+
+static XdjyPlan q_original = XDJY_PLAN(
+	"reversal original",
+	"SELECT s.* FROM xdjy.settlement s WHERE s.id OPERATOR(pg_catalog.=) $1",
+	1, INT8OID);
+
+static XdjyPlan q_reversed = XDJY_PLAN(
+	"reversal exists",
+	"SELECT r.id, r.settled_on FROM xdjy.settlement r WHERE r.reverses OPERATOR(pg_catalog.=) $1",
+	1, INT8OID);
+
+static XdjyPlan q_stay_overlap = XDJY_PLAN(
+	"stay overlap",
+	"SELECT s.id, s.institution_code, s.admitted_on, s.discharged_on FROM xdjy.encounter s"
+	" WHERE s.person_id OPERATOR(pg_catalog.=) $1"
+	"   AND s.visit_type OPERATOR(pg_catalog.=) 'inpatient'"
+	"   AND s.id OPERATOR(pg_catalog.<>) $2"
+	"   AND xdjy.stay_span(s.admitted_on, s.discharged_on)"
+	"       OPERATOR(pg_catalog.&&) xdjy.stay_span($3, $4)"
+	" ORDER BY s.admitted_on LIMIT 1",
+	4, TEXTOID, INT8OID, DATEOID, DATEOID);
+
+/* ------------------------------------------------------------------------
+ * Helpers
+ * ------------------------------------------------------------------------
+ */
+
+static void
+require_finite(const char *what, DateADT d)
+{
+	if (DATE_NOT_FINITE(d))
+		ereport(ERROR,
+				(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
+				 errmsg("%s must be a finite date", what),
+				 errdetail("The %s is %s.", what, xdjy_iso_date(d)),
+				 errhint("Give a calendar date.")));
+}
+
+/* the encounter, as the engine needs it (strings in the trigger's context) */
+typedef struct Encounter
+{
+	int64		id;
+	char	   *person_id;
+	char	   *institution_code;
+	char	   *visit_type;
+	DateADT		admitted_on;
+	bool		discharged;
+	DateADT		discharged_on;
+	bool		emergency;
+	bool		trauma;
+	bool		third_party;
+	bool		trauma_pledge;
+	bool		attached;
+	int64		attached_to;
+	char	   *insured_region;
+	char	   *scheme;
+	int16		tier;
+	char	   *kind;
+	bool		networked_inpatient;
+	bool		networked_outpatient;
+	bool		networked_chronic;
+	char	   *treatment_region;
+	bool		inside_stay;
+	int64		stay_id;
+	char	   *stay_institution;
+	DateADT		stay_admitted_on;
+} Encounter;
+
+static void
+load_encounter(int64 encounter_id, Encounter *e, MemoryContext cxt)
+{
+	Datum		arg = Int64GetDatum(encounter_id);
+	bool		isnull;
+
+	memset(e, 0, sizeof(Encounter));
+	if (xdjy_plan_execute(&q_encounter, &arg, NULL, 1, SPI_OK_SELECT) == 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_XDJY_UNKNOWN_REFERENCE),
+				 errmsg("unknown encounter"),
+				 errdetail("Encounter %lld does not exist.", (long long) encounter_id),
+				 errhint("Record the stay or visit in xdjy.encounter first.")));
+	e->id = encounter_id;
+	e->person_id = xdjy_spi_text(0, 1, cxt);
+	e->institution_code = xdjy_spi_text(0, 2, cxt);
+	e->visit_type = xdjy_spi_text(0, 3, cxt);
+	e->admitted_on = DatumGetDateADT(xdjy_spi_value(0, 4, &isnull));
+	e->discharged_on = DatumGetDateADT(xdjy_spi_value(0, 5, &isnull));
+	e->discharged = !isnull;
+	e->emergency = xdjy_spi_bool(0, 6, false);
+	e->trauma = xdjy_spi_bool(0, 7, false);
+	e->third_party = xdjy_spi_bool(0, 8, false);
+	e->trauma_pledge = xdjy_spi_bool(0, 9, false);
+	e->attached_to = DatumGetInt64(xdjy_spi_value(0, 10, &isnull));
+	e->attached = !isnull;
+	e->insured_region = xdjy_spi_text(0, 11, cxt);
+	e->scheme = xdjy_spi_text(0, 12, cxt);
+	e->tier = DatumGetInt16(xdjy_spi_value(0, 13, &isnull));
+	e->kind = xdjy_spi_text(0, 14, cxt);
+	e->networked_inpatient = xdjy_spi_bool(0, 15, false);
+	e->networked_outpatient = xdjy_spi_bool(0, 16, false);
+	e->networked_chronic = xdjy_spi_bool(0, 17, false);
+	e->treatment_region = xdjy_spi_text(0, 18, cxt);
+	e->stay_id = DatumGetInt64(xdjy_spi_value(0, 19, &isnull));
+	e->inside_stay = !isnull;
+	if (e->inside_stay)
+	{
+		e->stay_institution = xdjy_spi_text(0, 20, cxt);
+		e->stay_admitted_on = DatumGetDateADT(xdjy_spi_value(0, 21, &isnull));
+	}
+	if (e->treatment_region == NULL)
+		ereport(ERROR,
+				(errcode(ERRCODE_XDJY_UNKNOWN_REFERENCE),
+				 errmsg("institution is in no pooling region"),
+				 errdetail("Institution \"%s\" of encounter %lld lies under no pooling region.",
+						   e->institution_code, (long long) encounter_id),
+				 errhint("Mark the institution's city (or province) as a pooling region in xdjy.region.")));
+	require_finite("admission date", e->admitted_on);
+}
+
+/* the person's filings that may matter, for the category decision */
+static int
+load_filings(const Encounter *e, DateADT until, XdjyFilingFact **out,
+			 MemoryContext cxt)
+{
+	Datum		args[3];
+	uint64		n;
+	XdjyFilingFact *f;
+
+	args[0] = CStringGetTextDatum(e->person_id);
+	args[1] = DateADTGetDatum(until);
+	args[2] = DateADTGetDatum(e->admitted_on);
+	n = xdjy_plan_execute(&q_filings, args, NULL, 0, SPI_OK_SELECT);
+	f = (XdjyFilingFact *) MemoryContextAllocZero(cxt, sizeof(XdjyFilingFact) * (n + 1));
+	for (uint64 i = 0; i < n; i++)
+	{
+		bool		isnull;
+
+		f[i].id = xdjy_spi_int64(i, 1, 0);
+		f[i].destination = xdjy_spi_text(i, 2, cxt);
+		if (f[i].destination == NULL)
+			f[i].destination = "";
+		f[i].long_term = xdjy_spi_int32(i, 3, 0) == RC_LONG_TERM_RESIDENT;
+		f[i].active = xdjy_spi_int32(i, 4, 0) == FS_ACTIVE;
+		f[i].start_on = DatumGetDateADT(xdjy_spi_value(i, 5, &isnull));
+		f[i].applied_on = DatumGetDateADT(xdjy_spi_value(i, 6, &isnull));
+		if (isnull)
+			f[i].applied_on = f[i].start_on;
+		f[i].closed_on = DatumGetDateADT(xdjy_spi_value(i, 7, &isnull));
+		f[i].closed = !isnull;
+		f[i].proof = xdjy_spi_bool(i, 8, false);
+	}
+	*out = f;
+	return (int) n;
+}
+
+static bool
+keeps_home_benefit(const char *insured_region, DateADT d)
+{
+	Datum		args[2];
+
+	args[0] = CStringGetTextDatum(pnstrdup(insured_region, 2));
+	args[1] = DateADTGetDatum(d);
+	return xdjy_plan_execute(&q_home_kept, args, NULL, 1, SPI_OK_SELECT) > 0;
+}
+
+/*
+ * F10 (000 §二(三)): intra-province temporary treatment needs no filing
+ * where the insured province says so on D (xdjy.filing_exemption, kept by
+ * the filing rules; the caller asks only for intra-province treatment).
+ */
+static XdjyPlan q_filing_exempt = XDJY_PLAN(
+	"filing exemption",
+	"SELECT 1 FROM xdjy.filing_exemption e"
+	" WHERE e.province OPERATOR(pg_catalog.=) $1"
+	"   AND e.valid OPERATOR(pg_catalog.@>) $2",
+	2, TEXTOID, DATEOID);
+
+static bool
+is_filing_exempt(const Encounter *e)
+{
+	Datum		args[2];
+
+	args[0] = CStringGetTextDatum(psprintf("%.2s0000", e->insured_region));
+	args[1] = DateADTGetDatum(e->admitted_on);
+	return xdjy_plan_execute(&q_filing_exempt, args, NULL, 1, SPI_OK_SELECT) > 0;
+}
+
+/*
+ * S6 (002 #10–#12): a referral is issued by a hospital of the insured
+ * pooling region, holds from its issue date to the end of that insurance
+ * (calendar) year, for the diagnosis it names, for one encounter.  The
+ * referral row is locked first, so two encounters cannot both use it.
+ */
+static void
+check_referral(int64 referral_id, const Encounter *e, const char *diagnosis)
+{
+	Datum		args[2];
+	bool		isnull;
+	char	   *person,
+			   *issuer,
+			   *ref_diagnosis,
+			   *destination,
+			   *issuer_kind,
+			   *issuer_region;
+	DateADT		issued_on;
+
+	args[0] = Int64GetDatum(referral_id);
+	if (xdjy_plan_execute(&q_referral_lock, args, NULL, 1, SPI_OK_SELECT) == 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_XDJY_UNKNOWN_REFERENCE),
+				 errmsg("unknown referral"),
+				 errdetail("Referral %lld does not exist.", (long long) referral_id),
+				 errhint("Record the referral in xdjy.referral first.")));
+	person = xdjy_spi_text(0, 1, CurrentMemoryContext);
+	issuer = xdjy_spi_text(0, 2, CurrentMemoryContext);
+	issued_on = DatumGetDateADT(xdjy_spi_value(0, 3, &isnull));
+	ref_diagnosis = xdjy_spi_text(0, 4, CurrentMemoryContext);
+	destination = xdjy_spi_text(0, 5, CurrentMemoryContext);
+	issuer_kind = xdjy_spi_text(0, 6, CurrentMemoryContext);
+	issuer_region = xdjy_spi_text(0, 7, CurrentMemoryContext);
+
+	if (strcmp(person, e->person_id) != 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_XDJY_REFERRAL_INVALID),
+				 errmsg("referral is for another person"),
+				 errdetail("Referral %lld was issued for person \"%s\"; encounter %lld is of person \"%s\".",
+						   (long long) referral_id, person, (long long) e->id, e->person_id),
+				 errhint("Give the referral issued for this person.")));
+
+	/* 002 #10: issued by a designated hospital of the insured pooling region */
+	if (strcmp(issuer_kind, "hospital") != 0 || issuer_region == NULL ||
+		strcmp(issuer_region, e->insured_region) != 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_XDJY_REFERRAL_ISSUER),
+				 errmsg("referral not issued by a hospital of the insured region"),
+				 errdetail("Referral %lld was issued by \"%s\" (%s in pooling region %s); the person is insured in %s.",
+						   (long long) referral_id, issuer, issuer_kind,
+						   issuer_region ? issuer_region : "none", e->insured_region),
+				 errhint("A referral is issued by a designated hospital of the insured pooling region (002 #10); no agency stamp is needed (002 #11).")));
+
+	/* 002 #12: valid within the insurance year */
+	if (e->admitted_on < issued_on || xdjy_date_year(e->admitted_on) != xdjy_date_year(issued_on))
+		ereport(ERROR,
+				(errcode(ERRCODE_XDJY_REFERRAL_INVALID),
+				 errmsg("referral not valid on the service date"),
+				 errdetail("Referral %lld was issued on %s; encounter %lld began on %s.",
+						   (long long) referral_id, xdjy_iso_date(issued_on),
+						   (long long) e->id, xdjy_iso_date(e->admitted_on)),
+				 errhint("A referral holds from its issue date to %d-12-31, the end of its insurance year (002 #12).",
+						 xdjy_date_year(issued_on))));
+
+	if (destination != NULL && strcmp(destination, e->treatment_region) != 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_XDJY_REFERRAL_INVALID),
+				 errmsg("referral is for another region"),
+				 errdetail("Referral %lld names region %s; encounter %lld is in %s.",
+						   (long long) referral_id, destination, (long long) e->id,
+						   e->treatment_region),
+				 errhint("Give a referral to region %s.", e->treatment_region)));
+
+	/* 002 #12: for the diagnosis made at referral */
+	if (diagnosis == NULL || strcmp(diagnosis, ref_diagnosis) != 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_XDJY_REFERRAL_DIAGNOSIS),
+				 errmsg("diagnosis differs from the referral"),
+				 errdetail("Referral %lld is for diagnosis \"%s\"; the settlement gives \"%s\".",
+						   (long long) referral_id, ref_diagnosis,
+						   diagnosis ? diagnosis : "(none)"),
+				 errhint("Treatment under a referral must match the diagnosis made at referral (002 #12).")));
+
+	/* 002 #12: once */
+	args[0] = Int64GetDatum(referral_id);
+	args[1] = Int64GetDatum(e->id);
+	if (xdjy_plan_execute(&q_referral_used, args, NULL, 1, SPI_OK_SELECT) > 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_XDJY_REFERRAL_USED),
+				 errmsg("referral already used"),
+				 errdetail("Referral %lld was used by settlement %lld of encounter %lld.",
+						   (long long) referral_id, (long long) xdjy_spi_int64(0, 1, 0),
+						   (long long) xdjy_spi_int64(0, 2, 0)),
+				 errhint("A referral is valid for one treatment (002 #12); ask the hospital for a new one.")));
+}
+
+/* lock the person's ledger row for the year and group, creating it */
+static void
+lock_ledger(const char *person_id, int year, const char *quota_group,
+			int64 *deductible_met, int64 *fund_paid)
+{
+	Datum		args[3];
+
+	args[0] = CStringGetTextDatum(person_id);
+	args[1] = Int32GetDatum(year);
+	args[2] = CStringGetTextDatum(quota_group);
+	for (int attempt = 0; attempt < 2; attempt++)
+	{
+		if (xdjy_plan_execute(&q_ledger_lock, args, NULL, 1, SPI_OK_SELECT) > 0)
+		{
+			*deductible_met = xdjy_spi_int64(0, 1, 0);
+			*fund_paid = xdjy_spi_int64(0, 2, 0);
+			return;
+		}
+		/* first settlement of the year: a concurrent one may race us here */
+		xdjy_plan_execute(&q_ledger_insert, args, NULL, 0, SPI_OK_INSERT);
+	}
+	elog(ERROR, "xdjy: ledger row of person \"%s\", year %d, group \"%s\" vanished",
+		 person_id, year, quota_group);
+}
+
+static void
+update_ledger(const char *person_id, int year, const char *quota_group,
+			  int64 deductible, int64 fund)
+{
+	Datum		args[5];
+
+	args[0] = CStringGetTextDatum(person_id);
+	args[1] = Int32GetDatum(year);
+	args[2] = CStringGetTextDatum(quota_group);
+	args[3] = Int64GetDatum(deductible);
+	args[4] = Int64GetDatum(fund);
+	if (xdjy_plan_execute(&q_ledger_update, args, NULL, 0, SPI_OK_UPDATE) != 1)
+		elog(ERROR, "xdjy: ledger row of person \"%s\", year %d, group \"%s\" not updated",
+			 person_id, year, quota_group);
+}
+
+/*
+ * S4 (000 §四): an invoice is reimbursed once, online or by hand, until its
+ * settlement is reversed.  Returns the invoice's sequence number: how many
+ * settlements of it came (and were reversed) before; the unique index on
+ * (institution_code, invoice_no, invoice_seq) of non-reversal rows catches
+ * two persons' settlements racing on one invoice.
+ */
+static int32
+check_invoice(const char *institution_code, const char *invoice_no)
+{
+	Datum		args[2];
+	int64		settled,
+				reversed;
+
+	args[0] = CStringGetTextDatum(institution_code);
+	args[1] = CStringGetTextDatum(invoice_no);
+	xdjy_plan_execute(&q_invoice, args, NULL, 1, SPI_OK_SELECT);
+	settled = xdjy_spi_int64(0, 1, 0);
+	reversed = xdjy_spi_int64(0, 2, 0);
+	if (settled > reversed)
+		ereport(ERROR,
+				(errcode(ERRCODE_XDJY_INVOICE_REIMBURSED),
+				 errmsg("invoice already reimbursed"),
+				 errdetail("Invoice \"%s\" of institution \"%s\" was reimbursed by settlement %lld.",
+						   invoice_no, institution_code,
+						   (long long) xdjy_spi_int64(0, 3, 0)),
+				 errhint("An invoice is reimbursed once, online or by hand (000 §四); reverse that settlement first to correct it.")));
+	if (settled > PG_INT32_MAX)
+		elog(ERROR, "xdjy: invoice \"%s\" settled too often", invoice_no);
+	return (int32) settled;
+}
+
+/* ------------------------------------------------------------------------
+ * A settlement
+ * ------------------------------------------------------------------------
+ */
+
+typedef struct SettleInput
+{
+	int64		encounter_id;
+	DateADT		settled_on;
+	bool		direct;
+	char	   *mode;
+	char	   *invoice_no;
+	int64		total_fen;
+	int64		out_of_scope_fen;
+	bool		own_reason;
+	bool		has_referral;
+	int64		referral_id;
+	char	   *diagnosis;
+} SettleInput;
+
+/* S1 (004 §二(四)), S2 (001 §五(三), 004 §二(六)), S3 (002 #8) on the encounter */
+static void
+check_encounter(const SettleInput *in, const Encounter *e)
+{
+	if (in->settled_on < e->admitted_on)
+		ereport(ERROR,
+				(errcode(ERRCODE_XDJY_SETTLED_BEFORE_SERVICE),
+				 errmsg("settlement date before the encounter"),
+				 errdetail("Encounter %lld began on %s; the settlement is dated %s.",
+						   (long long) e->id, xdjy_iso_date(e->admitted_on),
+						   xdjy_iso_date(in->settled_on)),
+				 errhint("The earliest settlement date is %s.", xdjy_iso_date(e->admitted_on))));
+
+	if (e->attached)
+		ereport(ERROR,
+				(errcode(ERRCODE_XDJY_ATTACHED_ITEM),
+				 errmsg("item bought outside during a stay settles with the stay"),
+				 errdetail("Encounter %lld is attached to stay %lld.",
+						   (long long) e->id, (long long) e->attached_to),
+				 errhint("Include its cost in the settlement of stay %lld (001 §五(三), 004 §二(六)).",
+						 (long long) e->attached_to)));
+
+	if (e->trauma && e->third_party)
+		ereport(ERROR,
+				(errcode(ERRCODE_XDJY_TRAUMA_THIRD_PARTY),
+				 errmsg("trauma with a third party is not paid by the fund"),
+				 errdetail("Encounter %lld is flagged trauma (外伤标志) with a third party liable (涉及第三方标志).",
+						   (long long) e->id),
+				 errhint("The liable third party pays; the fund pays only trauma without a third party (004 §二(四)).")));
+
+	if (in->direct && e->trauma && !e->trauma_pledge)
+		ereport(ERROR,
+				(errcode(ERRCODE_XDJY_TRAUMA_NO_PLEDGE),
+				 errmsg("trauma settles directly only with the no-third-party pledge"),
+				 errdetail("Encounter %lld is flagged trauma without a third party, and no pledge is recorded.",
+						   (long long) e->id),
+				 errhint("Record the signed 《外伤无第三方责任承诺书》 (trauma_pledge) on the encounter, or claim by hand (004 §二(四)).")));
+
+	if (e->inside_stay)
+		ereport(ERROR,
+				(errcode(ERRCODE_XDJY_VISIT_DURING_STAY),
+				 errmsg("visit elsewhere during a stay"),
+				 errdetail("Encounter %lld at \"%s\" on %s falls inside stay %lld at \"%s\" admitted on %s, and is not attached to it.",
+						   (long long) e->id, e->institution_code, xdjy_iso_date(e->admitted_on),
+						   (long long) e->stay_id, e->stay_institution,
+						   xdjy_iso_date(e->stay_admitted_on)),
+				 errhint("Tests or drugs bought outside during a stay are attached to the stay (attached_to) and settled with it (001 §五(三)); contradictory visits are not paid (002 #8).")));
+}
+
+/* direct cross-region settlement needs an institution open for it */
+static void
+check_networked(const Encounter *e)
+{
+	bool		ok;
+	const char *flag;
+
+	if (strcmp(e->visit_type, "inpatient") == 0)
+	{
+		ok = e->networked_inpatient;
+		flag = "networked_inpatient";
+	}
+	else if (strcmp(e->visit_type, "chronic_outpatient") == 0)
+	{
+		ok = e->networked_chronic;
+		flag = "networked_chronic";
+	}
+	else
+	{
+		ok = e->networked_outpatient;
+		flag = "networked_outpatient";
+	}
+	if (!ok)
+		ereport(ERROR,
+				(errcode(ERRCODE_XDJY_NOT_NETWORKED),
+				 errmsg("institution not open for direct cross-region settlement"),
+				 errdetail("Institution \"%s\" is not %s; encounter %lld is a %s visit from insured region %s.",
+						   e->institution_code, flag, (long long) e->id,
+						   e->visit_type, e->insured_region),
+				 errhint("Settle at a networked institution (000 §三(四)) or claim by hand (mode \"manual\").")));
+}
+
+static const char *
+category_hint(void)
+{
+	return "File a temporary filing for the treatment region (it may start before it is filed, 004 §二(二)) before settling, or claim by hand (mode \"manual\").";
+}
+
+static void
+settle_new(const SettleInput *in, SRow *r, MemoryContext upper)
+{
+	Encounter	e;
+	XdjyFilingFact *filings;
+	XdjyCategoryInput ci;
+	XdjyCategoryDecision cd;
+	XdjyNeed	need;
+	DateADT		end_on;
+	const char *policy_category;
+	Datum		args[8];
+	uint64		n;
+	int64		policy_id;
+	XdjyAmountInput ai;
+	XdjyAmounts am;
+	char	   *quota_group;
+	int			nadj = 0;
+	XdjyAdjustment *adj;
+	int32	   *steps;
+	Datum	   *ids_d,
+			   *steps_d;
+	int32		ratio;
+	int			year;
+	int32		invoice_seq;
+	XdjyScope	scope;
+
+	if (in->total_fen < 0 || in->out_of_scope_fen < 0 ||
+		in->out_of_scope_fen > in->total_fen)
+		ereport(ERROR,
+				(errcode(ERRCODE_XDJY_SETTLEMENT_AMOUNTS),
+				 errmsg("invalid settlement amounts"),
+				 errdetail("Total " INT64_FORMAT " fen, out of scope " INT64_FORMAT " fen.",
+						   in->total_fen, in->out_of_scope_fen),
+				 errhint("The total and the out-of-scope amount (全自费) are at least 0 fen, and the out-of-scope amount is at most the total; a correction is a reversal.")));
+
+	load_encounter(in->encounter_id, &e, upper);
+	check_encounter(in, &e);
+
+	/* the discharge (or, while the stay is open, the settlement) date: F8 */
+	end_on = in->settled_on;
+	if (!in->direct && e.discharged && e.discharged_on < end_on)
+		end_on = e.discharged_on;
+	if (end_on < e.admitted_on)
+		end_on = e.admitted_on;
+
+	if (in->has_referral)
+		check_referral(in->referral_id, &e, in->diagnosis);
+
+	memset(&ci, 0, sizeof(ci));
+	ci.insured_region = e.insured_region;
+	ci.treatment_region = e.treatment_region;
+	ci.service_on = e.admitted_on;
+	ci.end_on = end_on;
+	ci.settled_on = in->settled_on;
+	ci.direct = in->direct;
+	ci.inpatient = strcmp(e.visit_type, "inpatient") == 0;
+	ci.emergency = e.emergency;
+	ci.referral = in->has_referral;
+	ci.home_benefit_kept = XDJY_FACT_UNKNOWN;
+	ci.filing_exempt = XDJY_FACT_UNKNOWN;
+	ci.nfilings = load_filings(&e, Max(end_on, in->settled_on), &filings, upper);
+	ci.filings = filings;
+	while ((need = xdjy_decide_category(&ci, &cd)) != XDJY_NEED_NOTHING)
+	{
+		if (need == XDJY_NEED_HOME_BENEFIT_KEPT)
+			ci.home_benefit_kept = keeps_home_benefit(e.insured_region, e.admitted_on)
+				? XDJY_FACT_YES : XDJY_FACT_NO;
+		else
+			ci.filing_exempt = is_filing_exempt(&e) ? XDJY_FACT_YES : XDJY_FACT_NO;
+	}
+
+	/* SPEC §3 step 5: no filing, no direct settlement */
+	if (cd.category == XDJY_CAT_UNFILED && in->direct)
+		ereport(ERROR,
+				(errcode(ERRCODE_XDJY_UNFILED_DIRECT),
+				 errmsg("direct settlement without filing"),
+				 errdetail("Person \"%s\" insured in %s has no filing for %s valid on %s, and encounter %lld is no emergency.",
+						   e.person_id, e.insured_region, e.treatment_region,
+						   xdjy_iso_date(e.admitted_on), (long long) e.id),
+				 errhint("%s", category_hint())));
+
+	scope = xdjy_scope_of(e.insured_region, e.treatment_region);
+	if (in->direct && scope != XDJY_SCOPE_LOCAL)
+		check_networked(&e);
+
+	/* long-term pays the insured place's local standard: 004 §二(三) */
+	policy_category = cd.category == XDJY_CAT_LONG_TERM ? "local"
+		: xdjy_category_name(cd.category);
+	args[0] = CStringGetTextDatum(e.insured_region);
+	args[1] = CStringGetTextDatum(e.scheme);
+	args[2] = CStringGetTextDatum(policy_category);
+	args[3] = CStringGetTextDatum(e.visit_type);
+	args[4] = Int16GetDatum(e.tier);
+	args[5] = DateADTGetDatum(e.admitted_on);
+	args[6] = CStringGetTextDatum(xdjy_category_name(cd.category));
+	args[7] = BoolGetDatum(in->own_reason);
+	n = xdjy_plan_execute(&q_policy, args, NULL, 0, SPI_OK_SELECT);
+	if (n == 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_XDJY_NO_POLICY),
+				 errmsg("no policy for the settlement"),
+				 errdetail("No policy of insured region %s, scheme \"%s\", category \"%s\", visit type \"%s\", tier %d or any tier is valid on %s.",
+						   e.insured_region, e.scheme, policy_category, e.visit_type,
+						   (int) e.tier, xdjy_iso_date(e.admitted_on)),
+				 errhint("Add the policy row (xdjy.policy) for those dates.")));
+
+	policy_id = xdjy_spi_int64(0, 1, 0);
+	ai.total_fen = in->total_fen;
+	ai.out_of_scope_fen = in->out_of_scope_fen;
+	ai.policy_deductible_fen = xdjy_spi_int64(0, 2, 0);
+	ai.first_selfpay_bp = xdjy_spi_int32(0, 4, 0);
+	ai.annual_cap_fen = xdjy_spi_int64(0, 5, 0);
+	quota_group = xdjy_spi_text(0, 6, upper);
+	adj = (XdjyAdjustment *) palloc0(sizeof(XdjyAdjustment) * n);
+	for (uint64 i = 0; i < n; i++)
+	{
+		bool		isnull;
+		Datum		d = xdjy_spi_value(i, 7, &isnull);
+
+		if (isnull)
+			break;
+		adj[nadj].id = DatumGetInt64(d);
+		adj[nadj].set = xdjy_spi_bool(i, 8, false);
+		adj[nadj].points_bp = xdjy_spi_int32(i, 9, 0);
+		nadj++;
+	}
+	steps = (int32 *) palloc0(sizeof(int32) * (nadj + 1));
+	ratio = xdjy_adjust_ratio(xdjy_spi_int32(0, 3, 0), nadj, adj, steps);
+	ai.ratio_bp = ratio;
+	/* first self-pay is a temporary-outside (and unfiled) rule: 000 §三(二) */
+	if (cd.category == XDJY_CAT_LOCAL || cd.category == XDJY_CAT_LONG_TERM)
+		ai.first_selfpay_bp = 0;
+
+	set_value(r, SC_POLICY_RATIO, Int32GetDatum(xdjy_spi_int32(0, 3, 0)));
+
+	/* ledgers: lock, then every check another settlement could change */
+	year = xdjy_date_year(e.admitted_on);
+	lock_ledger(e.person_id, year, quota_group,
+				&ai.deductible_met_fen, &ai.fund_paid_fen);
+	invoice_seq = check_invoice(e.institution_code, in->invoice_no);
+
+	if (xdjy_amount_input_error(&ai) != NULL)
+		ereport(ERROR,
+				(errcode(ERRCODE_XDJY_SETTLEMENT_AMOUNTS),
+				 errmsg("invalid settlement amounts"),
+				 errdetail("%s.", xdjy_amount_input_error(&ai)),
+				 errhint("Check the ledger of person \"%s\" for %d.", e.person_id, year)));
+	xdjy_compute_amounts(&ai, &am);
+	update_ledger(e.person_id, year, quota_group, am.deductible_fen, am.fund_fen);
+
+	/* fill the row (values built in the trigger's context) */
+	{
+		MemoryContext old = MemoryContextSwitchTo(upper);
+
+		set_text(r, SC_PERSON_ID, e.person_id);
+		set_text(r, SC_INSTITUTION, e.institution_code);
+		set_text(r, SC_INSURED_REGION, e.insured_region);
+		set_text(r, SC_TREATMENT_REGION, e.treatment_region);
+		if (cd.filing_id != 0)
+			set_value(r, SC_FILING_ID, Int64GetDatum(cd.filing_id));
+		set_text(r, SC_SCOPE, xdjy_scope_name(scope));
+		set_text(r, SC_CATEGORY, xdjy_category_name(cd.category));
+		set_text(r, SC_CATEGORY_REASON, xdjy_reason_name(cd.reason));
+		set_value(r, SC_POLICY_ID, Int64GetDatum(policy_id));
+		set_value(r, SC_RATIO_BP, Int32GetDatum(ratio));
+		set_value(r, SC_FIRST_SELFPAY_FEN, Int64GetDatum(am.first_selfpay_fen));
+		set_value(r, SC_DEDUCTIBLE_FEN, Int64GetDatum(am.deductible_fen));
+		set_value(r, SC_FUND_FEN, Int64GetDatum(am.fund_fen));
+		set_value(r, SC_PERSONAL_FEN, Int64GetDatum(am.personal_fen));
+		set_value(r, SC_SERVICE_ON, DateADTGetDatum(e.admitted_on));
+		set_text(r, SC_QUOTA_GROUP, quota_group);
+		set_value(r, SC_INVOICE_SEQ, Int32GetDatum(invoice_seq));
+		set_value(r, SC_POLICY_DEDUCTIBLE, Int64GetDatum(ai.policy_deductible_fen));
+		set_value(r, SC_FIRST_SELFPAY_BP, Int32GetDatum(ai.first_selfpay_bp));
+		set_value(r, SC_ANNUAL_CAP, Int64GetDatum(ai.annual_cap_fen));
+		ids_d = (Datum *) palloc(sizeof(Datum) * (nadj + 1));
+		steps_d = (Datum *) palloc(sizeof(Datum) * (nadj + 1));
+		for (int i = 0; i < nadj; i++)
+		{
+			ids_d[i] = Int64GetDatum(adj[i].id);
+			steps_d[i] = Int32GetDatum(steps[i]);
+		}
+		set_value(r, SC_ADJUSTMENT_IDS,
+				  PointerGetDatum(construct_array(ids_d, nadj, INT8OID, sizeof(int64),
+												  FLOAT8PASSBYVAL, TYPALIGN_DOUBLE)));
+		set_value(r, SC_RATIO_STEPS,
+				  PointerGetDatum(construct_array(steps_d, nadj, INT4OID, sizeof(int32),
+												  true, TYPALIGN_INT)));
+		set_value(r, SC_IN_SCOPE, Int64GetDatum(am.in_scope_fen));
+		set_value(r, SC_DEDUCTIBLE_MET_BEFORE, Int64GetDatum(ai.deductible_met_fen));
+		set_value(r, SC_FUND_PAID_BEFORE, Int64GetDatum(ai.fund_paid_fen));
+		MemoryContextSwitchTo(old);
+	}
+}
+
+/* ------------------------------------------------------------------------
+ * A reversal (冲正): the original's amounts negated, its ledgers given back
+ * ------------------------------------------------------------------------
+ */
+
+static void
+reversal_mismatch(int64 original, const char *what, const char *given,
+				  const char *expected)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_XDJY_REVERSAL_MISMATCH),
+			 errmsg("reversal does not match its original"),
+			 errdetail("The reversal of settlement %lld gives %s %s; the original has %s.",
+					   (long long) original, what, given, expected),
+			 errhint("Give only \"reverses\" (and the date): the engine copies the rest, e.g. SELECT xdjy.reverse_settlement(%lld).",
+					 (long long) original)));
+}
+
+static void
+settle_reversal(int64 original, TupleDesc tupdesc, HeapTuple newrow, SRow *r,
+				MemoryContext upper)
+{
+	TupleDesc	odesc;
+	HeapTuple	orig;
+	bool		isnull;
+	Datum		args[1];
+	int64		met,
+				paid;
+	char	   *person_id,
+			   *quota_group;
+	DateADT		service_on;
+	MemoryContext old;
+
+	args[0] = Int64GetDatum(original);
+	if (xdjy_plan_execute(&q_original, args, NULL, 1, SPI_OK_SELECT) == 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_XDJY_UNKNOWN_REFERENCE),
+				 errmsg("unknown settlement"),
+				 errdetail("Settlement %lld, named by \"reverses\", does not exist.",
+						   (long long) original),
+				 errhint("Name an existing settlement to reverse.")));
+
+	/* the original row, kept in the trigger's context; same columns as ours */
+	old = MemoryContextSwitchTo(upper);
+	orig = SPI_copytuple(SPI_tuptable->vals[0]);
+	odesc = CreateTupleDescCopy(SPI_tuptable->tupdesc);
+	MemoryContextSwitchTo(old);
+
+	heap_getattr(orig, scol_attnum[SC_REVERSES], odesc, &isnull);
+	if (!isnull)
+		ereport(ERROR,
+				(errcode(ERRCODE_XDJY_REVERSAL_MISMATCH),
+				 errmsg("a reversal cannot be reversed"),
+				 errdetail("Settlement %lld is itself a reversal.", (long long) original),
+				 errhint("Settle the encounter again instead.")));
+
+	/* what the client gave must agree with the original */
+	{
+		bool		given_null,
+					orig_null;
+		Datum		d,
+					o;
+
+		d = heap_getattr(newrow, scol_attnum[SC_ENCOUNTER_ID], tupdesc, &given_null);
+		o = heap_getattr(orig, scol_attnum[SC_ENCOUNTER_ID], odesc, &orig_null);
+		if (!given_null && DatumGetInt64(d) != DatumGetInt64(o))
+			reversal_mismatch(original, "encounter",
+							  psprintf(INT64_FORMAT, DatumGetInt64(d)),
+							  psprintf(INT64_FORMAT, DatumGetInt64(o)));
+		d = heap_getattr(newrow, scol_attnum[SC_INVOICE_NO], tupdesc, &given_null);
+		o = heap_getattr(orig, scol_attnum[SC_INVOICE_NO], odesc, &orig_null);
+		if (!given_null && strcmp(TextDatumGetCString(d), TextDatumGetCString(o)) != 0)
+			reversal_mismatch(original, "invoice", TextDatumGetCString(d),
+							  TextDatumGetCString(o));
+		d = heap_getattr(newrow, scol_attnum[SC_TOTAL], tupdesc, &given_null);
+		o = heap_getattr(orig, scol_attnum[SC_TOTAL], odesc, &orig_null);
+		if (!given_null && DatumGetInt64(d) != xdjy_fen_neg(DatumGetInt64(o)))
+			reversal_mismatch(original, "total",
+							  psprintf(INT64_FORMAT, DatumGetInt64(d)),
+							  psprintf(INT64_FORMAT, xdjy_fen_neg(DatumGetInt64(o))));
+		d = heap_getattr(newrow, scol_attnum[SC_SETTLED_ON], tupdesc, &given_null);
+		o = heap_getattr(orig, scol_attnum[SC_SETTLED_ON], odesc, &orig_null);
+		if (!given_null && DatumGetDateADT(d) < DatumGetDateADT(o))
+			reversal_mismatch(original, "the date", xdjy_iso_date(DatumGetDateADT(d)),
+							  psprintf("%s, and a reversal cannot come before it",
+									   xdjy_iso_date(DatumGetDateADT(o))));
+	}
+
+	/* rows that did not pass the engine (triggers disabled) have no ledger */
+	for (int c = SC_FIRST_ENGINE; c < SC_NCOLS; c++)
+	{
+		if (c == SC_FILING_ID || c == SC_INVOICE_SEQ)
+			continue;
+		heap_getattr(orig, scol_attnum[c], odesc, &isnull);
+		if (isnull)
+			ereport(ERROR,
+					(errcode(ERRCODE_XDJY_NOT_ENGINE_ROW),
+					 errmsg("settlement not computed by the engine"),
+					 errdetail("Settlement %lld has no \"%s\".", (long long) original,
+							   scol_def[c].name),
+					 errhint("Only settlements written through the settlement trigger can be reversed.")));
+	}
+	person_id = TextDatumGetCString(heap_getattr(orig, scol_attnum[SC_PERSON_ID], odesc, &isnull));
+	quota_group = TextDatumGetCString(heap_getattr(orig, scol_attnum[SC_QUOTA_GROUP], odesc, &isnull));
+	service_on = DatumGetDateADT(heap_getattr(orig, scol_attnum[SC_SERVICE_ON], odesc, &isnull));
+
+	/* lock the ledger, then look for an earlier reversal (fresh snapshot) */
+	lock_ledger(person_id, xdjy_date_year(service_on), quota_group, &met, &paid);
+	if (xdjy_plan_execute(&q_reversed, args, NULL, 1, SPI_OK_SELECT) > 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_XDJY_ALREADY_REVERSED),
+				 errmsg("settlement already reversed"),
+				 errdetail("Settlement %lld was reversed by settlement %lld on %s.",
+						   (long long) original, (long long) xdjy_spi_int64(0, 1, 0),
+						   xdjy_iso_date(DatumGetDateADT(xdjy_spi_value(0, 2, &isnull)))),
+				 errhint("A settlement is reversed once; settle the encounter again to correct it further.")));
+
+	old = MemoryContextSwitchTo(upper);
+	/* copy every column of the original, negate the amounts */
+	for (int c = 0; c < SC_NCOLS; c++)
+	{
+		Datum		v;
+
+		if (c == SC_SETTLED_ON || c == SC_REVERSES)
+			continue;
+		v = heap_getattr(orig, scol_attnum[c], odesc, &isnull);
+		switch (c)
+		{
+			case SC_TOTAL:
+			case SC_OUT_OF_SCOPE:
+			case SC_FIRST_SELFPAY_FEN:
+			case SC_DEDUCTIBLE_FEN:
+			case SC_FUND_FEN:
+			case SC_PERSONAL_FEN:
+			case SC_IN_SCOPE:
+				if (!isnull)
+					v = Int64GetDatum(xdjy_fen_neg(DatumGetInt64(v)));
+				break;
+			case SC_INVOICE_SEQ:
+				isnull = true;	/* only non-reversal rows hold an invoice */
+				break;
+			case SC_DEDUCTIBLE_MET_BEFORE:
+				v = Int64GetDatum(met);
+				isnull = false;
+				break;
+			case SC_FUND_PAID_BEFORE:
+				v = Int64GetDatum(paid);
+				isnull = false;
+				break;
+			default:
+				break;
+		}
+		r->values[c] = v;
+		r->nulls[c] = isnull;
+		r->replace[c] = true;
+	}
+	MemoryContextSwitchTo(old);
+
+	update_ledger(person_id, xdjy_date_year(service_on), quota_group,
+				  xdjy_fen_neg(DatumGetInt64(heap_getattr(orig, scol_attnum[SC_DEDUCTIBLE_FEN], odesc, &isnull))),
+				  xdjy_fen_neg(DatumGetInt64(heap_getattr(orig, scol_attnum[SC_FUND_FEN], odesc, &isnull))));
+}
+
+/* ------------------------------------------------------------------------
+ * Triggers
+ * ------------------------------------------------------------------------
+ */
+
+/*
+ * BEFORE INSERT ON xdjy.settlement: the engine.  A client writes the
+ * encounter, date, mode, invoice and amounts (or only "reverses"); the
+ * engine fills the rest or rejects the row.  A restore (src/restore.c)
+ * brings the dumped row and the dumped ledgers back unchanged; any other
+ * row arriving with engine columns filled (a copied row) is rejected:
+ * the engine alone writes them.
+ */
+Datum
+settlement_insert_trigger(PG_FUNCTION_ARGS)
+{
+	TriggerData *td = xdjy_trigger_guard(fcinfo, "settlement_insert_trigger",
+										 XDJY_ON_INSERT);
+	HeapTuple	row = td->tg_trigtuple;
+	TupleDesc	tupdesc = RelationGetDescr(td->tg_relation);
+	MemoryContext upper = CurrentMemoryContext;
+	SettleInput in;
+	SRow		r;
+	bool		isnull;
+	Datum		d;
+
+	/* a dump's rows (and its ledgers) come back exactly as they were */
+	if (xdjy_restoring())
+		return PointerGetDatum(row);
+
+	settlement_columns(td->tg_relation);
+	memset(&r, 0, sizeof(r));
+	memset(&in, 0, sizeof(in));
+
+	for (int c = SC_FIRST_ENGINE; c < SC_NCOLS; c++)
+	{
+		heap_getattr(row, scol_attnum[c], tupdesc, &isnull);
+		if (!isnull)
+			ereport(ERROR,
+					(errcode(ERRCODE_XDJY_ENGINE_COLUMNS),
+					 errmsg("settlement column \"%s\" is filled by the engine", scol_def[c].name),
+					 errdetail("The row gives a value for \"%s\".", scol_def[c].name),
+					 errhint("Insert only the encounter, date, mode, invoice, amounts, own_reason, referral and diagnosis; a dump is restored by a superuser with pg_dump's own settings.")));
+	}
+
+	d = heap_getattr(row, scol_attnum[SC_REVERSES], tupdesc, &isnull);
+	if (!isnull)
+	{
+		if (SPI_connect() != SPI_OK_CONNECT)
+			elog(ERROR, "settlement_insert_trigger: SPI_connect failed");
+		settle_reversal(DatumGetInt64(d), tupdesc, row, &r, upper);
+		SPI_finish();
+		return PointerGetDatum(apply_row(row, tupdesc, &r));
+	}
+
+	/* NULLs in NOT NULL input columns: the constraints report them */
+	d = heap_getattr(row, scol_attnum[SC_ENCOUNTER_ID], tupdesc, &isnull);
+	if (isnull)
+		return PointerGetDatum(row);
+	in.encounter_id = DatumGetInt64(d);
+	d = heap_getattr(row, scol_attnum[SC_SETTLED_ON], tupdesc, &isnull);
+	if (isnull)
+		return PointerGetDatum(row);
+	in.settled_on = DatumGetDateADT(d);
+	require_finite("settlement date", in.settled_on);
+	in.mode = xdjy_get_text(row, tupdesc, scol_attnum[SC_MODE]);
+	in.invoice_no = xdjy_get_text(row, tupdesc, scol_attnum[SC_INVOICE_NO]);
+	d = heap_getattr(row, scol_attnum[SC_TOTAL], tupdesc, &isnull);
+	if (isnull || in.mode == NULL || in.invoice_no == NULL)
+		return PointerGetDatum(row);
+	in.total_fen = DatumGetInt64(d);
+	d = heap_getattr(row, scol_attnum[SC_OUT_OF_SCOPE], tupdesc, &isnull);
+	if (isnull)
+		return PointerGetDatum(row);
+	in.out_of_scope_fen = DatumGetInt64(d);
+	/* the mode CHECK constraint rejects anything but direct and manual */
+	in.direct = strcmp(in.mode, "manual") != 0;
+	d = heap_getattr(row, scol_attnum[SC_OWN_REASON], tupdesc, &isnull);
+	in.own_reason = !isnull && DatumGetBool(d);
+	d = heap_getattr(row, scol_attnum[SC_REFERRAL_ID], tupdesc, &isnull);
+	in.has_referral = !isnull;
+	in.referral_id = isnull ? 0 : DatumGetInt64(d);
+	in.diagnosis = xdjy_get_text(row, tupdesc, scol_attnum[SC_DIAGNOSIS]);
+
+	if (SPI_connect() != SPI_OK_CONNECT)
+		elog(ERROR, "settlement_insert_trigger: SPI_connect failed");
+	settle_new(&in, &r, upper);
+	SPI_finish();
+	return PointerGetDatum(apply_row(row, tupdesc, &r));
+}
+
+/* BEFORE UPDATE OR DELETE ON xdjy.settlement: settlements never change */
+Datum
+settlement_immutable_trigger(PG_FUNCTION_ARGS)
+{
+	TriggerData *td = xdjy_trigger_guard(fcinfo, "settlement_immutable_trigger",
+										 XDJY_ON_UPDATE | XDJY_ON_DELETE);
+	TupleDesc	tupdesc = RelationGetDescr(td->tg_relation);
+	bool		isnull;
+	Datum		id = heap_getattr(td->tg_trigtuple,
+								  xdjy_attnum(tupdesc, "id", INT8OID),
+								  tupdesc, &isnull);
+
+	ereport(ERROR,
+			(errcode(ERRCODE_XDJY_SETTLEMENT_IMMUTABLE),
+			 errmsg("settlements cannot be %s",
+					TRIGGER_FIRED_BY_UPDATE(td->tg_event) ? "updated" : "deleted"),
+			 errdetail("Settlement %lld is final.", isnull ? 0LL : (long long) DatumGetInt64(id)),
+			 errhint("Correct a settlement with a reversal (SELECT xdjy.reverse_settlement(%lld)) and settle again.",
+					 isnull ? 0LL : (long long) DatumGetInt64(id))));
+	PG_RETURN_NULL();			/* keep compiler quiet */
+}
+
+/*
+ * BEFORE INSERT OR UPDATE ON xdjy.encounter, for stays: S3 (002 #8), two
+ * stays of one person cannot overlap anywhere.  The exclusion constraint
+ * encounter_stays_do_not_overlap is the backstop for concurrent inserts;
+ * this check gives the coded error with both stays named.
+ */
+Datum
+encounter_stay_overlap_trigger(PG_FUNCTION_ARGS)
+{
+	TriggerData *td = xdjy_trigger_guard(fcinfo, "encounter_stay_overlap_trigger",
+										 XDJY_ON_INSERT | XDJY_ON_UPDATE);
+	HeapTuple	row = xdjy_trigger_row(td);
+	TupleDesc	tupdesc = RelationGetDescr(td->tg_relation);
+	char	   *person = xdjy_get_text(row, tupdesc, xdjy_attnum(tupdesc, "person_id", TEXTOID));
+	char	   *visit_type = xdjy_get_text(row, tupdesc, xdjy_attnum(tupdesc, "visit_type", TEXTOID));
+	bool		id_null,
+				adm_null,
+				dis_null;
+	Datum		id = heap_getattr(row, xdjy_attnum(tupdesc, "id", INT8OID), tupdesc, &id_null);
+	Datum		admitted = heap_getattr(row, xdjy_attnum(tupdesc, "admitted_on", DATEOID), tupdesc, &adm_null);
+	Datum		discharged = heap_getattr(row, xdjy_attnum(tupdesc, "discharged_on", DATEOID), tupdesc, &dis_null);
+	Datum		args[4];
+	char		nulls[4] = {' ', ' ', ' ', ' '};
+
+	if (person == NULL || visit_type == NULL || adm_null ||
+		strcmp(visit_type, "inpatient") != 0 || xdjy_restoring())
+		return PointerGetDatum(row);
+
+	if (SPI_connect() != SPI_OK_CONNECT)
+		elog(ERROR, "encounter_stay_overlap_trigger: SPI_connect failed");
+	args[0] = CStringGetTextDatum(person);
+	args[1] = id_null ? Int64GetDatum(-1) : id;
+	args[2] = admitted;
+	args[3] = discharged;
+	if (dis_null)
+		nulls[3] = 'n';
+	if (xdjy_plan_execute(&q_stay_overlap, args, nulls, 1, SPI_OK_SELECT) > 0)
+	{
+		bool		isnull;
+		int64		other = xdjy_spi_int64(0, 1, 0);
+		char	   *other_inst = xdjy_spi_text(0, 2, CurrentMemoryContext);
+		DateADT		other_adm = DatumGetDateADT(xdjy_spi_value(0, 3, &isnull));
+		DateADT		other_dis = DatumGetDateADT(xdjy_spi_value(0, 4, &isnull));
+		const char *other_until = isnull ? "still open" : xdjy_iso_date(other_dis);
+
+		ereport(ERROR,
+				(errcode(ERRCODE_XDJY_OVERLAPPING_STAYS),
+				 errmsg("overlapping stays"),
+				 errdetail("Person \"%s\" has stay %lld at \"%s\" from %s to %s; this stay from %s to %s overlaps it.",
+						   person, (long long) other, other_inst, xdjy_iso_date(other_adm),
+						   other_until, xdjy_iso_date(DatumGetDateADT(admitted)),
+						   dis_null ? "open" : xdjy_iso_date(DatumGetDateADT(discharged))),
+				 errhint("A person is in one hospital at a time; a transfer is admitted on or after the discharge day (002 #8).")));
+	}
+	SPI_finish();
+	return PointerGetDatum(row);
+}

@@ -1,0 +1,97 @@
+/*-------------------------------------------------------------------------
+ *
+ * src/spi_plans.c
+ *	  Prepare once per backend, keep, reuse (the idea of contrib/spi
+ *	  refint.c's plan cache).  A kept plan survives the extension being
+ *	  dropped and recreated in a backend: the plan cache re-plans it when
+ *	  the tables it names change, and the text names them by schema.
+ *
+ *-------------------------------------------------------------------------
+ */
+#include "postgres.h"
+
+#include "executor/spi.h"
+#include "utils/builtins.h"
+
+#include "spi_plans.h"
+
+static SPIPlanPtr
+plan_get(XdjyPlan *p)
+{
+	SPIPlanPtr	plan;
+
+	if (p->plan != NULL)
+		return p->plan;
+	plan = SPI_prepare(p->sql, p->nargs, p->argtypes);
+	if (plan == NULL)
+		elog(ERROR, "xdjy: SPI_prepare of \"%s\" failed: %s",
+			 p->name, SPI_result_code_string(SPI_result));
+	if (SPI_keepplan(plan) != 0)
+		elog(ERROR, "xdjy: SPI_keepplan of \"%s\" failed", p->name);
+	p->plan = plan;
+	return plan;
+}
+
+uint64
+xdjy_plan_execute(XdjyPlan *p, Datum *values, const char *nulls,
+				  long tcount, int expected)
+{
+	int			rc;
+
+	rc = SPI_execute_plan(plan_get(p), values, nulls, false, tcount);
+	if (rc != expected)
+		elog(ERROR, "xdjy: query \"%s\" returned %s, expected %s",
+			 p->name, SPI_result_code_string(rc),
+			 SPI_result_code_string(expected));
+	return SPI_processed;
+}
+
+Datum
+xdjy_spi_value(int row, int col, bool *isnull)
+{
+	return SPI_getbinval(SPI_tuptable->vals[row], SPI_tuptable->tupdesc,
+						 col, isnull);
+}
+
+int64
+xdjy_spi_int64(int row, int col, int64 if_null)
+{
+	bool		isnull;
+	Datum		d = xdjy_spi_value(row, col, &isnull);
+
+	return isnull ? if_null : DatumGetInt64(d);
+}
+
+int32
+xdjy_spi_int32(int row, int col, int32 if_null)
+{
+	bool		isnull;
+	Datum		d = xdjy_spi_value(row, col, &isnull);
+
+	return isnull ? if_null : DatumGetInt32(d);
+}
+
+bool
+xdjy_spi_bool(int row, int col, bool if_null)
+{
+	bool		isnull;
+	Datum		d = xdjy_spi_value(row, col, &isnull);
+
+	return isnull ? if_null : DatumGetBool(d);
+}
+
+char *
+xdjy_spi_text(int row, int col, MemoryContext cxt)
+{
+	bool		isnull;
+	Datum		d = xdjy_spi_value(row, col, &isnull);
+	MemoryContext old;
+	char	   *s;
+
+	if (isnull)
+		return NULL;
+	old = MemoryContextSwitchTo(cxt);
+	s = TextDatumGetCString(d);
+	MemoryContextSwitchTo(old);
+	return s;
+}

@@ -1,0 +1,50 @@
+/*-------------------------------------------------------------------------
+ *
+ * src/spi_plans.h
+ *	  Kept SPI plans: each query the triggers run is a static XdjyPlan with
+ *	  fixed, schema-qualified text and $n parameters, prepared and kept
+ *	  (SPI_keepplan) on first use in a backend and reused after that.
+ *
+ *-------------------------------------------------------------------------
+ */
+#ifndef XDJY_SPI_PLANS_H
+#define XDJY_SPI_PLANS_H
+
+#include "postgres.h"
+
+#include "executor/spi.h"
+
+#define XDJY_PLAN_MAXARGS	12
+
+typedef struct XdjyPlan
+{
+	const char *name;			/* for internal error messages */
+	const char *sql;
+	int			nargs;
+	Oid			argtypes[XDJY_PLAN_MAXARGS];
+	SPIPlanPtr	plan;			/* kept plan, NULL until first use */
+} XdjyPlan;
+
+/* static XdjyPlan x = XDJY_PLAN("name", "SELECT ...", nargs, type oids...); */
+#define XDJY_PLAN(name_, sql_, nargs_, ...) \
+	{ .name = (name_), .sql = (sql_), .nargs = (nargs_), .argtypes = {__VA_ARGS__}, .plan = NULL }
+
+/*
+ * Run a kept plan (read_only = false: each query sees rows committed before
+ * it started, after the row locks taken before it).  nulls is in SPI's
+ * form (' ' or 'n' per argument) or NULL for none.  Checks the result code
+ * against expected (SPI_OK_SELECT, SPI_OK_UPDATE, ...); returns
+ * SPI_processed.
+ */
+extern uint64 xdjy_plan_execute(XdjyPlan *plan, Datum *values,
+								const char *nulls, long tcount, int expected);
+
+/* column of the current SPI_tuptable row, NULL-aware */
+extern Datum xdjy_spi_value(int row, int col, bool *isnull);
+extern int64 xdjy_spi_int64(int row, int col, int64 if_null);
+extern int32 xdjy_spi_int32(int row, int col, int32 if_null);
+extern bool xdjy_spi_bool(int row, int col, bool if_null);
+/* text column copied into the given memory context; NULL stays NULL */
+extern char *xdjy_spi_text(int row, int col, MemoryContext cxt);
+
+#endif							/* XDJY_SPI_PLANS_H */

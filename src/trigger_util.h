@@ -1,0 +1,83 @@
+/*-------------------------------------------------------------------------
+ *
+ * src/trigger_util.h
+ *	  Plumbing shared by xdjy's C triggers: the misuse guards of
+ *	  contrib/spi (a trigger function called the wrong way is an internal
+ *	  error, never a silent pass) and typed column access by name.
+ *
+ *-------------------------------------------------------------------------
+ */
+#ifndef XDJY_TRIGGER_UTIL_H
+#define XDJY_TRIGGER_UTIL_H
+
+#include "postgres.h"
+
+#include "access/htup_details.h"
+#include "commands/trigger.h"
+#include "executor/spi.h"
+#include "utils/builtins.h"
+#include "utils/rel.h"
+
+#define XDJY_ON_INSERT	0x01
+#define XDJY_ON_UPDATE	0x02
+#define XDJY_ON_DELETE	0x04
+
+/* returns the TriggerData after checking row level, BEFORE and the events */
+static inline TriggerData *
+xdjy_trigger_guard(FunctionCallInfo fcinfo, const char *name, int events)
+{
+	TriggerData *td;
+
+	if (!CALLED_AS_TRIGGER(fcinfo))
+		elog(ERROR, "%s: not called by trigger manager", name);
+	td = (TriggerData *) fcinfo->context;
+	if (!TRIGGER_FIRED_FOR_ROW(td->tg_event))
+		elog(ERROR, "%s: must be fired for each row", name);
+	if (!TRIGGER_FIRED_BEFORE(td->tg_event))
+		elog(ERROR, "%s: must be fired before the event", name);
+	if ((TRIGGER_FIRED_BY_INSERT(td->tg_event) && !(events & XDJY_ON_INSERT)) ||
+		(TRIGGER_FIRED_BY_UPDATE(td->tg_event) && !(events & XDJY_ON_UPDATE)) ||
+		(TRIGGER_FIRED_BY_DELETE(td->tg_event) && !(events & XDJY_ON_DELETE)) ||
+		TRIGGER_FIRED_BY_TRUNCATE(td->tg_event))
+		elog(ERROR, "%s: fired by an event it does not handle", name);
+	return td;
+}
+
+/* the row a BEFORE row trigger works on: the new row, or the old on DELETE */
+static inline HeapTuple
+xdjy_trigger_row(TriggerData *td)
+{
+	return TRIGGER_FIRED_BY_UPDATE(td->tg_event) ? td->tg_newtuple : td->tg_trigtuple;
+}
+
+/* attribute number of a column, checked to exist with the type expected */
+static inline int
+xdjy_attnum(TupleDesc tupdesc, const char *column, Oid type)
+{
+	int			attnum = SPI_fnumber(tupdesc, column);
+
+	if (attnum <= 0)
+		elog(ERROR, "xdjy: column \"%s\" not found", column);
+	if (SPI_gettypeid(tupdesc, attnum) != type)
+		elog(ERROR, "xdjy: column \"%s\" has type %u, expected %u",
+			 column, SPI_gettypeid(tupdesc, attnum), type);
+	return attnum;
+}
+
+static inline Datum
+xdjy_get(HeapTuple tuple, TupleDesc tupdesc, int attnum, bool *isnull)
+{
+	return heap_getattr(tuple, attnum, tupdesc, isnull);
+}
+
+/* text column as a C string; NULL stays NULL */
+static inline char *
+xdjy_get_text(HeapTuple tuple, TupleDesc tupdesc, int attnum)
+{
+	bool		isnull;
+	Datum		d = heap_getattr(tuple, attnum, tupdesc, &isnull);
+
+	return isnull ? NULL : TextDatumGetCString(d);
+}
+
+#endif							/* XDJY_TRIGGER_UTIL_H */
