@@ -239,7 +239,15 @@ static XdjyPlan q_encounter = XDJY_PLAN(
 	" WHERE e.id OPERATOR(pg_catalog.=) $1",
 	1, INT8OID);
 
-/* the person's filings that may hold between D and the discharge */
+/*
+ * The person's filings that may hold between D and the discharge, taken
+ * FOR SHARE: a change or cancellation of one of them (F6, 001 §四(一))
+ * locks it FOR NO KEY UPDATE, so the two are serialised.  A settlement
+ * that comes second waits and then reads the filing as changed (READ
+ * COMMITTED rechecks the row) or fails with 40001 (REPEATABLE READ); a
+ * change that comes second waits and then counts this settlement as an
+ * expense under the filing (src/filing_trigger.c).
+ */
 static XdjyPlan q_filings = XDJY_PLAN(
 	"settlement filings",
 	"SELECT f.id, f.destination_region, f.category, f.status, f.start_date,"
@@ -248,7 +256,7 @@ static XdjyPlan q_filings = XDJY_PLAN(
 	" WHERE f.person_id OPERATOR(pg_catalog.=) $1"
 	"   AND f.start_date OPERATOR(pg_catalog.<=) $2"
 	"   AND (f.closed_on IS NULL OR f.closed_on OPERATOR(pg_catalog.>) $3)"
-	" ORDER BY f.id DESC",
+	" ORDER BY f.id DESC FOR SHARE",
 	3, TEXTOID, DATEOID, DATEOID);
 
 static XdjyPlan q_home_kept = XDJY_PLAN(
