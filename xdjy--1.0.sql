@@ -2325,6 +2325,29 @@ COMMENT ON FUNCTION export_setlinfo(date, date) IS
 -- == end of national interface ==
 
 --------------------------------------------------------------------------
+-- Robustness (issue 8): what the bad-input matrix found the tables let in
+--------------------------------------------------------------------------
+
+-- == robustness ==
+-- S4 (000 §四: no invoice is reimbursed twice) keys on the invoice number
+-- (invono 发票号).  An empty one, one padded with spaces or carrying
+-- control characters (a newline from a form), or one longer than any
+-- invoice and than an index entry can hold would slip past the rule or
+-- fail later in the index (54000): settlements and manual claims take 1 to
+-- 100 printable characters without surrounding whitespace, 23514 otherwise.
+ALTER TABLE settlement ADD CONSTRAINT settlement_invoice_no_form
+	CHECK (pg_catalog.length(invoice_no) OPERATOR(pg_catalog.<=) 100
+		AND invoice_no OPERATOR(pg_catalog.~) '^[^[:space:][:cntrl:]]([^[:cntrl:]]*[^[:space:][:cntrl:]])?$');
+ALTER TABLE manual_claim ADD CONSTRAINT manual_claim_invoice_no_form
+	CHECK (pg_catalog.length(invoice_no) OPERATOR(pg_catalog.<=) 100
+		AND invoice_no OPERATOR(pg_catalog.~) '^[^[:space:][:cntrl:]]([^[:cntrl:]]*[^[:space:][:cntrl:]])?$');
+COMMENT ON CONSTRAINT settlement_invoice_no_form ON settlement IS
+	'invoice number (S4, 000 §四): 1 to 100 characters, no control characters, no surrounding whitespace';
+COMMENT ON CONSTRAINT manual_claim_invoice_no_form ON manual_claim IS
+	'invoice number (S4, 000 §四): 1 to 100 characters, no control characters, no surrounding whitespace';
+-- == end of robustness ==
+
+--------------------------------------------------------------------------
 -- Roles and row-level security (SPEC §5)
 --------------------------------------------------------------------------
 

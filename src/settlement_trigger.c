@@ -41,6 +41,7 @@
 #include "errors.h"
 #include "filing_status.h"
 #include "money.h"
+#include "national.h"
 #include "region.h"
 #include "restore.h"
 #include "residence_category.h"
@@ -960,6 +961,8 @@ settle_new(const SettleInput *in, SRow *r, MemoryContext upper)
 				 errmsg("invalid settlement amounts"),
 				 errdetail("%s.", xdjy_amount_input_error(&ai)),
 				 errhint("Check the ledger of person \"%s\" for %d.", e.person_id, year)));
+	/* every party reports the settlement: no more than the platform carries */
+	xdjy_check_national_fen(ai.total_fen, "The total");
 	xdjy_compute_amounts(&ai, &am);
 	update_ledger(e.person_id, year, quota_group, am.deductible_fen, am.fund_fen);
 
@@ -1090,6 +1093,9 @@ settle_reversal(int64 original, TupleDesc tupdesc, HeapTuple newrow, SRow *r,
 							  psprintf(INT64_FORMAT, xdjy_fen_neg(DatumGetInt64(o))));
 		d = heap_getattr(newrow, scol_attnum[SC_SETTLED_ON], tupdesc, &given_null);
 		o = heap_getattr(orig, scol_attnum[SC_SETTLED_ON], odesc, &orig_null);
+		/* a reversal is dated like any settlement (infinity was let in) */
+		if (!given_null)
+			require_finite("settlement date", DatumGetDateADT(d));
 		if (!given_null && DatumGetDateADT(d) < DatumGetDateADT(o))
 			reversal_mismatch(original, "the date", xdjy_iso_date(DatumGetDateADT(d)),
 							  psprintf("%s, and a reversal cannot come before it",

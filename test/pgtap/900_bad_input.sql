@@ -30,6 +30,26 @@ INSERT INTO fx SELECT 'stay', id FROM e;
 WITH e AS (INSERT INTO xdjy.encounter (person_id, institution_code, visit_type, admitted_on, discharged_on)
 	VALUES ('jinan-emp-3', 'H11010500001', 'outpatient', '2024-04-01', '2024-04-01') RETURNING id)
 INSERT INTO fx SELECT 'visit', id FROM e;
+-- Weihai employees: outpatient and inpatient policy; a visit settled once
+INSERT INTO xdjy.policy (insured_region, scheme, category, visit_type, valid,
+		deductible_fen, ratio_bp, annual_cap_fen, quota_group, note) VALUES
+	('371000', 'employee', 'local', 'outpatient', '[2024-01-01,2025-01-01)', 0, 9000, 200000, 'outpatient', 'T9 bad input'),
+	('371000', 'employee', 'local', 'inpatient', '[2024-01-01,2025-01-01)', 100000, 9000, 50000000, 'inpatient', 'T9 bad input');
+WITH e AS (INSERT INTO xdjy.encounter (person_id, institution_code, visit_type, admitted_on, discharged_on)
+	VALUES ('weihai-emp-1', 'H37108200001', 'outpatient', '2024-06-01', '2024-06-01') RETURNING id)
+INSERT INTO fx SELECT 'wvisit', id FROM e;
+WITH e AS (INSERT INTO xdjy.encounter (person_id, institution_code, visit_type, admitted_on, discharged_on)
+	VALUES ('weihai-emp-1', 'H37108200001', 'outpatient', '2024-06-02', '2024-06-02') RETURNING id)
+INSERT INTO fx SELECT 'wvisit2', id FROM e;
+WITH e AS (INSERT INTO xdjy.encounter (person_id, institution_code, visit_type, admitted_on, discharged_on, attached_to)
+	VALUES ('weihai-emp-1', 'H37100200002', 'outpatient', '2024-05-03', '2024-05-03', (SELECT id FROM fx WHERE name = 'stay')) RETURNING id)
+INSERT INTO fx SELECT 'attached', id FROM e;
+INSERT INTO fx SELECT 'settled', (xdjy.settle((SELECT id FROM fx WHERE name = 'wvisit'), 10000, 0, 'T9-INV-1', '2024-06-01')).id;
+INSERT INTO fx SELECT 'reversed', (xdjy.settle((SELECT id FROM fx WHERE name = 'stay'), 500000, 0, 'T9-INV-2', '2024-05-10')).id;
+INSERT INTO fx SELECT 'reversal', (xdjy.reverse_settlement((SELECT id FROM fx WHERE name = 'reversed'), '2024-05-20')).id;
+WITH c AS (INSERT INTO xdjy.manual_claim (encounter_id, invoice_no, total_fen, submitted_on)
+	VALUES ((SELECT id FROM fx WHERE name = 'wvisit2'), 'T9-CLAIM-1', 20000, '2024-07-01') RETURNING id)
+INSERT INTO fx SELECT 'claim', id FROM c;
 
 -- types: text input -------------------------------------------------------
 INSERT INTO bad_case (area, sql, want)
@@ -364,6 +384,171 @@ INSERT INTO bad_case (area, sql, want) VALUES
 	('function clearing_confirm', $$SELECT xdjy.clearing_confirm(9223372036854775807, '1', '2024-05-01')$$, 'YB001'),
 	('table clearing_detail_confirmation', $$INSERT INTO xdjy.clearing_detail_confirmation (setl_sn, action, cnfm_flag) VALUES (-1, 'confirm', '1')$$, 'YB001'),
 	('table clearing_detail_confirmation', $$INSERT INTO xdjy.clearing_detail_confirmation (setl_sn, action, cnfm_flag) VALUES (NULL, 'confirm', '1')$$, '23502');
+
+-- settlement engine (SPEC §3, S1–S6): settle / reverse / explain ----------
+-- amounts near 2^63: a share that would overflow is 22003, never a wrap
+INSERT INTO bad_case (area, sql, want) VALUES
+	('function settle', $$SELECT xdjy.settle(NULL, 10000, 0, 'T9-X', '2024-06-02')$$, '23502'),
+	('function settle', $$SELECT xdjy.settle(-1, 10000, 0, 'T9-X', '2024-06-02')$$, 'YB001'),
+	('function settle', $$SELECT xdjy.settle(9223372036854775807, 10000, 0, 'T9-X', '2024-06-02')$$, 'YB001'),
+	('function settle', $$SELECT xdjy.settle(9223372036854775808, 10000, 0, 'T9-X', '2024-06-02')$$, '42883'),
+	('function settle', $$SELECT xdjy.settle((SELECT id FROM fx WHERE name = 'wvisit2'), NULL, 0, 'T9-X', '2024-06-02')$$, '23502'),
+	('function settle', $$SELECT xdjy.settle((SELECT id FROM fx WHERE name = 'wvisit2'), 10000, NULL, 'T9-X', '2024-06-02')$$, '23502'),
+	('function settle', $$SELECT xdjy.settle((SELECT id FROM fx WHERE name = 'wvisit2'), 10000, 0, NULL, '2024-06-02')$$, '23502'),
+	('function settle', $$SELECT xdjy.settle((SELECT id FROM fx WHERE name = 'wvisit2'), 10000, 0, 'T9-X', NULL)$$, '23502'),
+	('function settle', $$SELECT xdjy.settle((SELECT id FROM fx WHERE name = 'wvisit2'), 10000, 0, 'T9-X', '2024-06-02', NULL)$$, '23502'),
+	('function settle', $$SELECT xdjy.settle((SELECT id FROM fx WHERE name = 'wvisit2'), 10000, 0, 'T9-X', '2024-06-02', 'direct', NULL)$$, '23502'),
+	('function settle', $$SELECT xdjy.settle((SELECT id FROM fx WHERE name = 'wvisit2'), -1, 0, 'T9-X', '2024-06-02')$$, 'YB302'),
+	('function settle', $$SELECT xdjy.settle((SELECT id FROM fx WHERE name = 'wvisit2'), -9223372036854775808, 0, 'T9-X', '2024-06-02')$$, 'YB302'),
+	('function settle', $$SELECT xdjy.settle((SELECT id FROM fx WHERE name = 'wvisit2'), 10000, -1, 'T9-X', '2024-06-02')$$, 'YB302'),
+	('function settle', $$SELECT xdjy.settle((SELECT id FROM fx WHERE name = 'wvisit2'), 10000, 10001, 'T9-X', '2024-06-02')$$, 'YB302'),
+	('function settle', $$SELECT xdjy.settle((SELECT id FROM fx WHERE name = 'wvisit2'), 9223372036854775807, 0, 'T9-X', '2024-06-02')$$, '22003'),
+	('function settle', $$SELECT xdjy.settle((SELECT id FROM fx WHERE name = 'wvisit2'), 9223372036854775807, 9223372036854775807, 'T9-X', '2024-06-02')$$, '22003'),
+	('function settle', $$SELECT xdjy.settle((SELECT id FROM fx WHERE name = 'wvisit2'), 10000000000000000, 0, 'T9-X', '2024-06-02')$$, '22003'),
+	('function settle', $$SELECT xdjy.settle((SELECT id FROM fx WHERE name = 'wvisit2'), 9223372036854775807 + 1, 0, 'T9-X', '2024-06-02')$$, '22003'),
+	('function settle', $$SELECT xdjy.settle((SELECT id FROM fx WHERE name = 'wvisit2'), 10000, 0, 'T9-X', '2024-06-01')$$, 'YB318'),
+	('function settle', $$SELECT xdjy.settle((SELECT id FROM fx WHERE name = 'wvisit2'), 10000, 0, 'T9-X', '-infinity')$$, '22008'),
+	('function settle', $$SELECT xdjy.settle((SELECT id FROM fx WHERE name = 'wvisit2'), 10000, 0, 'T9-X', 'infinity')$$, '22008'),
+	('function settle', $$SELECT xdjy.settle((SELECT id FROM fx WHERE name = 'wvisit2'), 10000, 0, 'T9-X', '294277-01-01')$$, '22008'),
+	('function settle', $$SELECT xdjy.settle((SELECT id FROM fx WHERE name = 'wvisit2'), 10000, 0, 'T9-X', '2024-06-02', 'cash')$$, '23514'),
+	('function settle', $$SELECT xdjy.settle((SELECT id FROM fx WHERE name = 'wvisit2'), 10000, 0, 'T9-X', '2024-06-02', '')$$, '23514'),
+	('function settle', $$SELECT xdjy.settle((SELECT id FROM fx WHERE name = 'wvisit2'), 10000, 0, 'T9-X', '2024-06-02', 'direct', true)$$, '23514'),
+	('function settle', $$SELECT xdjy.settle((SELECT id FROM fx WHERE name = 'wvisit2'), 10000, 0, 'T9-X', '2024-06-02', 'direct', false, -1)$$, 'YB001'),
+	('function settle', $$SELECT xdjy.settle((SELECT id FROM fx WHERE name = 'wvisit2'), 10000, 0, 'T9-INV-1', '2024-06-02')$$, 'YB308'),
+	('function settle', $$SELECT xdjy.settle((SELECT id FROM fx WHERE name = 'attached'), 10000, 0, 'T9-X', '2024-05-03')$$, 'YB305'),
+	('function settle', $$SELECT xdjy.settle((SELECT id FROM fx WHERE name = 'visit'), 10000, 0, 'T9-X', '2024-04-01')$$, 'YB501'),
+	('function settle', $$SELECT xdjy.settle((SELECT id FROM fx WHERE name = 'wvisit2'), 10000, 0, '', '2024-06-02')$$, '23514'),
+	('function settle', $$SELECT xdjy.settle((SELECT id FROM fx WHERE name = 'wvisit2'), 10000, 0, E'T9\n', '2024-06-02')$$, '23514'),
+	('function settle', $$SELECT xdjy.settle((SELECT id FROM fx WHERE name = 'wvisit2'), 10000, 0, repeat('9', 100000), '2024-06-02')$$, '23514'),
+	('function settle', $$SELECT xdjy.settle((SELECT id FROM fx WHERE name = 'wvisit2'), 10000, 0, ' T9-X', '2024-06-02')$$, '23514'),
+	('function settle', $$SELECT xdjy.settle((SELECT id FROM fx WHERE name = 'wvisit2'), 10000, 0, 'T9-X　', '2024-06-02')$$, '23514'),
+	('function settle', $$SELECT xdjy.settle((SELECT id FROM fx WHERE name = 'wvisit2'), 10000, 0, repeat('9', 101), '2024-06-02')$$, '23514'),
+	('function settle', $$SELECT xdjy.settle((SELECT id FROM fx WHERE name = 'wvisit2'), 10000, 0, (SELECT string_agg(md5(g::text), '') FROM generate_series(1, 300) g), '2024-06-02')$$, '23514'),
+	('function settle', $$SELECT xdjy.settle((SELECT id FROM fx WHERE name = 'wvisit2'), 10000, 0, convert_from('\x54392dff', 'UTF8'), '2024-06-02')$$, '22021'),
+	('function settle', $$SELECT xdjy.settle((SELECT id FROM fx WHERE name = 'wvisit2'), 10000000000000000, 10000000000000000, 'T9-X', '2024-06-02')$$, '22003'),
+	('function settle', $$SELECT xdjy.settle((SELECT id FROM fx WHERE name = 'wvisit2'), 9999999999999999 + 9999999999999999, 0, 'T9-X', '2024-06-02')$$, '22003'),
+	('function try_settle', $q$DO $$ BEGIN IF (xdjy.try_settle(-1, 10000, 0, 'T9-X', '2024-06-02')).id IS NULL THEN
+		RAISE EXCEPTION 'recorded' USING ERRCODE = (SELECT a.sqlstate FROM xdjy.settlement_attempt a ORDER BY a.id DESC LIMIT 1); END IF; END $$$q$, 'YB001'),
+	('function try_settle', $q$DO $$ BEGIN IF (xdjy.try_settle((SELECT id FROM fx WHERE name = 'wvisit2'), -5, 0, 'T9-X', '2024-06-02')).id IS NULL THEN
+		RAISE EXCEPTION 'recorded' USING ERRCODE = (SELECT a.sqlstate FROM xdjy.settlement_attempt a ORDER BY a.id DESC LIMIT 1); END IF; END $$$q$, 'YB302'),
+	('function try_settle', $q$DO $$ BEGIN IF (xdjy.try_settle((SELECT id FROM fx WHERE name = 'wvisit2'), 9223372036854775807, 0, 'T9-X', '2024-06-02')).id IS NULL THEN
+		RAISE EXCEPTION 'recorded' USING ERRCODE = (SELECT a.sqlstate FROM xdjy.settlement_attempt a ORDER BY a.id DESC LIMIT 1); END IF; END $$$q$, '22003'),
+	('function try_settle', $q$DO $$ BEGIN IF (xdjy.try_settle((SELECT id FROM fx WHERE name = 'wvisit2'), 10000, 0, 'T9-X', 'infinity')).id IS NULL THEN
+		RAISE EXCEPTION 'recorded' USING ERRCODE = (SELECT a.sqlstate FROM xdjy.settlement_attempt a ORDER BY a.id DESC LIMIT 1); END IF; END $$$q$, '22008'),
+	('function try_settle', $q$DO $$ BEGIN IF (xdjy.try_settle((SELECT id FROM fx WHERE name = 'wvisit2'), 10000, 0, 'T9-INV-1', '2024-06-02')).id IS NULL THEN
+		RAISE EXCEPTION 'recorded' USING ERRCODE = (SELECT a.sqlstate FROM xdjy.settlement_attempt a ORDER BY a.id DESC LIMIT 1); END IF; END $$$q$, 'YB308'),
+	('function try_settle', $q$DO $$ BEGIN IF (xdjy.try_settle(NULL, NULL, NULL, NULL, NULL, NULL)).id IS NULL THEN
+		RAISE EXCEPTION 'recorded' USING ERRCODE = (SELECT a.sqlstate FROM xdjy.settlement_attempt a ORDER BY a.id DESC LIMIT 1); END IF; END $$$q$, '23502'),
+	('function reverse_settlement', $$SELECT xdjy.reverse_settlement(NULL, '2024-06-05')$$, '23502'),
+	('function reverse_settlement', $$SELECT xdjy.reverse_settlement(-1, '2024-06-05')$$, 'YB001'),
+	('function reverse_settlement', $$SELECT xdjy.reverse_settlement(9223372036854775807, '2024-06-05')$$, 'YB001'),
+	('function reverse_settlement', $$SELECT xdjy.reverse_settlement((SELECT id FROM fx WHERE name = 'reversed'), '2024-06-05')$$, 'YB314'),
+	('function reverse_settlement', $$SELECT xdjy.reverse_settlement((SELECT id FROM fx WHERE name = 'reversal'), '2024-06-05')$$, 'YB315'),
+	('function reverse_settlement', $$SELECT xdjy.reverse_settlement((SELECT id FROM fx WHERE name = 'settled'), NULL)$$, '23502'),
+	('function reverse_settlement', $$SELECT xdjy.reverse_settlement((SELECT id FROM fx WHERE name = 'settled'), 'infinity')$$, '22008'),
+	('function reverse_settlement', $$SELECT xdjy.reverse_settlement((SELECT id FROM fx WHERE name = 'settled'), '2024-05-31')$$, 'YB315'),
+	('function reverse_settlement', $$SELECT xdjy.reverse_settlement((SELECT id FROM fx WHERE name = 'settled'), '-infinity')$$, '22008'),
+	('function explain_settlement', $$SELECT * FROM xdjy.explain_settlement(-1)$$, 'YB001'),
+	('function explain_settlement', $$SELECT * FROM xdjy.explain_settlement(NULL)$$, '22004'),
+	('function explain_settlement', $$SELECT * FROM xdjy.explain_settlement((SELECT id FROM fx WHERE name = 'settled'), 'fr')$$, '22023'),
+	('function explain_settlement', $$SELECT * FROM xdjy.explain_settlement((SELECT id FROM fx WHERE name = 'settled'), '')$$, '22023'),
+	('function explain_settlement', $$SELECT * FROM xdjy.explain_settlement((SELECT id FROM fx WHERE name = 'settled'), repeat('z', 100000))$$, '22023'),
+	('function settlement_amounts', $$SELECT * FROM xdjy.settlement_amounts(-1, 0, 0, 0, 0, 9000, 100, 0)$$, '22023'),
+	('function settlement_amounts', $$SELECT * FROM xdjy.settlement_amounts(100, 101, 0, 0, 0, 9000, 100, 0)$$, '22023'),
+	('function settlement_amounts', $$SELECT * FROM xdjy.settlement_amounts(100, 0, 10001, 0, 0, 9000, 100, 0)$$, '22023'),
+	('function settlement_amounts', $$SELECT * FROM xdjy.settlement_amounts(100, 0, 0, 0, 0, -1, 100, 0)$$, '22023'),
+	('function settlement_amounts', $$SELECT * FROM xdjy.settlement_amounts(100, 0, 0, -1, 0, 9000, 100, 0)$$, '22023'),
+	('function settlement_amounts', $$SELECT * FROM xdjy.settlement_amounts(100, 0, 0, 0, 0, 9000, -9223372036854775808, 0)$$, '22023'),
+	('function settlement_amounts', $$SELECT * FROM xdjy.settlement_amounts(9223372036854775807, 0, 1, 0, 0, 9000, 100, 0)$$, '22003'),
+	('function settlement_amounts', $$SELECT * FROM xdjy.settlement_amounts(9223372036854775807, 0, 0, 0, 0, 1, 9223372036854775807, 0)$$, '22003'),
+	('function settlement_amounts', $$SELECT * FROM xdjy.settlement_amounts(922337203685478, 0, 0, 0, 0, 10000, 9223372036854775807, 0)$$, '22003'),
+	('function settlement_amounts', $$SELECT * FROM xdjy.settlement_amounts(100, 0, 2147483648, 0, 0, 9000, 100, 0)$$, '42883'),
+	('function decide_manual_claim', $$SELECT xdjy.decide_manual_claim(-1, '2024-07-10')$$, 'YB001'),
+	('function decide_manual_claim', $$SELECT xdjy.decide_manual_claim(NULL, '2024-07-10')$$, '22004'),
+	('function decide_manual_claim', $$SELECT xdjy.decide_manual_claim((SELECT id FROM fx WHERE name = 'claim'), NULL)$$, '22004'),
+	('function decide_manual_claim', $$SELECT xdjy.decide_manual_claim((SELECT id FROM fx WHERE name = 'claim'), 'infinity')$$, '22008'),
+	('function decide_manual_claim', $$SELECT xdjy.decide_manual_claim((SELECT id FROM fx WHERE name = 'claim'), '2024-06-30')$$, 'YB402');
+
+-- table settlement: direct writes obey the engine (S4, immutability)
+INSERT INTO bad_case (area, sql, want) VALUES
+	('table settlement', $$INSERT INTO xdjy.settlement (encounter_id, invoice_no, total_fen, settled_on, fund_fen) VALUES ((SELECT id FROM fx WHERE name = 'wvisit2'), 'T9-X', 10000, '2024-06-02', 10000)$$, 'YB316'),
+	('table settlement', $$INSERT INTO xdjy.settlement (encounter_id, invoice_no, total_fen, settled_on, category) VALUES ((SELECT id FROM fx WHERE name = 'wvisit2'), 'T9-X', 10000, '2024-06-02', 'local')$$, 'YB316'),
+	('table settlement', $$INSERT INTO xdjy.settlement (encounter_id, invoice_no, total_fen, settled_on, person_id) VALUES ((SELECT id FROM fx WHERE name = 'wvisit2'), 'T9-X', 10000, '2024-06-02', 'jinan-emp-1')$$, 'YB316'),
+	('table settlement', $$INSERT INTO xdjy.settlement (encounter_id, invoice_no, total_fen, settled_on, reverses) VALUES ((SELECT id FROM fx WHERE name = 'wvisit2'), 'T9-X', 10000, '2024-06-02', (SELECT id FROM fx WHERE name = 'settled'))$$, 'YB315'),
+	('table settlement', $$INSERT INTO xdjy.settlement (encounter_id, invoice_no, total_fen, settled_on) VALUES ((SELECT id FROM fx WHERE name = 'wvisit2'), 'T9-X', 10000, NULL)$$, '23502'),
+	('table settlement', $$INSERT INTO xdjy.settlement (encounter_id, invoice_no, total_fen, settled_on) VALUES ((SELECT id FROM fx WHERE name = 'wvisit2'), E'T9\tX', 10000, '2024-06-02')$$, '23514'),
+	('table settlement', $$UPDATE xdjy.settlement SET total_fen = 1 WHERE id = (SELECT id FROM fx WHERE name = 'settled')$$, 'YB313'),
+	('table settlement', $$UPDATE xdjy.settlement SET invoice_no = invoice_no WHERE id = (SELECT id FROM fx WHERE name = 'settled')$$, 'YB313'),
+	('table settlement', $$DELETE FROM xdjy.settlement WHERE id = (SELECT id FROM fx WHERE name = 'settled')$$, 'YB313'),
+	('table settlement', $$INSERT INTO xdjy.settlement (id, encounter_id, invoice_no, total_fen, settled_on) VALUES ((SELECT id FROM fx WHERE name = 'settled'), (SELECT id FROM fx WHERE name = 'wvisit2'), 'T9-X', 10000, '2024-06-02')$$, '23505'),
+	('table settlement', $$INSERT INTO xdjy.settlement (encounter_id, invoice_no, total_fen, settled_on, own_reason) VALUES ((SELECT id FROM fx WHERE name = 'wvisit2'), 'T9-X', 10000, '2024-06-02', NULL)$$, '23502');
+
+-- policy as data (SPEC §6): tables of the policy section ---------------------
+INSERT INTO bad_case (area, sql, want) VALUES
+	('table policy', $$INSERT INTO xdjy.policy (insured_region, scheme, category, visit_type, valid, ratio_bp, annual_cap_fen, quota_group) VALUES ('371000', 'resident', 'local', 'inpatient', '[2024-01-01,)', 10001, 1, 'inpatient')$$, '23514'),
+	('table policy', $$INSERT INTO xdjy.policy (insured_region, scheme, category, visit_type, valid, ratio_bp, annual_cap_fen, quota_group) VALUES ('371000', 'resident', 'local', 'inpatient', '[2024-01-01,)', -1, 1, 'inpatient')$$, '23514'),
+	('table policy', $$INSERT INTO xdjy.policy (insured_region, scheme, category, visit_type, valid, ratio_bp, annual_cap_fen, quota_group) VALUES ('371000', 'resident', 'local', 'inpatient', '[2024-01-01,)', 9000, -1, 'inpatient')$$, '23514'),
+	('table policy', $$INSERT INTO xdjy.policy (insured_region, scheme, category, visit_type, valid, ratio_bp, annual_cap_fen, quota_group) VALUES ('371000', 'resident', 'local', 'inpatient', '[2024-01-01,)', 9000, 9223372036854775808, 'inpatient')$$, '22003'),
+	('table policy', $$INSERT INTO xdjy.policy (insured_region, scheme, category, visit_type, valid, ratio_bp, annual_cap_fen, quota_group, deductible_fen) VALUES ('371000', 'resident', 'local', 'inpatient', '[2024-01-01,)', 9000, 1, 'inpatient', -1)$$, '23514'),
+	('table policy', $$INSERT INTO xdjy.policy (insured_region, scheme, category, visit_type, valid, ratio_bp, annual_cap_fen, quota_group) VALUES ('371000', 'resident', 'long_term', 'inpatient', '[2024-01-01,)', 9000, 1, 'inpatient')$$, '23514'),
+	('table policy', $$INSERT INTO xdjy.policy (insured_region, scheme, category, visit_type, valid, ratio_bp, annual_cap_fen, quota_group) VALUES ('371000', 'resident', 'local', 'dental', '[2024-01-01,)', 9000, 1, 'inpatient')$$, '23514'),
+	('table policy', $$INSERT INTO xdjy.policy (insured_region, scheme, category, visit_type, valid, ratio_bp, annual_cap_fen, quota_group) VALUES ('371000', 'resident', 'local', 'inpatient', 'empty', 9000, 1, 'inpatient')$$, '23514'),
+	('table policy', $$INSERT INTO xdjy.policy (insured_region, scheme, category, visit_type, valid, ratio_bp, annual_cap_fen, quota_group) VALUES ('371000', 'resident', 'local', 'inpatient', '[2024-01-01,2023-01-01)', 9000, 1, 'inpatient')$$, '22000'),
+	('table policy', $$INSERT INTO xdjy.policy (insured_region, scheme, category, visit_type, valid, ratio_bp, annual_cap_fen, quota_group) VALUES ('371000', 'resident', 'local', 'inpatient', NULL, 9000, 1, 'inpatient')$$, '23502'),
+	('table policy', $$INSERT INTO xdjy.policy (insured_region, scheme, category, visit_type, valid, ratio_bp, annual_cap_fen, quota_group) VALUES ('371000', 'resident', 'local', 'inpatient', '[2024-01-01,)', 9000, 1, 'In Patient')$$, '23514'),
+	('table policy', $$INSERT INTO xdjy.policy (insured_region, scheme, category, visit_type, valid, ratio_bp, annual_cap_fen, quota_group) VALUES ('371000', 'resident', 'local', 'inpatient', '[2024-01-01,)', 9000, 1, '')$$, '23514'),
+	('table policy', $$INSERT INTO xdjy.policy (insured_region, scheme, category, visit_type, valid, ratio_bp, annual_cap_fen, quota_group) VALUES ('999999', 'resident', 'local', 'inpatient', '[2024-01-01,)', 9000, 1, 'inpatient')$$, '23503'),
+	('table policy', $$INSERT INTO xdjy.policy (insured_region, scheme, category, visit_type, valid, ratio_bp, annual_cap_fen, quota_group) VALUES ('371000', 'employee', 'local', 'outpatient', '[2024-06-01,)', 9000, 1, 'outpatient')$$, '23P01'),
+	('table policy', $$INSERT INTO xdjy.policy (insured_region, scheme, category, visit_type, valid, ratio_bp, annual_cap_fen, quota_group, first_selfpay_bp) VALUES ('371000', 'employee', 'temporary', 'inpatient', '[2024-01-01,)', 9000, 1, 'inpatient', 1001)$$, 'YB502'),
+	('table policy', $$INSERT INTO xdjy.policy (insured_region, scheme, category, visit_type, valid, ratio_bp, annual_cap_fen, quota_group, first_selfpay_bp) VALUES ('371000', 'employee', 'local', 'inpatient', '[2025-01-01,)', 9000, 1, 'inpatient', 100)$$, '23514'),
+	('table policy', $$INSERT INTO xdjy.policy (insured_region, scheme, category, visit_type, tier, valid, ratio_bp, annual_cap_fen, quota_group) VALUES ('371000', 'resident', 'local', 'inpatient', 4, '[2024-01-01,)', 9000, 1, 'inpatient')$$, '23514'),
+	('table policy', $$INSERT INTO xdjy.policy (insured_region, scheme, category, visit_type, valid, ratio_bp, annual_cap_fen, quota_group) VALUES ('371000', 'resident', 'local', 'inpatient', '[2024-01-01,2024-01-01)', 9000, 1, 'inpatient')$$, '23514'),
+	('table first_selfpay_ceiling', $$INSERT INTO xdjy.first_selfpay_ceiling (province, visit_type, valid, ceiling_bp, source) VALUES ('370', 'inpatient', '[2030-01-01,)', 1000, 'x')$$, '23514'),
+	('table first_selfpay_ceiling', $$INSERT INTO xdjy.first_selfpay_ceiling (province, visit_type, valid, ceiling_bp, source) VALUES ('44', 'inpatient', '[2030-01-01,)', 10001, 'x')$$, '23514'),
+	('table first_selfpay_ceiling', $$INSERT INTO xdjy.first_selfpay_ceiling (province, visit_type, valid, ceiling_bp, source) VALUES ('37', 'inpatient', '[2030-01-01,)', 500, 'x')$$, '23P01'),
+	('table first_selfpay_ceiling', $$INSERT INTO xdjy.first_selfpay_ceiling (province, visit_type, valid, ceiling_bp, source, builtin) VALUES ('44', 'inpatient', '[2030-01-01,)', 500, 'x', true)$$, 'YB504'),
+	('table first_selfpay_ceiling', $$UPDATE xdjy.first_selfpay_ceiling SET ceiling_bp = 2000 WHERE builtin$$, 'YB504'),
+	('table first_selfpay_ceiling', $$DELETE FROM xdjy.first_selfpay_ceiling WHERE builtin$$, 'YB504'),
+	('table ratio_adjustment', $$INSERT INTO xdjy.ratio_adjustment (province, category, kind, points_bp, valid, source, note_en, note_zh) VALUES ('44', 'local', 'set', 10001, '[2030-01-01,)', 'x', 'x', 'x')$$, '23514'),
+	('table ratio_adjustment', $$INSERT INTO xdjy.ratio_adjustment (province, category, kind, points_bp, valid, source, note_en, note_zh) VALUES ('44', 'local', 'delta', -10001, '[2030-01-01,)', 'x', 'x', 'x')$$, '23514'),
+	('table ratio_adjustment', $$INSERT INTO xdjy.ratio_adjustment (province, category, kind, points_bp, valid, source, note_en, note_zh) VALUES ('44', 'local', 'multiply', 2, '[2030-01-01,)', 'x', 'x', 'x')$$, '23514'),
+	('table ratio_adjustment', $$INSERT INTO xdjy.ratio_adjustment (province, category, kind, points_bp, valid, source, note_en, note_zh) VALUES ('22', 'unfiled', 'set', 3000, '[2030-01-01,)', 'x', 'x', 'x')$$, '23P01'),
+	('table ratio_adjustment', $$INSERT INTO xdjy.ratio_adjustment (province, category, kind, points_bp, valid, source, note_en, note_zh) VALUES ('44', 'local', 'delta', 2147483648, '[2030-01-01,)', 'x', 'x', 'x')$$, '22003'),
+	('table ratio_adjustment', $$DELETE FROM xdjy.ratio_adjustment WHERE builtin$$, 'YB504'),
+	('table home_benefit_kept', $$INSERT INTO xdjy.home_benefit_kept (province, valid, source) VALUES ('2', '[2030-01-01,)', 'x')$$, '23514'),
+	('table home_benefit_kept', $$INSERT INTO xdjy.home_benefit_kept (province, valid, source) VALUES ('22', '[2030-01-01,)', 'x')$$, '23P01'),
+	('table home_benefit_kept', $$UPDATE xdjy.home_benefit_kept SET valid = '[2019-10-02,)' WHERE builtin$$, 'YB504'),
+	('table referral', $$INSERT INTO xdjy.referral (person_id, issued_by, issued_on, diagnosis) VALUES ('weihai-emp-1', 'H37100200001', '2024-05-01', '')$$, '23514'),
+	('table referral', $$INSERT INTO xdjy.referral (person_id, issued_by, issued_on, diagnosis) VALUES ('nobody', 'H37100200001', '2024-05-01', 'C34')$$, '23503'),
+	('table referral', $$INSERT INTO xdjy.referral (person_id, issued_by, issued_on, diagnosis) VALUES ('weihai-emp-1', 'nowhere', '2024-05-01', 'C34')$$, '23503'),
+	('table referral', $$INSERT INTO xdjy.referral (person_id, issued_by, issued_on, diagnosis) VALUES ('weihai-emp-1', 'H37100200001', NULL, 'C34')$$, '23502'),
+	('table referral', $$INSERT INTO xdjy.referral (person_id, issued_by, issued_on, diagnosis, destination_region) VALUES ('weihai-emp-1', 'H37100200001', '2024-05-01', 'C34', '999999')$$, '23503'),
+	('table ledger', $$INSERT INTO xdjy.ledger (person_id, year, quota_group, fund_paid_fen) VALUES ('weihai-emp-1', 2030, 'outpatient', -1)$$, '23514'),
+	('table ledger', $$INSERT INTO xdjy.ledger (person_id, year, quota_group, deductible_met_fen) VALUES ('weihai-emp-1', 2030, 'outpatient', -9223372036854775808)$$, '23514'),
+	('table ledger', $$INSERT INTO xdjy.ledger (person_id, year, quota_group) VALUES ('nobody', 2030, 'outpatient')$$, '23503'),
+	('table ledger', $$INSERT INTO xdjy.ledger (person_id, year, quota_group) VALUES ('weihai-emp-1', 2024, 'outpatient')$$, '23505');
+
+-- manual claims (S5, 002 #15–#16) ---------------------------------------------
+INSERT INTO bad_case (area, sql, want) VALUES
+	('table manual_claim', $$INSERT INTO xdjy.manual_claim (encounter_id, invoice_no, total_fen, submitted_on) VALUES (-1, 'T9-C', 100, '2024-07-01')$$, 'YB001'),
+	('table manual_claim', $$INSERT INTO xdjy.manual_claim (encounter_id, invoice_no, total_fen, submitted_on) VALUES (NULL, 'T9-C', 100, '2024-07-01')$$, '23502'),
+	('table manual_claim', $$INSERT INTO xdjy.manual_claim (encounter_id, invoice_no, total_fen, submitted_on) VALUES ((SELECT id FROM fx WHERE name = 'wvisit2'), NULL, 100, '2024-07-01')$$, '23502'),
+	('table manual_claim', $$INSERT INTO xdjy.manual_claim (encounter_id, invoice_no, total_fen, submitted_on) VALUES ((SELECT id FROM fx WHERE name = 'wvisit2'), 'T9-C', -1, '2024-07-01')$$, 'YB302'),
+	('table manual_claim', $$INSERT INTO xdjy.manual_claim (encounter_id, invoice_no, total_fen, out_of_scope_fen, submitted_on) VALUES ((SELECT id FROM fx WHERE name = 'wvisit2'), 'T9-C', 100, 101, '2024-07-01')$$, 'YB302'),
+	('table manual_claim', $$INSERT INTO xdjy.manual_claim (encounter_id, invoice_no, total_fen, submitted_on) VALUES ((SELECT id FROM fx WHERE name = 'wvisit2'), 'T9-C', 100, '2025-04-01')$$, 'YB401'),
+	('table manual_claim', $$INSERT INTO xdjy.manual_claim (encounter_id, invoice_no, total_fen, submitted_on) VALUES ((SELECT id FROM fx WHERE name = 'wvisit2'), 'T9-C', 100, 'infinity')$$, '22008'),
+	('table manual_claim', $$INSERT INTO xdjy.manual_claim (encounter_id, invoice_no, total_fen, submitted_on) VALUES ((SELECT id FROM fx WHERE name = 'wvisit2'), 'T9-C', 100, '-infinity')$$, '22008'),
+	('table manual_claim', $$INSERT INTO xdjy.manual_claim (encounter_id, invoice_no, total_fen, submitted_on, materials_complete_on) VALUES ((SELECT id FROM fx WHERE name = 'wvisit2'), 'T9-C', 100, '2024-07-01', '2024-06-30')$$, '23514'),
+	('table manual_claim', $$INSERT INTO xdjy.manual_claim (encounter_id, invoice_no, total_fen, submitted_on, materials_complete_on) VALUES ((SELECT id FROM fx WHERE name = 'wvisit2'), 'T9-C', 100, '2024-07-01', '294277-01-01')$$, '22008'),
+	('table manual_claim', $$INSERT INTO xdjy.manual_claim (encounter_id, invoice_no, total_fen, submitted_on, status) VALUES ((SELECT id FROM fx WHERE name = 'wvisit2'), 'T9-C', 100, '2024-07-01', 'maybe')$$, 'YB404'),
+	('table manual_claim', $$INSERT INTO xdjy.manual_claim (encounter_id, invoice_no, total_fen, submitted_on) VALUES ((SELECT id FROM fx WHERE name = 'wvisit2'), 'T9-C', 9223372036854775808, '2024-07-01')$$, '22003'),
+	('table manual_claim', $$INSERT INTO xdjy.manual_claim (encounter_id, invoice_no, total_fen, submitted_on) VALUES ((SELECT id FROM fx WHERE name = 'wvisit2'), '', 100, '2024-07-01')$$, '23514'),
+	('table manual_claim', $$INSERT INTO xdjy.manual_claim (encounter_id, invoice_no, total_fen, submitted_on) VALUES ((SELECT id FROM fx WHERE name = 'wvisit2'), E'T9-C\r\n', 100, '2024-07-01')$$, '23514'),
+	('table manual_claim', $$INSERT INTO xdjy.manual_claim (encounter_id, invoice_no, total_fen, submitted_on) VALUES ((SELECT id FROM fx WHERE name = 'wvisit2'), 'T9-C', 10000000000000000, '2024-07-01')$$, '22003'),
+	('table manual_claim', $$INSERT INTO xdjy.manual_claim (encounter_id, invoice_no, total_fen, submitted_on, materials_complete_on) VALUES ((SELECT id FROM fx WHERE name = 'wvisit2'), 'T9-C', 100, '2024-07-01', 'infinity')$$, '22008'),
+	('table manual_claim', $$UPDATE xdjy.manual_claim SET total_fen = 1 WHERE id = (SELECT id FROM fx WHERE name = 'claim')$$, 'YB404'),
+	('table manual_claim', $$UPDATE xdjy.manual_claim SET materials_complete_on = 'infinity' WHERE id = (SELECT id FROM fx WHERE name = 'claim')$$, '22008'),
+	('table manual_claim', $$UPDATE xdjy.manual_claim SET status = 'paid' WHERE id = (SELECT id FROM fx WHERE name = 'claim')$$, '23514');
 
 -- run every case in its own subtransaction ---------------------------------
 DO $$
