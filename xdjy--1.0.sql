@@ -1650,6 +1650,512 @@ INSERT INTO error_code VALUES
 --------------------------------------------------------------------------
 
 -- == reporting ==
+
+-- Views read the tables as the querying role (security_invoker), so
+-- row-level security (section security) narrows every report to the rows
+-- the role may see.  Views and BEGIN ATOMIC bodies are bound when the
+-- script runs; the deadline and matching rules they call are in C
+-- (src/reporting.c), each written once.
+
+-- rules, in C --------------------------------------------------------------
+
+CREATE FUNCTION reconciliation_kinds(expected bigint[], insured_report bigint[], treatment_report bigint[], national_report bigint[])
+	RETURNS text[]
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION reconciliation_kinds(bigint[], bigint[], bigint[], bigint[]) IS
+	'three-party reconciliation of one settlement (004 §四(一)): each argument ARRAY[total_fen, fund_fen, personal_fen] or NULL; returns missing_at_<party>, amount_differs, unknown_settlement (expected NULL), or {} when matched';
+
+CREATE FUNCTION month_of(day date) RETURNS date
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION month_of(date) IS 'the first day of the month of day: the key of the monthly reports';
+
+CREATE FUNCTION reconciliation_due_on(month date) RETURNS date
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION reconciliation_due_on(date) IS
+	'the 3rd of the next month: a month''s settlements are reconciled by then (004 §四(一))';
+
+CREATE FUNCTION detail_upload_due_on(settled_on date) RETURNS date
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION detail_upload_due_on(date) IS
+	'settled_on + 3 calendar days: inpatient expense details are uploaded by then (004 §三(四) 3日内)';
+
+CREATE FUNCTION clearing_confirm_due_on(month date) RETURNS date
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION clearing_confirm_due_on(date) IS
+	'the 20th of the next month: a month''s clearing is confirmed with the institutions by then (004 §四(二))';
+
+CREATE FUNCTION clearing_pay_due_on(declared_on date) RETURNS date
+	AS 'MODULE_PATHNAME' LANGUAGE C STABLE STRICT PARALLEL RESTRICTED;
+COMMENT ON FUNCTION clearing_pay_due_on(date) IS
+	'the 30th working day after a declaration: paid by then (004 §四(二) 30个工作日内)';
+
+CREATE FUNCTION clearing_transfer_due_on(next_clearing_starts_on date) RETURNS date
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION clearing_transfer_due_on(date) IS
+	'the day before the next provincial clearing starts: funds are transferred up (上解) by then (004 §四(三))';
+
+CREATE FUNCTION deadline_status(due_on date, done_on date, as_of date) RETURNS text
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION deadline_status(date, date, date) IS
+	'done (done_on <= as_of), overdue (as_of > due_on) or open, as it stood on as_of; the due day is on time';
+
+CREATE FUNCTION deadline_missed(due_on date, done_on date, as_of date) RETURNS boolean
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION deadline_missed(date, date, date) IS
+	'as it stood on as_of: done after due_on, or still not done with as_of past due_on';
+
+CREATE FUNCTION rate_bp(numerator bigint, denominator bigint) RETURNS integer
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION rate_bp(bigint, bigint) IS
+	'numerator / denominator in basis points (9800 = 98%), rounded half up; NULL for no cases';
+
+CREATE FUNCTION rate_meets(numerator bigint, denominator bigint, target_bp integer) RETURNS boolean
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION rate_meets(bigint, bigint, integer) IS
+	'numerator / denominator >= target_bp / 10000, exactly (以上 includes the target); NULL for no cases';
+
+CREATE FUNCTION kpi_target_bp(kpi text) RETURNS integer
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION kpi_target_bp(text) IS
+	'004 §一 targets: network_success 9800 (98%, by the end of 2023), cross_province_inpatient_direct 8000 (80%, by the end of 2025)';
+
+CREATE FUNCTION coverage_minimum(gap text) RETURNS integer
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION coverage_minimum(text) IS
+	'003 §二: township_inpatient 1 networked inpatient institution per township, county_chronic 2 networked chronic-outpatient hospitals per county';
+
+CREATE FUNCTION province_of(region_code text) RETURNS text
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION province_of(text) IS 'the province of a division code: its first two digits and 0000 (SPEC §1)';
+
+CREATE FUNCTION reporting_label(code text, lang text DEFAULT NULL) RETURNS text
+	AS 'MODULE_PATHNAME' LANGUAGE C STABLE PARALLEL SAFE;
+COMMENT ON FUNCTION reporting_label(text, text) IS
+	'English or Chinese label of a kind, status, indicator, gap or clearing party of the reporting views; lang NULL follows xdjy.language';
+
+-- tables the parties and the agencies fill ----------------------------------
+
+CREATE INDEX settlement_settled_on_idx ON settlement (settled_on);
+
+-- R2, 004 §四(一): what each party of the three-party reconciliation
+-- reported for a settlement.  No foreign key on settlement_id: a party may
+-- report a settlement xdjy does not know (kind unknown_settlement).  A
+-- party may report a settlement again (a resent or corrected day file): its
+-- latest report (reported_on, then id) is the one reconciled, the view
+-- shows how many it sent.
+CREATE TABLE party_report (
+	id				bigint GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,
+	party			text NOT NULL CHECK (party IN ('insured', 'treatment', 'national')),
+	settlement_id	bigint NOT NULL,
+	reported_on		date NOT NULL,
+	total_fen		bigint NOT NULL,
+	fund_fen		bigint NOT NULL,
+	personal_fen	bigint NOT NULL,
+	created_at		timestamptz NOT NULL DEFAULT now()
+);
+CREATE INDEX party_report_settlement_idx ON party_report (settlement_id, party, reported_on DESC, id DESC);
+CREATE INDEX party_report_reported_on_idx ON party_report (reported_on);
+COMMENT ON TABLE party_report IS
+	'three-party reconciliation (三方对账, 004 §四(一)): a settlement as reported by the insured place, the treatment place or the platform';
+COMMENT ON COLUMN party_report.party IS
+	'insured (参保地), treatment (就医地) or national (the platform that routed it: 国家跨省异地就医管理子系统 for cross-province, the provincial platform for intra-province settlements)';
+COMMENT ON COLUMN party_report.settlement_id IS 'setl_id: the settlement reported; not checked against xdjy.settlement';
+SELECT pg_catalog.pg_extension_config_dump('party_report', '');
+SELECT pg_catalog.pg_extension_config_dump(pg_catalog.pg_get_serial_sequence('xdjy.party_report', 'id'), '');
+
+-- R1, 004 §三(四): when the treatment place uploaded the expense details of
+-- an inpatient direct settlement (医疗费用明细上传)
+CREATE TABLE detail_upload (
+	settlement_id	bigint PRIMARY KEY REFERENCES settlement (id),
+	uploaded_on		date NOT NULL,
+	created_at		timestamptz NOT NULL DEFAULT now()
+);
+COMMENT ON TABLE detail_upload IS
+	'expense details of an inpatient direct settlement uploaded to the national and provincial platforms (004 §三(四): within 3 days)';
+SELECT pg_catalog.pg_extension_config_dump('detail_upload', '');
+
+-- R3, 004 §四(二): a month's clearing confirmed with an institution
+-- (对账确认; national interface 3261 confirms, 3262 rolls back).  A roll-back
+-- keeps the row and sets rolled_back_on; a new confirmation is a new row.
+-- At most one confirmation of a month and institution stands at a time.
+CREATE TABLE clearing_confirmation (
+	id					bigint GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,
+	month				date NOT NULL CHECK (month = xdjy.month_of(month)),
+	institution_code	text NOT NULL REFERENCES institution (code),
+	confirmed_on		date NOT NULL,
+	fund_fen			bigint NOT NULL,
+	total_fen			bigint,
+	settlements			integer CHECK (settlements >= 0),
+	rolled_back_on		date,
+	created_at			timestamptz NOT NULL DEFAULT now(),
+	CONSTRAINT clearing_confirmation_after_month CHECK (confirmed_on >= month + interval '1 month'),
+	CONSTRAINT clearing_confirmation_rollback_after CHECK (rolled_back_on >= confirmed_on)
+);
+CREATE UNIQUE INDEX clearing_confirmation_standing_idx ON clearing_confirmation (month, institution_code)
+	WHERE rolled_back_on IS NULL;
+COMMENT ON TABLE clearing_confirmation IS
+	'monthly clearing confirmed with an institution (对账确认, 004 §四(二): by the 20th of the next month; interface 3261 confirm, 3262 roll back)';
+COMMENT ON COLUMN clearing_confirmation.month IS 'the month cleared: its first day';
+COMMENT ON COLUMN clearing_confirmation.fund_fen IS 'fund amount confirmed (fund_pay_sumamt, in fen)';
+COMMENT ON COLUMN clearing_confirmation.total_fen IS 'total medical costs confirmed (medfee_sumamt, in fen), if sent';
+COMMENT ON COLUMN clearing_confirmation.settlements IS 'number of settlements confirmed (fixmedins_setl_cnt), if sent';
+COMMENT ON COLUMN clearing_confirmation.rolled_back_on IS 'the confirmation was rolled back (确认回退, 3262) on this day';
+SELECT pg_catalog.pg_extension_config_dump('clearing_confirmation', '');
+SELECT pg_catalog.pg_extension_config_dump(pg_catalog.pg_get_serial_sequence('xdjy.clearing_confirmation', 'id'), '');
+
+-- R3, 004 §四(二): an institution's declaration of a month's costs (费用申报)
+-- and its payment, due within 30 working days of the declaration
+CREATE TABLE clearing_declaration (
+	id					bigint GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,
+	month				date NOT NULL CHECK (month = xdjy.month_of(month)),
+	institution_code	text NOT NULL REFERENCES institution (code),
+	declared_on			date NOT NULL,
+	fund_fen			bigint NOT NULL,
+	paid_on				date,
+	paid_fen			bigint,
+	created_at			timestamptz NOT NULL DEFAULT now(),
+	UNIQUE (month, institution_code),
+	CONSTRAINT clearing_declaration_after_month CHECK (declared_on >= month + interval '1 month'),
+	CONSTRAINT clearing_declaration_paid_both CHECK ((paid_on IS NULL) = (paid_fen IS NULL)),
+	CONSTRAINT clearing_declaration_paid_after CHECK (paid_on >= declared_on)
+);
+COMMENT ON TABLE clearing_declaration IS
+	'an institution''s declaration of a month''s remote-treatment costs (费用申报) and its payment (004 §四(二): within 30 working days)';
+SELECT pg_catalog.pg_extension_config_dump('clearing_declaration', '');
+SELECT pg_catalog.pg_extension_config_dump(pg_catalog.pg_get_serial_sequence('xdjy.clearing_declaration', 'id'), '');
+
+-- R3, 004 §四(三): the provincial clearing calendar — when the clearing of
+-- a month's costs starts in a province (省级清算)
+CREATE TABLE provincial_clearing (
+	province_code	text NOT NULL REFERENCES region (code),
+	month			date NOT NULL CHECK (month = xdjy.month_of(month)),
+	starts_on		date NOT NULL,
+	PRIMARY KEY (province_code, month),
+	CONSTRAINT provincial_clearing_province CHECK (province_code = xdjy.province_of(province_code))
+);
+COMMENT ON TABLE provincial_clearing IS
+	'when a province''s clearing of a month''s remote-treatment costs starts (省级清算); the transfer up of the month before is due before it (004 §四(三))';
+SELECT pg_catalog.pg_extension_config_dump('provincial_clearing', '');
+
+-- R3, 004 §四(三): a pooling region's transfer up (上解) of a month's
+-- remote-treatment costs of its insured
+CREATE TABLE clearing_transfer (
+	id				bigint GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,
+	month			date NOT NULL CHECK (month = xdjy.month_of(month)),
+	region_code		text NOT NULL REFERENCES region (code),
+	transferred_on	date NOT NULL,
+	fund_fen		bigint NOT NULL,
+	created_at		timestamptz NOT NULL DEFAULT now(),
+	UNIQUE (month, region_code),
+	CONSTRAINT clearing_transfer_after_month CHECK (transferred_on >= month + interval '1 month')
+);
+COMMENT ON TABLE clearing_transfer IS
+	'a pooling region''s transfer up (上解) of the month''s remote-treatment costs of its insured (004 §四(三))';
+SELECT pg_catalog.pg_extension_config_dump('clearing_transfer', '');
+SELECT pg_catalog.pg_extension_config_dump(pg_catalog.pg_get_serial_sequence('xdjy.clearing_transfer', 'id'), '');
+
+-- views --------------------------------------------------------------------
+
+-- The settlements the reconciliation, detail-upload and clearing rules are
+-- about: settled directly (直接结算) away from the insured pooling region
+-- (intra-province or cross-province).  Local settlements and manual
+-- reimbursements (手工报销, paid by the insured place itself) do not pass
+-- through the platforms.
+CREATE VIEW remote_direct_settlement WITH (security_invoker = true) AS
+SELECT s.id, s.encounter_id, s.settled_on, s.scope, s.reverses, s.institution_code,
+	s.insured_region, s.treatment_region, s.total_fen, s.fund_fen, s.personal_fen
+FROM xdjy.settlement s
+WHERE s.mode = 'direct' AND s.scope IN ('intra_province', 'cross_province');
+COMMENT ON VIEW remote_direct_settlement IS
+	'settlements made directly (直接结算) outside the insured pooling region: what the platforms reconcile and clear';
+
+-- R2 daily: every remote direct settlement with something wrong, one row per
+-- kind, all three parties' latest values side by side; and every settlement
+-- id a party reported that xdjy does not know, once per report day.  Filter
+-- on day: settlement and party_report are read through their indexes.
+CREATE VIEW reconciliation_mismatch WITH (security_invoker = true) AS
+SELECT s.settled_on AS day, s.id AS settlement_id, k.kind,
+	s.institution_code, s.insured_region, s.treatment_region,
+	s.total_fen, s.fund_fen, s.personal_fen,
+	ins.total_fen AS insured_total_fen, ins.fund_fen AS insured_fund_fen,
+	ins.personal_fen AS insured_personal_fen, coalesce(ins.reports, 0) AS insured_reports,
+	tre.total_fen AS treatment_total_fen, tre.fund_fen AS treatment_fund_fen,
+	tre.personal_fen AS treatment_personal_fen, coalesce(tre.reports, 0) AS treatment_reports,
+	nat.total_fen AS national_total_fen, nat.fund_fen AS national_fund_fen,
+	nat.personal_fen AS national_personal_fen, coalesce(nat.reports, 0) AS national_reports
+FROM xdjy.remote_direct_settlement s
+LEFT JOIN LATERAL (
+	SELECT r.total_fen, r.fund_fen, r.personal_fen, count(*) OVER () AS reports
+	FROM xdjy.party_report r
+	WHERE r.settlement_id = s.id AND r.party = 'insured'
+	ORDER BY r.reported_on DESC, r.id DESC LIMIT 1) ins ON true
+LEFT JOIN LATERAL (
+	SELECT r.total_fen, r.fund_fen, r.personal_fen, count(*) OVER () AS reports
+	FROM xdjy.party_report r
+	WHERE r.settlement_id = s.id AND r.party = 'treatment'
+	ORDER BY r.reported_on DESC, r.id DESC LIMIT 1) tre ON true
+LEFT JOIN LATERAL (
+	SELECT r.total_fen, r.fund_fen, r.personal_fen, count(*) OVER () AS reports
+	FROM xdjy.party_report r
+	WHERE r.settlement_id = s.id AND r.party = 'national'
+	ORDER BY r.reported_on DESC, r.id DESC LIMIT 1) nat ON true
+CROSS JOIN LATERAL pg_catalog.unnest(xdjy.reconciliation_kinds(
+	ARRAY[s.total_fen, s.fund_fen, s.personal_fen],
+	ARRAY[ins.total_fen, ins.fund_fen, ins.personal_fen],
+	ARRAY[tre.total_fen, tre.fund_fen, tre.personal_fen],
+	ARRAY[nat.total_fen, nat.fund_fen, nat.personal_fen])) AS k(kind)
+UNION ALL
+SELECT u.day, u.settlement_id, k.kind,
+	NULL, NULL, NULL, NULL, NULL, NULL,
+	u.insured_total_fen, u.insured_fund_fen, u.insured_personal_fen, u.insured_reports,
+	u.treatment_total_fen, u.treatment_fund_fen, u.treatment_personal_fen, u.treatment_reports,
+	u.national_total_fen, u.national_fund_fen, u.national_personal_fen, u.national_reports
+FROM (
+	SELECT r.reported_on AS day, r.settlement_id,
+		(array_agg(r.total_fen ORDER BY r.id DESC) FILTER (WHERE r.party = 'insured'))[1] AS insured_total_fen,
+		(array_agg(r.fund_fen ORDER BY r.id DESC) FILTER (WHERE r.party = 'insured'))[1] AS insured_fund_fen,
+		(array_agg(r.personal_fen ORDER BY r.id DESC) FILTER (WHERE r.party = 'insured'))[1] AS insured_personal_fen,
+		count(*) FILTER (WHERE r.party = 'insured') AS insured_reports,
+		(array_agg(r.total_fen ORDER BY r.id DESC) FILTER (WHERE r.party = 'treatment'))[1] AS treatment_total_fen,
+		(array_agg(r.fund_fen ORDER BY r.id DESC) FILTER (WHERE r.party = 'treatment'))[1] AS treatment_fund_fen,
+		(array_agg(r.personal_fen ORDER BY r.id DESC) FILTER (WHERE r.party = 'treatment'))[1] AS treatment_personal_fen,
+		count(*) FILTER (WHERE r.party = 'treatment') AS treatment_reports,
+		(array_agg(r.total_fen ORDER BY r.id DESC) FILTER (WHERE r.party = 'national'))[1] AS national_total_fen,
+		(array_agg(r.fund_fen ORDER BY r.id DESC) FILTER (WHERE r.party = 'national'))[1] AS national_fund_fen,
+		(array_agg(r.personal_fen ORDER BY r.id DESC) FILTER (WHERE r.party = 'national'))[1] AS national_personal_fen,
+		count(*) FILTER (WHERE r.party = 'national') AS national_reports
+	FROM xdjy.party_report r
+	-- a scalar subquery, not NOT EXISTS: one index probe per report of the
+	-- day, never a hash of all settlements
+	WHERE (SELECT s.id FROM xdjy.settlement s WHERE s.id = r.settlement_id) IS NULL
+	GROUP BY r.reported_on, r.settlement_id
+) u
+CROSS JOIN LATERAL pg_catalog.unnest(xdjy.reconciliation_kinds(NULL,
+	ARRAY[u.insured_total_fen, u.insured_fund_fen, u.insured_personal_fen],
+	ARRAY[u.treatment_total_fen, u.treatment_fund_fen, u.treatment_personal_fen],
+	ARRAY[u.national_total_fen, u.national_fund_fen, u.national_personal_fen])) AS k(kind);
+COMMENT ON VIEW reconciliation_mismatch IS
+	'R2 daily three-party reconciliation (004 §四(一)): every remote direct settlement missing at a party or whose amounts differ, and every settlement a party reported that xdjy does not know; latest report per party, report counts show a settlement reported twice';
+
+-- R2 monthly, as it stood on as_of: only reports made by as_of count.  A
+-- month is reconciled (reconciled_on) when every remote direct settlement
+-- of it matches at all three parties and no unknown settlement was
+-- reported in it; reconciled_on is then the day the last report needed came
+-- in.  due_on is the 3rd of the next month; status done/open/overdue.
+CREATE FUNCTION reconciliation_monthly_as_of(as_of date)
+	RETURNS TABLE (month date, settlements bigint, matched bigint, mismatched bigint,
+		unknown_settlements bigint, reconciled_on date, due_on date, status text, late boolean)
+	LANGUAGE sql STABLE STRICT PARALLEL RESTRICTED
+	SET search_path = pg_catalog, pg_temp
+BEGIN ATOMIC
+	WITH latest AS (
+		SELECT DISTINCT ON (r.settlement_id, r.party)
+			r.settlement_id, r.party, r.reported_on,
+			ARRAY[r.total_fen, r.fund_fen, r.personal_fen] AS amounts
+		FROM xdjy.party_report r
+		WHERE r.reported_on <= as_of
+		ORDER BY r.settlement_id, r.party, r.reported_on DESC, r.id DESC
+	), pivot AS (
+		SELECT l.settlement_id,
+			max(l.amounts) FILTER (WHERE l.party = 'insured') AS insured,
+			max(l.amounts) FILTER (WHERE l.party = 'treatment') AS treatment,
+			max(l.amounts) FILTER (WHERE l.party = 'national') AS national,
+			max(l.reported_on) AS last_reported_on
+		FROM latest l
+		GROUP BY l.settlement_id
+	), per_settlement AS (
+		SELECT xdjy.month_of(s.settled_on) AS month,
+			pg_catalog.cardinality(xdjy.reconciliation_kinds(
+				ARRAY[s.total_fen, s.fund_fen, s.personal_fen],
+				p.insured, p.treatment, p.national)) = 0 AS matched,
+			p.last_reported_on
+		FROM xdjy.remote_direct_settlement s
+		LEFT JOIN pivot p ON p.settlement_id = s.id
+		WHERE s.settled_on <= as_of
+	), unknown AS (
+		SELECT xdjy.month_of(min(r.reported_on)) AS month, r.settlement_id
+		FROM xdjy.party_report r
+		WHERE r.reported_on <= as_of
+			AND NOT EXISTS (SELECT FROM xdjy.settlement s WHERE s.id = r.settlement_id)
+		GROUP BY r.settlement_id
+	), months AS (
+		SELECT ps.month, count(*) AS settlements, count(*) FILTER (WHERE ps.matched) AS matched,
+			max(ps.last_reported_on) AS last_reported_on
+		FROM per_settlement ps
+		GROUP BY ps.month
+	), unknown_months AS (
+		SELECT u.month, count(*) AS unknown_settlements
+		FROM unknown u
+		GROUP BY u.month
+	), report AS (
+		SELECT coalesce(m.month, um.month) AS month,
+			coalesce(m.settlements, 0) AS settlements,
+			coalesce(m.matched, 0) AS matched,
+			coalesce(um.unknown_settlements, 0) AS unknown_settlements,
+			m.last_reported_on
+		FROM months m
+		FULL JOIN unknown_months um ON um.month = m.month
+	), done AS (
+		SELECT rp.*,
+			CASE WHEN rp.matched = rp.settlements AND rp.unknown_settlements = 0
+				THEN rp.last_reported_on END AS reconciled_on,
+			xdjy.reconciliation_due_on(rp.month) AS due_on
+		FROM report rp
+	)
+	SELECT d.month, d.settlements, d.matched, d.settlements - d.matched, d.unknown_settlements,
+		d.reconciled_on, d.due_on,
+		xdjy.deadline_status(d.due_on, d.reconciled_on, as_of),
+		xdjy.deadline_missed(d.due_on, d.reconciled_on, as_of)
+	FROM done d
+	ORDER BY d.month;
+END;
+COMMENT ON FUNCTION reconciliation_monthly_as_of(date) IS
+	'R2 monthly three-party reconciliation as it stood on as_of (004 §四(一): by the 3rd of the next month)';
+
+CREATE VIEW reconciliation_monthly WITH (security_invoker = true) AS
+SELECT * FROM xdjy.reconciliation_monthly_as_of(CURRENT_DATE);
+COMMENT ON VIEW reconciliation_monthly IS
+	'R2 monthly three-party reconciliation today; reconciliation_monthly_as_of(date) for another day';
+
+-- R1, as it stood on as_of: inpatient direct settlements away from the
+-- insured place whose expense details were not uploaded within 3 days
+-- (uploaded late: done; not uploaded yet: overdue).  Reversals (冲正) carry
+-- no new expenses.
+CREATE FUNCTION detail_upload_overdue_as_of(as_of date)
+	RETURNS TABLE (settlement_id bigint, settled_on date, institution_code text,
+		insured_region text, treatment_region text, due_on date, uploaded_on date,
+		status text, days_late integer)
+	LANGUAGE sql STABLE STRICT PARALLEL RESTRICTED
+	SET search_path = pg_catalog, pg_temp
+BEGIN ATOMIC
+	SELECT s.id, s.settled_on, s.institution_code, s.insured_region, s.treatment_region,
+		x.due_on, u.uploaded_on,
+		xdjy.deadline_status(x.due_on, u.uploaded_on, as_of),
+		coalesce(u.uploaded_on, as_of) - x.due_on
+	FROM xdjy.remote_direct_settlement s
+	JOIN xdjy.encounter e ON e.id = s.encounter_id
+	CROSS JOIN LATERAL (SELECT xdjy.detail_upload_due_on(s.settled_on) AS due_on) x
+	LEFT JOIN xdjy.detail_upload u ON u.settlement_id = s.id AND u.uploaded_on <= as_of
+	WHERE e.visit_type = 'inpatient' AND s.reverses IS NULL AND s.settled_on <= as_of
+		AND xdjy.deadline_missed(x.due_on, u.uploaded_on, as_of)
+	ORDER BY s.settled_on, s.id;
+END;
+COMMENT ON FUNCTION detail_upload_overdue_as_of(date) IS
+	'R1 inpatient expense details not uploaded within 3 days of direct settlement (004 §三(四)), as it stood on as_of';
+
+CREATE VIEW detail_upload_overdue WITH (security_invoker = true) AS
+SELECT * FROM xdjy.detail_upload_overdue_as_of(CURRENT_DATE);
+COMMENT ON VIEW detail_upload_overdue IS
+	'R1 inpatient expense details not uploaded within 3 days (004 §三(四)), today';
+
+-- R4, 004 §一, per province and month:
+--   network_success: remote direct settlements (by the treatment province)
+--     against them plus the failed direct attempts recorded for remote
+--     encounters (try_settle; every recorded failure counts, a retry that
+--     succeeds counts once each way); target 98%;
+--   cross_province_inpatient_direct: cross-province inpatient settlements
+--     of the province's insured settled directly, against all of them,
+--     manual reimbursements included (counted per settlement); target 80%.
+-- Reversals (冲正) are not settlements of their own here.
+CREATE VIEW kpi_monthly WITH (security_invoker = true) AS
+WITH network AS (
+	SELECT xdjy.month_of(s.settled_on) AS month, xdjy.province_of(s.treatment_region) AS province,
+		1 AS success
+	FROM xdjy.remote_direct_settlement s
+	WHERE s.reverses IS NULL
+	UNION ALL
+	SELECT xdjy.month_of(a.attempted_on), xdjy.province_of(t.treatment_region), 0
+	FROM xdjy.settlement_attempt a
+	JOIN xdjy.encounter e ON e.id = a.encounter_id
+	JOIN xdjy.person p ON p.id = e.person_id
+	JOIN xdjy.institution i ON i.code = e.institution_code
+	CROSS JOIN LATERAL (SELECT xdjy.pooling_region(i.region_code) AS treatment_region) t
+	WHERE a.mode = 'direct'
+		AND xdjy.treatment_scope(p.insured_region, t.treatment_region) <> 'local'
+), counts AS (
+	SELECT n.month, n.province, 'network_success' AS kpi,
+		sum(n.success)::bigint AS numerator, count(*) AS denominator
+	FROM network n
+	GROUP BY n.month, n.province
+	UNION ALL
+	SELECT xdjy.month_of(s.settled_on), xdjy.province_of(s.insured_region), 'cross_province_inpatient_direct',
+		count(*) FILTER (WHERE s.mode = 'direct'), count(*)
+	FROM xdjy.settlement s
+	JOIN xdjy.encounter e ON e.id = s.encounter_id
+	WHERE s.scope = 'cross_province' AND e.visit_type = 'inpatient' AND s.reverses IS NULL
+	GROUP BY 1, 2
+)
+SELECT c.month, c.province, r.name_zh AS province_name_zh, r.name_en AS province_name_en,
+	c.kpi, c.numerator, c.denominator,
+	xdjy.rate_bp(c.numerator, c.denominator) AS rate_bp,
+	xdjy.kpi_target_bp(c.kpi) AS target_bp,
+	xdjy.rate_meets(c.numerator, c.denominator, xdjy.kpi_target_bp(c.kpi)) AS met
+FROM counts c
+LEFT JOIN xdjy.region r ON r.code = c.province;
+COMMENT ON VIEW kpi_monthly IS
+	'R4 monthly indicators per province (004 §一): network_success (target 98%) by treatment province, cross_province_inpatient_direct (target 80%) by insured province';
+
+-- R5, 003 §二(一)(二): townships (乡镇、街道) with no networked inpatient
+-- hospital located in them; county-level divisions with fewer than two
+-- networked chronic-outpatient hospitals in them or their townships.
+CREATE VIEW coverage_gap WITH (security_invoker = true) AS
+SELECT 'township_inpatient' AS gap, t.code AS region_code, t.name_zh, t.name_en,
+	t.parent_code, xdjy.province_of(t.code) AS province,
+	count(i.code) AS networked, xdjy.coverage_minimum('township_inpatient') AS required,
+	'no networked inpatient institution in the township' AS gap_en,
+	'乡镇（街道）无住院联网定点医疗机构' AS gap_zh
+FROM xdjy.region t
+LEFT JOIN xdjy.institution i
+	ON i.region_code = t.code AND i.kind = 'hospital' AND i.networked_inpatient
+WHERE t.level = 'township'
+GROUP BY t.code
+HAVING count(i.code) < xdjy.coverage_minimum('township_inpatient')
+UNION ALL
+SELECT 'county_chronic', c.code, c.name_zh, c.name_en, c.parent_code, xdjy.province_of(c.code),
+	count(i.code), xdjy.coverage_minimum('county_chronic'),
+	'fewer than two networked chronic-outpatient hospitals in the county',
+	'县级行政区门诊慢特病联网医疗机构不足2家'
+FROM xdjy.region c
+LEFT JOIN xdjy.institution i
+	ON i.kind = 'hospital' AND i.networked_chronic
+	AND (i.region_code = c.code
+		OR i.region_code IN (SELECT t.code FROM xdjy.region t WHERE t.parent_code = c.code))
+WHERE c.level = 'county'
+GROUP BY c.code
+HAVING count(i.code) < xdjy.coverage_minimum('county_chronic');
+COMMENT ON VIEW coverage_gap IS
+	'R5 coverage gaps (003 §二(一)(二)): townships without a networked inpatient institution, counties with fewer than two networked chronic-outpatient hospitals';
+
+-- S5, as it stood on as_of: manual claims not decided yet, with the day
+-- they are due (22 working days after complete materials, 002 #15, filled
+-- in by the settlement rules) and whether that day has passed.
+CREATE FUNCTION manual_claim_due_as_of(as_of date)
+	RETURNS TABLE (claim_id bigint, encounter_id bigint, person_id text, insured_region text,
+		institution_code text, submitted_on date, materials_complete_on date, due_on date,
+		status text, overdue boolean)
+	LANGUAGE sql STABLE STRICT PARALLEL RESTRICTED
+	SET search_path = pg_catalog, pg_temp
+BEGIN ATOMIC
+	SELECT c.id, c.encounter_id, e.person_id, p.insured_region, e.institution_code,
+		c.submitted_on, x.complete_on, CASE WHEN x.complete_on IS NOT NULL THEN c.due_on END,
+		CASE WHEN x.complete_on IS NULL THEN 'awaiting_materials'
+			ELSE xdjy.deadline_status(c.due_on, NULL, as_of) END,
+		x.complete_on IS NOT NULL AND xdjy.deadline_missed(c.due_on, NULL, as_of)
+	FROM xdjy.manual_claim c
+	JOIN xdjy.encounter e ON e.id = c.encounter_id
+	JOIN xdjy.person p ON p.id = e.person_id
+	CROSS JOIN LATERAL (SELECT CASE WHEN c.materials_complete_on <= as_of
+		THEN c.materials_complete_on END AS complete_on) x
+	WHERE c.submitted_on <= as_of AND (c.decided_on IS NULL OR c.decided_on > as_of)
+	ORDER BY c.due_on NULLS LAST, c.id;
+END;
+COMMENT ON FUNCTION manual_claim_due_as_of(date) IS
+	'S5 manual claims open on as_of with their due day (22 working days after complete materials, 002 #15) and an overdue flag';
+
+CREATE VIEW manual_claim_due WITH (security_invoker = true) AS
+SELECT * FROM xdjy.manual_claim_due_as_of(CURRENT_DATE);
+COMMENT ON VIEW manual_claim_due IS 'S5 manual claims open today, with due day and overdue flag (002 #15)';
+
 -- == end of reporting ==
 
 --------------------------------------------------------------------------
@@ -2352,4 +2858,522 @@ COMMENT ON CONSTRAINT manual_claim_invoice_no_form ON manual_claim IS
 --------------------------------------------------------------------------
 
 -- == security ==
+
+-- R3 clearing belongs to section reporting, but is created here: it reads
+-- the national interface's 3261/3262 answers (clearing_detail_confirmation),
+-- which that section creates after section reporting.
+-- R3, as it stood on as_of: per month, what each institution receives
+-- (confirmation by the 20th of the next month, payment within 30 working
+-- days of its declaration), what each insured pooling region pays (transfer
+-- up before the next provincial clearing starts) and what each treatment
+-- pooling region receives.  Amounts are the fund part (统筹) of remote
+-- direct settlements, reversals included.
+CREATE FUNCTION clearing_monthly_as_of(as_of date)
+	RETURNS TABLE (month date, party_kind text, code text, region_code text,
+		settlements bigint, fund_fen bigint,
+		confirm_due_on date, confirmed_on date, confirmed_fund_fen bigint, agreed_settlements bigint, confirm_status text,
+		declared_on date, declared_fund_fen bigint, pay_due_on date, paid_on date, paid_fen bigint, pay_status text,
+		transfer_due_on date, transferred_on date, transferred_fund_fen bigint, transfer_status text)
+	LANGUAGE sql STABLE STRICT PARALLEL RESTRICTED
+	SET search_path = pg_catalog, pg_temp
+BEGIN ATOMIC
+	WITH cleared AS (
+		SELECT xdjy.month_of(s.settled_on) AS month, s.id, s.institution_code,
+			s.insured_region, s.treatment_region, s.fund_fen
+		FROM xdjy.remote_direct_settlement s
+		WHERE s.settled_on <= as_of
+	), answer AS (
+		-- each settlement's standing 3261/3262 answer on as_of: its latest entry
+		SELECT DISTINCT ON (k.setl_sn) k.setl_sn, k.action, k.cnfm_flag, k.recorded_on
+		FROM xdjy.clearing_detail_confirmation k
+		WHERE k.recorded_on <= as_of
+		ORDER BY k.setl_sn, k.seq DESC
+	), inst AS (
+		SELECT c.month, c.institution_code, min(c.treatment_region) AS region_code,
+			count(*) AS settlements, sum(c.fund_fen)::bigint AS fund_fen,
+			count(*) FILTER (WHERE a.action = 'confirm' AND a.cnfm_flag = '1') AS agreed,
+			max(a.recorded_on) FILTER (WHERE a.action = 'confirm' AND a.cnfm_flag = '1') AS last_agreed_on,
+			xdjy.clearing_confirm_due_on(c.month) AS confirm_due_on
+		FROM cleared c
+		LEFT JOIN answer a ON a.setl_sn = c.id
+		GROUP BY c.month, c.institution_code
+	), confirmed AS (
+		-- confirmed: by a standing month confirmation, or once every row is
+		-- agreed (cnfm_flag 1) through the national interface, whichever first
+		SELECT i.*, cf.fund_fen AS confirmed_fund_fen,
+			LEAST(cf.confirmed_on, CASE WHEN i.agreed = i.settlements THEN i.last_agreed_on END) AS confirmed_on
+		FROM inst i
+		LEFT JOIN LATERAL (
+			SELECT c.confirmed_on, c.fund_fen
+			FROM xdjy.clearing_confirmation c
+			WHERE c.month = i.month AND c.institution_code = i.institution_code
+				AND c.confirmed_on <= as_of AND (c.rolled_back_on IS NULL OR c.rolled_back_on > as_of)
+			ORDER BY c.confirmed_on DESC, c.id DESC LIMIT 1) cf ON true
+	), payer AS (
+		SELECT c.month, c.insured_region, count(*) AS settlements, sum(c.fund_fen)::bigint AS fund_fen,
+			xdjy.clearing_transfer_due_on(pc.starts_on) AS transfer_due_on
+		FROM cleared c
+		LEFT JOIN xdjy.provincial_clearing pc
+			ON pc.province_code = xdjy.province_of(c.insured_region)
+			AND pc.month = (c.month + interval '1 month')::date
+		GROUP BY c.month, c.insured_region, pc.starts_on
+	), payee AS (
+		SELECT c.month, c.treatment_region, count(*) AS settlements, sum(c.fund_fen)::bigint AS fund_fen
+		FROM cleared c
+		GROUP BY c.month, c.treatment_region
+	), declared AS (
+		SELECT d.month, d.institution_code, d.declared_on, d.fund_fen,
+			xdjy.clearing_pay_due_on(d.declared_on) AS pay_due_on,
+			CASE WHEN d.paid_on <= as_of THEN d.paid_on END AS paid_on,
+			CASE WHEN d.paid_on <= as_of THEN d.paid_fen END AS paid_fen
+		FROM xdjy.clearing_declaration d
+		WHERE d.declared_on <= as_of
+	)
+	SELECT i.month, 'institution', i.institution_code, i.region_code, i.settlements, i.fund_fen,
+		i.confirm_due_on, i.confirmed_on, i.confirmed_fund_fen, i.agreed,
+		xdjy.deadline_status(i.confirm_due_on, i.confirmed_on, as_of),
+		dc.declared_on, dc.fund_fen, dc.pay_due_on, dc.paid_on, dc.paid_fen,
+		CASE WHEN dc.declared_on IS NOT NULL THEN xdjy.deadline_status(dc.pay_due_on, dc.paid_on, as_of) END,
+		NULL, NULL, NULL, NULL
+	FROM confirmed i
+	LEFT JOIN declared dc ON dc.month = i.month AND dc.institution_code = i.institution_code
+	UNION ALL
+	SELECT p.month, 'insured_region', p.insured_region, p.insured_region, p.settlements, p.fund_fen,
+		NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+		p.transfer_due_on, t.transferred_on, t.fund_fen,
+		xdjy.deadline_status(p.transfer_due_on, t.transferred_on, as_of)
+	FROM payer p
+	LEFT JOIN xdjy.clearing_transfer t
+		ON t.month = p.month AND t.region_code = p.insured_region AND t.transferred_on <= as_of
+	UNION ALL
+	SELECT q.month, 'treatment_region', q.treatment_region, q.treatment_region, q.settlements, q.fund_fen,
+		NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL
+	FROM payee q
+	ORDER BY 1, 2, 3;
+END;
+COMMENT ON FUNCTION clearing_monthly_as_of(date) IS
+	'R3 monthly clearing as it stood on as_of: per institution (confirm by the 20th, pay within 30 working days of declaration), per insured region (transfer up before the next provincial clearing), per treatment region (004 §四(二)(三))';
+
+CREATE VIEW clearing_monthly WITH (security_invoker = true) AS
+SELECT * FROM xdjy.clearing_monthly_as_of(CURRENT_DATE);
+COMMENT ON VIEW clearing_monthly IS
+	'R3 monthly clearing today; clearing_monthly_as_of(date) for another day';
+
+
+-- SPEC §5: three roles.
+--   xdjy_admin     policy, calendar and reference data; reads everything;
+--                  keeps the reconciliation imports and the clearing records.
+--   xdjy_operator  a regional agency (经办机构): writes filings, encounters,
+--                  settlements, claims, reports and clearing records only for
+--                  the regions operator_region grants it, reads only those.
+--   xdjy_analyst   reads the reporting views (and, because they run as the
+--                  caller, exactly the columns they read; nothing else).
+-- Roles belong to the cluster, not to the database: they are created here
+-- when missing (NOLOGIN; grant them to login roles) and outlive DROP
+-- EXTENSION.  pg_dump does not dump roles (pg_dumpall --roles-only does).
+DO $$
+BEGIN
+	IF NOT EXISTS (SELECT FROM pg_catalog.pg_roles WHERE rolname = 'xdjy_admin') THEN
+		CREATE ROLE xdjy_admin NOLOGIN;
+	END IF;
+	IF NOT EXISTS (SELECT FROM pg_catalog.pg_roles WHERE rolname = 'xdjy_operator') THEN
+		CREATE ROLE xdjy_operator NOLOGIN;
+	END IF;
+	IF NOT EXISTS (SELECT FROM pg_catalog.pg_roles WHERE rolname = 'xdjy_analyst') THEN
+		CREATE ROLE xdjy_analyst NOLOGIN;
+	END IF;
+END
+$$;
+
+-- Which regions an operator works for.  role is a role name (a login role
+-- or a group); a granted code covers itself and every region under it, so
+-- 370100 covers Jinan and its counties and townships, 370000 all of
+-- Shandong.  A name that is no role grants nothing.
+CREATE TABLE operator_region (
+	role			name NOT NULL,
+	region_code		text NOT NULL REFERENCES region (code),
+	PRIMARY KEY (role, region_code)
+);
+COMMENT ON TABLE operator_region IS
+	'the regions an xdjy_operator member works for: row-level security lets it read and write only their rows (SPEC §5)';
+SELECT pg_catalog.pg_extension_config_dump('operator_region', '');
+
+-- The region codes the current role is granted, with everything under
+-- them.  Policies compare pooling-region and institution codes with it.
+CREATE FUNCTION operator_regions() RETURNS SETOF text
+	LANGUAGE sql STABLE PARALLEL SAFE
+	SET search_path = pg_catalog, pg_temp
+BEGIN ATOMIC
+	WITH RECURSIVE down(code, depth) AS (
+		SELECT o.region_code, 0
+		FROM xdjy.operator_region o
+		JOIN pg_catalog.pg_roles a ON a.rolname = o.role
+		WHERE pg_catalog.pg_has_role(a.oid, 'MEMBER')
+		UNION ALL
+		SELECT r.code, d.depth + 1
+		FROM xdjy.region r JOIN down d ON r.parent_code = d.code
+		WHERE d.depth < 8
+	)
+	SELECT DISTINCT d.code FROM down d;
+END;
+COMMENT ON FUNCTION operator_regions() IS
+	'region codes the current role may work on: its operator_region grants and every region under them';
+
+-- Institutions located in those regions (their treatment region is one of
+-- them).
+CREATE FUNCTION operator_institutions() RETURNS SETOF text
+	LANGUAGE sql STABLE PARALLEL SAFE
+	SET search_path = pg_catalog, pg_temp
+BEGIN ATOMIC
+	SELECT i.code FROM xdjy.institution i
+	WHERE i.region_code IN (SELECT xdjy.operator_regions());
+END;
+COMMENT ON FUNCTION operator_institutions() IS
+	'institutions located in the regions the current role may work on';
+
+GRANT USAGE ON SCHEMA xdjy TO xdjy_admin, xdjy_operator, xdjy_analyst;
+
+-- reference data: read by all, kept by the admin ---------------------------
+GRANT SELECT ON region, institution, channel, holiday, error_code, provincial_clearing
+	TO xdjy_admin, xdjy_operator, xdjy_analyst;
+GRANT INSERT, UPDATE, DELETE ON region, institution, channel, holiday, provincial_clearing
+	TO xdjy_admin;
+
+-- row-level security on everything regional ---------------------------------
+-- FORCE: the owner is filtered too (a superuser, as always, is not).  The
+-- rule triggers that must see rows of other regions to decide (a person's
+-- filings and ledgers, an invoice used elsewhere) run as the owner: see
+-- the end of this section.
+ALTER TABLE person ENABLE ROW LEVEL SECURITY;
+ALTER TABLE person FORCE ROW LEVEL SECURITY;
+ALTER TABLE filing ENABLE ROW LEVEL SECURITY;
+ALTER TABLE filing FORCE ROW LEVEL SECURITY;
+ALTER TABLE encounter ENABLE ROW LEVEL SECURITY;
+ALTER TABLE encounter FORCE ROW LEVEL SECURITY;
+ALTER TABLE settlement ENABLE ROW LEVEL SECURITY;
+ALTER TABLE settlement FORCE ROW LEVEL SECURITY;
+ALTER TABLE settlement_attempt ENABLE ROW LEVEL SECURITY;
+ALTER TABLE settlement_attempt FORCE ROW LEVEL SECURITY;
+ALTER TABLE manual_claim ENABLE ROW LEVEL SECURITY;
+ALTER TABLE manual_claim FORCE ROW LEVEL SECURITY;
+ALTER TABLE party_report ENABLE ROW LEVEL SECURITY;
+ALTER TABLE party_report FORCE ROW LEVEL SECURITY;
+ALTER TABLE detail_upload ENABLE ROW LEVEL SECURITY;
+ALTER TABLE detail_upload FORCE ROW LEVEL SECURITY;
+ALTER TABLE clearing_confirmation ENABLE ROW LEVEL SECURITY;
+ALTER TABLE clearing_confirmation FORCE ROW LEVEL SECURITY;
+ALTER TABLE clearing_declaration ENABLE ROW LEVEL SECURITY;
+ALTER TABLE clearing_declaration FORCE ROW LEVEL SECURITY;
+ALTER TABLE clearing_transfer ENABLE ROW LEVEL SECURITY;
+ALTER TABLE clearing_transfer FORCE ROW LEVEL SECURITY;
+ALTER TABLE operator_region ENABLE ROW LEVEL SECURITY;
+ALTER TABLE operator_region FORCE ROW LEVEL SECURITY;
+
+-- operator_region: the admin grants; an operator sees its own grants
+GRANT SELECT, INSERT, UPDATE, DELETE ON operator_region TO xdjy_admin;
+GRANT SELECT ON operator_region TO xdjy_operator;
+CREATE POLICY operator_region_admin ON operator_region TO xdjy_admin USING (true) WITH CHECK (true);
+CREATE POLICY operator_region_own ON operator_region FOR SELECT TO xdjy_operator
+	USING (role IN (SELECT a.rolname FROM pg_catalog.pg_roles a WHERE pg_catalog.pg_has_role(a.oid, 'MEMBER')));
+
+-- person: reference data kept by the admin; an operator reads the persons
+-- insured in its regions (the treatment place sees encounters and
+-- settlements, which carry person_id, not the register)
+GRANT SELECT, INSERT, UPDATE, DELETE ON person TO xdjy_admin;
+GRANT SELECT ON person TO xdjy_operator;
+GRANT SELECT (id, insured_region) ON person TO xdjy_analyst;
+CREATE POLICY person_admin ON person TO xdjy_admin USING (true) WITH CHECK (true);
+CREATE POLICY person_operator ON person FOR SELECT TO xdjy_operator
+	USING (insured_region IN (SELECT xdjy.operator_regions()));
+CREATE POLICY person_analyst ON person FOR SELECT TO xdjy_analyst USING (true);
+
+-- filing: read by the insured place and the destination; written by the
+-- insured place (004 §三(三): 参保地经办机构...办理异地就医备案登记、变更和取消)
+GRANT SELECT ON filing TO xdjy_admin;
+GRANT SELECT, INSERT, UPDATE ON filing TO xdjy_operator;
+CREATE POLICY filing_admin ON filing FOR SELECT TO xdjy_admin USING (true);
+CREATE POLICY filing_operator_read ON filing FOR SELECT TO xdjy_operator
+	USING (destination_region IN (SELECT xdjy.operator_regions())
+		OR EXISTS (SELECT FROM xdjy.person p WHERE p.id = person_id
+			AND p.insured_region IN (SELECT xdjy.operator_regions())));
+CREATE POLICY filing_operator_insert ON filing FOR INSERT TO xdjy_operator
+	WITH CHECK (EXISTS (SELECT FROM xdjy.person p WHERE p.id = person_id
+		AND p.insured_region IN (SELECT xdjy.operator_regions())));
+CREATE POLICY filing_operator_update ON filing FOR UPDATE TO xdjy_operator
+	USING (EXISTS (SELECT FROM xdjy.person p WHERE p.id = person_id
+		AND p.insured_region IN (SELECT xdjy.operator_regions())))
+	WITH CHECK (EXISTS (SELECT FROM xdjy.person p WHERE p.id = person_id
+		AND p.insured_region IN (SELECT xdjy.operator_regions())));
+
+-- encounter: read and written by the treatment place (the institution's
+-- region) and by the insured place (which registers the stays it
+-- reimburses by hand)
+GRANT SELECT ON encounter TO xdjy_admin;
+GRANT SELECT, INSERT, UPDATE ON encounter TO xdjy_operator;
+GRANT SELECT (id, person_id, institution_code, visit_type) ON encounter TO xdjy_analyst;
+CREATE POLICY encounter_admin ON encounter FOR SELECT TO xdjy_admin USING (true);
+CREATE POLICY encounter_operator ON encounter TO xdjy_operator
+	USING (institution_code IN (SELECT xdjy.operator_institutions())
+		OR EXISTS (SELECT FROM xdjy.person p WHERE p.id = person_id
+			AND p.insured_region IN (SELECT xdjy.operator_regions())))
+	WITH CHECK (institution_code IN (SELECT xdjy.operator_institutions())
+		OR EXISTS (SELECT FROM xdjy.person p WHERE p.id = person_id
+			AND p.insured_region IN (SELECT xdjy.operator_regions())));
+CREATE POLICY encounter_analyst ON encounter FOR SELECT TO xdjy_analyst USING (true);
+
+-- settlement: read by the insured and the treatment place; a direct
+-- settlement is written by the treatment place (就医地), a manual one by
+-- the insured place (参保地, 004 §二(二) 手工报销).  Immutable: no UPDATE or
+-- DELETE for anyone but the owner.
+GRANT SELECT ON settlement TO xdjy_admin;
+GRANT SELECT, INSERT ON settlement TO xdjy_operator;
+GRANT SELECT (id, encounter_id, settled_on, mode, scope, reverses, institution_code,
+	insured_region, treatment_region, total_fen, fund_fen, personal_fen) ON settlement TO xdjy_analyst;
+CREATE POLICY settlement_admin ON settlement FOR SELECT TO xdjy_admin USING (true);
+CREATE POLICY settlement_operator_read ON settlement FOR SELECT TO xdjy_operator
+	USING (insured_region IN (SELECT xdjy.operator_regions())
+		OR treatment_region IN (SELECT xdjy.operator_regions()));
+CREATE POLICY settlement_operator_insert ON settlement FOR INSERT TO xdjy_operator
+	WITH CHECK ((mode = 'direct' AND treatment_region IN (SELECT xdjy.operator_regions()))
+		OR (mode = 'manual' AND insured_region IN (SELECT xdjy.operator_regions())));
+CREATE POLICY settlement_analyst ON settlement FOR SELECT TO xdjy_analyst USING (true);
+
+-- settlement_attempt: with the encounter it was for (try_settle records
+-- one for an encounter that does not exist too; only the admin reads that)
+GRANT SELECT ON settlement_attempt TO xdjy_admin;
+GRANT SELECT, INSERT ON settlement_attempt TO xdjy_operator;
+GRANT SELECT (encounter_id, attempted_on, mode) ON settlement_attempt TO xdjy_analyst;
+CREATE POLICY settlement_attempt_admin ON settlement_attempt FOR SELECT TO xdjy_admin USING (true);
+CREATE POLICY settlement_attempt_operator_read ON settlement_attempt FOR SELECT TO xdjy_operator
+	USING (EXISTS (SELECT FROM xdjy.encounter e WHERE e.id = encounter_id));
+CREATE POLICY settlement_attempt_operator_insert ON settlement_attempt FOR INSERT TO xdjy_operator
+	WITH CHECK (encounter_id IS NULL OR EXISTS (SELECT FROM xdjy.encounter e WHERE e.id = encounter_id));
+CREATE POLICY settlement_attempt_analyst ON settlement_attempt FOR SELECT TO xdjy_analyst USING (true);
+
+-- manual_claim: read with its encounter; written by the insured place
+-- (手工报销 is the insured place's, 004 §二(二))
+GRANT SELECT ON manual_claim TO xdjy_admin;
+GRANT SELECT, INSERT, UPDATE ON manual_claim TO xdjy_operator;
+GRANT SELECT (id, encounter_id, submitted_on, materials_complete_on, due_on, decided_on)
+	ON manual_claim TO xdjy_analyst;
+CREATE POLICY manual_claim_admin ON manual_claim FOR SELECT TO xdjy_admin USING (true);
+CREATE POLICY manual_claim_operator_read ON manual_claim FOR SELECT TO xdjy_operator
+	USING (EXISTS (SELECT FROM xdjy.encounter e WHERE e.id = encounter_id));
+CREATE POLICY manual_claim_operator_insert ON manual_claim FOR INSERT TO xdjy_operator
+	WITH CHECK (EXISTS (SELECT FROM xdjy.encounter e JOIN xdjy.person p ON p.id = e.person_id
+		WHERE e.id = encounter_id AND p.insured_region IN (SELECT xdjy.operator_regions())));
+CREATE POLICY manual_claim_operator_update ON manual_claim FOR UPDATE TO xdjy_operator
+	USING (EXISTS (SELECT FROM xdjy.encounter e JOIN xdjy.person p ON p.id = e.person_id
+		WHERE e.id = encounter_id AND p.insured_region IN (SELECT xdjy.operator_regions())))
+	WITH CHECK (EXISTS (SELECT FROM xdjy.encounter e JOIN xdjy.person p ON p.id = e.person_id
+		WHERE e.id = encounter_id AND p.insured_region IN (SELECT xdjy.operator_regions())));
+CREATE POLICY manual_claim_analyst ON manual_claim FOR SELECT TO xdjy_analyst USING (true);
+
+-- party_report: an operator reads and adds reports of the settlements it
+-- sees; reports of settlements nobody knows are imported by the admin
+GRANT SELECT, INSERT, UPDATE, DELETE ON party_report TO xdjy_admin;
+GRANT SELECT, INSERT ON party_report TO xdjy_operator;
+GRANT SELECT (id, party, settlement_id, reported_on, total_fen, fund_fen, personal_fen)
+	ON party_report TO xdjy_analyst;
+CREATE POLICY party_report_admin ON party_report TO xdjy_admin USING (true) WITH CHECK (true);
+CREATE POLICY party_report_operator ON party_report TO xdjy_operator
+	USING (EXISTS (SELECT FROM xdjy.settlement s WHERE s.id = settlement_id))
+	WITH CHECK (EXISTS (SELECT FROM xdjy.settlement s WHERE s.id = settlement_id));
+CREATE POLICY party_report_analyst ON party_report FOR SELECT TO xdjy_analyst USING (true);
+
+-- detail_upload: the treatment place uploads (就医地经办机构, 004 §三(四))
+GRANT SELECT, INSERT, UPDATE, DELETE ON detail_upload TO xdjy_admin;
+GRANT SELECT, INSERT, UPDATE ON detail_upload TO xdjy_operator;
+GRANT SELECT (settlement_id, uploaded_on) ON detail_upload TO xdjy_analyst;
+CREATE POLICY detail_upload_admin ON detail_upload TO xdjy_admin USING (true) WITH CHECK (true);
+CREATE POLICY detail_upload_operator_read ON detail_upload FOR SELECT TO xdjy_operator
+	USING (EXISTS (SELECT FROM xdjy.settlement s WHERE s.id = settlement_id));
+CREATE POLICY detail_upload_operator_insert ON detail_upload FOR INSERT TO xdjy_operator
+	WITH CHECK (EXISTS (SELECT FROM xdjy.settlement s WHERE s.id = settlement_id
+		AND s.treatment_region IN (SELECT xdjy.operator_regions())));
+CREATE POLICY detail_upload_operator_update ON detail_upload FOR UPDATE TO xdjy_operator
+	USING (EXISTS (SELECT FROM xdjy.settlement s WHERE s.id = settlement_id
+		AND s.treatment_region IN (SELECT xdjy.operator_regions())))
+	WITH CHECK (EXISTS (SELECT FROM xdjy.settlement s WHERE s.id = settlement_id
+		AND s.treatment_region IN (SELECT xdjy.operator_regions())));
+CREATE POLICY detail_upload_analyst ON detail_upload FOR SELECT TO xdjy_analyst USING (true);
+
+-- clearing with institutions: the agency of the institution's region
+-- (confirmation and payment, 004 §四(二)); the admin keeps them too (the
+-- national interface's 3261/3262)
+GRANT SELECT, INSERT, UPDATE, DELETE ON clearing_confirmation, clearing_declaration TO xdjy_admin;
+GRANT SELECT, INSERT, UPDATE ON clearing_confirmation, clearing_declaration TO xdjy_operator;
+GRANT SELECT (id, month, institution_code, confirmed_on, fund_fen, rolled_back_on)
+	ON clearing_confirmation TO xdjy_analyst;
+GRANT SELECT (month, institution_code, declared_on, fund_fen, paid_on, paid_fen)
+	ON clearing_declaration TO xdjy_analyst;
+CREATE POLICY clearing_confirmation_admin ON clearing_confirmation TO xdjy_admin USING (true) WITH CHECK (true);
+CREATE POLICY clearing_confirmation_operator ON clearing_confirmation TO xdjy_operator
+	USING (institution_code IN (SELECT xdjy.operator_institutions()))
+	WITH CHECK (institution_code IN (SELECT xdjy.operator_institutions()));
+CREATE POLICY clearing_confirmation_analyst ON clearing_confirmation FOR SELECT TO xdjy_analyst USING (true);
+CREATE POLICY clearing_declaration_admin ON clearing_declaration TO xdjy_admin USING (true) WITH CHECK (true);
+CREATE POLICY clearing_declaration_operator ON clearing_declaration TO xdjy_operator
+	USING (institution_code IN (SELECT xdjy.operator_institutions()))
+	WITH CHECK (institution_code IN (SELECT xdjy.operator_institutions()));
+CREATE POLICY clearing_declaration_analyst ON clearing_declaration FOR SELECT TO xdjy_analyst USING (true);
+
+-- transfers up: the pooling region's own (004 §四(三))
+GRANT SELECT, INSERT, UPDATE, DELETE ON clearing_transfer TO xdjy_admin;
+GRANT SELECT, INSERT, UPDATE ON clearing_transfer TO xdjy_operator;
+GRANT SELECT (month, region_code, transferred_on, fund_fen) ON clearing_transfer TO xdjy_analyst;
+CREATE POLICY clearing_transfer_admin ON clearing_transfer TO xdjy_admin USING (true) WITH CHECK (true);
+CREATE POLICY clearing_transfer_operator ON clearing_transfer TO xdjy_operator
+	USING (region_code IN (SELECT xdjy.operator_regions()))
+	WITH CHECK (region_code IN (SELECT xdjy.operator_regions()));
+CREATE POLICY clearing_transfer_analyst ON clearing_transfer FOR SELECT TO xdjy_analyst USING (true);
+
+-- filing_history: written by the filing trigger as the acting role, so
+-- by_role records who acted; never written directly (pg_trigger_depth)
+GRANT SELECT ON filing_history TO xdjy_admin;
+GRANT SELECT, INSERT ON filing_history TO xdjy_operator;
+CREATE POLICY filing_history_admin ON filing_history FOR SELECT TO xdjy_admin USING (true);
+CREATE POLICY filing_history_operator_read ON filing_history FOR SELECT TO xdjy_operator
+	USING (EXISTS (SELECT FROM xdjy.filing f WHERE f.id = filing_id));
+CREATE POLICY filing_history_operator_insert ON filing_history FOR INSERT TO xdjy_operator
+	WITH CHECK (pg_catalog.pg_trigger_depth() > 0 AND by_role = CURRENT_USER
+		AND EXISTS (SELECT FROM xdjy.filing f WHERE f.id = filing_id));
+ALTER TABLE filing_history ENABLE ROW LEVEL SECURITY;
+ALTER TABLE filing_history FORCE ROW LEVEL SECURITY;
+
+-- institution_choice (F11, 002 #7): read with its filing, written by the
+-- insured place
+GRANT SELECT ON institution_choice TO xdjy_admin;
+GRANT SELECT, INSERT, UPDATE ON institution_choice TO xdjy_operator;
+CREATE POLICY institution_choice_admin ON institution_choice FOR SELECT TO xdjy_admin USING (true);
+CREATE POLICY institution_choice_operator_read ON institution_choice FOR SELECT TO xdjy_operator
+	USING (EXISTS (SELECT FROM xdjy.filing f WHERE f.id = filing_id));
+CREATE POLICY institution_choice_operator_insert ON institution_choice FOR INSERT TO xdjy_operator
+	WITH CHECK (EXISTS (SELECT FROM xdjy.filing f JOIN xdjy.person p ON p.id = f.person_id
+		WHERE f.id = filing_id AND p.insured_region IN (SELECT xdjy.operator_regions())));
+CREATE POLICY institution_choice_operator_update ON institution_choice FOR UPDATE TO xdjy_operator
+	USING (EXISTS (SELECT FROM xdjy.filing f JOIN xdjy.person p ON p.id = f.person_id
+		WHERE f.id = filing_id AND p.insured_region IN (SELECT xdjy.operator_regions())))
+	WITH CHECK (EXISTS (SELECT FROM xdjy.filing f JOIN xdjy.person p ON p.id = f.person_id
+		WHERE f.id = filing_id AND p.insured_region IN (SELECT xdjy.operator_regions())));
+ALTER TABLE institution_choice ENABLE ROW LEVEL SECURITY;
+ALTER TABLE institution_choice FORCE ROW LEVEL SECURITY;
+
+-- per-province policy settings (F10, F11): the admin's, read by operators
+GRANT SELECT ON filing_exemption, institution_choice_rule TO xdjy_admin, xdjy_operator;
+GRANT INSERT, UPDATE, DELETE ON filing_exemption, institution_choice_rule TO xdjy_admin;
+
+-- national interface: code mappings are reference data; an institution's
+-- 3202 detail file belongs to whoever loaded it; 3261/3262 answers are
+-- given by the agency of the institution's region and read with their
+-- settlement
+GRANT SELECT ON insutype_map, med_type_map, clr_type_map TO xdjy_admin, xdjy_operator;
+GRANT INSERT, UPDATE, DELETE ON insutype_map, med_type_map, clr_type_map TO xdjy_admin;
+GRANT SELECT ON insutype_map_effective, med_type_map_effective, clr_type_map_effective,
+	setlinfo, clearing_detail, clearing_confirmation_monthly TO xdjy_admin, xdjy_operator;
+GRANT SELECT, INSERT, DELETE ON stmt_detail_upload TO xdjy_admin;
+GRANT SELECT, INSERT ON stmt_detail_upload TO xdjy_operator;
+CREATE POLICY stmt_detail_upload_admin ON stmt_detail_upload TO xdjy_admin USING (true) WITH CHECK (true);
+CREATE POLICY stmt_detail_upload_operator ON stmt_detail_upload TO xdjy_operator
+	USING (loaded_by = CURRENT_USER) WITH CHECK (loaded_by = CURRENT_USER);
+ALTER TABLE stmt_detail_upload ENABLE ROW LEVEL SECURITY;
+ALTER TABLE stmt_detail_upload FORCE ROW LEVEL SECURITY;
+GRANT SELECT, INSERT ON clearing_detail_confirmation TO xdjy_admin, xdjy_operator;
+GRANT SELECT (setl_sn, seq, action, cnfm_flag, recorded_on) ON clearing_detail_confirmation TO xdjy_analyst;
+CREATE POLICY clearing_detail_confirmation_admin ON clearing_detail_confirmation TO xdjy_admin
+	USING (true) WITH CHECK (true);
+CREATE POLICY clearing_detail_confirmation_operator_read ON clearing_detail_confirmation FOR SELECT TO xdjy_operator
+	USING (EXISTS (SELECT FROM xdjy.settlement s WHERE s.id = setl_sn));
+CREATE POLICY clearing_detail_confirmation_operator_insert ON clearing_detail_confirmation FOR INSERT TO xdjy_operator
+	WITH CHECK (EXISTS (SELECT FROM xdjy.settlement s WHERE s.id = setl_sn
+		AND s.treatment_region IN (SELECT xdjy.operator_regions())));
+CREATE POLICY clearing_detail_confirmation_analyst ON clearing_detail_confirmation FOR SELECT TO xdjy_analyst
+	USING (true);
+ALTER TABLE clearing_detail_confirmation ENABLE ROW LEVEL SECURITY;
+ALTER TABLE clearing_detail_confirmation FORCE ROW LEVEL SECURITY;
+
+-- The settlement section's tables: policy data is the admin's and
+-- readable by operators; a referral is issued in the insured place
+-- (002 #10–11) and read and written there; a ledger is written by the
+-- engine alone and read with its person.
+GRANT SELECT ON policy, first_selfpay_ceiling, ratio_adjustment, home_benefit_kept
+	TO xdjy_admin, xdjy_operator;
+GRANT INSERT, UPDATE, DELETE ON policy, first_selfpay_ceiling, ratio_adjustment, home_benefit_kept
+	TO xdjy_admin;
+GRANT SELECT ON referral, ledger TO xdjy_admin;
+GRANT SELECT, INSERT ON referral TO xdjy_operator;
+GRANT SELECT ON ledger TO xdjy_operator;
+CREATE POLICY referral_admin ON referral FOR SELECT TO xdjy_admin USING (true);
+CREATE POLICY referral_operator ON referral TO xdjy_operator
+	USING (EXISTS (SELECT FROM xdjy.person p WHERE p.id = person_id
+		AND p.insured_region IN (SELECT xdjy.operator_regions())))
+	WITH CHECK (EXISTS (SELECT FROM xdjy.person p WHERE p.id = person_id
+		AND p.insured_region IN (SELECT xdjy.operator_regions())));
+CREATE POLICY ledger_admin ON ledger FOR SELECT TO xdjy_admin USING (true);
+CREATE POLICY ledger_operator ON ledger FOR SELECT TO xdjy_operator
+	USING (EXISTS (SELECT FROM xdjy.person p WHERE p.id = person_id
+		AND p.insured_region IN (SELECT xdjy.operator_regions())));
+ALTER TABLE referral ENABLE ROW LEVEL SECURITY;
+ALTER TABLE referral FORCE ROW LEVEL SECURITY;
+ALTER TABLE ledger ENABLE ROW LEVEL SECURITY;
+ALTER TABLE ledger FORCE ROW LEVEL SECURITY;
+
+-- the reporting views: every role; each sees what its rows allow
+GRANT SELECT ON remote_direct_settlement, reconciliation_mismatch, reconciliation_monthly,
+	detail_upload_overdue, clearing_monthly, kpi_monthly, coverage_gap, manual_claim_due
+	TO xdjy_admin, xdjy_operator, xdjy_analyst;
+
+
+-- The rule triggers decide from rows the acting role may not see, and lock
+-- rows it may not update: a person's filings, stays and settlements in
+-- every region (one active long-term filing, F4; overlapping stays, S3;
+-- expenses at the filed place, F6), the person row that serialises them.
+-- Under row-level security, run as an operator, they would decide from a
+-- part of the data (a Weihai operator registering the stay of a Jinan
+-- insured would find no such person).  So they run as the extension's
+-- owner, like PostgreSQL's own foreign-key checks: SECURITY DEFINER with a
+-- fixed search_path; their queries are fixed, schema-qualified and take
+-- only the row's values as parameters.  The row itself is still checked
+-- against the acting role's policies (WITH CHECK) after them.  Nobody may
+-- attach them to a table of their own (EXECUTE revoked; a trigger fires
+-- without it).  filing_history_trigger is not among them: it writes who
+-- acted (by_role = current_user).  xdjy_restoring() asks whether the
+-- session's role, not the definer, is a superuser (src/restore.c).
+-- Every C trigger function of the extension is such a rule, but four that
+-- read nothing or must act as the caller: the guards of builtin rows
+-- (holiday_guard_trigger, national_map_guard_trigger), the calendar's cache
+-- invalidation (holiday_changed_trigger) and the filing history
+-- (filing_history_trigger).  The loop below names no rule, so a rule
+-- trigger another section adds is covered too; test/pgtap/360_catalogue.sql
+-- pins the exceptions.
+DO $$
+DECLARE
+	f regprocedure;
+BEGIN
+	FOR f IN
+		SELECT p.oid::regprocedure
+		FROM pg_catalog.pg_proc p
+		JOIN pg_catalog.pg_language l ON l.oid OPERATOR(pg_catalog.=) p.prolang
+		WHERE p.pronamespace OPERATOR(pg_catalog.=) 'xdjy'::regnamespace
+			AND p.prorettype OPERATOR(pg_catalog.=) 'pg_catalog.trigger'::regtype
+			AND l.lanname OPERATOR(pg_catalog.=) 'c'
+			AND p.proname OPERATOR(pg_catalog.<>) ALL (ARRAY['holiday_guard_trigger', 'holiday_changed_trigger',
+				'national_map_guard_trigger', 'filing_history_trigger']::name[])
+		ORDER BY p.proname
+	LOOP
+		EXECUTE pg_catalog.format('ALTER FUNCTION %s SECURITY DEFINER SET search_path = pg_catalog, pg_temp', f);
+		EXECUTE pg_catalog.format('REVOKE EXECUTE ON FUNCTION %s FROM PUBLIC', f);
+	END LOOP;
+END
+$$;
+
+-- Nothing lost (SPEC §5): the filing channels are reference data a DBA
+-- may extend (a new app, a new window); the shipped ones are builtin, the
+-- DBA's are dumped.  Without this a restored filing could name a channel
+-- the restored database lacks.
+ALTER TABLE channel ADD COLUMN builtin boolean NOT NULL DEFAULT false;
+UPDATE channel SET builtin = true;
+COMMENT ON COLUMN channel.builtin IS 'shipped with xdjy (not dumped; CREATE EXTENSION recreates it)';
+SELECT pg_catalog.pg_extension_config_dump('channel', 'WHERE NOT builtin');
+
 -- == end of security ==

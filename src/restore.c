@@ -17,6 +17,11 @@
  *	  that needs a superuser to create is a superuser's job.  Anyone else
  *	  with check_function_bodies off gets every rule as usual.
  *
+ *	  "Superuser" is the role the session acts as (SET ROLE included), not
+ *	  the current user: the rule triggers run as the extension's owner
+ *	  (SECURITY DEFINER, see section security of xdjy--1.0.sql), where
+ *	  superuser() is true for every caller.
+ *
  *-------------------------------------------------------------------------
  */
 #include "postgres.h"
@@ -29,5 +34,5 @@
 bool
 xdjy_restoring(void)
 {
-	return !check_function_bodies && superuser();
+	return !check_function_bodies && superuser_arg(GetOuterUserId());
 }

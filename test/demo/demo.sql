@@ -46,7 +46,7 @@ SELECT xdjy.file_temporary('weihai-emp-1', '310000', '2023-02-04', '2024-03-10')
 SELECT xdjy.filing_exempt('370100', '370800', '2021-12-31') AS "Jinan→Jining 2021-12-31",
        xdjy.filing_exempt('370100', '370800', '2022-01-01') AS "Jinan→Jining 2022-01-01",
        xdjy.filing_exempt('370100', '110000', '2022-01-01') AS "Jinan→Beijing";
-\echo '   张伟 is treated in Beijing on 2024-04-10 (the settlement row stands in for the settlement engine):'
+\echo '   张伟 is treated in Beijing on 2024-04-10 (a paid outpatient visit, recorded here as a bare row; section 3 settles through the engine):'
 INSERT INTO xdjy.encounter (person_id, institution_code, visit_type, admitted_on, discharged_on)
 VALUES ('jinan-emp-1', 'H11010500001', 'outpatient', '2024-04-10', '2024-04-10');
 SET session_replication_role = replica;
@@ -217,6 +217,71 @@ RESET xdjy.language;
 -- == end demo: settlements ==
 
 -- == demo: reporting ==
+\echo
+\echo '== Reconciliation, clearing and reporting (SPEC §4)'
+\echo '   Hand-made settlements of autumn 2024 (National Day week, a swapped Saturday, the year end)'
+\echo '   and what the insured place, the treatment place and the platform reported (test/pgtap/t6_fixture.psql):'
+BEGIN;
+\i test/pgtap/t6_fixture.psql
+SET LOCAL session_replication_role = replica;
+INSERT INTO settlement_attempt (attempted_on, encounter_id, mode, invoice_no, total_fen, sqlstate, message) VALUES
+	('2024-10-08', 6003, 'direct', 'T6-INV-6003', 80000, 'YB301', 'demo: a failed attempt before the one that settled');
+COMMIT;
+SELECT s.id, s.settled_on, s.scope, s.mode, s.institution_code, s.total_fen, s.fund_fen,
+	(SELECT string_agg(r.party || ' ' || r.reported_on, ', ' ORDER BY r.id) FROM party_report r WHERE r.settlement_id = s.id) AS reports
+FROM settlement s WHERE s.id BETWEEN 6000 AND 6011 ORDER BY s.id;
+\echo '   R2 three-party reconciliation, daily (004 §四(一)): every mismatch with the parties'' latest figures;'
+\echo '   6004 and 6005 were reported twice by one party and match, 6006''s second report differs:'
+SELECT day, settlement_id, reporting_label(kind, 'en') AS kind, total_fen, fund_fen,
+	insured_fund_fen AS insured, treatment_fund_fen AS treatment, national_fund_fen AS national,
+	insured_reports || '/' || treatment_reports || '/' || national_reports AS reports
+FROM reconciliation_mismatch WHERE day BETWEEN '2024-08-01' AND '2025-01-31'
+ORDER BY day, settlement_id, kind;
+SET xdjy.language = zh;
+SELECT day AS "日期", settlement_id AS "结算ID", reporting_label(kind) AS "问题", fund_fen AS "本系统基金支付",
+	insured_fund_fen AS "参保地", treatment_fund_fen AS "就医地", national_fund_fen AS "国家平台"
+FROM reconciliation_mismatch WHERE day BETWEEN '2024-08-01' AND '2025-01-31'
+ORDER BY day, settlement_id, kind;
+RESET xdjy.language;
+\echo '   R2 monthly, as it stood on 2024-11-04 (due on the 3rd of the next month):'
+SELECT month, settlements, matched, mismatched, unknown_settlements, reconciled_on, due_on,
+	reporting_label(status, 'en') AS status, late
+FROM reconciliation_monthly_as_of('2024-11-04');
+SELECT month AS "月份", settlements AS "结算笔数", matched AS "相符", mismatched AS "不符",
+	unknown_settlements AS "未知结算", reconciled_on AS "对账完成", due_on AS "截止日期",
+	reporting_label(status, 'zh') AS "状态"
+FROM reconciliation_monthly_as_of('2024-11-04');
+\echo '   R1 inpatient expense details not uploaded within 3 (calendar) days (004 §三(四)), as of 2025-01-10:'
+SELECT settlement_id, settled_on, due_on, uploaded_on, reporting_label(status, 'en') AS status,
+	reporting_label(status, 'zh') AS "状态", days_late
+FROM detail_upload_overdue_as_of('2025-01-10') WHERE settlement_id BETWEEN 6000 AND 6999;
+\echo '   R3 clearing of September 2024 as of 2024-10-22: confirmation by the 20th (a roll-back reopened'
+\echo '   Jinan''s), payment 30 working days after the declaration, transfer up before the next provincial clearing:'
+SELECT reporting_label(party_kind, 'en') AS party, code, settlements, fund_fen, confirm_due_on, confirmed_on,
+	reporting_label(confirm_status, 'en') AS confirmation, declared_on, pay_due_on,
+	reporting_label(pay_status, 'en') AS payment, transfer_due_on, reporting_label(transfer_status, 'en') AS transfer
+FROM clearing_monthly_as_of('2024-10-22')
+WHERE month = '2024-09-01' ORDER BY party_kind, code;
+\echo '   R4 monthly indicators against the targets of 004 §一 (98%, 80%):'
+SELECT month, province_name_en AS province, reporting_label(kpi, 'en') AS indicator, numerator || '/' || denominator AS cases,
+	to_char(rate_bp / 100.0, 'FM990.00') || '%' AS rate, to_char(target_bp / 100.0, 'FM990') || '%' AS target, met
+FROM kpi_monthly WHERE month BETWEEN '2024-08-01' AND '2025-01-01' ORDER BY kpi, month, province;
+SELECT month AS "月份", province_name_zh AS "省份", reporting_label(kpi, 'zh') AS "指标",
+	to_char(rate_bp / 100.0, 'FM990.00') || '%' AS "比率", to_char(target_bp / 100.0, 'FM990') || '%' AS "目标",
+	CASE WHEN met THEN '达标' ELSE '未达标' END AS "结果"
+FROM kpi_monthly WHERE month BETWEEN '2024-08-01' AND '2025-01-01' ORDER BY kpi, month, province;
+\echo '   R5 coverage gaps of the sample regions and institutions (003 §二(一)(二)):'
+SELECT region_code, name_en, networked || ' of ' || required AS networked, gap_en
+FROM coverage_gap ORDER BY gap, region_code;
+SELECT region_code AS "区划", name_zh AS "名称", networked || '/' || required AS "联网/要求", gap_zh AS "缺口"
+FROM coverage_gap ORDER BY gap, region_code;
+\echo '   S5 manual claims open on 2024-10-28, due 22 working days after complete materials (002 #15):'
+SELECT claim_id, person_id, submitted_on, materials_complete_on, due_on, reporting_label(status, 'en') AS status,
+	reporting_label(status, 'zh') AS "状态", overdue
+FROM manual_claim_due_as_of('2024-10-28') WHERE claim_id BETWEEN 6100 AND 6199;
+\echo '   The working-day calendar behind those dates (R7): the National Day week 2024'
+SELECT d::date AS day, to_char(d, 'Dy') AS dow, is_working_day(d::date) AS working
+FROM generate_series('2024-09-28'::date, '2024-10-13'::date, '1 day') d;
 -- == end demo: reporting ==
 
 -- == demo: national interface ==
