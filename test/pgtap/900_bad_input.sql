@@ -23,7 +23,7 @@ CREATE TEMP TABLE fx (name text PRIMARY KEY, id bigint) ON COMMIT DROP;
 INSERT INTO fx SELECT 'long_term', xdjy.file_long_term('jinan-emp-3', '110000', '2024-03-01', '2024-03-01');
 INSERT INTO fx SELECT 'jilin', xdjy.file_long_term('changchun-res-1', '110000', '2024-03-01', '2024-03-01');
 INSERT INTO fx SELECT 'closed', xdjy.file_temporary('jinan-res-2', '310000', '2024-01-01', '2024-01-01');
-SELECT xdjy.cancel_filing((SELECT id FROM fx WHERE name = 'closed'), '2024-02-01');
+DO $$ BEGIN PERFORM xdjy.cancel_filing((SELECT id FROM fx WHERE name = 'closed'), '2024-02-01'); END $$;
 WITH e AS (INSERT INTO xdjy.encounter (person_id, institution_code, visit_type, admitted_on, discharged_on)
 	VALUES ('weihai-emp-1', 'H37100200001', 'inpatient', '2024-05-01', '2024-05-10') RETURNING id)
 INSERT INTO fx SELECT 'stay', id FROM e;
@@ -44,6 +44,17 @@ INSERT INTO fx SELECT 'wvisit2', id FROM e;
 WITH e AS (INSERT INTO xdjy.encounter (person_id, institution_code, visit_type, admitted_on, discharged_on, attached_to)
 	VALUES ('weihai-emp-1', 'H37100200002', 'outpatient', '2024-05-03', '2024-05-03', (SELECT id FROM fx WHERE name = 'stay')) RETURNING id)
 INSERT INTO fx SELECT 'attached', id FROM e;
+INSERT INTO xdjy.policy (insured_region, scheme, category, visit_type, valid,
+		deductible_fen, ratio_bp, first_selfpay_bp, annual_cap_fen, quota_group, note) VALUES
+	('371000', 'resident', 'temporary', 'outpatient', '[2024-01-01,2025-01-01)', 0, 6000, 1000, 200000, 'outpatient', 'T9 bad input');
+INSERT INTO fx SELECT 'bjfiling', xdjy.file_temporary('weihai-res-1', '110000', '2024-01-01', '2024-01-01');
+WITH e AS (INSERT INTO xdjy.encounter (person_id, institution_code, visit_type, admitted_on, discharged_on)
+	VALUES ('weihai-res-1', 'H11010500001', 'outpatient', '2024-08-01', '2024-08-01') RETURNING id)
+INSERT INTO fx SELECT 'bjvisit', id FROM e;
+INSERT INTO fx SELECT 'remote', (xdjy.settle((SELECT id FROM fx WHERE name = 'bjvisit'), 30000, 0, 'T9-INV-3', '2024-08-01')).id;
+WITH e AS (INSERT INTO xdjy.encounter (person_id, institution_code, visit_type, admitted_on, discharged_on)
+	VALUES ('shenzhen-emp-1', 'H44030400001', 'outpatient', '2024-08-01', '2024-08-01') RETURNING id)
+INSERT INTO fx SELECT 'nopolicy', id FROM e;
 INSERT INTO fx SELECT 'settled', (xdjy.settle((SELECT id FROM fx WHERE name = 'wvisit'), 10000, 0, 'T9-INV-1', '2024-06-01')).id;
 INSERT INTO fx SELECT 'reversed', (xdjy.settle((SELECT id FROM fx WHERE name = 'stay'), 500000, 0, 'T9-INV-2', '2024-05-10')).id;
 INSERT INTO fx SELECT 'reversal', (xdjy.reverse_settlement((SELECT id FROM fx WHERE name = 'reversed'), '2024-05-20')).id;
@@ -383,6 +394,21 @@ INSERT INTO bad_case (area, sql, want) VALUES
 	('function clearing_confirm', $$SELECT xdjy.clearing_confirm(NULL)$$, '23502'),
 	('function clearing_confirm', $$SELECT xdjy.clearing_confirm(9223372036854775807, '1', '2024-05-01')$$, 'YB001'),
 	('table clearing_detail_confirmation', $$INSERT INTO xdjy.clearing_detail_confirmation (setl_sn, action, cnfm_flag) VALUES (-1, 'confirm', '1')$$, 'YB001'),
+	('table clearing_detail_confirmation', $$INSERT INTO xdjy.clearing_detail_confirmation (setl_sn, action, cnfm_flag) VALUES ((SELECT id FROM fx WHERE name = 'remote'), 'confirm', '2')$$, '23514'),
+	('table clearing_detail_confirmation', $$INSERT INTO xdjy.clearing_detail_confirmation (setl_sn, action, cnfm_flag) VALUES ((SELECT id FROM fx WHERE name = 'remote'), 'undo', NULL)$$, '23514'),
+	('table clearing_detail_confirmation', $$INSERT INTO xdjy.clearing_detail_confirmation (setl_sn, action, cnfm_flag) VALUES ((SELECT id FROM fx WHERE name = 'remote'), 'confirm', NULL)$$, '23514'),
+	('table clearing_detail_confirmation', $$INSERT INTO xdjy.clearing_detail_confirmation (setl_sn, action, cnfm_flag) VALUES ((SELECT id FROM fx WHERE name = 'remote'), 'rollback', NULL)$$, 'YB707'),
+	('table clearing_detail_confirmation', $$INSERT INTO xdjy.clearing_detail_confirmation (setl_sn, action, cnfm_flag) VALUES ((SELECT id FROM fx WHERE name = 'settled'), 'confirm', '1')$$, 'YB705'),
+	('table clearing_detail_confirmation', $$INSERT INTO xdjy.clearing_detail_confirmation (setl_sn, action, cnfm_flag, recorded_on) VALUES ((SELECT id FROM fx WHERE name = 'remote'), 'confirm', '1', 'infinity')$$, '23514'),
+	('table clearing_detail_confirmation', $$INSERT INTO xdjy.clearing_detail_confirmation (setl_sn, action, cnfm_flag, recorded_on) VALUES ((SELECT id FROM fx WHERE name = 'remote'), 'confirm', '1', '-infinity')$$, '23514'),
+	('table clearing_detail_confirmation', $$SELECT xdjy.clearing_confirm((SELECT id FROM fx WHERE name = 'remote')), xdjy.clearing_confirm((SELECT id FROM fx WHERE name = 'remote'))$$, 'YB706'),
+	('table clearing_detail_confirmation', $$SELECT xdjy.clearing_confirm((SELECT id FROM fx WHERE name = 'remote')); UPDATE xdjy.clearing_detail_confirmation SET memo = 'x'$$, 'YB708'),
+	('table clearing_detail_confirmation', $$SELECT xdjy.clearing_confirm((SELECT id FROM fx WHERE name = 'remote')); DELETE FROM xdjy.clearing_detail_confirmation$$, 'YB708'),
+	('function clearing_confirm', $$SELECT xdjy.clearing_confirm((SELECT id FROM fx WHERE name = 'remote'), '1', 'infinity')$$, '23514'),
+	('function clearing_confirm', $$SELECT xdjy.clearing_confirm((SELECT id FROM fx WHERE name = 'remote'), 'yes')$$, '23514'),
+	('function clearing_confirm_month', $$SELECT xdjy.clearing_confirm_month('H11010500001', 2024, 8, '2')$$, '23514'),
+	('function clearing_confirm_month', $$SELECT xdjy.clearing_confirm_month('H11010500001', 2024, 8, '1', 'infinity')$$, '23514'),
+	('function clearing_rollback', $$SELECT xdjy.clearing_confirm_month('H11010500001', 2024, 8); SELECT xdjy.clearing_rollback('H11010500001', 2024, 8, '-infinity')$$, '23514'),
 	('table clearing_detail_confirmation', $$INSERT INTO xdjy.clearing_detail_confirmation (setl_sn, action, cnfm_flag) VALUES (NULL, 'confirm', '1')$$, '23502');
 
 -- settlement engine (SPEC §3, S1–S6): settle / reverse / explain ----------
@@ -409,14 +435,14 @@ INSERT INTO bad_case (area, sql, want) VALUES
 	('function settle', $$SELECT xdjy.settle((SELECT id FROM fx WHERE name = 'wvisit2'), 10000, 0, 'T9-X', '2024-06-01')$$, 'YB318'),
 	('function settle', $$SELECT xdjy.settle((SELECT id FROM fx WHERE name = 'wvisit2'), 10000, 0, 'T9-X', '-infinity')$$, '22008'),
 	('function settle', $$SELECT xdjy.settle((SELECT id FROM fx WHERE name = 'wvisit2'), 10000, 0, 'T9-X', 'infinity')$$, '22008'),
-	('function settle', $$SELECT xdjy.settle((SELECT id FROM fx WHERE name = 'wvisit2'), 10000, 0, 'T9-X', '294277-01-01')$$, '22008'),
+	('function settle', $$SELECT xdjy.settle((SELECT id FROM fx WHERE name = 'wvisit2'), 10000, 0, 'T9-X', '5874898-01-01')$$, '22008'),
 	('function settle', $$SELECT xdjy.settle((SELECT id FROM fx WHERE name = 'wvisit2'), 10000, 0, 'T9-X', '2024-06-02', 'cash')$$, '23514'),
 	('function settle', $$SELECT xdjy.settle((SELECT id FROM fx WHERE name = 'wvisit2'), 10000, 0, 'T9-X', '2024-06-02', '')$$, '23514'),
 	('function settle', $$SELECT xdjy.settle((SELECT id FROM fx WHERE name = 'wvisit2'), 10000, 0, 'T9-X', '2024-06-02', 'direct', true)$$, '23514'),
 	('function settle', $$SELECT xdjy.settle((SELECT id FROM fx WHERE name = 'wvisit2'), 10000, 0, 'T9-X', '2024-06-02', 'direct', false, -1)$$, 'YB001'),
 	('function settle', $$SELECT xdjy.settle((SELECT id FROM fx WHERE name = 'wvisit2'), 10000, 0, 'T9-INV-1', '2024-06-02')$$, 'YB308'),
 	('function settle', $$SELECT xdjy.settle((SELECT id FROM fx WHERE name = 'attached'), 10000, 0, 'T9-X', '2024-05-03')$$, 'YB305'),
-	('function settle', $$SELECT xdjy.settle((SELECT id FROM fx WHERE name = 'visit'), 10000, 0, 'T9-X', '2024-04-01')$$, 'YB501'),
+	('function settle', $$SELECT xdjy.settle((SELECT id FROM fx WHERE name = 'nopolicy'), 10000, 0, 'T9-X', '2024-08-01')$$, 'YB501'),
 	('function settle', $$SELECT xdjy.settle((SELECT id FROM fx WHERE name = 'wvisit2'), 10000, 0, '', '2024-06-02')$$, '23514'),
 	('function settle', $$SELECT xdjy.settle((SELECT id FROM fx WHERE name = 'wvisit2'), 10000, 0, E'T9\n', '2024-06-02')$$, '23514'),
 	('function settle', $$SELECT xdjy.settle((SELECT id FROM fx WHERE name = 'wvisit2'), 10000, 0, repeat('9', 100000), '2024-06-02')$$, '23514'),
@@ -539,7 +565,6 @@ INSERT INTO bad_case (area, sql, want) VALUES
 	('table manual_claim', $$INSERT INTO xdjy.manual_claim (encounter_id, invoice_no, total_fen, submitted_on) VALUES ((SELECT id FROM fx WHERE name = 'wvisit2'), 'T9-C', 100, 'infinity')$$, '22008'),
 	('table manual_claim', $$INSERT INTO xdjy.manual_claim (encounter_id, invoice_no, total_fen, submitted_on) VALUES ((SELECT id FROM fx WHERE name = 'wvisit2'), 'T9-C', 100, '-infinity')$$, '22008'),
 	('table manual_claim', $$INSERT INTO xdjy.manual_claim (encounter_id, invoice_no, total_fen, submitted_on, materials_complete_on) VALUES ((SELECT id FROM fx WHERE name = 'wvisit2'), 'T9-C', 100, '2024-07-01', '2024-06-30')$$, '23514'),
-	('table manual_claim', $$INSERT INTO xdjy.manual_claim (encounter_id, invoice_no, total_fen, submitted_on, materials_complete_on) VALUES ((SELECT id FROM fx WHERE name = 'wvisit2'), 'T9-C', 100, '2024-07-01', '294277-01-01')$$, '22008'),
 	('table manual_claim', $$INSERT INTO xdjy.manual_claim (encounter_id, invoice_no, total_fen, submitted_on, status) VALUES ((SELECT id FROM fx WHERE name = 'wvisit2'), 'T9-C', 100, '2024-07-01', 'maybe')$$, 'YB404'),
 	('table manual_claim', $$INSERT INTO xdjy.manual_claim (encounter_id, invoice_no, total_fen, submitted_on) VALUES ((SELECT id FROM fx WHERE name = 'wvisit2'), 'T9-C', 9223372036854775808, '2024-07-01')$$, '22003'),
 	('table manual_claim', $$INSERT INTO xdjy.manual_claim (encounter_id, invoice_no, total_fen, submitted_on) VALUES ((SELECT id FROM fx WHERE name = 'wvisit2'), '', 100, '2024-07-01')$$, '23514'),
@@ -549,6 +574,77 @@ INSERT INTO bad_case (area, sql, want) VALUES
 	('table manual_claim', $$UPDATE xdjy.manual_claim SET total_fen = 1 WHERE id = (SELECT id FROM fx WHERE name = 'claim')$$, 'YB404'),
 	('table manual_claim', $$UPDATE xdjy.manual_claim SET materials_complete_on = 'infinity' WHERE id = (SELECT id FROM fx WHERE name = 'claim')$$, '22008'),
 	('table manual_claim', $$UPDATE xdjy.manual_claim SET status = 'paid' WHERE id = (SELECT id FROM fx WHERE name = 'claim')$$, '23514');
+
+-- reconciliation, deadlines, rates, coverage (SPEC §4, R1–R5) ------------
+INSERT INTO bad_case (area, sql, want) VALUES
+	('function reconciliation_due_on', $$SELECT xdjy.reconciliation_due_on('5874897-12-15')$$, '22008'),
+	('function reconciliation_due_on', $$SELECT xdjy.reconciliation_due_on('5874898-01-01')$$, '22008'),
+	('function clearing_confirm_due_on', $$SELECT xdjy.clearing_confirm_due_on('5874897-12-31')$$, '22008'),
+	('function detail_upload_due_on', $$SELECT xdjy.detail_upload_due_on('5874897-12-30')$$, '22008'),
+	('function clearing_pay_due_on', $$SELECT xdjy.clearing_pay_due_on('5874897-12-01')$$, '22008'),
+	('function clearing_pay_due_on', $$SELECT xdjy.clearing_pay_due_on('')$$, '22007'),
+	('function clearing_transfer_due_on', $$SELECT xdjy.clearing_transfer_due_on('4714-11-24 BC')$$, '22008'),
+	('function rate_bp', $$SELECT xdjy.rate_bp(-1, 10)$$, '22023'),
+	('function rate_bp', $$SELECT xdjy.rate_bp(1, -1)$$, '22023'),
+	('function rate_bp', $$SELECT xdjy.rate_bp(-9223372036854775808, -9223372036854775808)$$, '22023'),
+	('function rate_bp', $$SELECT xdjy.rate_bp(9223372036854775807, 1)$$, '22003'),
+	('function rate_bp', $$SELECT xdjy.rate_bp(1, 9223372036854775807)$$, '22003'),
+	('function rate_bp', $$SELECT xdjy.rate_bp(461168601842738, 1)$$, '22003'),
+	('function rate_bp', $$SELECT xdjy.rate_bp(9223372036854775808, 1)$$, '42883'),
+	('function rate_meets', $$SELECT xdjy.rate_meets(-1, 1, 9800)$$, '22023'),
+	('function rate_meets', $$SELECT xdjy.rate_meets(9223372036854775807, 1, 9800)$$, '22003'),
+	('function rate_meets', $$SELECT xdjy.rate_meets(1, 9223372036854775807, 9800)$$, '22003'),
+	('function kpi_target_bp', $$SELECT xdjy.kpi_target_bp('')$$, '22023'),
+	('function kpi_target_bp', $$SELECT xdjy.kpi_target_bp('NETWORK_SUCCESS')$$, '22023'),
+	('function kpi_target_bp', $$SELECT xdjy.kpi_target_bp(E'network_success\n')$$, '22023'),
+	('function coverage_minimum', $$SELECT xdjy.coverage_minimum('county')$$, '22023'),
+	('function coverage_minimum', $$SELECT xdjy.coverage_minimum(repeat('x', 100000))$$, '22023'),
+	('function province_of', $$SELECT xdjy.province_of('37010')$$, '22023'),
+	('function province_of', $$SELECT xdjy.province_of('3701000')$$, '22023'),
+	('function province_of', $$SELECT xdjy.province_of('')$$, '22023'),
+	('function province_of', $$SELECT xdjy.province_of('３７０１００')$$, '22023'),
+	('function province_of', $$SELECT xdjy.province_of(E'37010\x01')$$, '22023'),
+	('function province_of', $$SELECT xdjy.province_of('37010200１')$$, '22023'),
+	('function reporting_label', $$SELECT xdjy.reporting_label('x')$$, '22023'),
+	('function reporting_label', $$SELECT xdjy.reporting_label('', 'en')$$, '22023'),
+	('function reporting_label', $$SELECT xdjy.reporting_label('done', 'fr')$$, '22023'),
+	('function reconciliation_kinds', $$SELECT xdjy.reconciliation_kinds(ARRAY[1, 2]::bigint[], NULL, NULL, NULL)$$, '22023'),
+	('function reconciliation_kinds', $$SELECT xdjy.reconciliation_kinds(ARRAY[1, 2, 3]::bigint[], ARRAY[1, 2, 3, 4]::bigint[], NULL, NULL)$$, '22023'),
+	('function reconciliation_kinds', $$SELECT xdjy.reconciliation_kinds(ARRAY[[1, 2, 3]]::bigint[], NULL, NULL, NULL)$$, '22023'),
+	('table party_report', $$INSERT INTO xdjy.party_report (party, settlement_id, reported_on, total_fen, fund_fen, personal_fen) VALUES ('hospital', 1, '2024-08-02', 1, 1, 0)$$, '23514'),
+	('table party_report', $$INSERT INTO xdjy.party_report (party, settlement_id, reported_on, total_fen, fund_fen, personal_fen) VALUES ('insured', NULL, '2024-08-02', 1, 1, 0)$$, '23502'),
+	('table party_report', $$INSERT INTO xdjy.party_report (party, settlement_id, reported_on, total_fen, fund_fen, personal_fen) VALUES ('insured', 1, 'infinity', 1, 1, 0)$$, '23514'),
+	('table party_report', $$INSERT INTO xdjy.party_report (party, settlement_id, reported_on, total_fen, fund_fen, personal_fen) VALUES ('insured', 1, '-infinity', 1, 1, 0)$$, '23514'),
+	('table party_report', $$INSERT INTO xdjy.party_report (party, settlement_id, reported_on, total_fen, fund_fen, personal_fen) VALUES ('insured', 1, '2024-08-02', 9223372036854775808, 1, 0)$$, '22003'),
+	('table party_report', $$INSERT INTO xdjy.party_report (party, settlement_id, reported_on, total_fen, fund_fen, personal_fen) VALUES ('insured', 1, '2024-08-02', 1, NULL, 0)$$, '23502'),
+	('table detail_upload', $$INSERT INTO xdjy.detail_upload (settlement_id, uploaded_on) VALUES (-1, '2024-08-02')$$, '23503'),
+	('table detail_upload', $$INSERT INTO xdjy.detail_upload (settlement_id, uploaded_on) VALUES ((SELECT id FROM fx WHERE name = 'remote'), 'infinity')$$, '23514'),
+	('table detail_upload', $$INSERT INTO xdjy.detail_upload (settlement_id, uploaded_on) VALUES ((SELECT id FROM fx WHERE name = 'remote'), NULL)$$, '23502'),
+	('table detail_upload', $$INSERT INTO xdjy.detail_upload (settlement_id, uploaded_on) VALUES ((SELECT id FROM fx WHERE name = 'remote'), '2024-08-02'), ((SELECT id FROM fx WHERE name = 'remote'), '2024-08-03')$$, '23505'),
+	('table clearing_confirmation', $$INSERT INTO xdjy.clearing_confirmation (month, institution_code, confirmed_on, fund_fen) VALUES ('2024-08-15', 'H11010500001', '2024-09-10', 1)$$, '23514'),
+	('table clearing_confirmation', $$INSERT INTO xdjy.clearing_confirmation (month, institution_code, confirmed_on, fund_fen) VALUES ('2024-08-01', 'H11010500001', '2024-08-31', 1)$$, '23514'),
+	('table clearing_confirmation', $$INSERT INTO xdjy.clearing_confirmation (month, institution_code, confirmed_on, fund_fen) VALUES ('2024-08-01', 'nowhere', '2024-09-10', 1)$$, '23503'),
+	('table clearing_confirmation', $$INSERT INTO xdjy.clearing_confirmation (month, institution_code, confirmed_on, fund_fen, settlements) VALUES ('2024-08-01', 'H11010500001', '2024-09-10', 1, -1)$$, '23514'),
+	('table clearing_confirmation', $$INSERT INTO xdjy.clearing_confirmation (month, institution_code, confirmed_on, fund_fen, rolled_back_on) VALUES ('2024-08-01', 'H11010500001', '2024-09-10', 1, '2024-09-09')$$, '23514'),
+	('table clearing_confirmation', $$INSERT INTO xdjy.clearing_confirmation (month, institution_code, confirmed_on, fund_fen) VALUES ('2024-08-01', 'H11010500001', 'infinity', 1)$$, '23514'),
+	('table clearing_confirmation', $$INSERT INTO xdjy.clearing_confirmation (month, institution_code, confirmed_on, fund_fen) VALUES ('infinity', 'H11010500001', 'infinity', 1)$$, '23514'),
+	('table clearing_confirmation', $$INSERT INTO xdjy.clearing_confirmation (month, institution_code, confirmed_on, fund_fen) VALUES ('294276-12-01', 'H11010500001', '294276-12-31', 1)$$, '22008'),
+	('table clearing_confirmation', $$INSERT INTO xdjy.clearing_confirmation (month, institution_code, confirmed_on, fund_fen) VALUES ('2024-08-01', 'H11010500001', '2024-09-10', 1), ('2024-08-01', 'H11010500001', '2024-09-11', 1)$$, '23505'),
+	('table clearing_declaration', $$INSERT INTO xdjy.clearing_declaration (month, institution_code, declared_on, fund_fen, paid_on) VALUES ('2024-08-01', 'H11010500001', '2024-09-10', 1, '2024-10-01')$$, '23514'),
+	('table clearing_declaration', $$INSERT INTO xdjy.clearing_declaration (month, institution_code, declared_on, fund_fen, paid_on, paid_fen) VALUES ('2024-08-01', 'H11010500001', '2024-09-10', 1, '2024-09-09', 1)$$, '23514'),
+	('table clearing_declaration', $$INSERT INTO xdjy.clearing_declaration (month, institution_code, declared_on, fund_fen) VALUES ('2024-08-01', 'H11010500001', '2024-07-31', 1)$$, '23514'),
+	('table clearing_declaration', $$INSERT INTO xdjy.clearing_declaration (month, institution_code, declared_on, fund_fen, paid_on, paid_fen) VALUES ('2024-08-01', 'H11010500001', '2024-09-10', 1, 'infinity', 1)$$, '23514'),
+	('table clearing_declaration', $$INSERT INTO xdjy.clearing_declaration (month, institution_code, declared_on, fund_fen) VALUES ('2024-08-01', 'H11010500001', '2024-09-10', 9223372036854775808)$$, '22003'),
+	('table provincial_clearing', $$INSERT INTO xdjy.provincial_clearing (province_code, month, starts_on) VALUES ('370100', '2024-08-01', '2024-09-15')$$, '23514'),
+	('table provincial_clearing', $$INSERT INTO xdjy.provincial_clearing (province_code, month, starts_on) VALUES ('3701', '2024-08-01', '2024-09-15')$$, '22023'),
+	('table provincial_clearing', $$INSERT INTO xdjy.provincial_clearing (province_code, month, starts_on) VALUES ('990000', '2024-08-01', '2024-09-15')$$, '23503'),
+	('table provincial_clearing', $$INSERT INTO xdjy.provincial_clearing (province_code, month, starts_on) VALUES ('370000', '2024-08-01', '-infinity')$$, '23514'),
+	('table clearing_transfer', $$INSERT INTO xdjy.clearing_transfer (month, region_code, transferred_on, fund_fen) VALUES ('2024-08-01', '999999', '2024-09-10', 1)$$, '23503'),
+	('table clearing_transfer', $$INSERT INTO xdjy.clearing_transfer (month, region_code, transferred_on, fund_fen) VALUES ('2024-08-01', '371000', '2024-08-30', 1)$$, '23514'),
+	('table clearing_transfer', $$INSERT INTO xdjy.clearing_transfer (month, region_code, transferred_on, fund_fen) VALUES ('2024-08-01', '371000', 'infinity', 1)$$, '23514'),
+	('table operator_region', $$INSERT INTO xdjy.operator_region (role, region_code) VALUES ('somebody', '999999')$$, '23503'),
+	('table operator_region', $$INSERT INTO xdjy.operator_region (role, region_code) VALUES (NULL, '370100')$$, '23502'),
+	('table operator_region', $$INSERT INTO xdjy.operator_region (role, region_code) VALUES (repeat('r', 100), '370100'), (repeat('r', 200), '370100')$$, '23505');
 
 -- run every case in its own subtransaction ---------------------------------
 DO $$
