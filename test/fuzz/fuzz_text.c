@@ -7,10 +7,17 @@
  *	  REGION    treatment_scope(insured, treatment): two 6-digit pooling
  *	            region codes (src/region.c, SPEC §1)
  *	  LANGUAGE  xdjy_parse_language(lang): en or zh in any case
- *	            (src/guc.c; label(), explain_settlement())
+ *	            (src/guc.c; label(), explain_settlement(), reporting_label())
+ *	  PROVINCE  province_of(code): a 6- or 9-digit division code to its
+ *	            province (src/reporting.c, SPEC §1)
+ *	  REPORTING reporting_label(code, lang), kpi_target_bp(kpi),
+ *	            coverage_minimum(gap): the codes of the reporting views
+ *	            (src/reporting.c; 004 §一, 003 §二)
+ *	  REASON    xdjy_reason_from_name(name): the stored category_reason of
+ *	            a settlement read back (src/settlement.c, explain)
  *	  Every input either returns a value equal to what an independent
  *	  oracle in this file computes, or raises ERROR with the one SQLSTATE
- *	  the function documents (22023 for these) exactly when the oracle
+ *	  the function documents (22023 for all of them) exactly when the oracle
  *	  says the input is invalid.  Anything else (another code, a wrong
  *	  result, a crash, a read past the end under ASan, undefined behaviour
  *	  under UBSan) aborts and is a finding.
@@ -28,7 +35,6 @@
 
 #include "fmgr.h"
 #include "utils/builtins.h"
-#include "utils/guc.h"
 
 #include "fuzz.h"
 #include "region.h"
@@ -113,24 +119,6 @@ fuzz_one(char *s)
 
 #elif defined(FUZZ_TARGET_LANGUAGE)
 
-/* src/guc.c also defines the GUC; the harness never calls that part */
-void
-DefineCustomEnumVariable(const char *name, const char *short_desc,
-						 const char *long_desc, int *valueAddr, int bootValue,
-						 const struct config_enum_entry *options,
-						 GucContext context, int flags,
-						 GucEnumCheckHook check_hook,
-						 GucEnumAssignHook assign_hook, GucShowHook show_hook)
-{
-	abort();
-}
-
-void
-MarkGUCPrefixReserved(const char *className)
-{
-	abort();
-}
-
 static void
 fuzz_one(char *s)
 {
@@ -146,6 +134,126 @@ fuzz_one(char *s)
 	}
 	expect_error(ok, en || zh, ERRCODE_INVALID_PARAMETER_VALUE);
 	if (ok && lang != (en ? XDJY_LANG_EN : XDJY_LANG_ZH))
+		abort();
+}
+
+#elif defined(FUZZ_TARGET_PROVINCE)
+
+extern Datum province_of(PG_FUNCTION_ARGS);
+
+static void
+fuzz_one(char *s)
+{
+	const char *argv[1] = {s};
+	size_t		len = strlen(s);
+	bool		valid = len == 6 || len == 9;
+	Datum		r;
+	bool		ok;
+	size_t		i;
+
+	for (i = 0; i < len; i++)
+		if (s[i] < '0' || s[i] > '9')
+			valid = false;
+	ok = call_text_fn(province_of, 1, argv, &r);
+	expect_error(ok, valid, ERRCODE_INVALID_PARAMETER_VALUE);
+	if (ok)
+	{
+		char		want[7];
+
+		/* SPEC §1: the province is the first two digits, its code + 0000 */
+		snprintf(want, sizeof(want), "%c%c0000", s[0], s[1]);
+		if (strcmp(text_to_cstring(DatumGetTextPP(r)), want) != 0)
+			abort();
+	}
+}
+
+#elif defined(FUZZ_TARGET_REPORTING)
+
+extern Datum reporting_label(PG_FUNCTION_ARGS);
+extern Datum kpi_target_bp(PG_FUNCTION_ARGS);
+extern Datum coverage_minimum(PG_FUNCTION_ARGS);
+
+/* the codes of the reporting views (SPEC §4), written out independently */
+static const char *const codes[] = {
+	"missing_at_insured", "missing_at_treatment", "missing_at_national",
+	"amount_differs", "unknown_settlement", "done", "open", "overdue",
+	"awaiting_materials", "network_success", "cross_province_inpatient_direct",
+	"township_inpatient", "county_chronic", "institution", "insured_region",
+	"treatment_region"
+};
+
+static bool
+is_one_of(const char *s, const char *const *list, int n)
+{
+	int			i;
+
+	for (i = 0; i < n; i++)
+		if (strcmp(s, list[i]) == 0)
+			return true;
+	return false;
+}
+
+static void
+fuzz_one(char *s)
+{
+	char	   *bar = strchr(s, '|');
+	const char *argv[2];
+	const char *lang = "en";
+	static const char *const kpis[] = {"network_success", "cross_province_inpatient_direct"};
+	static const char *const gaps[] = {"township_inpatient", "county_chronic"};
+	Datum		r;
+	bool		ok;
+	bool		lang_ok;
+
+	if (bar)
+	{
+		*bar = '\0';
+		lang = bar + 1;
+	}
+	lang_ok = (lang[0] | 0x20) == 'e' ? ((lang[1] | 0x20) == 'n' && lang[2] == '\0')
+		: (lang[0] | 0x20) == 'z' && (lang[1] | 0x20) == 'h' && lang[2] == '\0';
+
+	/* reporting_label: the language is parsed before the code is looked up */
+	argv[0] = s;
+	argv[1] = lang;
+	ok = call_text_fn(reporting_label, 2, argv, &r);
+	expect_error(ok, lang_ok && is_one_of(s, codes, lengthof(codes)),
+				 ERRCODE_INVALID_PARAMETER_VALUE);
+	if (ok && VARSIZE_ANY_EXHDR(DatumGetTextPP(r)) == 0)
+		abort();
+
+	/* 004 §一: 98% and 80% */
+	ok = call_text_fn(kpi_target_bp, 1, argv, &r);
+	expect_error(ok, is_one_of(s, kpis, 2), ERRCODE_INVALID_PARAMETER_VALUE);
+	if (ok && DatumGetInt32(r) != (strcmp(s, kpis[0]) == 0 ? 9800 : 8000))
+		abort();
+
+	/* 003 §二(一)(二): one networked inpatient institution, two chronic */
+	ok = call_text_fn(coverage_minimum, 1, argv, &r);
+	expect_error(ok, is_one_of(s, gaps, 2), ERRCODE_INVALID_PARAMETER_VALUE);
+	if (ok && DatumGetInt32(r) != (strcmp(s, gaps[0]) == 0 ? 1 : 2))
+		abort();
+}
+
+#elif defined(FUZZ_TARGET_REASON)
+
+#include "settlement.h"
+
+static void
+fuzz_one(char *s)
+{
+	volatile int reason = -2;
+
+	if (sigsetjmp(fuzz_jmp, 0) == 0)
+		reason = xdjy_reason_from_name(s);
+	else
+		abort();				/* a lookup never raises */
+	if (reason == -1)
+		return;
+	if (reason < 0 || reason >= XDJY_NUM_REASONS)
+		abort();
+	/* the name found prints back as the input */
+	if (strcmp(xdjy_reason_name((XdjyCategoryReason) reason), s) != 0)
 		abort();
 }
 
