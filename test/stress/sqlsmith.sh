@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # test/stress/sqlsmith.sh [QUERIES]: random SQL from sqlsmith against a
-# database populated by the demo (test/demo/demo.sql) and, when present,
-# the reporting fixture, then count from the server log
+# database populated by the demo (test/demo/demo.sql: filings, settlements,
+# the reporting fixture, national answers), then count from the server log
 #   backend crashes: a server process "terminated by signal" or "exited
 #     with exit code" other than 0 (the postmaster then restarts all);
 #   xdjy internal errors: XX000 raised in xdjy's own C code (the LOCATION
@@ -20,14 +20,6 @@ trap 'rm -rf "$tmp"' EXIT
 dropdb --if-exists $db >/dev/null 2>&1
 createdb $db || exit 1
 psql -X -q -d $db -v ON_ERROR_STOP=0 -f test/demo/demo.sql >/dev/null 2>&1
-if [ -f test/pgtap/t6_fixture.psql ]; then
-	psql -X -q -d $db -v ON_ERROR_STOP=0 >/dev/null 2>&1 <<'SQL'
-SET search_path = xdjy;
-BEGIN;
-\i test/pgtap/t6_fixture.psql
-COMMIT;
-SQL
-fi
 rows=$(psql -X -At -d $db -c "SELECT (SELECT count(*) FROM xdjy.filing) || ' filings, '
 	|| (SELECT count(*) FROM xdjy.encounter) || ' encounters, '
 	|| (SELECT count(*) FROM xdjy.settlement) || ' settlements'")
