@@ -41,6 +41,10 @@ all install installcheck:
 	@exit 1
 endif
 
+# PGXS tracks no header dependencies: rebuild every object when a header
+# changes (a struct laid out differently in two objects is a silent bug).
+$(OBJS): $(wildcard src/*.h)
+
 .PHONY: demo test bench stress deps
 
 deps:

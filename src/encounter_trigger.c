@@ -71,29 +71,22 @@ read_encounter(HeapTuple t, TupleDesc d, EncounterRow *e)
 	return complete;
 }
 
-static XdjyPlan plan_person = {
-	NULL,
+static XdjyPlan plan_person = XDJY_PLAN("plan_person",
 	"SELECT 1 FROM xdjy.person p WHERE p.id OPERATOR(pg_catalog.=) $1",
-	1, {TEXTOID}
-};
+	1, TEXTOID);
 
-static XdjyPlan plan_institution = {
-	NULL,
+static XdjyPlan plan_institution = XDJY_PLAN("plan_institution",
 	"SELECT i.kind FROM xdjy.institution i WHERE i.code OPERATOR(pg_catalog.=) $1",
-	1, {TEXTOID}
-};
+	1, TEXTOID);
 
 /* the stay, locked so that it cannot shrink under a new attachment */
-static XdjyPlan plan_stay = {
-	NULL,
+static XdjyPlan plan_stay = XDJY_PLAN("plan_stay",
 	"SELECT e.person_id, e.visit_type, e.admitted_on, e.discharged_on"
 	" FROM xdjy.encounter e WHERE e.id OPERATOR(pg_catalog.=) $1 FOR SHARE",
-	1, {INT8OID}
-};
+	1, INT8OID);
 
 /* what is attached to a stay and falls outside it (or is someone else's) */
-static XdjyPlan plan_uncovered = {
-	NULL,
+static XdjyPlan plan_uncovered = XDJY_PLAN("plan_uncovered",
 	"SELECT a.id, a.admitted_on, a.person_id FROM xdjy.encounter a"
 	" WHERE a.attached_to OPERATOR(pg_catalog.=) $1"
 	" AND ($2 OPERATOR(pg_catalog.<>) 'inpatient'"
@@ -101,13 +94,12 @@ static XdjyPlan plan_uncovered = {
 	"  OR a.admitted_on OPERATOR(pg_catalog.<) $4"
 	"  OR a.admitted_on OPERATOR(pg_catalog.>) COALESCE($5, 'infinity'::pg_catalog.date))"
 	" ORDER BY a.id LIMIT 1",
-	5, {INT8OID, TEXTOID, TEXTOID, DATEOID, DATEOID}
-};
+	5, INT8OID, TEXTOID, TEXTOID, DATEOID, DATEOID);
 
 static const char *
 opt_date(bool isnull, DateADT d)
 {
-	return isnull ? "(not yet)" : xdjy_date_iso(d);
+	return isnull ? "(not yet)" : xdjy_iso_date(d);
 }
 
 static void
@@ -162,10 +154,10 @@ check_attachment(EncounterRow *e)
 				(errcode(ERRCODE_XDJY_ENCOUNTER_ATTACH_OUTSIDE),
 				 errmsg("service date outside the stay"),
 				 errdetail("Encounter %lld on %s is attached to stay %lld from %s to %s.",
-						   (long long) e->id, xdjy_date_iso(e->admitted_on),
-						   (long long) e->attached_to, xdjy_date_iso(from), opt_date(to_null, to)),
+						   (long long) e->id, xdjy_iso_date(e->admitted_on),
+						   (long long) e->attached_to, xdjy_iso_date(from), opt_date(to_null, to)),
 				 errhint("Attach only what happened between admission and discharge, %s to %s; anything else is a visit of its own.",
-						 xdjy_date_iso(from), opt_date(to_null, to))));
+						 xdjy_iso_date(from), opt_date(to_null, to))));
 }
 
 Datum
@@ -199,9 +191,9 @@ encounter_rules_trigger(PG_FUNCTION_ARGS)
 					(errcode(ERRCODE_XDJY_ENCOUNTER_DISCHARGE_BEFORE_ADMISSION),
 					 errmsg("discharge before admission"),
 					 errdetail("Encounter %lld of person \"%s\" is admitted on %s and discharged on %s.",
-							   (long long) e.id, e.person_id, xdjy_date_iso(e.admitted_on),
-							   xdjy_date_iso(e.discharged_on)),
-					 errhint("The discharge date is on or after %s.", xdjy_date_iso(e.admitted_on))));
+							   (long long) e.id, e.person_id, xdjy_iso_date(e.admitted_on),
+							   xdjy_iso_date(e.discharged_on)),
+					 errhint("The discharge date is on or after %s.", xdjy_iso_date(e.admitted_on))));
 	}
 
 	SPI_connect();
@@ -255,8 +247,8 @@ encounter_rules_trigger(PG_FUNCTION_ARGS)
 					 errdetail("Encounter %lld of person \"%s\" on %s is attached to it; the stay would become visit type %s of person \"%s\" from %s to %s.",
 							   (long long) DatumGetInt64(xdjy_res(1, &isnull)),
 							   xdjy_res_text(3),
-							   xdjy_date_iso(DatumGetDateADT(xdjy_res(2, &isnull))),
-							   e.visit_type, e.person_id, xdjy_date_iso(e.admitted_on),
+							   xdjy_iso_date(DatumGetDateADT(xdjy_res(2, &isnull))),
+							   e.visit_type, e.person_id, xdjy_iso_date(e.admitted_on),
 							   opt_date(e.discharged_null, e.discharged_on)),
 					 errhint("Detach or correct the attached encounters first (set attached_to to NULL or to the right stay).")));
 		}

@@ -49,12 +49,10 @@ require_args(FunctionCallInfo fcinfo, int nargs, const char *const *names)
 					 errhint("Give a value for \"%s\"; dates default to current_date when left out.", names[i])));
 }
 
-static XdjyPlan plan_lock_filing = {
-	NULL,
+static XdjyPlan plan_lock_filing = XDJY_PLAN("plan_lock_filing",
 	"SELECT f.person_id FROM xdjy.filing f"
 	" WHERE f.id OPERATOR(pg_catalog.=) $1 FOR NO KEY UPDATE",
-	1, {INT8OID}
-};
+	1, INT8OID);
 
 static void
 lock_filing(int64 id)
@@ -81,8 +79,7 @@ lock_filing(int64 id)
  * same person, category, channel and pledge; proof stays with the old
  * place.
  */
-static XdjyPlan plan_change = {
-	NULL,
+static XdjyPlan plan_change = XDJY_PLAN("plan_change",
 	"WITH n AS (SELECT pg_catalog.nextval(pg_catalog.pg_get_serial_sequence('xdjy.filing', 'id')) AS id),"
 	" u AS (UPDATE xdjy.filing f SET status = 'changed'::xdjy.filing_status,"
 	"  closed_on = $3, replaced_by = n.id FROM n"
@@ -92,8 +89,7 @@ static XdjyPlan plan_change = {
 	"  start_date, applied_on, channel, pledge)"
 	" SELECT u.new_id, u.person_id, $2, u.category, $3, $3, u.channel, u.pledge FROM u"
 	" RETURNING id",
-	3, {INT8OID, TEXTOID, DATEOID}
-};
+	3, INT8OID, TEXTOID, DATEOID);
 
 /*
  * change_filing(filing_id bigint, new_destination text, on_date date)
@@ -123,19 +119,15 @@ change_filing(PG_FUNCTION_ARGS)
 	PG_RETURN_INT64(new_id);
 }
 
-static XdjyPlan plan_close_cancelled = {
-	NULL,
+static XdjyPlan plan_close_cancelled = XDJY_PLAN("plan_close_cancelled",
 	"UPDATE xdjy.filing SET status = 'cancelled'::xdjy.filing_status,"
 	" closed_on = $2 WHERE id OPERATOR(pg_catalog.=) $1",
-	2, {INT8OID, DATEOID}
-};
+	2, INT8OID, DATEOID);
 
-static XdjyPlan plan_close_terminated = {
-	NULL,
+static XdjyPlan plan_close_terminated = XDJY_PLAN("plan_close_terminated",
 	"UPDATE xdjy.filing SET status = 'terminated'::xdjy.filing_status,"
 	" closed_on = $2 WHERE id OPERATOR(pg_catalog.=) $1",
-	2, {INT8OID, DATEOID}
-};
+	2, INT8OID, DATEOID);
 
 static void
 close_filing(FunctionCallInfo fcinfo, XdjyPlan *plan)
@@ -177,8 +169,7 @@ terminate_filing(PG_FUNCTION_ARGS)
  * long-term filing wins over a temporary one (000 §三(一): where one lives,
  * the local standard).  Index filing_person_destination_idx drives it.
  */
-static XdjyPlan plan_filing_at = {
-	NULL,
+static XdjyPlan plan_filing_at = XDJY_PLAN("plan_filing_at",
 	"SELECT f FROM xdjy.filing f"
 	" WHERE f.person_id OPERATOR(pg_catalog.=) $1"
 	" AND f.destination_region OPERATOR(pg_catalog.=) $2"
@@ -186,8 +177,7 @@ static XdjyPlan plan_filing_at = {
 	" AND (f.closed_on IS NULL OR f.closed_on OPERATOR(pg_catalog.>) $3)"
 	" ORDER BY f.category OPERATOR(xdjy.=) 'long_term_resident'::xdjy.residence_category DESC,"
 	" f.start_date DESC, f.id DESC LIMIT 1",
-	3, {TEXTOID, TEXTOID, DATEOID}
-};
+	3, TEXTOID, TEXTOID, DATEOID);
 
 static char *
 pooling_or_unknown(const char *region)
@@ -253,13 +243,11 @@ filing_at(PG_FUNCTION_ARGS)
  * (xdjy.filing_exemption) covers the date.  Both codes may be any region;
  * each is walked up to its pooling region.
  */
-static XdjyPlan plan_exemption = {
-	NULL,
+static XdjyPlan plan_exemption = XDJY_PLAN("plan_exemption",
 	"SELECT 1 FROM xdjy.filing_exemption e"
 	" WHERE e.province OPERATOR(pg_catalog.=) $1"
 	" AND e.valid OPERATOR(pg_catalog.@>) $2 LIMIT 1",
-	2, {TEXTOID, DATEOID}
-};
+	2, TEXTOID, DATEOID);
 
 Datum
 filing_exempt(PG_FUNCTION_ARGS)

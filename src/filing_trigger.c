@@ -261,7 +261,7 @@ check_closing_shape(FilingRow *f)
 					 errmsg("an active filing has no closing date and no replacement"),
 					 errdetail("Filing %lld is active with closed_on %s and replaced_by %s.",
 							   (long long) f->id,
-							   f->closed_null ? "NULL" : xdjy_date_iso(f->closed_on),
+							   f->closed_null ? "NULL" : xdjy_iso_date(f->closed_on),
 							   f->replaced_null ? "NULL" : psprintf("%lld", (long long) f->replaced_by)),
 					 errhint("Leave closed_on and replaced_by NULL; set them only when closing the filing.")));
 		return;
@@ -300,12 +300,10 @@ check_closing_shape(FilingRow *f)
 }
 
 /* F2 (000 §二(二), 001 §一–二): one of the listed channels */
-static XdjyPlan plan_channel = {
-	NULL,
+static XdjyPlan plan_channel = XDJY_PLAN("plan_channel",
 	"SELECT pg_catalog.string_agg(c.code, ', ' ORDER BY c.code),"
 	" pg_catalog.bool_or(c.code OPERATOR(pg_catalog.=) $1) FROM xdjy.channel c",
-	1, {TEXTOID}
-};
+	1, TEXTOID);
 
 static void
 check_channel(FilingRow *f)
@@ -324,11 +322,9 @@ check_channel(FilingRow *f)
 				 errhint("Use one of: %s.", xdjy_res_text(1) ? xdjy_res_text(1) : "(none)")));
 }
 
-static XdjyPlan plan_institution_region = {
-	NULL,
+static XdjyPlan plan_institution_region = XDJY_PLAN("plan_institution_region",
 	"SELECT i.region_code FROM xdjy.institution i WHERE i.code OPERATOR(pg_catalog.=) $1",
-	1, {TEXTOID}
-};
+	1, TEXTOID);
 
 /* F3 (000 §三(四)): a pooling region, not an institution, not home */
 static void
@@ -397,43 +393,39 @@ check_start_date(FilingRow *f)
 					(errcode(ERRCODE_XDJY_FILING_BACKDATED_TOO_FAR),
 					 errmsg("long-term filing backdated more than %d days", BACKDATE_DAYS),
 					 errdetail("Filing of person \"%s\" to \"%s\" is applied for on %s and starts on %s, %d days earlier.",
-							   f->person_id, f->destination, xdjy_date_iso(f->applied_on),
-							   xdjy_date_iso(f->start_date), (int) (f->applied_on - f->start_date)),
+							   f->person_id, f->destination, xdjy_iso_date(f->applied_on),
+							   xdjy_iso_date(f->start_date), (int) (f->applied_on - f->start_date)),
 					 errhint("The earliest start date is %s: a long-term filing may start at most %d days before it is applied for (001 §四(二)).",
-							 xdjy_date_iso(earliest), BACKDATE_DAYS)));
+							 xdjy_iso_date(earliest), BACKDATE_DAYS)));
 	}
 	if (f->start_date > latest)
 		ereport(ERROR,
 				(errcode(ERRCODE_XDJY_FILING_START_TOO_LATE),
 				 errmsg("filing start date more than one year ahead"),
 				 errdetail("Filing of person \"%s\" to \"%s\" is applied for on %s and starts on %s.",
-						   f->person_id, f->destination, xdjy_date_iso(f->applied_on),
-						   xdjy_date_iso(f->start_date)),
+						   f->person_id, f->destination, xdjy_iso_date(f->applied_on),
+						   xdjy_iso_date(f->start_date)),
 				 errhint("The latest start date is %s, one year after the application; file again nearer the date.",
-						 xdjy_date_iso(latest))));
+						 xdjy_iso_date(latest))));
 }
 
 /* F4 (001 §四(一), 004 §二(一)) */
-static XdjyPlan plan_active_long = {
-	NULL,
+static XdjyPlan plan_active_long = XDJY_PLAN("plan_active_long",
 	"SELECT f.id, f.destination_region, f.start_date FROM xdjy.filing f"
 	" WHERE f.person_id OPERATOR(pg_catalog.=) $1"
 	" AND f.status OPERATOR(xdjy.=) 'active'::xdjy.filing_status"
 	" AND f.category OPERATOR(xdjy.=) 'long_term_resident'::xdjy.residence_category"
 	" AND f.id OPERATOR(pg_catalog.<>) $2 LIMIT 1",
-	2, {TEXTOID, INT8OID}
-};
+	2, TEXTOID, INT8OID);
 
-static XdjyPlan plan_active_temporary = {
-	NULL,
+static XdjyPlan plan_active_temporary = XDJY_PLAN("plan_active_temporary",
 	"SELECT f.id, f.destination_region, f.start_date FROM xdjy.filing f"
 	" WHERE f.person_id OPERATOR(pg_catalog.=) $1"
 	" AND f.destination_region OPERATOR(pg_catalog.=) $3"
 	" AND f.status OPERATOR(xdjy.=) 'active'::xdjy.filing_status"
 	" AND f.category OPERATOR(xdjy.=) 'temporary_outside'::xdjy.residence_category"
 	" AND f.id OPERATOR(pg_catalog.<>) $2 LIMIT 1",
-	3, {TEXTOID, INT8OID, TEXTOID}
-};
+	3, TEXTOID, INT8OID, TEXTOID);
 
 static void
 check_one_active(FilingRow *f)
@@ -458,14 +450,14 @@ check_one_active(FilingRow *f)
 				(errcode(ERRCODE_XDJY_FILING_LONG_TERM_EXISTS),
 				 errmsg("person \"%s\" already has an active long-term filing", f->person_id),
 				 errdetail("Filing %lld to \"%s\" from %s is active; the new one names \"%s\".",
-						   (long long) other, other_dest, xdjy_date_iso(other_start), f->destination),
+						   (long long) other, other_dest, xdjy_iso_date(other_start), f->destination),
 				 errhint("At most one long-term filing is active (001 §四(一)): move it with change_filing(%lld, '%s', on_date), or cancel or terminate it first.",
 						 (long long) other, f->destination)));
 	ereport(ERROR,
 			(errcode(ERRCODE_XDJY_FILING_TEMPORARY_EXISTS),
 			 errmsg("person \"%s\" already has an active temporary filing to \"%s\"", f->person_id, f->destination),
 			 errdetail("Filing %lld to \"%s\" from %s is active.",
-					   (long long) other, other_dest, xdjy_date_iso(other_start)),
+					   (long long) other, other_dest, xdjy_iso_date(other_start)),
 			 errhint("A temporary filing has no validity period (004 §二(一)): filing %lld already covers \"%s\"; temporary filings to other destinations are allowed.",
 					 (long long) other, f->destination)));
 }
@@ -477,14 +469,12 @@ check_one_active(FilingRow *f)
  * learn they need none.  A bounded exemption, or one that starts later,
  * leaves the filing its use.
  */
-static XdjyPlan plan_exemption_open = {
-	NULL,
+static XdjyPlan plan_exemption_open = XDJY_PLAN("plan_exemption_open",
 	"SELECT pg_catalog.lower(e.valid) FROM xdjy.filing_exemption e"
 	" WHERE e.province OPERATOR(pg_catalog.=) $1"
 	" AND e.valid OPERATOR(pg_catalog.@>) $2"
 	" AND pg_catalog.upper_inf(e.valid) LIMIT 1",
-	2, {TEXTOID, DATEOID}
-};
+	2, TEXTOID, DATEOID);
 
 static void
 check_exemption(FilingRow *f, const char *insured)
@@ -505,7 +495,7 @@ check_exemption(FilingRow *f, const char *insured)
 			 errmsg("no filing needed for intra-province temporary treatment"),
 			 errdetail("Person \"%s\" is insured in \"%s\"; \"%s\" is in the same province, whose intra-province temporary treatment needs no filing from %s; the filing would start on %s.",
 					   f->person_id, insured, f->destination,
-					   isnull ? "the beginning" : xdjy_date_iso(from), xdjy_date_iso(f->start_date)),
+					   isnull ? "the beginning" : xdjy_iso_date(from), xdjy_iso_date(f->start_date)),
 			 errhint("Treatment there settles directly without a filing (000 §二(三)); a long-term filing is still possible.")));
 }
 
@@ -529,7 +519,7 @@ check_filing_update(HeapTuple oldt, HeapTuple newt, TupleDesc d,
 				 errdetail("Filing %lld of person \"%s\" to \"%s\" is %s since %s.",
 						   (long long) o->id, o->person_id, o->destination,
 						   status_name(o->status),
-						   o->closed_null ? "?" : xdjy_date_iso(o->closed_on)),
+						   o->closed_null ? "?" : xdjy_iso_date(o->closed_on)),
 				 errhint("A closed filing stays as it is; file a new one with file_long_term() or file_temporary().")));
 
 	for (i = 0; i < (int) lengthof(fixed); i++)
@@ -571,9 +561,9 @@ check_filing_update(HeapTuple oldt, HeapTuple newt, TupleDesc d,
 				(errcode(ERRCODE_XDJY_FILING_CLOSED_BEFORE_APPLIED),
 				 errmsg("filing closed before it was applied for"),
 				 errdetail("Filing %lld was applied for on %s; the %s date given is %s.",
-						   (long long) n->id, xdjy_date_iso(n->applied_on),
-						   status_name(n->status), xdjy_date_iso(n->closed_on)),
-				 errhint("The earliest closing date is %s.", xdjy_date_iso(n->applied_on))));
+						   (long long) n->id, xdjy_iso_date(n->applied_on),
+						   status_name(n->status), xdjy_iso_date(n->closed_on)),
+				 errhint("The earliest closing date is %s.", xdjy_iso_date(n->applied_on))));
 
 	/* F6: the window binds change and cancel of long-term filings only */
 	if (n->category == RC_LONG_TERM_RESIDENT &&
@@ -600,8 +590,7 @@ check_filing_update(HeapTuple oldt, HeapTuple newt, TupleDesc d,
  * runs in the latest snapshot, the way PostgreSQL's foreign-key checks
  * look for rows they must not miss.
  */
-static XdjyPlan plan_expense = {
-	NULL,
+static XdjyPlan plan_expense = XDJY_PLAN("plan_expense",
 	"SELECT s.id, e.id, e.admitted_on, e.institution_code"
 	" FROM xdjy.settlement s"
 	" JOIN xdjy.encounter e ON e.id OPERATOR(pg_catalog.=) s.encounter_id"
@@ -615,8 +604,7 @@ static XdjyPlan plan_expense = {
 	"   AND COALESCE(e.discharged_on, e.admitted_on) OPERATOR(pg_catalog.>=) $3"
 	"   AND xdjy.pooling_region(i.region_code) OPERATOR(pg_catalog.=) $2))"
 	" ORDER BY e.admitted_on, s.id LIMIT 1",
-	5, {TEXTOID, TEXTOID, DATEOID, DATEOID, INT8OID}
-};
+	5, TEXTOID, TEXTOID, DATEOID, DATEOID, INT8OID);
 
 static void
 check_change_window(FilingRow *o, FilingRow *n)
@@ -640,15 +628,15 @@ check_change_window(FilingRow *o, FilingRow *n)
 			 errmsg("long-term filing %lld cannot be %s within 6 months of its start",
 					(long long) o->id, what),
 			 errdetail("Filing %lld to \"%s\" started on %s; settlement %lld of encounter %lld at \"%s\" on %s is an expense at the filed place; the %s date given is %s.",
-					   (long long) o->id, o->destination, xdjy_date_iso(o->start_date),
+					   (long long) o->id, o->destination, xdjy_iso_date(o->start_date),
 					   (long long) DatumGetInt64(xdjy_res(1, &isnull)),
 					   (long long) DatumGetInt64(xdjy_res(2, &isnull)),
 					   xdjy_res_text(4),
-					   xdjy_date_iso(DatumGetDateADT(xdjy_res(3, &isnull))),
+					   xdjy_iso_date(DatumGetDateADT(xdjy_res(3, &isnull))),
 					   n->status == FS_CHANGED ? "change" : "cancellation",
-					   xdjy_date_iso(n->closed_on)),
+					   xdjy_iso_date(n->closed_on)),
 			 errhint("The earliest change or cancellation date is %s (start + 6 months, 001 §四(一)); terminating the filing (因故终止) is not limited by this window.",
-					 xdjy_date_iso(opens))));
+					 xdjy_iso_date(opens))));
 }
 
 /* ------------------------------------------------------------------------
@@ -656,12 +644,10 @@ check_change_window(FilingRow *o, FilingRow *n)
  * and starts on the closing date (F7: close and open in one go)
  * ------------------------------------------------------------------------
  */
-static XdjyPlan plan_successor = {
-	NULL,
+static XdjyPlan plan_successor = XDJY_PLAN("plan_successor",
 	"SELECT f.person_id, f.start_date FROM xdjy.filing f"
 	" WHERE f.id OPERATOR(pg_catalog.=) $1",
-	1, {INT8OID}
-};
+	1, INT8OID);
 
 Datum
 filing_replacement_trigger(PG_FUNCTION_ARGS)
@@ -694,7 +680,7 @@ filing_replacement_trigger(PG_FUNCTION_ARGS)
 				(errcode(ERRCODE_XDJY_FILING_REPLACEMENT_INVALID),
 				 errmsg("replacement filing %lld does not exist", (long long) f.replaced_by),
 				 errdetail("Filing %lld was changed on %s and names %lld as its replacement.",
-						   (long long) f.id, xdjy_date_iso(f.closed_on), (long long) f.replaced_by),
+						   (long long) f.id, xdjy_iso_date(f.closed_on), (long long) f.replaced_by),
 				 errhint("Use change_filing(), which closes the old filing and inserts the new one in one statement.")));
 	person = xdjy_res_text(1);
 	start = DatumGetDateADT(xdjy_res(2, &isnull));
@@ -704,10 +690,10 @@ filing_replacement_trigger(PG_FUNCTION_ARGS)
 				 errmsg("replacement filing %lld does not continue filing %lld",
 						(long long) f.replaced_by, (long long) f.id),
 				 errdetail("Filing %lld of person \"%s\" was changed on %s; filing %lld is person \"%s\"'s from %s.",
-						   (long long) f.id, f.person_id, xdjy_date_iso(f.closed_on),
-						   (long long) f.replaced_by, person, xdjy_date_iso(start)),
+						   (long long) f.id, f.person_id, xdjy_iso_date(f.closed_on),
+						   (long long) f.replaced_by, person, xdjy_iso_date(start)),
 				 errhint("The replacement is the same person's filing starting on the change date %s.",
-						 xdjy_date_iso(f.closed_on))));
+						 xdjy_iso_date(f.closed_on))));
 	SPI_finish();
 	return PointerGetDatum(NULL);
 }

@@ -42,44 +42,36 @@ PG_FUNCTION_INFO_V1(institution_choice_rules_trigger);
 /* 002 #7: 三级、二级、一级和专科各 1 家 */
 #define CHOICE_SLOTS	4
 
-static XdjyPlan plan_filing = {
-	NULL,
+static XdjyPlan plan_filing = XDJY_PLAN("plan_filing",
 	"SELECT f.person_id, f.destination_region,"
 	" f.category OPERATOR(xdjy.=) 'long_term_resident'::xdjy.residence_category,"
 	" f.status OPERATOR(xdjy.=) 'active'::xdjy.filing_status,"
 	" p.insured_region, p.scheme, f.status::pg_catalog.text, f.category::pg_catalog.text"
 	" FROM xdjy.filing f JOIN xdjy.person p ON p.id OPERATOR(pg_catalog.=) f.person_id"
 	" WHERE f.id OPERATOR(pg_catalog.=) $1 FOR NO KEY UPDATE OF f",
-	1, {INT8OID}
-};
+	1, INT8OID);
 
-static XdjyPlan plan_rule = {
-	NULL,
+static XdjyPlan plan_rule = XDJY_PLAN("plan_rule",
 	"SELECT r.source FROM xdjy.institution_choice_rule r"
 	" WHERE r.province OPERATOR(pg_catalog.=) $1"
 	" AND r.scheme OPERATOR(pg_catalog.=) $2"
 	" AND r.valid OPERATOR(pg_catalog.@>) $3 LIMIT 1",
-	3, {TEXTOID, TEXTOID, DATEOID}
-};
+	3, TEXTOID, TEXTOID, DATEOID);
 
-static XdjyPlan plan_institution = {
-	NULL,
+static XdjyPlan plan_institution = XDJY_PLAN("plan_institution",
 	"SELECT i.region_code, i.tier, i.specialty, i.kind, i.networked_inpatient"
 	" FROM xdjy.institution i WHERE i.code OPERATOR(pg_catalog.=) $1",
-	1, {TEXTOID}
-};
+	1, TEXTOID);
 
 /* the other choices under the filing */
-static XdjyPlan plan_others = {
-	NULL,
+static XdjyPlan plan_others = XDJY_PLAN("plan_others",
 	"SELECT pg_catalog.count(*),"
 	" pg_catalog.string_agg(c.institution_code, ', ' ORDER BY c.id),"
 	" pg_catalog.max(c.institution_code) FILTER (WHERE c.slot OPERATOR(pg_catalog.=) $3),"
 	" pg_catalog.max(c.institution_code) FILTER (WHERE c.special_disease)"
 	" FROM xdjy.institution_choice c"
 	" WHERE c.filing_id OPERATOR(pg_catalog.=) $1 AND c.id OPERATOR(pg_catalog.<>) $2",
-	3, {INT8OID, INT8OID, TEXTOID}
-};
+	3, INT8OID, INT8OID, TEXTOID);
 
 static const char *
 slot_label(const char *slot)
@@ -181,7 +173,7 @@ institution_choice_rules_trigger(PG_FUNCTION_ARGS)
 				(errcode(ERRCODE_XDJY_CHOICE_NOT_OFFERED),
 				 errmsg("no institution choice for persons insured in \"%s\" under the %s scheme", insured, scheme),
 				 errdetail("Person \"%s\" (filing %lld) is insured in \"%s\", scheme %s; no row of xdjy.institution_choice_rule for province \"%.2s0000\" and that scheme covers %s.",
-						   person, (long long) filing_id, insured, scheme, insured, xdjy_date_iso(chosen_on)),
+						   person, (long long) filing_id, insured, scheme, insured, xdjy_iso_date(chosen_on)),
 				 errhint("Chosen non-direct institutions are a provincial option (Jilin, resident scheme, 002 #7); every networked institution of the residence city settles directly anyway.")));
 
 	if (!long_term || !active ||

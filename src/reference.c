@@ -14,7 +14,6 @@
  */
 #include "postgres.h"
 
-#include "access/xact.h"
 #include "catalog/pg_type.h"
 #include "commands/trigger.h"
 #include "executor/spi.h"
@@ -23,7 +22,6 @@
 #include "utils/date.h"
 #include "utils/datetime.h"
 #include "utils/fmgrprotos.h"
-#include "utils/snapmgr.h"
 #include "utils/timestamp.h"
 
 #include "errors.h"
@@ -37,120 +35,6 @@ PG_FUNCTION_INFO_V1(institution_rules_trigger);
  * Shared helpers
  * ------------------------------------------------------------------------
  */
-
-uint64
-xdjy_run(XdjyPlan *p, Datum *values, const char *nulls, long count)
-{
-	int			rc;
-
-	if (p->plan == NULL)
-	{
-		SPIPlanPtr	plan = SPI_prepare(p->sql, p->nargs, p->argtypes);
-
-		if (plan == NULL)
-			elog(ERROR, "SPI_prepare failed for \"%s\": %s",
-				 p->sql, SPI_result_code_string(SPI_result));
-		if (SPI_keepplan(plan) != 0)
-			elog(ERROR, "SPI_keepplan failed");
-		p->plan = plan;
-	}
-	rc = SPI_execute_plan(p->plan, values, nulls, false, count);
-	if (rc < 0)
-		elog(ERROR, "SPI_execute_plan failed for \"%s\": %s",
-			 p->sql, SPI_result_code_string(rc));
-	return SPI_processed;
-}
-
-/*
- * As xdjy_run, but under REPEATABLE READ or SERIALIZABLE the query sees
- * the latest committed state instead of the transaction snapshot (as
- * PostgreSQL's RI checks do with GetLatestSnapshot): for a rule that must
- * not miss a row another transaction committed while this one waited for
- * a lock.  In READ COMMITTED every read-write SPI query already takes a
- * new snapshot, so nothing changes there.
- */
-uint64
-xdjy_run_latest(XdjyPlan *p, Datum *values, const char *nulls, long count)
-{
-	int			rc;
-
-	if (!IsolationUsesXactSnapshot())
-		return xdjy_run(p, values, nulls, count);
-	if (p->plan == NULL)
-	{
-		SPIPlanPtr	plan = SPI_prepare(p->sql, p->nargs, p->argtypes);
-
-		if (plan == NULL)
-			elog(ERROR, "SPI_prepare failed for \"%s\": %s",
-				 p->sql, SPI_result_code_string(SPI_result));
-		if (SPI_keepplan(plan) != 0)
-			elog(ERROR, "SPI_keepplan failed");
-		p->plan = plan;
-	}
-	rc = SPI_execute_snapshot(p->plan, values, nulls, GetLatestSnapshot(),
-							  InvalidSnapshot, false, false, count);
-	if (rc < 0)
-		elog(ERROR, "SPI_execute_snapshot failed for \"%s\": %s",
-			 p->sql, SPI_result_code_string(rc));
-	return SPI_processed;
-}
-
-int
-xdjy_colno(TupleDesc desc, const char *name)
-{
-	int			n = SPI_fnumber(desc, name);
-
-	if (n <= 0)
-		elog(ERROR, "column \"%s\" not found", name);
-	return n;
-}
-
-Datum
-xdjy_col(HeapTuple tuple, TupleDesc desc, const char *name, bool *isnull)
-{
-	return heap_getattr(tuple, xdjy_colno(desc, name), desc, isnull);
-}
-
-char *
-xdjy_col_text(HeapTuple tuple, TupleDesc desc, const char *name)
-{
-	bool		isnull;
-	Datum		d = xdjy_col(tuple, desc, name, &isnull);
-
-	return isnull ? NULL : TextDatumGetCString(d);
-}
-
-Datum
-xdjy_res(int n, bool *isnull)
-{
-	return SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, n, isnull);
-}
-
-char *
-xdjy_res_text(int n)
-{
-	bool		isnull;
-	Datum		d = xdjy_res(n, &isnull);
-
-	return isnull ? NULL : TextDatumGetCString(d);
-}
-
-char *
-xdjy_date_iso(DateADT d)
-{
-	int			y,
-				m,
-				day;
-
-	if (DATE_IS_NOBEGIN(d))
-		return pstrdup("-infinity");
-	if (DATE_IS_NOEND(d))
-		return pstrdup("infinity");
-	j2date(d + POSTGRES_EPOCH_JDATE, &y, &m, &day);
-	if (y <= 0)
-		return psprintf("%04d-%02d-%02d BC", -y + 1, m, day);
-	return psprintf("%04d-%02d-%02d", y, m, day);
-}
 
 DateADT
 xdjy_date_plus(DateADT d, int32 months, int32 days)
@@ -173,15 +57,13 @@ xdjy_require_finite(DateADT d, const char *what)
 		ereport(ERROR,
 				(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
 				 errmsg("%s must be a finite date", what),
-				 errdetail("The %s given is %s.", what, xdjy_date_iso(d)),
+				 errdetail("The %s given is %s.", what, xdjy_iso_date(d)),
 				 errhint("Give a calendar date such as 2024-03-05.")));
 }
 
-static XdjyPlan plan_pooling = {
-	NULL,
+static XdjyPlan plan_pooling = XDJY_PLAN("plan_pooling",
 	"SELECT xdjy.pooling_region($1)",
-	1, {TEXTOID}
-};
+	1, TEXTOID);
 
 char *
 xdjy_pooling_of(const char *region_code)
@@ -194,11 +76,9 @@ xdjy_pooling_of(const char *region_code)
 	return xdjy_res_text(1);
 }
 
-static XdjyPlan plan_region = {
-	NULL,
+static XdjyPlan plan_region = XDJY_PLAN("plan_region",
 	"SELECT r.is_pooling FROM xdjy.region r WHERE r.code OPERATOR(pg_catalog.=) $1",
-	1, {TEXTOID}
-};
+	1, TEXTOID);
 
 bool
 xdjy_region_exists(const char *region_code, bool *is_pooling)
@@ -214,12 +94,10 @@ xdjy_region_exists(const char *region_code, bool *is_pooling)
 	return true;
 }
 
-static XdjyPlan plan_lock_person = {
-	NULL,
+static XdjyPlan plan_lock_person = XDJY_PLAN("plan_lock_person",
 	"SELECT p.insured_region, p.scheme FROM xdjy.person p"
 	" WHERE p.id OPERATOR(pg_catalog.=) $1 FOR NO KEY UPDATE",
-	1, {TEXTOID}
-};
+	1, TEXTOID);
 
 void
 xdjy_lock_person(const char *person_id, char **insured_region, char **scheme)
@@ -239,36 +117,18 @@ xdjy_lock_person(const char *person_id, char **insured_region, char **scheme)
 		*scheme = xdjy_res_text(2);
 }
 
-TriggerData *
-xdjy_row_trigger(FunctionCallInfo fcinfo, const char *name, bool before)
-{
-	TriggerData *td;
-
-	if (!CALLED_AS_TRIGGER(fcinfo))
-		elog(ERROR, "%s: not called by trigger manager", name);
-	td = (TriggerData *) fcinfo->context;
-	if (!TRIGGER_FIRED_FOR_ROW(td->tg_event))
-		elog(ERROR, "%s: must be fired for each row", name);
-	if (before && !TRIGGER_FIRED_BEFORE(td->tg_event))
-		elog(ERROR, "%s: must be fired before the event", name);
-	if (!before && !TRIGGER_FIRED_AFTER(td->tg_event))
-		elog(ERROR, "%s: must be fired after the event", name);
-	return td;
-}
 
 /* ------------------------------------------------------------------------
  * person: the insured region is a pooling region
  * ------------------------------------------------------------------------
  */
 
-static XdjyPlan plan_filing_to = {
-	NULL,
+static XdjyPlan plan_filing_to = XDJY_PLAN("plan_filing_to",
 	"SELECT f.id FROM xdjy.filing f"
 	" WHERE f.person_id OPERATOR(pg_catalog.=) $1"
 	" AND f.destination_region OPERATOR(pg_catalog.=) $2"
 	" AND f.status OPERATOR(xdjy.=) 'active'::xdjy.filing_status LIMIT 1",
-	2, {TEXTOID, TEXTOID}
-};
+	2, TEXTOID, TEXTOID);
 
 Datum
 person_rules_trigger(PG_FUNCTION_ARGS)

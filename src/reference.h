@@ -2,8 +2,10 @@
  *
  * src/reference.h
  *	  Helpers shared by the rule triggers on reference data, filings and
- *	  encounters: kept SPI plans, row columns by name, dates printed the
- *	  same whatever DateStyle says, the pooling region of a region.
+ *	  encounters: date arithmetic as PostgreSQL does it, the pooling region
+ *	  of a region, the person lock.  Kept plans, column access and trigger
+ *	  guards are those of spi_plans.h and trigger_util.h, dates in messages
+ *	  those of dates.h.
  *
  *-------------------------------------------------------------------------
  */
@@ -16,44 +18,9 @@
 #include "executor/spi.h"
 #include "utils/date.h"
 
-/* an SPI query prepared and kept once per backend */
-typedef struct XdjyPlan
-{
-	SPIPlanPtr	plan;
-	const char *sql;
-	int			nargs;
-	Oid			argtypes[8];
-} XdjyPlan;
-
-/*
- * Run a kept plan (preparing it on first use); returns SPI_processed.
- * Call between SPI_connect and SPI_finish.  nulls as for SPI_execute_plan.
- */
-extern uint64 xdjy_run(XdjyPlan *p, Datum *values, const char *nulls,
-					   long count);
-
-/*
- * As xdjy_run, but under REPEATABLE READ/SERIALIZABLE in the latest
- * snapshot: for a rule check that must see rows committed after the
- * transaction snapshot (another session's, which we waited for).
- */
-extern uint64 xdjy_run_latest(XdjyPlan *p, Datum *values, const char *nulls,
-							  long count);
-
-/* column of a stored row by name; elog(ERROR) if the table lacks it */
-extern Datum xdjy_col(HeapTuple tuple, TupleDesc desc, const char *name,
-					  bool *isnull);
-/* a text column as a C string, NULL for SQL NULL */
-extern char *xdjy_col_text(HeapTuple tuple, TupleDesc desc, const char *name);
-/* column number (1-based) by name; elog(ERROR) if absent */
-extern int	xdjy_colno(TupleDesc desc, const char *name);
-
-/* first result row of the last SPI query: column n (1-based) */
-extern Datum xdjy_res(int n, bool *isnull);
-extern char *xdjy_res_text(int n);
-
-/* YYYY-MM-DD, independent of DateStyle (messages are stable) */
-extern char *xdjy_date_iso(DateADT d);
+#include "dates.h"
+#include "spi_plans.h"
+#include "trigger_util.h"
 
 /*
  * d + interval 'months months days days' the way PostgreSQL computes
@@ -84,8 +51,5 @@ extern bool xdjy_region_exists(const char *region_code, bool *is_pooling);
 extern void xdjy_lock_person(const char *person_id, char **insured_region,
 							 char **scheme);
 
-/* trigger guard: row-level BEFORE trigger, misuse is a can't-happen error */
-extern TriggerData *xdjy_row_trigger(FunctionCallInfo fcinfo,
-									 const char *name, bool before);
 
 #endif							/* XDJY_REFERENCE_H */

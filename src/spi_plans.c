@@ -10,10 +10,18 @@
  */
 #include "postgres.h"
 
+#include "access/xact.h"
 #include "executor/spi.h"
 #include "utils/builtins.h"
+#include "utils/snapmgr.h"
 
 #include "spi_plans.h"
+
+static const char *
+plan_name(XdjyPlan *p)
+{
+	return p->name ? p->name : p->sql;
+}
 
 static SPIPlanPtr
 plan_get(XdjyPlan *p)
@@ -25,9 +33,9 @@ plan_get(XdjyPlan *p)
 	plan = SPI_prepare(p->sql, p->nargs, p->argtypes);
 	if (plan == NULL)
 		elog(ERROR, "xdjy: SPI_prepare of \"%s\" failed: %s",
-			 p->name, SPI_result_code_string(SPI_result));
+			 plan_name(p), SPI_result_code_string(SPI_result));
 	if (SPI_keepplan(plan) != 0)
-		elog(ERROR, "xdjy: SPI_keepplan of \"%s\" failed", p->name);
+		elog(ERROR, "xdjy: SPI_keepplan of \"%s\" failed", plan_name(p));
 	p->plan = plan;
 	return plan;
 }
@@ -39,10 +47,25 @@ xdjy_plan_execute(XdjyPlan *p, Datum *values, const char *nulls,
 	int			rc;
 
 	rc = SPI_execute_plan(plan_get(p), values, nulls, false, tcount);
-	if (rc != expected)
+	if (expected == XDJY_SPI_ANY_OK ? rc < 0 : rc != expected)
 		elog(ERROR, "xdjy: query \"%s\" returned %s, expected %s",
-			 p->name, SPI_result_code_string(rc),
-			 SPI_result_code_string(expected));
+			 plan_name(p), SPI_result_code_string(rc),
+			 expected == XDJY_SPI_ANY_OK ? "success" : SPI_result_code_string(expected));
+	return SPI_processed;
+}
+
+uint64
+xdjy_run_latest(XdjyPlan *p, Datum *values, const char *nulls, long tcount)
+{
+	int			rc;
+
+	if (!IsolationUsesXactSnapshot())
+		return xdjy_run(p, values, nulls, tcount);
+	rc = SPI_execute_snapshot(plan_get(p), values, nulls, GetLatestSnapshot(),
+							  InvalidSnapshot, false, false, tcount);
+	if (rc < 0)
+		elog(ERROR, "xdjy: query \"%s\" returned %s, expected success",
+			 plan_name(p), SPI_result_code_string(rc));
 	return SPI_processed;
 }
 

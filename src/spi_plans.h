@@ -18,11 +18,11 @@
 
 typedef struct XdjyPlan
 {
-	const char *name;			/* for internal error messages */
+	SPIPlanPtr	plan;			/* kept plan, NULL until first use */
 	const char *sql;
 	int			nargs;
 	Oid			argtypes[XDJY_PLAN_MAXARGS];
-	SPIPlanPtr	plan;			/* kept plan, NULL until first use */
+	const char *name;			/* for internal error messages; NULL: the text */
 } XdjyPlan;
 
 /* static XdjyPlan x = XDJY_PLAN("name", "SELECT ...", nargs, type oids...); */
@@ -33,11 +33,29 @@ typedef struct XdjyPlan
  * Run a kept plan (read_only = false: each query sees rows committed before
  * it started, after the row locks taken before it).  nulls is in SPI's
  * form (' ' or 'n' per argument) or NULL for none.  Checks the result code
- * against expected (SPI_OK_SELECT, SPI_OK_UPDATE, ...); returns
- * SPI_processed.
+ * against expected (SPI_OK_SELECT, SPI_OK_UPDATE, ...), or only that it is
+ * a success for XDJY_SPI_ANY_OK; returns SPI_processed.
  */
+#define XDJY_SPI_ANY_OK		0
 extern uint64 xdjy_plan_execute(XdjyPlan *plan, Datum *values,
 								const char *nulls, long tcount, int expected);
+
+/* xdjy_plan_execute accepting any successful result */
+static inline uint64
+xdjy_run(XdjyPlan *plan, Datum *values, const char *nulls, long tcount)
+{
+	return xdjy_plan_execute(plan, values, nulls, tcount, XDJY_SPI_ANY_OK);
+}
+
+/*
+ * As xdjy_run, but under REPEATABLE READ or SERIALIZABLE the query sees the
+ * latest committed rows instead of the transaction snapshot (as
+ * PostgreSQL's foreign-key checks do): for a rule that must not miss a row
+ * another session committed while this one waited for a lock.  In READ
+ * COMMITTED it is xdjy_run.
+ */
+extern uint64 xdjy_run_latest(XdjyPlan *plan, Datum *values, const char *nulls,
+							  long tcount);
 
 /* column of the current SPI_tuptable row, NULL-aware */
 extern Datum xdjy_spi_value(int row, int col, bool *isnull);
@@ -46,5 +64,9 @@ extern int32 xdjy_spi_int32(int row, int col, int32 if_null);
 extern bool xdjy_spi_bool(int row, int col, bool if_null);
 /* text column copied into the given memory context; NULL stays NULL */
 extern char *xdjy_spi_text(int row, int col, MemoryContext cxt);
+
+/* column n (1-based) of the first result row, as above */
+#define xdjy_res(n, isnull)		xdjy_spi_value(0, (n), (isnull))
+#define xdjy_res_text(n)		xdjy_spi_text(0, (n), CurrentMemoryContext)
 
 #endif							/* XDJY_SPI_PLANS_H */

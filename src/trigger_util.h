@@ -22,9 +22,9 @@
 #define XDJY_ON_UPDATE	0x02
 #define XDJY_ON_DELETE	0x04
 
-/* returns the TriggerData after checking row level, BEFORE and the events */
+/* the TriggerData after checking: called as a row trigger, BEFORE or AFTER */
 static inline TriggerData *
-xdjy_trigger_guard(FunctionCallInfo fcinfo, const char *name, int events)
+xdjy_row_trigger(FunctionCallInfo fcinfo, const char *name, bool before)
 {
 	TriggerData *td;
 
@@ -33,8 +33,19 @@ xdjy_trigger_guard(FunctionCallInfo fcinfo, const char *name, int events)
 	td = (TriggerData *) fcinfo->context;
 	if (!TRIGGER_FIRED_FOR_ROW(td->tg_event))
 		elog(ERROR, "%s: must be fired for each row", name);
-	if (!TRIGGER_FIRED_BEFORE(td->tg_event))
+	if (before && !TRIGGER_FIRED_BEFORE(td->tg_event))
 		elog(ERROR, "%s: must be fired before the event", name);
+	if (!before && !TRIGGER_FIRED_AFTER(td->tg_event))
+		elog(ERROR, "%s: must be fired after the event", name);
+	return td;
+}
+
+/* the same for a BEFORE row trigger, also checking the events it handles */
+static inline TriggerData *
+xdjy_trigger_guard(FunctionCallInfo fcinfo, const char *name, int events)
+{
+	TriggerData *td = xdjy_row_trigger(fcinfo, name, true);
+
 	if ((TRIGGER_FIRED_BY_INSERT(td->tg_event) && !(events & XDJY_ON_INSERT)) ||
 		(TRIGGER_FIRED_BY_UPDATE(td->tg_event) && !(events & XDJY_ON_UPDATE)) ||
 		(TRIGGER_FIRED_BY_DELETE(td->tg_event) && !(events & XDJY_ON_DELETE)) ||
@@ -50,14 +61,23 @@ xdjy_trigger_row(TriggerData *td)
 	return TRIGGER_FIRED_BY_UPDATE(td->tg_event) ? td->tg_newtuple : td->tg_trigtuple;
 }
 
-/* attribute number of a column, checked to exist with the type expected */
+/* column number (1-based) by name, any type; elog(ERROR) if absent */
 static inline int
-xdjy_attnum(TupleDesc tupdesc, const char *column, Oid type)
+xdjy_colno(TupleDesc tupdesc, const char *column)
 {
 	int			attnum = SPI_fnumber(tupdesc, column);
 
 	if (attnum <= 0)
 		elog(ERROR, "xdjy: column \"%s\" not found", column);
+	return attnum;
+}
+
+/* attribute number of a column, checked to exist with the type expected */
+static inline int
+xdjy_attnum(TupleDesc tupdesc, const char *column, Oid type)
+{
+	int			attnum = xdjy_colno(tupdesc, column);
+
 	if (SPI_gettypeid(tupdesc, attnum) != type)
 		elog(ERROR, "xdjy: column \"%s\" has type %u, expected %u",
 			 column, SPI_gettypeid(tupdesc, attnum), type);
@@ -78,6 +98,19 @@ xdjy_get_text(HeapTuple tuple, TupleDesc tupdesc, int attnum)
 	Datum		d = heap_getattr(tuple, attnum, tupdesc, &isnull);
 
 	return isnull ? NULL : TextDatumGetCString(d);
+}
+
+/* a column of a stored row by name */
+static inline Datum
+xdjy_col(HeapTuple tuple, TupleDesc tupdesc, const char *column, bool *isnull)
+{
+	return heap_getattr(tuple, xdjy_colno(tupdesc, column), tupdesc, isnull);
+}
+
+static inline char *
+xdjy_col_text(HeapTuple tuple, TupleDesc tupdesc, const char *column)
+{
+	return xdjy_get_text(tuple, tupdesc, xdjy_colno(tupdesc, column));
 }
 
 #endif							/* XDJY_TRIGGER_UTIL_H */
