@@ -30,6 +30,17 @@ INSERT INTO fx SELECT 'stay', id FROM e;
 WITH e AS (INSERT INTO xdjy.encounter (person_id, institution_code, visit_type, admitted_on, discharged_on)
 	VALUES ('jinan-emp-3', 'H11010500001', 'outpatient', '2024-04-01', '2024-04-01') RETURNING id)
 INSERT INTO fx SELECT 'visit', id FROM e;
+-- binary COPY input of the label types (the int4 code): an unknown code,
+-- and an int8 where an int4 is expected, as files the cases COPY FROM
+-- (in the data directory: the test cluster is thrown away)
+CREATE TEMP TABLE bin_rc (c xdjy.residence_category) ON COMMIT DROP;
+CREATE TEMP TABLE bin_fs (c xdjy.filing_status) ON COMMIT DROP;
+DO $$ BEGIN
+	EXECUTE pg_catalog.format('COPY (SELECT 99::int4) TO %L WITH (FORMAT binary)', current_setting('data_directory') || '/xdjy_bad_code_' || pg_backend_pid() || '.bin');
+	EXECUTE pg_catalog.format('COPY (SELECT -1::int4) TO %L WITH (FORMAT binary)', current_setting('data_directory') || '/xdjy_bad_neg_' || pg_backend_pid() || '.bin');
+	EXECUTE pg_catalog.format('COPY (SELECT 1::int8) TO %L WITH (FORMAT binary)', current_setting('data_directory') || '/xdjy_bad_width_' || pg_backend_pid() || '.bin');
+	EXECUTE pg_catalog.format('COPY (SELECT 1::int2) TO %L WITH (FORMAT binary)', current_setting('data_directory') || '/xdjy_bad_short_' || pg_backend_pid() || '.bin');
+END $$;
 -- Weihai employees: outpatient and inpatient policy; a visit settled once
 INSERT INTO xdjy.policy (insured_region, scheme, category, visit_type, valid,
 		deductible_fen, ratio_bp, annual_cap_fen, quota_group, note) VALUES
@@ -645,6 +656,48 @@ INSERT INTO bad_case (area, sql, want) VALUES
 	('table operator_region', $$INSERT INTO xdjy.operator_region (role, region_code) VALUES ('somebody', '999999')$$, '23503'),
 	('table operator_region', $$INSERT INTO xdjy.operator_region (role, region_code) VALUES (NULL, '370100')$$, '23502'),
 	('table operator_region', $$INSERT INTO xdjy.operator_region (role, region_code) VALUES (repeat('r', 100), '370100'), (repeat('r', 200), '370100')$$, '23505');
+
+-- binary input (recv) repeats every check of text input ----------------------
+INSERT INTO bad_case (area, sql, want)
+SELECT 'type ' || t || ' binary', pg_catalog.format(
+	$f$DO $$ BEGIN EXECUTE pg_catalog.format('COPY pg_temp.%s FROM %%L WITH (FORMAT binary)', current_setting('data_directory') || '/xdjy_bad_%s_' || pg_backend_pid() || '.bin'); END $$$f$,
+	tbl, f), w
+FROM (VALUES ('residence_category', 'bin_rc'), ('filing_status', 'bin_fs')) x(t, tbl),
+	(VALUES ('code', '22P03'), ('neg', '22P03'), ('width', '22P03'), ('short', '08P01')) y(f, w);
+
+-- functions no value breaks: a bad literal of their argument types --------
+INSERT INTO bad_case (area, sql, want) VALUES
+	('function is_chosen_institution', $$SELECT xdjy.is_chosen_institution('jinan-emp-1', 'H11010500002', '2024-02-30')$$, '22008'),
+	('function is_chosen_institution', $$SELECT xdjy.is_chosen_institution('jinan-emp-1', 'H11010500002', 'soon')$$, '22007'),
+	('function pooling_region', $$SELECT xdjy.pooling_region('370100', '370000')$$, '42883'),
+	('function stay_span', $$SELECT xdjy.stay_span('x', NULL)$$, '22007'),
+	('function stay_span', $$SELECT xdjy.stay_span('5874898-01-01', NULL)$$, '22008'),
+	('function month_of', $$SELECT xdjy.month_of('2024-13-01')$$, '22008'),
+	('function deadline_status', $$SELECT xdjy.deadline_status('2024-01-03', NULL, 'tomorrow-ish')$$, '22007'),
+	('function deadline_missed', $$SELECT xdjy.deadline_missed('2024-02-30', NULL, '2024-03-01')$$, '22008'),
+	('function operator_regions', $$SELECT xdjy.operator_regions('370100')$$, '42883'),
+	('function operator_institutions', $$SELECT xdjy.operator_institutions('H1')$$, '42883'),
+	('function stmt_scope', $$SELECT * FROM xdjy.stmt_scope('370100', '310', '11', '2024-02-30', '2024-03-01')$$, '22008'),
+	('function stmt_check_batch', $$SELECT xdjy.stmt_check_batch(NULL)$$, 'YB702'),
+	('function stmt_check_batch', $$SELECT xdjy.stmt_check_batch('no-such-batch')$$, 'YB001'),
+	('function stmt_check_batch', $$SELECT xdjy.stmt_check_batch(repeat('b', 100000))$$, 'YB001'),
+	('function filing_status_can_transition', $$SELECT xdjy.filing_status_can_transition('active', NULL::text)$$, '42883'),
+	('table filing_exemption', $$INSERT INTO xdjy.filing_exemption (province, valid, source) VALUES ('370100', '[2030-01-01,)', 'x')$$, '23514'),
+	('table filing_exemption', $$INSERT INTO xdjy.filing_exemption (province, valid, source) VALUES ('370000', '[2030-01-01,)', 'x')$$, '23P01'),
+	('table filing_exemption', $$INSERT INTO xdjy.filing_exemption (province, valid, source) VALUES ('440000', 'empty', 'x')$$, '23514'),
+	('table filing_exemption', $$INSERT INTO xdjy.filing_exemption (province, valid, source) VALUES ('990000', '[2030-01-01,)', 'x')$$, '23503'),
+	('table institution_choice_rule', $$INSERT INTO xdjy.institution_choice_rule (province, scheme, valid, source) VALUES ('220000', 'resident', '[2030-01-01,)', 'x')$$, '23P01'),
+	('table institution_choice_rule', $$INSERT INTO xdjy.institution_choice_rule (province, scheme, valid, source) VALUES ('22', 'resident', '[2030-01-01,)', 'x')$$, '23514'),
+	('table institution_choice_rule', $$INSERT INTO xdjy.institution_choice_rule (province, scheme, valid, source) VALUES ('110000', 'both', '[2030-01-01,)', 'x')$$, '23514'),
+	('table filing_history', $$INSERT INTO xdjy.filing_history (filing_id, event) VALUES ((SELECT id FROM fx WHERE name = 'long_term'), 'deleted')$$, '23514'),
+	('table filing_history', $$INSERT INTO xdjy.filing_history (filing_id, event) VALUES (NULL, 'filed')$$, '23502'),
+	('table filing_history', $$INSERT INTO xdjy.filing_history (filing_id, event, old_row) VALUES ((SELECT id FROM fx WHERE name = 'long_term'), 'filed', '{')$$, '22P02'),
+	('table settlement_attempt', $$INSERT INTO xdjy.settlement_attempt (attempted_on, mode, sqlstate, message) VALUES ('2024-01-01', 'direct', 'YB3011', 'x')$$, '22001'),
+	('table settlement_attempt', $$INSERT INTO xdjy.settlement_attempt (attempted_on, mode, sqlstate, message) VALUES (NULL, 'direct', 'YB301', 'x')$$, '23502'),
+	('table settlement_attempt', $$INSERT INTO xdjy.settlement_attempt (attempted_on, encounter_id, mode, sqlstate, message) VALUES ('2024-01-01', -1, 'direct', 'YB301', 'x')$$, '23503'),
+	('view setlinfo', $$INSERT INTO xdjy.setlinfo (psn_no) VALUES ('x')$$, '55000'),
+	('view reconciliation_mismatch', $$DELETE FROM xdjy.reconciliation_mismatch$$, '55000'),
+	('view clearing_detail', $$UPDATE xdjy.clearing_detail SET cnfm_flag = '1'$$, '55000');
 
 -- run every case in its own subtransaction ---------------------------------
 DO $$
