@@ -388,6 +388,11 @@ iso_date(DateADT day)
 				m,
 				d;
 
+	/* ±infinity reaches the guard before the row's CHECK: no julian day */
+	if (DATE_IS_NOBEGIN(day))
+		return pstrdup("-infinity");
+	if (DATE_IS_NOEND(day))
+		return pstrdup("infinity");
 	j2date(day + POSTGRES_EPOCH_JDATE, &y, &m, &d);
 	if (y <= 0)
 		return psprintf("%04d-%02d-%02d BC", 1 - y, m, d);

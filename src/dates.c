@@ -40,6 +40,13 @@ xdjy_date_year(DateADT d)
 				m,
 				dd;
 
+	/* infinity has no year (and no julian day: d + epoch would overflow) */
+	if (DATE_NOT_FINITE(d))
+		ereport(ERROR,
+				(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
+				 errmsg("date out of range"),
+				 errdetail("The date %s has no year.", xdjy_iso_date(d)),
+				 errhint("Give a calendar date.")));
 	j2date(d + POSTGRES_EPOCH_JDATE, &y, &m, &dd);
 	return y;
 }

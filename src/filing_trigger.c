@@ -575,11 +575,20 @@ check_filing_update(HeapTuple oldt, HeapTuple newt, TupleDesc d,
  * F6 (001 §四(一), 004 §二(一)): once medical expenses were incurred at the
  * filed place under the filing, a change or cancellation waits until
  * start_date + interval '6 months'.  An expense is a settlement (direct or
- * manual, not reversed) of an encounter of the person at an institution
- * whose pooling region is the destination, that ran on or after the start
- * and began before the closing date.  The person row is locked (caller),
- * and the settlement engine locks it too, so no settlement slips in
- * between this look and the commit.
+ * manual, not reversed) of the person either decided under this filing
+ * (filing_id: on the change day itself too, or on any later day the
+ * settlement got to first) or of an encounter at an institution whose
+ * pooling region is the destination, that ran on or after the start and
+ * began before the closing date.
+ *
+ * Concurrency: the settlement engine reads the filings that decide its
+ * category FOR SHARE, and change/cancel lock the filing FOR NO KEY UPDATE
+ * first, so in READ COMMITTED whichever comes second waits for the first
+ * and then sees it (this query runs after the lock, in a new snapshot).
+ * Under REPEATABLE READ or SERIALIZABLE the transaction snapshot may be
+ * older than a settlement that committed while we waited, so the query
+ * runs in the latest snapshot, the way PostgreSQL's foreign-key checks
+ * look for rows they must not miss.
  */
 static XdjyPlan plan_expense = XDJY_PLAN("plan_expense",
 	"SELECT s.id, e.id, e.admitted_on, e.institution_code"
@@ -587,20 +596,21 @@ static XdjyPlan plan_expense = XDJY_PLAN("plan_expense",
 	" JOIN xdjy.encounter e ON e.id OPERATOR(pg_catalog.=) s.encounter_id"
 	" JOIN xdjy.institution i ON i.code OPERATOR(pg_catalog.=) e.institution_code"
 	" WHERE e.person_id OPERATOR(pg_catalog.=) $1"
-	" AND e.admitted_on OPERATOR(pg_catalog.<) $4"
-	" AND COALESCE(e.discharged_on, e.admitted_on) OPERATOR(pg_catalog.>=) $3"
 	" AND s.reverses IS NULL"
 	" AND NOT EXISTS (SELECT 1 FROM xdjy.settlement r"
 	"  WHERE r.reverses OPERATOR(pg_catalog.=) s.id)"
-	" AND xdjy.pooling_region(i.region_code) OPERATOR(pg_catalog.=) $2"
+	" AND (s.filing_id OPERATOR(pg_catalog.=) $5"
+	"  OR (e.admitted_on OPERATOR(pg_catalog.<) $4"
+	"   AND COALESCE(e.discharged_on, e.admitted_on) OPERATOR(pg_catalog.>=) $3"
+	"   AND xdjy.pooling_region(i.region_code) OPERATOR(pg_catalog.=) $2))"
 	" ORDER BY e.admitted_on, s.id LIMIT 1",
-	4, TEXTOID, TEXTOID, DATEOID, DATEOID);
+	5, TEXTOID, TEXTOID, DATEOID, DATEOID, INT8OID);
 
 static void
 check_change_window(FilingRow *o, FilingRow *n)
 {
 	DateADT		opens = xdjy_date_plus(o->start_date, WINDOW_MONTHS, 0);
-	Datum		v[4];
+	Datum		v[5];
 	bool		isnull;
 	const char *what = n->status == FS_CHANGED ? "changed" : "cancelled";
 
@@ -610,7 +620,8 @@ check_change_window(FilingRow *o, FilingRow *n)
 	v[1] = CStringGetTextDatum(o->destination);
 	v[2] = DateADTGetDatum(o->start_date);
 	v[3] = DateADTGetDatum(n->closed_on);
-	if (xdjy_run(&plan_expense, v, NULL, 1) != 1)
+	v[4] = Int64GetDatum(o->id);
+	if (xdjy_run_latest(&plan_expense, v, NULL, 1) != 1)
 		return;					/* no expenses there: any time */
 	ereport(ERROR,
 			(errcode(ERRCODE_XDJY_FILING_CHANGE_WINDOW),

@@ -28,6 +28,7 @@
 #include "calendar.h"
 #include "dates.h"
 #include "errors.h"
+#include "national.h"
 #include "restore.h"
 #include "spi_plans.h"
 #include "trigger_util.h"
@@ -351,6 +352,8 @@ manual_claim_trigger(PG_FUNCTION_ARGS)
 					 errdetail("Total " INT64_FORMAT " fen, out of scope " INT64_FORMAT " fen.",
 							   c.total_fen, c.out_of_scope_fen),
 					 errhint("The total and the out-of-scope amount (全自费) are at least 0 fen, and the out-of-scope amount is at most the total.")));
+		/* paid through a settlement: the same ceiling as the engine's */
+		xdjy_check_national_fen(c.total_fen, "The total");
 
 		if (SPI_connect() != SPI_OK_CONNECT)
 			elog(ERROR, "manual_claim_trigger: SPI_connect failed");
@@ -378,6 +381,13 @@ manual_claim_trigger(PG_FUNCTION_ARGS)
 	}
 
 	/* 002 #15: due 22 working days after the materials are complete */
+	if (!c.materials_null && DATE_NOT_FINITE(c.materials_complete_on))
+		ereport(ERROR,
+				(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
+				 errmsg("claim dates must be finite"),
+				 errdetail("The materials of claim %lld are recorded complete on %s.",
+						   (long long) c.id, xdjy_iso_date(c.materials_complete_on)),
+				 errhint("Give the calendar date the invoice, medical record and expense list were all in (002 #15).")));
 	due_col = xdjy_attnum(desc, "due_on", DATEOID);
 	due_null = c.materials_null;
 	due = due_null ? (Datum) 0

@@ -51,13 +51,26 @@ PG_FUNCTION_INFO_V1(stmt_compare);
 Numeric
 xdjy_fen_to_yuan(int64 fen)
 {
+	xdjy_check_national_fen(fen, "The amount");
+	return int64_div_fast_to_numeric(fen, 2);
+}
+
+/*
+ * An amount the platform's numeric(16,2) can carry, else 22003 naming
+ * "field".  The settlement engine and manual claims refuse larger amounts
+ * on the way in: a stored settlement every party must report, and that
+ * setlinfo, the statements and the clearing details could not print,
+ * would make those views fail for everyone.
+ */
+void
+xdjy_check_national_fen(int64 fen, const char *field)
+{
 	if (fen > XDJY_NATIONAL_MAX_FEN || fen < -XDJY_NATIONAL_MAX_FEN)
 		ereport(ERROR,
 				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
 				 errmsg("amount out of range for the national interface"),
-				 errdetail("The amount is " INT64_FORMAT " fen.", fen),
+				 errdetail("%s is " INT64_FORMAT " fen.", field, fen),
 				 errhint("The platform carries yuan as numeric(16,2): at most 99999999999999.99 yuan (9999999999999999 fen) either way.")));
-	return int64_div_fast_to_numeric(fen, 2);
 }
 
 static bool

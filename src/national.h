@@ -19,6 +19,8 @@
 #define XDJY_NATIONAL_MAX_FEN	INT64CONST(9999999999999999)
 
 extern Numeric xdjy_fen_to_yuan(int64 fen);
+/* 22003 unless |fen| <= XDJY_NATIONAL_MAX_FEN; field names it ("The total") */
+extern void xdjy_check_national_fen(int64 fen, const char *field);
 extern int64 xdjy_yuan_to_fen(Numeric yuan, const char *field);
 
 #endif							/* XDJY_NATIONAL_H */

@@ -41,6 +41,7 @@
 #include "errors.h"
 #include "filing_status.h"
 #include "money.h"
+#include "national.h"
 #include "region.h"
 #include "restore.h"
 #include "residence_category.h"
@@ -240,7 +241,15 @@ static XdjyPlan q_encounter = XDJY_PLAN(
 	" WHERE e.id OPERATOR(pg_catalog.=) $1",
 	1, INT8OID);
 
-/* the person's filings that may hold between D and the discharge */
+/*
+ * The person's filings that may hold between D and the discharge, taken
+ * FOR SHARE: a change or cancellation of one of them (F6, 001 §四(一))
+ * locks it FOR NO KEY UPDATE, so the two are serialised.  A settlement
+ * that comes second waits and then reads the filing as changed (READ
+ * COMMITTED rechecks the row) or fails with 40001 (REPEATABLE READ); a
+ * change that comes second waits and then counts this settlement as an
+ * expense under the filing (src/filing_trigger.c).
+ */
 static XdjyPlan q_filings = XDJY_PLAN(
 	"settlement filings",
 	"SELECT f.id, f.destination_region, f.category, f.status, f.start_date,"
@@ -249,7 +258,7 @@ static XdjyPlan q_filings = XDJY_PLAN(
 	" WHERE f.person_id OPERATOR(pg_catalog.=) $1"
 	"   AND f.start_date OPERATOR(pg_catalog.<=) $2"
 	"   AND (f.closed_on IS NULL OR f.closed_on OPERATOR(pg_catalog.>) $3)"
-	" ORDER BY f.id DESC",
+	" ORDER BY f.id DESC FOR SHARE",
 	3, TEXTOID, DATEOID, DATEOID);
 
 static XdjyPlan q_referral_lock = XDJY_PLAN(
@@ -904,6 +913,8 @@ settle_new(const SettleInput *in, SRow *r, MemoryContext upper)
 				 errmsg("invalid settlement amounts"),
 				 errdetail("%s.", xdjy_amount_input_error(&ai)),
 				 errhint("Check the ledger of person \"%s\" for %d.", e.person_id, year)));
+	/* every party reports the settlement: no more than the platform carries */
+	xdjy_check_national_fen(ai.total_fen, "The total");
 	xdjy_compute_amounts(&ai, &am);
 	update_ledger(e.person_id, year, quota_group, am.deductible_fen, am.fund_fen);
 
@@ -1034,6 +1045,9 @@ settle_reversal(int64 original, TupleDesc tupdesc, HeapTuple newrow, SRow *r,
 							  psprintf(INT64_FORMAT, xdjy_fen_neg(DatumGetInt64(o))));
 		d = heap_getattr(newrow, scol_attnum[SC_SETTLED_ON], tupdesc, &given_null);
 		o = heap_getattr(orig, scol_attnum[SC_SETTLED_ON], odesc, &orig_null);
+		/* a reversal is dated like any settlement (infinity was let in) */
+		if (!given_null)
+			require_finite("settlement date", DatumGetDateADT(d));
 		if (!given_null && DatumGetDateADT(d) < DatumGetDateADT(o))
 			reversal_mismatch(original, "the date", xdjy_iso_date(DatumGetDateADT(d)),
 							  psprintf("%s, and a reversal cannot come before it",

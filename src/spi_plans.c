@@ -10,8 +10,10 @@
  */
 #include "postgres.h"
 
+#include "access/xact.h"
 #include "executor/spi.h"
 #include "utils/builtins.h"
+#include "utils/snapmgr.h"
 
 #include "spi_plans.h"
 
@@ -49,6 +51,21 @@ xdjy_plan_execute(XdjyPlan *p, Datum *values, const char *nulls,
 		elog(ERROR, "xdjy: query \"%s\" returned %s, expected %s",
 			 plan_name(p), SPI_result_code_string(rc),
 			 expected == XDJY_SPI_ANY_OK ? "success" : SPI_result_code_string(expected));
+	return SPI_processed;
+}
+
+uint64
+xdjy_run_latest(XdjyPlan *p, Datum *values, const char *nulls, long tcount)
+{
+	int			rc;
+
+	if (!IsolationUsesXactSnapshot())
+		return xdjy_run(p, values, nulls, tcount);
+	rc = SPI_execute_snapshot(plan_get(p), values, nulls, GetLatestSnapshot(),
+							  InvalidSnapshot, false, false, tcount);
+	if (rc < 0)
+		elog(ERROR, "xdjy: query \"%s\" returned %s, expected success",
+			 plan_name(p), SPI_result_code_string(rc));
 	return SPI_processed;
 }
 

@@ -47,6 +47,16 @@ xdjy_run(XdjyPlan *plan, Datum *values, const char *nulls, long tcount)
 	return xdjy_plan_execute(plan, values, nulls, tcount, XDJY_SPI_ANY_OK);
 }
 
+/*
+ * As xdjy_run, but under REPEATABLE READ or SERIALIZABLE the query sees the
+ * latest committed rows instead of the transaction snapshot (as
+ * PostgreSQL's foreign-key checks do): for a rule that must not miss a row
+ * another session committed while this one waited for a lock.  In READ
+ * COMMITTED it is xdjy_run.
+ */
+extern uint64 xdjy_run_latest(XdjyPlan *plan, Datum *values, const char *nulls,
+							  long tcount);
+
 /* column of the current SPI_tuptable row, NULL-aware */
 extern Datum xdjy_spi_value(int row, int col, bool *isnull);
 extern int64 xdjy_spi_int64(int row, int col, int64 if_null);

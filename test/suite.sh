@@ -96,5 +96,5 @@ echo
 if [ "$failed" -gt 0 ]; then
 	printf 'failed suite: %s\n' "${failed_names[@]}"
 fi
-echo "suites: $passed passed, $failed failed"
+echo "suites: $passed passed, $failed failed" | tee "${XDJY_SUMMARY:-/dev/null}"
 [ "$failed" -eq 0 ]

@@ -8,4 +8,7 @@ extern sigjmp_buf fuzz_jmp;
 extern int	fuzz_sqlstate;
 extern int	fuzz_elevel;
 
+/* frees what the parsers palloc'd for the last input */
+extern void fuzz_reset(void);
+
 #endif

@@ -74,5 +74,6 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		}
 	}
 	free(s);
+	fuzz_reset();
 	return 0;
 }

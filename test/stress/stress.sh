@@ -21,5 +21,5 @@ for s in test/stress/[0-9]*.sh; do
 	part "$(basename "$s" .sh)" bash "$s"
 done
 echo
-echo "stress: $passed passed, $failed failed"
+echo "stress: $passed passed, $failed failed" | tee "${XDJY_SUMMARY:-/dev/null}"
 [ "$failed" -eq 0 ]
