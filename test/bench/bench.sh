@@ -14,8 +14,8 @@
 # and the rejected share through try_settle, per row.
 #
 # BENCH_SCALE   tiny (seconds, correctness only), 1 (default: the whole run
-#               in about 10 minutes on 2 cores), or a larger integer n:
-#               main set 100 000 × n settlements, BIG = 1 M × n (10 gives
+#               in about 5 minutes on 2 cores), or a larger integer n:
+#               main set 100 000 × n settlements, BIG = 2 M × n (5 gives
 #               the 10 M)
 # BENCH_ONLY    check: only the PL/pgSQL-vs-C equality on the main set,
 #               printed as TAP (test/t/700_bench_smoke.sh)
@@ -29,7 +29,7 @@ case "$scale" in
 	tiny) main_persons=40; big_persons=2000; small_persons=1000; batch_persons=100
 		seconds=${BENCH_SECONDS:-2}; limit="-t 40"; wd_calls=20000 ;;
 	*[!0-9]* | '') echo "bench: BENCH_SCALE is tiny or a positive integer" >&2; exit 2 ;;
-	*) main_persons=$((10000 * scale)); big_persons=$((100000 * scale)); small_persons=1000
+	*) main_persons=$((10000 * scale)); big_persons=$((200000 * scale)); small_persons=1000
 		batch_persons=$((500 * scale)); seconds=${BENCH_SECONDS:-20}; limit="-T $seconds"
 		wd_calls=$((500000 * scale)) ;;
 esac
