@@ -28,6 +28,8 @@
 
 #include "errors.h"
 #include "national.h"
+#include "spi_plans.h"
+#include "trigger_util.h"
 
 PG_FUNCTION_INFO_V1(fen_to_yuan);
 PG_FUNCTION_INFO_V1(yuan_to_fen);
@@ -238,7 +240,10 @@ national_map_guard_trigger(PG_FUNCTION_ARGS)
 	if (!CALLED_AS_TRIGGER(fcinfo))
 		elog(ERROR, "national_map_guard_trigger: not called by trigger manager");
 	trigdata = (TriggerData *) fcinfo->context;
-	if (!TRIGGER_FIRED_BEFORE(trigdata->tg_event))
+	/* BEFORE TRUNCATE is a statement trigger; every other event a row one */
+	if (!TRIGGER_FIRED_BY_TRUNCATE(trigdata->tg_event))
+		trigdata = xdjy_row_trigger(fcinfo, "national_map_guard_trigger", true);
+	else if (!TRIGGER_FIRED_BEFORE(trigdata->tg_event))
 		elog(ERROR, "national_map_guard_trigger: must be fired before the event");
 
 	if (TRIGGER_FIRED_BY_TRUNCATE(trigdata->tg_event))
@@ -247,9 +252,6 @@ national_map_guard_trigger(PG_FUNCTION_ARGS)
 			reject_builtin_change(trigdata->tg_relation, NULL, false);
 		return PointerGetDatum(NULL);
 	}
-	if (!TRIGGER_FIRED_FOR_ROW(trigdata->tg_event))
-		elog(ERROR, "national_map_guard_trigger: must be fired for each row");
-
 	tupdesc = trigdata->tg_relation->rd_att;
 	if (TRIGGER_FIRED_BY_INSERT(trigdata->tg_event))
 	{
@@ -288,67 +290,52 @@ national_map_guard_trigger(PG_FUNCTION_ARGS)
  * ----------------------------------------------------------------
  */
 
-enum
-{
-	STMT_Q_POOLING_REGION,
-	STMT_Q_INSUTYPE,
-	STMT_Q_CLR_TYPE,
-	STMT_Q_INSTITUTION,
-	STMT_Q_BATCH,
-	STMT_Q_COUNT
-};
-
 /*
  * Code lists come from the mapping views, so a DBA's local variant is a
  * valid code and an overridden builtin code is not (one rule: the view).
+ * Each lookup takes one text argument and returns (found boolean, list
+ * text).
  */
-static const char *const stmt_queries[STMT_Q_COUNT] = {
+static XdjyPlan stmt_q_pooling_region = XDJY_PLAN("statement: pooling region",
 	"SELECT EXISTS (SELECT FROM xdjy.region r"
 	" WHERE r.code OPERATOR(pg_catalog.=) $1 AND r.is_pooling), NULL::text",
+	1, TEXTOID);
+static XdjyPlan stmt_q_insutype = XDJY_PLAN("statement: insutype",
 	"SELECT coalesce(pg_catalog.bool_or(m.insutype OPERATOR(pg_catalog.=) $1), false),"
 	" pg_catalog.string_agg(m.insutype, ', ' ORDER BY m.insutype)"
 	" FROM (SELECT DISTINCT e.insutype FROM xdjy.insutype_map_effective e) m",
+	1, TEXTOID);
+static XdjyPlan stmt_q_clr_type = XDJY_PLAN("statement: clr_type",
 	"SELECT coalesce(pg_catalog.bool_or(m.clr_type OPERATOR(pg_catalog.=) $1), false),"
 	" pg_catalog.string_agg(m.clr_type, ', ' ORDER BY m.clr_type)"
 	" FROM (SELECT DISTINCT e.clr_type FROM xdjy.clr_type_map_effective e) m",
+	1, TEXTOID);
+static XdjyPlan stmt_q_institution = XDJY_PLAN("statement: institution",
 	"SELECT EXISTS (SELECT FROM xdjy.institution i"
 	" WHERE i.code OPERATOR(pg_catalog.=) $1), NULL::text",
+	1, TEXTOID);
+static XdjyPlan stmt_q_batch = XDJY_PLAN("statement: batch",
 	"SELECT EXISTS (SELECT FROM xdjy.stmt_detail_upload u"
-	" WHERE u.batch OPERATOR(pg_catalog.=) $1), NULL::text"
-};
-
-static SPIPlanPtr stmt_plans[STMT_Q_COUNT];
+	" WHERE u.batch OPERATOR(pg_catalog.=) $1), NULL::text",
+	1, TEXTOID);
 
 /*
- * Runs lookup q with one text argument (SPI connected); returns its
- * boolean and, in *list, its text column (in SPI memory, may be NULL).
- * read_only: these are reads for a STABLE function, made in the caller's
- * snapshot; nothing is locked because nothing is decided for later.
+ * Runs a lookup (SPI connected); returns its boolean and, in *list, its
+ * text column (in SPI memory, may be NULL).  These are reads for a STABLE
+ * function, made in the caller's snapshot; nothing is locked because
+ * nothing is decided for later.
  */
 static bool
-stmt_lookup(int q, Datum arg, char **list)
+stmt_lookup(XdjyPlan *plan, Datum arg, char **list)
 {
 	Datum		values[1];
 	bool		isnull;
 	Datum		found;
-	int			rc;
 
-	if (stmt_plans[q] == NULL)
-	{
-		Oid			argtypes[1] = {TEXTOID};
-		SPIPlanPtr	plan = SPI_prepare(stmt_queries[q], 1, argtypes);
-
-		if (plan == NULL)
-			elog(ERROR, "SPI_prepare failed: %s", SPI_result_code_string(SPI_result));
-		if (SPI_keepplan(plan) != 0)
-			elog(ERROR, "SPI_keepplan failed");
-		stmt_plans[q] = plan;
-	}
 	values[0] = arg;
-	rc = SPI_execute_plan(stmt_plans[q], values, NULL, true, 1);
-	if (rc != SPI_OK_SELECT || SPI_processed != 1)
-		elog(ERROR, "statement lookup %d failed: %s", q, SPI_result_code_string(rc));
-	found = SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull);
+	if (xdjy_plan_read(plan, values, NULL, 1) != 1)
+		elog(ERROR, "xdjy: %s returned no row", plan->name);
+	found = xdjy_spi_value(0, 1, &isnull);
 	if (list != NULL)
 		*list = SPI_getvalue(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 2);
 	return !isnull && DatumGetBool(found);
@@ -436,7 +423,7 @@ stmt_check_request(PG_FUNCTION_ARGS)
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");
 
-	if (!stmt_lookup(STMT_Q_POOLING_REGION, PG_GETARG_DATUM(0), NULL))
+	if (!stmt_lookup(&stmt_q_pooling_region, PG_GETARG_DATUM(0), NULL))
 		ereport(ERROR,
 				(errcode(ERRCODE_XDJY_UNKNOWN_REFERENCE),
 				 errmsg("unknown settling agency \"%s\"", text_to_cstring(PG_GETARG_TEXT_PP(0))),
@@ -444,7 +431,7 @@ stmt_check_request(PG_FUNCTION_ARGS)
 						   text_to_cstring(PG_GETARG_TEXT_PP(0))),
 				 errhint("The settling agency (setl_optins, 结算经办机构) is the insured pooling region (参保地医保区划) of the settlements, a 6-digit code such as 370100.")));
 
-	if (!stmt_lookup(STMT_Q_INSUTYPE, PG_GETARG_DATUM(1), &list))
+	if (!stmt_lookup(&stmt_q_insutype, PG_GETARG_DATUM(1), &list))
 		ereport(ERROR,
 				(errcode(ERRCODE_XDJY_NATIONAL_CODE_UNKNOWN),
 				 errmsg("unknown insutype \"%s\"", text_to_cstring(PG_GETARG_TEXT_PP(1))),
@@ -452,7 +439,7 @@ stmt_check_request(PG_FUNCTION_ARGS)
 						   text_to_cstring(PG_GETARG_TEXT_PP(1))),
 				 errhint("Valid insutype codes: %s.", list ? list : "none")));
 
-	if (!stmt_lookup(STMT_Q_CLR_TYPE, PG_GETARG_DATUM(2), &list))
+	if (!stmt_lookup(&stmt_q_clr_type, PG_GETARG_DATUM(2), &list))
 		ereport(ERROR,
 				(errcode(ERRCODE_XDJY_NATIONAL_CODE_UNKNOWN),
 				 errmsg("unknown clr_type \"%s\"", text_to_cstring(PG_GETARG_TEXT_PP(2))),
@@ -460,7 +447,7 @@ stmt_check_request(PG_FUNCTION_ARGS)
 						   text_to_cstring(PG_GETARG_TEXT_PP(2))),
 				 errhint("Valid clr_type codes: %s.", list ? list : "none")));
 
-	if (!PG_ARGISNULL(6) && !stmt_lookup(STMT_Q_INSTITUTION, PG_GETARG_DATUM(6), NULL))
+	if (!PG_ARGISNULL(6) && !stmt_lookup(&stmt_q_institution, PG_GETARG_DATUM(6), NULL))
 		ereport(ERROR,
 				(errcode(ERRCODE_XDJY_UNKNOWN_REFERENCE),
 				 errmsg("unknown institution \"%s\"", text_to_cstring(PG_GETARG_TEXT_PP(6))),
@@ -489,7 +476,7 @@ stmt_check_batch(PG_FUNCTION_ARGS)
 
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");
-	if (!stmt_lookup(STMT_Q_BATCH, PG_GETARG_DATUM(0), NULL))
+	if (!stmt_lookup(&stmt_q_batch, PG_GETARG_DATUM(0), NULL))
 		ereport(ERROR,
 				(errcode(ERRCODE_XDJY_UNKNOWN_REFERENCE),
 				 errmsg("unknown detail batch \"%s\"", text_to_cstring(PG_GETARG_TEXT_PP(0))),
