@@ -2,8 +2,7 @@
  *
  * src/national.c
  *	  The national platform's terms (国家医疗保障信息平台 接口规范, see
- *	  INTERFACE.md): exact fen <-> yuan conversion for numeric(16,2), the
- *	  guard that keeps builtin code-mapping rows as shipped, and the
+ *	  INTERFACE.md): exact fen <-> yuan conversion for numeric(16,2) and the
  *	  request checks and the result of a 3201-style totals statement
  *	  (医药机构费用结算对总账).
  *
@@ -17,7 +16,6 @@
 #include "postgres.h"
 
 #include "catalog/pg_type.h"
-#include "commands/extension.h"
 #include "commands/trigger.h"
 #include "executor/spi.h"
 #include "fmgr.h"
@@ -33,7 +31,6 @@
 
 PG_FUNCTION_INFO_V1(fen_to_yuan);
 PG_FUNCTION_INFO_V1(yuan_to_fen);
-PG_FUNCTION_INFO_V1(national_map_guard_trigger);
 PG_FUNCTION_INFO_V1(national_check_period);
 PG_FUNCTION_INFO_V1(stmt_check_request);
 PG_FUNCTION_INFO_V1(stmt_check_batch);
@@ -151,138 +148,6 @@ format_fen(int64 fen)
 
 	return psprintf("%s" INT64_FORMAT ".%02d", fen < 0 ? "-" : "",
 					a / 100, (int) (a % 100));
-}
-
-/* ----------------------------------------------------------------
- * code mapping tables: builtin rows stay as shipped
- * ----------------------------------------------------------------
- */
-
-/*
- * "(scheme = employee, priority = 0)" from the key columns named in the
- * trigger arguments.
- */
-static char *
-describe_key(Trigger *trigger, TupleDesc tupdesc, HeapTuple tuple)
-{
-	StringInfoData buf;
-	int			i;
-
-	initStringInfo(&buf);
-	appendStringInfoChar(&buf, '(');
-	for (i = 0; i < trigger->tgnargs; i++)
-	{
-		int			attnum = SPI_fnumber(tupdesc, trigger->tgargs[i]);
-		char	   *value;
-
-		if (attnum <= 0)
-			elog(ERROR, "national_map_guard_trigger: no column \"%s\"",
-				 trigger->tgargs[i]);
-		value = SPI_getvalue(tuple, tupdesc, attnum);
-		appendStringInfo(&buf, "%s%s = %s", i > 0 ? ", " : "",
-						 trigger->tgargs[i], value ? value : "NULL");
-	}
-	appendStringInfoChar(&buf, ')');
-	return buf.data;
-}
-
-static bool
-row_is_builtin(TupleDesc tupdesc, HeapTuple tuple)
-{
-	int			attnum = SPI_fnumber(tupdesc, "builtin");
-	bool		isnull;
-	Datum		d;
-
-	if (attnum <= 0 || SPI_gettypeid(tupdesc, attnum) != BOOLOID)
-		elog(ERROR, "national_map_guard_trigger: table has no boolean column \"builtin\"");
-	d = SPI_getbinval(tuple, tupdesc, attnum, &isnull);
-	return !isnull && DatumGetBool(d);
-}
-
-static void
-reject_builtin_change(Relation rel, const char *key, bool claims)
-{
-	const char *table = quote_qualified_identifier(SPI_getnspname(rel),
-												   SPI_getrelname(rel));
-
-	if (key == NULL)
-		ereport(ERROR,
-				(errcode(ERRCODE_XDJY_NATIONAL_MAP_BUILTIN),
-				 errmsg("builtin national code mapping rows are read-only"),
-				 errdetail("Table \"%s\" holds rows that ship with xdjy (builtin = true); TRUNCATE would remove them.", table),
-				 errhint("Remove your own rows with DELETE ... WHERE NOT builtin.")));
-	if (claims)
-		ereport(ERROR,
-				(errcode(ERRCODE_XDJY_NATIONAL_MAP_BUILTIN),
-				 errmsg("builtin national code mapping rows are read-only"),
-				 errdetail("Row %s of \"%s\" claims builtin = true: builtin rows come only with CREATE or ALTER EXTENSION and pg_dump leaves them out.", key, table),
-				 errhint("Insert it with builtin = false and a priority above 0: for one key the row with the highest priority wins.")));
-	ereport(ERROR,
-			(errcode(ERRCODE_XDJY_NATIONAL_MAP_BUILTIN),
-			 errmsg("builtin national code mapping rows are read-only"),
-			 errdetail("Row %s of \"%s\" ships with xdjy: CREATE EXTENSION recreates it and pg_dump leaves it out, so a change would be lost on restore.", key, table),
-			 errhint("Override it with a row of your own for the same key (builtin = false, priority above 0): the highest priority wins.")));
-}
-
-/*
- * BEFORE INSERT OR UPDATE OR DELETE FOR EACH ROW, and BEFORE TRUNCATE, on
- * the code mapping tables; arguments: the key columns to name in errors.
- * Builtin rows are written only while CREATE/ALTER EXTENSION runs: they
- * are not dumped (pg_extension_config_dump ... 'WHERE NOT builtin'), so an
- * edit by hand would silently vanish on restore.
- */
-Datum
-national_map_guard_trigger(PG_FUNCTION_ARGS)
-{
-	TriggerData *trigdata;
-	TupleDesc	tupdesc;
-
-	if (!CALLED_AS_TRIGGER(fcinfo))
-		elog(ERROR, "national_map_guard_trigger: not called by trigger manager");
-	trigdata = (TriggerData *) fcinfo->context;
-	/* BEFORE TRUNCATE is a statement trigger; every other event a row one */
-	if (!TRIGGER_FIRED_BY_TRUNCATE(trigdata->tg_event))
-		trigdata = xdjy_row_trigger(fcinfo, "national_map_guard_trigger", true);
-	else if (!TRIGGER_FIRED_BEFORE(trigdata->tg_event))
-		elog(ERROR, "national_map_guard_trigger: must be fired before the event");
-
-	if (TRIGGER_FIRED_BY_TRUNCATE(trigdata->tg_event))
-	{
-		if (!creating_extension)
-			reject_builtin_change(trigdata->tg_relation, NULL, false);
-		return PointerGetDatum(NULL);
-	}
-	tupdesc = trigdata->tg_relation->rd_att;
-	if (TRIGGER_FIRED_BY_INSERT(trigdata->tg_event))
-	{
-		if (!creating_extension && row_is_builtin(tupdesc, trigdata->tg_trigtuple))
-			reject_builtin_change(trigdata->tg_relation,
-								  describe_key(trigdata->tg_trigger, tupdesc, trigdata->tg_trigtuple),
-								  true);
-		return PointerGetDatum(trigdata->tg_trigtuple);
-	}
-	if (TRIGGER_FIRED_BY_UPDATE(trigdata->tg_event))
-	{
-		if (!creating_extension && row_is_builtin(tupdesc, trigdata->tg_trigtuple))
-			reject_builtin_change(trigdata->tg_relation,
-								  describe_key(trigdata->tg_trigger, tupdesc, trigdata->tg_trigtuple),
-								  false);
-		if (!creating_extension && row_is_builtin(tupdesc, trigdata->tg_newtuple))
-			reject_builtin_change(trigdata->tg_relation,
-								  describe_key(trigdata->tg_trigger, tupdesc, trigdata->tg_newtuple),
-								  true);
-		return PointerGetDatum(trigdata->tg_newtuple);
-	}
-	if (TRIGGER_FIRED_BY_DELETE(trigdata->tg_event))
-	{
-		if (!creating_extension && row_is_builtin(tupdesc, trigdata->tg_trigtuple))
-			reject_builtin_change(trigdata->tg_relation,
-								  describe_key(trigdata->tg_trigger, tupdesc, trigdata->tg_trigtuple),
-								  false);
-		return PointerGetDatum(trigdata->tg_trigtuple);
-	}
-	elog(ERROR, "national_map_guard_trigger: unexpected event");
-	return PointerGetDatum(NULL);	/* keep compiler quiet */
 }
 
 /* ----------------------------------------------------------------
