@@ -233,6 +233,19 @@ INSERT INTO error_code VALUES
  '请求中的参保人、区划、定点机构、备案、就诊或结算记录不存在。');
 
 --------------------------------------------------------------------------
+-- Rows that ship with xdjy (builtin = true) stay as shipped: they are not
+-- dumped (pg_extension_config_dump ... 'WHERE NOT builtin') and CREATE
+-- EXTENSION brings them back, so only the extension's scripts write them.
+-- Arguments: the kind of rows (holiday | policy_rule | national_map, which
+-- picks the SQLSTATE), then the key columns that name a row in errors.
+--------------------------------------------------------------------------
+
+CREATE FUNCTION builtin_guard_trigger() RETURNS trigger
+	AS 'MODULE_PATHNAME' LANGUAGE C;
+COMMENT ON FUNCTION builtin_guard_trigger() IS
+	'keeps rows shipped with xdjy (builtin = true) as shipped: only the extension''s scripts write them (YB504, YB601, YB701)';
+
+--------------------------------------------------------------------------
 -- Reference data (SPEC §6): regions, institutions, persons, channels.
 -- Filled by the DBA; the region codes of a small national sample ship
 -- with the extension (builtin = true) and are not dumped, everything the
@@ -456,19 +469,15 @@ INSERT INTO error_code VALUES
  'A builtin row of xdjy.holiday (the State Council holiday notices) was inserted, updated, deleted or truncated; only rows with builtin = false may be changed.',
  '试图新增、修改、删除或清空 xdjy.holiday 中的内置行（国务院节假日安排通知）；只能维护 builtin = false 的行。');
 
-CREATE FUNCTION holiday_guard_trigger() RETURNS trigger
-	AS 'MODULE_PATHNAME' LANGUAGE C;
-COMMENT ON FUNCTION holiday_guard_trigger() IS
-	'keeps the builtin holiday rows as shipped: only the extension''s scripts write them';
 CREATE FUNCTION holiday_changed_trigger() RETURNS trigger
 	AS 'MODULE_PATHNAME' LANGUAGE C;
 COMMENT ON FUNCTION holiday_changed_trigger() IS
 	'invalidates every backend''s working-day cache when xdjy.holiday changes';
 
 CREATE TRIGGER holiday_guard BEFORE INSERT OR UPDATE OR DELETE ON holiday
-	FOR EACH ROW EXECUTE FUNCTION holiday_guard_trigger();
+	FOR EACH ROW EXECUTE FUNCTION builtin_guard_trigger('holiday', 'day');
 CREATE TRIGGER holiday_guard_truncate BEFORE TRUNCATE ON holiday
-	FOR EACH STATEMENT EXECUTE FUNCTION holiday_guard_trigger();
+	FOR EACH STATEMENT EXECUTE FUNCTION builtin_guard_trigger('holiday');
 CREATE TRIGGER holiday_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON holiday
 	FOR EACH STATEMENT EXECUTE FUNCTION holiday_changed_trigger();
 -- the cache must hear of every change, replication apply included
@@ -1238,22 +1247,18 @@ COMMENT ON FUNCTION first_selfpay_ceiling_trigger() IS
 	'rejects a first self-pay ceiling below an existing policy row of its province (000 §三(二))';
 
 -- the rules shipped from the seeds (builtin) are not dumped and stay as shipped
-CREATE FUNCTION policy_builtin_guard_trigger() RETURNS trigger
-	AS 'MODULE_PATHNAME' LANGUAGE C;
-COMMENT ON FUNCTION policy_builtin_guard_trigger() IS
-	'keeps the builtin per-province rules as shipped: only the extension''s scripts write them';
 CREATE TRIGGER first_selfpay_ceiling_builtin BEFORE INSERT OR UPDATE OR DELETE ON first_selfpay_ceiling
-	FOR EACH ROW EXECUTE FUNCTION policy_builtin_guard_trigger();
+	FOR EACH ROW EXECUTE FUNCTION builtin_guard_trigger('policy_rule', 'province', 'visit_type', 'valid');
 CREATE TRIGGER first_selfpay_ceiling_builtin_truncate BEFORE TRUNCATE ON first_selfpay_ceiling
-	FOR EACH STATEMENT EXECUTE FUNCTION policy_builtin_guard_trigger();
+	FOR EACH STATEMENT EXECUTE FUNCTION builtin_guard_trigger('policy_rule');
 CREATE TRIGGER ratio_adjustment_builtin BEFORE INSERT OR UPDATE OR DELETE ON ratio_adjustment
-	FOR EACH ROW EXECUTE FUNCTION policy_builtin_guard_trigger();
+	FOR EACH ROW EXECUTE FUNCTION builtin_guard_trigger('policy_rule', 'province', 'category', 'source', 'valid');
 CREATE TRIGGER ratio_adjustment_builtin_truncate BEFORE TRUNCATE ON ratio_adjustment
-	FOR EACH STATEMENT EXECUTE FUNCTION policy_builtin_guard_trigger();
+	FOR EACH STATEMENT EXECUTE FUNCTION builtin_guard_trigger('policy_rule');
 CREATE TRIGGER home_benefit_kept_builtin BEFORE INSERT OR UPDATE OR DELETE ON home_benefit_kept
-	FOR EACH ROW EXECUTE FUNCTION policy_builtin_guard_trigger();
+	FOR EACH ROW EXECUTE FUNCTION builtin_guard_trigger('policy_rule', 'province', 'valid');
 CREATE TRIGGER home_benefit_kept_builtin_truncate BEFORE TRUNCATE ON home_benefit_kept
-	FOR EACH STATEMENT EXECUTE FUNCTION policy_builtin_guard_trigger();
+	FOR EACH STATEMENT EXECUTE FUNCTION builtin_guard_trigger('policy_rule');
 
 INSERT INTO error_code VALUES
 ('YB501', 'policy', 'no policy for the settlement', '没有适用于该结算的待遇政策',
@@ -2289,10 +2294,6 @@ COMMENT ON FUNCTION yuan_to_fen(numeric) IS
 -- *_effective views); builtin rows are read-only outside CREATE/ALTER
 -- EXTENSION (YB701), so an override is a new row, never an edit.
 
-CREATE FUNCTION national_map_guard_trigger() RETURNS trigger
-	AS 'MODULE_PATHNAME' LANGUAGE C;
-COMMENT ON FUNCTION national_map_guard_trigger() IS
-	'keeps builtin rows of the national code mappings as shipped (YB701); arguments: the key columns to name';
 
 CREATE TABLE insutype_map (
 	scheme		text NOT NULL CHECK (scheme IN ('employee', 'resident')),
@@ -2376,17 +2377,17 @@ SELECT pg_catalog.pg_extension_config_dump('med_type_map', 'WHERE NOT builtin');
 SELECT pg_catalog.pg_extension_config_dump('clr_type_map', 'WHERE NOT builtin');
 
 CREATE TRIGGER insutype_map_guard BEFORE INSERT OR UPDATE OR DELETE ON insutype_map
-	FOR EACH ROW EXECUTE FUNCTION national_map_guard_trigger('scheme', 'priority');
+	FOR EACH ROW EXECUTE FUNCTION builtin_guard_trigger('national_map', 'scheme', 'priority');
 CREATE TRIGGER insutype_map_guard_truncate BEFORE TRUNCATE ON insutype_map
-	FOR EACH STATEMENT EXECUTE FUNCTION national_map_guard_trigger();
+	FOR EACH STATEMENT EXECUTE FUNCTION builtin_guard_trigger('national_map');
 CREATE TRIGGER med_type_map_guard BEFORE INSERT OR UPDATE OR DELETE ON med_type_map
-	FOR EACH ROW EXECUTE FUNCTION national_map_guard_trigger('visit_type', 'emergency', 'trauma', 'priority');
+	FOR EACH ROW EXECUTE FUNCTION builtin_guard_trigger('national_map', 'visit_type', 'emergency', 'trauma', 'priority');
 CREATE TRIGGER med_type_map_guard_truncate BEFORE TRUNCATE ON med_type_map
-	FOR EACH STATEMENT EXECUTE FUNCTION national_map_guard_trigger();
+	FOR EACH STATEMENT EXECUTE FUNCTION builtin_guard_trigger('national_map');
 CREATE TRIGGER clr_type_map_guard BEFORE INSERT OR UPDATE OR DELETE ON clr_type_map
-	FOR EACH ROW EXECUTE FUNCTION national_map_guard_trigger('visit_type', 'priority');
+	FOR EACH ROW EXECUTE FUNCTION builtin_guard_trigger('national_map', 'visit_type', 'priority');
 CREATE TRIGGER clr_type_map_guard_truncate BEFORE TRUNCATE ON clr_type_map
-	FOR EACH STATEMENT EXECUTE FUNCTION national_map_guard_trigger();
+	FOR EACH STATEMENT EXECUTE FUNCTION builtin_guard_trigger('national_map');
 
 CREATE VIEW insutype_map_effective WITH (security_invoker = true) AS
 	SELECT DISTINCT ON (m.scheme) m.scheme, m.insutype, m.name_zh, m.priority, m.builtin
@@ -3361,9 +3362,9 @@ GRANT SELECT ON remote_direct_settlement, reconciliation_mismatch, reconciliatio
 -- without it).  filing_history_trigger is not among them: it writes who
 -- acted (by_role = current_user).  xdjy_restoring() asks whether the
 -- session's role, not the definer, is a superuser (src/restore.c).
--- Every C trigger function of the extension is such a rule, but four that
--- read nothing or must act as the caller: the guards of builtin rows
--- (holiday_guard_trigger, national_map_guard_trigger), the calendar's cache
+-- Every C trigger function of the extension is such a rule, but three that
+-- read nothing or must act as the caller: the guard of builtin rows
+-- (builtin_guard_trigger), the calendar's cache
 -- invalidation (holiday_changed_trigger) and the filing history
 -- (filing_history_trigger).  The loop below names no rule, so a rule
 -- trigger another section adds is covered too; test/pgtap/360_catalogue.sql
@@ -3379,8 +3380,8 @@ BEGIN
 		WHERE p.pronamespace OPERATOR(pg_catalog.=) 'xdjy'::regnamespace
 			AND p.prorettype OPERATOR(pg_catalog.=) 'pg_catalog.trigger'::regtype
 			AND l.lanname OPERATOR(pg_catalog.=) 'c'
-			AND p.proname OPERATOR(pg_catalog.<>) ALL (ARRAY['holiday_guard_trigger', 'holiday_changed_trigger',
-				'national_map_guard_trigger', 'filing_history_trigger']::name[])
+			AND p.proname OPERATOR(pg_catalog.<>) ALL (ARRAY['builtin_guard_trigger', 'holiday_changed_trigger',
+				'filing_history_trigger']::name[])
 		ORDER BY p.proname
 	LOOP
 		EXECUTE pg_catalog.format('ALTER FUNCTION %s SECURITY DEFINER SET search_path = pg_catalog, pg_temp', f);

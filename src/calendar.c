@@ -34,7 +34,6 @@
 #include "access/xact.h"
 #include "catalog/namespace.h"
 #include "catalog/pg_type.h"
-#include "commands/extension.h"
 #include "commands/trigger.h"
 #include "executor/tuptable.h"
 #include "fmgr.h"
@@ -48,11 +47,11 @@
 #include "utils/snapmgr.h"
 
 #include "calendar.h"
+#include "dates.h"
 #include "errors.h"
 
 PG_FUNCTION_INFO_V1(is_working_day);
 PG_FUNCTION_INFO_V1(add_working_days);
-PG_FUNCTION_INFO_V1(holiday_guard_trigger);
 PG_FUNCTION_INFO_V1(holiday_changed_trigger);
 
 /* 2000-01-03, a Monday, as a DateADT (days since 2000-01-01) */
@@ -269,7 +268,6 @@ is_weekday(int64 x)
 	return weekdays_upto(x) != weekdays_upto(x - 1);
 }
 
-static char *iso_date(DateADT day);
 
 static void
 check_finite(DateADT day)
@@ -302,7 +300,7 @@ checked_date(int64 x, DateADT day, int32 n)
 				(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
 				 errmsg("date out of range"),
 				 errdetail("Counting %d working days from %s leaves the range of type date.",
-						   n, iso_date(day))));
+						   n, xdjy_iso_date(day))));
 	return (DateADT) x;
 }
 
@@ -381,115 +379,6 @@ add_working_days(PG_FUNCTION_ARGS)
  *--------------------------------------------------------------------------
  */
 
-static char *
-iso_date(DateADT day)
-{
-	int			y,
-				m,
-				d;
-
-	/* ±infinity reaches the guard before the row's CHECK: no julian day */
-	if (DATE_IS_NOBEGIN(day))
-		return pstrdup("-infinity");
-	if (DATE_IS_NOEND(day))
-		return pstrdup("infinity");
-	j2date(day + POSTGRES_EPOCH_JDATE, &y, &m, &d);
-	if (y <= 0)
-		return psprintf("%04d-%02d-%02d BC", 1 - y, m, d);
-	return psprintf("%04d-%02d-%02d", y, m, d);
-}
-
-static bool
-row_is_builtin(HeapTuple tuple, TupleDesc tupdesc, DateADT *day)
-{
-	bool		isnull;
-	Datum		d;
-
-	d = heap_getattr(tuple, holiday_attnum(tupdesc, "day", DATEOID), tupdesc, &isnull);
-	*day = isnull ? 0 : DatumGetDateADT(d);
-	d = heap_getattr(tuple, holiday_attnum(tupdesc, "builtin", BOOLOID), tupdesc, &isnull);
-	return !isnull && DatumGetBool(d);
-}
-
-static void
-reject_builtin_change(const char *action, DateADT day)
-{
-	ereport(ERROR,
-			(errcode(ERRCODE_XDJY_HOLIDAY_BUILTIN),
-			 errmsg("builtin holiday rows are maintained by the extension"),
-			 errdetail("Cannot %s the builtin row for %s: the builtin rows are the State Council holiday notices for 2022 to 2026.",
-					   action, iso_date(day)),
-			 errhint("Add rows with builtin = false for days that have no row; builtin rows change only with an extension update.")));
-}
-
-/*
- * BEFORE INSERT OR UPDATE OR DELETE FOR EACH ROW, BEFORE TRUNCATE FOR EACH
- * STATEMENT: the builtin rows (the published notices) are written only by
- * the extension's scripts, so what pg_dump leaves out (WHERE NOT builtin)
- * is exactly what CREATE EXTENSION brings back, and a DBA's row is never
- * silently dropped from a dump.
- */
-Datum
-holiday_guard_trigger(PG_FUNCTION_ARGS)
-{
-	TriggerData *trigdata;
-	TupleDesc	tupdesc;
-	DateADT		day;
-
-	if (!CALLED_AS_TRIGGER(fcinfo))
-		elog(ERROR, "holiday_guard_trigger: not called by trigger manager");
-	trigdata = (TriggerData *) fcinfo->context;
-	if (!TRIGGER_FIRED_BEFORE(trigdata->tg_event))
-		elog(ERROR, "holiday_guard_trigger: must be fired before the event");
-
-	if (TRIGGER_FIRED_BY_TRUNCATE(trigdata->tg_event))
-	{
-		if (!creating_extension)
-			ereport(ERROR,
-					(errcode(ERRCODE_XDJY_HOLIDAY_BUILTIN),
-					 errmsg("builtin holiday rows are maintained by the extension"),
-					 errdetail("TRUNCATE would remove the builtin rows of the State Council holiday notices."),
-					 errhint("Remove the rows you added with DELETE FROM xdjy.holiday WHERE NOT builtin.")));
-		return PointerGetDatum(NULL);
-	}
-	if (!TRIGGER_FIRED_FOR_ROW(trigdata->tg_event))
-		elog(ERROR, "holiday_guard_trigger: must be fired for each row");
-
-	tupdesc = RelationGetDescr(trigdata->tg_relation);
-	if (TRIGGER_FIRED_BY_INSERT(trigdata->tg_event))
-	{
-		if (row_is_builtin(trigdata->tg_trigtuple, tupdesc, &day) && !creating_extension)
-			ereport(ERROR,
-					(errcode(ERRCODE_XDJY_HOLIDAY_BUILTIN),
-					 errmsg("builtin holiday rows are maintained by the extension"),
-					 errdetail("The new row for %s is marked builtin = true.", iso_date(day)),
-					 errhint("Insert it with builtin = false, so that pg_dump keeps it.")));
-		return PointerGetDatum(trigdata->tg_trigtuple);
-	}
-	if (TRIGGER_FIRED_BY_UPDATE(trigdata->tg_event))
-	{
-		if (!creating_extension)
-		{
-			if (row_is_builtin(trigdata->tg_trigtuple, tupdesc, &day))
-				reject_builtin_change("update", day);
-			if (row_is_builtin(trigdata->tg_newtuple, tupdesc, &day))
-				ereport(ERROR,
-						(errcode(ERRCODE_XDJY_HOLIDAY_BUILTIN),
-						 errmsg("builtin holiday rows are maintained by the extension"),
-						 errdetail("The row for %s would become builtin = true.", iso_date(day)),
-						 errhint("Keep builtin = false, so that pg_dump keeps the row.")));
-		}
-		return PointerGetDatum(trigdata->tg_newtuple);
-	}
-	if (TRIGGER_FIRED_BY_DELETE(trigdata->tg_event))
-	{
-		if (row_is_builtin(trigdata->tg_trigtuple, tupdesc, &day) && !creating_extension)
-			reject_builtin_change("delete", day);
-		return PointerGetDatum(trigdata->tg_trigtuple);
-	}
-	elog(ERROR, "holiday_guard_trigger: unexpected event");
-	return PointerGetDatum(NULL);	/* keep compiler quiet */
-}
 
 /*
  * AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE FOR EACH STATEMENT: tell

@@ -25,16 +25,10 @@
 
 #include "errors.h"
 #include "restore.h"
+#include "spi_plans.h"
+#include "trigger_util.h"
 
 PG_FUNCTION_INFO_V1(clearing_confirmation_trigger);
-
-enum
-{
-	CC_Q_LOCK_SETTLEMENT,
-	CC_Q_CURRENT_ANSWER,
-	CC_Q_NEXT_SEQ,
-	CC_Q_COUNT
-};
 
 /*
  * The settlement row serialises answers to it: FOR NO KEY UPDATE does not
@@ -42,49 +36,27 @@ enum
  * take, but does block a second answer.  Which rows are in clearing is
  * the view's rule (xdjy.clearing_detail), read here, not restated.
  */
-static const char *const cc_queries[CC_Q_COUNT] = {
+static XdjyPlan cc_lock_settlement = XDJY_PLAN("clearing: lock settlement",
 	"SELECT s.mode, s.scope FROM xdjy.settlement s"
 	" WHERE s.id OPERATOR(pg_catalog.=) $1 FOR NO KEY UPDATE OF s",
+	1, INT8OID);
+static XdjyPlan cc_current_answer = XDJY_PLAN("clearing: current answer",
 	"SELECT d.cnfm_flag, d.cnfm_date::text,"
 	" pg_catalog.format('%s-%s', d.trt_year, pg_catalog.lpad(d.trt_month::text, 2, '0')),"
 	" d.medins_no FROM xdjy.clearing_detail d WHERE d.setl_sn OPERATOR(pg_catalog.=) $1",
+	1, INT8OID);
+static XdjyPlan cc_next_seq = XDJY_PLAN("clearing: next seq",
 	"SELECT coalesce(pg_catalog.max(c.seq), 0) OPERATOR(pg_catalog.+) 1"
-	" FROM xdjy.clearing_detail_confirmation c WHERE c.setl_sn OPERATOR(pg_catalog.=) $1"
-};
-
-static SPIPlanPtr cc_plans[CC_Q_COUNT];
+	" FROM xdjy.clearing_detail_confirmation c WHERE c.setl_sn OPERATOR(pg_catalog.=) $1",
+	1, INT8OID);
 
 static void
-cc_run(int q, int64 setl_sn)
+cc_run(XdjyPlan *plan, int64 setl_sn)
 {
 	Datum		values[1];
-	int			rc;
 
-	if (cc_plans[q] == NULL)
-	{
-		Oid			argtypes[1] = {INT8OID};
-		SPIPlanPtr	plan = SPI_prepare(cc_queries[q], 1, argtypes);
-
-		if (plan == NULL)
-			elog(ERROR, "SPI_prepare failed: %s", SPI_result_code_string(SPI_result));
-		if (SPI_keepplan(plan) != 0)
-			elog(ERROR, "SPI_keepplan failed");
-		cc_plans[q] = plan;
-	}
 	values[0] = Int64GetDatum(setl_sn);
-	rc = SPI_execute_plan(cc_plans[q], values, NULL, false, 1);
-	if (rc != SPI_OK_SELECT)
-		elog(ERROR, "clearing confirmation query %d failed: %s", q, SPI_result_code_string(rc));
-}
-
-static int
-column(TupleDesc tupdesc, const char *name, Oid type)
-{
-	int			attnum = SPI_fnumber(tupdesc, name);
-
-	if (attnum <= 0 || SPI_gettypeid(tupdesc, attnum) != type)
-		elog(ERROR, "clearing_confirmation_trigger: column \"%s\" missing or of the wrong type", name);
-	return attnum;
+	xdjy_plan_execute(plan, values, NULL, 1, SPI_OK_SELECT);
 }
 
 /*
@@ -115,11 +87,8 @@ clearing_confirmation_trigger(PG_FUNCTION_ARGS)
 	Datum		seq_value;
 	bool		seq_null = false;
 
-	if (!CALLED_AS_TRIGGER(fcinfo))
-		elog(ERROR, "clearing_confirmation_trigger: not called by trigger manager");
-	trigdata = (TriggerData *) fcinfo->context;
-	if (!TRIGGER_FIRED_FOR_ROW(trigdata->tg_event) || !TRIGGER_FIRED_BEFORE(trigdata->tg_event))
-		elog(ERROR, "clearing_confirmation_trigger: must be fired before the event, for each row");
+	trigdata = xdjy_trigger_guard(fcinfo, "clearing_confirmation_trigger",
+								  XDJY_ON_INSERT | XDJY_ON_UPDATE | XDJY_ON_DELETE);
 
 	if (TRIGGER_FIRED_BY_UPDATE(trigdata->tg_event) || TRIGGER_FIRED_BY_DELETE(trigdata->tg_event))
 	{
@@ -128,23 +97,20 @@ clearing_confirmation_trigger(PG_FUNCTION_ARGS)
 				(errcode(ERRCODE_XDJY_CLEARING_LOG_APPEND_ONLY),
 				 errmsg("clearing confirmations cannot be changed"),
 				 errdetail("Entry %s (settlement %s, %s) would be %s.",
-						   SPI_getvalue(trigdata->tg_trigtuple, tupdesc, column(tupdesc, "id", INT8OID)),
-						   SPI_getvalue(trigdata->tg_trigtuple, tupdesc, column(tupdesc, "setl_sn", INT8OID)),
-						   SPI_getvalue(trigdata->tg_trigtuple, tupdesc, column(tupdesc, "action", TEXTOID)),
+						   SPI_getvalue(trigdata->tg_trigtuple, tupdesc, xdjy_attnum(tupdesc, "id", INT8OID)),
+						   SPI_getvalue(trigdata->tg_trigtuple, tupdesc, xdjy_attnum(tupdesc, "setl_sn", INT8OID)),
+						   SPI_getvalue(trigdata->tg_trigtuple, tupdesc, xdjy_attnum(tupdesc, "action", TEXTOID)),
 						   TRIGGER_FIRED_BY_UPDATE(trigdata->tg_event) ? "updated" : "deleted"),
 				 errhint("The log is append-only: roll an answer back with a rollback entry (3262, xdjy.clearing_rollback) and answer again.")));
 	}
-	if (!TRIGGER_FIRED_BY_INSERT(trigdata->tg_event))
-		elog(ERROR, "clearing_confirmation_trigger: unexpected event");
-
 	tuple = trigdata->tg_trigtuple;
 	/* a dump's rows come back as they were, seq included (src/restore.c) */
 	if (xdjy_restoring())
 		return PointerGetDatum(tuple);
 	tupdesc = trigdata->tg_relation->rd_att;
-	att_setl_sn = column(tupdesc, "setl_sn", INT8OID);
-	att_action = column(tupdesc, "action", TEXTOID);
-	att_seq = column(tupdesc, "seq", INT4OID);
+	att_setl_sn = xdjy_attnum(tupdesc, "setl_sn", INT8OID);
+	att_action = xdjy_attnum(tupdesc, "action", TEXTOID);
+	att_seq = xdjy_attnum(tupdesc, "seq", INT4OID);
 
 	setl_sn = DatumGetInt64(SPI_getbinval(tuple, tupdesc, att_setl_sn, &isnull));
 	if (isnull)
@@ -154,7 +120,7 @@ clearing_confirmation_trigger(PG_FUNCTION_ARGS)
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");
 
-	cc_run(CC_Q_LOCK_SETTLEMENT, setl_sn);
+	cc_run(&cc_lock_settlement, setl_sn);
 	if (SPI_processed == 0)
 		ereport(ERROR,
 				(errcode(ERRCODE_XDJY_UNKNOWN_REFERENCE),
@@ -165,7 +131,7 @@ clearing_confirmation_trigger(PG_FUNCTION_ARGS)
 		char	   *mode = SPI_getvalue(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1);
 		char	   *scope = SPI_getvalue(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 2);
 
-		cc_run(CC_Q_CURRENT_ANSWER, setl_sn);
+		cc_run(&cc_current_answer, setl_sn);
 		if (SPI_processed == 0)
 			ereport(ERROR,
 					(errcode(ERRCODE_XDJY_CLEARING_NOT_REMOTE),
@@ -200,7 +166,7 @@ clearing_confirmation_trigger(PG_FUNCTION_ARGS)
 					 errhint("Only a row answered with cnfm_flag 0 or 1 (3261) can be rolled back (3262).")));
 	}
 
-	cc_run(CC_Q_NEXT_SEQ, setl_sn);
+	cc_run(&cc_next_seq, setl_sn);
 	if (SPI_processed != 1)
 		elog(ERROR, "clearing confirmation: no next seq");
 	seq_value = SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull);

@@ -2,8 +2,7 @@
  *
  * src/national.c
  *	  The national platform's terms (国家医疗保障信息平台 接口规范, see
- *	  INTERFACE.md): exact fen <-> yuan conversion for numeric(16,2), the
- *	  guard that keeps builtin code-mapping rows as shipped, and the
+ *	  INTERFACE.md): exact fen <-> yuan conversion for numeric(16,2) and the
  *	  request checks and the result of a 3201-style totals statement
  *	  (医药机构费用结算对总账).
  *
@@ -17,7 +16,6 @@
 #include "postgres.h"
 
 #include "catalog/pg_type.h"
-#include "commands/extension.h"
 #include "commands/trigger.h"
 #include "executor/spi.h"
 #include "fmgr.h"
@@ -28,10 +26,11 @@
 
 #include "errors.h"
 #include "national.h"
+#include "spi_plans.h"
+#include "trigger_util.h"
 
 PG_FUNCTION_INFO_V1(fen_to_yuan);
 PG_FUNCTION_INFO_V1(yuan_to_fen);
-PG_FUNCTION_INFO_V1(national_map_guard_trigger);
 PG_FUNCTION_INFO_V1(national_check_period);
 PG_FUNCTION_INFO_V1(stmt_check_request);
 PG_FUNCTION_INFO_V1(stmt_check_batch);
@@ -152,203 +151,56 @@ format_fen(int64 fen)
 }
 
 /* ----------------------------------------------------------------
- * code mapping tables: builtin rows stay as shipped
- * ----------------------------------------------------------------
- */
-
-/*
- * "(scheme = employee, priority = 0)" from the key columns named in the
- * trigger arguments.
- */
-static char *
-describe_key(Trigger *trigger, TupleDesc tupdesc, HeapTuple tuple)
-{
-	StringInfoData buf;
-	int			i;
-
-	initStringInfo(&buf);
-	appendStringInfoChar(&buf, '(');
-	for (i = 0; i < trigger->tgnargs; i++)
-	{
-		int			attnum = SPI_fnumber(tupdesc, trigger->tgargs[i]);
-		char	   *value;
-
-		if (attnum <= 0)
-			elog(ERROR, "national_map_guard_trigger: no column \"%s\"",
-				 trigger->tgargs[i]);
-		value = SPI_getvalue(tuple, tupdesc, attnum);
-		appendStringInfo(&buf, "%s%s = %s", i > 0 ? ", " : "",
-						 trigger->tgargs[i], value ? value : "NULL");
-	}
-	appendStringInfoChar(&buf, ')');
-	return buf.data;
-}
-
-static bool
-row_is_builtin(TupleDesc tupdesc, HeapTuple tuple)
-{
-	int			attnum = SPI_fnumber(tupdesc, "builtin");
-	bool		isnull;
-	Datum		d;
-
-	if (attnum <= 0 || SPI_gettypeid(tupdesc, attnum) != BOOLOID)
-		elog(ERROR, "national_map_guard_trigger: table has no boolean column \"builtin\"");
-	d = SPI_getbinval(tuple, tupdesc, attnum, &isnull);
-	return !isnull && DatumGetBool(d);
-}
-
-static void
-reject_builtin_change(Relation rel, const char *key, bool claims)
-{
-	const char *table = quote_qualified_identifier(SPI_getnspname(rel),
-												   SPI_getrelname(rel));
-
-	if (key == NULL)
-		ereport(ERROR,
-				(errcode(ERRCODE_XDJY_NATIONAL_MAP_BUILTIN),
-				 errmsg("builtin national code mapping rows are read-only"),
-				 errdetail("Table \"%s\" holds rows that ship with xdjy (builtin = true); TRUNCATE would remove them.", table),
-				 errhint("Remove your own rows with DELETE ... WHERE NOT builtin.")));
-	if (claims)
-		ereport(ERROR,
-				(errcode(ERRCODE_XDJY_NATIONAL_MAP_BUILTIN),
-				 errmsg("builtin national code mapping rows are read-only"),
-				 errdetail("Row %s of \"%s\" claims builtin = true: builtin rows come only with CREATE or ALTER EXTENSION and pg_dump leaves them out.", key, table),
-				 errhint("Insert it with builtin = false and a priority above 0: for one key the row with the highest priority wins.")));
-	ereport(ERROR,
-			(errcode(ERRCODE_XDJY_NATIONAL_MAP_BUILTIN),
-			 errmsg("builtin national code mapping rows are read-only"),
-			 errdetail("Row %s of \"%s\" ships with xdjy: CREATE EXTENSION recreates it and pg_dump leaves it out, so a change would be lost on restore.", key, table),
-			 errhint("Override it with a row of your own for the same key (builtin = false, priority above 0): the highest priority wins.")));
-}
-
-/*
- * BEFORE INSERT OR UPDATE OR DELETE FOR EACH ROW, and BEFORE TRUNCATE, on
- * the code mapping tables; arguments: the key columns to name in errors.
- * Builtin rows are written only while CREATE/ALTER EXTENSION runs: they
- * are not dumped (pg_extension_config_dump ... 'WHERE NOT builtin'), so an
- * edit by hand would silently vanish on restore.
- */
-Datum
-national_map_guard_trigger(PG_FUNCTION_ARGS)
-{
-	TriggerData *trigdata;
-	TupleDesc	tupdesc;
-
-	if (!CALLED_AS_TRIGGER(fcinfo))
-		elog(ERROR, "national_map_guard_trigger: not called by trigger manager");
-	trigdata = (TriggerData *) fcinfo->context;
-	if (!TRIGGER_FIRED_BEFORE(trigdata->tg_event))
-		elog(ERROR, "national_map_guard_trigger: must be fired before the event");
-
-	if (TRIGGER_FIRED_BY_TRUNCATE(trigdata->tg_event))
-	{
-		if (!creating_extension)
-			reject_builtin_change(trigdata->tg_relation, NULL, false);
-		return PointerGetDatum(NULL);
-	}
-	if (!TRIGGER_FIRED_FOR_ROW(trigdata->tg_event))
-		elog(ERROR, "national_map_guard_trigger: must be fired for each row");
-
-	tupdesc = trigdata->tg_relation->rd_att;
-	if (TRIGGER_FIRED_BY_INSERT(trigdata->tg_event))
-	{
-		if (!creating_extension && row_is_builtin(tupdesc, trigdata->tg_trigtuple))
-			reject_builtin_change(trigdata->tg_relation,
-								  describe_key(trigdata->tg_trigger, tupdesc, trigdata->tg_trigtuple),
-								  true);
-		return PointerGetDatum(trigdata->tg_trigtuple);
-	}
-	if (TRIGGER_FIRED_BY_UPDATE(trigdata->tg_event))
-	{
-		if (!creating_extension && row_is_builtin(tupdesc, trigdata->tg_trigtuple))
-			reject_builtin_change(trigdata->tg_relation,
-								  describe_key(trigdata->tg_trigger, tupdesc, trigdata->tg_trigtuple),
-								  false);
-		if (!creating_extension && row_is_builtin(tupdesc, trigdata->tg_newtuple))
-			reject_builtin_change(trigdata->tg_relation,
-								  describe_key(trigdata->tg_trigger, tupdesc, trigdata->tg_newtuple),
-								  true);
-		return PointerGetDatum(trigdata->tg_newtuple);
-	}
-	if (TRIGGER_FIRED_BY_DELETE(trigdata->tg_event))
-	{
-		if (!creating_extension && row_is_builtin(tupdesc, trigdata->tg_trigtuple))
-			reject_builtin_change(trigdata->tg_relation,
-								  describe_key(trigdata->tg_trigger, tupdesc, trigdata->tg_trigtuple),
-								  false);
-		return PointerGetDatum(trigdata->tg_trigtuple);
-	}
-	elog(ERROR, "national_map_guard_trigger: unexpected event");
-	return PointerGetDatum(NULL);	/* keep compiler quiet */
-}
-
-/* ----------------------------------------------------------------
  * 3201 / 3202 statements: request checks and the totals result
  * ----------------------------------------------------------------
  */
 
-enum
-{
-	STMT_Q_POOLING_REGION,
-	STMT_Q_INSUTYPE,
-	STMT_Q_CLR_TYPE,
-	STMT_Q_INSTITUTION,
-	STMT_Q_BATCH,
-	STMT_Q_COUNT
-};
-
 /*
  * Code lists come from the mapping views, so a DBA's local variant is a
  * valid code and an overridden builtin code is not (one rule: the view).
+ * Each lookup takes one text argument and returns (found boolean, list
+ * text).
  */
-static const char *const stmt_queries[STMT_Q_COUNT] = {
+static XdjyPlan stmt_q_pooling_region = XDJY_PLAN("statement: pooling region",
 	"SELECT EXISTS (SELECT FROM xdjy.region r"
 	" WHERE r.code OPERATOR(pg_catalog.=) $1 AND r.is_pooling), NULL::text",
+	1, TEXTOID);
+static XdjyPlan stmt_q_insutype = XDJY_PLAN("statement: insutype",
 	"SELECT coalesce(pg_catalog.bool_or(m.insutype OPERATOR(pg_catalog.=) $1), false),"
 	" pg_catalog.string_agg(m.insutype, ', ' ORDER BY m.insutype)"
 	" FROM (SELECT DISTINCT e.insutype FROM xdjy.insutype_map_effective e) m",
+	1, TEXTOID);
+static XdjyPlan stmt_q_clr_type = XDJY_PLAN("statement: clr_type",
 	"SELECT coalesce(pg_catalog.bool_or(m.clr_type OPERATOR(pg_catalog.=) $1), false),"
 	" pg_catalog.string_agg(m.clr_type, ', ' ORDER BY m.clr_type)"
 	" FROM (SELECT DISTINCT e.clr_type FROM xdjy.clr_type_map_effective e) m",
+	1, TEXTOID);
+static XdjyPlan stmt_q_institution = XDJY_PLAN("statement: institution",
 	"SELECT EXISTS (SELECT FROM xdjy.institution i"
 	" WHERE i.code OPERATOR(pg_catalog.=) $1), NULL::text",
+	1, TEXTOID);
+static XdjyPlan stmt_q_batch = XDJY_PLAN("statement: batch",
 	"SELECT EXISTS (SELECT FROM xdjy.stmt_detail_upload u"
-	" WHERE u.batch OPERATOR(pg_catalog.=) $1), NULL::text"
-};
-
-static SPIPlanPtr stmt_plans[STMT_Q_COUNT];
+	" WHERE u.batch OPERATOR(pg_catalog.=) $1), NULL::text",
+	1, TEXTOID);
 
 /*
- * Runs lookup q with one text argument (SPI connected); returns its
- * boolean and, in *list, its text column (in SPI memory, may be NULL).
- * read_only: these are reads for a STABLE function, made in the caller's
- * snapshot; nothing is locked because nothing is decided for later.
+ * Runs a lookup (SPI connected); returns its boolean and, in *list, its
+ * text column (in SPI memory, may be NULL).  These are reads for a STABLE
+ * function, made in the caller's snapshot; nothing is locked because
+ * nothing is decided for later.
  */
 static bool
-stmt_lookup(int q, Datum arg, char **list)
+stmt_lookup(XdjyPlan *plan, Datum arg, char **list)
 {
 	Datum		values[1];
 	bool		isnull;
 	Datum		found;
-	int			rc;
 
-	if (stmt_plans[q] == NULL)
-	{
-		Oid			argtypes[1] = {TEXTOID};
-		SPIPlanPtr	plan = SPI_prepare(stmt_queries[q], 1, argtypes);
-
-		if (plan == NULL)
-			elog(ERROR, "SPI_prepare failed: %s", SPI_result_code_string(SPI_result));
-		if (SPI_keepplan(plan) != 0)
-			elog(ERROR, "SPI_keepplan failed");
-		stmt_plans[q] = plan;
-	}
 	values[0] = arg;
-	rc = SPI_execute_plan(stmt_plans[q], values, NULL, true, 1);
-	if (rc != SPI_OK_SELECT || SPI_processed != 1)
-		elog(ERROR, "statement lookup %d failed: %s", q, SPI_result_code_string(rc));
-	found = SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull);
+	if (xdjy_plan_read(plan, values, NULL, 1) != 1)
+		elog(ERROR, "xdjy: %s returned no row", plan->name);
+	found = xdjy_spi_value(0, 1, &isnull);
 	if (list != NULL)
 		*list = SPI_getvalue(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 2);
 	return !isnull && DatumGetBool(found);
@@ -436,7 +288,7 @@ stmt_check_request(PG_FUNCTION_ARGS)
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");
 
-	if (!stmt_lookup(STMT_Q_POOLING_REGION, PG_GETARG_DATUM(0), NULL))
+	if (!stmt_lookup(&stmt_q_pooling_region, PG_GETARG_DATUM(0), NULL))
 		ereport(ERROR,
 				(errcode(ERRCODE_XDJY_UNKNOWN_REFERENCE),
 				 errmsg("unknown settling agency \"%s\"", text_to_cstring(PG_GETARG_TEXT_PP(0))),
@@ -444,7 +296,7 @@ stmt_check_request(PG_FUNCTION_ARGS)
 						   text_to_cstring(PG_GETARG_TEXT_PP(0))),
 				 errhint("The settling agency (setl_optins, 结算经办机构) is the insured pooling region (参保地医保区划) of the settlements, a 6-digit code such as 370100.")));
 
-	if (!stmt_lookup(STMT_Q_INSUTYPE, PG_GETARG_DATUM(1), &list))
+	if (!stmt_lookup(&stmt_q_insutype, PG_GETARG_DATUM(1), &list))
 		ereport(ERROR,
 				(errcode(ERRCODE_XDJY_NATIONAL_CODE_UNKNOWN),
 				 errmsg("unknown insutype \"%s\"", text_to_cstring(PG_GETARG_TEXT_PP(1))),
@@ -452,7 +304,7 @@ stmt_check_request(PG_FUNCTION_ARGS)
 						   text_to_cstring(PG_GETARG_TEXT_PP(1))),
 				 errhint("Valid insutype codes: %s.", list ? list : "none")));
 
-	if (!stmt_lookup(STMT_Q_CLR_TYPE, PG_GETARG_DATUM(2), &list))
+	if (!stmt_lookup(&stmt_q_clr_type, PG_GETARG_DATUM(2), &list))
 		ereport(ERROR,
 				(errcode(ERRCODE_XDJY_NATIONAL_CODE_UNKNOWN),
 				 errmsg("unknown clr_type \"%s\"", text_to_cstring(PG_GETARG_TEXT_PP(2))),
@@ -460,7 +312,7 @@ stmt_check_request(PG_FUNCTION_ARGS)
 						   text_to_cstring(PG_GETARG_TEXT_PP(2))),
 				 errhint("Valid clr_type codes: %s.", list ? list : "none")));
 
-	if (!PG_ARGISNULL(6) && !stmt_lookup(STMT_Q_INSTITUTION, PG_GETARG_DATUM(6), NULL))
+	if (!PG_ARGISNULL(6) && !stmt_lookup(&stmt_q_institution, PG_GETARG_DATUM(6), NULL))
 		ereport(ERROR,
 				(errcode(ERRCODE_XDJY_UNKNOWN_REFERENCE),
 				 errmsg("unknown institution \"%s\"", text_to_cstring(PG_GETARG_TEXT_PP(6))),
@@ -489,7 +341,7 @@ stmt_check_batch(PG_FUNCTION_ARGS)
 
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");
-	if (!stmt_lookup(STMT_Q_BATCH, PG_GETARG_DATUM(0), NULL))
+	if (!stmt_lookup(&stmt_q_batch, PG_GETARG_DATUM(0), NULL))
 		ereport(ERROR,
 				(errcode(ERRCODE_XDJY_UNKNOWN_REFERENCE),
 				 errmsg("unknown detail batch \"%s\"", text_to_cstring(PG_GETARG_TEXT_PP(0))),

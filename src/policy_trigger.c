@@ -18,7 +18,6 @@
 #include <ctype.h>
 
 #include "catalog/pg_type.h"
-#include "commands/extension.h"
 #include "commands/trigger.h"
 #include "executor/spi.h"
 #include "utils/builtins.h"
@@ -33,7 +32,6 @@
 
 PG_FUNCTION_INFO_V1(policy_ceiling_trigger);
 PG_FUNCTION_INFO_V1(first_selfpay_ceiling_trigger);
-PG_FUNCTION_INFO_V1(policy_builtin_guard_trigger);
 
 /* advisory lock class of xdjy's policy data ("XD") */
 #define XDJY_LOCK_POLICY_CEILING	0x5844
@@ -200,61 +198,3 @@ first_selfpay_ceiling_trigger(PG_FUNCTION_ARGS)
 	return PointerGetDatum(row);
 }
 
-/*
- * BEFORE INSERT OR UPDATE OR DELETE (row) and BEFORE TRUNCATE (statement)
- * ON the per-province rule tables (first_selfpay_ceiling, ratio_adjustment,
- * home_benefit_kept): the rows shipped from the seeds (builtin) are written
- * only by the extension's scripts.  They are not dumped (CREATE EXTENSION
- * recreates them), so a change to one would be lost by a dump; the DBA adds
- * rows of their own instead.
- */
-Datum
-policy_builtin_guard_trigger(PG_FUNCTION_ARGS)
-{
-	TriggerData *td;
-	TupleDesc	tupdesc;
-	int			attnum;
-	bool		isnull;
-	bool		touches_builtin = false;
-	const char *table;
-
-	if (!CALLED_AS_TRIGGER(fcinfo))
-		elog(ERROR, "policy_builtin_guard_trigger: not called by trigger manager");
-	td = (TriggerData *) fcinfo->context;
-	if (!TRIGGER_FIRED_BEFORE(td->tg_event))
-		elog(ERROR, "policy_builtin_guard_trigger: must be fired before the event");
-	table = RelationGetRelationName(td->tg_relation);
-
-	if (TRIGGER_FIRED_BY_TRUNCATE(td->tg_event))
-	{
-		if (!creating_extension)
-			ereport(ERROR,
-					(errcode(ERRCODE_XDJY_BUILTIN_RULE),
-					 errmsg("builtin policy rules are maintained by the extension"),
-					 errdetail("TRUNCATE of \"%s\" would remove the rules shipped from the seeds.", table),
-					 errhint("Remove the rows you added with DELETE FROM xdjy.%s WHERE NOT builtin.", table)));
-		return PointerGetDatum(NULL);
-	}
-	if (!TRIGGER_FIRED_FOR_ROW(td->tg_event))
-		elog(ERROR, "policy_builtin_guard_trigger: must be fired for each row or on TRUNCATE");
-	if (creating_extension)
-		return PointerGetDatum(xdjy_trigger_row(td));
-
-	tupdesc = RelationGetDescr(td->tg_relation);
-	attnum = xdjy_attnum(tupdesc, "builtin", BOOLOID);
-	if (!TRIGGER_FIRED_BY_INSERT(td->tg_event))
-		touches_builtin |= DatumGetBool(heap_getattr(td->tg_trigtuple, attnum, tupdesc, &isnull)) && !isnull;
-	if (!TRIGGER_FIRED_BY_DELETE(td->tg_event))
-	{
-		HeapTuple	newrow = xdjy_trigger_row(td);
-
-		touches_builtin |= DatumGetBool(heap_getattr(newrow, attnum, tupdesc, &isnull)) && !isnull;
-	}
-	if (touches_builtin)
-		ereport(ERROR,
-				(errcode(ERRCODE_XDJY_BUILTIN_RULE),
-				 errmsg("builtin policy rules are maintained by the extension"),
-				 errdetail("The row of \"%s\" is one shipped from the seeds (builtin = true).", table),
-				 errhint("Add rows of your own (builtin = false) for other provinces or dates.")));
-	return PointerGetDatum(TRIGGER_FIRED_BY_DELETE(td->tg_event) ? td->tg_trigtuple : xdjy_trigger_row(td));
-}

@@ -55,6 +55,19 @@ xdjy_plan_execute(XdjyPlan *p, Datum *values, const char *nulls,
 }
 
 uint64
+xdjy_plan_read(XdjyPlan *p, Datum *values, const char *nulls, long tcount)
+{
+	int			rc;
+
+	rc = SPI_execute_plan(plan_get(p), values, nulls, true, tcount);
+	if (rc != SPI_OK_SELECT)
+		elog(ERROR, "xdjy: query \"%s\" returned %s, expected %s",
+			 plan_name(p), SPI_result_code_string(rc),
+			 SPI_result_code_string(SPI_OK_SELECT));
+	return SPI_processed;
+}
+
+uint64
 xdjy_run_latest(XdjyPlan *p, Datum *values, const char *nulls, long tcount)
 {
 	int			rc;

@@ -40,6 +40,13 @@ typedef struct XdjyPlan
 extern uint64 xdjy_plan_execute(XdjyPlan *plan, Datum *values,
 								const char *nulls, long tcount, int expected);
 
+/*
+ * The same for a STABLE function's lookups: read_only = true, so the query
+ * runs in the caller's snapshot (nothing is locked or decided for later).
+ */
+extern uint64 xdjy_plan_read(XdjyPlan *plan, Datum *values, const char *nulls,
+							 long tcount);
+
 /* xdjy_plan_execute accepting any successful result */
 static inline uint64
 xdjy_run(XdjyPlan *plan, Datum *values, const char *nulls, long tcount)

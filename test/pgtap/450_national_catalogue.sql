@@ -64,11 +64,11 @@ SELECT alike(col_description('xdjy.filing'::regclass, (SELECT attnum FROM pg_att
 CREATE TEMP TABLE nat_fn AS
 SELECT p.oid, p.proname, p.prolang, p.provolatile, p.proconfig
 FROM pg_proc p WHERE p.pronamespace = 'xdjy'::regnamespace AND p.proname IN (
-	'fen_to_yuan', 'yuan_to_fen', 'national_map_guard_trigger', 'national_check_period',
+	'fen_to_yuan', 'yuan_to_fen', 'national_check_period',
 	'stmt_check_request', 'stmt_check_batch', 'stmt_compare', 'stmt_scope', 'stmt_total',
 	'stmt_detail', 'clearing_confirmation_trigger', 'clearing_confirm', 'clearing_confirm_month',
 	'clearing_rollback', 'export_setlinfo');
-SELECT is((SELECT count(*) FROM nat_fn), 15::bigint, 'the section''s 15 functions exist');
+SELECT is((SELECT count(*) FROM nat_fn), 14::bigint, 'the section''s 14 functions exist');
 SELECT is_empty($$SELECT proname FROM nat_fn f JOIN pg_language l ON l.oid = f.prolang
 	WHERE l.lanname <> 'c' AND NOT ('search_path=pg_catalog, pg_temp' = ANY (coalesce(f.proconfig, '{}')))$$,
 	'every SQL function has SET search_path = pg_catalog, pg_temp');
@@ -77,7 +77,7 @@ SELECT is_empty($$SELECT proname FROM nat_fn WHERE obj_description(oid, 'pg_proc
 SELECT results_eq($$SELECT proname::text COLLATE "default", provolatile::text COLLATE "default" FROM nat_fn ORDER BY 1$$,
 	$$VALUES ('clearing_confirm', 'v'), ('clearing_confirm_month', 'v'), ('clearing_confirmation_trigger', 'v'),
 		('clearing_rollback', 'v'), ('export_setlinfo', 's'), ('fen_to_yuan', 'i'),
-		('national_check_period', 'i'), ('national_map_guard_trigger', 'v'), ('stmt_check_batch', 's'),
+		('national_check_period', 'i'), ('stmt_check_batch', 's'),
 		('stmt_check_request', 's'), ('stmt_compare', 'i'), ('stmt_detail', 's'), ('stmt_scope', 's'),
 		('stmt_total', 's'), ('yuan_to_fen', 'i')$$,
 	'volatility: STABLE when reading tables, IMMUTABLE for pure conversions, VOLATILE when writing');
