@@ -66,12 +66,16 @@ find_kind(Trigger *trigger)
 {
 	size_t		i;
 
-	if (trigger->tgnargs < 1)
-		elog(ERROR, "builtin_guard_trigger: the first argument must name the kind of rows");
-	for (i = 0; i < lengthof(kinds); i++)
+	for (i = 0; trigger->tgnargs >= 1 && i < lengthof(kinds); i++)
 		if (strcmp(kinds[i].kind, trigger->tgargs[0]) == 0)
 			return &kinds[i];
-	elog(ERROR, "builtin_guard_trigger: unknown kind \"%s\"", trigger->tgargs[0]);
+	/* reachable by anyone attaching the function to a table of their own */
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+			 errmsg("trigger \"%s\" names no kind of builtin rows", trigger->tgname),
+			 errdetail("builtin_guard_trigger() was given %s.",
+					   trigger->tgnargs >= 1 ? psprintf("\"%s\"", trigger->tgargs[0]) : "no argument"),
+			 errhint("The first argument is holiday, policy_rule or national_map.")));
 	return NULL;				/* keep compiler quiet */
 }
 

@@ -233,6 +233,25 @@ rc_policy_key(char *buf, const char *insured, const char *scheme,
 			 insured, scheme, category, visit_type);
 }
 
+/* (province, lower, upper) rows of a per-province dated setting */
+static RcProvinceSpan *
+rc_load_spans(const char *sql, int *count)
+{
+	uint64		n = rc_query(sql);
+	SPITupleTable *tt = SPI_tuptable;
+	MemoryContext old = MemoryContextSwitchTo(rc_context);
+	RcProvinceSpan *spans = palloc0(sizeof(RcProvinceSpan) * Max(n, 1));
+
+	for (uint64 i = 0; i < n; i++)
+	{
+		spans[i].province = rc_text(tt->vals[i], tt->tupdesc, 1);
+		spans[i].valid = rc_span(tt->vals[i], tt->tupdesc, 2);
+	}
+	MemoryContextSwitchTo(old);
+	*count = (int) n;
+	return spans;
+}
+
 static void
 rc_load(void)
 {
@@ -365,31 +384,10 @@ rc_load(void)
 	MemoryContextSwitchTo(old);
 
 	/* the per-province dated settings */
-	n = rc_query("SELECT h.province, pg_catalog.lower(h.valid), pg_catalog.upper(h.valid)"
-				 " FROM xdjy.home_benefit_kept h");
-	tt = SPI_tuptable;
-	old = MemoryContextSwitchTo(rc_context);
-	rc_home_kept = palloc0(sizeof(RcProvinceSpan) * Max(n, 1));
-	rc_nhome_kept = (int) n;
-	for (uint64 i = 0; i < n; i++)
-	{
-		rc_home_kept[i].province = rc_text(tt->vals[i], tt->tupdesc, 1);
-		rc_home_kept[i].valid = rc_span(tt->vals[i], tt->tupdesc, 2);
-	}
-	MemoryContextSwitchTo(old);
-
-	n = rc_query("SELECT e.province, pg_catalog.lower(e.valid), pg_catalog.upper(e.valid)"
-				 " FROM xdjy.filing_exemption e");
-	tt = SPI_tuptable;
-	old = MemoryContextSwitchTo(rc_context);
-	rc_exempt = palloc0(sizeof(RcProvinceSpan) * Max(n, 1));
-	rc_nexempt = (int) n;
-	for (uint64 i = 0; i < n; i++)
-	{
-		rc_exempt[i].province = rc_text(tt->vals[i], tt->tupdesc, 1);
-		rc_exempt[i].valid = rc_span(tt->vals[i], tt->tupdesc, 2);
-	}
-	MemoryContextSwitchTo(old);
+	rc_home_kept = rc_load_spans("SELECT h.province, pg_catalog.lower(h.valid), pg_catalog.upper(h.valid)"
+								 " FROM xdjy.home_benefit_kept h", &rc_nhome_kept);
+	rc_exempt = rc_load_spans("SELECT e.province, pg_catalog.lower(e.valid), pg_catalog.upper(e.valid)"
+							  " FROM xdjy.filing_exemption e", &rc_nexempt);
 
 	SPI_finish();
 
