@@ -3,7 +3,7 @@
 -- named by what went wrong before the fix.  The races themselves are in
 -- test/isolation/specs/filing_change_settle_concurrent.spec.
 BEGIN;
-SELECT plan(17);
+SELECT plan(19);
 SET LOCAL search_path = xdjy, public;
 
 -- fixtures: Jinan employees' outpatient standard (a long-term filer is paid
@@ -91,6 +91,19 @@ SELECT is(pg_temp.detail_of($$INSERT INTO holiday VALUES ('infinity', false, 'x'
 SELECT is(pg_temp.detail_of($$INSERT INTO holiday VALUES ('-infinity', false, 'x', true)$$),
 	'Row (day = -infinity) of "xdjy.holiday" claims builtin = true: builtin rows come only with CREATE or ALTER EXTENSION, and pg_dump leaves them out.',
 	'R7: and -infinity as -infinity');
+
+-- the guard of builtin rows attached by hand to a table of one's own, with
+-- no kind or an unknown one: a coded error, not XX000
+CREATE TABLE pg_temp.own_rows (k int, builtin boolean);
+CREATE TRIGGER own_guard BEFORE INSERT ON pg_temp.own_rows
+	FOR EACH ROW EXECUTE FUNCTION xdjy.builtin_guard_trigger();
+SELECT throws_ok($$INSERT INTO pg_temp.own_rows VALUES (1, false)$$, '22023', NULL,
+	'builtin_guard_trigger without a kind: 22023');
+DROP TRIGGER own_guard ON pg_temp.own_rows;
+CREATE TRIGGER own_guard BEFORE INSERT ON pg_temp.own_rows
+	FOR EACH ROW EXECUTE FUNCTION xdjy.builtin_guard_trigger('regions');
+SELECT throws_ok($$INSERT INTO pg_temp.own_rows VALUES (1, false)$$, '22023', NULL,
+	'builtin_guard_trigger with an unknown kind: 22023');
 
 SELECT * FROM finish();
 ROLLBACK;
