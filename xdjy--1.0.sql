@@ -469,17 +469,20 @@ INSERT INTO error_code VALUES
  'A builtin row of xdjy.holiday (the State Council holiday notices) was inserted, updated, deleted or truncated; only rows with builtin = false may be changed.',
  '试图新增、修改、删除或清空 xdjy.holiday 中的内置行（国务院节假日安排通知）；只能维护 builtin = false 的行。');
 
-CREATE FUNCTION holiday_changed_trigger() RETURNS trigger
+-- A row change sends no relcache invalidation by itself; every statement
+-- that changes a table a per-backend cache copies sends one (the calendar
+-- here, the reference data of the settlement engine in section performance).
+CREATE FUNCTION cache_changed_trigger() RETURNS trigger
 	AS 'MODULE_PATHNAME' LANGUAGE C;
-COMMENT ON FUNCTION holiday_changed_trigger() IS
-	'invalidates every backend''s working-day cache when xdjy.holiday changes';
+COMMENT ON FUNCTION cache_changed_trigger() IS
+	'after a statement changes a table a per-backend cache copies (holiday, region, policy, ratio_adjustment, home_benefit_kept, filing_exemption): every backend re-reads its copy';
 
 CREATE TRIGGER holiday_guard BEFORE INSERT OR UPDATE OR DELETE ON holiday
 	FOR EACH ROW EXECUTE FUNCTION builtin_guard_trigger('holiday', 'day');
 CREATE TRIGGER holiday_guard_truncate BEFORE TRUNCATE ON holiday
 	FOR EACH STATEMENT EXECUTE FUNCTION builtin_guard_trigger('holiday');
 CREATE TRIGGER holiday_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON holiday
-	FOR EACH STATEMENT EXECUTE FUNCTION holiday_changed_trigger();
+	FOR EACH STATEMENT EXECUTE FUNCTION cache_changed_trigger();
 -- the cache must hear of every change, replication apply included
 ALTER TABLE holiday ENABLE ALWAYS TRIGGER holiday_changed;
 
@@ -3365,7 +3368,7 @@ GRANT SELECT ON remote_direct_settlement, reconciliation_mismatch, reconciliatio
 -- Every C trigger function of the extension is such a rule, but three that
 -- read nothing or must act as the caller: the guard of builtin rows
 -- (builtin_guard_trigger), the calendar's cache
--- invalidation (holiday_changed_trigger) and the filing history
+-- invalidation (cache_changed_trigger) and the filing history
 -- (filing_history_trigger).  The loop below names no rule, so a rule
 -- trigger another section adds is covered too; test/pgtap/360_catalogue.sql
 -- pins the exceptions.
@@ -3380,7 +3383,7 @@ BEGIN
 		WHERE p.pronamespace OPERATOR(pg_catalog.=) 'xdjy'::regnamespace
 			AND p.prorettype OPERATOR(pg_catalog.=) 'pg_catalog.trigger'::regtype
 			AND l.lanname OPERATOR(pg_catalog.=) 'c'
-			AND p.proname OPERATOR(pg_catalog.<>) ALL (ARRAY['builtin_guard_trigger', 'holiday_changed_trigger',
+			AND p.proname OPERATOR(pg_catalog.<>) ALL (ARRAY['builtin_guard_trigger', 'cache_changed_trigger',
 				'filing_history_trigger']::name[])
 		ORDER BY p.proname
 	LOOP
@@ -3409,14 +3412,8 @@ SELECT pg_catalog.pg_extension_config_dump('channel', 'WHERE NOT builtin');
 -- it reads on every row (src/reference_cache.c): regions, policies, ratio
 -- rules, home-benefit and filing-exemption settings.  A row change sends
 -- no relcache invalidation by itself, so every statement that changes one
--- of them sends one (as holiday_changed does for the calendar); always,
+-- of them sends one (cache_changed_trigger, as for the calendar); always,
 -- replication apply included.
-CREATE FUNCTION reference_cache_changed_trigger() RETURNS trigger
-	AS 'MODULE_PATHNAME' LANGUAGE C;
-COMMENT ON FUNCTION reference_cache_changed_trigger() IS
-	'after a statement changes region, policy, ratio_adjustment, home_benefit_kept or filing_exemption: every backend re-reads its copy (src/reference_cache.c)';
-ALTER FUNCTION reference_cache_changed_trigger() SECURITY DEFINER SET search_path = pg_catalog, pg_temp;
-REVOKE EXECUTE ON FUNCTION reference_cache_changed_trigger() FROM PUBLIC;
 DO $$
 DECLARE
 	t text;
@@ -3424,7 +3421,7 @@ BEGIN
 	FOREACH t IN ARRAY ARRAY['region', 'policy', 'ratio_adjustment', 'home_benefit_kept', 'filing_exemption'] LOOP
 		EXECUTE pg_catalog.format('CREATE TRIGGER reference_cache_changed'
 			' AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON xdjy.%I'
-			' FOR EACH STATEMENT EXECUTE FUNCTION xdjy.reference_cache_changed_trigger()', t);
+			' FOR EACH STATEMENT EXECUTE FUNCTION xdjy.cache_changed_trigger()', t);
 		EXECUTE pg_catalog.format('ALTER TABLE xdjy.%I ENABLE ALWAYS TRIGGER reference_cache_changed', t);
 	END LOOP;
 END

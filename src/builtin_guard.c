@@ -118,9 +118,7 @@ builtin_guard_trigger(PG_FUNCTION_ARGS)
 	TupleDesc	tupdesc;
 	HeapTuple	newrow;
 
-	if (!CALLED_AS_TRIGGER(fcinfo))
-		elog(ERROR, "builtin_guard_trigger: not called by trigger manager");
-	td = (TriggerData *) fcinfo->context;
+	td = xdjy_trigger_data(fcinfo, "builtin_guard_trigger");
 	kind = find_kind(td->tg_trigger);
 	table = quote_qualified_identifier(get_namespace_name(RelationGetNamespace(td->tg_relation)),
 									   RelationGetRelationName(td->tg_relation));
@@ -128,7 +126,7 @@ builtin_guard_trigger(PG_FUNCTION_ARGS)
 	if (TRIGGER_FIRED_BY_TRUNCATE(td->tg_event))
 	{
 		if (!TRIGGER_FIRED_BEFORE(td->tg_event))
-			elog(ERROR, "builtin_guard_trigger: must be fired before TRUNCATE");
+			xdjy_trigger_misuse("builtin_guard_trigger", "must be fired before TRUNCATE");
 		if (!creating_extension)
 			ereport(ERROR,
 					(errcode(kind->sqlstate),

@@ -52,7 +52,6 @@
 
 PG_FUNCTION_INFO_V1(is_working_day);
 PG_FUNCTION_INFO_V1(add_working_days);
-PG_FUNCTION_INFO_V1(holiday_changed_trigger);
 
 /* 2000-01-03, a Monday, as a DateADT (days since 2000-01-01) */
 #define MONDAY0		2
@@ -380,24 +379,3 @@ add_working_days(PG_FUNCTION_ARGS)
  */
 
 
-/*
- * AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE FOR EACH STATEMENT: tell
- * every backend's calendar cache (calendar_relcache_callback) that the
- * table changed.  The invalidation is sent at commit, applied locally at
- * the next command and on rollback.
- */
-Datum
-holiday_changed_trigger(PG_FUNCTION_ARGS)
-{
-	TriggerData *trigdata;
-
-	if (!CALLED_AS_TRIGGER(fcinfo))
-		elog(ERROR, "holiday_changed_trigger: not called by trigger manager");
-	trigdata = (TriggerData *) fcinfo->context;
-	if (!TRIGGER_FIRED_AFTER(trigdata->tg_event) ||
-		!TRIGGER_FIRED_FOR_STATEMENT(trigdata->tg_event))
-		elog(ERROR, "holiday_changed_trigger: must be fired after the statement");
-
-	CacheInvalidateRelcacheByRelid(RelationGetRelid(trigdata->tg_relation));
-	return PointerGetDatum(NULL);
-}

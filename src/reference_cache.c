@@ -42,8 +42,9 @@
 #include "utils/memutils.h"
 
 #include "reference_cache.h"
+#include "trigger_util.h"
 
-PG_FUNCTION_INFO_V1(reference_cache_changed_trigger);
+PG_FUNCTION_INFO_V1(cache_changed_trigger);
 
 #define RC_NTABLES 5
 static const char *const rc_tables[RC_NTABLES] = {
@@ -517,20 +518,18 @@ xdjy_cached_filing_exempt(const char *insured_region, DateADT d)
 }
 
 /*
- * AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ... FOR EACH STATEMENT on the
- * five tables: tell every backend (this one at its next command) that its
- * copy is stale.  Row changes send no relcache invalidation of their own.
+ * AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE FOR EACH STATEMENT on every
+ * table a per-backend cache copies (the five reference tables here, the
+ * holiday calendar in calendar.c): tell every backend, this one at its next
+ * command, that its copy is stale.  Row changes send no relcache
+ * invalidation of their own; each cache's relcache callback listens for
+ * its tables.
  */
 Datum
-reference_cache_changed_trigger(PG_FUNCTION_ARGS)
+cache_changed_trigger(PG_FUNCTION_ARGS)
 {
-	TriggerData *td;
+	TriggerData *td = xdjy_after_statement_trigger(fcinfo, "cache_changed_trigger");
 
-	if (!CALLED_AS_TRIGGER(fcinfo))
-		elog(ERROR, "reference_cache_changed_trigger: not called by trigger manager");
-	td = (TriggerData *) fcinfo->context;
-	if (!TRIGGER_FIRED_AFTER(td->tg_event) || !TRIGGER_FIRED_FOR_STATEMENT(td->tg_event))
-		elog(ERROR, "reference_cache_changed_trigger: must be fired after the statement");
 	CacheInvalidateRelcacheByRelid(RelationGetRelid(td->tg_relation));
 	return PointerGetDatum(NULL);
 }

@@ -22,21 +22,49 @@
 #define XDJY_ON_UPDATE	0x02
 #define XDJY_ON_DELETE	0x04
 
+/*
+ * A trigger function attached the wrong way (by hand, to a table of one's
+ * own: the extension's own triggers are always right) is refused with
+ * PostgreSQL's own SQLSTATE for it, 39P01 trigger protocol violated.
+ */
+#define xdjy_trigger_misuse(name, what) \
+	ereport(ERROR, \
+			(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED), \
+			 errmsg("%s %s", (name), (what)), \
+			 errhint("Attach it only as the xdjy install script does.")))
+
+/* the TriggerData of any call by the trigger manager */
+static inline TriggerData *
+xdjy_trigger_data(FunctionCallInfo fcinfo, const char *name)
+{
+	if (!CALLED_AS_TRIGGER(fcinfo))
+		xdjy_trigger_misuse(name, "was not called by the trigger manager");
+	return (TriggerData *) fcinfo->context;
+}
+
 /* the TriggerData after checking: called as a row trigger, BEFORE or AFTER */
 static inline TriggerData *
 xdjy_row_trigger(FunctionCallInfo fcinfo, const char *name, bool before)
 {
-	TriggerData *td;
+	TriggerData *td = xdjy_trigger_data(fcinfo, name);
 
-	if (!CALLED_AS_TRIGGER(fcinfo))
-		elog(ERROR, "%s: not called by trigger manager", name);
-	td = (TriggerData *) fcinfo->context;
 	if (!TRIGGER_FIRED_FOR_ROW(td->tg_event))
-		elog(ERROR, "%s: must be fired for each row", name);
+		xdjy_trigger_misuse(name, "must be fired for each row");
 	if (before && !TRIGGER_FIRED_BEFORE(td->tg_event))
-		elog(ERROR, "%s: must be fired before the event", name);
+		xdjy_trigger_misuse(name, "must be fired before the event");
 	if (!before && !TRIGGER_FIRED_AFTER(td->tg_event))
-		elog(ERROR, "%s: must be fired after the event", name);
+		xdjy_trigger_misuse(name, "must be fired after the event");
+	return td;
+}
+
+/* an AFTER ... FOR EACH STATEMENT trigger */
+static inline TriggerData *
+xdjy_after_statement_trigger(FunctionCallInfo fcinfo, const char *name)
+{
+	TriggerData *td = xdjy_trigger_data(fcinfo, name);
+
+	if (!TRIGGER_FIRED_AFTER(td->tg_event) || !TRIGGER_FIRED_FOR_STATEMENT(td->tg_event))
+		xdjy_trigger_misuse(name, "must be fired after the statement");
 	return td;
 }
 
@@ -50,7 +78,7 @@ xdjy_trigger_guard(FunctionCallInfo fcinfo, const char *name, int events)
 		(TRIGGER_FIRED_BY_UPDATE(td->tg_event) && !(events & XDJY_ON_UPDATE)) ||
 		(TRIGGER_FIRED_BY_DELETE(td->tg_event) && !(events & XDJY_ON_DELETE)) ||
 		TRIGGER_FIRED_BY_TRUNCATE(td->tg_event))
-		elog(ERROR, "%s: fired by an event it does not handle", name);
+		xdjy_trigger_misuse(name, "was fired by an event it does not handle");
 	return td;
 }
 

@@ -3,7 +3,7 @@
 -- named by what went wrong before the fix.  The races themselves are in
 -- test/isolation/specs/filing_change_settle_concurrent.spec.
 BEGIN;
-SELECT plan(19);
+SELECT plan(21);
 SET LOCAL search_path = xdjy, public;
 
 -- fixtures: Jinan employees' outpatient standard (a long-term filer is paid
@@ -104,6 +104,18 @@ CREATE TRIGGER own_guard BEFORE INSERT ON pg_temp.own_rows
 	FOR EACH ROW EXECUTE FUNCTION xdjy.builtin_guard_trigger('regions');
 SELECT throws_ok($$INSERT INTO pg_temp.own_rows VALUES (1, false)$$, '22023', NULL,
 	'builtin_guard_trigger with an unknown kind: 22023');
+
+-- trigger functions attached the wrong way: 39P01, not XX000
+DROP TRIGGER own_guard ON pg_temp.own_rows;
+CREATE TRIGGER own_cache BEFORE INSERT ON pg_temp.own_rows
+	FOR EACH ROW EXECUTE FUNCTION xdjy.cache_changed_trigger();
+SELECT throws_ok($$INSERT INTO pg_temp.own_rows VALUES (1, false)$$, '39P01', NULL,
+	'cache_changed_trigger as a BEFORE row trigger: 39P01 trigger protocol violated');
+DROP TRIGGER own_cache ON pg_temp.own_rows;
+CREATE TRIGGER own_guard AFTER TRUNCATE ON pg_temp.own_rows
+	FOR EACH STATEMENT EXECUTE FUNCTION xdjy.builtin_guard_trigger('holiday');
+SELECT throws_ok($$TRUNCATE pg_temp.own_rows$$, '39P01', NULL,
+	'builtin_guard_trigger after TRUNCATE: 39P01 trigger protocol violated');
 
 SELECT * FROM finish();
 ROLLBACK;
