@@ -5,10 +5,8 @@
 # second history, and the identity sequences go on where they stopped.
 set -uo pipefail
 cd "$(dirname "$0")/../.."
-src=xdjy_filing_dump_src_t
-dst=xdjy_filing_dump_dst_t
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"; dropdb --if-exists $src >/dev/null 2>&1; dropdb --if-exists $dst >/dev/null 2>&1' EXIT
+. "$(dirname "$0")/lib/dump_pair.bash"
+dump_pair xdjy_filing_dump_src_t xdjy_filing_dump_dst_t
 echo "1..6"
 dropdb --if-exists $src >/dev/null 2>&1; dropdb --if-exists $dst >/dev/null 2>&1
 createdb $src && createdb $dst || { echo "Bail out! createdb"; exit 1; }
@@ -35,20 +33,13 @@ SELECT 'jinan-emp-1', 'H31010400001', 'outpatient', '2024-05-03', '2024-05-03', 
 -- institution networked later: the choice made while it was not stays
 UPDATE institution SET networked_inpatient = true WHERE code = 'H11010500002';
 SQL
-pg_dump -Fc -d $src -f "$tmp/dump" && echo "ok 1 - pg_dump" || echo "not ok 1 - pg_dump failed"
-pg_restore -d $dst "$tmp/dump" 2>"$tmp/err" && echo "ok 2 - pg_restore without error" \
-	|| { echo "not ok 2 - pg_restore failed"; sed 's/^/# /' "$tmp/err"; }
-same() {
-	local q=$1 what=$2 n=$3 a b
-	a=$(psql -X -At -d $src -c "$q"); b=$(psql -X -At -d $dst -c "$q")
-	if [ -n "$a" ] && [ "$a" = "$b" ]; then echo "ok $n - $what"
-	else echo "not ok $n - $what"; diff <(echo "$a") <(echo "$b") | sed 's/^/# /'; fi
-}
-same "SELECT f.*::text FROM xdjy.filing f ORDER BY id" "filings restore equal (closed ones too)" 3
-same "SELECT h.id, h.filing_id, h.event, h.business_date, h.at, h.by_role, h.old_row, h.new_row FROM xdjy.filing_history h ORDER BY id" \
-	"the history restores equal, none written twice" 4
-same "SELECT e.*::text FROM xdjy.encounter e UNION ALL SELECT c.*::text FROM xdjy.institution_choice c ORDER BY 1" \
-	"encounters and chosen institutions restore equal" 5
+dump_restore
+same 3 "filings restore equal (closed ones too)" \
+	"SELECT f.*::text FROM xdjy.filing f ORDER BY id"
+same 4 "the history restores equal, none written twice" \
+	"SELECT h.id, h.filing_id, h.event, h.business_date, h.at, h.by_role, h.old_row, h.new_row FROM xdjy.filing_history h ORDER BY id"
+same 5 "encounters and chosen institutions restore equal" \
+	"SELECT e.*::text FROM xdjy.encounter e UNION ALL SELECT c.*::text FROM xdjy.institution_choice c ORDER BY 1"
 # the rules work on after the restore and the ids go on
 after=$(psql -X -At -v ON_ERROR_STOP=1 -d $dst -c "SELECT xdjy.file_temporary('jinan-emp-3', '110000', '2024-03-01', '2024-03-01') > (SELECT max(id) FROM xdjy.filing WHERE person_id <> 'jinan-emp-3')" 2>&1)
 bad=$(psql -X -At -d $dst -c "SELECT xdjy.file_long_term('jinan-emp-2', '110000', '2024-03-04', '2024-03-10')" 2>&1)

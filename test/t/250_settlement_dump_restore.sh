@@ -6,10 +6,8 @@
 # engine goes on from the restored ledgers (the quota left is what it was).
 set -uo pipefail
 cd "$(dirname "$0")/../.."
-src=xdjy_settle_dump_src_t
-dst=xdjy_settle_dump_dst_t
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"; dropdb --if-exists $src >/dev/null 2>&1; dropdb --if-exists $dst >/dev/null 2>&1' EXIT
+. "$(dirname "$0")/lib/dump_pair.bash"
+dump_pair xdjy_settle_dump_src_t xdjy_settle_dump_dst_t
 echo "1..6"
 dropdb --if-exists $src >/dev/null 2>&1; dropdb --if-exists $dst >/dev/null 2>&1
 createdb $src && createdb $dst || { echo "Bail out! createdb"; exit 1; }
@@ -37,20 +35,13 @@ INSERT INTO manual_claim (id, encounter_id, invoice_no, total_fen, submitted_on,
 SELECT decide_manual_claim(1, '2025-04-15');
 INSERT INTO referral (person_id, issued_by, issued_on, diagnosis) VALUES ('jinan-emp-3', 'H37010200001', '2024-01-05', 'C34.9');
 SQL
-pg_dump -Fc -d $src -f "$tmp/dump" && echo "ok 1 - pg_dump" || echo "not ok 1 - pg_dump failed"
-pg_restore -d $dst "$tmp/dump" 2>"$tmp/err" && echo "ok 2 - pg_restore without error" \
-	|| { echo "not ok 2 - pg_restore failed"; sed 's/^/# /' "$tmp/err"; }
-same() {
-	local q=$1 what=$2 n=$3 a b
-	a=$(psql -X -At -d $src -c "$q"); b=$(psql -X -At -d $dst -c "$q")
-	if [ -n "$a" ] && [ "$a" = "$b" ]; then echo "ok $n - $what"
-	else echo "not ok $n - $what"; diff <(echo "$a") <(echo "$b") | sed 's/^/# /'; fi
-}
-same "SELECT s.*::text FROM xdjy.settlement s ORDER BY id" "settlements and reversals restore equal, not priced again" 3
-same "SELECT l.*::text FROM xdjy.ledger l UNION ALL SELECT a.*::text FROM xdjy.settlement_attempt a ORDER BY 1" \
-	"ledgers and failed attempts restore equal (no quota consumed twice)" 4
-same "SELECT c.*::text FROM xdjy.manual_claim c UNION ALL SELECT r.*::text FROM xdjy.referral r UNION ALL SELECT p.*::text FROM xdjy.policy p ORDER BY 1" \
-	"manual claims, referrals and policy rows restore equal" 5
+dump_restore
+same 3 "settlements and reversals restore equal, not priced again" \
+	"SELECT s.*::text FROM xdjy.settlement s ORDER BY id"
+same 4 "ledgers and failed attempts restore equal (no quota consumed twice)" \
+	"SELECT l.*::text FROM xdjy.ledger l UNION ALL SELECT a.*::text FROM xdjy.settlement_attempt a ORDER BY 1"
+same 5 "manual claims, referrals and policy rows restore equal" \
+	"SELECT c.*::text FROM xdjy.manual_claim c UNION ALL SELECT r.*::text FROM xdjy.referral r UNION ALL SELECT p.*::text FROM xdjy.policy p ORDER BY 1"
 # the engine goes on from the restored ledger: quota 200000; paid
 # (150000 − 1000 deductible) × 60% = 89400 locally, then in Beijing
 # (90000 − 9000 first self-pay) × 50% = 40500 (the first Beijing

@@ -6,10 +6,8 @@
 # the rules hold again after the restore.
 set -uo pipefail
 cd "$(dirname "$0")/../.."
-src=xdjy_nat_dump_src_t
-dst=xdjy_nat_dump_dst_t
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"; dropdb --if-exists $src >/dev/null 2>&1; dropdb --if-exists $dst >/dev/null 2>&1' EXIT
+. "$(dirname "$0")/lib/dump_pair.bash"
+dump_pair xdjy_nat_dump_src_t xdjy_nat_dump_dst_t
 echo "1..9"
 dropdb --if-exists $src >/dev/null 2>&1; dropdb --if-exists $dst >/dev/null 2>&1
 createdb $src && createdb $dst || { echo "Bail out! createdb"; exit 1; }
@@ -31,13 +29,6 @@ pg_dump -Fp -d $src > "$tmp/dump.sql" 2>"$tmp/dump.err" && echo "ok 1 - pg_dump"
 psql -X -q -v ON_ERROR_STOP=1 -d $dst -f "$tmp/dump.sql" >/dev/null 2>"$tmp/err" \
 	&& echo "ok 2 - restore" || { echo "not ok 2 - restore failed"; sed 's/^/# /' "$tmp/err"; }
 
-same() {
-	# $1 test number, $2 description, $3 query
-	local a b
-	a=$(psql -X -At -d $src -c "$3" 2>&1); b=$(psql -X -At -d $dst -c "$3" 2>&1)
-	if [ -n "$a" ] && [ "$a" = "$b" ]; then echo "ok $1 - $2"
-	else echo "not ok $1 - $2"; diff <(echo "$a") <(echo "$b") | sed 's/^/# /'; fi
-}
 same 3 "mapping rows restore once: 22 builtin plus the DBA's" \
 	"SELECT 'i', scheme, insutype, priority, builtin FROM xdjy.insutype_map UNION ALL
 	 SELECT 'm', visit_type || emergency || trauma, med_type, priority, builtin FROM xdjy.med_type_map UNION ALL

@@ -8,10 +8,8 @@
 # sequence goes on where it stopped, and the rules hold after the restore.
 set -uo pipefail
 cd "$(dirname "$0")/../.."
-src=xdjy_demo_dump_src_t
-dst=xdjy_demo_dump_dst_t
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"; dropdb --if-exists $src >/dev/null 2>&1; dropdb --if-exists $dst >/dev/null 2>&1' EXIT
+. "$(dirname "$0")/lib/dump_pair.bash"
+dump_pair xdjy_demo_dump_src_t xdjy_demo_dump_dst_t
 dropdb --if-exists $src >/dev/null 2>&1; dropdb --if-exists $dst >/dev/null 2>&1
 createdb $src && createdb $dst || { echo "Bail out! createdb"; exit 1; }
 
