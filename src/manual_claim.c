@@ -96,12 +96,6 @@ static XdjyPlan q_claim_rejected = XDJY_PLAN(
 	" WHERE id OPERATOR(pg_catalog.=) $1",
 	4, INT8OID, DATEOID, TEXTOID, TEXTOID);
 
-static DateADT
-make_dateadt(int y, int m, int d)
-{
-	return date2j(y, m, d) - POSTGRES_EPOCH_JDATE;
-}
-
 /* a claim's columns, by name, from a tuple */
 typedef struct Claim
 {
@@ -178,13 +172,9 @@ claim_field_fixed(const Claim *c, const char *field)
 static void
 check_deadline(const Claim *c, DateADT expense_on)
 {
-	int			y,
-				m,
-				d;
-	DateADT		deadline;
+	int			y = xdjy_date_year(expense_on);
+	DateADT		deadline = xdjy_date_of(y + 1, 3, 31);
 
-	j2date(expense_on + POSTGRES_EPOCH_JDATE, &y, &m, &d);
-	deadline = make_dateadt(y + 1, 3, 31);
 	if (c->submitted_on > deadline)
 		ereport(ERROR,
 				(errcode(ERRCODE_XDJY_CLAIM_DEADLINE),

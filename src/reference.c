@@ -20,9 +20,6 @@
 #include "fmgr.h"
 #include "utils/builtins.h"
 #include "utils/date.h"
-#include "utils/datetime.h"
-#include "utils/fmgrprotos.h"
-#include "utils/timestamp.h"
 
 #include "errors.h"
 #include "reference.h"
@@ -35,31 +32,6 @@ PG_FUNCTION_INFO_V1(institution_rules_trigger);
  * Shared helpers
  * ------------------------------------------------------------------------
  */
-
-DateADT
-xdjy_date_plus(DateADT d, int32 months, int32 days)
-{
-	Interval	iv;
-	Datum		ts;
-
-	iv.time = 0;
-	iv.day = days;
-	iv.month = months;
-	ts = DirectFunctionCall2(date_pl_interval, DateADTGetDatum(d),
-							 IntervalPGetDatum(&iv));
-	return DatumGetDateADT(DirectFunctionCall1(timestamp_date, ts));
-}
-
-void
-xdjy_require_finite(DateADT d, const char *what)
-{
-	if (DATE_NOT_FINITE(d))
-		ereport(ERROR,
-				(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
-				 errmsg("%s must be a finite date", what),
-				 errdetail("The %s given is %s.", what, xdjy_iso_date(d)),
-				 errhint("Give a calendar date such as 2024-03-05.")));
-}
 
 static XdjyPlan plan_pooling = XDJY_PLAN("plan_pooling",
 	"SELECT xdjy.pooling_region($1)",

@@ -2,10 +2,9 @@
  *
  * src/reference.h
  *	  Helpers shared by the rule triggers on reference data, filings and
- *	  encounters: date arithmetic as PostgreSQL does it, the pooling region
- *	  of a region, the person lock.  Kept plans, column access and trigger
- *	  guards are those of spi_plans.h and trigger_util.h, dates in messages
- *	  those of dates.h.
+ *	  encounters: the pooling region of a region, the person lock.  Kept
+ *	  plans, column access and trigger guards are those of spi_plans.h and
+ *	  trigger_util.h, dates those of dates.h.
  *
  *-------------------------------------------------------------------------
  */
@@ -21,16 +20,6 @@
 #include "dates.h"
 #include "spi_plans.h"
 #include "trigger_util.h"
-
-/*
- * d + interval 'months months days days' the way PostgreSQL computes
- * date + interval (month ends clamp: 2023-08-31 + 6 months = 2024-02-29),
- * truncated back to a date.  Out-of-range dates raise 22008.
- */
-extern DateADT xdjy_date_plus(DateADT d, int32 months, int32 days);
-
-/* a date column must hold a finite date (22008 otherwise) */
-extern void xdjy_require_finite(DateADT d, const char *what);
 
 /*
  * The pooling region (统筹区) of a region code, walking up the region

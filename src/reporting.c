@@ -36,6 +36,7 @@
 #include "utils/datetime.h"
 
 #include "calendar.h"
+#include "dates.h"
 #include "xdjy.h"
 
 PG_FUNCTION_INFO_V1(reconciliation_kinds);
@@ -174,43 +175,6 @@ reconciliation_kinds(PG_FUNCTION_ARGS)
  *--------------------------------------------------------------------------
  */
 
-/* day (1..28) of the month after the month of d */
-static DateADT
-day_of_next_month(DateADT d, int mday)
-{
-	int			y,
-				m,
-				dd;
-	int			j;
-
-	j2date(d + POSTGRES_EPOCH_JDATE, &y, &m, &dd);
-	if (!IS_VALID_JULIAN(y + (m == 12), m % 12 + 1, mday) ||
-		!IS_VALID_DATE((int64) date2j(y + (m == 12), m % 12 + 1, mday) - POSTGRES_EPOCH_JDATE))
-		ereport(ERROR,
-				(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
-				 errmsg("date out of range"),
-				 errdetail("The month after %04d-%02d is beyond the range of type date.", y, m)));
-	if (++m > 12)
-	{
-		m = 1;
-		y++;
-	}
-	j = date2j(y, m, mday);
-	return (DateADT) (j - POSTGRES_EPOCH_JDATE);
-}
-
-static DateADT
-add_days(DateADT d, int days)
-{
-	int64		r = (int64) d + days;
-
-	if (!IS_VALID_DATE(r))
-		ereport(ERROR,
-				(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
-				 errmsg("date out of range")));
-	return (DateADT) r;
-}
-
 /*
  * xdjy.reconciliation_due_on(month date) RETURNS date
  * 004 §四(一): each month's settlements reconciled by the 3rd of the next
@@ -224,7 +188,7 @@ reconciliation_due_on(PG_FUNCTION_ARGS)
 
 	if (DATE_NOT_FINITE(month))
 		PG_RETURN_DATEADT(month);
-	PG_RETURN_DATEADT(day_of_next_month(month, 3));
+	PG_RETURN_DATEADT(xdjy_day_of_next_month(month, 3));
 }
 
 /*
@@ -240,7 +204,7 @@ detail_upload_due_on(PG_FUNCTION_ARGS)
 
 	if (DATE_NOT_FINITE(settled_on))
 		PG_RETURN_DATEADT(settled_on);
-	PG_RETURN_DATEADT(add_days(settled_on, 3));
+	PG_RETURN_DATEADT(xdjy_date_add_days(settled_on, 3));
 }
 
 /*
@@ -255,7 +219,7 @@ clearing_confirm_due_on(PG_FUNCTION_ARGS)
 
 	if (DATE_NOT_FINITE(month))
 		PG_RETURN_DATEADT(month);
-	PG_RETURN_DATEADT(day_of_next_month(month, 20));
+	PG_RETURN_DATEADT(xdjy_day_of_next_month(month, 20));
 }
 
 /*
@@ -283,7 +247,7 @@ clearing_transfer_due_on(PG_FUNCTION_ARGS)
 
 	if (DATE_NOT_FINITE(starts_on))
 		PG_RETURN_DATEADT(starts_on);
-	PG_RETURN_DATEADT(add_days(starts_on, -1));
+	PG_RETURN_DATEADT(xdjy_date_add_days(starts_on, -1));
 }
 
 /*
@@ -484,14 +448,10 @@ Datum
 month_of(PG_FUNCTION_ARGS)
 {
 	DateADT		day = PG_GETARG_DATEADT(0);
-	int			y,
-				m,
-				d;
 
 	if (DATE_NOT_FINITE(day))
 		PG_RETURN_DATEADT(day);
-	j2date(day + POSTGRES_EPOCH_JDATE, &y, &m, &d);
-	PG_RETURN_DATEADT((DateADT) (date2j(y, m, 1) - POSTGRES_EPOCH_JDATE));
+	PG_RETURN_DATEADT(xdjy_month_start(day));
 }
 
 /*--------------------------------------------------------------------------

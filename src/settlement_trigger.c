@@ -347,17 +347,6 @@ static XdjyPlan q_stay_overlap = XDJY_PLAN(
  * ------------------------------------------------------------------------
  */
 
-static void
-require_finite(const char *what, DateADT d)
-{
-	if (DATE_NOT_FINITE(d))
-		ereport(ERROR,
-				(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
-				 errmsg("%s must be a finite date", what),
-				 errdetail("The %s is %s.", what, xdjy_iso_date(d)),
-				 errhint("Give a calendar date.")));
-}
-
 /* the encounter, as the engine needs it (strings in the trigger's context) */
 typedef struct Encounter
 {
@@ -442,7 +431,7 @@ load_encounter(int64 encounter_id, Encounter *e, MemoryContext cxt)
 				 errdetail("Institution \"%s\" of encounter %lld lies under no pooling region.",
 						   e->institution_code, (long long) encounter_id),
 				 errhint("Mark the institution's city (or province) as a pooling region in xdjy.region.")));
-	require_finite("admission date", e->admitted_on);
+	xdjy_require_finite(e->admitted_on, "admission date");
 }
 
 /* the person's filings that may matter, for the category decision */
@@ -1047,7 +1036,7 @@ settle_reversal(int64 original, TupleDesc tupdesc, HeapTuple newrow, SRow *r,
 		o = heap_getattr(orig, scol_attnum[SC_SETTLED_ON], odesc, &orig_null);
 		/* a reversal is dated like any settlement (infinity was let in) */
 		if (!given_null)
-			require_finite("settlement date", DatumGetDateADT(d));
+			xdjy_require_finite(DatumGetDateADT(d), "settlement date");
 		if (!given_null && DatumGetDateADT(d) < DatumGetDateADT(o))
 			reversal_mismatch(original, "the date", xdjy_iso_date(DatumGetDateADT(d)),
 							  psprintf("%s, and a reversal cannot come before it",
@@ -1193,7 +1182,7 @@ settlement_insert_trigger(PG_FUNCTION_ARGS)
 	if (isnull)
 		return PointerGetDatum(row);
 	in.settled_on = DatumGetDateADT(d);
-	require_finite("settlement date", in.settled_on);
+	xdjy_require_finite(in.settled_on, "settlement date");
 	in.mode = xdjy_get_text(row, tupdesc, scol_attnum[SC_MODE]);
 	in.invoice_no = xdjy_get_text(row, tupdesc, scol_attnum[SC_INVOICE_NO]);
 	d = heap_getattr(row, scol_attnum[SC_TOTAL], tupdesc, &isnull);
