@@ -23,10 +23,12 @@
 #include "funcapi.h"
 #include "utils/builtins.h"
 #include "utils/date.h"
+#include "utils/snapmgr.h"
 #include "utils/tuplestore.h"
 
 #include "errors.h"
 #include "reference.h"
+#include "reference_cache.h"
 #include "region.h"
 
 PG_FUNCTION_INFO_V1(change_filing);
@@ -179,12 +181,24 @@ static XdjyPlan plan_filing_at = XDJY_PLAN("plan_filing_at",
 	" f.start_date DESC, f.id DESC LIMIT 1",
 	3, TEXTOID, TEXTOID, DATEOID);
 
+/*
+ * The pooling region of a region named by the caller, who must be allowed
+ * to read xdjy.region as a query of it would; YB001 for an unknown code.
+ * These functions are VOLATILE: the cache answers for a new snapshot, the
+ * one a query run here takes.
+ */
 static char *
 pooling_or_unknown(const char *region)
 {
-	char	   *pooling = xdjy_pooling_of(region);
+	char	   *pooling;
+	bool		exists;
 
-	if (pooling == NULL && !xdjy_region_exists(region, NULL))
+	xdjy_cache_check_caller("region");
+	PushActiveSnapshot(GetTransactionSnapshot());
+	pooling = xdjy_pooling_region(region);
+	exists = pooling != NULL || xdjy_region_exists(region, NULL);
+	PopActiveSnapshot();
+	if (!exists)
 		ereport(ERROR,
 				(errcode(ERRCODE_XDJY_UNKNOWN_REFERENCE),
 				 errmsg("unknown region \"%s\"", region),
@@ -243,12 +257,6 @@ filing_at(PG_FUNCTION_ARGS)
  * (xdjy.filing_exemption) covers the date.  Both codes may be any region;
  * each is walked up to its pooling region.
  */
-static XdjyPlan plan_exemption = XDJY_PLAN("plan_exemption",
-	"SELECT 1 FROM xdjy.filing_exemption e"
-	" WHERE e.province OPERATOR(pg_catalog.=) $1"
-	" AND e.valid OPERATOR(pg_catalog.@>) $2 LIMIT 1",
-	2, TEXTOID, DATEOID);
-
 Datum
 filing_exempt(PG_FUNCTION_ARGS)
 {
@@ -256,18 +264,15 @@ filing_exempt(PG_FUNCTION_ARGS)
 	char	   *treatment = text_to_cstring(PG_GETARG_TEXT_PP(1));
 	bool		exempt = false;
 
-	SPI_connect();
 	insured = pooling_or_unknown(insured);
 	treatment = pooling_or_unknown(treatment);
 	if (insured != NULL && treatment != NULL &&
 		xdjy_scope_of(insured, treatment) == XDJY_SCOPE_INTRA_PROVINCE)
 	{
-		Datum		v[2];
-
-		v[0] = CStringGetTextDatum(psprintf("%.2s0000", insured));
-		v[1] = PG_GETARG_DATUM(2);
-		exempt = xdjy_run(&plan_exemption, v, NULL, 1) == 1;
+		xdjy_cache_check_caller("filing_exemption");
+		PushActiveSnapshot(GetTransactionSnapshot());
+		exempt = xdjy_cached_filing_exemption(insured, PG_GETARG_DATEADT(2), NULL);
+		PopActiveSnapshot();
 	}
-	SPI_finish();
 	PG_RETURN_BOOL(exempt);
 }

@@ -43,6 +43,7 @@
 #include "filing_status.h"
 #include "label_type.h"
 #include "reference.h"
+#include "reference_cache.h"
 #include "region.h"
 #include "residence_category.h"
 #include "restore.h"
@@ -340,7 +341,7 @@ check_destination(FilingRow *f, const char *insured)
 		v[0] = CStringGetTextDatum(f->destination);
 		if (xdjy_run(&plan_institution_region, v, NULL, 1) == 1)
 		{
-			pooling = xdjy_pooling_of(xdjy_res_text(1));
+			pooling = xdjy_pooling_region(xdjy_res_text(1));
 			ereport(ERROR,
 					(errcode(ERRCODE_XDJY_FILING_DESTINATION_NOT_POOLING),
 					 errmsg("filing destination \"%s\" is an institution, not a region", f->destination),
@@ -358,7 +359,7 @@ check_destination(FilingRow *f, const char *insured)
 	}
 	if (!is_pooling)
 	{
-		pooling = xdjy_pooling_of(f->destination);
+		pooling = xdjy_pooling_region(f->destination);
 		ereport(ERROR,
 				(errcode(ERRCODE_XDJY_FILING_DESTINATION_NOT_POOLING),
 				 errmsg("filing destination \"%s\" is not a pooling region", f->destination),
@@ -469,33 +470,21 @@ check_one_active(FilingRow *f)
  * learn they need none.  A bounded exemption, or one that starts later,
  * leaves the filing its use.
  */
-static XdjyPlan plan_exemption_open = XDJY_PLAN("plan_exemption_open",
-	"SELECT pg_catalog.lower(e.valid) FROM xdjy.filing_exemption e"
-	" WHERE e.province OPERATOR(pg_catalog.=) $1"
-	" AND e.valid OPERATOR(pg_catalog.@>) $2"
-	" AND pg_catalog.upper_inf(e.valid) LIMIT 1",
-	2, TEXTOID, DATEOID);
-
 static void
 check_exemption(FilingRow *f, const char *insured)
 {
-	Datum		v[2];
-	bool		isnull;
-	DateADT		from;
+	XdjyDateSpan valid;
 
 	if (xdjy_scope_of(insured, f->destination) != XDJY_SCOPE_INTRA_PROVINCE)
 		return;
-	v[0] = CStringGetTextDatum(psprintf("%.2s0000", insured));
-	v[1] = DateADTGetDatum(f->start_date);
-	if (xdjy_run(&plan_exemption_open, v, NULL, 1) != 1)
+	if (!xdjy_cached_filing_exemption(insured, f->start_date, &valid) || !valid.upper_inf)
 		return;
-	from = DatumGetDateADT(xdjy_res(1, &isnull));
 	ereport(ERROR,
 			(errcode(ERRCODE_XDJY_FILING_NOT_NEEDED),
 			 errmsg("no filing needed for intra-province temporary treatment"),
 			 errdetail("Person \"%s\" is insured in \"%s\"; \"%s\" is in the same province, whose intra-province temporary treatment needs no filing from %s; the filing would start on %s.",
 					   f->person_id, insured, f->destination,
-					   isnull ? "the beginning" : xdjy_iso_date(from), xdjy_iso_date(f->start_date)),
+					   valid.lower_inf ? "the beginning" : xdjy_iso_date(valid.lower), xdjy_iso_date(f->start_date)),
 			 errhint("Treatment there settles directly without a filing (000 §二(三)); a long-term filing is still possible.")));
 }
 

@@ -165,15 +165,15 @@ institution_choice_rules_trigger(PG_FUNCTION_ARGS)
 	status_text = xdjy_res_text(7);
 	category_text = xdjy_res_text(8);
 
-	v[0] = CStringGetTextDatum(psprintf("%.2s0000", insured));
+	v[0] = CStringGetTextDatum(xdjy_province_code(insured));
 	v[1] = CStringGetTextDatum(scheme);
 	v[2] = DateADTGetDatum(chosen_on);
 	if (xdjy_run(&plan_rule, v, NULL, 1) != 1)
 		ereport(ERROR,
 				(errcode(ERRCODE_XDJY_CHOICE_NOT_OFFERED),
 				 errmsg("no institution choice for persons insured in \"%s\" under the %s scheme", insured, scheme),
-				 errdetail("Person \"%s\" (filing %lld) is insured in \"%s\", scheme %s; no row of xdjy.institution_choice_rule for province \"%.2s0000\" and that scheme covers %s.",
-						   person, (long long) filing_id, insured, scheme, insured, xdjy_iso_date(chosen_on)),
+				 errdetail("Person \"%s\" (filing %lld) is insured in \"%s\", scheme %s; no row of xdjy.institution_choice_rule for province \"%s\" and that scheme covers %s.",
+						   person, (long long) filing_id, insured, scheme, xdjy_province_code(insured), xdjy_iso_date(chosen_on)),
 				 errhint("Chosen non-direct institutions are a provincial option (Jilin, resident scheme, 002 #7); every networked institution of the residence city settles directly anyway.")));
 
 	if (!long_term || !active ||
@@ -201,7 +201,7 @@ institution_choice_rules_trigger(PG_FUNCTION_ARGS)
 	kind = xdjy_res_text(4);
 	networked = DatumGetBool(xdjy_res(5, &isnull));
 
-	inst_pooling = xdjy_pooling_of(inst_region);
+	inst_pooling = xdjy_pooling_region(inst_region);
 	if (inst_pooling == NULL || strcmp(inst_pooling, destination) != 0)
 		ereport(ERROR,
 				(errcode(ERRCODE_XDJY_CHOICE_OUTSIDE_CITY),

@@ -26,6 +26,7 @@
 
 #include "dates.h"
 #include "errors.h"
+#include "region.h"
 #include "restore.h"
 #include "spi_plans.h"
 #include "trigger_util.h"
@@ -103,9 +104,7 @@ policy_ceiling_trigger(PG_FUNCTION_ARGS)
 	if (!isdigit((unsigned char) insured[0]) || !isdigit((unsigned char) insured[1]))
 		return PointerGetDatum(row);	/* the region foreign key rejects it */
 
-	province[0] = insured[0];
-	province[1] = insured[1];
-	province[2] = '\0';
+	xdjy_province_digits(insured, province);
 	lock_province(province);
 
 	if (SPI_connect() != SPI_OK_CONNECT)

@@ -19,10 +19,10 @@
 #include "executor/spi.h"
 #include "fmgr.h"
 #include "utils/builtins.h"
-#include "utils/date.h"
 
 #include "errors.h"
 #include "reference.h"
+#include "region.h"
 #include "restore.h"
 
 PG_FUNCTION_INFO_V1(person_rules_trigger);
@@ -32,39 +32,6 @@ PG_FUNCTION_INFO_V1(institution_rules_trigger);
  * Shared helpers
  * ------------------------------------------------------------------------
  */
-
-static XdjyPlan plan_pooling = XDJY_PLAN("plan_pooling",
-	"SELECT xdjy.pooling_region($1)",
-	1, TEXTOID);
-
-char *
-xdjy_pooling_of(const char *region_code)
-{
-	Datum		v[1];
-
-	v[0] = CStringGetTextDatum(region_code);
-	if (xdjy_run(&plan_pooling, v, NULL, 1) != 1)
-		return NULL;
-	return xdjy_res_text(1);
-}
-
-static XdjyPlan plan_region = XDJY_PLAN("plan_region",
-	"SELECT r.is_pooling FROM xdjy.region r WHERE r.code OPERATOR(pg_catalog.=) $1",
-	1, TEXTOID);
-
-bool
-xdjy_region_exists(const char *region_code, bool *is_pooling)
-{
-	Datum		v[1];
-	bool		isnull;
-
-	v[0] = CStringGetTextDatum(region_code);
-	if (xdjy_run(&plan_region, v, NULL, 1) != 1)
-		return false;
-	if (is_pooling)
-		*is_pooling = DatumGetBool(xdjy_res(1, &isnull));
-	return true;
-}
 
 static XdjyPlan plan_lock_person = XDJY_PLAN("plan_lock_person",
 	"SELECT p.insured_region, p.scheme FROM xdjy.person p"
@@ -145,7 +112,7 @@ person_rules_trigger(PG_FUNCTION_ARGS)
 	}
 	if (!is_pooling)
 	{
-		pooling = xdjy_pooling_of(region);
+		pooling = xdjy_pooling_region(region);
 		ereport(ERROR,
 				(errcode(ERRCODE_XDJY_INSURED_REGION_NOT_POOLING),
 				 errmsg("insured region \"%s\" is not a pooling region", region),
@@ -220,7 +187,7 @@ institution_rules_trigger(PG_FUNCTION_ARGS)
 		SPI_finish();
 		return PointerGetDatum(row);
 	}
-	if (xdjy_pooling_of(region) == NULL)
+	if (xdjy_pooling_region(region) == NULL)
 		ereport(ERROR,
 				(errcode(ERRCODE_XDJY_INSTITUTION_OUTSIDE_POOLING),
 				 errmsg("region \"%s\" belongs to no pooling region", region),

@@ -2,9 +2,9 @@
  *
  * src/reference.h
  *	  Helpers shared by the rule triggers on reference data, filings and
- *	  encounters: the pooling region of a region, the person lock.  Kept
- *	  plans, column access and trigger guards are those of spi_plans.h and
- *	  trigger_util.h, dates those of dates.h.
+ *	  encounters: the person lock.  Kept plans, column access and trigger
+ *	  guards are those of spi_plans.h and trigger_util.h, dates those of
+ *	  dates.h, regions those of region.h.
  *
  *-------------------------------------------------------------------------
  */
@@ -22,16 +22,6 @@
 #include "trigger_util.h"
 
 /*
- * The pooling region (统筹区) of a region code, walking up the region
- * table (xdjy.pooling_region); NULL if the code is unknown or under no
- * pooling region.  Inside SPI.
- */
-extern char *xdjy_pooling_of(const char *region_code);
-
-/* does the region exist?  Inside SPI. */
-extern bool xdjy_region_exists(const char *region_code, bool *is_pooling);
-
-/*
  * Lock the person row FOR NO KEY UPDATE: the row that serialises every
  * decision about that person's filings (two sessions filing at once wait
  * for each other here).  Raises YB001 for an unknown person.  Returns the
@@ -39,6 +29,5 @@ extern bool xdjy_region_exists(const char *region_code, bool *is_pooling);
  */
 extern void xdjy_lock_person(const char *person_id, char **insured_region,
 							 char **scheme);
-
 
 #endif							/* XDJY_REFERENCE_H */

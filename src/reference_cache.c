@@ -1,62 +1,424 @@
 /*-------------------------------------------------------------------------
  *
  * src/reference_cache.c
- *	  Per-backend copies of the reference tables the settlement engine
- *	  reads on every row: xdjy.region (pooling region of an institution,
- *	  SPEC §1), xdjy.policy (SPEC §3, §6), xdjy.ratio_adjustment (002
- *	  #2–#5), xdjy.home_benefit_kept (002 #8) and xdjy.filing_exemption
- *	  (F10, 000 §二(三)).  A query per settlement for each of them cost more
- *	  than the rest of the engine together (test/bench/RESULTS.md); they are
- *	  small and change rarely, so each backend reads them once and keeps
- *	  them until they change.
+ *	  The per-backend copies of the small tables the rules read on every
+ *	  row, in two parts kept the same way:
+ *	  - reference data: xdjy.region (the pooling region of an institution,
+ *	    SPEC §1), xdjy.policy (SPEC §3, §6), xdjy.ratio_adjustment (002
+ *	    #2–#5), xdjy.home_benefit_kept (002 #8) and xdjy.filing_exemption
+ *	    (F10, 000 §二(三));
+ *	  - the holiday calendar: xdjy.holiday (SPEC R7).
+ *	  A query per settlement for each of them cost more than the rest of
+ *	  the engine together (test/bench/RESULTS.md); they are small and
+ *	  change rarely, so each backend reads a part once and keeps it until
+ *	  it changes.
  *
- *	  When the copy is dropped and read again:
- *	  - a relcache invalidation of any of the five tables: DDL sends one,
- *	    and the statement triggers reference_cache_changed (xdjy--1.0.sql,
- *	    section performance) send one after every INSERT, UPDATE, DELETE or
- *	    TRUNCATE, so other backends drop their copy at their next command
- *	    and this backend at the next command of its own transaction (and
- *	    again if the transaction or a savepoint rolls back);
- *	  - the end of a transaction that read the copy with a transaction
- *	    snapshot (REPEATABLE READ, SERIALIZABLE): that copy may lack rows
- *	    committed after the snapshot whose invalidation it already consumed;
- *	  - another user reading it (row-level security may show other rows).
- *	  A copy read in READ COMMITTED sees everything committed before the
- *	  invalidations it consumed, so it stays valid across transactions.
+ *	  Who reads.  A part is read as the owner of each table, with row-level
+ *	  security not forced on it, as PostgreSQL's foreign-key checks read
+ *	  the referenced table (ri_triggers.c): the copy is then the same
+ *	  whatever role, SET ROLE or SECURITY DEFINER function asked first, and
+ *	  it may be shared by all of them.  Rules run as the extension's owner
+ *	  anyway; a SQL function that answers its caller from the copy checks
+ *	  first that the caller may read the table (xdjy_cache_check_caller),
+ *	  so the cache tells nobody what a query would not.  The calendar is
+ *	  public: every role may count working days.
+ *
+ *	  Which rows.  A copy is read with the snapshot of the statement that
+ *	  needs it (the transaction snapshot under REPEATABLE READ), so it shows
+ *	  what a query of the tables would show there, and is used again for a
+ *	  later snapshot only if that one shows the same rows:
+ *	  - a change of a table sends a relcache invalidation: DDL does, and
+ *	    the statement triggers cache_changed_trigger (xdjy--1.0.sql) do
+ *	    after every INSERT, UPDATE, DELETE or TRUNCATE.  Other backends
+ *	    receive it when the change commits, this one at its next command
+ *	    (and again if the transaction or a savepoint rolls back).  The
+ *	    relcache callback drops the copy; every look-up first takes in the
+ *	    invalidations that have arrived;
+ *	  - an invalidation taken in before the read may come from a
+ *	    transaction the read's snapshot does not show yet (it committed
+ *	    after the statement or the REPEATABLE READ transaction began).
+ *	    When an invalidation is taken in, the next transaction id is noted:
+ *	    the change came from a transaction below it.  A copy read with a
+ *	    snapshot whose xmin is at or above that id shows every change taken
+ *	    in, and serves every snapshot that is at least as new (a cursor's
+ *	    older snapshot is compared again).  Any other copy serves only
+ *	    snapshots that see exactly the same transactions as its own; for
+ *	    the next, the part is read again.
+ *	  So a REPEATABLE READ transaction sees the calendar and the reference
+ *	  data of its snapshot to the end, as its own queries of the tables do,
+ *	  and the next transaction sees the commits made meanwhile.  The one gap
+ *	  is PostgreSQL's: a transaction's commit is visible a moment before its
+ *	  invalidation is queued, and a statement starting in that moment uses
+ *	  the old copy.  A statement that changes a table and, in the same
+ *	  statement, runs a rule over the change (a data-modifying WITH) sees
+ *	  the copy from before the statement: the invalidation is sent at its
+ *	  end.
  *
  *-------------------------------------------------------------------------
  */
 #include "postgres.h"
 
-#include "access/xact.h"
+#include "access/htup_details.h"
+#include "access/transam.h"
 #include "catalog/namespace.h"
+#include "catalog/pg_class.h"
 #include "catalog/pg_type.h"
 #include "commands/trigger.h"
 #include "executor/spi.h"
 #include "miscadmin.h"
+#include "utils/acl.h"
 #include "utils/builtins.h"
-#include "utils/datetime.h"
 #include "utils/hsearch.h"
 #include "utils/inval.h"
 #include "utils/lsyscache.h"
 #include "utils/memutils.h"
+#include "utils/snapmgr.h"
+#include "utils/syscache.h"
 
+#include "region.h"
 #include "reference_cache.h"
 #include "trigger_util.h"
 
 PG_FUNCTION_INFO_V1(cache_changed_trigger);
 
-#define RC_NTABLES 5
-static const char *const rc_tables[RC_NTABLES] = {
-	"region", "policy", "ratio_adjustment", "home_benefit_kept", "filing_exemption"
+/* ------------------------------------------------------------------------
+ * The parts and their tables
+ * ------------------------------------------------------------------------
+ */
+
+typedef enum RcPartId
+{
+	RC_REFERENCE = 0,
+	RC_CALENDAR,
+	RC_NPARTS
+} RcPartId;
+
+typedef enum RcTableId
+{
+	RC_REGION = 0,
+	RC_POLICY,
+	RC_RATIO_ADJUSTMENT,
+	RC_HOME_BENEFIT_KEPT,
+	RC_FILING_EXEMPTION,
+	RC_HOLIDAY,
+	RC_NTABLES
+} RcTableId;
+
+static const struct
+{
+	const char *name;
+	RcPartId	part;
+}			rc_tables[RC_NTABLES] = {
+	[RC_REGION] = {"region", RC_REFERENCE},
+	[RC_POLICY] = {"policy", RC_REFERENCE},
+	[RC_RATIO_ADJUSTMENT] = {"ratio_adjustment", RC_REFERENCE},
+	[RC_HOME_BENEFIT_KEPT] = {"home_benefit_kept", RC_REFERENCE},
+	[RC_FILING_EXEMPTION] = {"filing_exemption", RC_REFERENCE},
+	[RC_HOLIDAY] = {"holiday", RC_CALENDAR},
 };
 
-/* a dated row: valid on [lo, hi) (daterange is canonically '[)') */
-typedef struct RcSpan
+/* OIDs as of the last read; InvalidOid before it */
+static Oid	rc_relids[RC_NTABLES];
+
+/* what a snapshot sees of other transactions: the fields visibility reads */
+typedef struct RcSnapshotImage
 {
-	DateADT		lo;
-	DateADT		hi;
-} RcSpan;
+	TransactionId xmin;
+	TransactionId xmax;
+	uint32		xcnt;
+	int32		subxcnt;
+	bool		suboverflowed;
+	bool		takenDuringRecovery;
+	TransactionId *xip;
+	TransactionId *subxip;
+} RcSnapshotImage;
+
+typedef struct RcPart
+{
+	const char *name;
+	void		(*read) (MemoryContext cxt);
+	MemoryContext cxt;			/* the copy; reset before each read */
+	bool		loaded;			/* a copy is there */
+	bool		valid;			/* no invalidation of its tables since */
+
+	/*
+	 * Invalidations taken in so far came from transactions below
+	 * changes_below (a full transaction id; 0: none yet).  "pending": one
+	 * came in after it was last set.
+	 */
+	uint64		changes_below;
+	bool		pending;
+
+	/* the copy: changes_below when read, and which snapshots it serves */
+	uint64		copy_below;
+	bool		copy_any;		/* every snapshot at least as new */
+	RcSnapshotImage copy_snapshot;	/* else only one seeing what it saw */
+
+	/* the last snapshot xmin checked against copy_below, and the answer */
+	bool		checked;
+	TransactionId checked_xmin;
+	bool		checked_fits;
+} RcPart;
+
+static void rc_read_reference(MemoryContext cxt);
+static void rc_read_calendar(MemoryContext cxt);
+
+static RcPart rc_parts[RC_NPARTS] = {
+	[RC_REFERENCE] = {.name = "xdjy reference cache", .read = rc_read_reference},
+	[RC_CALENDAR] = {.name = "xdjy holiday calendar", .read = rc_read_calendar},
+};
+
+/* ------------------------------------------------------------------------
+ * Invalidation
+ * ------------------------------------------------------------------------
+ */
+
+/*
+ * Only note here: no catalog access in a callback.  Before a part's tables
+ * are found (the first read in a backend), any relation may be one of
+ * them.
+ */
+static void
+rc_relcache_callback(Datum arg pg_attribute_unused(), Oid relid)
+{
+	for (int t = 0; t < RC_NTABLES; t++)
+	{
+		RcPart	   *p = &rc_parts[rc_tables[t].part];
+
+		if (relid == InvalidOid || relid == rc_relids[t] || !OidIsValid(rc_relids[t]))
+		{
+			p->valid = false;
+			p->pending = true;
+		}
+	}
+}
+
+void
+xdjy_reference_cache_init(void)
+{
+	CacheRegisterRelcacheCallback(rc_relcache_callback, (Datum) 0);
+}
+
+/*
+ * The full transaction id of a snapshot's xmin: a live snapshot's xmin is
+ * less than 2^31 transactions behind the next one.
+ */
+static uint64
+rc_full_xid(TransactionId xid)
+{
+	FullTransactionId next = ReadNextFullTransactionId();
+	uint32		behind = XidFromFullTransactionId(next) - xid;
+
+	return U64FromFullTransactionId(next) - behind;
+}
+
+/* do two snapshots see the same transactions as committed? */
+static bool
+rc_same_snapshot(const RcSnapshotImage *a, Snapshot b)
+{
+	bool		b_subxip = b->subxcnt > 0 && b->subxip != NULL;
+
+	if (a->xmin != b->xmin || a->xmax != b->xmax || a->xcnt != b->xcnt ||
+		a->subxcnt != b->subxcnt || a->suboverflowed != b->suboverflowed ||
+		a->takenDuringRecovery != b->takenDuringRecovery ||
+		(a->subxip != NULL) != b_subxip)
+		return false;
+	if (a->xcnt > 0 && memcmp(a->xip, b->xip, a->xcnt * sizeof(TransactionId)) != 0)
+		return false;
+	if (a->subxip != NULL &&
+		memcmp(a->subxip, b->subxip, a->subxcnt * sizeof(TransactionId)) != 0)
+		return false;
+	return true;
+}
+
+/* the image of s, in the part's memory */
+static void
+rc_keep_snapshot(RcPart *p, Snapshot s)
+{
+	RcSnapshotImage *img = &p->copy_snapshot;
+
+	img->xmin = s->xmin;
+	img->xmax = s->xmax;
+	img->xcnt = s->xcnt;
+	img->subxcnt = s->subxcnt;
+	img->suboverflowed = s->suboverflowed;
+	img->takenDuringRecovery = s->takenDuringRecovery;
+	img->xip = NULL;
+	img->subxip = NULL;
+	if (s->xcnt > 0)
+	{
+		img->xip = MemoryContextAlloc(p->cxt, s->xcnt * sizeof(TransactionId));
+		memcpy(img->xip, s->xip, s->xcnt * sizeof(TransactionId));
+	}
+	/* a copied snapshot drops an overflowed subxip but keeps subxcnt */
+	if (s->subxcnt > 0 && s->subxip != NULL)
+	{
+		img->subxip = MemoryContextAlloc(p->cxt, s->subxcnt * sizeof(TransactionId));
+		memcpy(img->subxip, s->subxip, s->subxcnt * sizeof(TransactionId));
+	}
+}
+
+/* may the copy answer a query running with snapshot s? */
+static bool
+rc_copy_fits(RcPart *p, Snapshot s)
+{
+	if (!p->loaded || !p->valid)
+		return false;
+	if (!p->copy_any)
+		return rc_same_snapshot(&p->copy_snapshot, s);
+	if (p->copy_below == 0)
+		return true;
+	/* a snapshot older than the copy's (a cursor's) may not show a change */
+	if (!p->checked || p->checked_xmin != s->xmin)
+	{
+		p->checked_fits = p->copy_below <= rc_full_xid(s->xmin);
+		p->checked_xmin = s->xmin;
+		p->checked = true;
+	}
+	return p->checked_fits;
+}
+
+/* ------------------------------------------------------------------------
+ * Reading
+ * ------------------------------------------------------------------------
+ */
+
+/*
+ * The tables of a part, by name in the extension's fixed schema.  A table
+ * found under another OID than at the last read was dropped and created
+ * again: its rows are a change like any other.
+ */
+static void
+rc_find_tables(RcPart *p, RcPartId part)
+{
+	/* relocatable = false (xdjy.control): the schema is always xdjy */
+	Oid			nsp = get_namespace_oid("xdjy", true);
+
+	for (int t = 0; t < RC_NTABLES; t++)
+	{
+		Oid			relid;
+
+		if (rc_tables[t].part != part)
+			continue;
+		relid = OidIsValid(nsp) ? get_relname_relid(rc_tables[t].name, nsp) : InvalidOid;
+		if (!OidIsValid(relid))
+			ereport(ERROR,
+					(errcode(ERRCODE_UNDEFINED_TABLE),
+					 errmsg("table xdjy.%s does not exist", rc_tables[t].name),
+					 errhint("Install the extension with CREATE EXTENSION xdjy.")));
+		if (OidIsValid(rc_relids[t]) && rc_relids[t] != relid)
+			p->pending = true;
+		rc_relids[t] = relid;
+	}
+}
+
+static Oid
+rc_owner(Oid relid)
+{
+	HeapTuple	tp = SearchSysCache1(RELOID, ObjectIdGetDatum(relid));
+	Oid			owner;
+
+	if (!HeapTupleIsValid(tp))
+		elog(ERROR, "cache lookup failed for relation %u", relid);
+	owner = ((Form_pg_class) GETSTRUCT(tp))->relowner;
+	ReleaseSysCache(tp);
+	return owner;
+}
+
+/*
+ * Run a query of one table as the table's owner, row-level security not
+ * forced (as ri_triggers.c queries a referenced table); read-only, so in
+ * the active snapshot.  Returns SPI_processed.
+ */
+static uint64
+rc_query(RcTableId table, const char *sql)
+{
+	Oid			save_userid;
+	int			save_sec_context;
+	volatile int rc;
+
+	GetUserIdAndSecContext(&save_userid, &save_sec_context);
+	SetUserIdAndSecContext(rc_owner(rc_relids[table]),
+						   save_sec_context | SECURITY_LOCAL_USERID_CHANGE |
+						   SECURITY_NOFORCE_RLS);
+	PG_TRY();
+	{
+		rc = SPI_execute(sql, true, 0);
+	}
+	PG_FINALLY();
+	{
+		SetUserIdAndSecContext(save_userid, save_sec_context);
+	}
+	PG_END_TRY();
+	if (rc != SPI_OK_SELECT)
+		elog(ERROR, "xdjy: reading xdjy.%s into the cache failed: %s",
+			 rc_tables[table].name, SPI_result_code_string(rc));
+	return SPI_processed;
+}
+
+/*
+ * The part, read with the active snapshot unless the copy there already
+ * fits it.
+ */
+static RcPart *
+rc_ensure(RcPartId part)
+{
+	RcPart	   *p = &rc_parts[part];
+	bool		pushed = false;
+	Snapshot	s;
+
+	/* a change committed by another backend must be seen by this call */
+	AcceptInvalidationMessages();
+
+	/* a C function always runs in a query; keep working if it does not */
+	if (!ActiveSnapshotSet())
+	{
+		PushActiveSnapshot(GetTransactionSnapshot());
+		pushed = true;
+	}
+	s = GetActiveSnapshot();
+	if (!rc_copy_fits(p, s))
+	{
+		if (p->cxt == NULL)
+		{
+			p->cxt = AllocSetContextCreate(CacheMemoryContext, "xdjy cache",
+										   ALLOCSET_DEFAULT_SIZES);
+			MemoryContextSetIdentifier(p->cxt, p->name);
+		}
+		MemoryContextReset(p->cxt);
+		p->loaded = false;
+		p->checked = false;
+
+		/* an invalidation from here on leaves this copy for this call only */
+		p->valid = true;
+		rc_find_tables(p, part);
+		if (p->pending)
+		{
+			p->changes_below = U64FromFullTransactionId(ReadNextFullTransactionId());
+			p->pending = false;
+		}
+		p->copy_below = p->changes_below;
+		p->copy_any = p->changes_below == 0 ||
+			p->changes_below <= rc_full_xid(s->xmin);
+		if (!p->copy_any)
+			rc_keep_snapshot(p, s);
+
+		if (SPI_connect() != SPI_OK_CONNECT)
+			elog(ERROR, "xdjy: SPI_connect failed while reading the %s", p->name);
+		p->read(p->cxt);
+		if (SPI_finish() != SPI_OK_FINISH)
+			elog(ERROR, "xdjy: SPI_finish failed while reading the %s", p->name);
+		p->loaded = true;
+	}
+	if (pushed)
+		PopActiveSnapshot();
+	return p;
+}
+
+/* ------------------------------------------------------------------------
+ * Reading the reference data
+ * ------------------------------------------------------------------------
+ */
 
 typedef struct RcRegion
 {
@@ -65,11 +427,16 @@ typedef struct RcRegion
 	bool		is_pooling;
 } RcRegion;
 
+struct XdjyRegionTable
+{
+	HTAB	   *rows;
+};
+
 typedef struct RcPolicyRow
 {
 	int16		tier;
 	bool		any_tier;		/* tier IS NULL */
-	RcSpan		valid;
+	XdjyDateSpan valid;
 	XdjyPolicy	p;
 } RcPolicyRow;
 
@@ -88,24 +455,17 @@ typedef struct RcAdjustment
 	char	   *scheme;			/* NULL: both */
 	char	   *visit_type;		/* NULL: all */
 	bool		own_reason_only;
-	RcSpan		valid;
+	XdjyDateSpan valid;
 	XdjyAdjustment a;
 } RcAdjustment;
 
 typedef struct RcProvinceSpan
 {
 	char	   *province;
-	RcSpan		valid;
+	XdjyDateSpan valid;
 } RcProvinceSpan;
 
-static MemoryContext rc_context = NULL;
-static bool rc_valid = false;
-static bool rc_xact_only = false;	/* read with a transaction snapshot */
-static Oid	rc_user = InvalidOid;
-static uint64 rc_invalidations = 0;
-static Oid	rc_relids[RC_NTABLES];
-
-static HTAB *rc_regions = NULL;
+static XdjyRegionTable rc_regions;
 static HTAB *rc_policy_keys = NULL;
 static RcPolicyRow *rc_policies = NULL;
 static RcAdjustment *rc_adjustments = NULL;
@@ -115,51 +475,8 @@ static int	rc_nhome_kept = 0;
 static RcProvinceSpan *rc_exempt = NULL;
 static int	rc_nexempt = 0;
 
-/* only forget here: no catalog access in a callback */
-static void
-rc_relcache_callback(Datum arg pg_attribute_unused(), Oid relid)
-{
-	if (!rc_valid)
-		return;
-	if (relid == InvalidOid)
-	{
-		rc_valid = false;
-		rc_invalidations++;
-		return;
-	}
-	for (int i = 0; i < RC_NTABLES; i++)
-		if (rc_relids[i] == relid)
-		{
-			rc_valid = false;
-			rc_invalidations++;
-			return;
-		}
-}
-
-static void
-rc_xact_callback(XactEvent event, void *arg pg_attribute_unused())
-{
-	if (rc_xact_only &&
-		(event == XACT_EVENT_COMMIT || event == XACT_EVENT_ABORT ||
-		 event == XACT_EVENT_PARALLEL_COMMIT || event == XACT_EVENT_PARALLEL_ABORT ||
-		 event == XACT_EVENT_PREPARE))
-	{
-		rc_valid = false;
-		rc_xact_only = false;
-	}
-}
-
-void
-xdjy_reference_cache_init(void)
-{
-	CacheRegisterRelcacheCallback(rc_relcache_callback, (Datum) 0);
-	RegisterXactCallback(rc_xact_callback, NULL);
-}
-
-/* ------------------------------------------------------------------------
- * Loading
- * ------------------------------------------------------------------------
- */
+static XdjyHoliday *rc_holidays = NULL;
+static int	rc_nholidays = 0;
 
 static char *
 rc_text(HeapTuple t, TupleDesc d, int col)
@@ -188,42 +505,44 @@ rc_int64(HeapTuple t, TupleDesc d, int col)
 	return isnull ? 0 : DatumGetInt64(v);
 }
 
+static int32
+rc_int32(HeapTuple t, TupleDesc d, int col)
+{
+	bool		isnull;
+	Datum		v = SPI_getbinval(t, d, col, &isnull);
+
+	return isnull ? 0 : DatumGetInt32(v);
+}
+
 /* columns col, col+1: lower(valid), upper(valid); NULL is unbounded */
-static RcSpan
+static XdjyDateSpan
 rc_span(HeapTuple t, TupleDesc d, int col)
 {
-	RcSpan		s;
+	XdjyDateSpan s;
 	bool		isnull;
 	Datum		v;
 
 	v = SPI_getbinval(t, d, col, &isnull);
-	if (isnull)
-		DATE_NOBEGIN(s.lo);
-	else
-		s.lo = DatumGetDateADT(v);
+	s.lower_inf = isnull;
+	s.lower = isnull ? 0 : DatumGetDateADT(v);
 	v = SPI_getbinval(t, d, col + 1, &isnull);
-	if (isnull)
-		DATE_NOEND(s.hi);
-	else
-		s.hi = DatumGetDateADT(v);
+	s.upper_inf = isnull;
+	s.upper = isnull ? 0 : DatumGetDateADT(v);
 	return s;
 }
 
-static inline bool
-rc_span_holds(const RcSpan *s, DateADT d)
+/* a hash table of string keys in the part's memory, for about n entries */
+static HTAB *
+rc_hash(MemoryContext cxt, const char *name, Size keysize, Size entrysize, uint64 n)
 {
-	return d >= s->lo && (DATE_IS_NOEND(s->hi) || d < s->hi);
-}
+	HASHCTL		ctl;
 
-static uint64
-rc_query(const char *sql)
-{
-	int			rc = SPI_execute(sql, true, 0);
-
-	if (rc != SPI_OK_SELECT)
-		elog(ERROR, "xdjy: reading the reference cache failed: %s",
-			 SPI_result_code_string(rc));
-	return SPI_processed;
+	memset(&ctl, 0, sizeof(ctl));
+	ctl.keysize = keysize;
+	ctl.entrysize = entrysize;
+	ctl.hcxt = cxt;
+	return hash_create(name, (long) Max(n, 16), &ctl,
+					   HASH_ELEM | HASH_STRINGS | HASH_CONTEXT);
 }
 
 static void
@@ -236,11 +555,11 @@ rc_policy_key(char *buf, const char *insured, const char *scheme,
 
 /* (province, lower, upper) rows of a per-province dated setting */
 static RcProvinceSpan *
-rc_load_spans(const char *sql, int *count)
+rc_read_spans(MemoryContext cxt, RcTableId table, const char *sql, int *count)
 {
-	uint64		n = rc_query(sql);
+	uint64		n = rc_query(table, sql);
 	SPITupleTable *tt = SPI_tuptable;
-	MemoryContext old = MemoryContextSwitchTo(rc_context);
+	MemoryContext old = MemoryContextSwitchTo(cxt);
 	RcProvinceSpan *spans = palloc0(sizeof(RcProvinceSpan) * Max(n, 1));
 
 	for (uint64 i = 0; i < n; i++)
@@ -254,69 +573,44 @@ rc_load_spans(const char *sql, int *count)
 }
 
 static void
-rc_load(void)
+rc_read_reference(MemoryContext cxt)
 {
-	Oid			nsp = get_namespace_oid("xdjy", false);
-	uint64		start_invalidations;
 	MemoryContext old;
-	HASHCTL		ctl;
 	uint64		n;
 	SPITupleTable *tt;
 
-	if (rc_context == NULL)
-		rc_context = AllocSetContextCreate(CacheMemoryContext, "xdjy reference cache",
-										   ALLOCSET_DEFAULT_SIZES);
-	MemoryContextReset(rc_context);
-	rc_regions = NULL;
+	rc_regions.rows = NULL;
 	rc_policy_keys = NULL;
-	rc_valid = false;
-
-	/* an invalidation arriving while we read makes this copy stale */
-	AcceptInvalidationMessages();
-	start_invalidations = rc_invalidations;
-	for (int i = 0; i < RC_NTABLES; i++)
-		rc_relids[i] = get_relname_relid(rc_tables[i], nsp);
-
-	if (SPI_connect() != SPI_OK_CONNECT)
-		elog(ERROR, "xdjy: SPI_connect failed while reading the reference cache");
 
 	/* regions */
-	n = rc_query("SELECT r.code, r.parent_code, r.is_pooling FROM xdjy.region r");
+	n = rc_query(RC_REGION, "SELECT r.code, r.parent_code, r.is_pooling FROM xdjy.region r");
 	tt = SPI_tuptable;
-	old = MemoryContextSwitchTo(rc_context);
-	memset(&ctl, 0, sizeof(ctl));
-	ctl.keysize = NAMEDATALEN;
-	ctl.entrysize = sizeof(RcRegion);
-	ctl.hcxt = rc_context;
-	rc_regions = hash_create("xdjy regions", Max(n, 16), &ctl,
-							 HASH_ELEM | HASH_STRINGS | HASH_CONTEXT);
+	rc_regions.rows = rc_hash(cxt, "xdjy regions", NAMEDATALEN, sizeof(RcRegion), n);
+	old = MemoryContextSwitchTo(cxt);
 	for (uint64 i = 0; i < n; i++)
 	{
 		char	   *code = rc_text(tt->vals[i], tt->tupdesc, 1);
 		RcRegion   *r;
 
+		/* region_code_form: 6 or 9 digits, never a longer key */
 		if (code == NULL || strlen(code) >= NAMEDATALEN)
 			continue;
-		r = (RcRegion *) hash_search(rc_regions, code, HASH_ENTER, NULL);
+		r = (RcRegion *) hash_search(rc_regions.rows, code, HASH_ENTER, NULL);
 		r->parent = rc_text(tt->vals[i], tt->tupdesc, 2);
 		r->is_pooling = rc_bool(tt->vals[i], tt->tupdesc, 3);
 	}
 	MemoryContextSwitchTo(old);
 
 	/* policies, grouped by key */
-	n = rc_query("SELECT p.insured_region, p.scheme, p.category, p.visit_type, p.tier,"
+	n = rc_query(RC_POLICY,
+				 "SELECT p.insured_region, p.scheme, p.category, p.visit_type, p.tier,"
 				 " pg_catalog.lower(p.valid), pg_catalog.upper(p.valid),"
 				 " p.id, p.deductible_fen, p.ratio_bp, p.first_selfpay_bp, p.annual_cap_fen, p.quota_group"
 				 " FROM xdjy.policy p"
 				 " ORDER BY p.insured_region, p.scheme, p.category, p.visit_type, p.id");
 	tt = SPI_tuptable;
-	old = MemoryContextSwitchTo(rc_context);
-	memset(&ctl, 0, sizeof(ctl));
-	ctl.keysize = RC_POLICY_KEYLEN;
-	ctl.entrysize = sizeof(RcPolicyKey);
-	ctl.hcxt = rc_context;
-	rc_policy_keys = hash_create("xdjy policy keys", Max(n, 16), &ctl,
-								 HASH_ELEM | HASH_STRINGS | HASH_CONTEXT);
+	rc_policy_keys = rc_hash(cxt, "xdjy policy keys", RC_POLICY_KEYLEN, sizeof(RcPolicyKey), n);
+	old = MemoryContextSwitchTo(cxt);
 	rc_policies = palloc0(sizeof(RcPolicyRow) * Max(n, 1));
 	{
 		RcPolicyKey *cur = NULL;
@@ -347,8 +641,8 @@ rc_load(void)
 			row->valid = rc_span(t, d, 6);
 			row->p.id = rc_int64(t, d, 8);
 			row->p.deductible_fen = rc_int64(t, d, 9);
-			row->p.ratio_bp = DatumGetInt32(SPI_getbinval(t, d, 10, &isnull));
-			row->p.first_selfpay_bp = DatumGetInt32(SPI_getbinval(t, d, 11, &isnull));
+			row->p.ratio_bp = rc_int32(t, d, 10);
+			row->p.first_selfpay_bp = rc_int32(t, d, 11);
 			row->p.annual_cap_fen = rc_int64(t, d, 12);
 			row->p.quota_group = rc_text(t, d, 13);
 		}
@@ -356,13 +650,14 @@ rc_load(void)
 	MemoryContextSwitchTo(old);
 
 	/* ratio rules, in the order the engine applies them: 'set' first */
-	n = rc_query("SELECT a.province, a.category, a.scheme, a.visit_type, a.own_reason_only,"
+	n = rc_query(RC_RATIO_ADJUSTMENT,
+				 "SELECT a.province, a.category, a.scheme, a.visit_type, a.own_reason_only,"
 				 " pg_catalog.lower(a.valid), pg_catalog.upper(a.valid),"
 				 " a.id, a.kind OPERATOR(pg_catalog.=) 'set', a.points_bp"
 				 " FROM xdjy.ratio_adjustment a"
 				 " ORDER BY a.kind OPERATOR(pg_catalog.=) 'delta', a.id");
 	tt = SPI_tuptable;
-	old = MemoryContextSwitchTo(rc_context);
+	old = MemoryContextSwitchTo(cxt);
 	rc_adjustments = palloc0(sizeof(RcAdjustment) * Max(n, 1));
 	rc_nadjustments = (int) n;
 	for (uint64 i = 0; i < n; i++)
@@ -370,7 +665,6 @@ rc_load(void)
 		HeapTuple	t = tt->vals[i];
 		TupleDesc	d = tt->tupdesc;
 		RcAdjustment *a = &rc_adjustments[i];
-		bool		isnull;
 
 		a->province = rc_text(t, d, 1);
 		a->category = rc_text(t, d, 2);
@@ -380,28 +674,47 @@ rc_load(void)
 		a->valid = rc_span(t, d, 6);
 		a->a.id = rc_int64(t, d, 8);
 		a->a.set = rc_bool(t, d, 9);
-		a->a.points_bp = DatumGetInt32(SPI_getbinval(t, d, 10, &isnull));
+		a->a.points_bp = rc_int32(t, d, 10);
 	}
 	MemoryContextSwitchTo(old);
 
 	/* the per-province dated settings */
-	rc_home_kept = rc_load_spans("SELECT h.province, pg_catalog.lower(h.valid), pg_catalog.upper(h.valid)"
+	rc_home_kept = rc_read_spans(cxt, RC_HOME_BENEFIT_KEPT,
+								 "SELECT h.province, pg_catalog.lower(h.valid), pg_catalog.upper(h.valid)"
 								 " FROM xdjy.home_benefit_kept h", &rc_nhome_kept);
-	rc_exempt = rc_load_spans("SELECT e.province, pg_catalog.lower(e.valid), pg_catalog.upper(e.valid)"
+	rc_exempt = rc_read_spans(cxt, RC_FILING_EXEMPTION,
+							  "SELECT e.province, pg_catalog.lower(e.valid), pg_catalog.upper(e.valid)"
 							  " FROM xdjy.filing_exemption e", &rc_nexempt);
-
-	SPI_finish();
-
-	rc_user = GetUserId();
-	rc_xact_only = IsolationUsesXactSnapshot();
-	rc_valid = (rc_invalidations == start_invalidations);
 }
 
+/* ------------------------------------------------------------------------
+ * Reading the calendar
+ * ------------------------------------------------------------------------
+ */
+
 static void
-rc_ensure(void)
+rc_read_calendar(MemoryContext cxt)
 {
-	if (!rc_valid || rc_user != GetUserId())
-		rc_load();
+	uint64		n;
+	SPITupleTable *tt;
+
+	/* day is the primary key: sorted, distinct, never NULL */
+	n = rc_query(RC_HOLIDAY,
+				 "SELECT h.day, h.is_workday FROM xdjy.holiday h ORDER BY h.day");
+	tt = SPI_tuptable;
+	rc_holidays = MemoryContextAlloc(cxt, sizeof(XdjyHoliday) * Max(n, 1));
+	rc_nholidays = 0;
+	for (uint64 i = 0; i < n; i++)
+	{
+		bool		isnull;
+		Datum		v = SPI_getbinval(tt->vals[i], tt->tupdesc, 1, &isnull);
+
+		if (isnull)
+			continue;
+		rc_holidays[rc_nholidays].day = DatumGetDateADT(v);
+		rc_holidays[rc_nholidays].is_workday = rc_bool(tt->vals[i], tt->tupdesc, 2);
+		rc_nholidays++;
+	}
 }
 
 /* ------------------------------------------------------------------------
@@ -409,27 +722,46 @@ rc_ensure(void)
  * ------------------------------------------------------------------------
  */
 
-const char *
-xdjy_cached_pooling_region(const char *region_code)
+void
+xdjy_cache_check_caller(const char *table)
 {
-	const char *code = region_code;
+	Oid			nsp = get_namespace_oid("xdjy", false);
+	Oid			relid = get_relname_relid(table, nsp);
+	AclResult	aclresult;
 
-	rc_ensure();
-	/* as xdjy.pooling_region(): up at most 8 levels */
-	for (int depth = 0; depth <= 8 && code != NULL; depth++)
-	{
-		RcRegion   *r;
+	if (!OidIsValid(relid))
+		ereport(ERROR,
+				(errcode(ERRCODE_UNDEFINED_TABLE),
+				 errmsg("table xdjy.%s does not exist", table),
+				 errhint("Install the extension with CREATE EXTENSION xdjy.")));
+	aclresult = pg_class_aclcheck(relid, GetUserId(), ACL_SELECT);
+	if (aclresult != ACLCHECK_OK)
+		aclcheck_error(aclresult, OBJECT_TABLE, table);
+}
 
-		if (strlen(code) >= NAMEDATALEN)
-			return NULL;
-		r = (RcRegion *) hash_search(rc_regions, code, HASH_FIND, NULL);
-		if (r == NULL)
-			return NULL;
-		if (r->is_pooling)
-			return r->code;
-		code = r->parent;
-	}
-	return NULL;
+const XdjyRegionTable *
+xdjy_cached_regions(void)
+{
+	rc_ensure(RC_REFERENCE);
+	return &rc_regions;
+}
+
+bool
+xdjy_region_row(const XdjyRegionTable *regions, const char *code,
+				const char **parent, bool *is_pooling)
+{
+	RcRegion   *r;
+
+	if (strlen(code) >= NAMEDATALEN)
+		return false;
+	r = (RcRegion *) hash_search(regions->rows, code, HASH_FIND, NULL);
+	if (r == NULL)
+		return false;
+	if (parent)
+		*parent = r->parent;
+	if (is_pooling)
+		*is_pooling = r->is_pooling;
+	return true;
 }
 
 bool
@@ -441,7 +773,7 @@ xdjy_cached_policy(const char *insured_region, const char *scheme,
 	RcPolicyKey *k;
 	const RcPolicyRow *any = NULL;
 
-	rc_ensure();
+	rc_ensure(RC_REFERENCE);
 	rc_policy_key(key, insured_region, scheme, category, visit_type);
 	k = (RcPolicyKey *) hash_search(rc_policy_keys, key, HASH_FIND, NULL);
 	if (k == NULL)
@@ -450,7 +782,7 @@ xdjy_cached_policy(const char *insured_region, const char *scheme,
 	{
 		const RcPolicyRow *row = &rc_policies[i];
 
-		if (!rc_span_holds(&row->valid, d))
+		if (!xdjy_span_holds(&row->valid, d))
 			continue;
 		if (!row->any_tier && row->tier == tier)
 		{
@@ -474,17 +806,17 @@ xdjy_cached_adjustments(const char *insured_region, const char *category,
 {
 	int			n = 0;
 
-	rc_ensure();
+	rc_ensure(RC_REFERENCE);
 	for (int i = 0; i < rc_nadjustments && (out == NULL || n < max); i++)
 	{
 		const RcAdjustment *a = &rc_adjustments[i];
 
-		if (strncmp(a->province, insured_region, 2) != 0 || a->province[2] != '\0' ||
+		if (!xdjy_same_province(a->province, insured_region) ||
 			strcmp(a->category, category) != 0 ||
 			(a->scheme != NULL && strcmp(a->scheme, scheme) != 0) ||
 			(a->visit_type != NULL && strcmp(a->visit_type, visit_type) != 0) ||
 			(a->own_reason_only && !own_reason) ||
-			!rc_span_holds(&a->valid, d))
+			!xdjy_span_holds(&a->valid, d))
 			continue;
 		if (out != NULL)
 			out[n] = a->a;
@@ -493,37 +825,52 @@ xdjy_cached_adjustments(const char *insured_region, const char *category,
 	return n;
 }
 
-bool
-xdjy_cached_home_benefit_kept(const char *insured_region, DateADT d)
+/* the row of a per-province dated setting covering d for the region's province */
+static const RcProvinceSpan *
+rc_province_row(const RcProvinceSpan *rows, int n, const char *insured_region, DateADT d)
 {
-	rc_ensure();
-	for (int i = 0; i < rc_nhome_kept; i++)
-		if (strncmp(rc_home_kept[i].province, insured_region, 2) == 0 &&
-			rc_home_kept[i].province[2] == '\0' &&
-			rc_span_holds(&rc_home_kept[i].valid, d))
-			return true;
-	return false;
+	for (int i = 0; i < n; i++)
+		if (xdjy_same_province(rows[i].province, insured_region) &&
+			xdjy_span_holds(&rows[i].valid, d))
+			return &rows[i];
+	return NULL;
 }
 
 bool
-xdjy_cached_filing_exempt(const char *insured_region, DateADT d)
+xdjy_cached_home_benefit_kept(const char *insured_region, DateADT d)
 {
-	rc_ensure();
-	for (int i = 0; i < rc_nexempt; i++)
-		if (strncmp(rc_exempt[i].province, insured_region, 2) == 0 &&
-			strcmp(rc_exempt[i].province + 2, "0000") == 0 &&
-			rc_span_holds(&rc_exempt[i].valid, d))
-			return true;
-	return false;
+	rc_ensure(RC_REFERENCE);
+	return rc_province_row(rc_home_kept, rc_nhome_kept, insured_region, d) != NULL;
+}
+
+/* filing_exemption_no_overlap: at most one row of a province covers d */
+bool
+xdjy_cached_filing_exemption(const char *insured_region, DateADT d,
+							 XdjyDateSpan *valid)
+{
+	const RcProvinceSpan *row;
+
+	rc_ensure(RC_REFERENCE);
+	row = rc_province_row(rc_exempt, rc_nexempt, insured_region, d);
+	if (row != NULL && valid != NULL)
+		*valid = row->valid;
+	return row != NULL;
+}
+
+const XdjyHoliday *
+xdjy_cached_holidays(int *n)
+{
+	rc_ensure(RC_CALENDAR);
+	*n = rc_nholidays;
+	return rc_holidays;
 }
 
 /*
  * AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE FOR EACH STATEMENT on every
- * table a per-backend cache copies (the five reference tables here, the
- * holiday calendar in calendar.c): tell every backend, this one at its next
+ * table the cache copies: tell every backend, this one at its next
  * command, that its copy is stale.  Row changes send no relcache
- * invalidation of their own; each cache's relcache callback listens for
- * its tables.
+ * invalidation of their own; the relcache callback above listens for the
+ * tables' OIDs.
  */
 Datum
 cache_changed_trigger(PG_FUNCTION_ARGS)

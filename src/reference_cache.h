@@ -1,10 +1,14 @@
 /*-------------------------------------------------------------------------
  *
  * src/reference_cache.h
- *	  Per-backend copies of the small reference tables every settlement
- *	  reads (regions, policies, ratio rules, home-benefit and filing-exemption
- *	  settings), so the engine looks them up in memory instead of running a
- *	  query per row.  See src/reference_cache.c for when they are reloaded.
+ *	  The one per-backend cache of the small tables every rule reads:
+ *	  the reference data (regions, policies, ratio rules, home-benefit and
+ *	  filing-exemption settings) and the holiday calendar.  Rules look them
+ *	  up in memory instead of running a query per row.  See
+ *	  src/reference_cache.c for when a copy is read and when it is dropped.
+ *
+ *	  Pointers into the cache stay valid until the next call of any
+ *	  function declared here: copy what is kept longer.
  *
  *-------------------------------------------------------------------------
  */
@@ -15,7 +19,28 @@
 
 #include "utils/date.h"
 
+#include "dates.h"
 #include "settlement.h"
+
+extern void xdjy_reference_cache_init(void);
+
+/*
+ * For a SQL function that runs as its caller: raise what a query of
+ * xdjy.table would (42501) when the current user may not read the table.
+ * The cache is read as the tables' owner, so that the copy is the same
+ * for every role; a function answering the caller from it checks here
+ * that the caller may see what it answers from.
+ */
+extern void xdjy_cache_check_caller(const char *table);
+
+/* the region table (xdjy.region), read once per look-up session */
+typedef struct XdjyRegionTable XdjyRegionTable;
+
+extern const XdjyRegionTable *xdjy_cached_regions(void);
+
+/* a row of it: false for an unknown code; *parent is NULL for a province */
+extern bool xdjy_region_row(const XdjyRegionTable *regions, const char *code,
+							const char **parent, bool *is_pooling);
 
 /* the policy row that prices a settlement (xdjy.policy) */
 typedef struct XdjyPolicy
@@ -27,12 +52,6 @@ typedef struct XdjyPolicy
 	int64		annual_cap_fen;
 	const char *quota_group;	/* in the cache's memory: copy to keep */
 } XdjyPolicy;
-
-extern void xdjy_reference_cache_init(void);
-
-/* the pooling region of a region code (itself or its nearest pooling
- * ancestor, as xdjy.pooling_region()); NULL if none or unknown */
-extern const char *xdjy_cached_pooling_region(const char *region_code);
 
 /* the policy valid on d for the key, the tier's own row before the any-tier
  * row (the engine's rule); false if none */
@@ -50,7 +69,22 @@ extern int	xdjy_cached_adjustments(const char *insured_region, const char *categ
 /* 002 #8 for the insured region's province on d */
 extern bool xdjy_cached_home_benefit_kept(const char *insured_region, DateADT d);
 
-/* F10 (000 §二(三)) for the insured region's province on d */
-extern bool xdjy_cached_filing_exempt(const char *insured_region, DateADT d);
+/*
+ * F10 (000 §二(三)): does the insured region's province exempt
+ * intra-province temporary treatment from filing on d?  With valid not
+ * NULL, the dates the exemption row covers.
+ */
+extern bool xdjy_cached_filing_exemption(const char *insured_region, DateADT d,
+										 XdjyDateSpan *valid);
+
+/* a row of xdjy.holiday: a day that breaks the weekday rule (SPEC R7) */
+typedef struct XdjyHoliday
+{
+	DateADT		day;
+	bool		is_workday;
+} XdjyHoliday;
+
+/* every row, sorted by day; *n how many */
+extern const XdjyHoliday *xdjy_cached_holidays(int *n);
 
 #endif							/* XDJY_REFERENCE_CACHE_H */

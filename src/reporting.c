@@ -37,6 +37,7 @@
 
 #include "calendar.h"
 #include "dates.h"
+#include "region.h"
 #include "xdjy.h"
 
 PG_FUNCTION_INFO_V1(reconciliation_kinds);
@@ -437,7 +438,7 @@ province_of(PG_FUNCTION_ARGS)
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("invalid region code: \"%s\"", text_to_cstring(t)),
 				 errhint("A region code has 6 digits (province, city, county) or 9 (township), such as 370102.")));
-	PG_RETURN_TEXT_P(cstring_to_text(psprintf("%c%c0000", s[0], s[1])));
+	PG_RETURN_TEXT_P(cstring_to_text(xdjy_province_code(text_to_cstring(t))));
 }
 
 /*

@@ -23,6 +23,7 @@
 #include "access/htup_details.h"
 
 #include "money.h"
+#include "region.h"
 #include "settlement.h"
 
 PG_FUNCTION_INFO_V1(settlement_amounts);
@@ -210,7 +211,7 @@ xdjy_decide_category(const XdjyCategoryInput *in, XdjyCategoryDecision *out)
 	}
 
 	/* step 3: F10, intra-province treatment exempt from filing (000 §二(三)) */
-	if (strncmp(in->insured_region, in->treatment_region, 2) == 0)
+	if (xdjy_same_province(in->insured_region, in->treatment_region))
 	{
 		if (in->filing_exempt == XDJY_FACT_UNKNOWN)
 			return XDJY_NEED_FILING_EXEMPT;

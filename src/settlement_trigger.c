@@ -413,7 +413,7 @@ load_encounter(int64 encounter_id, Encounter *e, MemoryContext cxt)
 	/* the institution's pooling region, from the per-backend region copy */
 	{
 		char	   *region = xdjy_spi_text(0, 18, CurrentMemoryContext);
-		const char *pooling = region ? xdjy_cached_pooling_region(region) : NULL;
+		const char *pooling = region ? xdjy_pooling_region(region) : NULL;
 
 		e->treatment_region = pooling ? MemoryContextStrdup(cxt, pooling) : NULL;
 	}
@@ -484,7 +484,7 @@ keeps_home_benefit(const char *insured_region, DateADT d)
 static bool
 is_filing_exempt(const Encounter *e)
 {
-	return xdjy_cached_filing_exempt(e->insured_region, e->admitted_on);
+	return xdjy_cached_filing_exemption(e->insured_region, e->admitted_on, NULL);
 }
 
 /*
@@ -522,7 +522,7 @@ check_referral(int64 referral_id, const Encounter *e, const char *diagnosis)
 	issuer_region = xdjy_spi_text(0, 7, CurrentMemoryContext);
 	if (issuer_region != NULL)
 	{
-		const char *pooling = xdjy_cached_pooling_region(issuer_region);
+		const char *pooling = xdjy_pooling_region(issuer_region);
 
 		issuer_region = pooling ? pstrdup(pooling) : NULL;
 	}
