@@ -220,12 +220,12 @@ RESET xdjy.language;
 \echo
 \echo '== Reconciliation, clearing and reporting (SPEC §4)'
 \echo '   Hand-made settlements of autumn 2024 (National Day week, a swapped Saturday, the year end)'
-\echo '   and what the insured place, the treatment place and the platform reported (test/pgtap/t6_fixture.psql):'
+\echo '   and what the insured place, the treatment place and the platform reported (test/pgtap/include/reporting_data.sql):'
 BEGIN;
-\i test/pgtap/t6_fixture.psql
+\i test/pgtap/include/reporting_data.sql
 SET LOCAL session_replication_role = replica;
 INSERT INTO settlement_attempt (attempted_on, encounter_id, mode, invoice_no, total_fen, sqlstate, message) VALUES
-	('2024-10-08', 6003, 'direct', 'T6-INV-6003', 80000, 'YB301', 'demo: a failed attempt before the one that settled');
+	('2024-10-08', 6003, 'direct', 'RPT-INV-6003', 80000, 'YB301', 'demo: a failed attempt before the one that settled');
 COMMIT;
 SELECT s.id, s.settled_on, s.scope, s.mode, s.institution_code, s.total_fen, s.fund_fen,
 	(SELECT string_agg(r.party || ' ' || r.reported_on, ', ' ORDER BY r.id) FROM party_report r WHERE r.settlement_id = s.id) AS reports

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Issue 8 §6: from every installable earlier version, ALTER EXTENSION xdjy
+# Upgrades: from every installable earlier version, ALTER EXTENSION xdjy
 # UPDATE reaches the default version with the same catalog as a fresh
 # install (schema-only dumps compared) and keeps every row.  1.0 is the
 # first release: today the test checks that an update at the default
