@@ -7,6 +7,7 @@
 BEGIN;
 SELECT plan(29);
 SET LOCAL search_path = xdjy, public;
+\ir include/helpers.sql
 
 -- an outpatient expense of person p at institution i on day d, settled
 CREATE FUNCTION pg_temp.expense(p text, i text, d date) RETURNS bigint LANGUAGE plpgsql AS $$
@@ -19,15 +20,6 @@ BEGIN
 	VALUES (e, d, 'CHG-' || e, 12345) RETURNING id INTO s;
 	SET LOCAL session_replication_role = origin;
 	RETURN s;
-END $$;
-CREATE FUNCTION pg_temp.hint_of(sql text) RETURNS text LANGUAGE plpgsql AS $$
-DECLARE h text;
-BEGIN
-	EXECUTE sql;
-	RETURN 'no error';
-EXCEPTION WHEN OTHERS THEN
-	GET STACKED DIAGNOSTICS h = PG_EXCEPTION_HINT;
-	RETURN h;
 END $$;
 CREATE FUNCTION pg_temp.lt(p text) RETURNS bigint LANGUAGE sql AS $$
 	SELECT id FROM xdjy.filing WHERE person_id = p AND status = 'active' AND category = 'long_term_resident' $$;

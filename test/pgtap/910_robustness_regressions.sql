@@ -5,6 +5,7 @@
 BEGIN;
 SELECT plan(21);
 SET LOCAL search_path = xdjy, public;
+\ir include/helpers.sql
 
 -- fixtures: Jinan employees' outpatient standard (a long-term filer is paid
 -- the insured place's local standard, 004 §二(三)); a long-term filing to
@@ -76,15 +77,6 @@ SELECT throws_ok($$INSERT INTO referral (person_id, issued_by, issued_on, diagno
 	'23514', NULL, 'S6 002 #12: a referral is issued on a calendar day (23514)');
 
 -- R7: the guard of builtin holidays printed infinity as 5881610-07-11
-CREATE FUNCTION pg_temp.detail_of(q text) RETURNS text LANGUAGE plpgsql AS $$
-DECLARE d text;
-BEGIN
-	EXECUTE q;
-	RETURN NULL;
-EXCEPTION WHEN OTHERS THEN
-	GET STACKED DIAGNOSTICS d = PG_EXCEPTION_DETAIL;
-	RETURN d;
-END $$;
 SELECT is(pg_temp.detail_of($$INSERT INTO holiday VALUES ('infinity', false, 'x', true)$$),
 	'Row (day = infinity) of "xdjy.holiday" claims builtin = true: builtin rows come only with CREATE or ALTER EXTENSION, and pg_dump leaves them out.',
 	'R7: the holiday guard names infinity as infinity');
