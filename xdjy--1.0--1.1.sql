@@ -6,3 +6,10 @@
 
 -- complain if script is sourced in psql, rather than via CREATE EXTENSION
 \echo Use "ALTER EXTENSION xdjy UPDATE TO '1.1'" to load this file. \quit
+
+-- the category reasons as the settlement engine lists them (src/settlement.h)
+CREATE FUNCTION category_reasons() RETURNS SETOF text
+	AS 'MODULE_PATHNAME', 'xdjy_category_reasons'
+	LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION category_reasons() IS
+	'the values settlement.category_reason may take: why the settlement engine chose the benefit category';

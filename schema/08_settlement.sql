@@ -138,6 +138,15 @@ COMMENT ON COLUMN settlement.policy_ratio_bp IS 'the policy row''s ratio before 
 COMMENT ON COLUMN settlement.adjustment_ids IS 'ratio_adjustment rows applied, in order; ratio_steps: the ratio after each';
 COMMENT ON COLUMN settlement.deductible_met_before_fen IS 'ledger before this settlement: deductible met';
 COMMENT ON COLUMN settlement.fund_paid_before_fen IS 'ledger before this settlement: fund paid';
+-- The category reasons are listed once, in C (src/settlement.h), and
+-- returned by category_reasons(); the CHECK constraint and the comment of
+-- settlement.category_reason above repeat them, and
+-- test/pgtap/215_category_reasons.sql holds both to the function.
+CREATE FUNCTION category_reasons() RETURNS SETOF text
+	AS 'MODULE_PATHNAME', 'xdjy_category_reasons'
+	LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION category_reasons() IS
+	'the values settlement.category_reason may take: why the settlement engine chose the benefit category';
 CREATE UNIQUE INDEX settlement_invoice_once ON settlement (institution_code, invoice_no, invoice_seq)
 	WHERE reverses IS NULL;
 CREATE UNIQUE INDEX settlement_reversed_once ON settlement (reverses) WHERE reverses IS NOT NULL;
