@@ -311,8 +311,7 @@ explain_settlement(PG_FUNCTION_ARGS)
 	SetSingleFuncCall(fcinfo, 0);
 	o.rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
 
-	if (SPI_connect() != SPI_OK_CONNECT)
-		elog(ERROR, "explain_settlement: SPI_connect failed");
+	xdjy_spi_connect();
 	arg = Int64GetDatum(id);
 	if (xdjy_plan_execute(&q_explain, &arg, NULL, 1, SPI_OK_SELECT) == 0)
 		ereport(ERROR,
@@ -384,7 +383,7 @@ explain_settlement(PG_FUNCTION_ARGS)
 
 			explain_reversal(&o, original, original_on, total, fund, personal,
 							 deductible, quota_group, service_on, met, paid);
-			SPI_finish();
+			xdjy_spi_finish();
 			return (Datum) 0;
 		}
 
@@ -513,6 +512,6 @@ explain_settlement(PG_FUNCTION_ARGS)
 						  (long long) am.first_selfpay_fen, (long long) am.deductible_fen,
 						  (long long) am.fund_fen, (long long) am.personal_fen));
 	}
-	SPI_finish();
+	xdjy_spi_finish();
 	return (Datum) 0;
 }

@@ -146,7 +146,7 @@ institution_choice_rules_trigger(PG_FUNCTION_ARGS)
 	chosen_on = DatumGetDateADT(d);
 	xdjy_require_finite(chosen_on, "chosen_on");
 
-	SPI_connect();
+	xdjy_spi_connect();
 
 	v[0] = Int64GetDatum(filing_id);
 	if (xdjy_run(&plan_filing, v, NULL, 1) != 1)
@@ -272,7 +272,7 @@ institution_choice_rules_trigger(PG_FUNCTION_ARGS)
 				 errdetail("Institution \"%s\" is designated for special diseases; institution \"%s\" would be a second.",
 						   xdjy_res_text(4), code),
 				 errhint("One of the chosen hospitals is designated for special-disease outpatient care (002 #7); clear the other's special_disease first.")));
-	SPI_finish();
+	xdjy_spi_finish();
 
 	/* the slot follows from the institution: fill it in */
 	slot_col = xdjy_colno(desc, "slot");

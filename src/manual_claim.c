@@ -306,14 +306,13 @@ manual_claim_trigger(PG_FUNCTION_ARGS)
 				bool		isnull;
 				bool		ok;
 
-				if (SPI_connect() != SPI_OK_CONNECT)
-					elog(ERROR, "manual_claim_trigger: SPI_connect failed");
+				xdjy_spi_connect();
 				ok = xdjy_plan_execute(&q_claim_settlement, &arg, NULL, 1, SPI_OK_SELECT) > 0 &&
 					DatumGetInt64(xdjy_spi_value(0, 1, &isnull)) == c.encounter_id &&
 					strcmp(xdjy_spi_text(0, 2, CurrentMemoryContext), c.invoice_no) == 0 &&
 					strcmp(xdjy_spi_text(0, 3, CurrentMemoryContext), "manual") == 0 &&
 					xdjy_spi_bool(0, 4, false);
-				SPI_finish();
+				xdjy_spi_finish();
 				if (!ok)
 					ereport(ERROR,
 							(errcode(ERRCODE_XDJY_CLAIM_IMMUTABLE),
@@ -355,8 +354,7 @@ manual_claim_trigger(PG_FUNCTION_ARGS)
 		/* paid through a settlement: the same ceiling as the engine's */
 		xdjy_check_national_fen(c.total_fen, "The total");
 
-		if (SPI_connect() != SPI_OK_CONNECT)
-			elog(ERROR, "manual_claim_trigger: SPI_connect failed");
+		xdjy_spi_connect();
 		arg = Int64GetDatum(c.encounter_id);
 		if (xdjy_plan_execute(&q_claim_encounter, &arg, NULL, 1, SPI_OK_SELECT) == 0)
 			ereport(ERROR,
@@ -377,7 +375,7 @@ manual_claim_trigger(PG_FUNCTION_ARGS)
 					 errhint("Give calendar dates.")));
 		check_deadline(&c, expense_on);
 		check_claim_invoice(&c, institution);
-		SPI_finish();
+		xdjy_spi_finish();
 	}
 
 	/* 002 #15: due 22 working days after the materials are complete */
@@ -437,8 +435,7 @@ decide_manual_claim(PG_FUNCTION_ARGS)
 				 errmsg("decision date must be a finite date"),
 				 errhint("Give a calendar date.")));
 
-	if (SPI_connect() != SPI_OK_CONNECT)
-		elog(ERROR, "decide_manual_claim: SPI_connect failed");
+	xdjy_spi_connect();
 	arg = Int64GetDatum(claim_id);
 	if (xdjy_plan_execute(&q_claim_lock, &arg, NULL, 1, SPI_OK_SELECT) == 0)
 		ereport(ERROR,
@@ -519,7 +516,7 @@ decide_manual_claim(PG_FUNCTION_ARGS)
 		upd[2] = heap_getattr(paid, xdjy_attnum(paid_desc, "id", INT8OID), paid_desc, &isnull);
 		xdjy_plan_execute(&q_claim_paid, upd, NULL, 0, SPI_OK_UPDATE);
 		result = PointerGetDatum(SPI_returntuple(paid, paid_desc));
-		SPI_finish();
+		xdjy_spi_finish();
 		PG_RETURN_DATUM(result);
 	}
 
@@ -532,6 +529,6 @@ decide_manual_claim(PG_FUNCTION_ARGS)
 		upd[3] = CStringGetTextDatum(edata->message ? edata->message : "");
 		xdjy_plan_execute(&q_claim_rejected, upd, NULL, 0, SPI_OK_UPDATE);
 	}
-	SPI_finish();
+	xdjy_spi_finish();
 	PG_RETURN_NULL();
 }

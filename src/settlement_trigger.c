@@ -1177,10 +1177,9 @@ settlement_insert_trigger(PG_FUNCTION_ARGS)
 	d = heap_getattr(row, scol_attnum[SC_REVERSES], tupdesc, &isnull);
 	if (!isnull)
 	{
-		if (SPI_connect() != SPI_OK_CONNECT)
-			elog(ERROR, "settlement_insert_trigger: SPI_connect failed");
+		xdjy_spi_connect();
 		settle_reversal(DatumGetInt64(d), tupdesc, row, &r, upper);
-		SPI_finish();
+		xdjy_spi_finish();
 		return PointerGetDatum(apply_row(row, tupdesc, &r));
 	}
 
@@ -1213,10 +1212,9 @@ settlement_insert_trigger(PG_FUNCTION_ARGS)
 	in.referral_id = isnull ? 0 : DatumGetInt64(d);
 	in.diagnosis = xdjy_get_text(row, tupdesc, scol_attnum[SC_DIAGNOSIS]);
 
-	if (SPI_connect() != SPI_OK_CONNECT)
-		elog(ERROR, "settlement_insert_trigger: SPI_connect failed");
+	xdjy_spi_connect();
 	settle_new(&in, &r, upper);
-	SPI_finish();
+	xdjy_spi_finish();
 	return PointerGetDatum(apply_row(row, tupdesc, &r));
 }
 
@@ -1270,8 +1268,7 @@ encounter_stay_overlap_trigger(PG_FUNCTION_ARGS)
 		strcmp(visit_type, "inpatient") != 0 || xdjy_restoring())
 		return PointerGetDatum(row);
 
-	if (SPI_connect() != SPI_OK_CONNECT)
-		elog(ERROR, "encounter_stay_overlap_trigger: SPI_connect failed");
+	xdjy_spi_connect();
 	args[0] = CStringGetTextDatum(person);
 	args[1] = id_null ? Int64GetDatum(-1) : id;
 	args[2] = admitted;
@@ -1296,6 +1293,6 @@ encounter_stay_overlap_trigger(PG_FUNCTION_ARGS)
 						   dis_null ? "open" : xdjy_iso_date(DatumGetDateADT(discharged))),
 				 errhint("A person is in one hospital at a time; a transfer is admitted on or after the discharge day (002 #8).")));
 	}
-	SPI_finish();
+	xdjy_spi_finish();
 	return PointerGetDatum(row);
 }
