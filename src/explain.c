@@ -316,8 +316,7 @@ explain_settlement(PG_FUNCTION_ARGS)
 	arg = Int64GetDatum(id);
 	if (xdjy_plan_execute(&q_explain, &arg, NULL, 1, SPI_OK_SELECT) == 0)
 		ereport(ERROR,
-				(errcode(ERRCODE_XDJY_UNKNOWN_REFERENCE),
-				 errmsg("unknown settlement"),
+				(xdjy_errcode(ERRCODE_XDJY_UNKNOWN_REFERENCE),
 				 errdetail("Settlement %lld does not exist.", (long long) id),
 				 errhint("Give the id of a settlement.")));
 
@@ -371,8 +370,7 @@ explain_settlement(PG_FUNCTION_ARGS)
 			scope == NULL || mode == NULL || insured == NULL || treatment == NULL ||
 			xdjy_reason_from_name(reason) < 0)
 			ereport(ERROR,
-					(errcode(ERRCODE_XDJY_NOT_ENGINE_ROW),
-					 errmsg("settlement not computed by the engine"),
+					(xdjy_errcode(ERRCODE_XDJY_NOT_ENGINE_ROW),
 					 errdetail("Settlement %lld has no category, reason or ledger figures.", (long long) id),
 					 errhint("Only settlements written through the settlement trigger can be explained.")));
 		nadj = array_values(xdjy_spi_value(0, E_ADJ_IDS, &isnull), isnull, INT8OID, &adj_ids);

@@ -151,8 +151,7 @@ institution_choice_rules_trigger(PG_FUNCTION_ARGS)
 	v[0] = Int64GetDatum(filing_id);
 	if (xdjy_run(&plan_filing, v, NULL, 1) != 1)
 		ereport(ERROR,
-				(errcode(ERRCODE_XDJY_UNKNOWN_REFERENCE),
-				 errmsg("unknown filing %lld", (long long) filing_id),
+				(xdjy_errcode(ERRCODE_XDJY_UNKNOWN_REFERENCE),
 				 errdetail("The choice of institution \"%s\" names filing %lld, which is not in xdjy.filing.",
 						   code, (long long) filing_id),
 				 errhint("Choose under the person's active long-term filing of the residence city.")));
@@ -170,8 +169,7 @@ institution_choice_rules_trigger(PG_FUNCTION_ARGS)
 	v[2] = DateADTGetDatum(chosen_on);
 	if (xdjy_run(&plan_rule, v, NULL, 1) != 1)
 		ereport(ERROR,
-				(errcode(ERRCODE_XDJY_CHOICE_NOT_OFFERED),
-				 errmsg("no institution choice for persons insured in \"%s\" under the %s scheme", insured, scheme),
+				(xdjy_errcode(ERRCODE_XDJY_CHOICE_NOT_OFFERED),
 				 errdetail("Person \"%s\" (filing %lld) is insured in \"%s\", scheme %s; no row of xdjy.institution_choice_rule for province \"%.2s0000\" and that scheme covers %s.",
 						   person, (long long) filing_id, insured, scheme, insured, xdjy_iso_date(chosen_on)),
 				 errhint("Chosen non-direct institutions are a provincial option (Jilin, resident scheme, 002 #7); every networked institution of the residence city settles directly anyway.")));
@@ -179,8 +177,7 @@ institution_choice_rules_trigger(PG_FUNCTION_ARGS)
 	if (!long_term || !active ||
 		xdjy_scope_of(insured, destination) != XDJY_SCOPE_CROSS_PROVINCE)
 		ereport(ERROR,
-				(errcode(ERRCODE_XDJY_CHOICE_FILING_UNFIT),
-				 errmsg("filing %lld does not allow choosing institutions", (long long) filing_id),
+				(xdjy_errcode(ERRCODE_XDJY_CHOICE_FILING_UNFIT),
 				 errdetail("Filing %lld of person \"%s\" is %s, %s, from \"%s\" to \"%s\" (%s).",
 						   (long long) filing_id, person, status_text, category_text,
 						   insured, destination,
@@ -190,8 +187,7 @@ institution_choice_rules_trigger(PG_FUNCTION_ARGS)
 	v[0] = CStringGetTextDatum(code);
 	if (xdjy_run(&plan_institution, v, NULL, 1) != 1)
 		ereport(ERROR,
-				(errcode(ERRCODE_XDJY_UNKNOWN_REFERENCE),
-				 errmsg("unknown institution \"%s\"", code),
+				(xdjy_errcode(ERRCODE_XDJY_UNKNOWN_REFERENCE),
 				 errdetail("Filing %lld chooses institution \"%s\", which is not in xdjy.institution.",
 						   (long long) filing_id, code),
 				 errhint("Use a fixmedins_code from xdjy.institution.")));
@@ -204,16 +200,14 @@ institution_choice_rules_trigger(PG_FUNCTION_ARGS)
 	inst_pooling = xdjy_pooling_of(inst_region);
 	if (inst_pooling == NULL || strcmp(inst_pooling, destination) != 0)
 		ereport(ERROR,
-				(errcode(ERRCODE_XDJY_CHOICE_OUTSIDE_CITY),
-				 errmsg("institution \"%s\" is not in the residence city \"%s\"", code, destination),
+				(xdjy_errcode(ERRCODE_XDJY_CHOICE_OUTSIDE_CITY),
 				 errdetail("Institution \"%s\" is in \"%s\", pooling region \"%s\"; filing %lld names \"%s\".",
 						   code, inst_region, inst_pooling ? inst_pooling : "?",
 						   (long long) filing_id, destination),
 				 errhint("Choose among the non-direct-settlement institutions of \"%s\" (002 #7).", destination)));
 	if (networked)
 		ereport(ERROR,
-				(errcode(ERRCODE_XDJY_CHOICE_SETTLES_DIRECTLY),
-				 errmsg("institution \"%s\" settles directly and needs no choosing", code),
+				(xdjy_errcode(ERRCODE_XDJY_CHOICE_SETTLES_DIRECTLY),
 				 errdetail("Institution \"%s\" in \"%s\" is networked for inpatient direct settlement.",
 						   code, destination),
 				 errhint("Every direct-settlement institution of the residence city may be used without choosing; the four choices are for non-direct-settlement institutions (002 #7).")));
@@ -232,15 +226,13 @@ institution_choice_rules_trigger(PG_FUNCTION_ARGS)
 		slot = NULL;
 	if (slot == NULL)
 		ereport(ERROR,
-				(errcode(ERRCODE_XDJY_CHOICE_NO_SLOT),
-				 errmsg("institution \"%s\" fits none of the four choices", code),
+				(xdjy_errcode(ERRCODE_XDJY_CHOICE_NO_SLOT),
 				 errdetail("Institution \"%s\" is a %s of tier %d%s.",
 						   code, kind, tier, specialty ? ", specialty" : ""),
 				 errhint("The four choices are one tier 3, one tier 2, one tier 1 and one specialty hospital (002 #7).")));
 	if (given_slot != NULL && strcmp(given_slot, slot) != 0)
 		ereport(ERROR,
-				(errcode(ERRCODE_XDJY_CHOICE_NO_SLOT),
-				 errmsg("institution \"%s\" is a %s choice, not %s", code, slot, given_slot),
+				(xdjy_errcode(ERRCODE_XDJY_CHOICE_NO_SLOT),
 				 errdetail("The row names slot %s; institution \"%s\" is a %s hospital.",
 						   given_slot, code, slot_label(slot)),
 				 errhint("Leave slot NULL: it follows from the institution's tier and specialty.")));
@@ -252,25 +244,22 @@ institution_choice_rules_trigger(PG_FUNCTION_ARGS)
 	count = DatumGetInt64(xdjy_res(1, &isnull));
 	if (count >= CHOICE_SLOTS)
 		ereport(ERROR,
-				(errcode(ERRCODE_XDJY_CHOICE_FULL),
-				 errmsg("filing %lld already has %d chosen institutions", (long long) filing_id, CHOICE_SLOTS),
-				 errdetail("Chosen: %s; institution \"%s\" would be a fifth.",
-						   xdjy_res_text(2), code),
+				(xdjy_errcode(ERRCODE_XDJY_CHOICE_FULL),
+				 errdetail("Filing %lld has chosen %s; institution \"%s\" would be a fifth.",
+						   (long long) filing_id, xdjy_res_text(2), code),
 				 errhint("At most four institutions are chosen, one of each tier 3, tier 2, tier 1 and specialty (002 #7).")));
 	if (xdjy_res_text(3) != NULL)
 		ereport(ERROR,
-				(errcode(ERRCODE_XDJY_CHOICE_SLOT_TAKEN),
-				 errmsg("filing %lld already has a chosen %s hospital", (long long) filing_id, slot_label(slot)),
-				 errdetail("Institution \"%s\" holds the %s choice; institution \"%s\" is another.",
-						   xdjy_res_text(3), slot_label(slot), code),
+				(xdjy_errcode(ERRCODE_XDJY_CHOICE_SLOT_TAKEN),
+				 errdetail("Institution \"%s\" holds the %s choice of filing %lld; institution \"%s\" is another.",
+						   xdjy_res_text(3), slot_label(slot), (long long) filing_id, code),
 				 errhint("One institution of each kind is chosen (002 #7); chosen so far: %s.",
 						 xdjy_res_text(2))));
 	if (special && xdjy_res_text(4) != NULL)
 		ereport(ERROR,
-				(errcode(ERRCODE_XDJY_CHOICE_SPECIAL_TAKEN),
-				 errmsg("filing %lld already has a special-disease hospital", (long long) filing_id),
-				 errdetail("Institution \"%s\" is designated for special diseases; institution \"%s\" would be a second.",
-						   xdjy_res_text(4), code),
+				(xdjy_errcode(ERRCODE_XDJY_CHOICE_SPECIAL_TAKEN),
+				 errdetail("Institution \"%s\" is designated for special diseases under filing %lld; institution \"%s\" would be a second.",
+						   xdjy_res_text(4), (long long) filing_id, code),
 				 errhint("One of the chosen hospitals is designated for special-disease outpatient care (002 #7); clear the other's special_disease first.")));
 	SPI_finish();
 
