@@ -18,6 +18,7 @@ CREATE TABLE error_code (
 );
 COMMENT ON TABLE error_code IS
 	'catalogue of xdjy''s own SQLSTATEs (class YB), classified, with cause in English and Chinese (004 §五(三))';
+GRANT SELECT ON error_code TO xdjy_admin, xdjy_operator, xdjy_analyst;
 
 CREATE FUNCTION error_registry()
 	RETURNS TABLE (code text, category text, message_en text, message_zh text,
