@@ -1,0 +1,198 @@
+-- dumped (pg_extension_config_dump ... 'WHERE NOT builtin') and CREATE
+-- EXTENSION brings them back, so only the extension's scripts write them.
+-- Arguments: the kind of rows (holiday | policy_rule | national_map, which
+-- picks the SQLSTATE), then the key columns that name a row in errors.
+--------------------------------------------------------------------------
+
+CREATE FUNCTION builtin_guard_trigger() RETURNS trigger
+	AS 'MODULE_PATHNAME' LANGUAGE C;
+COMMENT ON FUNCTION builtin_guard_trigger() IS
+	'keeps rows shipped with xdjy (builtin = true) as shipped: only the extension''s scripts write them (YB504, YB601, YB701)';
+
+--------------------------------------------------------------------------
+-- Reference data (SPEC §6): regions, institutions, persons, channels.
+-- Filled by the DBA; the region codes of a small national sample ship
+-- with the extension (builtin = true) and are not dumped, everything the
+-- DBA adds is (pg_extension_config_dump).
+--------------------------------------------------------------------------
+
+CREATE TABLE region (
+	code		text PRIMARY KEY,
+	name_zh		text NOT NULL,
+	name_en		text,
+	level		text NOT NULL CHECK (level IN ('province', 'city', 'county', 'township')),
+	parent_code	text REFERENCES region (code),
+	is_pooling	boolean NOT NULL DEFAULT false,
+	builtin		boolean NOT NULL DEFAULT false,
+	CONSTRAINT region_code_form CHECK (CASE WHEN level = 'township'
+		THEN code ~ '^[0-9]{9}$' ELSE code ~ '^[0-9]{6}$' END),
+	CONSTRAINT region_parent_level CHECK ((level = 'province') = (parent_code IS NULL))
+);
+CREATE INDEX region_parent_code_idx ON region (parent_code);
+COMMENT ON TABLE region IS
+	'administrative divisions (行政区划): 6-digit province/city/county codes, 9-digit townships; is_pooling marks a pooling region (统筹区)';
+COMMENT ON COLUMN region.code IS 'administrative division code (行政区划代码), e.g. 370100 济南市';
+COMMENT ON COLUMN region.is_pooling IS 'a pooling region (统筹区): insured_region and filing destinations are pooling regions';
+COMMENT ON COLUMN region.builtin IS 'shipped with xdjy (not dumped; CREATE EXTENSION recreates it)';
+SELECT pg_catalog.pg_extension_config_dump('region', 'WHERE NOT builtin');
+
+CREATE TABLE institution (
+	code		text PRIMARY KEY,
+	name_zh		text NOT NULL,
+	name_en		text,
+	region_code	text NOT NULL REFERENCES region (code),
+	tier		smallint NOT NULL DEFAULT 0 CHECK (tier BETWEEN 0 AND 3),
+	specialty	boolean NOT NULL DEFAULT false,
+	kind		text NOT NULL DEFAULT 'hospital' CHECK (kind IN ('hospital', 'pharmacy')),
+	ownership	text NOT NULL DEFAULT 'public' CHECK (ownership IN ('public', 'private')),
+	networked_inpatient boolean NOT NULL DEFAULT false,
+	networked_outpatient boolean NOT NULL DEFAULT false,
+	networked_chronic boolean NOT NULL DEFAULT false
+);
+CREATE INDEX institution_region_code_idx ON institution (region_code);
+COMMENT ON TABLE institution IS 'designated medical institutions and pharmacies (定点医药机构)';
+COMMENT ON COLUMN institution.code IS 'fixmedins_code 定点医药机构编号';
+COMMENT ON COLUMN institution.region_code IS 'where it is: a county, city or township code; its pooling region is found by walking up';
+COMMENT ON COLUMN institution.tier IS 'hospital tier (医院等级): 3 三级, 2 二级, 1 一级, 0 ungraded/未定级';
+COMMENT ON COLUMN institution.specialty IS 'specialty hospital (专科医院), 002 #7';
+COMMENT ON COLUMN institution.ownership IS 'public (公立) or private (社会办); one policy for both (002 #6)';
+COMMENT ON COLUMN institution.networked_inpatient IS 'open for cross-region direct settlement of inpatient stays (住院联网结算)';
+COMMENT ON COLUMN institution.networked_outpatient IS 'open for cross-region direct settlement of outpatient visits (普通门诊联网结算)';
+COMMENT ON COLUMN institution.networked_chronic IS 'open for cross-region direct settlement of chronic/special disease outpatient care (门诊慢特病联网结算)';
+SELECT pg_catalog.pg_extension_config_dump('institution', '');
+
+CREATE TABLE person (
+	id				text PRIMARY KEY,
+	name			text NOT NULL,
+	insured_region	text NOT NULL REFERENCES region (code),
+	scheme			text NOT NULL CHECK (scheme IN ('employee', 'resident'))
+);
+CREATE INDEX person_insured_region_idx ON person (insured_region);
+COMMENT ON TABLE person IS 'insured persons (参保人员)';
+COMMENT ON COLUMN person.id IS 'psn_no 人员编号';
+COMMENT ON COLUMN person.insured_region IS 'insuplc_admdvs 参保地医保区划: a pooling region';
+COMMENT ON COLUMN person.scheme IS 'insutype 险种类型: employee (职工医保, 310) or resident (城乡居民医保, 390)';
+SELECT pg_catalog.pg_extension_config_dump('person', '');
+
+-- F2, 000 §二(二), 001 §一–二: the channels a filing may come through
+CREATE TABLE channel (
+	code		text PRIMARY KEY,
+	name_en		text NOT NULL,
+	name_zh		text NOT NULL
+);
+COMMENT ON TABLE channel IS 'filing channels (备案渠道), 000 §二(二) and 001 §一、二';
+INSERT INTO channel VALUES
+	('window', 'service hall window', '医保服务大厅窗口'),
+	('grassroots', 'grassroots insurance station', '基层医保工作站'),
+	('website', 'official website', '医保官方网站'),
+	('app', 'national insurance service app', '国家医保服务平台APP'),
+	('mini_program', 'mini-program', '小程序'),
+	('phone', 'service telephone', '服务电话'),
+	('fax', 'fax', '传真'),
+	('hospital', 'designated hospital', '定点医疗机构');
+
+-- The pooling region (统筹区) a region belongs to: itself if it is one,
+-- else the nearest pooling ancestor; NULL for an unknown code or a region
+-- under no pooling region.
+CREATE FUNCTION pooling_region(region_code text) RETURNS text
+	LANGUAGE sql STABLE STRICT PARALLEL SAFE
+	SET search_path = pg_catalog, pg_temp
+BEGIN ATOMIC
+	WITH RECURSIVE up(code, parent_code, is_pooling, depth) AS (
+		SELECT r.code, r.parent_code, r.is_pooling, 0
+		FROM xdjy.region r WHERE r.code OPERATOR(pg_catalog.=) region_code
+		UNION ALL
+		SELECT r.code, r.parent_code, r.is_pooling, up.depth + 1
+		FROM xdjy.region r JOIN up ON r.code OPERATOR(pg_catalog.=) up.parent_code
+		WHERE NOT up.is_pooling AND up.depth < 8
+	)
+	SELECT up.code FROM up WHERE up.is_pooling ORDER BY up.depth LIMIT 1;
+END;
+COMMENT ON FUNCTION pooling_region(text) IS
+	'the pooling region (统筹区) of a region: itself or its nearest pooling ancestor';
+
+CREATE FUNCTION treatment_scope(insured_region text, treatment_region text) RETURNS text
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION treatment_scope(text, text) IS
+	'local (本地), intra_province (省内跨市) or cross_province (跨省), from two pooling-region codes';
+
+-- A small national sample of administrative divisions (行政区划), shipped
+-- as builtin rows: enough for the demo, the tests and a first look.  DBAs
+-- add their own (dumped); builtin rows come back with CREATE EXTENSION.
+INSERT INTO region (code, name_zh, name_en, level, parent_code, is_pooling, builtin) VALUES
+	-- Shandong 山东省 (37)
+	('370000', '山东省', 'Shandong', 'province', NULL, false, true),
+	('370100', '济南市', 'Jinan', 'city', '370000', true, true),
+	('370102', '历下区', 'Lixia District', 'county', '370100', false, true),
+	('370103', '市中区', 'Shizhong District', 'county', '370100', false, true),
+	('370112', '历城区', 'Licheng District', 'county', '370100', false, true),
+	('370102001', '解放路街道', 'Jiefanglu Subdistrict', 'township', '370102', false, true),
+	('370102002', '千佛山街道', 'Qianfoshan Subdistrict', 'township', '370102', false, true),
+	('370103001', '大观园街道', 'Daguanyuan Subdistrict', 'township', '370103', false, true),
+	('370112001', '山大路街道', 'Shandalu Subdistrict', 'township', '370112', false, true),
+	('370112101', '唐王街道', 'Tangwang Subdistrict', 'township', '370112', false, true),
+	('370800', '济宁市', 'Jining', 'city', '370000', true, true),
+	('370811', '任城区', 'Rencheng District', 'county', '370800', false, true),
+	('370830', '汶上县', 'Wenshang County', 'county', '370800', false, true),
+	('370881', '曲阜市', 'Qufu', 'county', '370800', false, true),
+	('370811001', '古槐街道', 'Guhuai Subdistrict', 'township', '370811', false, true),
+	('370830100', '汶上街道', 'Wenshang Subdistrict', 'township', '370830', false, true),
+	('370881001', '鲁城街道', 'Lucheng Subdistrict', 'township', '370881', false, true),
+	('371000', '威海市', 'Weihai', 'city', '370000', true, true),
+	('371002', '环翠区', 'Huancui District', 'county', '371000', false, true),
+	('371082', '荣成市', 'Rongcheng', 'county', '371000', false, true),
+	('371083', '乳山市', 'Rushan', 'county', '371000', false, true),
+	('371002001', '环翠楼街道', 'Huancuilou Subdistrict', 'township', '371002', false, true),
+	('371082001', '崖头街道', 'Yatou Subdistrict', 'township', '371082', false, true),
+	('371083100', '夏村镇', 'Xiacun Town', 'township', '371083', false, true),
+	-- Jilin 吉林省 (22)
+	('220000', '吉林省', 'Jilin', 'province', NULL, false, true),
+	('220100', '长春市', 'Changchun', 'city', '220000', true, true),
+	('220102', '南关区', 'Nanguan District', 'county', '220100', false, true),
+	('220104', '朝阳区', 'Chaoyang District', 'county', '220100', false, true),
+	('220102001', '南岭街道', 'Nanling Subdistrict', 'township', '220102', false, true),
+	('220200', '吉林市', 'Jilin City', 'city', '220000', true, true),
+	('220202', '昌邑区', 'Changyi District', 'county', '220200', false, true),
+	-- Beijing 北京市 (11), pooled at provincial level
+	('110000', '北京市', 'Beijing', 'province', NULL, true, true),
+	('110105', '朝阳区', 'Chaoyang District', 'county', '110000', false, true),
+	('110108', '海淀区', 'Haidian District', 'county', '110000', false, true),
+	('110105001', '建外街道', 'Jianwai Subdistrict', 'township', '110105', false, true),
+	-- Shanghai 上海市 (31), pooled at provincial level
+	('310000', '上海市', 'Shanghai', 'province', NULL, true, true),
+	('310101', '黄浦区', 'Huangpu District', 'county', '310000', false, true),
+	('310104', '徐汇区', 'Xuhui District', 'county', '310000', false, true),
+	-- Guangdong 广东省 (44)
+	('440000', '广东省', 'Guangdong', 'province', NULL, false, true),
+	('440100', '广州市', 'Guangzhou', 'city', '440000', true, true),
+	('440106', '天河区', 'Tianhe District', 'county', '440100', false, true),
+	('440300', '深圳市', 'Shenzhen', 'city', '440000', true, true),
+	('440304', '福田区', 'Futian District', 'county', '440300', false, true),
+	('440305', '南山区', 'Nanshan District', 'county', '440300', false, true);
+
+-- == reference data rules and sample regions (filings work) ==
+
+-- SPEC §6: a person is insured in a pooling region (统筹区); an institution
+-- lies under one, so every treatment has a treatment place (000 §三(四)).
+-- A person's insured region may not become the destination of one of their
+-- active filings (F3).  Rules in C (src/reference.c).
+CREATE FUNCTION person_rules_trigger() RETURNS trigger
+	AS 'MODULE_PATHNAME' LANGUAGE C;
+COMMENT ON FUNCTION person_rules_trigger() IS
+	'person rules: insured_region is a pooling region and no active filing''s destination (SPEC §6, 000 §三(四))';
+CREATE TRIGGER person_rules BEFORE INSERT OR UPDATE ON person
+	FOR EACH ROW EXECUTE FUNCTION person_rules_trigger();
+
+CREATE FUNCTION institution_rules_trigger() RETURNS trigger
+	AS 'MODULE_PATHNAME' LANGUAGE C;
+COMMENT ON FUNCTION institution_rules_trigger() IS
+	'institution rules: its region lies under a pooling region (SPEC §6)';
+CREATE TRIGGER institution_rules BEFORE INSERT OR UPDATE ON institution
+	FOR EACH ROW EXECUTE FUNCTION institution_rules_trigger();
+
+-- == end of reference data rules ==
+
+--------------------------------------------------------------------------
+-- Working-day calendar (SPEC R7)
+--------------------------------------------------------------------------
+
