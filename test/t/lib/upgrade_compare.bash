@@ -38,6 +38,7 @@ upgrade_init() {
 	upg_dbs=()
 	upg_files=()
 	trap upgrade_cleanup EXIT
+	trap 'exit 130' INT TERM
 }
 
 upgrade_cleanup() {
@@ -87,14 +88,13 @@ upgrade_tables() {
 		WHERE d.refclassid = 'pg_catalog.pg_extension'::pg_catalog.regclass AND d.deptype = 'e'
 			AND d.refobjid = (SELECT oid FROM pg_catalog.pg_extension WHERE extname = 'xdjy')
 			AND c.relkind IN ('r', 'p')
-		ORDER BY 1"
+		ORDER BY c.oid::pg_catalog.regclass::text COLLATE \"C\""
 }
 
 upgrade_empty() {
-	local t
-	for t in $(upgrade_tables "$1"); do
-		[ "$(upg_psql "$1" -At -c "SELECT EXISTS (SELECT FROM $t)")" = t ] || echo "$t"
-	done
+	upgrade_tables "$1" |
+		sed "s/.*/SELECT '&' WHERE NOT EXISTS (SELECT FROM &);/" |
+		upg_psql "$1" -At -f -
 }
 
 # A snapshot that fails is removed: upgrade_diff then reports it, rather
