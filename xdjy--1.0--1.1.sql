@@ -6,3 +6,9 @@
 
 -- complain if script is sourced in psql, rather than via CREATE EXTENSION
 \echo Use "ALTER EXTENSION xdjy UPDATE TO '1.1'" to load this file. \quit
+
+-- filing_at() and filing_exempt() only read (declared VOLATILE in 1.0); they
+-- read regions through the backend's reference cache, so the leader runs
+-- them (PARALLEL RESTRICTED)
+ALTER FUNCTION filing_at(text, text, date) STABLE PARALLEL RESTRICTED;
+ALTER FUNCTION filing_exempt(text, text, date) STABLE PARALLEL RESTRICTED;

@@ -117,8 +117,7 @@ clearing_confirmation_trigger(PG_FUNCTION_ARGS)
 		return PointerGetDatum(tuple);	/* NOT NULL says so */
 	action = SPI_getvalue(tuple, tupdesc, att_action);
 
-	if (SPI_connect() != SPI_OK_CONNECT)
-		elog(ERROR, "SPI_connect failed");
+	xdjy_spi_connect();
 
 	cc_run(&cc_lock_settlement, setl_sn);
 	if (SPI_processed == 0)
@@ -174,7 +173,7 @@ clearing_confirmation_trigger(PG_FUNCTION_ARGS)
 		elog(ERROR, "clearing confirmation: null next seq");
 	seq = DatumGetInt32(seq_value);
 
-	SPI_finish();
+	xdjy_spi_finish();
 
 	/* built in the trigger's memory context, outside SPI's */
 	seq_value = Int32GetDatum(seq);

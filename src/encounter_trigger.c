@@ -196,7 +196,7 @@ encounter_rules_trigger(PG_FUNCTION_ARGS)
 					 errhint("The discharge date is on or after %s.", xdjy_iso_date(e.admitted_on))));
 	}
 
-	SPI_connect();
+	xdjy_spi_connect();
 	v[0] = CStringGetTextDatum(e.person_id);
 	if (xdjy_run(&plan_person, v, NULL, 1) != 1)
 		ereport(ERROR,
@@ -253,6 +253,6 @@ encounter_rules_trigger(PG_FUNCTION_ARGS)
 					 errhint("Detach or correct the attached encounters first (set attached_to to NULL or to the right stay).")));
 		}
 	}
-	SPI_finish();
+	xdjy_spi_finish();
 	return PointerGetDatum(row);
 }

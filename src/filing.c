@@ -107,7 +107,7 @@ change_filing(PG_FUNCTION_ARGS)
 	require_args(fcinfo, 3, names);
 	id = PG_GETARG_INT64(0);
 
-	SPI_connect();
+	xdjy_spi_connect();
 	lock_filing(id);
 	v[0] = Int64GetDatum(id);
 	v[1] = PG_GETARG_DATUM(1);
@@ -115,7 +115,7 @@ change_filing(PG_FUNCTION_ARGS)
 	if (xdjy_run(&plan_change, v, NULL, 0) != 1)
 		elog(ERROR, "change_filing: replacement of filing %lld not inserted", (long long) id);
 	new_id = DatumGetInt64(xdjy_res(1, &isnull));
-	SPI_finish();
+	xdjy_spi_finish();
 	PG_RETURN_INT64(new_id);
 }
 
@@ -138,10 +138,10 @@ close_filing(FunctionCallInfo fcinfo, XdjyPlan *plan)
 	require_args(fcinfo, 2, names);
 	v[0] = PG_GETARG_DATUM(0);
 	v[1] = PG_GETARG_DATUM(1);
-	SPI_connect();
+	xdjy_spi_connect();
 	lock_filing(PG_GETARG_INT64(0));
 	xdjy_run(plan, v, NULL, 0);
-	SPI_finish();
+	xdjy_spi_finish();
 }
 
 /* cancel_filing(filing_id bigint, on_date date): 取消备案, F6 window applies */
@@ -202,7 +202,7 @@ filing_at(PG_FUNCTION_ARGS)
 	Datum		v[3];
 
 	SetSingleFuncCall(fcinfo, 0);
-	SPI_connect();
+	xdjy_spi_connect();
 	pooling = pooling_or_unknown(region);
 	if (pooling != NULL)
 	{
@@ -230,7 +230,7 @@ filing_at(PG_FUNCTION_ARGS)
 			tuplestore_putvalues(rsinfo->setResult, desc, values, nulls);
 		}
 	}
-	SPI_finish();
+	xdjy_spi_finish();
 	return (Datum) 0;
 }
 
@@ -256,7 +256,7 @@ filing_exempt(PG_FUNCTION_ARGS)
 	char	   *treatment = text_to_cstring(PG_GETARG_TEXT_PP(1));
 	bool		exempt = false;
 
-	SPI_connect();
+	xdjy_spi_connect();
 	insured = pooling_or_unknown(insured);
 	treatment = pooling_or_unknown(treatment);
 	if (insured != NULL && treatment != NULL &&
@@ -268,6 +268,6 @@ filing_exempt(PG_FUNCTION_ARGS)
 		v[1] = PG_GETARG_DATUM(2);
 		exempt = xdjy_run(&plan_exemption, v, NULL, 1) == 1;
 	}
-	SPI_finish();
+	xdjy_spi_finish();
 	PG_RETURN_BOOL(exempt);
 }

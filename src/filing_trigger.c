@@ -183,9 +183,9 @@ filing_rules_trigger(PG_FUNCTION_ARGS)
 	{
 		if (read_filing(td->tg_trigtuple, desc, &n))
 		{
-			SPI_connect();
+			xdjy_spi_connect();
 			check_new_filing(&n);
-			SPI_finish();
+			xdjy_spi_finish();
 		}
 		return PointerGetDatum(td->tg_trigtuple);
 	}
@@ -195,16 +195,16 @@ filing_rules_trigger(PG_FUNCTION_ARGS)
 		read_filing(td->tg_trigtuple, desc, &o);
 		if (read_filing(td->tg_newtuple, desc, &n))
 		{
-			SPI_connect();
+			xdjy_spi_connect();
 			check_filing_update(td->tg_trigtuple, td->tg_newtuple, desc, &o, &n);
-			SPI_finish();
+			xdjy_spi_finish();
 		}
 		else if (o.status != FS_ACTIVE)
 		{
 			/* closed rows stay as they are, even when nulled */
-			SPI_connect();
+			xdjy_spi_connect();
 			check_filing_update(td->tg_trigtuple, td->tg_newtuple, desc, &o, &n);
-			SPI_finish();
+			xdjy_spi_finish();
 		}
 		return PointerGetDatum(td->tg_newtuple);
 	}
@@ -673,7 +673,7 @@ filing_replacement_trigger(PG_FUNCTION_ARGS)
 		f.status != FS_CHANGED || f.replaced_null || f.closed_null)
 		return PointerGetDatum(NULL);
 
-	SPI_connect();
+	xdjy_spi_connect();
 	v[0] = Int64GetDatum(f.replaced_by);
 	if (xdjy_run(&plan_successor, v, NULL, 1) != 1)
 		ereport(ERROR,
@@ -694,7 +694,7 @@ filing_replacement_trigger(PG_FUNCTION_ARGS)
 						   (long long) f.replaced_by, person, xdjy_iso_date(start)),
 				 errhint("The replacement is the same person's filing starting on the change date %s.",
 						 xdjy_iso_date(f.closed_on))));
-	SPI_finish();
+	xdjy_spi_finish();
 	return PointerGetDatum(NULL);
 }
 
@@ -760,7 +760,7 @@ filing_history_trigger(PG_FUNCTION_ARGS)
 	v[1] = CStringGetTextDatum(event);
 	v[4] = heap_copy_tuple_as_datum(newt, desc);
 
-	SPI_connect();
+	xdjy_spi_connect();
 	if (history_plan == NULL || history_rowtype != rowtype)
 	{
 		Oid			argtypes[5] = {INT8OID, TEXTOID, DATEOID, rowtype, rowtype};
@@ -784,6 +784,6 @@ filing_history_trigger(PG_FUNCTION_ARGS)
 	rc = SPI_execute_plan(history_plan, v, nulls, false, 0);
 	if (rc != SPI_OK_INSERT)
 		elog(ERROR, "filing history insert failed: %s", SPI_result_code_string(rc));
-	SPI_finish();
+	xdjy_spi_finish();
 	return PointerGetDatum(NULL);
 }

@@ -285,8 +285,7 @@ stmt_check_request(PG_FUNCTION_ARGS)
 				 errdetail("Argument \"refd_setl_flag\" (退费结算标志) is \"%s\".", flag),
 				 errhint("Use 1 to include refund (reversal) settlements in the totals, 0 to leave them out.")));
 
-	if (SPI_connect() != SPI_OK_CONNECT)
-		elog(ERROR, "SPI_connect failed");
+	xdjy_spi_connect();
 
 	if (!stmt_lookup(&stmt_q_pooling_region, PG_GETARG_DATUM(0), NULL))
 		ereport(ERROR,
@@ -320,7 +319,7 @@ stmt_check_request(PG_FUNCTION_ARGS)
 						   text_to_cstring(PG_GETARG_TEXT_PP(6))),
 				 errhint("Name a designated institution (定点医药机构编号), or pass NULL for all institutions.")));
 
-	SPI_finish();
+	xdjy_spi_finish();
 	PG_RETURN_VOID();
 }
 
@@ -339,8 +338,7 @@ stmt_check_batch(PG_FUNCTION_ARGS)
 				 errdetail("Argument \"batch\" is null."),
 				 errhint("A 3202 statement names the batch of detail rows loaded into xdjy.stmt_detail_upload.")));
 
-	if (SPI_connect() != SPI_OK_CONNECT)
-		elog(ERROR, "SPI_connect failed");
+	xdjy_spi_connect();
 	if (!stmt_lookup(&stmt_q_batch, PG_GETARG_DATUM(0), NULL))
 		ereport(ERROR,
 				(errcode(ERRCODE_XDJY_UNKNOWN_REFERENCE),
@@ -348,7 +346,7 @@ stmt_check_batch(PG_FUNCTION_ARGS)
 				 errdetail("No row of xdjy.stmt_detail_upload has batch \"%s\".",
 						   text_to_cstring(PG_GETARG_TEXT_PP(0))),
 				 errhint("Load the institution's detail rows first: COPY xdjy.stmt_detail_upload (batch, setl_id, mdtrt_id, psn_no, medfee_sumamt, fund_pay_sumamt, acct_pay, refd_setl_flag) FROM ...")));
-	SPI_finish();
+	xdjy_spi_finish();
 	PG_RETURN_VOID();
 }
 

@@ -108,8 +108,7 @@ policy_ceiling_trigger(PG_FUNCTION_ARGS)
 	province[2] = '\0';
 	lock_province(province);
 
-	if (SPI_connect() != SPI_OK_CONNECT)
-		elog(ERROR, "policy_ceiling_trigger: SPI_connect failed");
+	xdjy_spi_connect();
 	args[0] = CStringGetTextDatum(province);
 	args[1] = CStringGetTextDatum(visit_type);
 	args[2] = valid;
@@ -131,7 +130,7 @@ policy_ceiling_trigger(PG_FUNCTION_ARGS)
 				 errhint("The highest first self-pay ratio allowed on %s is %d bp; give dates on either side of the ceiling's bounds their own row.",
 						 ceiling_valid, ceiling)));
 	}
-	SPI_finish();
+	xdjy_spi_finish();
 	return PointerGetDatum(row);
 }
 
@@ -169,8 +168,7 @@ first_selfpay_ceiling_trigger(PG_FUNCTION_ARGS)
 
 	lock_province(province);
 
-	if (SPI_connect() != SPI_OK_CONNECT)
-		elog(ERROR, "first_selfpay_ceiling_trigger: SPI_connect failed");
+	xdjy_spi_connect();
 	args[0] = CStringGetTextDatum(province);
 	args[1] = CStringGetTextDatum(visit_type);
 	args[2] = valid;
@@ -194,7 +192,7 @@ first_selfpay_ceiling_trigger(PG_FUNCTION_ARGS)
 				 errhint("Lower or end policy %lld first; the ceiling must be at least %d bp on those dates.",
 						 (long long) policy_id, bp)));
 	}
-	SPI_finish();
+	xdjy_spi_finish();
 	return PointerGetDatum(row);
 }
 

@@ -164,11 +164,11 @@ person_rules_trigger(PG_FUNCTION_ARGS)
 			return PointerGetDatum(row);
 	}
 
-	SPI_connect();
+	xdjy_spi_connect();
 	/* an unknown region is the foreign key's to report (23503) */
 	if (!xdjy_region_exists(region, &is_pooling))
 	{
-		SPI_finish();
+		xdjy_spi_finish();
 		return PointerGetDatum(row);
 	}
 	if (!is_pooling)
@@ -201,7 +201,7 @@ person_rules_trigger(PG_FUNCTION_ARGS)
 					 errhint("Cancel or terminate filing %lld before moving the person's insurance to \"%s\".", (long long) fid, region)));
 		}
 	}
-	SPI_finish();
+	xdjy_spi_finish();
 	return PointerGetDatum(row);
 }
 
@@ -241,11 +241,11 @@ institution_rules_trigger(PG_FUNCTION_ARGS)
 			return PointerGetDatum(row);
 	}
 
-	SPI_connect();
+	xdjy_spi_connect();
 	/* an unknown region is the foreign key's to report (23503) */
 	if (!xdjy_region_exists(region, NULL))
 	{
-		SPI_finish();
+		xdjy_spi_finish();
 		return PointerGetDatum(row);
 	}
 	if (xdjy_pooling_of(region) == NULL)
@@ -254,6 +254,6 @@ institution_rules_trigger(PG_FUNCTION_ARGS)
 				 errmsg("region \"%s\" belongs to no pooling region", region),
 				 errdetail("Institution \"%s\" is in region \"%s\", and neither it nor any region above it is a pooling region.", code, region),
 				 errhint("Place the institution in a city or county under a pooling region (统筹区), e.g. 370102 under 370100.")));
-	SPI_finish();
+	xdjy_spi_finish();
 	return PointerGetDatum(row);
 }

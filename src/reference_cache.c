@@ -42,6 +42,7 @@
 #include "utils/memutils.h"
 
 #include "reference_cache.h"
+#include "spi_plans.h"
 #include "trigger_util.h"
 
 PG_FUNCTION_INFO_V1(cache_changed_trigger);
@@ -277,8 +278,7 @@ rc_load(void)
 	for (int i = 0; i < RC_NTABLES; i++)
 		rc_relids[i] = get_relname_relid(rc_tables[i], nsp);
 
-	if (SPI_connect() != SPI_OK_CONNECT)
-		elog(ERROR, "xdjy: SPI_connect failed while reading the reference cache");
+	xdjy_spi_connect();
 
 	/* regions */
 	n = rc_query("SELECT r.code, r.parent_code, r.is_pooling FROM xdjy.region r");
@@ -390,7 +390,7 @@ rc_load(void)
 	rc_exempt = rc_load_spans("SELECT e.province, pg_catalog.lower(e.valid), pg_catalog.upper(e.valid)"
 							  " FROM xdjy.filing_exemption e", &rc_nexempt);
 
-	SPI_finish();
+	xdjy_spi_finish();
 
 	rc_user = GetUserId();
 	rc_xact_only = IsolationUsesXactSnapshot();

@@ -1,4 +1,7 @@
--- == calendar ==
+
+--------------------------------------------------------------------------
+-- Working-day calendar (SPEC R7)
+--------------------------------------------------------------------------
 
 -- R7: one row per day that breaks the weekday rule: a public holiday on a
 -- weekday (is_workday = false) or a Saturday/Sunday swapped into a working
@@ -18,14 +21,8 @@ COMMENT ON TABLE holiday IS
 COMMENT ON COLUMN holiday.is_workday IS 'true: a Saturday or Sunday worked (调休上班); false: a day off (放假)';
 COMMENT ON COLUMN holiday.builtin IS 'shipped with xdjy (read-only, not dumped; CREATE EXTENSION recreates it)';
 SELECT pg_catalog.pg_extension_config_dump('holiday', 'WHERE NOT builtin');
-
--- A row change sends no relcache invalidation by itself; every statement
--- that changes a table a per-backend cache copies sends one (the calendar
--- here, the reference data of the settlement engine in section performance).
-CREATE FUNCTION cache_changed_trigger() RETURNS trigger
-	AS 'MODULE_PATHNAME' LANGUAGE C;
-COMMENT ON FUNCTION cache_changed_trigger() IS
-	'after a statement changes a table a per-backend cache copies (holiday, region, policy, ratio_adjustment, home_benefit_kept, filing_exemption): every backend re-reads its copy';
+GRANT SELECT ON holiday TO xdjy_admin, xdjy_operator, xdjy_analyst;
+GRANT INSERT, UPDATE, DELETE ON holiday TO xdjy_admin;
 
 CREATE TRIGGER holiday_guard BEFORE INSERT OR UPDATE OR DELETE ON holiday
 	FOR EACH ROW EXECUTE FUNCTION builtin_guard_trigger('holiday', 'day');
@@ -236,10 +233,3 @@ INSERT INTO holiday (day, is_workday, note, builtin) VALUES
 	('2026-10-06', false, '国庆节 National Day (国办发明电〔2025〕7号)', true),  -- Tue
 	('2026-10-07', false, '国庆节 National Day (国办发明电〔2025〕7号)', true),  -- Wed
 	('2026-10-10', true, '国庆节调休上班 National Day swapped working day (国办发明电〔2025〕7号)', true);  -- Sat
-
--- == end of calendar ==
-
---------------------------------------------------------------------------
--- Filings (备案), SPEC §2
---------------------------------------------------------------------------
-

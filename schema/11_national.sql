@@ -1,84 +1,17 @@
--- == national interface ==
+
+--------------------------------------------------------------------------
+-- National interface (国家医疗保障信息平台): field names, code mappings,
+-- statements and clearing details
+--------------------------------------------------------------------------
+
 -- National platform vocabulary (国家医疗保障信息平台 接口规范, INTERFACE.md):
 -- what a HIS or agency developer recognises.  xdjy keeps its own names
--- and fen; here are the national field names (column comments, the
--- setlinfo view, the CSV export), the code mappings a DBA extends for
+-- and fen; here are the national field names (the setlinfo view, the CSV
+-- export; the column comments of filing, encounter and settlement start
+-- with them), the code mappings a DBA extends for
 -- local variants, the 3201/3202 statements of an institution against the
 -- database, and the 3260–3262 monthly remote clearing details with the
 -- institution's confirmation.  004 §四(一)(二).
-
--- Column comments: the national field (and its Chinese name) of each
--- contract column, or "xdjy only" where the platform has none.  They go
--- in front of what the other sections say about the column (the rule it
--- obeys), so neither text is lost whichever section is written later.
-DO $national_comments$
-DECLARE
-	r record;
-	rel regclass;
-	old text;
-BEGIN
-	FOR r IN SELECT * FROM (VALUES
-		('filing', 'id', 'trt_dcla_detl_sn 待遇申报明细流水号: the platform''s number of a filing (备案); here a bigint'),
-		('filing', 'person_id', 'psn_no 人员编号'),
-		('filing', 'destination_region', 'mdtrtarea_admvs 就医地医保区划 (mdtrtarea_admdvs in some versions)'),
-		('filing', 'category', 'xdjy only: 人员类别 long_term_resident 异地长期居住人员 / temporary_outside 临时外出就医人员; local platforms code it in their own dictionaries'),
-		('filing', 'status', 'vali_flag 有效标志: active 有效 is 1; changed 已变更, cancelled 已取消, terminated 已终止 are 0'),
-		('filing', 'start_date', 'begndate 开始日期'),
-		('filing', 'applied_on', 'xdjy only: 申请日期'),
-		('filing', 'channel', 'dcla_souc 申报来源: the filing channel (备案渠道), codes in xdjy.channel'),
-		('filing', 'pledge', 'xdjy only: 个人承诺'),
-		('filing', 'proof', 'xdjy only: 证明材料'),
-		('filing', 'closed_on', 'enddate 结束日期 (a long-term filing has no end date of its own)'),
-		('filing', 'replaced_by', 'xdjy only: 变更后的备案'),
-		('filing', 'created_at', 'crte_time 数据创建时间 (insert time, not a business date)'),
-		('encounter', 'id', 'mdtrt_id 就诊ID'),
-		('encounter', 'person_id', 'psn_no 人员编号'),
-		('encounter', 'institution_code', 'fixmedins_code 定点医药机构编号'),
-		('encounter', 'visit_type', 'med_type 医疗类别 and clr_type 清算类别, through xdjy.med_type_map and xdjy.clr_type_map: inpatient 住院, outpatient 普通门诊, chronic_outpatient 门诊慢特病, pharmacy 定点药店购药'),
-		('encounter', 'admitted_on', 'begntime 开始时间 (入院时间 / 就诊时间; the date only)'),
-		('encounter', 'discharged_on', 'endtime 结束时间 (出院时间; the date only)'),
-		('encounter', 'emergency', 'otp_er_refl_flag 门诊急诊转诊标志 / ipt_type 住院类型 急诊: an emergency outpatient visit is med_type 13'),
-		('encounter', 'trauma', 'trum_flag 外伤标志: an inpatient trauma stay is med_type 22'),
-		('encounter', 'third_party', 'rel_ttp_flag 涉及第三方标志'),
-		('encounter', 'trauma_pledge', 'xdjy only: 外伤无第三方责任承诺书 (004 §二(四))'),
-		('encounter', 'attached_to', 'xdjy only: 住院期间外院检查治疗或定点药店购药单 (001 §五(三))'),
-		('encounter', 'created_at', 'crte_time 数据创建时间 (insert time, not a business date)'),
-		('settlement', 'id', 'setl_id 结算ID (setl_sn 结算流水号 in the 3260 clearing details)'),
-		('settlement', 'encounter_id', 'mdtrt_id 就诊ID'),
-		('settlement', 'settled_on', 'setl_time 结算时间 (the business date; statement periods and clearing months count by it)'),
-		('settlement', 'mode', 'xdjy only: direct 直接结算 (through the platform) or manual 手工报销 (by the insured agency); only direct settlements enter 3201/3202 statements and remote clearing'),
-		('settlement', 'invoice_no', 'invono 发票号'),
-		('settlement', 'total_fen', 'medfee_sumamt 医疗费总额 (in fen; the platform uses yuan)'),
-		('settlement', 'out_of_scope_fen', 'fulamt_ownpay_amt 全自费金额 (in fen; the platform uses yuan)'),
-		('settlement', 'reverses', 'xdjy: the setl_id this row reverses (退费 / 冲正: 2208, 2305, 2601); such a row is refd_setl_flag 1 退费结算标志 in xdjy.setlinfo'),
-		('settlement', 'person_id', 'psn_no 人员编号'),
-		('settlement', 'institution_code', 'fixmedins_code 定点医药机构编号 (medins_no in the 3260 clearing details)'),
-		('settlement', 'insured_region', 'insuplc_admdvs 参保地医保区划; also the settling agency (setl_optins / clr_optins 结算经办机构) of xdjy.stmt_total'),
-		('settlement', 'treatment_region', 'mdtrtarea_admvs 就医地医保区划: the pooling region of the institution'),
-		('settlement', 'filing_id', 'trt_dcla_detl_sn 待遇申报明细流水号 of the filing applied'),
-		('settlement', 'scope', 'xdjy only: local 本地 / intra_province 省内异地 / cross_province 跨省异地, from insuplc_admdvs and mdtrtarea_admvs'),
-		('settlement', 'category', 'xdjy only: benefit category 待遇类别 local / long_term / temporary / unfiled'),
-		('settlement', 'policy_id', 'xdjy only: the policy row applied (所用待遇政策)'),
-		('settlement', 'ratio_bp', 'pool_prop_selfpay 基本医疗保险统筹基金支付比例 (in basis points; the platform uses a fraction, numeric(5,4))'),
-		('settlement', 'first_selfpay_fen', 'preselfpay_amt 先行自付金额 (in fen; the platform uses yuan)'),
-		('settlement', 'deductible_fen', 'act_pay_dedc 实际支付起付线 (in fen; the platform uses yuan)'),
-		('settlement', 'fund_fen', 'hifp_pay 统筹基金支出, also fund_pay_sumamt 基金支付总额 (no other fund is modelled; in fen; the platform uses yuan)'),
-		('settlement', 'personal_fen', 'psn_part_amt 个人负担总金额 (in fen; the platform uses yuan)'),
-		('settlement', 'created_at', 'crte_time 数据创建时间 (insert time, not a business date)')
-	) AS v(tbl, col, national)
-	LOOP
-		rel := pg_catalog.format('xdjy.%I', r.tbl)::regclass;
-		old := pg_catalog.col_description(rel, (SELECT a.attnum FROM pg_catalog.pg_attribute a
-			WHERE a.attrelid OPERATOR(pg_catalog.=) rel AND a.attname OPERATOR(pg_catalog.=) r.col
-				AND NOT a.attisdropped));
-		EXECUTE pg_catalog.format('COMMENT ON COLUMN %s.%I IS %L', rel, r.col,
-			CASE WHEN old IS NULL THEN r.national ELSE r.national OPERATOR(pg_catalog.||) ' — ' OPERATOR(pg_catalog.||) old END);
-	END LOOP;
-END
-$national_comments$;
-
-ALTER TABLE person ADD COLUMN certno text;
-COMMENT ON COLUMN person.certno IS 'certno 证件号码 (identity document number, 3260 clearing details); optional';
 
 -- Money in the platform's terms: exact, numeric(16,2) ---------------------
 
@@ -180,6 +113,10 @@ INSERT INTO clr_type_map (visit_type, clr_type, name_zh, priority, builtin) VALU
 SELECT pg_catalog.pg_extension_config_dump('insutype_map', 'WHERE NOT builtin');
 SELECT pg_catalog.pg_extension_config_dump('med_type_map', 'WHERE NOT builtin');
 SELECT pg_catalog.pg_extension_config_dump('clr_type_map', 'WHERE NOT builtin');
+-- reference data of the national interface: read by the agencies, kept by
+-- the admin
+GRANT SELECT ON insutype_map, med_type_map, clr_type_map TO xdjy_admin, xdjy_operator;
+GRANT INSERT, UPDATE, DELETE ON insutype_map, med_type_map, clr_type_map TO xdjy_admin;
 
 CREATE TRIGGER insutype_map_guard BEFORE INSERT OR UPDATE OR DELETE ON insutype_map
 	FOR EACH ROW EXECUTE FUNCTION builtin_guard_trigger('national_map', 'scheme', 'priority');
@@ -199,6 +136,7 @@ CREATE VIEW insutype_map_effective WITH (security_invoker = true) AS
 	FROM xdjy.insutype_map m
 	ORDER BY m.scheme, m.priority DESC;
 COMMENT ON VIEW insutype_map_effective IS 'the insutype in effect for each scheme: its highest-priority row';
+GRANT SELECT ON insutype_map_effective TO xdjy_admin, xdjy_operator;
 
 CREATE VIEW med_type_map_effective WITH (security_invoker = true) AS
 	SELECT DISTINCT ON (m.visit_type, m.emergency, m.trauma)
@@ -206,12 +144,14 @@ CREATE VIEW med_type_map_effective WITH (security_invoker = true) AS
 	FROM xdjy.med_type_map m
 	ORDER BY m.visit_type, m.emergency, m.trauma, m.priority DESC;
 COMMENT ON VIEW med_type_map_effective IS 'the med_type in effect for each (visit_type, emergency, trauma): its highest-priority row';
+GRANT SELECT ON med_type_map_effective TO xdjy_admin, xdjy_operator;
 
 CREATE VIEW clr_type_map_effective WITH (security_invoker = true) AS
 	SELECT DISTINCT ON (m.visit_type) m.visit_type, m.clr_type, m.name_zh, m.priority, m.builtin
 	FROM xdjy.clr_type_map m
 	ORDER BY m.visit_type, m.priority DESC;
 COMMENT ON VIEW clr_type_map_effective IS 'the clr_type in effect for each visit type: its highest-priority row';
+GRANT SELECT ON clr_type_map_effective TO xdjy_admin, xdjy_operator;
 
 -- setlinfo: one row per settlement in the platform's names ---------------
 
@@ -253,6 +193,7 @@ CREATE VIEW setlinfo WITH (security_invoker = true) AS
 	LEFT JOIN xdjy.clr_type_map_effective ct ON ct.visit_type OPERATOR(pg_catalog.=) e.visit_type;
 COMMENT ON VIEW setlinfo IS
 	'one row per settlement in the national platform''s names (结算信息 setlinfo), amounts in yuan numeric(16,2) converted exactly from fen';
+GRANT SELECT ON setlinfo TO xdjy_admin, xdjy_operator;
 COMMENT ON COLUMN setlinfo.psn_no IS '人员编号 (settlement.person_id)';
 COMMENT ON COLUMN setlinfo.mdtrt_id IS '就诊ID (encounter.id)';
 COMMENT ON COLUMN setlinfo.setl_id IS '结算ID (settlement.id)';
@@ -384,6 +325,14 @@ COMMENT ON TABLE stmt_detail_upload IS
 COMMENT ON COLUMN stmt_detail_upload.batch IS 'the upload this row came in (file_qury_no 文件查询号 on the platform)';
 COMMENT ON COLUMN stmt_detail_upload.refd_setl_flag IS '退费结算标志: 1 for a refund (reversal) row, 0 otherwise';
 SELECT pg_catalog.pg_extension_config_dump('stmt_detail_upload', '');
+ALTER TABLE stmt_detail_upload ENABLE ROW LEVEL SECURITY;
+ALTER TABLE stmt_detail_upload FORCE ROW LEVEL SECURITY;
+-- an institution's 3202 detail file belongs to whoever loaded it
+GRANT SELECT, INSERT, DELETE ON stmt_detail_upload TO xdjy_admin;
+GRANT SELECT, INSERT ON stmt_detail_upload TO xdjy_operator;
+CREATE POLICY stmt_detail_upload_admin ON stmt_detail_upload TO xdjy_admin USING (true) WITH CHECK (true);
+CREATE POLICY stmt_detail_upload_operator ON stmt_detail_upload TO xdjy_operator
+	USING (loaded_by = CURRENT_USER) WITH CHECK (loaded_by = CURRENT_USER);
 
 CREATE FUNCTION stmt_detail(batch text, setl_optins text, insutype text, clr_type text,
 		begndate date, enddate date, refd_setl_flag text DEFAULT '1', fixmedins_code text DEFAULT NULL)
@@ -484,7 +433,10 @@ CREATE TABLE clearing_detail_confirmation (
 	recorded_by		text NOT NULL DEFAULT current_user,
 	memo			text,
 	UNIQUE (setl_sn, seq),
-	CONSTRAINT clearing_detail_confirmation_flag CHECK ((action = 'confirm') = (cnfm_flag IS NOT NULL))
+	CONSTRAINT clearing_detail_confirmation_flag CHECK ((action = 'confirm') = (cnfm_flag IS NOT NULL)),
+	-- business dates are calendar days (SPEC §5)
+	CONSTRAINT clearing_detail_confirmation_recorded_on_finite
+		CHECK (pg_catalog.isfinite(recorded_on))
 );
 COMMENT ON TABLE clearing_detail_confirmation IS
 	'append-only log of an institution''s answers to the remote clearing details: confirm (3261 清分结果确认, cnfm_flag 1 agreed, 0 not agreed) and rollback (3262 确认回退); a row''s answer is its latest entry';
@@ -494,6 +446,21 @@ COMMENT ON COLUMN clearing_detail_confirmation.cnfm_flag IS '确认标志: 1 agr
 COMMENT ON COLUMN clearing_detail_confirmation.recorded_on IS 'the business day of the answer (the 20th of the next month is the deadline, 004 §四(二))';
 SELECT pg_catalog.pg_extension_config_dump('clearing_detail_confirmation', '');
 SELECT pg_catalog.pg_extension_config_dump(pg_catalog.pg_get_serial_sequence('xdjy.clearing_detail_confirmation', 'id'), '');
+ALTER TABLE clearing_detail_confirmation ENABLE ROW LEVEL SECURITY;
+ALTER TABLE clearing_detail_confirmation FORCE ROW LEVEL SECURITY;
+-- answers are given by the agency of the institution's region and read
+-- with their settlement
+GRANT SELECT, INSERT ON clearing_detail_confirmation TO xdjy_admin, xdjy_operator;
+GRANT SELECT (setl_sn, seq, action, cnfm_flag, recorded_on) ON clearing_detail_confirmation TO xdjy_analyst;
+CREATE POLICY clearing_detail_confirmation_admin ON clearing_detail_confirmation TO xdjy_admin
+	USING (true) WITH CHECK (true);
+CREATE POLICY clearing_detail_confirmation_operator_read ON clearing_detail_confirmation FOR SELECT TO xdjy_operator
+	USING (EXISTS (SELECT FROM xdjy.settlement s WHERE s.id = setl_sn));
+CREATE POLICY clearing_detail_confirmation_operator_insert ON clearing_detail_confirmation FOR INSERT TO xdjy_operator
+	WITH CHECK (EXISTS (SELECT FROM xdjy.settlement s WHERE s.id = setl_sn
+		AND s.treatment_region IN (SELECT xdjy.operator_regions())));
+CREATE POLICY clearing_detail_confirmation_analyst ON clearing_detail_confirmation FOR SELECT TO xdjy_analyst
+	USING (true);
 
 -- SECURITY DEFINER, as PostgreSQL's own foreign-key checks run as the
 -- table owner: the rule locks the settlement row it decides on, which
@@ -503,6 +470,7 @@ SELECT pg_catalog.pg_extension_config_dump(pg_catalog.pg_get_serial_sequence('xd
 CREATE FUNCTION clearing_confirmation_trigger() RETURNS trigger
 	AS 'MODULE_PATHNAME' LANGUAGE C SECURITY DEFINER
 	SET search_path = pg_catalog, pg_temp;
+REVOKE EXECUTE ON FUNCTION clearing_confirmation_trigger() FROM PUBLIC;
 COMMENT ON FUNCTION clearing_confirmation_trigger() IS
 	'confirm only an unanswered clearing row, roll back only an answered one (YB705–YB707), number the entry; the log is append-only (YB708)';
 CREATE TRIGGER clearing_detail_confirmation_rules
@@ -538,6 +506,7 @@ CREATE VIEW clearing_detail WITH (security_invoker = true) AS
 		AND s.scope OPERATOR(pg_catalog.=) ANY (ARRAY['intra_province', 'cross_province']);
 COMMENT ON VIEW clearing_detail IS
 	'3260 提取异地清分明细: direct settlements outside the insured pooling region, by clearing month of setl_time, with the institution''s current answer (3261 cnfm_flag; NULL before an answer or after a 3262 roll-back)';
+GRANT SELECT ON clearing_detail TO xdjy_admin, xdjy_operator;
 COMMENT ON COLUMN clearing_detail.trt_year IS '年度: year of setl_time';
 COMMENT ON COLUMN clearing_detail.trt_month IS '月份: month of setl_time';
 COMMENT ON COLUMN clearing_detail.mdtrtarea IS '就医地: the treatment pooling region';
@@ -618,6 +587,7 @@ CREATE VIEW clearing_confirmation_monthly WITH (security_invoker = true) AS
 	GROUP BY d.trt_year, d.trt_month, d.medins_no, d.mdtrtarea;
 COMMENT ON VIEW clearing_confirmation_monthly IS
 	'per institution and clearing month: rows, amounts, answers (agreed, disputed, open) and the day the last open row was answered (NULL while any is open); what a monthly clearing view joins to check the 20th (004 §四(二))';
+GRANT SELECT ON clearing_confirmation_monthly TO xdjy_admin, xdjy_operator;
 
 -- CSV export -----------------------------------------------------------------
 
@@ -634,9 +604,103 @@ BEGIN ATOMIC
 END;
 COMMENT ON FUNCTION export_setlinfo(date, date) IS
 	'setlinfo rows settled from "from" to "to" (both included), in order: COPY (SELECT * FROM xdjy.export_setlinfo(...)) TO STDOUT WITH (FORMAT csv, HEADER)';
--- == end of national interface ==
 
---------------------------------------------------------------------------
--- Robustness (issue 8): what the bad-input matrix found the tables let in
---------------------------------------------------------------------------
+-- Monthly clearing belongs to reporting, but reads the 3261/3262 answers
+-- above, so it is defined last.
+-- R3, as it stood on as_of: per month, what each institution receives
+-- (confirmation by the 20th of the next month, payment within 30 working
+-- days of its declaration), what each insured pooling region pays (transfer
+-- up before the next provincial clearing starts) and what each treatment
+-- pooling region receives.  Amounts are the fund part (统筹) of remote
+-- direct settlements, reversals included.
+CREATE FUNCTION clearing_monthly_as_of(as_of date)
+	RETURNS TABLE (month date, party_kind text, code text, region_code text,
+		settlements bigint, fund_fen bigint,
+		confirm_due_on date, confirmed_on date, confirmed_fund_fen bigint, agreed_settlements bigint, confirm_status text,
+		declared_on date, declared_fund_fen bigint, pay_due_on date, paid_on date, paid_fen bigint, pay_status text,
+		transfer_due_on date, transferred_on date, transferred_fund_fen bigint, transfer_status text)
+	LANGUAGE sql STABLE STRICT PARALLEL RESTRICTED
+	SET search_path = pg_catalog, pg_temp
+BEGIN ATOMIC
+	WITH cleared AS (
+		SELECT xdjy.month_of(s.settled_on) AS month, s.id, s.institution_code,
+			s.insured_region, s.treatment_region, s.fund_fen
+		FROM xdjy.remote_direct_settlement s
+		WHERE s.settled_on <= as_of
+	), answer AS (
+		-- each settlement's standing 3261/3262 answer on as_of: its latest entry
+		SELECT DISTINCT ON (k.setl_sn) k.setl_sn, k.action, k.cnfm_flag, k.recorded_on
+		FROM xdjy.clearing_detail_confirmation k
+		WHERE k.recorded_on <= as_of
+		ORDER BY k.setl_sn, k.seq DESC
+	), inst AS (
+		SELECT c.month, c.institution_code, min(c.treatment_region) AS region_code,
+			count(*) AS settlements, sum(c.fund_fen)::bigint AS fund_fen,
+			count(*) FILTER (WHERE a.action = 'confirm' AND a.cnfm_flag = '1') AS agreed,
+			max(a.recorded_on) FILTER (WHERE a.action = 'confirm' AND a.cnfm_flag = '1') AS last_agreed_on,
+			xdjy.clearing_confirm_due_on(c.month) AS confirm_due_on
+		FROM cleared c
+		LEFT JOIN answer a ON a.setl_sn = c.id
+		GROUP BY c.month, c.institution_code
+	), confirmed AS (
+		-- confirmed: by a standing month confirmation, or once every row is
+		-- agreed (cnfm_flag 1) through the national interface, whichever first
+		SELECT i.*, cf.fund_fen AS confirmed_fund_fen,
+			LEAST(cf.confirmed_on, CASE WHEN i.agreed = i.settlements THEN i.last_agreed_on END) AS confirmed_on
+		FROM inst i
+		LEFT JOIN LATERAL (
+			SELECT c.confirmed_on, c.fund_fen
+			FROM xdjy.clearing_confirmation c
+			WHERE c.month = i.month AND c.institution_code = i.institution_code
+				AND c.confirmed_on <= as_of AND (c.rolled_back_on IS NULL OR c.rolled_back_on > as_of)
+			ORDER BY c.confirmed_on DESC, c.id DESC LIMIT 1) cf ON true
+	), payer AS (
+		SELECT c.month, c.insured_region, count(*) AS settlements, sum(c.fund_fen)::bigint AS fund_fen,
+			xdjy.clearing_transfer_due_on(pc.starts_on) AS transfer_due_on
+		FROM cleared c
+		LEFT JOIN xdjy.provincial_clearing pc
+			ON pc.province_code = xdjy.province_of(c.insured_region)
+			AND pc.month = (c.month + interval '1 month')::date
+		GROUP BY c.month, c.insured_region, pc.starts_on
+	), payee AS (
+		SELECT c.month, c.treatment_region, count(*) AS settlements, sum(c.fund_fen)::bigint AS fund_fen
+		FROM cleared c
+		GROUP BY c.month, c.treatment_region
+	), declared AS (
+		SELECT d.month, d.institution_code, d.declared_on, d.fund_fen,
+			xdjy.clearing_pay_due_on(d.declared_on) AS pay_due_on,
+			CASE WHEN d.paid_on <= as_of THEN d.paid_on END AS paid_on,
+			CASE WHEN d.paid_on <= as_of THEN d.paid_fen END AS paid_fen
+		FROM xdjy.clearing_declaration d
+		WHERE d.declared_on <= as_of
+	)
+	SELECT i.month, 'institution', i.institution_code, i.region_code, i.settlements, i.fund_fen,
+		i.confirm_due_on, i.confirmed_on, i.confirmed_fund_fen, i.agreed,
+		xdjy.deadline_status(i.confirm_due_on, i.confirmed_on, as_of),
+		dc.declared_on, dc.fund_fen, dc.pay_due_on, dc.paid_on, dc.paid_fen,
+		CASE WHEN dc.declared_on IS NOT NULL THEN xdjy.deadline_status(dc.pay_due_on, dc.paid_on, as_of) END,
+		NULL, NULL, NULL, NULL
+	FROM confirmed i
+	LEFT JOIN declared dc ON dc.month = i.month AND dc.institution_code = i.institution_code
+	UNION ALL
+	SELECT p.month, 'insured_region', p.insured_region, p.insured_region, p.settlements, p.fund_fen,
+		NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+		p.transfer_due_on, t.transferred_on, t.fund_fen,
+		xdjy.deadline_status(p.transfer_due_on, t.transferred_on, as_of)
+	FROM payer p
+	LEFT JOIN xdjy.clearing_transfer t
+		ON t.month = p.month AND t.region_code = p.insured_region AND t.transferred_on <= as_of
+	UNION ALL
+	SELECT q.month, 'treatment_region', q.treatment_region, q.treatment_region, q.settlements, q.fund_fen,
+		NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL
+	FROM payee q
+	ORDER BY 1, 2, 3;
+END;
+COMMENT ON FUNCTION clearing_monthly_as_of(date) IS
+	'R3 monthly clearing as it stood on as_of: per institution (confirm by the 20th, pay within 30 working days of declaration), per insured region (transfer up before the next provincial clearing), per treatment region (004 §四(二)(三))';
 
+CREATE VIEW clearing_monthly WITH (security_invoker = true) AS
+SELECT * FROM xdjy.clearing_monthly_as_of(CURRENT_DATE);
+COMMENT ON VIEW clearing_monthly IS
+	'R3 monthly clearing today; clearing_monthly_as_of(date) for another day';
+GRANT SELECT ON clearing_monthly TO xdjy_admin, xdjy_operator, xdjy_analyst;

@@ -1,4 +1,7 @@
--- == policy ==
+
+--------------------------------------------------------------------------
+-- Policy as dated data (SPEC §3, §6)
+--------------------------------------------------------------------------
 
 -- Policy is data, dated: the row valid on a settlement's service date
 -- prices it, so yesterday's settlements keep yesterday's rules and any
@@ -46,6 +49,11 @@ COMMENT ON COLUMN policy.quota_group IS 'the ledger the row draws on; rows namin
 CREATE INDEX policy_lookup_idx ON policy (insured_region, scheme, category, visit_type);
 SELECT pg_catalog.pg_extension_config_dump('policy', '');
 SELECT pg_catalog.pg_extension_config_dump(pg_catalog.pg_get_serial_sequence('xdjy.policy', 'id'), '');
+GRANT SELECT ON policy TO xdjy_admin, xdjy_operator;
+GRANT INSERT, UPDATE, DELETE ON policy TO xdjy_admin;
+CREATE TRIGGER reference_cache_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON policy
+	FOR EACH STATEMENT EXECUTE FUNCTION cache_changed_trigger();
+ALTER TABLE policy ENABLE ALWAYS TRIGGER reference_cache_changed;
 
 -- 000 §三(二): a province caps the first self-pay ratio of temporary
 -- outside treatment (Shandong: 10% from 2022-01-01, inpatient 40% before).
@@ -69,6 +77,8 @@ COMMENT ON TABLE first_selfpay_ceiling IS
 COMMENT ON COLUMN first_selfpay_ceiling.province IS 'the insured place''s province: first two digits of its region code';
 SELECT pg_catalog.pg_extension_config_dump('first_selfpay_ceiling', 'WHERE NOT builtin');
 SELECT pg_catalog.pg_extension_config_dump(pg_catalog.pg_get_serial_sequence('xdjy.first_selfpay_ceiling', 'id'), '');
+GRANT SELECT ON first_selfpay_ceiling TO xdjy_admin, xdjy_operator;
+GRANT INSERT, UPDATE, DELETE ON first_selfpay_ceiling TO xdjy_admin;
 
 -- 000 §三(二): 住院 "由原来各市规定的不超过40%，统一调减为不超过10%";
 -- 普通门诊、门诊慢特病 "不超过10%"; 本通知自2022年1月1日起执行.
@@ -113,6 +123,11 @@ COMMENT ON COLUMN ratio_adjustment.points_bp IS 'set: the ratio in basis points;
 CREATE INDEX ratio_adjustment_lookup_idx ON ratio_adjustment (province, category);
 SELECT pg_catalog.pg_extension_config_dump('ratio_adjustment', 'WHERE NOT builtin');
 SELECT pg_catalog.pg_extension_config_dump(pg_catalog.pg_get_serial_sequence('xdjy.ratio_adjustment', 'id'), '');
+GRANT SELECT ON ratio_adjustment TO xdjy_admin, xdjy_operator;
+GRANT INSERT, UPDATE, DELETE ON ratio_adjustment TO xdjy_admin;
+CREATE TRIGGER reference_cache_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON ratio_adjustment
+	FOR EACH STATEMENT EXECUTE FUNCTION cache_changed_trigger();
+ALTER TABLE ratio_adjustment ENABLE ALWAYS TRIGGER reference_cache_changed;
 
 -- 002 (吉医保发〔2019〕34号): "10月1日后按本通知执行"
 INSERT INTO ratio_adjustment (province, scheme, category, visit_type, own_reason_only, kind, points_bp, valid, source, note_en, note_zh, builtin) VALUES
@@ -147,17 +162,26 @@ COMMENT ON TABLE home_benefit_kept IS
 	'provinces where a long-term filer keeps local benefits at the insured place without proof of residence (002 #8); elsewhere 004 §二(三)';
 SELECT pg_catalog.pg_extension_config_dump('home_benefit_kept', 'WHERE NOT builtin');
 SELECT pg_catalog.pg_extension_config_dump(pg_catalog.pg_get_serial_sequence('xdjy.home_benefit_kept', 'id'), '');
+GRANT SELECT ON home_benefit_kept TO xdjy_admin, xdjy_operator;
+GRANT INSERT, UPDATE, DELETE ON home_benefit_kept TO xdjy_admin;
+CREATE TRIGGER reference_cache_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON home_benefit_kept
+	FOR EACH STATEMENT EXECUTE FUNCTION cache_changed_trigger();
+ALTER TABLE home_benefit_kept ENABLE ALWAYS TRIGGER reference_cache_changed;
 INSERT INTO home_benefit_kept (province, valid, source, builtin) VALUES
 	('22', '[2019-10-01,)', '002 #8', true);
 
 -- C triggers: a policy row above its province's first self-pay ceiling,
 -- or a ceiling below an existing row, is rejected (000 §三(二))
 CREATE FUNCTION policy_ceiling_trigger() RETURNS trigger
-	AS 'MODULE_PATHNAME' LANGUAGE C;
+	AS 'MODULE_PATHNAME' LANGUAGE C
+	SECURITY DEFINER SET search_path = pg_catalog, pg_temp;
+REVOKE EXECUTE ON FUNCTION policy_ceiling_trigger() FROM PUBLIC;
 CREATE TRIGGER policy_ceiling BEFORE INSERT OR UPDATE ON policy
 	FOR EACH ROW EXECUTE FUNCTION policy_ceiling_trigger();
 CREATE FUNCTION first_selfpay_ceiling_trigger() RETURNS trigger
-	AS 'MODULE_PATHNAME' LANGUAGE C;
+	AS 'MODULE_PATHNAME' LANGUAGE C
+	SECURITY DEFINER SET search_path = pg_catalog, pg_temp;
+REVOKE EXECUTE ON FUNCTION first_selfpay_ceiling_trigger() FROM PUBLIC;
 CREATE TRIGGER first_selfpay_ceiling_check BEFORE INSERT OR UPDATE ON first_selfpay_ceiling
 	FOR EACH ROW EXECUTE FUNCTION first_selfpay_ceiling_trigger();
 COMMENT ON FUNCTION policy_ceiling_trigger() IS
@@ -178,10 +202,3 @@ CREATE TRIGGER home_benefit_kept_builtin BEFORE INSERT OR UPDATE OR DELETE ON ho
 	FOR EACH ROW EXECUTE FUNCTION builtin_guard_trigger('policy_rule', 'province', 'valid');
 CREATE TRIGGER home_benefit_kept_builtin_truncate BEFORE TRUNCATE ON home_benefit_kept
 	FOR EACH STATEMENT EXECUTE FUNCTION builtin_guard_trigger('policy_rule');
-
--- == end of policy ==
-
---------------------------------------------------------------------------
--- Settlements (结算), SPEC §3
---------------------------------------------------------------------------
-

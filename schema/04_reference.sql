@@ -1,13 +1,3 @@
--- dumped (pg_extension_config_dump ... 'WHERE NOT builtin') and CREATE
--- EXTENSION brings them back, so only the extension's scripts write them.
--- Arguments: the kind of rows (holiday | policy_rule | national_map, which
--- picks the SQLSTATE), then the key columns that name a row in errors.
---------------------------------------------------------------------------
-
-CREATE FUNCTION builtin_guard_trigger() RETURNS trigger
-	AS 'MODULE_PATHNAME' LANGUAGE C;
-COMMENT ON FUNCTION builtin_guard_trigger() IS
-	'keeps rows shipped with xdjy (builtin = true) as shipped: only the extension''s scripts write them (YB504, YB601, YB701)';
 
 --------------------------------------------------------------------------
 -- Reference data (SPEC §6): regions, institutions, persons, channels.
@@ -15,6 +5,28 @@ COMMENT ON FUNCTION builtin_guard_trigger() IS
 -- with the extension (builtin = true) and are not dumped, everything the
 -- DBA adds is (pg_extension_config_dump).
 --------------------------------------------------------------------------
+
+-- Rows that ship with xdjy (builtin = true) stay as shipped: they are not
+-- dumped (pg_extension_config_dump ... 'WHERE NOT builtin') and CREATE
+-- EXTENSION brings them back, so only the extension's scripts write them.
+-- Arguments: the kind of rows (holiday | policy_rule | national_map, which
+-- picks the SQLSTATE), then the key columns that name a row in errors.
+CREATE FUNCTION builtin_guard_trigger() RETURNS trigger
+	AS 'MODULE_PATHNAME' LANGUAGE C;
+COMMENT ON FUNCTION builtin_guard_trigger() IS
+	'keeps rows shipped with xdjy (builtin = true) as shipped: only the extension''s scripts write them (YB504, YB601, YB701)';
+
+-- The settlement engine and the calendar keep per-backend copies of the
+-- reference tables they read on every row (src/reference_cache.c,
+-- src/calendar.c): regions, policies, ratio rules, home-benefit and
+-- filing-exemption settings, holidays.  A row change sends no relcache
+-- invalidation by itself, so every statement that changes one of them
+-- sends one through this trigger; always, replication apply included
+-- (ENABLE ALWAYS beside each table).
+CREATE FUNCTION cache_changed_trigger() RETURNS trigger
+	AS 'MODULE_PATHNAME' LANGUAGE C;
+COMMENT ON FUNCTION cache_changed_trigger() IS
+	'after a statement changes a table a per-backend cache copies (holiday, region, policy, ratio_adjustment, home_benefit_kept, filing_exemption): every backend re-reads its copy';
 
 CREATE TABLE region (
 	code		text PRIMARY KEY,
@@ -35,6 +47,11 @@ COMMENT ON COLUMN region.code IS 'administrative division code (行政区划代�
 COMMENT ON COLUMN region.is_pooling IS 'a pooling region (统筹区): insured_region and filing destinations are pooling regions';
 COMMENT ON COLUMN region.builtin IS 'shipped with xdjy (not dumped; CREATE EXTENSION recreates it)';
 SELECT pg_catalog.pg_extension_config_dump('region', 'WHERE NOT builtin');
+GRANT SELECT ON region TO xdjy_admin, xdjy_operator, xdjy_analyst;
+GRANT INSERT, UPDATE, DELETE ON region TO xdjy_admin;
+CREATE TRIGGER reference_cache_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON region
+	FOR EACH STATEMENT EXECUTE FUNCTION cache_changed_trigger();
+ALTER TABLE region ENABLE ALWAYS TRIGGER reference_cache_changed;
 
 CREATE TABLE institution (
 	code		text PRIMARY KEY,
@@ -60,61 +77,33 @@ COMMENT ON COLUMN institution.networked_inpatient IS 'open for cross-region dire
 COMMENT ON COLUMN institution.networked_outpatient IS 'open for cross-region direct settlement of outpatient visits (普通门诊联网结算)';
 COMMENT ON COLUMN institution.networked_chronic IS 'open for cross-region direct settlement of chronic/special disease outpatient care (门诊慢特病联网结算)';
 SELECT pg_catalog.pg_extension_config_dump('institution', '');
+GRANT SELECT ON institution TO xdjy_admin, xdjy_operator, xdjy_analyst;
+GRANT INSERT, UPDATE, DELETE ON institution TO xdjy_admin;
 
-CREATE TABLE person (
-	id				text PRIMARY KEY,
-	name			text NOT NULL,
-	insured_region	text NOT NULL REFERENCES region (code),
-	scheme			text NOT NULL CHECK (scheme IN ('employee', 'resident'))
-);
-CREATE INDEX person_insured_region_idx ON person (insured_region);
-COMMENT ON TABLE person IS 'insured persons (参保人员)';
-COMMENT ON COLUMN person.id IS 'psn_no 人员编号';
-COMMENT ON COLUMN person.insured_region IS 'insuplc_admdvs 参保地医保区划: a pooling region';
-COMMENT ON COLUMN person.scheme IS 'insutype 险种类型: employee (职工医保, 310) or resident (城乡居民医保, 390)';
-SELECT pg_catalog.pg_extension_config_dump('person', '');
-
--- F2, 000 §二(二), 001 §一–二: the channels a filing may come through
+-- F2, 000 §二(二), 001 §一–二: the channels a filing may come through.
+-- Reference data a DBA may extend (a new app, a new window); the shipped
+-- ones are builtin, the DBA's are dumped, so that a restored filing never
+-- names a channel the restored database lacks.
 CREATE TABLE channel (
 	code		text PRIMARY KEY,
 	name_en		text NOT NULL,
-	name_zh		text NOT NULL
+	name_zh		text NOT NULL,
+	builtin		boolean NOT NULL DEFAULT false
 );
 COMMENT ON TABLE channel IS 'filing channels (备案渠道), 000 §二(二) and 001 §一、二';
-INSERT INTO channel VALUES
-	('window', 'service hall window', '医保服务大厅窗口'),
-	('grassroots', 'grassroots insurance station', '基层医保工作站'),
-	('website', 'official website', '医保官方网站'),
-	('app', 'national insurance service app', '国家医保服务平台APP'),
-	('mini_program', 'mini-program', '小程序'),
-	('phone', 'service telephone', '服务电话'),
-	('fax', 'fax', '传真'),
-	('hospital', 'designated hospital', '定点医疗机构');
-
--- The pooling region (统筹区) a region belongs to: itself if it is one,
--- else the nearest pooling ancestor; NULL for an unknown code or a region
--- under no pooling region.
-CREATE FUNCTION pooling_region(region_code text) RETURNS text
-	LANGUAGE sql STABLE STRICT PARALLEL SAFE
-	SET search_path = pg_catalog, pg_temp
-BEGIN ATOMIC
-	WITH RECURSIVE up(code, parent_code, is_pooling, depth) AS (
-		SELECT r.code, r.parent_code, r.is_pooling, 0
-		FROM xdjy.region r WHERE r.code OPERATOR(pg_catalog.=) region_code
-		UNION ALL
-		SELECT r.code, r.parent_code, r.is_pooling, up.depth + 1
-		FROM xdjy.region r JOIN up ON r.code OPERATOR(pg_catalog.=) up.parent_code
-		WHERE NOT up.is_pooling AND up.depth < 8
-	)
-	SELECT up.code FROM up WHERE up.is_pooling ORDER BY up.depth LIMIT 1;
-END;
-COMMENT ON FUNCTION pooling_region(text) IS
-	'the pooling region (统筹区) of a region: itself or its nearest pooling ancestor';
-
-CREATE FUNCTION treatment_scope(insured_region text, treatment_region text) RETURNS text
-	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION treatment_scope(text, text) IS
-	'local (本地), intra_province (省内跨市) or cross_province (跨省), from two pooling-region codes';
+COMMENT ON COLUMN channel.builtin IS 'shipped with xdjy (not dumped; CREATE EXTENSION recreates it)';
+INSERT INTO channel (code, name_en, name_zh, builtin) VALUES
+	('window', 'service hall window', '医保服务大厅窗口', true),
+	('grassroots', 'grassroots insurance station', '基层医保工作站', true),
+	('website', 'official website', '医保官方网站', true),
+	('app', 'national insurance service app', '国家医保服务平台APP', true),
+	('mini_program', 'mini-program', '小程序', true),
+	('phone', 'service telephone', '服务电话', true),
+	('fax', 'fax', '传真', true),
+	('hospital', 'designated hospital', '定点医疗机构', true);
+SELECT pg_catalog.pg_extension_config_dump('channel', 'WHERE NOT builtin');
+GRANT SELECT ON channel TO xdjy_admin, xdjy_operator, xdjy_analyst;
+GRANT INSERT, UPDATE, DELETE ON channel TO xdjy_admin;
 
 -- A small national sample of administrative divisions (行政区划), shipped
 -- as builtin rows: enough for the demo, the tests and a first look.  DBAs
@@ -170,29 +159,131 @@ INSERT INTO region (code, name_zh, name_en, level, parent_code, is_pooling, buil
 	('440304', '福田区', 'Futian District', 'county', '440300', false, true),
 	('440305', '南山区', 'Nanshan District', 'county', '440300', false, true);
 
--- == reference data rules and sample regions (filings work) ==
+-- Which regions an operator works for.  role is a role name (a login role
+-- or a group); a granted code covers itself and every region under it, so
+-- 370100 covers Jinan and its counties and townships, 370000 all of
+-- Shandong.  A name that is no role grants nothing.
+CREATE TABLE operator_region (
+	role			name NOT NULL,
+	region_code		text NOT NULL REFERENCES region (code),
+	PRIMARY KEY (role, region_code)
+);
+COMMENT ON TABLE operator_region IS
+	'the regions an xdjy_operator member works for: row-level security lets it read and write only their rows (SPEC §5)';
+SELECT pg_catalog.pg_extension_config_dump('operator_region', '');
+ALTER TABLE operator_region ENABLE ROW LEVEL SECURITY;
+ALTER TABLE operator_region FORCE ROW LEVEL SECURITY;
+-- the admin grants; an operator sees its own grants
+GRANT SELECT, INSERT, UPDATE, DELETE ON operator_region TO xdjy_admin;
+GRANT SELECT ON operator_region TO xdjy_operator;
+CREATE POLICY operator_region_admin ON operator_region TO xdjy_admin USING (true) WITH CHECK (true);
+CREATE POLICY operator_region_own ON operator_region FOR SELECT TO xdjy_operator
+	USING (role IN (SELECT a.rolname FROM pg_catalog.pg_roles a WHERE pg_catalog.pg_has_role(a.oid, 'MEMBER')));
+
+-- The region codes the current role is granted, with everything under
+-- them.  Policies compare pooling-region and institution codes with it.
+CREATE FUNCTION operator_regions() RETURNS SETOF text
+	LANGUAGE sql STABLE PARALLEL SAFE
+	SET search_path = pg_catalog, pg_temp
+BEGIN ATOMIC
+	WITH RECURSIVE down(code, depth) AS (
+		SELECT o.region_code, 0
+		FROM xdjy.operator_region o
+		JOIN pg_catalog.pg_roles a ON a.rolname = o.role
+		WHERE pg_catalog.pg_has_role(a.oid, 'MEMBER')
+		UNION ALL
+		SELECT r.code, d.depth + 1
+		FROM xdjy.region r JOIN down d ON r.parent_code = d.code
+		WHERE d.depth < 8
+	)
+	SELECT DISTINCT d.code FROM down d;
+END;
+COMMENT ON FUNCTION operator_regions() IS
+	'region codes the current role may work on: its operator_region grants and every region under them';
+
+-- Institutions located in those regions (their treatment region is one of
+-- them).
+CREATE FUNCTION operator_institutions() RETURNS SETOF text
+	LANGUAGE sql STABLE PARALLEL SAFE
+	SET search_path = pg_catalog, pg_temp
+BEGIN ATOMIC
+	SELECT i.code FROM xdjy.institution i
+	WHERE i.region_code IN (SELECT xdjy.operator_regions());
+END;
+COMMENT ON FUNCTION operator_institutions() IS
+	'institutions located in the regions the current role may work on';
+
+CREATE TABLE person (
+	id				text PRIMARY KEY,
+	name			text NOT NULL,
+	insured_region	text NOT NULL REFERENCES region (code),
+	scheme			text NOT NULL CHECK (scheme IN ('employee', 'resident')),
+	certno			text
+);
+CREATE INDEX person_insured_region_idx ON person (insured_region);
+COMMENT ON TABLE person IS 'insured persons (参保人员)';
+COMMENT ON COLUMN person.id IS 'psn_no 人员编号';
+COMMENT ON COLUMN person.insured_region IS 'insuplc_admdvs 参保地医保区划: a pooling region';
+COMMENT ON COLUMN person.scheme IS 'insutype 险种类型: employee (职工医保, 310) or resident (城乡居民医保, 390)';
+COMMENT ON COLUMN person.certno IS 'certno 证件号码 (identity document number, 3260 clearing details); optional';
+SELECT pg_catalog.pg_extension_config_dump('person', '');
+ALTER TABLE person ENABLE ROW LEVEL SECURITY;
+ALTER TABLE person FORCE ROW LEVEL SECURITY;
+-- person: reference data kept by the admin; an operator reads the persons
+-- insured in its regions (the treatment place sees encounters and
+-- settlements, which carry person_id, not the register)
+GRANT SELECT, INSERT, UPDATE, DELETE ON person TO xdjy_admin;
+GRANT SELECT ON person TO xdjy_operator;
+GRANT SELECT (id, insured_region) ON person TO xdjy_analyst;
+CREATE POLICY person_admin ON person TO xdjy_admin USING (true) WITH CHECK (true);
+CREATE POLICY person_operator ON person FOR SELECT TO xdjy_operator
+	USING (insured_region IN (SELECT xdjy.operator_regions()));
+CREATE POLICY person_analyst ON person FOR SELECT TO xdjy_analyst USING (true);
+
+
+-- The pooling region (统筹区) a region belongs to: itself if it is one,
+-- else the nearest pooling ancestor; NULL for an unknown code or a region
+-- under no pooling region.
+CREATE FUNCTION pooling_region(region_code text) RETURNS text
+	LANGUAGE sql STABLE STRICT PARALLEL SAFE
+	SET search_path = pg_catalog, pg_temp
+BEGIN ATOMIC
+	WITH RECURSIVE up(code, parent_code, is_pooling, depth) AS (
+		SELECT r.code, r.parent_code, r.is_pooling, 0
+		FROM xdjy.region r WHERE r.code OPERATOR(pg_catalog.=) region_code
+		UNION ALL
+		SELECT r.code, r.parent_code, r.is_pooling, up.depth + 1
+		FROM xdjy.region r JOIN up ON r.code OPERATOR(pg_catalog.=) up.parent_code
+		WHERE NOT up.is_pooling AND up.depth < 8
+	)
+	SELECT up.code FROM up WHERE up.is_pooling ORDER BY up.depth LIMIT 1;
+END;
+COMMENT ON FUNCTION pooling_region(text) IS
+	'the pooling region (统筹区) of a region: itself or its nearest pooling ancestor';
+
+CREATE FUNCTION treatment_scope(insured_region text, treatment_region text) RETURNS text
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION treatment_scope(text, text) IS
+	'local (本地), intra_province (省内跨市) or cross_province (跨省), from two pooling-region codes';
 
 -- SPEC §6: a person is insured in a pooling region (统筹区); an institution
 -- lies under one, so every treatment has a treatment place (000 §三(四)).
 -- A person's insured region may not become the destination of one of their
 -- active filings (F3).  Rules in C (src/reference.c).
 CREATE FUNCTION person_rules_trigger() RETURNS trigger
-	AS 'MODULE_PATHNAME' LANGUAGE C;
+	AS 'MODULE_PATHNAME' LANGUAGE C
+	SECURITY DEFINER SET search_path = pg_catalog, pg_temp;
+REVOKE EXECUTE ON FUNCTION person_rules_trigger() FROM PUBLIC;
 COMMENT ON FUNCTION person_rules_trigger() IS
 	'person rules: insured_region is a pooling region and no active filing''s destination (SPEC §6, 000 §三(四))';
 CREATE TRIGGER person_rules BEFORE INSERT OR UPDATE ON person
 	FOR EACH ROW EXECUTE FUNCTION person_rules_trigger();
 
 CREATE FUNCTION institution_rules_trigger() RETURNS trigger
-	AS 'MODULE_PATHNAME' LANGUAGE C;
+	AS 'MODULE_PATHNAME' LANGUAGE C
+	SECURITY DEFINER SET search_path = pg_catalog, pg_temp;
+REVOKE EXECUTE ON FUNCTION institution_rules_trigger() FROM PUBLIC;
 COMMENT ON FUNCTION institution_rules_trigger() IS
 	'institution rules: its region lies under a pooling region (SPEC §6)';
 CREATE TRIGGER institution_rules BEFORE INSERT OR UPDATE ON institution
 	FOR EACH ROW EXECUTE FUNCTION institution_rules_trigger();
-
--- == end of reference data rules ==
-
---------------------------------------------------------------------------
--- Working-day calendar (SPEC R7)
---------------------------------------------------------------------------
-

@@ -1,7 +1,7 @@
 
 --------------------------------------------------------------------------
 -- Error catalogue (SPEC §4 R6; 004 §五(三)): one row per SQLSTATE of
--- class YB that src/errors.h names.  Filled by the sections that add rules.
+-- class YB that src/errors.h names.
 --------------------------------------------------------------------------
 
 CREATE TABLE error_code (
@@ -14,14 +14,12 @@ CREATE TABLE error_code (
 );
 COMMENT ON TABLE error_code IS
 	'catalogue of xdjy''s own SQLSTATEs (class YB), classified, with cause in English and Chinese (004 §五(三))';
+GRANT SELECT ON error_code TO xdjy_admin, xdjy_operator, xdjy_analyst;
 
 INSERT INTO error_code VALUES
 ('YB001', 'reference', 'unknown reference', '引用的对象不存在',
  'A person, region, institution, filing, encounter or settlement named in the request does not exist.',
  '请求中的参保人、区划、定点机构、备案、就诊或结算记录不存在。');
-
---------------------------------------------------------------------------
--- Rows that ship with xdjy (builtin = true) stay as shipped: they are not
 
 INSERT INTO error_code VALUES
 ('YB190', 'reference', 'insured region is not a pooling region', '参保地不是统筹区',

@@ -1,7 +1,10 @@
--- == reporting ==
+
+--------------------------------------------------------------------------
+-- Reconciliation, clearing and reporting (SPEC §4)
+--------------------------------------------------------------------------
 
 -- Views read the tables as the querying role (security_invoker), so
--- row-level security (section security) narrows every report to the rows
+-- row-level security narrows every report to the rows
 -- the role may see.  Views and BEGIN ATOMIC bodies are bound when the
 -- script runs; the deadline and matching rules they call are in C
 -- (src/reporting.c), each written once.
@@ -83,8 +86,9 @@ COMMENT ON FUNCTION reporting_label(text, text) IS
 	'English or Chinese label of a kind, status, indicator, gap or clearing party of the reporting views; lang NULL follows xdjy.language';
 
 -- tables the parties and the agencies fill ----------------------------------
-
-CREATE INDEX settlement_settled_on_idx ON settlement (settled_on);
+-- Business dates are calendar days (SPEC §5): a CHECK on each date column
+-- refuses ±infinity (23514), which would pass every deadline check
+-- unnoticed (an upload "on infinity" is never overdue).
 
 -- R2, 004 §四(一): what each party of the three-party reconciliation
 -- reported for a settlement.  No foreign key on settlement_id: a party may
@@ -100,7 +104,8 @@ CREATE TABLE party_report (
 	total_fen		bigint NOT NULL,
 	fund_fen		bigint NOT NULL,
 	personal_fen	bigint NOT NULL,
-	created_at		timestamptz NOT NULL DEFAULT now()
+	created_at		timestamptz NOT NULL DEFAULT now(),
+	CONSTRAINT party_report_reported_on_finite CHECK (pg_catalog.isfinite(reported_on))
 );
 CREATE INDEX party_report_settlement_idx ON party_report (settlement_id, party, reported_on DESC, id DESC);
 CREATE INDEX party_report_reported_on_idx ON party_report (reported_on);
@@ -111,17 +116,51 @@ COMMENT ON COLUMN party_report.party IS
 COMMENT ON COLUMN party_report.settlement_id IS 'setl_id: the settlement reported; not checked against xdjy.settlement';
 SELECT pg_catalog.pg_extension_config_dump('party_report', '');
 SELECT pg_catalog.pg_extension_config_dump(pg_catalog.pg_get_serial_sequence('xdjy.party_report', 'id'), '');
+ALTER TABLE party_report ENABLE ROW LEVEL SECURITY;
+ALTER TABLE party_report FORCE ROW LEVEL SECURITY;
+-- party_report: an operator reads and adds reports of the settlements it
+-- sees; reports of settlements nobody knows are imported by the admin
+GRANT SELECT, INSERT, UPDATE, DELETE ON party_report TO xdjy_admin;
+GRANT SELECT, INSERT ON party_report TO xdjy_operator;
+GRANT SELECT (id, party, settlement_id, reported_on, total_fen, fund_fen, personal_fen)
+	ON party_report TO xdjy_analyst;
+CREATE POLICY party_report_admin ON party_report TO xdjy_admin USING (true) WITH CHECK (true);
+CREATE POLICY party_report_operator ON party_report TO xdjy_operator
+	USING (EXISTS (SELECT FROM xdjy.settlement s WHERE s.id = settlement_id))
+	WITH CHECK (EXISTS (SELECT FROM xdjy.settlement s WHERE s.id = settlement_id));
+CREATE POLICY party_report_analyst ON party_report FOR SELECT TO xdjy_analyst USING (true);
+
 
 -- R1, 004 §三(四): when the treatment place uploaded the expense details of
 -- an inpatient direct settlement (医疗费用明细上传)
 CREATE TABLE detail_upload (
 	settlement_id	bigint PRIMARY KEY REFERENCES settlement (id),
 	uploaded_on		date NOT NULL,
-	created_at		timestamptz NOT NULL DEFAULT now()
+	created_at		timestamptz NOT NULL DEFAULT now(),
+	CONSTRAINT detail_upload_uploaded_on_finite CHECK (pg_catalog.isfinite(uploaded_on))
 );
 COMMENT ON TABLE detail_upload IS
 	'expense details of an inpatient direct settlement uploaded to the national and provincial platforms (004 §三(四): within 3 days)';
 SELECT pg_catalog.pg_extension_config_dump('detail_upload', '');
+ALTER TABLE detail_upload ENABLE ROW LEVEL SECURITY;
+ALTER TABLE detail_upload FORCE ROW LEVEL SECURITY;
+-- detail_upload: the treatment place uploads (就医地经办机构, 004 §三(四))
+GRANT SELECT, INSERT, UPDATE, DELETE ON detail_upload TO xdjy_admin;
+GRANT SELECT, INSERT, UPDATE ON detail_upload TO xdjy_operator;
+GRANT SELECT (settlement_id, uploaded_on) ON detail_upload TO xdjy_analyst;
+CREATE POLICY detail_upload_admin ON detail_upload TO xdjy_admin USING (true) WITH CHECK (true);
+CREATE POLICY detail_upload_operator_read ON detail_upload FOR SELECT TO xdjy_operator
+	USING (EXISTS (SELECT FROM xdjy.settlement s WHERE s.id = settlement_id));
+CREATE POLICY detail_upload_operator_insert ON detail_upload FOR INSERT TO xdjy_operator
+	WITH CHECK (EXISTS (SELECT FROM xdjy.settlement s WHERE s.id = settlement_id
+		AND s.treatment_region IN (SELECT xdjy.operator_regions())));
+CREATE POLICY detail_upload_operator_update ON detail_upload FOR UPDATE TO xdjy_operator
+	USING (EXISTS (SELECT FROM xdjy.settlement s WHERE s.id = settlement_id
+		AND s.treatment_region IN (SELECT xdjy.operator_regions())))
+	WITH CHECK (EXISTS (SELECT FROM xdjy.settlement s WHERE s.id = settlement_id
+		AND s.treatment_region IN (SELECT xdjy.operator_regions())));
+CREATE POLICY detail_upload_analyst ON detail_upload FOR SELECT TO xdjy_analyst USING (true);
+
 
 -- R3, 004 §四(二): a month's clearing confirmed with an institution
 -- (对账确认; national interface 3261 confirms, 3262 rolls back).  A roll-back
@@ -138,7 +177,10 @@ CREATE TABLE clearing_confirmation (
 	rolled_back_on		date,
 	created_at			timestamptz NOT NULL DEFAULT now(),
 	CONSTRAINT clearing_confirmation_after_month CHECK (confirmed_on >= month + interval '1 month'),
-	CONSTRAINT clearing_confirmation_rollback_after CHECK (rolled_back_on >= confirmed_on)
+	CONSTRAINT clearing_confirmation_rollback_after CHECK (rolled_back_on >= confirmed_on),
+	CONSTRAINT clearing_confirmation_dates_finite
+		CHECK (pg_catalog.isfinite(month) AND pg_catalog.isfinite(confirmed_on)
+			AND pg_catalog.isfinite(COALESCE(rolled_back_on, confirmed_on)))
 );
 CREATE UNIQUE INDEX clearing_confirmation_standing_idx ON clearing_confirmation (month, institution_code)
 	WHERE rolled_back_on IS NULL;
@@ -151,6 +193,20 @@ COMMENT ON COLUMN clearing_confirmation.settlements IS 'number of settlements co
 COMMENT ON COLUMN clearing_confirmation.rolled_back_on IS 'the confirmation was rolled back (确认回退, 3262) on this day';
 SELECT pg_catalog.pg_extension_config_dump('clearing_confirmation', '');
 SELECT pg_catalog.pg_extension_config_dump(pg_catalog.pg_get_serial_sequence('xdjy.clearing_confirmation', 'id'), '');
+ALTER TABLE clearing_confirmation ENABLE ROW LEVEL SECURITY;
+ALTER TABLE clearing_confirmation FORCE ROW LEVEL SECURITY;
+-- clearing with institutions: the agency of the institution's region
+-- (confirmation and payment, 004 §四(二)); the admin keeps them too (the
+-- national interface's 3261/3262)
+GRANT SELECT, INSERT, UPDATE, DELETE ON clearing_confirmation TO xdjy_admin;
+GRANT SELECT, INSERT, UPDATE ON clearing_confirmation TO xdjy_operator;
+GRANT SELECT (id, month, institution_code, confirmed_on, fund_fen, rolled_back_on)
+	ON clearing_confirmation TO xdjy_analyst;
+CREATE POLICY clearing_confirmation_admin ON clearing_confirmation TO xdjy_admin USING (true) WITH CHECK (true);
+CREATE POLICY clearing_confirmation_operator ON clearing_confirmation TO xdjy_operator
+	USING (institution_code IN (SELECT xdjy.operator_institutions()))
+	WITH CHECK (institution_code IN (SELECT xdjy.operator_institutions()));
+CREATE POLICY clearing_confirmation_analyst ON clearing_confirmation FOR SELECT TO xdjy_analyst USING (true);
 
 -- R3, 004 §四(二): an institution's declaration of a month's costs (费用申报)
 -- and its payment, due within 30 working days of the declaration
@@ -166,12 +222,27 @@ CREATE TABLE clearing_declaration (
 	UNIQUE (month, institution_code),
 	CONSTRAINT clearing_declaration_after_month CHECK (declared_on >= month + interval '1 month'),
 	CONSTRAINT clearing_declaration_paid_both CHECK ((paid_on IS NULL) = (paid_fen IS NULL)),
-	CONSTRAINT clearing_declaration_paid_after CHECK (paid_on >= declared_on)
+	CONSTRAINT clearing_declaration_paid_after CHECK (paid_on >= declared_on),
+	CONSTRAINT clearing_declaration_dates_finite
+		CHECK (pg_catalog.isfinite(month) AND pg_catalog.isfinite(declared_on)
+			AND pg_catalog.isfinite(COALESCE(paid_on, declared_on)))
 );
 COMMENT ON TABLE clearing_declaration IS
 	'an institution''s declaration of a month''s remote-treatment costs (费用申报) and its payment (004 §四(二): within 30 working days)';
 SELECT pg_catalog.pg_extension_config_dump('clearing_declaration', '');
 SELECT pg_catalog.pg_extension_config_dump(pg_catalog.pg_get_serial_sequence('xdjy.clearing_declaration', 'id'), '');
+ALTER TABLE clearing_declaration ENABLE ROW LEVEL SECURITY;
+ALTER TABLE clearing_declaration FORCE ROW LEVEL SECURITY;
+-- the agency of the institution's region and the admin, as confirmations
+GRANT SELECT, INSERT, UPDATE, DELETE ON clearing_declaration TO xdjy_admin;
+GRANT SELECT, INSERT, UPDATE ON clearing_declaration TO xdjy_operator;
+GRANT SELECT (month, institution_code, declared_on, fund_fen, paid_on, paid_fen)
+	ON clearing_declaration TO xdjy_analyst;
+CREATE POLICY clearing_declaration_admin ON clearing_declaration TO xdjy_admin USING (true) WITH CHECK (true);
+CREATE POLICY clearing_declaration_operator ON clearing_declaration TO xdjy_operator
+	USING (institution_code IN (SELECT xdjy.operator_institutions()))
+	WITH CHECK (institution_code IN (SELECT xdjy.operator_institutions()));
+CREATE POLICY clearing_declaration_analyst ON clearing_declaration FOR SELECT TO xdjy_analyst USING (true);
 
 -- R3, 004 §四(三): the provincial clearing calendar — when the clearing of
 -- a month's costs starts in a province (省级清算)
@@ -180,11 +251,16 @@ CREATE TABLE provincial_clearing (
 	month			date NOT NULL CHECK (month = xdjy.month_of(month)),
 	starts_on		date NOT NULL,
 	PRIMARY KEY (province_code, month),
-	CONSTRAINT provincial_clearing_province CHECK (province_code = xdjy.province_of(province_code))
+	CONSTRAINT provincial_clearing_province CHECK (province_code = xdjy.province_of(province_code)),
+	CONSTRAINT provincial_clearing_dates_finite
+		CHECK (pg_catalog.isfinite(month) AND pg_catalog.isfinite(starts_on))
 );
 COMMENT ON TABLE provincial_clearing IS
 	'when a province''s clearing of a month''s remote-treatment costs starts (省级清算); the transfer up of the month before is due before it (004 §四(三))';
 SELECT pg_catalog.pg_extension_config_dump('provincial_clearing', '');
+-- reference data: read by all, kept by the admin
+GRANT SELECT ON provincial_clearing TO xdjy_admin, xdjy_operator, xdjy_analyst;
+GRANT INSERT, UPDATE, DELETE ON provincial_clearing TO xdjy_admin;
 
 -- R3, 004 §四(三): a pooling region's transfer up (上解) of a month's
 -- remote-treatment costs of its insured
@@ -196,12 +272,26 @@ CREATE TABLE clearing_transfer (
 	fund_fen		bigint NOT NULL,
 	created_at		timestamptz NOT NULL DEFAULT now(),
 	UNIQUE (month, region_code),
-	CONSTRAINT clearing_transfer_after_month CHECK (transferred_on >= month + interval '1 month')
+	CONSTRAINT clearing_transfer_after_month CHECK (transferred_on >= month + interval '1 month'),
+	CONSTRAINT clearing_transfer_dates_finite
+		CHECK (pg_catalog.isfinite(month) AND pg_catalog.isfinite(transferred_on))
 );
 COMMENT ON TABLE clearing_transfer IS
 	'a pooling region''s transfer up (上解) of the month''s remote-treatment costs of its insured (004 §四(三))';
 SELECT pg_catalog.pg_extension_config_dump('clearing_transfer', '');
 SELECT pg_catalog.pg_extension_config_dump(pg_catalog.pg_get_serial_sequence('xdjy.clearing_transfer', 'id'), '');
+ALTER TABLE clearing_transfer ENABLE ROW LEVEL SECURITY;
+ALTER TABLE clearing_transfer FORCE ROW LEVEL SECURITY;
+-- transfers up: the pooling region's own (004 §四(三))
+GRANT SELECT, INSERT, UPDATE, DELETE ON clearing_transfer TO xdjy_admin;
+GRANT SELECT, INSERT, UPDATE ON clearing_transfer TO xdjy_operator;
+GRANT SELECT (month, region_code, transferred_on, fund_fen) ON clearing_transfer TO xdjy_analyst;
+CREATE POLICY clearing_transfer_admin ON clearing_transfer TO xdjy_admin USING (true) WITH CHECK (true);
+CREATE POLICY clearing_transfer_operator ON clearing_transfer TO xdjy_operator
+	USING (region_code IN (SELECT xdjy.operator_regions()))
+	WITH CHECK (region_code IN (SELECT xdjy.operator_regions()));
+CREATE POLICY clearing_transfer_analyst ON clearing_transfer FOR SELECT TO xdjy_analyst USING (true);
+
 
 -- views --------------------------------------------------------------------
 
@@ -217,6 +307,7 @@ FROM xdjy.settlement s
 WHERE s.mode = 'direct' AND s.scope IN ('intra_province', 'cross_province');
 COMMENT ON VIEW remote_direct_settlement IS
 	'settlements made directly (直接结算) outside the insured pooling region: what the platforms reconcile and clear';
+GRANT SELECT ON remote_direct_settlement TO xdjy_admin, xdjy_operator, xdjy_analyst;
 
 -- R2 daily: every remote direct settlement with something wrong, one row per
 -- kind, all three parties' latest values side by side; and every settlement
@@ -285,6 +376,7 @@ CROSS JOIN LATERAL pg_catalog.unnest(xdjy.reconciliation_kinds(NULL,
 	ARRAY[u.national_total_fen, u.national_fund_fen, u.national_personal_fen])) AS k(kind);
 COMMENT ON VIEW reconciliation_mismatch IS
 	'R2 daily three-party reconciliation (004 §四(一)): every remote direct settlement missing at a party or whose amounts differ, and every settlement a party reported that xdjy does not know; latest report per party, report counts show a settlement reported twice';
+GRANT SELECT ON reconciliation_mismatch TO xdjy_admin, xdjy_operator, xdjy_analyst;
 
 -- R2 monthly, as it stood on as_of: only reports made by as_of count.  A
 -- month is reconciled (reconciled_on) when every remote direct settlement
@@ -299,7 +391,7 @@ CREATE FUNCTION reconciliation_monthly_as_of(as_of date)
 BEGIN ATOMIC
 	-- each party's latest report (reported_on, then id) in one hashed
 	-- pass: the greatest ARRAY[day, id, total, fund, personal] per party,
-	-- its amounts sliced out (no sort of every report, issue 7 figure 5)
+	-- its amounts sliced out, with no sort of every report (make bench)
 	WITH pivot AS (
 		SELECT r.settlement_id,
 			(max(ARRAY[(r.reported_on - DATE '2000-01-01')::bigint, r.id, r.total_fen, r.fund_fen, r.personal_fen])
@@ -365,6 +457,7 @@ CREATE VIEW reconciliation_monthly WITH (security_invoker = true) AS
 SELECT * FROM xdjy.reconciliation_monthly_as_of(CURRENT_DATE);
 COMMENT ON VIEW reconciliation_monthly IS
 	'R2 monthly three-party reconciliation today; reconciliation_monthly_as_of(date) for another day';
+GRANT SELECT ON reconciliation_monthly TO xdjy_admin, xdjy_operator, xdjy_analyst;
 
 -- R1, as it stood on as_of: inpatient direct settlements away from the
 -- insured place whose expense details were not uploaded within 3 days
@@ -396,6 +489,7 @@ CREATE VIEW detail_upload_overdue WITH (security_invoker = true) AS
 SELECT * FROM xdjy.detail_upload_overdue_as_of(CURRENT_DATE);
 COMMENT ON VIEW detail_upload_overdue IS
 	'R1 inpatient expense details not uploaded within 3 days (004 §三(四)), today';
+GRANT SELECT ON detail_upload_overdue TO xdjy_admin, xdjy_operator, xdjy_analyst;
 
 -- R4, 004 §一, per province and month:
 --   network_success: remote direct settlements (by the treatment province)
@@ -443,6 +537,7 @@ FROM counts c
 LEFT JOIN xdjy.region r ON r.code = c.province;
 COMMENT ON VIEW kpi_monthly IS
 	'R4 monthly indicators per province (004 §一): network_success (target 98%) by treatment province, cross_province_inpatient_direct (target 80%) by insured province';
+GRANT SELECT ON kpi_monthly TO xdjy_admin, xdjy_operator, xdjy_analyst;
 
 -- R5, 003 §二(一)(二): townships (乡镇、街道) with no networked inpatient
 -- hospital located in them; county-level divisions with fewer than two
@@ -474,6 +569,7 @@ GROUP BY c.code
 HAVING count(i.code) < xdjy.coverage_minimum('county_chronic');
 COMMENT ON VIEW coverage_gap IS
 	'R5 coverage gaps (003 §二(一)(二)): townships without a networked inpatient institution, counties with fewer than two networked chronic-outpatient hospitals';
+GRANT SELECT ON coverage_gap TO xdjy_admin, xdjy_operator, xdjy_analyst;
 
 -- S5, as it stood on as_of: manual claims not decided yet, with the day
 -- they are due (22 working days after complete materials, 002 #15, filled
@@ -504,10 +600,4 @@ COMMENT ON FUNCTION manual_claim_due_as_of(date) IS
 CREATE VIEW manual_claim_due WITH (security_invoker = true) AS
 SELECT * FROM xdjy.manual_claim_due_as_of(CURRENT_DATE);
 COMMENT ON VIEW manual_claim_due IS 'S5 manual claims open today, with due day and overdue flag (002 #15)';
-
--- == end of reporting ==
-
---------------------------------------------------------------------------
--- National platform compatibility (INTERFACE.md)
---------------------------------------------------------------------------
-
+GRANT SELECT ON manual_claim_due TO xdjy_admin, xdjy_operator, xdjy_analyst;
