@@ -13,6 +13,32 @@
 ALTER FUNCTION filing_at(text, text, date) STABLE PARALLEL RESTRICTED;
 ALTER FUNCTION filing_exempt(text, text, date) STABLE PARALLEL RESTRICTED;
 
+-- The error catalogue comes from the registry compiled into the library
+-- (src/error_registry.c), as in a fresh 1.1 install: the rows are brought
+-- to exactly the registry's, which every error raised takes its primary
+-- message from.
+CREATE FUNCTION error_registry()
+	RETURNS TABLE (code text, category text, message_en text, message_zh text,
+		cause_en text, cause_zh text)
+	AS 'MODULE_PATHNAME', 'xdjy_error_registry'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION error_registry() IS
+	'the registry of xdjy''s SQLSTATEs (class YB) compiled into the library: error_code is filled from it, and every error raised takes its primary message from it';
+
+DELETE FROM error_code e
+WHERE NOT EXISTS (SELECT FROM error_registry() r WHERE r.code OPERATOR(pg_catalog.=) e.code::text);
+UPDATE error_code e
+SET category = r.category, message_en = r.message_en, message_zh = r.message_zh,
+	cause_en = r.cause_en, cause_zh = r.cause_zh
+FROM error_registry() r
+WHERE r.code OPERATOR(pg_catalog.=) e.code::text
+	AND (e.category, e.message_en, e.message_zh, e.cause_en, e.cause_zh)
+		IS DISTINCT FROM (r.category, r.message_en, r.message_zh, r.cause_en, r.cause_zh);
+INSERT INTO error_code (code, category, message_en, message_zh, cause_en, cause_zh)
+SELECT r.code, r.category, r.message_en, r.message_zh, r.cause_en, r.cause_zh
+FROM error_registry() r
+WHERE NOT EXISTS (SELECT FROM error_code e WHERE e.code::text OPERATOR(pg_catalog.=) r.code);
+
 -- the category reasons as the settlement engine lists them (src/settlement.h)
 CREATE FUNCTION category_reasons() RETURNS SETOF text
 	AS 'MODULE_PATHNAME', 'xdjy_category_reasons'

@@ -317,8 +317,7 @@ explain_read(int64 id, Explained *x, MemoryContext fcxt)
 
 	if (xdjy_plan_execute(&q_explain, &arg, NULL, 1, SPI_OK_SELECT) == 0)
 		ereport(ERROR,
-				(errcode(ERRCODE_XDJY_UNKNOWN_REFERENCE),
-				 errmsg("unknown settlement"),
+				(xdjy_errcode(ERRCODE_XDJY_UNKNOWN_REFERENCE),
 				 errdetail("Settlement %lld does not exist.", (long long) id),
 				 errhint("Give the id of a settlement.")));
 
@@ -366,8 +365,7 @@ explain_read(int64 id, Explained *x, MemoryContext fcxt)
 		x->scope == NULL || x->mode == NULL || x->insured == NULL || x->treatment == NULL ||
 		xdjy_reason_from_name(x->reason) < 0)
 		ereport(ERROR,
-				(errcode(ERRCODE_XDJY_NOT_ENGINE_ROW),
-				 errmsg("settlement not computed by the engine"),
+				(xdjy_errcode(ERRCODE_XDJY_NOT_ENGINE_ROW),
 				 errdetail("Settlement %lld has no category, reason or ledger figures.", (long long) id),
 				 errhint("Only settlements written through the settlement trigger can be explained.")));
 	x->adj_ids_datum = xdjy_spi_value(0, E_ADJ_IDS, &isnull);

@@ -62,8 +62,7 @@ lock_filing(int64 id)
 	v[0] = Int64GetDatum(id);
 	if (xdjy_run(&plan_lock_filing, v, NULL, 1) != 1)
 		ereport(ERROR,
-				(errcode(ERRCODE_XDJY_UNKNOWN_REFERENCE),
-				 errmsg("unknown filing %lld", (long long) id),
+				(xdjy_errcode(ERRCODE_XDJY_UNKNOWN_REFERENCE),
 				 errdetail("No row of xdjy.filing has id %lld.", (long long) id),
 				 errhint("Look the filing up in xdjy.filing, e.g. with xdjy.filing_at(person_id, region, on_date).")));
 }
@@ -186,8 +185,7 @@ pooling_or_unknown(const char *region)
 
 	if (pooling == NULL && !xdjy_region_exists(region, NULL))
 		ereport(ERROR,
-				(errcode(ERRCODE_XDJY_UNKNOWN_REFERENCE),
-				 errmsg("unknown region \"%s\"", region),
+				(xdjy_errcode(ERRCODE_XDJY_UNKNOWN_REFERENCE),
 				 errdetail("Region \"%s\" is not in xdjy.region.", region),
 				 errhint("Use a region code from xdjy.region, e.g. 370100 or the county of an institution.")));
 	return pooling;

@@ -157,8 +157,7 @@ choice_filing(const Choice *c, ChoiceFacts *f)
 	v[0] = Int64GetDatum(c->filing_id);
 	if (xdjy_run(&plan_filing, v, NULL, 1) != 1)
 		ereport(ERROR,
-				(errcode(ERRCODE_XDJY_UNKNOWN_REFERENCE),
-				 errmsg("unknown filing %lld", (long long) c->filing_id),
+				(xdjy_errcode(ERRCODE_XDJY_UNKNOWN_REFERENCE),
 				 errdetail("The choice of institution \"%s\" names filing %lld, which is not in xdjy.filing.",
 						   c->code, (long long) c->filing_id),
 				 errhint("Choose under the person's active long-term filing of the residence city.")));
@@ -187,8 +186,7 @@ choice_offered(const Choice *c, const ChoiceFacts *f)
 	v[2] = DateADTGetDatum(c->chosen_on);
 	if (xdjy_run(&plan_rule, v, NULL, 1) != 1)
 		ereport(ERROR,
-				(errcode(ERRCODE_XDJY_CHOICE_NOT_OFFERED),
-				 errmsg("no institution choice for persons insured in \"%s\" under the %s scheme", f->insured, f->scheme),
+				(xdjy_errcode(ERRCODE_XDJY_CHOICE_NOT_OFFERED),
 				 errdetail("Person \"%s\" (filing %lld) is insured in \"%s\", scheme %s; no row of xdjy.institution_choice_rule for province \"%.2s0000\" and that scheme covers %s.",
 						   f->person, (long long) c->filing_id, f->insured, f->scheme, f->insured, xdjy_iso_date(c->chosen_on)),
 				 errhint("Chosen non-direct institutions are a provincial option (Jilin, resident scheme, 002 #7); every networked institution of the residence city settles directly anyway.")));
@@ -196,8 +194,7 @@ choice_offered(const Choice *c, const ChoiceFacts *f)
 	if (!f->long_term || !f->active ||
 		xdjy_scope_of(f->insured, f->destination) != XDJY_SCOPE_CROSS_PROVINCE)
 		ereport(ERROR,
-				(errcode(ERRCODE_XDJY_CHOICE_FILING_UNFIT),
-				 errmsg("filing %lld does not allow choosing institutions", (long long) c->filing_id),
+				(xdjy_errcode(ERRCODE_XDJY_CHOICE_FILING_UNFIT),
 				 errdetail("Filing %lld of person \"%s\" is %s, %s, from \"%s\" to \"%s\" (%s).",
 						   (long long) c->filing_id, f->person, f->status_text, f->category_text,
 						   f->insured, f->destination,
@@ -219,8 +216,7 @@ choice_institution(const Choice *c, ChoiceFacts *f)
 	v[0] = CStringGetTextDatum(c->code);
 	if (xdjy_run(&plan_institution, v, NULL, 1) != 1)
 		ereport(ERROR,
-				(errcode(ERRCODE_XDJY_UNKNOWN_REFERENCE),
-				 errmsg("unknown institution \"%s\"", c->code),
+				(xdjy_errcode(ERRCODE_XDJY_UNKNOWN_REFERENCE),
 				 errdetail("Filing %lld chooses institution \"%s\", which is not in xdjy.institution.",
 						   (long long) c->filing_id, c->code),
 				 errhint("Use a fixmedins_code from xdjy.institution.")));
@@ -233,16 +229,14 @@ choice_institution(const Choice *c, ChoiceFacts *f)
 	f->inst_pooling = xdjy_pooling_of(f->inst_region);
 	if (f->inst_pooling == NULL || strcmp(f->inst_pooling, f->destination) != 0)
 		ereport(ERROR,
-				(errcode(ERRCODE_XDJY_CHOICE_OUTSIDE_CITY),
-				 errmsg("institution \"%s\" is not in the residence city \"%s\"", c->code, f->destination),
+				(xdjy_errcode(ERRCODE_XDJY_CHOICE_OUTSIDE_CITY),
 				 errdetail("Institution \"%s\" is in \"%s\", pooling region \"%s\"; filing %lld names \"%s\".",
 						   c->code, f->inst_region, f->inst_pooling ? f->inst_pooling : "?",
 						   (long long) c->filing_id, f->destination),
 				 errhint("Choose among the non-direct-settlement institutions of \"%s\" (002 #7).", f->destination)));
 	if (f->networked)
 		ereport(ERROR,
-				(errcode(ERRCODE_XDJY_CHOICE_SETTLES_DIRECTLY),
-				 errmsg("institution \"%s\" settles directly and needs no choosing", c->code),
+				(xdjy_errcode(ERRCODE_XDJY_CHOICE_SETTLES_DIRECTLY),
 				 errdetail("Institution \"%s\" in \"%s\" is networked for inpatient direct settlement.",
 						   c->code, f->destination),
 				 errhint("Every direct-settlement institution of the residence city may be used without choosing; the four choices are for non-direct-settlement institutions (002 #7).")));
@@ -272,15 +266,13 @@ choice_slot(const Choice *c, ChoiceFacts *f)
 		slot = NULL;
 	if (slot == NULL)
 		ereport(ERROR,
-				(errcode(ERRCODE_XDJY_CHOICE_NO_SLOT),
-				 errmsg("institution \"%s\" fits none of the four choices", c->code),
+				(xdjy_errcode(ERRCODE_XDJY_CHOICE_NO_SLOT),
 				 errdetail("Institution \"%s\" is a %s of tier %d%s.",
 						   c->code, f->kind, f->tier, f->specialty ? ", specialty" : ""),
 				 errhint("The four choices are one tier 3, one tier 2, one tier 1 and one specialty hospital (002 #7).")));
 	if (c->given_slot != NULL && strcmp(c->given_slot, slot) != 0)
 		ereport(ERROR,
-				(errcode(ERRCODE_XDJY_CHOICE_NO_SLOT),
-				 errmsg("institution \"%s\" is a %s choice, not %s", c->code, slot, c->given_slot),
+				(xdjy_errcode(ERRCODE_XDJY_CHOICE_NO_SLOT),
 				 errdetail("The row names slot %s; institution \"%s\" is a %s hospital.",
 						   c->given_slot, c->code, slot_label(slot)),
 				 errhint("Leave slot NULL: it follows from the institution's tier and specialty.")));
@@ -306,25 +298,22 @@ choice_limits(const Choice *c, const ChoiceFacts *f)
 	count = DatumGetInt64(xdjy_res(1, &isnull));
 	if (count >= CHOICE_SLOTS)
 		ereport(ERROR,
-				(errcode(ERRCODE_XDJY_CHOICE_FULL),
-				 errmsg("filing %lld already has %d chosen institutions", (long long) c->filing_id, CHOICE_SLOTS),
-				 errdetail("Chosen: %s; institution \"%s\" would be a fifth.",
-						   xdjy_res_text(2), c->code),
+				(xdjy_errcode(ERRCODE_XDJY_CHOICE_FULL),
+				 errdetail("Filing %lld has chosen %s; institution \"%s\" would be a fifth.",
+						   (long long) c->filing_id, xdjy_res_text(2), c->code),
 				 errhint("At most four institutions are chosen, one of each tier 3, tier 2, tier 1 and specialty (002 #7).")));
 	if (xdjy_res_text(3) != NULL)
 		ereport(ERROR,
-				(errcode(ERRCODE_XDJY_CHOICE_SLOT_TAKEN),
-				 errmsg("filing %lld already has a chosen %s hospital", (long long) c->filing_id, slot_label(f->slot)),
-				 errdetail("Institution \"%s\" holds the %s choice; institution \"%s\" is another.",
-						   xdjy_res_text(3), slot_label(f->slot), c->code),
+				(xdjy_errcode(ERRCODE_XDJY_CHOICE_SLOT_TAKEN),
+				 errdetail("Institution \"%s\" holds the %s choice of filing %lld; institution \"%s\" is another.",
+						   xdjy_res_text(3), slot_label(f->slot), (long long) c->filing_id, c->code),
 				 errhint("One institution of each kind is chosen (002 #7); chosen so far: %s.",
 						 xdjy_res_text(2))));
 	if (c->special && xdjy_res_text(4) != NULL)
 		ereport(ERROR,
-				(errcode(ERRCODE_XDJY_CHOICE_SPECIAL_TAKEN),
-				 errmsg("filing %lld already has a special-disease hospital", (long long) c->filing_id),
-				 errdetail("Institution \"%s\" is designated for special diseases; institution \"%s\" would be a second.",
-						   xdjy_res_text(4), c->code),
+				(xdjy_errcode(ERRCODE_XDJY_CHOICE_SPECIAL_TAKEN),
+				 errdetail("Institution \"%s\" is designated for special diseases under filing %lld; institution \"%s\" would be a second.",
+						   xdjy_res_text(4), (long long) c->filing_id, c->code),
 				 errhint("One of the chosen hospitals is designated for special-disease outpatient care (002 #7); clear the other's special_disease first.")));
 }
 

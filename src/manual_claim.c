@@ -165,8 +165,7 @@ static void
 claim_field_fixed(const Claim *c, const char *field)
 {
 	ereport(ERROR,
-			(errcode(ERRCODE_XDJY_CLAIM_IMMUTABLE),
-			 errmsg("manual claim field cannot change"),
+			(xdjy_errcode(ERRCODE_XDJY_CLAIM_IMMUTABLE),
 			 errdetail("Claim %lld was submitted with its \"%s\"; the update changes it.",
 					   (long long) c->id, field),
 			 errhint("Submit a new claim for other expenses; decide a claim with xdjy.decide_manual_claim().")));
@@ -189,8 +188,7 @@ check_deadline(const Claim *c, DateADT expense_on)
 	deadline = make_dateadt(y + 1, 3, 31);
 	if (c->submitted_on > deadline)
 		ereport(ERROR,
-				(errcode(ERRCODE_XDJY_CLAIM_DEADLINE),
-				 errmsg("manual claim after the deadline"),
+				(xdjy_errcode(ERRCODE_XDJY_CLAIM_DEADLINE),
 				 errdetail("Encounter %lld ended on %s, expenses of %d; the claim was submitted on %s.",
 						   (long long) c->encounter_id, xdjy_iso_date(expense_on), y,
 						   xdjy_iso_date(c->submitted_on)),
@@ -212,16 +210,14 @@ check_claim_invoice(const Claim *c, const char *institution)
 	d = xdjy_spi_value(0, 1, &isnull);
 	if (!isnull)
 		ereport(ERROR,
-				(errcode(ERRCODE_XDJY_INVOICE_REIMBURSED),
-				 errmsg("invoice already reimbursed"),
+				(xdjy_errcode(ERRCODE_XDJY_INVOICE_REIMBURSED),
 				 errdetail("Invoice \"%s\" of institution \"%s\" was reimbursed by settlement %lld.",
 						   c->invoice_no, institution, (long long) DatumGetInt64(d)),
 				 errhint("An invoice is reimbursed once, online or by hand (000 §四).")));
 	d = xdjy_spi_value(0, 2, &isnull);
 	if (!isnull)
 		ereport(ERROR,
-				(errcode(ERRCODE_XDJY_INVOICE_REIMBURSED),
-				 errmsg("invoice already claimed"),
+				(xdjy_errcode(ERRCODE_XDJY_INVOICE_REIMBURSED),
 				 errdetail("Invoice \"%s\" of institution \"%s\" is in open claim %lld.",
 						   c->invoice_no, institution, (long long) DatumGetInt64(d)),
 				 errhint("An invoice is reimbursed once, online or by hand (000 §四); wait for claim %lld to be decided.",
@@ -234,14 +230,12 @@ check_materials(const Claim *c, DateADT decided_on)
 {
 	if (c->materials_null)
 		ereport(ERROR,
-				(errcode(ERRCODE_XDJY_CLAIM_MATERIALS),
-				 errmsg("manual claim materials not complete"),
+				(xdjy_errcode(ERRCODE_XDJY_CLAIM_MATERIALS),
 				 errdetail("Claim %lld has no date of complete materials.", (long long) c->id),
 				 errhint("Record materials_complete_on once the invoice, medical record and expense list are in; nothing more may be asked (002 #15).")));
 	if (decided_on < c->materials_complete_on)
 		ereport(ERROR,
-				(errcode(ERRCODE_XDJY_CLAIM_MATERIALS),
-				 errmsg("manual claim decided before its materials were complete"),
+				(xdjy_errcode(ERRCODE_XDJY_CLAIM_MATERIALS),
 				 errdetail("Claim %lld has complete materials on %s; the decision is dated %s.",
 						   (long long) c->id, xdjy_iso_date(c->materials_complete_on), xdjy_iso_date(decided_on)),
 				 errhint("The earliest decision date is %s.", xdjy_iso_date(c->materials_complete_on))));
@@ -267,9 +261,8 @@ check_paying_settlement(const Claim *c)
 	xdjy_spi_finish();
 	if (!ok)
 		ereport(ERROR,
-				(errcode(ERRCODE_XDJY_CLAIM_IMMUTABLE),
-				 errmsg("settlement does not pay this claim"),
-				 errdetail("Settlement %lld is not a manual settlement of encounter %lld and invoice \"%s\".",
+				(xdjy_errcode(ERRCODE_XDJY_CLAIM_IMMUTABLE),
+				 errdetail("Settlement %lld is not a manual settlement of encounter %lld and invoice \"%s\", so it does not pay this claim.",
 						   (long long) c->settlement_id, (long long) c->encounter_id,
 						   c->invoice_no),
 				 errhint("Decide a claim with xdjy.decide_manual_claim(%lld).",
@@ -285,8 +278,7 @@ check_claim_update(const Claim *c, const Claim *o)
 {
 	if (o->status == NULL || strcmp(o->status, "open") != 0)
 		ereport(ERROR,
-				(errcode(ERRCODE_XDJY_CLAIM_DECIDED),
-				 errmsg("manual claim already decided"),
+				(xdjy_errcode(ERRCODE_XDJY_CLAIM_DECIDED),
 				 errdetail("Claim %lld was decided (%s) on %s.", (long long) o->id,
 						   o->status ? o->status : "?",
 						   o->decided_null ? "?" : xdjy_iso_date(o->decided_on)),
@@ -334,8 +326,7 @@ claim_expense_on(const Claim *c, char **institution)
 
 	if (xdjy_plan_execute(&q_claim_encounter, &arg, NULL, 1, SPI_OK_SELECT) == 0)
 		ereport(ERROR,
-				(errcode(ERRCODE_XDJY_UNKNOWN_REFERENCE),
-				 errmsg("unknown encounter"),
+				(xdjy_errcode(ERRCODE_XDJY_UNKNOWN_REFERENCE),
 				 errdetail("Encounter %lld does not exist.", (long long) c->encounter_id),
 				 errhint("Record the stay or visit in xdjy.encounter first.")));
 	admitted = DatumGetDateADT(xdjy_spi_value(0, 1, &isnull));
@@ -367,16 +358,14 @@ check_claim_submission(const Claim *c)
 	if ((c->status != NULL && strcmp(c->status, "open") != 0) ||
 		!c->decided_null || !c->settlement_null)
 		ereport(ERROR,
-				(errcode(ERRCODE_XDJY_CLAIM_IMMUTABLE),
-				 errmsg("a manual claim is submitted open"),
-				 errdetail("The new claim gives a status, decision date or settlement."),
+				(xdjy_errcode(ERRCODE_XDJY_CLAIM_IMMUTABLE),
+				 errdetail("The new claim gives a status, decision date or settlement; a claim is submitted open."),
 				 errhint("Insert the claim with its encounter, invoice, amounts and dates; decide it with xdjy.decide_manual_claim().")));
 	if (c->encounter_null || c->invoice_no == NULL || c->total_null || c->submitted_null)
 		return false;
 	if (c->total_fen < 0 || c->out_of_scope_fen < 0 || c->out_of_scope_fen > c->total_fen)
 		ereport(ERROR,
-				(errcode(ERRCODE_XDJY_SETTLEMENT_AMOUNTS),
-				 errmsg("invalid settlement amounts"),
+				(xdjy_errcode(ERRCODE_XDJY_SETTLEMENT_AMOUNTS),
 				 errdetail("Total " INT64_FORMAT " fen, out of scope " INT64_FORMAT " fen.",
 						   c->total_fen, c->out_of_scope_fen),
 				 errhint("The total and the out-of-scope amount (全自费) are at least 0 fen, and the out-of-scope amount is at most the total.")));
@@ -494,8 +483,7 @@ decide_manual_claim(PG_FUNCTION_ARGS)
 	arg = Int64GetDatum(claim_id);
 	if (xdjy_plan_execute(&q_claim_lock, &arg, NULL, 1, SPI_OK_SELECT) == 0)
 		ereport(ERROR,
-				(errcode(ERRCODE_XDJY_UNKNOWN_REFERENCE),
-				 errmsg("unknown manual claim"),
+				(xdjy_errcode(ERRCODE_XDJY_UNKNOWN_REFERENCE),
 				 errdetail("Manual claim %lld does not exist.", (long long) claim_id),
 				 errhint("Give the id of a submitted claim.")));
 	memset(&c, 0, sizeof(c));
@@ -512,8 +500,7 @@ decide_manual_claim(PG_FUNCTION_ARGS)
 
 	if (strcmp(status, "open") != 0)
 		ereport(ERROR,
-				(errcode(ERRCODE_XDJY_CLAIM_DECIDED),
-				 errmsg("manual claim already decided"),
+				(xdjy_errcode(ERRCODE_XDJY_CLAIM_DECIDED),
 				 errdetail("Claim %lld is %s.", (long long) claim_id, status),
 				 errhint("A decided claim is final.")));
 	check_materials(&c, decided_on);

@@ -122,8 +122,7 @@ policy_ceiling_trigger(PG_FUNCTION_ARGS)
 		char	   *row_valid = xdjy_iso_daterange(valid);
 
 		ereport(ERROR,
-				(errcode(ERRCODE_XDJY_FIRST_SELFPAY_CEILING),
-				 errmsg("first self-pay ratio above the provincial ceiling"),
+				(xdjy_errcode(ERRCODE_XDJY_FIRST_SELFPAY_CEILING),
 				 errdetail("The temporary-outside policy of insured region \"%s\", scheme \"%s\", visit type \"%s\", valid %s, sets a first self-pay ratio of %d bp; province %s caps it at %d bp on %s (%s).",
 						   insured, scheme ? scheme : "", visit_type, row_valid,
 						   first_selfpay_bp, province, ceiling, ceiling_valid, source),
@@ -184,8 +183,7 @@ first_selfpay_ceiling_trigger(PG_FUNCTION_ARGS)
 		char	   *ceiling_valid = xdjy_iso_daterange(valid);
 
 		ereport(ERROR,
-				(errcode(ERRCODE_XDJY_CEILING_BELOW_POLICY),
-				 errmsg("ceiling below an existing policy"),
+				(xdjy_errcode(ERRCODE_XDJY_CEILING_BELOW_POLICY),
 				 errdetail("A first self-pay ceiling of %d bp for province %s, visit type \"%s\", on %s is below policy %lld (insured region \"%s\", scheme \"%s\", valid %s), which sets %d bp.",
 						   ceiling, province, visit_type, ceiling_valid,
 						   (long long) policy_id, insured, scheme, policy_valid, bp),

@@ -402,8 +402,7 @@ load_encounter(int64 encounter_id, Encounter *e, MemoryContext cxt)
 	memset(e, 0, sizeof(Encounter));
 	if (xdjy_plan_execute(&q_encounter, &arg, NULL, 1, SPI_OK_SELECT) == 0)
 		ereport(ERROR,
-				(errcode(ERRCODE_XDJY_UNKNOWN_REFERENCE),
-				 errmsg("unknown encounter"),
+				(xdjy_errcode(ERRCODE_XDJY_UNKNOWN_REFERENCE),
 				 errdetail("Encounter %lld does not exist.", (long long) encounter_id),
 				 errhint("Record the stay or visit in xdjy.encounter first.")));
 	e->id = encounter_id;
@@ -442,8 +441,7 @@ load_encounter(int64 encounter_id, Encounter *e, MemoryContext cxt)
 	}
 	if (e->treatment_region == NULL)
 		ereport(ERROR,
-				(errcode(ERRCODE_XDJY_UNKNOWN_REFERENCE),
-				 errmsg("institution is in no pooling region"),
+				(xdjy_errcode(ERRCODE_XDJY_UNKNOWN_REFERENCE),
 				 errdetail("Institution \"%s\" of encounter %lld lies under no pooling region.",
 						   e->institution_code, (long long) encounter_id),
 				 errhint("Mark the institution's city (or province) as a pooling region in xdjy.region.")));
@@ -525,8 +523,7 @@ check_referral(int64 referral_id, const Encounter *e, const char *diagnosis)
 	args[0] = Int64GetDatum(referral_id);
 	if (xdjy_plan_execute(&q_referral_lock, args, NULL, 1, SPI_OK_SELECT) == 0)
 		ereport(ERROR,
-				(errcode(ERRCODE_XDJY_UNKNOWN_REFERENCE),
-				 errmsg("unknown referral"),
+				(xdjy_errcode(ERRCODE_XDJY_UNKNOWN_REFERENCE),
 				 errdetail("Referral %lld does not exist.", (long long) referral_id),
 				 errhint("Record the referral in xdjy.referral first.")));
 	person = xdjy_spi_text(0, 1, CurrentMemoryContext);
@@ -545,8 +542,7 @@ check_referral(int64 referral_id, const Encounter *e, const char *diagnosis)
 
 	if (strcmp(person, e->person_id) != 0)
 		ereport(ERROR,
-				(errcode(ERRCODE_XDJY_REFERRAL_INVALID),
-				 errmsg("referral is for another person"),
+				(xdjy_errcode(ERRCODE_XDJY_REFERRAL_INVALID),
 				 errdetail("Referral %lld was issued for person \"%s\"; encounter %lld is of person \"%s\".",
 						   (long long) referral_id, person, (long long) e->id, e->person_id),
 				 errhint("Give the referral issued for this person.")));
@@ -555,8 +551,7 @@ check_referral(int64 referral_id, const Encounter *e, const char *diagnosis)
 	if (strcmp(issuer_kind, "hospital") != 0 || issuer_region == NULL ||
 		strcmp(issuer_region, e->insured_region) != 0)
 		ereport(ERROR,
-				(errcode(ERRCODE_XDJY_REFERRAL_ISSUER),
-				 errmsg("referral not issued by a hospital of the insured region"),
+				(xdjy_errcode(ERRCODE_XDJY_REFERRAL_ISSUER),
 				 errdetail("Referral %lld was issued by \"%s\" (%s in pooling region %s); the person is insured in %s.",
 						   (long long) referral_id, issuer, issuer_kind,
 						   issuer_region ? issuer_region : "none", e->insured_region),
@@ -565,8 +560,7 @@ check_referral(int64 referral_id, const Encounter *e, const char *diagnosis)
 	/* 附件第12条: valid within the insurance year */
 	if (e->admitted_on < issued_on || xdjy_date_year(e->admitted_on) != xdjy_date_year(issued_on))
 		ereport(ERROR,
-				(errcode(ERRCODE_XDJY_REFERRAL_INVALID),
-				 errmsg("referral not valid on the service date"),
+				(xdjy_errcode(ERRCODE_XDJY_REFERRAL_INVALID),
 				 errdetail("Referral %lld was issued on %s; encounter %lld began on %s.",
 						   (long long) referral_id, xdjy_iso_date(issued_on),
 						   (long long) e->id, xdjy_iso_date(e->admitted_on)),
@@ -575,8 +569,7 @@ check_referral(int64 referral_id, const Encounter *e, const char *diagnosis)
 
 	if (destination != NULL && strcmp(destination, e->treatment_region) != 0)
 		ereport(ERROR,
-				(errcode(ERRCODE_XDJY_REFERRAL_INVALID),
-				 errmsg("referral is for another region"),
+				(xdjy_errcode(ERRCODE_XDJY_REFERRAL_INVALID),
 				 errdetail("Referral %lld names region %s; encounter %lld is in %s.",
 						   (long long) referral_id, destination, (long long) e->id,
 						   e->treatment_region),
@@ -585,8 +578,7 @@ check_referral(int64 referral_id, const Encounter *e, const char *diagnosis)
 	/* 附件第12条: for the diagnosis made at referral */
 	if (diagnosis == NULL || strcmp(diagnosis, ref_diagnosis) != 0)
 		ereport(ERROR,
-				(errcode(ERRCODE_XDJY_REFERRAL_DIAGNOSIS),
-				 errmsg("diagnosis differs from the referral"),
+				(xdjy_errcode(ERRCODE_XDJY_REFERRAL_DIAGNOSIS),
 				 errdetail("Referral %lld is for diagnosis \"%s\"; the settlement gives \"%s\".",
 						   (long long) referral_id, ref_diagnosis,
 						   diagnosis ? diagnosis : "(none)"),
@@ -597,8 +589,7 @@ check_referral(int64 referral_id, const Encounter *e, const char *diagnosis)
 	args[1] = Int64GetDatum(e->id);
 	if (xdjy_plan_execute(&q_referral_used, args, NULL, 1, SPI_OK_SELECT) > 0)
 		ereport(ERROR,
-				(errcode(ERRCODE_XDJY_REFERRAL_USED),
-				 errmsg("referral already used"),
+				(xdjy_errcode(ERRCODE_XDJY_REFERRAL_USED),
 				 errdetail("Referral %lld was used by settlement %lld of encounter %lld.",
 						   (long long) referral_id, (long long) xdjy_spi_int64(0, 1, 0),
 						   (long long) xdjy_spi_int64(0, 2, 0)),
@@ -667,8 +658,7 @@ check_invoice(const char *institution_code, const char *invoice_no)
 	reversed = xdjy_spi_int64(0, 2, 0);
 	if (settled > reversed)
 		ereport(ERROR,
-				(errcode(ERRCODE_XDJY_INVOICE_REIMBURSED),
-				 errmsg("invoice already reimbursed"),
+				(xdjy_errcode(ERRCODE_XDJY_INVOICE_REIMBURSED),
 				 errdetail("Invoice \"%s\" of institution \"%s\" was reimbursed by settlement %lld.",
 						   invoice_no, institution_code,
 						   (long long) xdjy_spi_int64(0, 3, 0)),
@@ -709,8 +699,7 @@ check_encounter(const SettleInput *in, const Encounter *e)
 {
 	if (in->settled_on < e->admitted_on)
 		ereport(ERROR,
-				(errcode(ERRCODE_XDJY_SETTLED_BEFORE_SERVICE),
-				 errmsg("settlement date before the encounter"),
+				(xdjy_errcode(ERRCODE_XDJY_SETTLED_BEFORE_SERVICE),
 				 errdetail("Encounter %lld began on %s; the settlement is dated %s.",
 						   (long long) e->id, xdjy_iso_date(e->admitted_on),
 						   xdjy_iso_date(in->settled_on)),
@@ -718,8 +707,7 @@ check_encounter(const SettleInput *in, const Encounter *e)
 
 	if (e->attached)
 		ereport(ERROR,
-				(errcode(ERRCODE_XDJY_ATTACHED_ITEM),
-				 errmsg("item bought outside during a stay settles with the stay"),
+				(xdjy_errcode(ERRCODE_XDJY_ATTACHED_ITEM),
 				 errdetail("Encounter %lld is attached to stay %lld.",
 						   (long long) e->id, (long long) e->attached_to),
 				 errhint("Include its cost in the settlement of stay %lld (001 §五(三), 004 §二(六)).",
@@ -727,24 +715,21 @@ check_encounter(const SettleInput *in, const Encounter *e)
 
 	if (e->trauma && e->third_party)
 		ereport(ERROR,
-				(errcode(ERRCODE_XDJY_TRAUMA_THIRD_PARTY),
-				 errmsg("trauma with a third party is not paid by the fund"),
+				(xdjy_errcode(ERRCODE_XDJY_TRAUMA_THIRD_PARTY),
 				 errdetail("Encounter %lld is flagged trauma (外伤标志) with a third party liable (涉及第三方标志).",
 						   (long long) e->id),
 				 errhint("The liable third party pays; the fund pays only trauma without a third party (004 §二(四)).")));
 
 	if (in->direct && e->trauma && !e->trauma_pledge)
 		ereport(ERROR,
-				(errcode(ERRCODE_XDJY_TRAUMA_NO_PLEDGE),
-				 errmsg("trauma settles directly only with the no-third-party pledge"),
+				(xdjy_errcode(ERRCODE_XDJY_TRAUMA_NO_PLEDGE),
 				 errdetail("Encounter %lld is flagged trauma without a third party, and no pledge is recorded.",
 						   (long long) e->id),
 				 errhint("Record the signed 《外伤无第三方责任承诺书》 (trauma_pledge) on the encounter, or claim by hand (004 §二(四)).")));
 
 	if (e->inside_stay)
 		ereport(ERROR,
-				(errcode(ERRCODE_XDJY_VISIT_DURING_STAY),
-				 errmsg("visit elsewhere during a stay"),
+				(xdjy_errcode(ERRCODE_XDJY_VISIT_DURING_STAY),
 				 errdetail("Encounter %lld at \"%s\" on %s falls inside stay %lld at \"%s\" admitted on %s, and is not attached to it.",
 						   (long long) e->id, e->institution_code, xdjy_iso_date(e->admitted_on),
 						   (long long) e->stay_id, e->stay_institution,
@@ -776,8 +761,7 @@ check_networked(const Encounter *e)
 	}
 	if (!ok)
 		ereport(ERROR,
-				(errcode(ERRCODE_XDJY_NOT_NETWORKED),
-				 errmsg("institution not open for direct cross-region settlement"),
+				(xdjy_errcode(ERRCODE_XDJY_NOT_NETWORKED),
 				 errdetail("Institution \"%s\" is not %s; encounter %lld is a %s visit from insured region %s.",
 						   e->institution_code, flag, (long long) e->id,
 						   e->visit_type, e->insured_region),
@@ -821,8 +805,7 @@ check_given_amounts(const SettleInput *in)
 	if (in->total_fen < 0 || in->out_of_scope_fen < 0 ||
 		in->out_of_scope_fen > in->total_fen)
 		ereport(ERROR,
-				(errcode(ERRCODE_XDJY_SETTLEMENT_AMOUNTS),
-				 errmsg("invalid settlement amounts"),
+				(xdjy_errcode(ERRCODE_XDJY_SETTLEMENT_AMOUNTS),
 				 errdetail("Total " INT64_FORMAT " fen, out of scope " INT64_FORMAT " fen.",
 						   in->total_fen, in->out_of_scope_fen),
 				 errhint("The total and the out-of-scope amount (全自费) are at least 0 fen, and the out-of-scope amount is at most the total; a correction is a reversal.")));
@@ -888,8 +871,7 @@ decide_category(const SettleInput *in, Settle *s, MemoryContext upper)
 
 	if (s->cd.category == XDJY_CAT_UNFILED && in->direct)
 		ereport(ERROR,
-				(errcode(ERRCODE_XDJY_UNFILED_DIRECT),
-				 errmsg("direct settlement without filing"),
+				(xdjy_errcode(ERRCODE_XDJY_UNFILED_DIRECT),
 				 errdetail("Person \"%s\" insured in %s has no filing for %s valid on %s, and encounter %lld is no emergency.",
 						   e->person_id, e->insured_region, e->treatment_region,
 						   xdjy_iso_date(e->admitted_on), (long long) e->id),
@@ -912,8 +894,7 @@ decide_policy(Settle *s, MemoryContext upper)
 	if (!xdjy_cached_policy(e->insured_region, e->scheme, policy_category, e->visit_type,
 							e->tier, e->admitted_on, &s->policy))
 		ereport(ERROR,
-				(errcode(ERRCODE_XDJY_NO_POLICY),
-				 errmsg("no policy for the settlement"),
+				(xdjy_errcode(ERRCODE_XDJY_NO_POLICY),
 				 errdetail("No policy of insured region %s, scheme \"%s\", category \"%s\", visit type \"%s\", tier %d or any tier is valid on %s.",
 						   e->insured_region, e->scheme, policy_category, e->visit_type,
 						   (int) e->tier, xdjy_iso_date(e->admitted_on)),
@@ -1000,8 +981,7 @@ settle_price(const SettleInput *in, Settle *s)
 
 	if (xdjy_amount_input_error(&s->ai) != NULL)
 		ereport(ERROR,
-				(errcode(ERRCODE_XDJY_SETTLEMENT_AMOUNTS),
-				 errmsg("invalid settlement amounts"),
+				(xdjy_errcode(ERRCODE_XDJY_SETTLEMENT_AMOUNTS),
 				 errdetail("%s.", xdjy_amount_input_error(&s->ai)),
 				 errhint("Check the ledger of person \"%s\" for %d.", e->person_id, s->year)));
 	/* every party reports the settlement: no more than the platform carries */
@@ -1095,8 +1075,7 @@ reversal_mismatch(int64 original, const char *what, const char *given,
 				  const char *expected)
 {
 	ereport(ERROR,
-			(errcode(ERRCODE_XDJY_REVERSAL_MISMATCH),
-			 errmsg("reversal does not match its original"),
+			(xdjy_errcode(ERRCODE_XDJY_REVERSAL_MISMATCH),
 			 errdetail("The reversal of settlement %lld gives %s %s; the original has %s.",
 					   (long long) original, what, given, expected),
 			 errhint("Give only \"reverses\" (and the date): the engine copies the rest, e.g. SELECT xdjy.reverse_settlement(%lld).",
@@ -1121,8 +1100,7 @@ settle_reversal(int64 original, TupleDesc tupdesc, HeapTuple newrow, SRow *r,
 	args[0] = Int64GetDatum(original);
 	if (xdjy_plan_execute(&q_original, args, NULL, 1, SPI_OK_SELECT) == 0)
 		ereport(ERROR,
-				(errcode(ERRCODE_XDJY_UNKNOWN_REFERENCE),
-				 errmsg("unknown settlement"),
+				(xdjy_errcode(ERRCODE_XDJY_UNKNOWN_REFERENCE),
 				 errdetail("Settlement %lld, named by \"reverses\", does not exist.",
 						   (long long) original),
 				 errhint("Name an existing settlement to reverse.")));
@@ -1136,9 +1114,8 @@ settle_reversal(int64 original, TupleDesc tupdesc, HeapTuple newrow, SRow *r,
 	heap_getattr(orig, scol_attnum[SC_REVERSES], odesc, &isnull);
 	if (!isnull)
 		ereport(ERROR,
-				(errcode(ERRCODE_XDJY_REVERSAL_MISMATCH),
-				 errmsg("a reversal cannot be reversed"),
-				 errdetail("Settlement %lld is itself a reversal.", (long long) original),
+				(xdjy_errcode(ERRCODE_XDJY_REVERSAL_MISMATCH),
+				 errdetail("Settlement %lld is itself a reversal, and a reversal is not reversed.", (long long) original),
 				 errhint("Settle the encounter again instead.")));
 
 	/* what the client gave must agree with the original */
@@ -1184,8 +1161,7 @@ settle_reversal(int64 original, TupleDesc tupdesc, HeapTuple newrow, SRow *r,
 		heap_getattr(orig, scol_attnum[c], odesc, &isnull);
 		if (isnull)
 			ereport(ERROR,
-					(errcode(ERRCODE_XDJY_NOT_ENGINE_ROW),
-					 errmsg("settlement not computed by the engine"),
+					(xdjy_errcode(ERRCODE_XDJY_NOT_ENGINE_ROW),
 					 errdetail("Settlement %lld has no \"%s\".", (long long) original,
 							   scol_def[c].name),
 					 errhint("Only settlements written through the settlement trigger can be reversed.")));
@@ -1198,8 +1174,7 @@ settle_reversal(int64 original, TupleDesc tupdesc, HeapTuple newrow, SRow *r,
 	lock_ledger(person_id, xdjy_date_year(service_on), quota_group, &met, &paid);
 	if (xdjy_plan_execute(&q_reversed, args, NULL, 1, SPI_OK_SELECT) > 0)
 		ereport(ERROR,
-				(errcode(ERRCODE_XDJY_ALREADY_REVERSED),
-				 errmsg("settlement already reversed"),
+				(xdjy_errcode(ERRCODE_XDJY_ALREADY_REVERSED),
 				 errdetail("Settlement %lld was reversed by settlement %lld on %s.",
 						   (long long) original, (long long) xdjy_spi_int64(0, 1, 0),
 						   xdjy_iso_date(DatumGetDateADT(xdjy_spi_value(0, 2, &isnull)))),
@@ -1267,8 +1242,7 @@ check_engine_columns_empty(HeapTuple row, TupleDesc tupdesc)
 		heap_getattr(row, scol_attnum[c], tupdesc, &isnull);
 		if (!isnull)
 			ereport(ERROR,
-					(errcode(ERRCODE_XDJY_ENGINE_COLUMNS),
-					 errmsg("settlement column \"%s\" is filled by the engine", scol_def[c].name),
+					(xdjy_errcode(ERRCODE_XDJY_ENGINE_COLUMNS),
 					 errdetail("The row gives a value for \"%s\".", scol_def[c].name),
 					 errhint("Insert only the encounter, date, mode, invoice, amounts, own_reason, referral and diagnosis; a dump is restored by a superuser with pg_dump's own settings.")));
 	}
@@ -1382,10 +1356,10 @@ settlement_immutable_trigger(PG_FUNCTION_ARGS)
 								  tupdesc, &isnull);
 
 	ereport(ERROR,
-			(errcode(ERRCODE_XDJY_SETTLEMENT_IMMUTABLE),
-			 errmsg("settlements cannot be %s",
-					TRIGGER_FIRED_BY_UPDATE(td->tg_event) ? "updated" : "deleted"),
-			 errdetail("Settlement %lld is final.", isnull ? 0LL : (long long) DatumGetInt64(id)),
+			(xdjy_errcode(ERRCODE_XDJY_SETTLEMENT_IMMUTABLE),
+			 errdetail("Settlement %lld is final and cannot be %s.",
+					   isnull ? 0LL : (long long) DatumGetInt64(id),
+					   TRIGGER_FIRED_BY_UPDATE(td->tg_event) ? "updated" : "deleted"),
 			 errhint("Correct a settlement with a reversal (SELECT xdjy.reverse_settlement(%lld)) and settle again.",
 					 isnull ? 0LL : (long long) DatumGetInt64(id))));
 	PG_RETURN_NULL();			/* keep compiler quiet */
@@ -1437,8 +1411,7 @@ encounter_stay_overlap_trigger(PG_FUNCTION_ARGS)
 		const char *other_until = isnull ? "still open" : xdjy_iso_date(other_dis);
 
 		ereport(ERROR,
-				(errcode(ERRCODE_XDJY_OVERLAPPING_STAYS),
-				 errmsg("overlapping stays"),
+				(xdjy_errcode(ERRCODE_XDJY_OVERLAPPING_STAYS),
 				 errdetail("Person \"%s\" has stay %lld at \"%s\" from %s to %s; this stay from %s to %s overlaps it.",
 						   person, (long long) other, other_inst, xdjy_iso_date(other_adm),
 						   other_until, xdjy_iso_date(DatumGetDateADT(admitted)),

@@ -58,8 +58,8 @@ RESET session_replication_role;
 SELECT xdjy.change_filing(f.id, '310000', '2024-09-04') FROM xdjy.filing f
 WHERE f.person_id OPERATOR(pg_catalog.=) 'jinan-emp-1';
 \echo '   SQLSTATE' :LAST_ERROR_SQLSTATE
-\echo '   中文显示 (SET xdjy.language = zh): the same two rejections; the error text stays as PostgreSQL'
-\echo '   writes it, the catalogue xdjy.error_code carries the Chinese message and cause:'
+\echo '   中文显示 (SET xdjy.language = zh): the same two rejections, now with the Chinese message'
+\echo '   of the catalogue xdjy.error_code (the details stay English), and the cause from it:'
 SET xdjy.language = zh;
 SELECT xdjy.file_long_term('jinan-emp-2', '110000', '2024-03-04', '2024-03-10');
 \echo '   SQLSTATE' :LAST_ERROR_SQLSTATE
