@@ -8,11 +8,16 @@
 # whatever server PG_CONFIG points at.
 
 EXTENSION = xdjy
-EXTVERSION = 1.0
+EXTVERSION = 1.1
 MODULE_big = xdjy
 OBJS = $(patsubst %.c,%.o,$(sort $(wildcard src/*.c)))
 HEADERS_xdjy = $(wildcard src/*.h)
-DATA = $(sort $(wildcard xdjy--*.sql))
+# The install script of the current version is built from schema/*.sql,
+# concatenated in file-name order (one file per concept); released install
+# scripts and upgrade scripts are kept as written.
+SCHEMA_SOURCES = $(sort $(wildcard schema/*.sql))
+DATA_built = xdjy--$(EXTVERSION).sql
+DATA = $(filter-out $(DATA_built),$(sort $(wildcard xdjy--*.sql)))
 PGFILEDESC = "xdjy - cross-region medical treatment rules"
 
 # pg_regress: sql/NAME.sql against expected/NAME.out, in name order
@@ -40,6 +45,9 @@ all install installcheck:
 	@echo "xdjy: PGXS not found via $(PG_CONFIG); run 'make deps' as root" >&2
 	@exit 1
 endif
+
+xdjy--$(EXTVERSION).sql: $(SCHEMA_SOURCES)
+	cat $^ > $@
 
 # PGXS tracks no header dependencies: rebuild every object when a header
 # changes (a struct laid out differently in two objects is a silent bug).

@@ -10,14 +10,14 @@ BEGIN;
 -- hand-made rows: the settlement rules (triggers) stay out of the way
 SET LOCAL session_replication_role = replica;
 INSERT INTO institution (code, name_zh, region_code, kind, networked_inpatient)
-VALUES ('T6-EXP-H1', '测试医院', '371002', 'hospital', true);
-INSERT INTO person VALUES ('T6-EXP-P1', '测试', '370100', 'employee');
+VALUES ('RPT-EXP-H1', '测试医院', '371002', 'hospital', true);
+INSERT INTO person VALUES ('RPT-EXP-P1', '测试', '370100', 'employee');
 INSERT INTO encounter (id, person_id, institution_code, visit_type, admitted_on, discharged_on)
-VALUES (6999001, 'T6-EXP-P1', 'T6-EXP-H1', 'outpatient', '2024-01-01', '2024-01-01');
+VALUES (6999001, 'RPT-EXP-P1', 'RPT-EXP-H1', 'outpatient', '2024-01-01', '2024-01-01');
 -- 100 000 remote direct settlements over 2024, about 273 a day
 INSERT INTO settlement (id, encounter_id, settled_on, mode, invoice_no, total_fen, person_id, institution_code,
 	insured_region, treatment_region, scope, category, fund_fen, personal_fen)
-SELECT 7000000 + g, 6999001, '2024-01-01'::date + (g % 366), 'direct', 'T6-EXP-' || g, 1000, 'T6-EXP-P1', 'T6-EXP-H1',
+SELECT 7000000 + g, 6999001, '2024-01-01'::date + (g % 366), 'direct', 'RPT-EXP-' || g, 1000, 'RPT-EXP-P1', 'RPT-EXP-H1',
 	'370100', '371000', 'intra_province', 'temporary', 600, 400
 FROM generate_series(1, 100000) g;
 -- two parties report each; the platform reports none (missing_at_national)

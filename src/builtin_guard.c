@@ -16,8 +16,8 @@
  *	  One trigger function serves every such table:
  *	    builtin_guard_trigger(kind [, key column ...])
  *	  BEFORE INSERT OR UPDATE OR DELETE FOR EACH ROW and BEFORE TRUNCATE FOR
- *	  EACH STATEMENT.  kind picks the SQLSTATE and the words of the error
- *	  (each code has its catalogue row); the key columns name the row.
+ *	  EACH STATEMENT.  kind picks the SQLSTATE, whose message is the error
+ *	  registry's, and the hint; the key columns name the row.
  *
  *-------------------------------------------------------------------------
  */
@@ -41,23 +41,19 @@ PG_FUNCTION_INFO_V1(builtin_guard_trigger);
 typedef struct BuiltinKind
 {
 	const char *kind;			/* first trigger argument */
-	int			sqlstate;
-	const char *message;		/* errmsg, as in the catalogue */
+	int			sqlstate;		/* its message is the registry's */
 	const char *own_rows;		/* errhint: what the DBA does instead */
 } BuiltinKind;
 
 static const BuiltinKind kinds[] = {
 	/* R7: the State Council holiday notices */
 	{"holiday", ERRCODE_XDJY_HOLIDAY_BUILTIN,
-		"builtin holiday rows are maintained by the extension",
 	"Add a row with builtin = false for a day that has none; builtin rows change only with an extension update."},
 	/* 000 §三(二), 002 #2–#5, #8: the per-province rules from the seeds */
 	{"policy_rule", ERRCODE_XDJY_BUILTIN_RULE,
-		"builtin policy rules are maintained by the extension",
 	"Add rows of your own (builtin = false) for other provinces or dates."},
 	/* INTERFACE.md: the national platform's code lists */
 	{"national_map", ERRCODE_XDJY_NATIONAL_MAP_BUILTIN,
-		"builtin national code mapping rows are read-only",
 	"Override it with a row of your own for the same key (builtin = false, priority above 0): the highest priority wins."},
 };
 
@@ -129,8 +125,7 @@ builtin_guard_trigger(PG_FUNCTION_ARGS)
 			xdjy_trigger_misuse("builtin_guard_trigger", "must be fired before TRUNCATE");
 		if (!creating_extension)
 			ereport(ERROR,
-					(errcode(kind->sqlstate),
-					 errmsg("%s", kind->message),
+					(xdjy_errcode(kind->sqlstate),
 					 errdetail("TRUNCATE of \"%s\" would remove the rows that ship with xdjy (builtin = true).", table),
 					 errhint("Remove the rows you added with DELETE FROM %s WHERE NOT builtin.", table)));
 		return PointerGetDatum(NULL);
@@ -144,15 +139,13 @@ builtin_guard_trigger(PG_FUNCTION_ARGS)
 
 	if (!TRIGGER_FIRED_BY_INSERT(td->tg_event) && is_builtin(tupdesc, td->tg_trigtuple))
 		ereport(ERROR,
-				(errcode(kind->sqlstate),
-				 errmsg("%s", kind->message),
+				(xdjy_errcode(kind->sqlstate),
 				 errdetail("Row %s of \"%s\" ships with xdjy: CREATE EXTENSION recreates it and pg_dump leaves it out, so a change would be lost on restore.",
 						   describe_key(td->tg_trigger, tupdesc, td->tg_trigtuple), table),
 				 errhint("%s", kind->own_rows)));
 	if (!TRIGGER_FIRED_BY_DELETE(td->tg_event) && is_builtin(tupdesc, newrow))
 		ereport(ERROR,
-				(errcode(kind->sqlstate),
-				 errmsg("%s", kind->message),
+				(xdjy_errcode(kind->sqlstate),
 				 errdetail("Row %s of \"%s\" claims builtin = true: builtin rows come only with CREATE or ALTER EXTENSION, and pg_dump leaves them out.",
 						   describe_key(td->tg_trigger, tupdesc, newrow), table),
 				 errhint("Write it with builtin = false, so that pg_dump keeps it.")));

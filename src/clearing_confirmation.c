@@ -94,8 +94,7 @@ clearing_confirmation_trigger(PG_FUNCTION_ARGS)
 	{
 		tupdesc = trigdata->tg_relation->rd_att;
 		ereport(ERROR,
-				(errcode(ERRCODE_XDJY_CLEARING_LOG_APPEND_ONLY),
-				 errmsg("clearing confirmations cannot be changed"),
+				(xdjy_errcode(ERRCODE_XDJY_CLEARING_LOG_APPEND_ONLY),
 				 errdetail("Entry %s (settlement %s, %s) would be %s.",
 						   SPI_getvalue(trigdata->tg_trigtuple, tupdesc, xdjy_attnum(tupdesc, "id", INT8OID)),
 						   SPI_getvalue(trigdata->tg_trigtuple, tupdesc, xdjy_attnum(tupdesc, "setl_sn", INT8OID)),
@@ -117,14 +116,12 @@ clearing_confirmation_trigger(PG_FUNCTION_ARGS)
 		return PointerGetDatum(tuple);	/* NOT NULL says so */
 	action = SPI_getvalue(tuple, tupdesc, att_action);
 
-	if (SPI_connect() != SPI_OK_CONNECT)
-		elog(ERROR, "SPI_connect failed");
+	xdjy_spi_connect();
 
 	cc_run(&cc_lock_settlement, setl_sn);
 	if (SPI_processed == 0)
 		ereport(ERROR,
-				(errcode(ERRCODE_XDJY_UNKNOWN_REFERENCE),
-				 errmsg("unknown settlement " INT64_FORMAT, setl_sn),
+				(xdjy_errcode(ERRCODE_XDJY_UNKNOWN_REFERENCE),
 				 errdetail("No settlement has id (setl_sn) " INT64_FORMAT ".", setl_sn),
 				 errhint("Answer the rows xdjy.clearing_detail lists; setl_sn is xdjy.settlement.id.")));
 	{
@@ -134,8 +131,7 @@ clearing_confirmation_trigger(PG_FUNCTION_ARGS)
 		cc_run(&cc_current_answer, setl_sn);
 		if (SPI_processed == 0)
 			ereport(ERROR,
-					(errcode(ERRCODE_XDJY_CLEARING_NOT_REMOTE),
-					 errmsg("settlement " INT64_FORMAT " is not in remote clearing", setl_sn),
+					(xdjy_errcode(ERRCODE_XDJY_CLEARING_NOT_REMOTE),
 					 errdetail("Settlement " INT64_FORMAT " has mode \"%s\" and scope \"%s\".",
 							   setl_sn, mode ? mode : "NULL", scope ? scope : "NULL"),
 					 errhint("Remote clearing (3260–3262) covers direct settlements of treatment outside the insured pooling region: mode direct, scope intra_province or cross_province.")));
@@ -152,15 +148,13 @@ clearing_confirmation_trigger(PG_FUNCTION_ARGS)
 
 		if (strcmp(action, "confirm") == 0 && flag != NULL)
 			ereport(ERROR,
-					(errcode(ERRCODE_XDJY_CLEARING_ALREADY_ANSWERED),
-					 errmsg("clearing row already answered"),
+					(xdjy_errcode(ERRCODE_XDJY_CLEARING_ALREADY_ANSWERED),
 					 errdetail("Settlement " INT64_FORMAT " (clearing month %s, institution %s) was answered with cnfm_flag %s on %s.",
 							   setl_sn, month, medins ? medins : "NULL", flag, on ? on : "NULL"),
 					 errhint("Roll the answer back first (3262 确认回退, xdjy.clearing_rollback), then answer again.")));
 		if (strcmp(action, "rollback") == 0 && flag == NULL)
 			ereport(ERROR,
-					(errcode(ERRCODE_XDJY_CLEARING_NOT_ANSWERED),
-					 errmsg("clearing row has no answer to roll back"),
+					(xdjy_errcode(ERRCODE_XDJY_CLEARING_NOT_ANSWERED),
 					 errdetail("Settlement " INT64_FORMAT " (clearing month %s, institution %s) is not answered.",
 							   setl_sn, month, medins ? medins : "NULL"),
 					 errhint("Only a row answered with cnfm_flag 0 or 1 (3261) can be rolled back (3262).")));
@@ -174,7 +168,7 @@ clearing_confirmation_trigger(PG_FUNCTION_ARGS)
 		elog(ERROR, "clearing confirmation: null next seq");
 	seq = DatumGetInt32(seq_value);
 
-	SPI_finish();
+	xdjy_spi_finish();
 
 	/* built in the trigger's memory context, outside SPI's */
 	seq_value = Int32GetDatum(seq);

@@ -116,8 +116,7 @@ check_attachment(EncounterRow *e)
 	/* 001 §五(三): tests, treatment or drugs bought outside during a stay */
 	if (strcmp(e->visit_type, "inpatient") == 0)
 		ereport(ERROR,
-				(errcode(ERRCODE_XDJY_ENCOUNTER_ATTACH_TYPE),
-				 errmsg("an inpatient stay cannot be attached to another encounter"),
+				(xdjy_errcode(ERRCODE_XDJY_ENCOUNTER_ATTACH_TYPE),
 				 errdetail("Encounter %lld is an inpatient stay and names attached_to %lld.",
 						   (long long) e->id, (long long) e->attached_to),
 				 errhint("Only outpatient, chronic outpatient and pharmacy visits during a stay attach to it (001 §五(三)).")));
@@ -125,8 +124,7 @@ check_attachment(EncounterRow *e)
 	v[0] = Int64GetDatum(e->attached_to);
 	if (xdjy_run(&plan_stay, v, NULL, 1) != 1)
 		ereport(ERROR,
-				(errcode(ERRCODE_XDJY_UNKNOWN_REFERENCE),
-				 errmsg("unknown encounter %lld", (long long) e->attached_to),
+				(xdjy_errcode(ERRCODE_XDJY_UNKNOWN_REFERENCE),
 				 errdetail("Encounter %lld names attached_to %lld, which is not in xdjy.encounter.",
 						   (long long) e->id, (long long) e->attached_to),
 				 errhint("Insert the inpatient stay first, then what is attached to it.")));
@@ -137,22 +135,19 @@ check_attachment(EncounterRow *e)
 
 	if (strcmp(type, "inpatient") != 0)
 		ereport(ERROR,
-				(errcode(ERRCODE_XDJY_ENCOUNTER_ATTACH_NOT_STAY),
-				 errmsg("encounter %lld is not an inpatient stay", (long long) e->attached_to),
+				(xdjy_errcode(ERRCODE_XDJY_ENCOUNTER_ATTACH_NOT_STAY),
 				 errdetail("Encounter %lld names attached_to %lld, which is a visit of type %s.",
 						   (long long) e->id, (long long) e->attached_to, type),
 				 errhint("attached_to names the inpatient stay during which the outside test or purchase happened (004 §二(六)).")));
 	if (strcmp(person, e->person_id) != 0)
 		ereport(ERROR,
-				(errcode(ERRCODE_XDJY_ENCOUNTER_ATTACH_PERSON),
-				 errmsg("encounter attached to another person's stay"),
+				(xdjy_errcode(ERRCODE_XDJY_ENCOUNTER_ATTACH_PERSON),
 				 errdetail("Encounter %lld is person \"%s\"'s; stay %lld is person \"%s\"'s.",
 						   (long long) e->id, e->person_id, (long long) e->attached_to, person),
 				 errhint("Attach the visit to a stay of person \"%s\".", e->person_id)));
 	if (e->admitted_on < from || (!to_null && e->admitted_on > to))
 		ereport(ERROR,
-				(errcode(ERRCODE_XDJY_ENCOUNTER_ATTACH_OUTSIDE),
-				 errmsg("service date outside the stay"),
+				(xdjy_errcode(ERRCODE_XDJY_ENCOUNTER_ATTACH_OUTSIDE),
 				 errdetail("Encounter %lld on %s is attached to stay %lld from %s to %s.",
 						   (long long) e->id, xdjy_iso_date(e->admitted_on),
 						   (long long) e->attached_to, xdjy_iso_date(from), opt_date(to_null, to)),
@@ -188,28 +183,25 @@ encounter_rules_trigger(PG_FUNCTION_ARGS)
 		xdjy_require_finite(e.discharged_on, "discharged_on");
 		if (e.discharged_on < e.admitted_on)
 			ereport(ERROR,
-					(errcode(ERRCODE_XDJY_ENCOUNTER_DISCHARGE_BEFORE_ADMISSION),
-					 errmsg("discharge before admission"),
+					(xdjy_errcode(ERRCODE_XDJY_ENCOUNTER_DISCHARGE_BEFORE_ADMISSION),
 					 errdetail("Encounter %lld of person \"%s\" is admitted on %s and discharged on %s.",
 							   (long long) e.id, e.person_id, xdjy_iso_date(e.admitted_on),
 							   xdjy_iso_date(e.discharged_on)),
 					 errhint("The discharge date is on or after %s.", xdjy_iso_date(e.admitted_on))));
 	}
 
-	SPI_connect();
+	xdjy_spi_connect();
 	v[0] = CStringGetTextDatum(e.person_id);
 	if (xdjy_run(&plan_person, v, NULL, 1) != 1)
 		ereport(ERROR,
-				(errcode(ERRCODE_XDJY_UNKNOWN_REFERENCE),
-				 errmsg("unknown person \"%s\"", e.person_id),
+				(xdjy_errcode(ERRCODE_XDJY_UNKNOWN_REFERENCE),
 				 errdetail("Encounter %lld names person \"%s\", who is not in xdjy.person.",
 						   (long long) e.id, e.person_id),
 				 errhint("Insert the insured person into xdjy.person first.")));
 	v[0] = CStringGetTextDatum(e.institution);
 	if (xdjy_run(&plan_institution, v, NULL, 1) != 1)
 		ereport(ERROR,
-				(errcode(ERRCODE_XDJY_UNKNOWN_REFERENCE),
-				 errmsg("unknown institution \"%s\"", e.institution),
+				(xdjy_errcode(ERRCODE_XDJY_UNKNOWN_REFERENCE),
 				 errdetail("Encounter %lld names institution \"%s\", which is not in xdjy.institution.",
 						   (long long) e.id, e.institution),
 				 errhint("Use a fixmedins_code from xdjy.institution.")));
@@ -217,8 +209,7 @@ encounter_rules_trigger(PG_FUNCTION_ARGS)
 	is_pharmacy_visit = strcmp(e.visit_type, "pharmacy") == 0;
 	if (is_pharmacy_visit != (strcmp(kind, "pharmacy") == 0))
 		ereport(ERROR,
-				(errcode(ERRCODE_XDJY_ENCOUNTER_KIND_MISMATCH),
-				 errmsg("visit type %s is not possible at a %s", e.visit_type, kind),
+				(xdjy_errcode(ERRCODE_XDJY_ENCOUNTER_KIND_MISMATCH),
 				 errdetail("Encounter %lld is a %s visit at %s \"%s\".",
 						   (long long) e.id, e.visit_type, kind, e.institution),
 				 is_pharmacy_visit
@@ -242,17 +233,16 @@ encounter_rules_trigger(PG_FUNCTION_ARGS)
 			bool		isnull;
 
 			ereport(ERROR,
-					(errcode(ERRCODE_XDJY_ENCOUNTER_STAY_UNCOVERS),
-					 errmsg("stay %lld would no longer cover what is attached to it", (long long) e.id),
-					 errdetail("Encounter %lld of person \"%s\" on %s is attached to it; the stay would become visit type %s of person \"%s\" from %s to %s.",
+					(xdjy_errcode(ERRCODE_XDJY_ENCOUNTER_STAY_UNCOVERS),
+					 errdetail("Encounter %lld of person \"%s\" on %s is attached to stay %lld; the stay would become visit type %s of person \"%s\" from %s to %s.",
 							   (long long) DatumGetInt64(xdjy_res(1, &isnull)),
 							   xdjy_res_text(3),
 							   xdjy_iso_date(DatumGetDateADT(xdjy_res(2, &isnull))),
-							   e.visit_type, e.person_id, xdjy_iso_date(e.admitted_on),
+							   (long long) e.id, e.visit_type, e.person_id, xdjy_iso_date(e.admitted_on),
 							   opt_date(e.discharged_null, e.discharged_on)),
 					 errhint("Detach or correct the attached encounters first (set attached_to to NULL or to the right stay).")));
 		}
 	}
-	SPI_finish();
+	xdjy_spi_finish();
 	return PointerGetDatum(row);
 }

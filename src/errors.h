@@ -1,8 +1,9 @@
 /*-------------------------------------------------------------------------
  *
  * src/errors.h
- *	  xdjy's own SQLSTATEs, class YB: each named once here, each with a row
- *	  in xdjy.error_code (zh/en message and cause; SPEC R6, 004 §五(三)).
+ *	  xdjy's own SQLSTATEs, class YB: each named once here, each with one
+ *	  entry in src/error_registry.c (category, zh/en message and cause),
+ *	  from which both the errors raised and xdjy.error_code come.
  *	  test/t/010_error_catalogue.sh checks both directions.
  *
  *	  Numbering: YB0xx general, YB1xx filings, YB2xx encounters,
@@ -107,5 +108,30 @@
 #define ERRCODE_XDJY_CLEARING_ALREADY_ANSWERED	XDJY_SQLSTATE('7','0','6')
 #define ERRCODE_XDJY_CLEARING_NOT_ANSWERED	XDJY_SQLSTATE('7','0','7')
 #define ERRCODE_XDJY_CLEARING_LOG_APPEND_ONLY	XDJY_SQLSTATE('7','0','8')
+
+/*
+ * The registry (src/error_registry.c).  Raise a YB code as
+ *
+ *		ereport(ERROR,
+ *				(xdjy_errcode(ERRCODE_XDJY_...),
+ *				 errdetail("... the offending values ..."),
+ *				 errhint("... what to do ...")));
+ *
+ * xdjy_errcode() sets the SQLSTATE and the registry's primary message in
+ * the language of xdjy.language; call sites write no errmsg of their own.
+ */
+typedef struct XdjyError
+{
+	int			sqlstate;
+	const char *category;
+	const char *message_en;
+	const char *message_zh;
+	const char *cause_en;
+	const char *cause_zh;
+} XdjyError;
+
+extern const XdjyError *xdjy_error_lookup(int sqlstate);
+extern const char *xdjy_error_message(int sqlstate);
+extern int	xdjy_errcode(int sqlstate);
 
 #endif							/* XDJY_ERRORS_H */

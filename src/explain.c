@@ -3,8 +3,8 @@
  * src/explain.c
  *	  explain_settlement(id, lang): every step of a settlement — the
  *	  category and why, the policy row, each ratio rule, each amount, each
- *	  ledger before and after — with its rule and seed article, in English
- *	  or Chinese (SPEC §3 "every settlement can explain itself").
+ *	  ledger before and after — with its rule and the article it comes
+ *	  from, in English or Chinese: every settlement can explain itself.
  *
  *	  It replays from what the engine stored on the row (policy figures,
  *	  ratio steps, ledger before) with the same pure C as the engine, so the
@@ -258,31 +258,307 @@ col64(int col, bool *isnull)
 	return *isnull ? 0 : DatumGetInt64(d);
 }
 
+/*
+ * What the engine stored on the row, read once: each step below explains
+ * from this alone, so a later query (the ratio rules) cannot change what
+ * the earlier steps read.  Strings are in the function's context.
+ */
+typedef struct Explained
+{
+	int64		id;
+	char	   *insured;
+	char	   *treatment;
+	char	   *category;
+	char	   *reason;
+	char	   *quota_group;
+	char	   *scope;
+	char	   *mode;
+	/* the policy row as it is now, for its key; NULL if it is gone */
+	char	   *p_scheme;
+	char	   *p_category;
+	char	   *p_visit;
+	char	   *p_valid;
+	bool		tier_null;
+	int			tier;
+	DateADT		service_on;
+	int64		filing;
+	int64		referral;
+	int64		policy_id;
+	bool		is_reversal;
+	int64		original;
+	DateADT		original_on;
+	/* the amounts as stored */
+	int64		first_selfpay;
+	int64		deductible;
+	int64		fund;
+	int64		personal;
+	int64		in_scope;
+	int32		ratio;
+	int32		policy_ratio;
+	/* the inputs they were priced from, ledgers before included */
+	XdjyAmountInput ai;
+	/* the ratio rules applied and the ratio after each */
+	Datum		adj_ids_datum;	/* the int8[] itself, valid until SPI_finish */
+	int			nadj;
+	int64	   *adj_ids;
+	int			nsteps;
+	int64	   *steps;
+} Explained;
+
+/* read settlement id into x, or raise the error a caller can act on */
 static void
-explain_reversal(Out *o, int64 original, DateADT original_on, int64 total,
-				 int64 fund, int64 personal, int64 deductible,
-				 const char *quota_group, DateADT service_on, int64 met, int64 paid)
+explain_read(int64 id, Explained *x, MemoryContext fcxt)
+{
+	Datum		arg = Int64GetDatum(id);
+	bool		isnull;
+	bool		service_null;
+	bool		valid_null;
+	Datum		valid_d;
+
+	if (xdjy_plan_execute(&q_explain, &arg, NULL, 1, SPI_OK_SELECT) == 0)
+		ereport(ERROR,
+				(xdjy_errcode(ERRCODE_XDJY_UNKNOWN_REFERENCE),
+				 errdetail("Settlement %lld does not exist.", (long long) id),
+				 errhint("Give the id of a settlement.")));
+
+	memset(x, 0, sizeof(*x));
+	x->id = id;
+	x->insured = xdjy_spi_text(0, E_INSURED, fcxt);
+	x->treatment = xdjy_spi_text(0, E_TREATMENT, fcxt);
+	x->category = xdjy_spi_text(0, E_CATEGORY, fcxt);
+	x->reason = xdjy_spi_text(0, E_REASON, fcxt);
+	x->quota_group = xdjy_spi_text(0, E_QUOTA_GROUP, fcxt);
+	x->scope = xdjy_spi_text(0, E_SCOPE, fcxt);
+	x->mode = xdjy_spi_text(0, E_MODE, fcxt);
+	x->p_scheme = xdjy_spi_text(0, E_P_SCHEME, fcxt);
+	x->p_category = xdjy_spi_text(0, E_P_CATEGORY, fcxt);
+	x->p_visit = xdjy_spi_text(0, E_P_VISIT_TYPE, fcxt);
+	valid_d = xdjy_spi_value(0, E_P_VALID, &valid_null);
+	x->p_valid = valid_null ? NULL : xdjy_iso_daterange(valid_d);
+	x->tier = DatumGetInt16(xdjy_spi_value(0, E_P_TIER, &x->tier_null));
+	x->service_on = DatumGetDateADT(xdjy_spi_value(0, E_SERVICE_ON, &service_null));
+	x->filing = col64(E_FILING, &isnull);
+	x->referral = col64(E_REFERRAL, &isnull);
+	x->policy_id = col64(E_POLICY, &isnull);
+	x->original = col64(E_REVERSES, &isnull);
+	x->is_reversal = !isnull;
+	x->original_on = DatumGetDateADT(xdjy_spi_value(0, E_ORIGINAL_ON, &isnull));
+	x->first_selfpay = col64(E_FIRST_SELFPAY, &isnull);
+	x->deductible = col64(E_DEDUCTIBLE, &isnull);
+	x->fund = col64(E_FUND, &isnull);
+	x->personal = col64(E_PERSONAL, &isnull);
+	x->in_scope = col64(E_IN_SCOPE, &isnull);
+	x->ratio = xdjy_spi_int32(0, E_RATIO, 0);
+	x->policy_ratio = xdjy_spi_int32(0, E_POLICY_RATIO, 0);
+
+	x->ai.total_fen = col64(E_TOTAL, &isnull);
+	x->ai.out_of_scope_fen = col64(E_OOS, &isnull);
+	x->ai.first_selfpay_bp = xdjy_spi_int32(0, E_FIRST_SELFPAY_BP, 0);
+	x->ai.policy_deductible_fen = col64(E_POLICY_DEDUCTIBLE, &isnull);
+	x->ai.deductible_met_fen = col64(E_MET_BEFORE, &isnull);
+	x->ai.ratio_bp = x->ratio;
+	x->ai.annual_cap_fen = col64(E_ANNUAL_CAP, &isnull);
+	x->ai.fund_paid_fen = col64(E_PAID_BEFORE, &isnull);
+
+	/* rows that did not pass the engine (triggers disabled) have no figures */
+	if (x->category == NULL || x->reason == NULL || x->quota_group == NULL || service_null ||
+		x->scope == NULL || x->mode == NULL || x->insured == NULL || x->treatment == NULL ||
+		xdjy_reason_from_name(x->reason) < 0)
+		ereport(ERROR,
+				(xdjy_errcode(ERRCODE_XDJY_NOT_ENGINE_ROW),
+				 errdetail("Settlement %lld has no category, reason or ledger figures.", (long long) id),
+				 errhint("Only settlements written through the settlement trigger can be explained.")));
+	x->adj_ids_datum = xdjy_spi_value(0, E_ADJ_IDS, &isnull);
+	x->nadj = array_values(x->adj_ids_datum, isnull, INT8OID, &x->adj_ids);
+	x->nsteps = array_values(xdjy_spi_value(0, E_RATIO_STEPS, &isnull), isnull, INT4OID,
+							 &x->steps);
+}
+
+/* the year of the ledger a settlement counts in: its service date's */
+static int
+explain_year(const Explained *x)
 {
 	int			y,
 				m,
 				d;
 
-	j2date(service_on + POSTGRES_EPOCH_JDATE, &y, &m, &d);
+	j2date(x->service_on + POSTGRES_EPOCH_JDATE, &y, &m, &d);
+	return y;
+}
+
+/* a reversal (冲正): the original's amounts negated, its ledgers given back */
+static void
+explain_reversal(Out *o, const Explained *x)
+{
+	int			y = explain_year(x);
+	int64		met = x->ai.deductible_met_fen;
+	int64		paid = x->ai.fund_paid_fen;
+
 	emit(o, "reversal", "冲正", false, 0, "INTERFACE 2601",
 		 psprintf(L(o, "reverses settlement %lld of %s: every amount negated, the ledgers given back",
 					"冲正结算 %lld（%s）：各项金额取负，台账退回"),
-				  (long long) original, xdjy_iso_date(original_on)));
-	emit(o, "total", "医疗费总额", true, total, "SPEC §3", L(o, "total, negated", "医疗费总额（取负）"));
-	emit(o, "deductible", "起付线", true, deductible, "SPEC §3",
+				  (long long) x->original, xdjy_iso_date(x->original_on)));
+	emit(o, "total", "医疗费总额", true, x->ai.total_fen, "SPEC §3",
+		 L(o, "total, negated", "医疗费总额（取负）"));
+	emit(o, "deductible", "起付线", true, x->deductible, "SPEC §3",
 		 psprintf(L(o, "ledger %d %s: deductible met %lld → %lld fen",
 					"台账 %d年 %s：已付起付线 %lld → %lld 分"),
-				  y, quota_group, (long long) met, (long long) (met + deductible)));
-	emit(o, "fund", "统筹基金支出", true, fund, "000 §三(三)",
+				  y, x->quota_group, (long long) met, (long long) (met + x->deductible)));
+	emit(o, "fund", "统筹基金支出", true, x->fund, "000 §三(三)",
 		 psprintf(L(o, "ledger %d %s: fund paid %lld → %lld fen",
 					"台账 %d年 %s：基金已支付 %lld → %lld 分"),
-				  y, quota_group, (long long) paid, (long long) (paid + fund)));
-	emit(o, "personal", "个人负担", true, personal, "SPEC §3",
+				  y, x->quota_group, (long long) paid, (long long) (paid + x->fund)));
+	emit(o, "personal", "个人负担", true, x->personal, "SPEC §3",
 		 L(o, "personal share, negated", "个人负担（取负）"));
+}
+
+/* step 1: the benefit category and why, and the scope of the treatment */
+static void
+explain_category(Out *o, const Explained *x)
+{
+	XdjyCategoryReason why = (XdjyCategoryReason) xdjy_reason_from_name(x->reason);
+
+	emit(o, "category", "待遇类别", false, 0, reason_source(why),
+		 reason_note(o, why, x->category, x->filing, x->referral, x->insured,
+					 x->treatment, x->service_on));
+	emit(o, "scope", "就医范围", false, 0, "SPEC §1",
+		 psprintf(L(o, "%s: insured in %s, treated in %s, %s settlement",
+					"%s：参保地 %s，就医地 %s，%s"),
+				  scope_text(o, x->scope), x->insured, x->treatment,
+				  strcmp(x->mode, "direct") == 0 ? L(o, "direct", "联网直接结算")
+				  : L(o, "manual", "手工报销")));
+}
+
+/*
+ * Step 2: the policy row.  A long-term resident is paid at the insured
+ * place's local standard (鲁医保发〔2022〕26号 第二条(三)).
+ */
+static void
+explain_policy(Out *o, const Explained *x)
+{
+	emit(o, "policy", "待遇政策", false, 0,
+		 strcmp(x->category, "long_term") == 0 ? "004 §二(三); SPEC §6" : "SPEC §6",
+		 psprintf(L(o, "policy %lld (%s, %s, %s, %s, tier %s, valid %s): deductible %lld fen, ratio %d bp, first self-pay %d bp, annual cap %lld fen, quota group %s",
+					"政策 %lld（%s，%s，%s，%s，医院等级 %s，有效期 %s）：起付标准 %lld 分，支付比例 %d 基点，首先自付 %d 基点，最高支付限额 %lld 分，额度组 %s"),
+				  (long long) x->policy_id, x->insured, x->p_scheme ? x->p_scheme : "?",
+				  x->p_category ? x->p_category : "?", x->p_visit ? x->p_visit : "?",
+				  x->tier_null ? L(o, "any", "不限") : psprintf("%d", x->tier),
+				  x->p_valid ? x->p_valid : "?",
+				  (long long) x->ai.policy_deductible_fen, x->policy_ratio,
+				  x->ai.first_selfpay_bp,
+				  (long long) x->ai.annual_cap_fen, x->quota_group));
+}
+
+/*
+ * Step 3: each ratio rule with its article, as the rule row says now (a
+ * removed one by its id), and the ratio they add up to (吉医保发〔2019〕34号
+ * 附件第2–5条).
+ */
+static void
+explain_ratio(Out *o, const Explained *x, MemoryContext fcxt)
+{
+	if (x->nadj > 0)
+	{
+		Datum		a = x->adj_ids_datum;
+		uint64		n;
+
+		n = xdjy_plan_execute(&q_explain_adjustments, &a, NULL, 0, SPI_OK_SELECT);
+		for (uint64 i = 0; i < n && (int) i < x->nadj; i++)
+		{
+			char	   *kind = xdjy_spi_text(i, 1, fcxt);
+			int32		points = xdjy_spi_int32(i, 2, 0);
+			char	   *source = xdjy_spi_text(i, 3, fcxt);
+			char	   *note = xdjy_spi_text(i, o->lang == XDJY_LANG_ZH ? 5 : 4, fcxt);
+			int64		after = (int) i < x->nsteps ? x->steps[i] : 0;
+
+			if (kind == NULL)
+				emit(o, "ratio_adjustment", "比例调整", false, 0, "?",
+					 psprintf(L(o, "ratio rule %lld (since removed) → %lld bp",
+								"比例规则 %lld（已删除）→ %lld 基点"),
+							  (long long) x->adj_ids[i], (long long) after));
+			else if (strcmp(kind, "set") == 0)
+				emit(o, "ratio_adjustment", "比例调整", false, 0, source,
+					 psprintf(L(o, "%s: ratio set to %d bp", "%s：支付比例定为 %d 基点"),
+							  note, points));
+			else
+				emit(o, "ratio_adjustment", "比例调整", false, 0, source,
+					 psprintf(L(o, "%s: %+d bp → %lld bp", "%s：%+d 基点 → %lld 基点"),
+							  note, points, (long long) after));
+		}
+	}
+	emit(o, "ratio", "支付比例", false, 0,
+		 x->nadj > 0 ? "002 #5" : "SPEC §3",
+		 x->nadj > 0
+		 ? psprintf(L(o, "ratio applied %d bp: policy %d bp with the rules above added up, kept within 0–10000",
+					  "执行支付比例 %d 基点：政策比例 %d 基点，叠加以上调整，限于0–10000"),
+					x->ratio, x->policy_ratio)
+		 : psprintf(L(o, "ratio applied %d bp, the policy's", "执行支付比例 %d 基点（政策比例）"),
+					x->ratio));
+}
+
+/*
+ * Step 4: each amount, replayed from the stored inputs with the engine's
+ * own arithmetic (settlement.c), and a note if the stored amounts differ
+ * from the replay.  First self-pay is a temporary-outside rule
+ * (鲁医保发〔2021〕46号 第三条(二)); remote and local care share one annual
+ * quota (第三条(三)).
+ */
+static void
+explain_amounts(Out *o, const Explained *x)
+{
+	const XdjyAmountInput *ai = &x->ai;
+	XdjyAmounts am;
+	int			y = explain_year(x);
+	int64		met = ai->deductible_met_fen;
+	int64		paid = ai->fund_paid_fen;
+
+	xdjy_compute_amounts(ai, &am);
+	emit(o, "total", "医疗费总额", true, ai->total_fen, "SPEC §3",
+		 L(o, "total of the invoice (medfee_sumamt)", "医疗费总额（medfee_sumamt）"));
+	emit(o, "out_of_scope", "全自费", true, ai->out_of_scope_fen, "SPEC §3",
+		 L(o, "outside the fund's scope, paid by the person (fulamt_ownpay_amt)",
+		   "不属基金支付范围，个人全自费（fulamt_ownpay_amt）"));
+	emit(o, "in_scope", "符合范围", true, x->in_scope, "SPEC §3",
+		 L(o, "total − out of scope (inscp_scp_amt)", "总额 − 全自费（inscp_scp_amt）"));
+	emit(o, "first_selfpay", "先行自付", true, x->first_selfpay, "000 §三(二)",
+		 ai->first_selfpay_bp > 0
+		 ? psprintf(L(o, "in scope %lld × %d bp, rounded half up to the fen (preselfpay_amt)",
+					  "符合范围金额 %lld × %d 基点，四舍五入到分（preselfpay_amt）"),
+					(long long) x->in_scope, ai->first_selfpay_bp)
+		 : psprintf(L(o, "none: the %s standard has no first self-pay",
+					  "无：%s待遇无首先自付"), category_text(o, x->category)));
+	emit(o, "deductible", "起付线", true, x->deductible, "SPEC §3",
+		 psprintf(L(o, "min(in scope − first self-pay %lld, deductible left %lld of %lld); ledger %d %s: met %lld → %lld fen (act_pay_dedc)",
+					"min(符合范围 − 先行自付 %lld，剩余起付标准 %lld / %lld)；台账 %d年 %s：已付起付线 %lld → %lld 分（act_pay_dedc）"),
+				  (long long) am.base_fen, (long long) am.deductible_left_fen,
+				  (long long) ai->policy_deductible_fen, y, x->quota_group,
+				  (long long) met, (long long) (met + x->deductible)));
+	emit(o, "fund_before_cap", "封顶前基金支付", true, am.payable_fen, "SPEC §3",
+		 psprintf(L(o, "(%lld − %lld) × %d bp, rounded half up to the fen",
+					"(%lld − %lld) × %d 基点，四舍五入到分"),
+				  (long long) am.base_fen, (long long) x->deductible, x->ratio));
+	emit(o, "annual_cap", "年度限额", true, am.cap_left_fen, "000 §三(三)",
+		 psprintf(L(o, "cap left: annual cap %lld − fund paid %lld this year in quota group %s (shared by local and remote care); ledger fund paid %lld → %lld fen",
+					"剩余额度：年度限额 %lld − 本年度已支付 %lld（额度组 %s，本地与异地合并计算）；台账基金已支付 %lld → %lld 分"),
+				  (long long) ai->annual_cap_fen, (long long) paid,
+				  x->quota_group, (long long) paid, (long long) (paid + x->fund)));
+	emit(o, "fund", "统筹基金支出", true, x->fund, "SPEC §3",
+		 psprintf(L(o, "min(%lld, %lld): paid by the pooled fund (hifp_pay)",
+					"min(%lld, %lld)：统筹基金支付（hifp_pay）"),
+				  (long long) am.payable_fen, (long long) am.cap_left_fen));
+	emit(o, "personal", "个人负担", true, x->personal, "SPEC §3",
+		 psprintf(L(o, "total − fund = %lld − %lld (psn_part_amt)",
+					"总额 − 基金支付 = %lld − %lld（psn_part_amt）"),
+				  (long long) ai->total_fen, (long long) x->fund));
+
+	if (am.first_selfpay_fen != x->first_selfpay || am.deductible_fen != x->deductible ||
+		am.fund_fen != x->fund || am.personal_fen != x->personal ||
+		am.in_scope_fen != x->in_scope)
+		emit(o, "check", "核对", false, 0, "SPEC §3",
+			 psprintf(L(o, "the stored amounts differ from a replay of the stored inputs (first self-pay %lld, deductible %lld, fund %lld, personal %lld): the row was not written by this engine",
+						"存储金额与按存储参数重算不符（先行自付 %lld，起付线 %lld，基金 %lld，个人 %lld）：该记录非本引擎写入"),
+					  (long long) am.first_selfpay_fen, (long long) am.deductible_fen,
+					  (long long) am.fund_fen, (long long) am.personal_fen));
 }
 
 /*
@@ -293,9 +569,7 @@ Datum
 explain_settlement(PG_FUNCTION_ARGS)
 {
 	Out			o;
-	int64		id;
-	Datum		arg;
-	bool		isnull;
+	Explained	x;
 	MemoryContext fcxt = CurrentMemoryContext;
 
 	if (PG_ARGISNULL(0))
@@ -303,7 +577,6 @@ explain_settlement(PG_FUNCTION_ARGS)
 				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
 				 errmsg("settlement id must not be null"),
 				 errhint("Give the id of a settlement.")));
-	id = PG_GETARG_INT64(0);
 	o.lang = PG_ARGISNULL(1) ? (XdjyLanguage) xdjy_language
 		: xdjy_parse_language(PG_GETARG_TEXT_PP(1));
 	o.step = 0;
@@ -311,208 +584,17 @@ explain_settlement(PG_FUNCTION_ARGS)
 	SetSingleFuncCall(fcinfo, 0);
 	o.rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
 
-	if (SPI_connect() != SPI_OK_CONNECT)
-		elog(ERROR, "explain_settlement: SPI_connect failed");
-	arg = Int64GetDatum(id);
-	if (xdjy_plan_execute(&q_explain, &arg, NULL, 1, SPI_OK_SELECT) == 0)
-		ereport(ERROR,
-				(errcode(ERRCODE_XDJY_UNKNOWN_REFERENCE),
-				 errmsg("unknown settlement"),
-				 errdetail("Settlement %lld does not exist.", (long long) id),
-				 errhint("Give the id of a settlement.")));
-
+	xdjy_spi_connect();
+	explain_read(PG_GETARG_INT64(0), &x, fcxt);
+	if (x.is_reversal)
+		explain_reversal(&o, &x);
+	else
 	{
-		XdjyAmountInput ai;
-		XdjyAmounts am;
-		char	   *insured = xdjy_spi_text(0, E_INSURED, fcxt);
-		char	   *treatment = xdjy_spi_text(0, E_TREATMENT, fcxt);
-		char	   *category = xdjy_spi_text(0, E_CATEGORY, fcxt);
-		char	   *reason = xdjy_spi_text(0, E_REASON, fcxt);
-		char	   *quota_group = xdjy_spi_text(0, E_QUOTA_GROUP, fcxt);
-		char	   *scope = xdjy_spi_text(0, E_SCOPE, fcxt);
-		char	   *mode = xdjy_spi_text(0, E_MODE, fcxt);
-		char	   *p_scheme = xdjy_spi_text(0, E_P_SCHEME, fcxt);
-		char	   *p_category = xdjy_spi_text(0, E_P_CATEGORY, fcxt);
-		char	   *p_visit = xdjy_spi_text(0, E_P_VISIT_TYPE, fcxt);
-		bool		valid_null;
-		Datum		valid_d = xdjy_spi_value(0, E_P_VALID, &valid_null);
-		char	   *p_valid = valid_null ? NULL : xdjy_iso_daterange(valid_d);
-		bool		tier_null;
-		int			tier = DatumGetInt16(xdjy_spi_value(0, E_P_TIER, &tier_null));
-		bool		service_null;
-		DateADT		service_on = DatumGetDateADT(xdjy_spi_value(0, E_SERVICE_ON, &service_null));
-		int64		filing = col64(E_FILING, &isnull);
-		int64		referral = col64(E_REFERRAL, &isnull);
-		int64		policy_id = col64(E_POLICY, &isnull);
-		int64		total = col64(E_TOTAL, &isnull);
-		int64		oos = col64(E_OOS, &isnull);
-		bool		is_reversal;
-		int64		original = col64(E_REVERSES, &is_reversal);
-		int64		first_selfpay = col64(E_FIRST_SELFPAY, &isnull);
-		int64		deductible = col64(E_DEDUCTIBLE, &isnull);
-		int64		fund = col64(E_FUND, &isnull);
-		int64		personal = col64(E_PERSONAL, &isnull);
-		int64		in_scope = col64(E_IN_SCOPE, &isnull);
-		int64		met = col64(E_MET_BEFORE, &isnull);
-		int64		paid = col64(E_PAID_BEFORE, &isnull);
-		int32		ratio = xdjy_spi_int32(0, E_RATIO, 0);
-		int32		policy_ratio = xdjy_spi_int32(0, E_POLICY_RATIO, 0);
-		int64	   *adj_ids;
-		int64	   *steps;
-		int			nadj,
-					nsteps;
-		int			y,
-					m,
-					d;
-
-		is_reversal = !is_reversal;
-		/* rows that did not pass the engine (triggers disabled) have no figures */
-		if (category == NULL || reason == NULL || quota_group == NULL || service_null ||
-			scope == NULL || mode == NULL || insured == NULL || treatment == NULL ||
-			xdjy_reason_from_name(reason) < 0)
-			ereport(ERROR,
-					(errcode(ERRCODE_XDJY_NOT_ENGINE_ROW),
-					 errmsg("settlement not computed by the engine"),
-					 errdetail("Settlement %lld has no category, reason or ledger figures.", (long long) id),
-					 errhint("Only settlements written through the settlement trigger can be explained.")));
-		nadj = array_values(xdjy_spi_value(0, E_ADJ_IDS, &isnull), isnull, INT8OID, &adj_ids);
-		nsteps = array_values(xdjy_spi_value(0, E_RATIO_STEPS, &isnull), isnull, INT4OID, &steps);
-
-		if (is_reversal)
-		{
-			DateADT		original_on = DatumGetDateADT(xdjy_spi_value(0, E_ORIGINAL_ON, &isnull));
-
-			explain_reversal(&o, original, original_on, total, fund, personal,
-							 deductible, quota_group, service_on, met, paid);
-			SPI_finish();
-			return (Datum) 0;
-		}
-
-		ai.total_fen = total;
-		ai.out_of_scope_fen = oos;
-		ai.first_selfpay_bp = xdjy_spi_int32(0, E_FIRST_SELFPAY_BP, 0);
-		ai.policy_deductible_fen = col64(E_POLICY_DEDUCTIBLE, &isnull);
-		ai.deductible_met_fen = met;
-		ai.ratio_bp = ratio;
-		ai.annual_cap_fen = col64(E_ANNUAL_CAP, &isnull);
-		ai.fund_paid_fen = paid;
-		j2date(service_on + POSTGRES_EPOCH_JDATE, &y, &m, &d);
-
-		/* 1. category */
-		{
-			XdjyCategoryReason why = (XdjyCategoryReason) xdjy_reason_from_name(reason);
-
-			emit(&o, "category", "待遇类别", false, 0, reason_source(why),
-				 reason_note(&o, why, category, filing, referral, insured, treatment,
-							 service_on));
-			emit(&o, "scope", "就医范围", false, 0, "SPEC §1",
-				 psprintf(L(&o, "%s: insured in %s, treated in %s, %s settlement",
-							"%s：参保地 %s，就医地 %s，%s"),
-						  scope_text(&o, scope), insured, treatment,
-						  strcmp(mode, "direct") == 0 ? L(&o, "direct", "联网直接结算")
-						  : L(&o, "manual", "手工报销")));
-		}
-
-		/* 2. policy */
-		emit(&o, "policy", "待遇政策", false, 0,
-			 strcmp(category, "long_term") == 0 ? "004 §二(三); SPEC §6" : "SPEC §6",
-			 psprintf(L(&o, "policy %lld (%s, %s, %s, %s, tier %s, valid %s): deductible %lld fen, ratio %d bp, first self-pay %d bp, annual cap %lld fen, quota group %s",
-						"政策 %lld（%s，%s，%s，%s，医院等级 %s，有效期 %s）：起付标准 %lld 分，支付比例 %d 基点，首先自付 %d 基点，最高支付限额 %lld 分，额度组 %s"),
-					  (long long) policy_id, insured, p_scheme ? p_scheme : "?",
-					  p_category ? p_category : "?", p_visit ? p_visit : "?",
-					  tier_null ? L(&o, "any", "不限") : psprintf("%d", tier),
-					  p_valid ? p_valid : "?",
-					  (long long) ai.policy_deductible_fen, policy_ratio,
-					  xdjy_spi_int32(0, E_FIRST_SELFPAY_BP, 0),
-					  (long long) ai.annual_cap_fen, quota_group));
-
-		/* 3. ratio rules, each with its article (002 #2–#5) */
-		if (nadj > 0)
-		{
-			Datum		a = xdjy_spi_value(0, E_ADJ_IDS, &isnull);
-			uint64		n;
-
-			n = xdjy_plan_execute(&q_explain_adjustments, &a, NULL, 0, SPI_OK_SELECT);
-			for (uint64 i = 0; i < n && (int) i < nadj; i++)
-			{
-				char	   *kind = xdjy_spi_text(i, 1, fcxt);
-				int32		points = xdjy_spi_int32(i, 2, 0);
-				char	   *source = xdjy_spi_text(i, 3, fcxt);
-				char	   *note = xdjy_spi_text(i, o.lang == XDJY_LANG_ZH ? 5 : 4, fcxt);
-				int64		after = (int) i < nsteps ? steps[i] : 0;
-
-				if (kind == NULL)
-					emit(&o, "ratio_adjustment", "比例调整", false, 0, "?",
-						 psprintf(L(&o, "ratio rule %lld (since removed) → %lld bp",
-									"比例规则 %lld（已删除）→ %lld 基点"),
-								  (long long) adj_ids[i], (long long) after));
-				else if (strcmp(kind, "set") == 0)
-					emit(&o, "ratio_adjustment", "比例调整", false, 0, source,
-						 psprintf(L(&o, "%s: ratio set to %d bp", "%s：支付比例定为 %d 基点"),
-								  note, points));
-				else
-					emit(&o, "ratio_adjustment", "比例调整", false, 0, source,
-						 psprintf(L(&o, "%s: %+d bp → %lld bp", "%s：%+d 基点 → %lld 基点"),
-								  note, points, (long long) after));
-			}
-		}
-		emit(&o, "ratio", "支付比例", false, 0,
-			 nadj > 0 ? "002 #5" : "SPEC §3",
-			 nadj > 0
-			 ? psprintf(L(&o, "ratio applied %d bp: policy %d bp with the rules above added up, kept within 0–10000",
-						  "执行支付比例 %d 基点：政策比例 %d 基点，叠加以上调整，限于0–10000"),
-						ratio, policy_ratio)
-			 : psprintf(L(&o, "ratio applied %d bp, the policy's", "执行支付比例 %d 基点（政策比例）"),
-						ratio));
-
-		/* 4. amounts, replayed from the stored inputs */
-		xdjy_compute_amounts(&ai, &am);
-		emit(&o, "total", "医疗费总额", true, total, "SPEC §3",
-			 L(&o, "total of the invoice (medfee_sumamt)", "医疗费总额（medfee_sumamt）"));
-		emit(&o, "out_of_scope", "全自费", true, oos, "SPEC §3",
-			 L(&o, "outside the fund's scope, paid by the person (fulamt_ownpay_amt)",
-			   "不属基金支付范围，个人全自费（fulamt_ownpay_amt）"));
-		emit(&o, "in_scope", "符合范围", true, in_scope, "SPEC §3",
-			 L(&o, "total − out of scope (inscp_scp_amt)", "总额 − 全自费（inscp_scp_amt）"));
-		emit(&o, "first_selfpay", "先行自付", true, first_selfpay, "000 §三(二)",
-			 ai.first_selfpay_bp > 0
-			 ? psprintf(L(&o, "in scope %lld × %d bp, rounded half up to the fen (preselfpay_amt)",
-						  "符合范围金额 %lld × %d 基点，四舍五入到分（preselfpay_amt）"),
-						(long long) in_scope, ai.first_selfpay_bp)
-			 : psprintf(L(&o, "none: the %s standard has no first self-pay",
-						  "无：%s待遇无首先自付"), category_text(&o, category)));
-		emit(&o, "deductible", "起付线", true, deductible, "SPEC §3",
-			 psprintf(L(&o, "min(in scope − first self-pay %lld, deductible left %lld of %lld); ledger %d %s: met %lld → %lld fen (act_pay_dedc)",
-						"min(符合范围 − 先行自付 %lld，剩余起付标准 %lld / %lld)；台账 %d年 %s：已付起付线 %lld → %lld 分（act_pay_dedc）"),
-					  (long long) am.base_fen, (long long) am.deductible_left_fen,
-					  (long long) ai.policy_deductible_fen, y, quota_group,
-					  (long long) met, (long long) (met + deductible)));
-		emit(&o, "fund_before_cap", "封顶前基金支付", true, am.payable_fen, "SPEC §3",
-			 psprintf(L(&o, "(%lld − %lld) × %d bp, rounded half up to the fen",
-						"(%lld − %lld) × %d 基点，四舍五入到分"),
-					  (long long) am.base_fen, (long long) deductible, ratio));
-		emit(&o, "annual_cap", "年度限额", true, am.cap_left_fen, "000 §三(三)",
-			 psprintf(L(&o, "cap left: annual cap %lld − fund paid %lld this year in quota group %s (shared by local and remote care); ledger fund paid %lld → %lld fen",
-						"剩余额度：年度限额 %lld − 本年度已支付 %lld（额度组 %s，本地与异地合并计算）；台账基金已支付 %lld → %lld 分"),
-					  (long long) ai.annual_cap_fen, (long long) paid,
-					  quota_group, (long long) paid, (long long) (paid + fund)));
-		emit(&o, "fund", "统筹基金支出", true, fund, "SPEC §3",
-			 psprintf(L(&o, "min(%lld, %lld): paid by the pooled fund (hifp_pay)",
-						"min(%lld, %lld)：统筹基金支付（hifp_pay）"),
-					  (long long) am.payable_fen, (long long) am.cap_left_fen));
-		emit(&o, "personal", "个人负担", true, personal, "SPEC §3",
-			 psprintf(L(&o, "total − fund = %lld − %lld (psn_part_amt)",
-						"总额 − 基金支付 = %lld − %lld（psn_part_amt）"),
-					  (long long) total, (long long) fund));
-
-		if (am.first_selfpay_fen != first_selfpay || am.deductible_fen != deductible ||
-			am.fund_fen != fund || am.personal_fen != personal || am.in_scope_fen != in_scope)
-			emit(&o, "check", "核对", false, 0, "SPEC §3",
-				 psprintf(L(&o, "the stored amounts differ from a replay of the stored inputs (first self-pay %lld, deductible %lld, fund %lld, personal %lld): the row was not written by this engine",
-							"存储金额与按存储参数重算不符（先行自付 %lld，起付线 %lld，基金 %lld，个人 %lld）：该记录非本引擎写入"),
-						  (long long) am.first_selfpay_fen, (long long) am.deductible_fen,
-						  (long long) am.fund_fen, (long long) am.personal_fen));
+		explain_category(&o, &x);
+		explain_policy(&o, &x);
+		explain_ratio(&o, &x, fcxt);
+		explain_amounts(&o, &x);
 	}
-	SPI_finish();
+	xdjy_spi_finish();
 	return (Datum) 0;
 }

@@ -23,7 +23,6 @@
 #include "funcapi.h"
 #include "utils/builtins.h"
 #include "utils/date.h"
-#include "utils/snapmgr.h"
 #include "utils/tuplestore.h"
 
 #include "errors.h"
@@ -64,8 +63,7 @@ lock_filing(int64 id)
 	v[0] = Int64GetDatum(id);
 	if (xdjy_run(&plan_lock_filing, v, NULL, 1) != 1)
 		ereport(ERROR,
-				(errcode(ERRCODE_XDJY_UNKNOWN_REFERENCE),
-				 errmsg("unknown filing %lld", (long long) id),
+				(xdjy_errcode(ERRCODE_XDJY_UNKNOWN_REFERENCE),
 				 errdetail("No row of xdjy.filing has id %lld.", (long long) id),
 				 errhint("Look the filing up in xdjy.filing, e.g. with xdjy.filing_at(person_id, region, on_date).")));
 }
@@ -109,7 +107,7 @@ change_filing(PG_FUNCTION_ARGS)
 	require_args(fcinfo, 3, names);
 	id = PG_GETARG_INT64(0);
 
-	SPI_connect();
+	xdjy_spi_connect();
 	lock_filing(id);
 	v[0] = Int64GetDatum(id);
 	v[1] = PG_GETARG_DATUM(1);
@@ -117,7 +115,7 @@ change_filing(PG_FUNCTION_ARGS)
 	if (xdjy_run(&plan_change, v, NULL, 0) != 1)
 		elog(ERROR, "change_filing: replacement of filing %lld not inserted", (long long) id);
 	new_id = DatumGetInt64(xdjy_res(1, &isnull));
-	SPI_finish();
+	xdjy_spi_finish();
 	PG_RETURN_INT64(new_id);
 }
 
@@ -140,10 +138,10 @@ close_filing(FunctionCallInfo fcinfo, XdjyPlan *plan)
 	require_args(fcinfo, 2, names);
 	v[0] = PG_GETARG_DATUM(0);
 	v[1] = PG_GETARG_DATUM(1);
-	SPI_connect();
+	xdjy_spi_connect();
 	lock_filing(PG_GETARG_INT64(0));
 	xdjy_run(plan, v, NULL, 0);
-	SPI_finish();
+	xdjy_spi_finish();
 }
 
 /* cancel_filing(filing_id bigint, on_date date): 取消备案, F6 window applies */
@@ -184,24 +182,17 @@ static XdjyPlan plan_filing_at = XDJY_PLAN("plan_filing_at",
 /*
  * The pooling region of a region named by the caller, who must be allowed
  * to read xdjy.region as a query of it would; YB001 for an unknown code.
- * These functions are VOLATILE: the cache answers for a new snapshot, the
- * one a query run here takes.
  */
 static char *
 pooling_or_unknown(const char *region)
 {
 	char	   *pooling;
-	bool		exists;
 
 	xdjy_cache_check_caller("region");
-	PushActiveSnapshot(GetTransactionSnapshot());
 	pooling = xdjy_pooling_region(region);
-	exists = pooling != NULL || xdjy_region_exists(region, NULL);
-	PopActiveSnapshot();
-	if (!exists)
+	if (pooling == NULL && !xdjy_region_exists(region, NULL))
 		ereport(ERROR,
-				(errcode(ERRCODE_XDJY_UNKNOWN_REFERENCE),
-				 errmsg("unknown region \"%s\"", region),
+				(xdjy_errcode(ERRCODE_XDJY_UNKNOWN_REFERENCE),
 				 errdetail("Region \"%s\" is not in xdjy.region.", region),
 				 errhint("Use a region code from xdjy.region, e.g. 370100 or the county of an institution.")));
 	return pooling;
@@ -216,7 +207,7 @@ filing_at(PG_FUNCTION_ARGS)
 	Datum		v[3];
 
 	SetSingleFuncCall(fcinfo, 0);
-	SPI_connect();
+	xdjy_spi_connect();
 	pooling = pooling_or_unknown(region);
 	if (pooling != NULL)
 	{
@@ -244,7 +235,7 @@ filing_at(PG_FUNCTION_ARGS)
 			tuplestore_putvalues(rsinfo->setResult, desc, values, nulls);
 		}
 	}
-	SPI_finish();
+	xdjy_spi_finish();
 	return (Datum) 0;
 }
 
@@ -270,9 +261,7 @@ filing_exempt(PG_FUNCTION_ARGS)
 		xdjy_scope_of(insured, treatment) == XDJY_SCOPE_INTRA_PROVINCE)
 	{
 		xdjy_cache_check_caller("filing_exemption");
-		PushActiveSnapshot(GetTransactionSnapshot());
 		exempt = xdjy_cached_filing_exemption(insured, PG_GETARG_DATEADT(2), NULL);
-		PopActiveSnapshot();
 	}
 	PG_RETURN_BOOL(exempt);
 }

@@ -172,8 +172,7 @@ filing_rules_trigger(PG_FUNCTION_ARGS)
 	{
 		read_filing(td->tg_trigtuple, desc, &o);
 		ereport(ERROR,
-				(errcode(ERRCODE_XDJY_FILING_NOT_DELETABLE),
-				 errmsg("filings are not deleted"),
+				(xdjy_errcode(ERRCODE_XDJY_FILING_NOT_DELETABLE),
 				 errdetail("Filing %lld of person \"%s\" to \"%s\" is %s.",
 						   (long long) o.id, o.person_id ? o.person_id : "",
 						   o.destination ? o.destination : "", status_name(o.status)),
@@ -184,9 +183,9 @@ filing_rules_trigger(PG_FUNCTION_ARGS)
 	{
 		if (read_filing(td->tg_trigtuple, desc, &n))
 		{
-			SPI_connect();
+			xdjy_spi_connect();
 			check_new_filing(&n);
-			SPI_finish();
+			xdjy_spi_finish();
 		}
 		return PointerGetDatum(td->tg_trigtuple);
 	}
@@ -196,16 +195,16 @@ filing_rules_trigger(PG_FUNCTION_ARGS)
 		read_filing(td->tg_trigtuple, desc, &o);
 		if (read_filing(td->tg_newtuple, desc, &n))
 		{
-			SPI_connect();
+			xdjy_spi_connect();
 			check_filing_update(td->tg_trigtuple, td->tg_newtuple, desc, &o, &n);
-			SPI_finish();
+			xdjy_spi_finish();
 		}
 		else if (o.status != FS_ACTIVE)
 		{
 			/* closed rows stay as they are, even when nulled */
-			SPI_connect();
+			xdjy_spi_connect();
 			check_filing_update(td->tg_trigtuple, td->tg_newtuple, desc, &o, &n);
-			SPI_finish();
+			xdjy_spi_finish();
 		}
 		return PointerGetDatum(td->tg_newtuple);
 	}
@@ -226,9 +225,8 @@ check_new_filing(FilingRow *f)
 	/* F7: a filing is born active; the other statuses are reached by moves */
 	if (f->status != FS_ACTIVE)
 		ereport(ERROR,
-				(errcode(ERRCODE_XDJY_FILING_STATUS_TRANSITION),
-				 errmsg("a new filing must be active"),
-				 errdetail("Filing %lld of person \"%s\" is inserted with status %s.",
+				(xdjy_errcode(ERRCODE_XDJY_FILING_STATUS_TRANSITION),
+				 errdetail("Filing %lld of person \"%s\" is inserted with status %s; a new filing is active.",
 						   (long long) f->id, f->person_id, status_name(f->status)),
 				 errhint("Insert it as active; close it later with change_filing(), cancel_filing() or terminate_filing().")));
 	check_closing_shape(f);
@@ -238,8 +236,7 @@ check_new_filing(FilingRow *f)
 	/* F1 (000 §二(一)): long-term filing is by the residence pledge */
 	if (f->category == RC_LONG_TERM_RESIDENT && !f->pledge)
 		ereport(ERROR,
-				(errcode(ERRCODE_XDJY_FILING_PLEDGE_MISSING),
-				 errmsg("long-term filing needs the residence pledge"),
+				(xdjy_errcode(ERRCODE_XDJY_FILING_PLEDGE_MISSING),
 				 errdetail("Long-term filing of person \"%s\" to \"%s\" has pledge = false.",
 						   f->person_id, f->destination),
 				 errhint("Set pledge = true: the person pledges to live, work or stay there 6 months or more (承诺备案); no proof material is required.")));
@@ -258,9 +255,8 @@ check_closing_shape(FilingRow *f)
 	{
 		if (!f->closed_null || !f->replaced_null)
 			ereport(ERROR,
-					(errcode(ERRCODE_XDJY_FILING_CLOSING_INCONSISTENT),
-					 errmsg("an active filing has no closing date and no replacement"),
-					 errdetail("Filing %lld is active with closed_on %s and replaced_by %s.",
+					(xdjy_errcode(ERRCODE_XDJY_FILING_CLOSING_INCONSISTENT),
+					 errdetail("Filing %lld is active with closed_on %s and replaced_by %s; an active filing has no closing date and no replacement.",
 							   (long long) f->id,
 							   f->closed_null ? "NULL" : xdjy_iso_date(f->closed_on),
 							   f->replaced_null ? "NULL" : psprintf("%lld", (long long) f->replaced_by)),
@@ -269,9 +265,8 @@ check_closing_shape(FilingRow *f)
 	}
 	if (f->closed_null)
 		ereport(ERROR,
-				(errcode(ERRCODE_XDJY_FILING_CLOSING_INCONSISTENT),
-				 errmsg("a closed filing needs a closing date"),
-				 errdetail("Filing %lld is set to %s with closed_on NULL.",
+				(xdjy_errcode(ERRCODE_XDJY_FILING_CLOSING_INCONSISTENT),
+				 errdetail("Filing %lld is set to %s with closed_on NULL; a closed filing needs a closing date.",
 						   (long long) f->id, status_name(f->status)),
 				 errhint("Set closed_on to the business date of the %s, or use the function %s_filing().",
 						 status_name(f->status),
@@ -280,23 +275,20 @@ check_closing_shape(FilingRow *f)
 	xdjy_require_finite(f->closed_on, "closed_on");
 	if (f->status == FS_CHANGED && f->replaced_null)
 		ereport(ERROR,
-				(errcode(ERRCODE_XDJY_FILING_CLOSING_INCONSISTENT),
-				 errmsg("a changed filing needs its replacement"),
-				 errdetail("Filing %lld is set to changed with replaced_by NULL.", (long long) f->id),
+				(xdjy_errcode(ERRCODE_XDJY_FILING_CLOSING_INCONSISTENT),
+				 errdetail("Filing %lld is set to changed with replaced_by NULL; a changed filing needs its replacement.", (long long) f->id),
 				 errhint("Use change_filing(%lld, new_destination, on_date), which closes this filing and opens the new one.",
 						 (long long) f->id)));
 	if (f->status != FS_CHANGED && !f->replaced_null)
 		ereport(ERROR,
-				(errcode(ERRCODE_XDJY_FILING_CLOSING_INCONSISTENT),
-				 errmsg("only a changed filing has a replacement"),
-				 errdetail("Filing %lld is set to %s with replaced_by %lld.",
+				(xdjy_errcode(ERRCODE_XDJY_FILING_CLOSING_INCONSISTENT),
+				 errdetail("Filing %lld is set to %s with replaced_by %lld; only a changed filing has a replacement.",
 						   (long long) f->id, status_name(f->status), (long long) f->replaced_by),
 				 errhint("Leave replaced_by NULL when cancelling or terminating.")));
 	if (f->status == FS_CHANGED && f->replaced_by == f->id)
 		ereport(ERROR,
-				(errcode(ERRCODE_XDJY_FILING_REPLACEMENT_INVALID),
-				 errmsg("a filing cannot replace itself"),
-				 errdetail("Filing %lld names itself in replaced_by.", (long long) f->id),
+				(xdjy_errcode(ERRCODE_XDJY_FILING_REPLACEMENT_INVALID),
+				 errdetail("Filing %lld names itself in replaced_by; a filing cannot replace itself.", (long long) f->id),
 				 errhint("replaced_by is the id of the new filing that starts on closed_on.")));
 }
 
@@ -316,8 +308,7 @@ check_channel(FilingRow *f)
 	found = DatumGetBool(xdjy_res(2, &isnull));
 	if (isnull || !found)
 		ereport(ERROR,
-				(errcode(ERRCODE_XDJY_FILING_CHANNEL_UNKNOWN),
-				 errmsg("unknown filing channel \"%s\"", f->channel),
+				(xdjy_errcode(ERRCODE_XDJY_FILING_CHANNEL_UNKNOWN),
 				 errdetail("Filing of person \"%s\" names channel \"%s\", which is not in xdjy.channel.",
 						   f->person_id, f->channel),
 				 errhint("Use one of: %s.", xdjy_res_text(1) ? xdjy_res_text(1) : "(none)")));
@@ -343,16 +334,14 @@ check_destination(FilingRow *f, const char *insured)
 		{
 			pooling = xdjy_pooling_region(xdjy_res_text(1));
 			ereport(ERROR,
-					(errcode(ERRCODE_XDJY_FILING_DESTINATION_NOT_POOLING),
-					 errmsg("filing destination \"%s\" is an institution, not a region", f->destination),
+					(xdjy_errcode(ERRCODE_XDJY_FILING_DESTINATION_NOT_POOLING),
 					 errdetail("Filing of person \"%s\" names institution \"%s\" as its destination.",
 							   f->person_id, f->destination),
 					 errhint("A filing names the pooling region, here \"%s\"; every networked institution there may then be used (000 §三(四)).",
 							 pooling ? pooling : "?")));
 		}
 		ereport(ERROR,
-				(errcode(ERRCODE_XDJY_UNKNOWN_REFERENCE),
-				 errmsg("unknown region \"%s\"", f->destination),
+				(xdjy_errcode(ERRCODE_XDJY_UNKNOWN_REFERENCE),
 				 errdetail("Filing of person \"%s\" names destination \"%s\", which is not in xdjy.region.",
 						   f->person_id, f->destination),
 				 errhint("Use a pooling region code from xdjy.region, e.g. 370100.")));
@@ -361,8 +350,7 @@ check_destination(FilingRow *f, const char *insured)
 	{
 		pooling = xdjy_pooling_region(f->destination);
 		ereport(ERROR,
-				(errcode(ERRCODE_XDJY_FILING_DESTINATION_NOT_POOLING),
-				 errmsg("filing destination \"%s\" is not a pooling region", f->destination),
+				(xdjy_errcode(ERRCODE_XDJY_FILING_DESTINATION_NOT_POOLING),
 				 errdetail("Filing of person \"%s\" names region \"%s\", which is not a pooling region (统筹区).",
 						   f->person_id, f->destination),
 				 pooling ? errhint("File for the pooling region \"%s\" that \"%s\" belongs to (000 §三(四)).",
@@ -371,8 +359,7 @@ check_destination(FilingRow *f, const char *insured)
 	}
 	if (strcmp(f->destination, insured) == 0)
 		ereport(ERROR,
-				(errcode(ERRCODE_XDJY_FILING_DESTINATION_IS_HOME),
-				 errmsg("filing destination is the insured region"),
+				(xdjy_errcode(ERRCODE_XDJY_FILING_DESTINATION_IS_HOME),
 				 errdetail("Person \"%s\" is insured in \"%s\" and the filing names \"%s\".",
 						   f->person_id, insured, f->destination),
 				 errhint("A filing is for treatment away from the insured place: name another pooling region than \"%s\".",
@@ -391,8 +378,7 @@ check_start_date(FilingRow *f)
 
 		if (f->start_date < earliest)
 			ereport(ERROR,
-					(errcode(ERRCODE_XDJY_FILING_BACKDATED_TOO_FAR),
-					 errmsg("long-term filing backdated more than %d days", BACKDATE_DAYS),
+					(xdjy_errcode(ERRCODE_XDJY_FILING_BACKDATED_TOO_FAR),
 					 errdetail("Filing of person \"%s\" to \"%s\" is applied for on %s and starts on %s, %d days earlier.",
 							   f->person_id, f->destination, xdjy_iso_date(f->applied_on),
 							   xdjy_iso_date(f->start_date), (int) (f->applied_on - f->start_date)),
@@ -401,8 +387,7 @@ check_start_date(FilingRow *f)
 	}
 	if (f->start_date > latest)
 		ereport(ERROR,
-				(errcode(ERRCODE_XDJY_FILING_START_TOO_LATE),
-				 errmsg("filing start date more than one year ahead"),
+				(xdjy_errcode(ERRCODE_XDJY_FILING_START_TOO_LATE),
 				 errdetail("Filing of person \"%s\" to \"%s\" is applied for on %s and starts on %s.",
 						   f->person_id, f->destination, xdjy_iso_date(f->applied_on),
 						   xdjy_iso_date(f->start_date)),
@@ -448,17 +433,15 @@ check_one_active(FilingRow *f)
 	other_start = DatumGetDateADT(xdjy_res(3, &isnull));
 	if (f->category == RC_LONG_TERM_RESIDENT)
 		ereport(ERROR,
-				(errcode(ERRCODE_XDJY_FILING_LONG_TERM_EXISTS),
-				 errmsg("person \"%s\" already has an active long-term filing", f->person_id),
-				 errdetail("Filing %lld to \"%s\" from %s is active; the new one names \"%s\".",
-						   (long long) other, other_dest, xdjy_iso_date(other_start), f->destination),
+				(xdjy_errcode(ERRCODE_XDJY_FILING_LONG_TERM_EXISTS),
+				 errdetail("Person \"%s\" has active long-term filing %lld to \"%s\" from %s; the new one names \"%s\".",
+						   f->person_id, (long long) other, other_dest, xdjy_iso_date(other_start), f->destination),
 				 errhint("At most one long-term filing is active (001 §四(一)): move it with change_filing(%lld, '%s', on_date), or cancel or terminate it first.",
 						 (long long) other, f->destination)));
 	ereport(ERROR,
-			(errcode(ERRCODE_XDJY_FILING_TEMPORARY_EXISTS),
-			 errmsg("person \"%s\" already has an active temporary filing to \"%s\"", f->person_id, f->destination),
-			 errdetail("Filing %lld to \"%s\" from %s is active.",
-					   (long long) other, other_dest, xdjy_iso_date(other_start)),
+			(xdjy_errcode(ERRCODE_XDJY_FILING_TEMPORARY_EXISTS),
+			 errdetail("Person \"%s\" has active temporary filing %lld to \"%s\" from %s.",
+					   f->person_id, (long long) other, other_dest, xdjy_iso_date(other_start)),
 			 errhint("A temporary filing has no validity period (004 §二(一)): filing %lld already covers \"%s\"; temporary filings to other destinations are allowed.",
 					 (long long) other, f->destination)));
 }
@@ -480,8 +463,7 @@ check_exemption(FilingRow *f, const char *insured)
 	if (!xdjy_cached_filing_exemption(insured, f->start_date, &valid) || !valid.upper_inf)
 		return;
 	ereport(ERROR,
-			(errcode(ERRCODE_XDJY_FILING_NOT_NEEDED),
-			 errmsg("no filing needed for intra-province temporary treatment"),
+			(xdjy_errcode(ERRCODE_XDJY_FILING_NOT_NEEDED),
 			 errdetail("Person \"%s\" is insured in \"%s\"; \"%s\" is in the same province, whose intra-province temporary treatment needs no filing from %s; the filing would start on %s.",
 					   f->person_id, insured, f->destination,
 					   valid.lower_inf ? "the beginning" : xdjy_iso_date(valid.lower), xdjy_iso_date(f->start_date)),
@@ -503,8 +485,7 @@ check_filing_update(HeapTuple oldt, HeapTuple newt, TupleDesc d,
 	/* F7: closed rows are the record */
 	if (o->status != FS_ACTIVE)
 		ereport(ERROR,
-				(errcode(ERRCODE_XDJY_FILING_CLOSED),
-				 errmsg("filing %lld is closed and cannot be updated", (long long) o->id),
+				(xdjy_errcode(ERRCODE_XDJY_FILING_CLOSED),
 				 errdetail("Filing %lld of person \"%s\" to \"%s\" is %s since %s.",
 						   (long long) o->id, o->person_id, o->destination,
 						   status_name(o->status),
@@ -523,8 +504,7 @@ check_filing_update(HeapTuple oldt, HeapTuple newt, TupleDesc d,
 		if (onull != nnull ||
 			(!onull && !datum_image_eq(ov, nv, att->attbyval, att->attlen)))
 			ereport(ERROR,
-					(errcode(ERRCODE_XDJY_FILING_COLUMN_FIXED),
-					 errmsg("column \"%s\" of a filing cannot change", fixed[i]),
+					(xdjy_errcode(ERRCODE_XDJY_FILING_COLUMN_FIXED),
 					 errdetail("Filing %lld of person \"%s\" to \"%s\" is active; \"%s\" is part of what was filed.",
 							   (long long) o->id, o->person_id, o->destination, fixed[i]),
 					 errhint("Move to another destination with change_filing(); otherwise cancel the filing and file anew.  Only proof, and the closing columns (status, closed_on, replaced_by), may change.")));
@@ -535,10 +515,9 @@ check_filing_update(HeapTuple oldt, HeapTuple newt, TupleDesc d,
 	if (n->status != FS_ACTIVE &&
 		!filing_status_transition_ok(o->status, n->status))
 		ereport(ERROR,
-				(errcode(ERRCODE_XDJY_FILING_STATUS_TRANSITION),
-				 errmsg("filing status cannot move from %s to %s",
-						status_name(o->status), status_name(n->status)),
-				 errdetail("Filing %lld is %s.", (long long) o->id, status_name(o->status)),
+				(xdjy_errcode(ERRCODE_XDJY_FILING_STATUS_TRANSITION),
+				 errdetail("Filing %lld is %s; the update sets its status to %s.",
+						   (long long) o->id, status_name(o->status), status_name(n->status)),
 				 errhint("A filing status moves only out of active (001 §四(一)).")));
 
 	check_closing_shape(n);
@@ -547,8 +526,7 @@ check_filing_update(HeapTuple oldt, HeapTuple newt, TupleDesc d,
 
 	if (n->closed_on < n->applied_on)
 		ereport(ERROR,
-				(errcode(ERRCODE_XDJY_FILING_CLOSED_BEFORE_APPLIED),
-				 errmsg("filing closed before it was applied for"),
+				(xdjy_errcode(ERRCODE_XDJY_FILING_CLOSED_BEFORE_APPLIED),
 				 errdetail("Filing %lld was applied for on %s; the %s date given is %s.",
 						   (long long) n->id, xdjy_iso_date(n->applied_on),
 						   status_name(n->status), xdjy_iso_date(n->closed_on)),
@@ -613,17 +591,14 @@ check_change_window(FilingRow *o, FilingRow *n)
 	if (xdjy_run_latest(&plan_expense, v, NULL, 1) != 1)
 		return;					/* no expenses there: any time */
 	ereport(ERROR,
-			(errcode(ERRCODE_XDJY_FILING_CHANGE_WINDOW),
-			 errmsg("long-term filing %lld cannot be %s within 6 months of its start",
-					(long long) o->id, what),
-			 errdetail("Filing %lld to \"%s\" started on %s; settlement %lld of encounter %lld at \"%s\" on %s is an expense at the filed place; the %s date given is %s.",
+			(xdjy_errcode(ERRCODE_XDJY_FILING_CHANGE_WINDOW),
+			 errdetail("Filing %lld to \"%s\" started on %s; settlement %lld of encounter %lld at \"%s\" on %s is an expense at the filed place; the filing would be %s on %s.",
 					   (long long) o->id, o->destination, xdjy_iso_date(o->start_date),
 					   (long long) DatumGetInt64(xdjy_res(1, &isnull)),
 					   (long long) DatumGetInt64(xdjy_res(2, &isnull)),
 					   xdjy_res_text(4),
 					   xdjy_iso_date(DatumGetDateADT(xdjy_res(3, &isnull))),
-					   n->status == FS_CHANGED ? "change" : "cancellation",
-					   xdjy_iso_date(n->closed_on)),
+					   what, xdjy_iso_date(n->closed_on)),
 			 errhint("The earliest change or cancellation date is %s (start + 6 months, 001 §四(一)); terminating the filing (因故终止) is not limited by this window.",
 					 xdjy_iso_date(opens))));
 }
@@ -662,28 +637,25 @@ filing_replacement_trigger(PG_FUNCTION_ARGS)
 		f.status != FS_CHANGED || f.replaced_null || f.closed_null)
 		return PointerGetDatum(NULL);
 
-	SPI_connect();
+	xdjy_spi_connect();
 	v[0] = Int64GetDatum(f.replaced_by);
 	if (xdjy_run(&plan_successor, v, NULL, 1) != 1)
 		ereport(ERROR,
-				(errcode(ERRCODE_XDJY_FILING_REPLACEMENT_INVALID),
-				 errmsg("replacement filing %lld does not exist", (long long) f.replaced_by),
-				 errdetail("Filing %lld was changed on %s and names %lld as its replacement.",
+				(xdjy_errcode(ERRCODE_XDJY_FILING_REPLACEMENT_INVALID),
+				 errdetail("Filing %lld was changed on %s and names %lld as its replacement, which does not exist.",
 						   (long long) f.id, xdjy_iso_date(f.closed_on), (long long) f.replaced_by),
 				 errhint("Use change_filing(), which closes the old filing and inserts the new one in one statement.")));
 	person = xdjy_res_text(1);
 	start = DatumGetDateADT(xdjy_res(2, &isnull));
 	if (strcmp(person, f.person_id) != 0 || start != f.closed_on)
 		ereport(ERROR,
-				(errcode(ERRCODE_XDJY_FILING_REPLACEMENT_INVALID),
-				 errmsg("replacement filing %lld does not continue filing %lld",
-						(long long) f.replaced_by, (long long) f.id),
-				 errdetail("Filing %lld of person \"%s\" was changed on %s; filing %lld is person \"%s\"'s from %s.",
+				(xdjy_errcode(ERRCODE_XDJY_FILING_REPLACEMENT_INVALID),
+				 errdetail("Filing %lld of person \"%s\" was changed on %s; its replacement, filing %lld, is person \"%s\"'s from %s.",
 						   (long long) f.id, f.person_id, xdjy_iso_date(f.closed_on),
 						   (long long) f.replaced_by, person, xdjy_iso_date(start)),
 				 errhint("The replacement is the same person's filing starting on the change date %s.",
 						 xdjy_iso_date(f.closed_on))));
-	SPI_finish();
+	xdjy_spi_finish();
 	return PointerGetDatum(NULL);
 }
 
@@ -749,7 +721,7 @@ filing_history_trigger(PG_FUNCTION_ARGS)
 	v[1] = CStringGetTextDatum(event);
 	v[4] = heap_copy_tuple_as_datum(newt, desc);
 
-	SPI_connect();
+	xdjy_spi_connect();
 	if (history_plan == NULL || history_rowtype != rowtype)
 	{
 		Oid			argtypes[5] = {INT8OID, TEXTOID, DATEOID, rowtype, rowtype};
@@ -773,6 +745,6 @@ filing_history_trigger(PG_FUNCTION_ARGS)
 	rc = SPI_execute_plan(history_plan, v, nulls, false, 0);
 	if (rc != SPI_OK_INSERT)
 		elog(ERROR, "filing history insert failed: %s", SPI_result_code_string(rc));
-	SPI_finish();
+	xdjy_spi_finish();
 	return PointerGetDatum(NULL);
 }

@@ -1,15 +1,16 @@
 /*-------------------------------------------------------------------------
  *
  * src/manual_claim.c
- *	  Manual reimbursement claims (手工报销), S5: expenses of year Y are
- *	  claimed by 31 March of Y+1 (002 #16); a claim is finished within 22
- *	  working days of complete materials — invoice, medical record, expense
- *	  list, nothing more (002 #15), so due_on = add_working_days(materials
- *	  complete, 22); an invoice is reimbursed once, online or by hand (000
- *	  §四).  The claim pays through a settlement of mode "manual", which the
- *	  settlement engine prices at the insured place's standard for its
- *	  category, with the ratio rules (002 #2–#5; unfiled 20% in Jilin, 002
- *	  #3; self-paid then filed, F8, 004 §二(二)).
+ *	  Manual reimbursement claims (手工报销): expenses of year Y are
+ *	  claimed by 31 March of Y+1 (吉医保发〔2019〕34号 附件第16条); a claim
+ *	  is finished within 22 working days of complete materials — invoice,
+ *	  medical record, expense list, nothing more (附件第15条), so due_on =
+ *	  add_working_days(materials complete, 22); an invoice is reimbursed
+ *	  once, online or by hand (鲁医保发〔2021〕46号 第四条).  The claim pays
+ *	  through a settlement of mode "manual", which the settlement engine
+ *	  prices at the insured place's standard for its category, with the
+ *	  ratio rules (34号 附件第2–5条; unfiled 20% in Jilin, 附件第3条;
+ *	  self-paid then filed, 鲁医保发〔2022〕26号 第二条(二)).
  *
  *-------------------------------------------------------------------------
  */
@@ -36,7 +37,7 @@
 PG_FUNCTION_INFO_V1(manual_claim_trigger);
 PG_FUNCTION_INFO_V1(decide_manual_claim);
 
-/* 002 #15: "完成报销时间原则上不超过 22 个工作日" */
+/* 吉医保发〔2019〕34号 附件第15条: "完成报销时间原则上不超过 22 个工作日" */
 #define XDJY_CLAIM_WORKING_DAYS	22
 
 static XdjyPlan q_claim_encounter = XDJY_PLAN(
@@ -45,7 +46,7 @@ static XdjyPlan q_claim_encounter = XDJY_PLAN(
 	" WHERE e.id OPERATOR(pg_catalog.=) $1",
 	1, INT8OID);
 
-/* S4 (000 §四): the invoice reimbursed (settlement not reversed) or claimed */
+/* 鲁医保发〔2021〕46号 第四条: the invoice reimbursed (settlement not reversed) or claimed */
 static XdjyPlan q_claim_invoice = XDJY_PLAN(
 	"claim invoice",
 	"SELECT (SELECT s.id FROM xdjy.settlement s"
@@ -158,16 +159,16 @@ static void
 claim_field_fixed(const Claim *c, const char *field)
 {
 	ereport(ERROR,
-			(errcode(ERRCODE_XDJY_CLAIM_IMMUTABLE),
-			 errmsg("manual claim field cannot change"),
+			(xdjy_errcode(ERRCODE_XDJY_CLAIM_IMMUTABLE),
 			 errdetail("Claim %lld was submitted with its \"%s\"; the update changes it.",
 					   (long long) c->id, field),
 			 errhint("Submit a new claim for other expenses; decide a claim with xdjy.decide_manual_claim().")));
 }
 
 /*
- * 002 #16: expenses of year Y (the year the encounter ended, or began if it
- * is open) are claimed by 31 March of Y+1: that day accepted, 1 April not.
+ * 吉医保发〔2019〕34号 附件第16条: expenses of year Y (the year the
+ * encounter ended, or began if it is open) are claimed by 31 March of Y+1:
+ * that day accepted, 1 April not.
  */
 static void
 check_deadline(const Claim *c, DateADT expense_on)
@@ -177,15 +178,14 @@ check_deadline(const Claim *c, DateADT expense_on)
 
 	if (c->submitted_on > deadline)
 		ereport(ERROR,
-				(errcode(ERRCODE_XDJY_CLAIM_DEADLINE),
-				 errmsg("manual claim after the deadline"),
+				(xdjy_errcode(ERRCODE_XDJY_CLAIM_DEADLINE),
 				 errdetail("Encounter %lld ended on %s, expenses of %d; the claim was submitted on %s.",
 						   (long long) c->encounter_id, xdjy_iso_date(expense_on), y,
 						   xdjy_iso_date(c->submitted_on)),
 				 errhint("Expenses of %d are claimed by %s (002 #16).", y, xdjy_iso_date(deadline))));
 }
 
-/* S4 (000 §四) at submission: not reimbursed, not claimed already */
+/* 鲁医保发〔2021〕46号 第四条, at submission: not reimbursed, not claimed already */
 static void
 check_claim_invoice(const Claim *c, const char *institution)
 {
@@ -200,39 +200,199 @@ check_claim_invoice(const Claim *c, const char *institution)
 	d = xdjy_spi_value(0, 1, &isnull);
 	if (!isnull)
 		ereport(ERROR,
-				(errcode(ERRCODE_XDJY_INVOICE_REIMBURSED),
-				 errmsg("invoice already reimbursed"),
+				(xdjy_errcode(ERRCODE_XDJY_INVOICE_REIMBURSED),
 				 errdetail("Invoice \"%s\" of institution \"%s\" was reimbursed by settlement %lld.",
 						   c->invoice_no, institution, (long long) DatumGetInt64(d)),
 				 errhint("An invoice is reimbursed once, online or by hand (000 §四).")));
 	d = xdjy_spi_value(0, 2, &isnull);
 	if (!isnull)
 		ereport(ERROR,
-				(errcode(ERRCODE_XDJY_INVOICE_REIMBURSED),
-				 errmsg("invoice already claimed"),
+				(xdjy_errcode(ERRCODE_XDJY_INVOICE_REIMBURSED),
 				 errdetail("Invoice \"%s\" of institution \"%s\" is in open claim %lld.",
 						   c->invoice_no, institution, (long long) DatumGetInt64(d)),
 				 errhint("An invoice is reimbursed once, online or by hand (000 §四); wait for claim %lld to be decided.",
 						 (long long) DatumGetInt64(d))));
 }
 
-/* 002 #15: decided only on complete materials, not before they were */
+/* 吉医保发〔2019〕34号 附件第15条: decided only on complete materials, not before they were */
 static void
 check_materials(const Claim *c, DateADT decided_on)
 {
 	if (c->materials_null)
 		ereport(ERROR,
-				(errcode(ERRCODE_XDJY_CLAIM_MATERIALS),
-				 errmsg("manual claim materials not complete"),
+				(xdjy_errcode(ERRCODE_XDJY_CLAIM_MATERIALS),
 				 errdetail("Claim %lld has no date of complete materials.", (long long) c->id),
 				 errhint("Record materials_complete_on once the invoice, medical record and expense list are in; nothing more may be asked (002 #15).")));
 	if (decided_on < c->materials_complete_on)
 		ereport(ERROR,
-				(errcode(ERRCODE_XDJY_CLAIM_MATERIALS),
-				 errmsg("manual claim decided before its materials were complete"),
+				(xdjy_errcode(ERRCODE_XDJY_CLAIM_MATERIALS),
 				 errdetail("Claim %lld has complete materials on %s; the decision is dated %s.",
 						   (long long) c->id, xdjy_iso_date(c->materials_complete_on), xdjy_iso_date(decided_on)),
 				 errhint("The earliest decision date is %s.", xdjy_iso_date(c->materials_complete_on))));
+}
+
+/*
+ * A decision written by hand that names a settlement: it must be a manual
+ * settlement of the claim's encounter and invoice, not reversed.
+ */
+static void
+check_paying_settlement(const Claim *c)
+{
+	Datum		arg = Int64GetDatum(c->settlement_id);
+	bool		isnull;
+	bool		ok;
+
+	xdjy_spi_connect();
+	ok = xdjy_plan_execute(&q_claim_settlement, &arg, NULL, 1, SPI_OK_SELECT) > 0 &&
+		DatumGetInt64(xdjy_spi_value(0, 1, &isnull)) == c->encounter_id &&
+		strcmp(xdjy_spi_text(0, 2, CurrentMemoryContext), c->invoice_no) == 0 &&
+		strcmp(xdjy_spi_text(0, 3, CurrentMemoryContext), "manual") == 0 &&
+		xdjy_spi_bool(0, 4, false);
+	xdjy_spi_finish();
+	if (!ok)
+		ereport(ERROR,
+				(xdjy_errcode(ERRCODE_XDJY_CLAIM_IMMUTABLE),
+				 errdetail("Settlement %lld is not a manual settlement of encounter %lld and invoice \"%s\", so it does not pay this claim.",
+						   (long long) c->settlement_id, (long long) c->encounter_id,
+						   c->invoice_no),
+				 errhint("Decide a claim with xdjy.decide_manual_claim(%lld).",
+						 (long long) c->id)));
+}
+
+/*
+ * An update: a decided claim is final, and the submitted fields never
+ * change.  Returns false if the row is left to the constraints.
+ */
+static bool
+check_claim_update(const Claim *c, const Claim *o)
+{
+	if (o->status == NULL || strcmp(o->status, "open") != 0)
+		ereport(ERROR,
+				(xdjy_errcode(ERRCODE_XDJY_CLAIM_DECIDED),
+				 errdetail("Claim %lld was decided (%s) on %s.", (long long) o->id,
+						   o->status ? o->status : "?",
+						   o->decided_null ? "?" : xdjy_iso_date(o->decided_on)),
+				 errhint("A decided claim is final; a paid one is corrected by reversing its settlement and claiming again.")));
+	if (c->encounter_id != o->encounter_id || c->encounter_null != o->encounter_null)
+		claim_field_fixed(c, "encounter_id");
+	if (text_differs(c->invoice_no, o->invoice_no))
+		claim_field_fixed(c, "invoice_no");
+	if (c->total_fen != o->total_fen || c->out_of_scope_fen != o->out_of_scope_fen ||
+		c->total_null != o->total_null)
+		claim_field_fixed(c, "total_fen");
+	if (c->submitted_on != o->submitted_on || c->submitted_null != o->submitted_null)
+		claim_field_fixed(c, "submitted_on");
+	if (c->own_reason != o->own_reason)
+		claim_field_fixed(c, "own_reason");
+	if (c->referral_id != o->referral_id || c->referral_null != o->referral_null)
+		claim_field_fixed(c, "referral_id");
+	if (text_differs(c->diagnosis, o->diagnosis))
+		claim_field_fixed(c, "diagnosis");
+
+	if (c->status != NULL && strcmp(c->status, "open") != 0)
+	{
+		if (c->decided_null)
+			return false;		/* the status CHECK rejects it */
+		check_materials(c, c->decided_on);
+		if (strcmp(c->status, "paid") == 0 && !c->settlement_null)
+			check_paying_settlement(c);
+	}
+	return true;
+}
+
+/*
+ * The claim's encounter: the day its expenses count in (the discharge,
+ * or the admission of an open stay) and its institution, whose invoice
+ * it is.
+ */
+static DateADT
+claim_expense_on(const Claim *c, char **institution)
+{
+	Datum		arg = Int64GetDatum(c->encounter_id);
+	bool		isnull;
+	DateADT		admitted,
+				discharged,
+				expense_on;
+
+	if (xdjy_plan_execute(&q_claim_encounter, &arg, NULL, 1, SPI_OK_SELECT) == 0)
+		ereport(ERROR,
+				(xdjy_errcode(ERRCODE_XDJY_UNKNOWN_REFERENCE),
+				 errdetail("Encounter %lld does not exist.", (long long) c->encounter_id),
+				 errhint("Record the stay or visit in xdjy.encounter first.")));
+	admitted = DatumGetDateADT(xdjy_spi_value(0, 1, &isnull));
+	discharged = DatumGetDateADT(xdjy_spi_value(0, 2, &isnull));
+	expense_on = isnull ? admitted : discharged;
+	*institution = xdjy_spi_text(0, 3, CurrentMemoryContext);
+	if (DATE_NOT_FINITE(expense_on) || DATE_NOT_FINITE(c->submitted_on))
+		ereport(ERROR,
+				(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
+				 errmsg("claim dates must be finite"),
+				 errdetail("The encounter ended on %s; the claim is dated %s.",
+						   xdjy_iso_date(expense_on), xdjy_iso_date(c->submitted_on)),
+				 errhint("Give calendar dates.")));
+	return expense_on;
+}
+
+/*
+ * A submission: open, with amounts a settlement could pay, within the
+ * deadline (吉医保发〔2019〕34号 附件第16条), for an invoice neither
+ * reimbursed nor claimed (鲁医保发〔2021〕46号 第四条).  Returns false if
+ * the row is left to the NOT NULL constraints.
+ */
+static bool
+check_claim_submission(const Claim *c)
+{
+	DateADT		expense_on;
+	char	   *institution;
+
+	if ((c->status != NULL && strcmp(c->status, "open") != 0) ||
+		!c->decided_null || !c->settlement_null)
+		ereport(ERROR,
+				(xdjy_errcode(ERRCODE_XDJY_CLAIM_IMMUTABLE),
+				 errdetail("The new claim gives a status, decision date or settlement; a claim is submitted open."),
+				 errhint("Insert the claim with its encounter, invoice, amounts and dates; decide it with xdjy.decide_manual_claim().")));
+	if (c->encounter_null || c->invoice_no == NULL || c->total_null || c->submitted_null)
+		return false;
+	if (c->total_fen < 0 || c->out_of_scope_fen < 0 || c->out_of_scope_fen > c->total_fen)
+		ereport(ERROR,
+				(xdjy_errcode(ERRCODE_XDJY_SETTLEMENT_AMOUNTS),
+				 errdetail("Total " INT64_FORMAT " fen, out of scope " INT64_FORMAT " fen.",
+						   c->total_fen, c->out_of_scope_fen),
+				 errhint("The total and the out-of-scope amount (全自费) are at least 0 fen, and the out-of-scope amount is at most the total.")));
+	/* paid through a settlement: the same ceiling as the engine's */
+	xdjy_check_national_fen(c->total_fen, "The total");
+
+	xdjy_spi_connect();
+	expense_on = claim_expense_on(c, &institution);
+	check_deadline(c, expense_on);
+	check_claim_invoice(c, institution);
+	xdjy_spi_finish();
+	return true;
+}
+
+/*
+ * due_on: 22 working days after the materials are complete
+ * (吉医保发〔2019〕34号 附件第15条), NULL until they are.
+ */
+static HeapTuple
+fill_due_on(HeapTuple row, TupleDesc desc, const Claim *c)
+{
+	int			due_col;
+	Datum		due;
+	bool		due_null;
+
+	if (!c->materials_null && DATE_NOT_FINITE(c->materials_complete_on))
+		ereport(ERROR,
+				(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
+				 errmsg("claim dates must be finite"),
+				 errdetail("The materials of claim %lld are recorded complete on %s.",
+						   (long long) c->id, xdjy_iso_date(c->materials_complete_on)),
+				 errhint("Give the calendar date the invoice, medical record and expense list were all in (002 #15).")));
+	due_col = xdjy_attnum(desc, "due_on", DATEOID);
+	due_null = c->materials_null;
+	due = due_null ? (Datum) 0
+		: DateADTGetDatum(xdjy_add_working_days(c->materials_complete_on, XDJY_CLAIM_WORKING_DAYS));
+	return heap_modify_tuple_by_cols(row, desc, 1, &due_col, &due, &due_null);
 }
 
 /*
@@ -248,9 +408,6 @@ manual_claim_trigger(PG_FUNCTION_ARGS)
 	HeapTuple	row = xdjy_trigger_row(td);
 	TupleDesc	desc = RelationGetDescr(td->tg_relation);
 	Claim		c;
-	int			due_col;
-	Datum		due;
-	bool		due_null;
 
 	if (xdjy_restoring())
 		return PointerGetDatum(row);
@@ -261,128 +418,13 @@ manual_claim_trigger(PG_FUNCTION_ARGS)
 		Claim		o;
 
 		read_claim(td->tg_trigtuple, desc, &o);
-		if (o.status == NULL || strcmp(o.status, "open") != 0)
-			ereport(ERROR,
-					(errcode(ERRCODE_XDJY_CLAIM_DECIDED),
-					 errmsg("manual claim already decided"),
-					 errdetail("Claim %lld was decided (%s) on %s.", (long long) o.id,
-							   o.status ? o.status : "?",
-							   o.decided_null ? "?" : xdjy_iso_date(o.decided_on)),
-					 errhint("A decided claim is final; a paid one is corrected by reversing its settlement and claiming again.")));
-		if (c.encounter_id != o.encounter_id || c.encounter_null != o.encounter_null)
-			claim_field_fixed(&c, "encounter_id");
-		if (text_differs(c.invoice_no, o.invoice_no))
-			claim_field_fixed(&c, "invoice_no");
-		if (c.total_fen != o.total_fen || c.out_of_scope_fen != o.out_of_scope_fen ||
-			c.total_null != o.total_null)
-			claim_field_fixed(&c, "total_fen");
-		if (c.submitted_on != o.submitted_on || c.submitted_null != o.submitted_null)
-			claim_field_fixed(&c, "submitted_on");
-		if (c.own_reason != o.own_reason)
-			claim_field_fixed(&c, "own_reason");
-		if (c.referral_id != o.referral_id || c.referral_null != o.referral_null)
-			claim_field_fixed(&c, "referral_id");
-		if (text_differs(c.diagnosis, o.diagnosis))
-			claim_field_fixed(&c, "diagnosis");
-
-		if (c.status != NULL && strcmp(c.status, "open") != 0)
-		{
-			if (c.decided_null)
-				return PointerGetDatum(row);	/* the status CHECK rejects it */
-			check_materials(&c, c.decided_on);
-			if (strcmp(c.status, "paid") == 0 && !c.settlement_null)
-			{
-				Datum		arg = Int64GetDatum(c.settlement_id);
-				bool		isnull;
-				bool		ok;
-
-				if (SPI_connect() != SPI_OK_CONNECT)
-					elog(ERROR, "manual_claim_trigger: SPI_connect failed");
-				ok = xdjy_plan_execute(&q_claim_settlement, &arg, NULL, 1, SPI_OK_SELECT) > 0 &&
-					DatumGetInt64(xdjy_spi_value(0, 1, &isnull)) == c.encounter_id &&
-					strcmp(xdjy_spi_text(0, 2, CurrentMemoryContext), c.invoice_no) == 0 &&
-					strcmp(xdjy_spi_text(0, 3, CurrentMemoryContext), "manual") == 0 &&
-					xdjy_spi_bool(0, 4, false);
-				SPI_finish();
-				if (!ok)
-					ereport(ERROR,
-							(errcode(ERRCODE_XDJY_CLAIM_IMMUTABLE),
-							 errmsg("settlement does not pay this claim"),
-							 errdetail("Settlement %lld is not a manual settlement of encounter %lld and invoice \"%s\".",
-									   (long long) c.settlement_id, (long long) c.encounter_id,
-									   c.invoice_no),
-							 errhint("Decide a claim with xdjy.decide_manual_claim(%lld).",
-									 (long long) c.id)));
-			}
-		}
-	}
-	else
-	{
-		Datum		arg;
-		bool		isnull;
-		DateADT		admitted,
-					discharged,
-					expense_on;
-		char	   *institution;
-
-		if ((c.status != NULL && strcmp(c.status, "open") != 0) ||
-			!c.decided_null || !c.settlement_null)
-			ereport(ERROR,
-					(errcode(ERRCODE_XDJY_CLAIM_IMMUTABLE),
-					 errmsg("a manual claim is submitted open"),
-					 errdetail("The new claim gives a status, decision date or settlement."),
-					 errhint("Insert the claim with its encounter, invoice, amounts and dates; decide it with xdjy.decide_manual_claim().")));
-		/* NULL inputs: the NOT NULL constraints report them */
-		if (c.encounter_null || c.invoice_no == NULL || c.total_null || c.submitted_null)
+		if (!check_claim_update(&c, &o))
 			return PointerGetDatum(row);
-		if (c.total_fen < 0 || c.out_of_scope_fen < 0 || c.out_of_scope_fen > c.total_fen)
-			ereport(ERROR,
-					(errcode(ERRCODE_XDJY_SETTLEMENT_AMOUNTS),
-					 errmsg("invalid settlement amounts"),
-					 errdetail("Total " INT64_FORMAT " fen, out of scope " INT64_FORMAT " fen.",
-							   c.total_fen, c.out_of_scope_fen),
-					 errhint("The total and the out-of-scope amount (全自费) are at least 0 fen, and the out-of-scope amount is at most the total.")));
-		/* paid through a settlement: the same ceiling as the engine's */
-		xdjy_check_national_fen(c.total_fen, "The total");
-
-		if (SPI_connect() != SPI_OK_CONNECT)
-			elog(ERROR, "manual_claim_trigger: SPI_connect failed");
-		arg = Int64GetDatum(c.encounter_id);
-		if (xdjy_plan_execute(&q_claim_encounter, &arg, NULL, 1, SPI_OK_SELECT) == 0)
-			ereport(ERROR,
-					(errcode(ERRCODE_XDJY_UNKNOWN_REFERENCE),
-					 errmsg("unknown encounter"),
-					 errdetail("Encounter %lld does not exist.", (long long) c.encounter_id),
-					 errhint("Record the stay or visit in xdjy.encounter first.")));
-		admitted = DatumGetDateADT(xdjy_spi_value(0, 1, &isnull));
-		discharged = DatumGetDateADT(xdjy_spi_value(0, 2, &isnull));
-		expense_on = isnull ? admitted : discharged;
-		institution = xdjy_spi_text(0, 3, CurrentMemoryContext);
-		if (DATE_NOT_FINITE(expense_on) || DATE_NOT_FINITE(c.submitted_on))
-			ereport(ERROR,
-					(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
-					 errmsg("claim dates must be finite"),
-					 errdetail("The encounter ended on %s; the claim is dated %s.",
-							   xdjy_iso_date(expense_on), xdjy_iso_date(c.submitted_on)),
-					 errhint("Give calendar dates.")));
-		check_deadline(&c, expense_on);
-		check_claim_invoice(&c, institution);
-		SPI_finish();
 	}
+	else if (!check_claim_submission(&c))
+		return PointerGetDatum(row);
 
-	/* 002 #15: due 22 working days after the materials are complete */
-	if (!c.materials_null && DATE_NOT_FINITE(c.materials_complete_on))
-		ereport(ERROR,
-				(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
-				 errmsg("claim dates must be finite"),
-				 errdetail("The materials of claim %lld are recorded complete on %s.",
-						   (long long) c.id, xdjy_iso_date(c.materials_complete_on)),
-				 errhint("Give the calendar date the invoice, medical record and expense list were all in (002 #15).")));
-	due_col = xdjy_attnum(desc, "due_on", DATEOID);
-	due_null = c.materials_null;
-	due = due_null ? (Datum) 0
-		: DateADTGetDatum(xdjy_add_working_days(c.materials_complete_on, XDJY_CLAIM_WORKING_DAYS));
-	return PointerGetDatum(heap_modify_tuple_by_cols(row, desc, 1, &due_col, &due, &due_null));
+	return PointerGetDatum(fill_due_on(row, desc, &c));
 }
 
 /*
@@ -427,13 +469,11 @@ decide_manual_claim(PG_FUNCTION_ARGS)
 				 errmsg("decision date must be a finite date"),
 				 errhint("Give a calendar date.")));
 
-	if (SPI_connect() != SPI_OK_CONNECT)
-		elog(ERROR, "decide_manual_claim: SPI_connect failed");
+	xdjy_spi_connect();
 	arg = Int64GetDatum(claim_id);
 	if (xdjy_plan_execute(&q_claim_lock, &arg, NULL, 1, SPI_OK_SELECT) == 0)
 		ereport(ERROR,
-				(errcode(ERRCODE_XDJY_UNKNOWN_REFERENCE),
-				 errmsg("unknown manual claim"),
+				(xdjy_errcode(ERRCODE_XDJY_UNKNOWN_REFERENCE),
 				 errdetail("Manual claim %lld does not exist.", (long long) claim_id),
 				 errhint("Give the id of a submitted claim.")));
 	memset(&c, 0, sizeof(c));
@@ -450,8 +490,7 @@ decide_manual_claim(PG_FUNCTION_ARGS)
 
 	if (strcmp(status, "open") != 0)
 		ereport(ERROR,
-				(errcode(ERRCODE_XDJY_CLAIM_DECIDED),
-				 errmsg("manual claim already decided"),
+				(xdjy_errcode(ERRCODE_XDJY_CLAIM_DECIDED),
 				 errdetail("Claim %lld is %s.", (long long) claim_id, status),
 				 errhint("A decided claim is final.")));
 	check_materials(&c, decided_on);
@@ -509,7 +548,7 @@ decide_manual_claim(PG_FUNCTION_ARGS)
 		upd[2] = heap_getattr(paid, xdjy_attnum(paid_desc, "id", INT8OID), paid_desc, &isnull);
 		xdjy_plan_execute(&q_claim_paid, upd, NULL, 0, SPI_OK_UPDATE);
 		result = PointerGetDatum(SPI_returntuple(paid, paid_desc));
-		SPI_finish();
+		xdjy_spi_finish();
 		PG_RETURN_DATUM(result);
 	}
 
@@ -522,6 +561,6 @@ decide_manual_claim(PG_FUNCTION_ARGS)
 		upd[3] = CStringGetTextDatum(edata->message ? edata->message : "");
 		xdjy_plan_execute(&q_claim_rejected, upd, NULL, 0, SPI_OK_UPDATE);
 	}
-	SPI_finish();
+	xdjy_spi_finish();
 	PG_RETURN_NULL();
 }

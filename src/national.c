@@ -105,8 +105,7 @@ xdjy_yuan_to_fen(Numeric yuan, const char *field)
 	whole = DirectFunctionCall2(numeric_trunc, NumericGetDatum(fen), Int32GetDatum(0));
 	if (!DatumGetBool(DirectFunctionCall2(numeric_eq, whole, NumericGetDatum(fen))))
 		ereport(ERROR,
-				(errcode(ERRCODE_XDJY_AMOUNT_NOT_WHOLE_FEN),
-				 errmsg("amount is not a whole number of fen"),
+				(xdjy_errcode(ERRCODE_XDJY_AMOUNT_NOT_WHOLE_FEN),
 				 errdetail("%s is %s yuan.", field,
 						   DatumGetCString(DirectFunctionCall1(numeric_out, NumericGetDatum(yuan)))),
 				 errhint("Amounts carry at most two decimals: 0.01 yuan (1 fen) is the smallest unit.")));
@@ -222,9 +221,8 @@ check_period(Datum first, Datum last, const char *first_name, const char *last_n
 {
 	if (DatumGetDateADT(first) > DatumGetDateADT(last))
 		ereport(ERROR,
-				(errcode(ERRCODE_XDJY_STMT_REQUEST_INVALID),
-				 errmsg("period ends before it begins"),
-				 errdetail("\"%s\" is %s, \"%s\" is %s.", first_name, format_date(first),
+				(xdjy_errcode(ERRCODE_XDJY_STMT_REQUEST_INVALID),
+				 errdetail("The period ends before it begins: \"%s\" is %s, \"%s\" is %s.", first_name, format_date(first),
 						   last_name, format_date(last)),
 				 errhint("\"%s\" must not be later than \"%s\"; both days are included.",
 						 first_name, last_name)));
@@ -243,9 +241,8 @@ national_check_period(PG_FUNCTION_ARGS)
 
 	if (PG_ARGISNULL(0) || PG_ARGISNULL(1))
 		ereport(ERROR,
-				(errcode(ERRCODE_XDJY_STMT_REQUEST_INVALID),
-				 errmsg("incomplete period"),
-				 errdetail("Argument \"%s\" is null.", PG_ARGISNULL(0) ? first_name : last_name),
+				(xdjy_errcode(ERRCODE_XDJY_STMT_REQUEST_INVALID),
+				 errdetail("The period is incomplete: argument \"%s\" is null.", PG_ARGISNULL(0) ? first_name : last_name),
 				 errhint("Name both days of the period; both are included.")));
 	check_period(PG_GETARG_DATUM(0), PG_GETARG_DATUM(1), first_name, last_name);
 	PG_RETURN_VOID();
@@ -269,8 +266,7 @@ stmt_check_request(PG_FUNCTION_ARGS)
 	for (i = 0; i < (int) lengthof(stmt_arg_names); i++)
 		if (PG_ARGISNULL(i))
 			ereport(ERROR,
-					(errcode(ERRCODE_XDJY_STMT_REQUEST_INVALID),
-					 errmsg("incomplete statement request"),
+					(xdjy_errcode(ERRCODE_XDJY_STMT_REQUEST_INVALID),
 					 errdetail("Argument \"%s\" is null.", stmt_arg_names[i]),
 					 errhint("A statement names setl_optins, insutype, clr_type, begndate, enddate and refd_setl_flag.")));
 
@@ -280,47 +276,41 @@ stmt_check_request(PG_FUNCTION_ARGS)
 	flag = text_to_cstring(PG_GETARG_TEXT_PP(5));
 	if (strcmp(flag, "0") != 0 && strcmp(flag, "1") != 0)
 		ereport(ERROR,
-				(errcode(ERRCODE_XDJY_NATIONAL_CODE_UNKNOWN),
-				 errmsg("unknown refd_setl_flag \"%s\"", flag),
+				(xdjy_errcode(ERRCODE_XDJY_NATIONAL_CODE_UNKNOWN),
 				 errdetail("Argument \"refd_setl_flag\" (退费结算标志) is \"%s\".", flag),
 				 errhint("Use 1 to include refund (reversal) settlements in the totals, 0 to leave them out.")));
 
-	if (SPI_connect() != SPI_OK_CONNECT)
-		elog(ERROR, "SPI_connect failed");
+	xdjy_spi_connect();
 
 	if (!stmt_lookup(&stmt_q_pooling_region, PG_GETARG_DATUM(0), NULL))
 		ereport(ERROR,
-				(errcode(ERRCODE_XDJY_UNKNOWN_REFERENCE),
-				 errmsg("unknown settling agency \"%s\"", text_to_cstring(PG_GETARG_TEXT_PP(0))),
+				(xdjy_errcode(ERRCODE_XDJY_UNKNOWN_REFERENCE),
 				 errdetail("Argument \"setl_optins\" is \"%s\", not a pooling region of xdjy.region.",
 						   text_to_cstring(PG_GETARG_TEXT_PP(0))),
 				 errhint("The settling agency (setl_optins, 结算经办机构) is the insured pooling region (参保地医保区划) of the settlements, a 6-digit code such as 370100.")));
 
 	if (!stmt_lookup(&stmt_q_insutype, PG_GETARG_DATUM(1), &list))
 		ereport(ERROR,
-				(errcode(ERRCODE_XDJY_NATIONAL_CODE_UNKNOWN),
-				 errmsg("unknown insutype \"%s\"", text_to_cstring(PG_GETARG_TEXT_PP(1))),
+				(xdjy_errcode(ERRCODE_XDJY_NATIONAL_CODE_UNKNOWN),
 				 errdetail("No scheme maps to insutype (险种类型) \"%s\" in xdjy.insutype_map.",
 						   text_to_cstring(PG_GETARG_TEXT_PP(1))),
 				 errhint("Valid insutype codes: %s.", list ? list : "none")));
 
 	if (!stmt_lookup(&stmt_q_clr_type, PG_GETARG_DATUM(2), &list))
 		ereport(ERROR,
-				(errcode(ERRCODE_XDJY_NATIONAL_CODE_UNKNOWN),
-				 errmsg("unknown clr_type \"%s\"", text_to_cstring(PG_GETARG_TEXT_PP(2))),
+				(xdjy_errcode(ERRCODE_XDJY_NATIONAL_CODE_UNKNOWN),
 				 errdetail("No visit type maps to clr_type (清算类别) \"%s\" in xdjy.clr_type_map.",
 						   text_to_cstring(PG_GETARG_TEXT_PP(2))),
 				 errhint("Valid clr_type codes: %s.", list ? list : "none")));
 
 	if (!PG_ARGISNULL(6) && !stmt_lookup(&stmt_q_institution, PG_GETARG_DATUM(6), NULL))
 		ereport(ERROR,
-				(errcode(ERRCODE_XDJY_UNKNOWN_REFERENCE),
-				 errmsg("unknown institution \"%s\"", text_to_cstring(PG_GETARG_TEXT_PP(6))),
+				(xdjy_errcode(ERRCODE_XDJY_UNKNOWN_REFERENCE),
 				 errdetail("Argument \"fixmedins_code\" is \"%s\", not a code of xdjy.institution.",
 						   text_to_cstring(PG_GETARG_TEXT_PP(6))),
 				 errhint("Name a designated institution (定点医药机构编号), or pass NULL for all institutions.")));
 
-	SPI_finish();
+	xdjy_spi_finish();
 	PG_RETURN_VOID();
 }
 
@@ -334,21 +324,18 @@ stmt_check_batch(PG_FUNCTION_ARGS)
 {
 	if (PG_ARGISNULL(0))
 		ereport(ERROR,
-				(errcode(ERRCODE_XDJY_STMT_REQUEST_INVALID),
-				 errmsg("incomplete statement request"),
+				(xdjy_errcode(ERRCODE_XDJY_STMT_REQUEST_INVALID),
 				 errdetail("Argument \"batch\" is null."),
 				 errhint("A 3202 statement names the batch of detail rows loaded into xdjy.stmt_detail_upload.")));
 
-	if (SPI_connect() != SPI_OK_CONNECT)
-		elog(ERROR, "SPI_connect failed");
+	xdjy_spi_connect();
 	if (!stmt_lookup(&stmt_q_batch, PG_GETARG_DATUM(0), NULL))
 		ereport(ERROR,
-				(errcode(ERRCODE_XDJY_UNKNOWN_REFERENCE),
-				 errmsg("unknown detail batch \"%s\"", text_to_cstring(PG_GETARG_TEXT_PP(0))),
+				(xdjy_errcode(ERRCODE_XDJY_UNKNOWN_REFERENCE),
 				 errdetail("No row of xdjy.stmt_detail_upload has batch \"%s\".",
 						   text_to_cstring(PG_GETARG_TEXT_PP(0))),
 				 errhint("Load the institution's detail rows first: COPY xdjy.stmt_detail_upload (batch, setl_id, mdtrt_id, psn_no, medfee_sumamt, fund_pay_sumamt, acct_pay, refd_setl_flag) FROM ...")));
-	SPI_finish();
+	xdjy_spi_finish();
 	PG_RETURN_VOID();
 }
 
@@ -366,8 +353,7 @@ arg_fen(FunctionCallInfo fcinfo, int argno, const char *field)
 {
 	if (PG_ARGISNULL(argno))
 		ereport(ERROR,
-				(errcode(ERRCODE_XDJY_STMT_REQUEST_INVALID),
-				 errmsg("incomplete statement request"),
+				(xdjy_errcode(ERRCODE_XDJY_STMT_REQUEST_INVALID),
 				 errdetail("Argument \"%s\" is null.", field),
 				 errhint("A 3201 statement sends medfee_sumamt, fund_pay_sumamt, acct_pay and fixmedins_setl_cnt; send 0 for none.")));
 	return xdjy_yuan_to_fen(PG_GETARG_NUMERIC(argno), psprintf("Argument \"%s\"", field));
@@ -416,21 +402,18 @@ stmt_compare(PG_FUNCTION_ARGS)
 	for (i = 0; i < 4; i++)
 		if (PG_ARGISNULL(i))
 			ereport(ERROR,
-					(errcode(ERRCODE_XDJY_STMT_REQUEST_INVALID),
-					 errmsg("incomplete statement request"),
+					(xdjy_errcode(ERRCODE_XDJY_STMT_REQUEST_INVALID),
 					 errdetail("Centre figure %d of 4 (count, medfee_sumamt, fund_pay_sumamt, acct_pay) is null.", i + 1),
 					 errhint("Pass the centre's totals, 0 for none.")));
 	if (PG_ARGISNULL(4))
 		ereport(ERROR,
-				(errcode(ERRCODE_XDJY_STMT_REQUEST_INVALID),
-				 errmsg("incomplete statement request"),
+				(xdjy_errcode(ERRCODE_XDJY_STMT_REQUEST_INVALID),
 				 errdetail("Argument \"fixmedins_setl_cnt\" is null."),
 				 errhint("A 3201 statement sends medfee_sumamt, fund_pay_sumamt, acct_pay and fixmedins_setl_cnt; send 0 for none.")));
 	if (PG_GETARG_INT32(4) < 0)
 		ereport(ERROR,
-				(errcode(ERRCODE_XDJY_STMT_REQUEST_INVALID),
-				 errmsg("negative settlement count"),
-				 errdetail("Argument \"fixmedins_setl_cnt\" is %d.", PG_GETARG_INT32(4)),
+				(xdjy_errcode(ERRCODE_XDJY_STMT_REQUEST_INVALID),
+				 errdetail("Argument \"fixmedins_setl_cnt\" is %d, a negative settlement count.", PG_GETARG_INT32(4)),
 				 errhint("The count of settlements (fixmedins_setl_cnt, 定点医药机构结算笔数) is 0 or more.")));
 
 	f[0] = (StmtFigure)

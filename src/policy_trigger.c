@@ -107,8 +107,7 @@ policy_ceiling_trigger(PG_FUNCTION_ARGS)
 	xdjy_province_digits(insured, province);
 	lock_province(province);
 
-	if (SPI_connect() != SPI_OK_CONNECT)
-		elog(ERROR, "policy_ceiling_trigger: SPI_connect failed");
+	xdjy_spi_connect();
 	args[0] = CStringGetTextDatum(province);
 	args[1] = CStringGetTextDatum(visit_type);
 	args[2] = valid;
@@ -122,15 +121,14 @@ policy_ceiling_trigger(PG_FUNCTION_ARGS)
 		char	   *row_valid = xdjy_iso_daterange(valid);
 
 		ereport(ERROR,
-				(errcode(ERRCODE_XDJY_FIRST_SELFPAY_CEILING),
-				 errmsg("first self-pay ratio above the provincial ceiling"),
+				(xdjy_errcode(ERRCODE_XDJY_FIRST_SELFPAY_CEILING),
 				 errdetail("The temporary-outside policy of insured region \"%s\", scheme \"%s\", visit type \"%s\", valid %s, sets a first self-pay ratio of %d bp; province %s caps it at %d bp on %s (%s).",
 						   insured, scheme ? scheme : "", visit_type, row_valid,
 						   first_selfpay_bp, province, ceiling, ceiling_valid, source),
 				 errhint("The highest first self-pay ratio allowed on %s is %d bp; give dates on either side of the ceiling's bounds their own row.",
 						 ceiling_valid, ceiling)));
 	}
-	SPI_finish();
+	xdjy_spi_finish();
 	return PointerGetDatum(row);
 }
 
@@ -168,8 +166,7 @@ first_selfpay_ceiling_trigger(PG_FUNCTION_ARGS)
 
 	lock_province(province);
 
-	if (SPI_connect() != SPI_OK_CONNECT)
-		elog(ERROR, "first_selfpay_ceiling_trigger: SPI_connect failed");
+	xdjy_spi_connect();
 	args[0] = CStringGetTextDatum(province);
 	args[1] = CStringGetTextDatum(visit_type);
 	args[2] = valid;
@@ -185,15 +182,14 @@ first_selfpay_ceiling_trigger(PG_FUNCTION_ARGS)
 		char	   *ceiling_valid = xdjy_iso_daterange(valid);
 
 		ereport(ERROR,
-				(errcode(ERRCODE_XDJY_CEILING_BELOW_POLICY),
-				 errmsg("ceiling below an existing policy"),
+				(xdjy_errcode(ERRCODE_XDJY_CEILING_BELOW_POLICY),
 				 errdetail("A first self-pay ceiling of %d bp for province %s, visit type \"%s\", on %s is below policy %lld (insured region \"%s\", scheme \"%s\", valid %s), which sets %d bp.",
 						   ceiling, province, visit_type, ceiling_valid,
 						   (long long) policy_id, insured, scheme, policy_valid, bp),
 				 errhint("Lower or end policy %lld first; the ceiling must be at least %d bp on those dates.",
 						 (long long) policy_id, bp)));
 	}
-	SPI_finish();
+	xdjy_spi_finish();
 	return PointerGetDatum(row);
 }
 

@@ -46,8 +46,7 @@ xdjy_lock_person(const char *person_id, char **insured_region, char **scheme)
 	v[0] = CStringGetTextDatum(person_id);
 	if (xdjy_run(&plan_lock_person, v, NULL, 1) != 1)
 		ereport(ERROR,
-				(errcode(ERRCODE_XDJY_UNKNOWN_REFERENCE),
-				 errmsg("unknown person \"%s\"", person_id),
+				(xdjy_errcode(ERRCODE_XDJY_UNKNOWN_REFERENCE),
 				 errdetail("No row of xdjy.person has id \"%s\".", person_id),
 				 errhint("Insert the insured person into xdjy.person first.")));
 	if (insured_region)
@@ -103,19 +102,18 @@ person_rules_trigger(PG_FUNCTION_ARGS)
 			return PointerGetDatum(row);
 	}
 
-	SPI_connect();
+	xdjy_spi_connect();
 	/* an unknown region is the foreign key's to report (23503) */
 	if (!xdjy_region_exists(region, &is_pooling))
 	{
-		SPI_finish();
+		xdjy_spi_finish();
 		return PointerGetDatum(row);
 	}
 	if (!is_pooling)
 	{
 		pooling = xdjy_pooling_region(region);
 		ereport(ERROR,
-				(errcode(ERRCODE_XDJY_INSURED_REGION_NOT_POOLING),
-				 errmsg("insured region \"%s\" is not a pooling region", region),
+				(xdjy_errcode(ERRCODE_XDJY_INSURED_REGION_NOT_POOLING),
 				 errdetail("Person \"%s\" names insured region \"%s\"; a person is insured in a pooling region (统筹区).", id, region),
 				 pooling ? errhint("The pooling region of \"%s\" is \"%s\".", region, pooling)
 				 : errhint("Use a region with is_pooling = true.")));
@@ -134,13 +132,12 @@ person_rules_trigger(PG_FUNCTION_ARGS)
 			int64		fid = DatumGetInt64(xdjy_res(1, &isnull));
 
 			ereport(ERROR,
-					(errcode(ERRCODE_XDJY_INSURED_REGION_IS_DESTINATION),
-					 errmsg("insured region \"%s\" is the destination of an active filing", region),
+					(xdjy_errcode(ERRCODE_XDJY_INSURED_REGION_IS_DESTINATION),
 					 errdetail("Person \"%s\" has active filing %lld to \"%s\".", id, (long long) fid, region),
 					 errhint("Cancel or terminate filing %lld before moving the person's insurance to \"%s\".", (long long) fid, region)));
 		}
 	}
-	SPI_finish();
+	xdjy_spi_finish();
 	return PointerGetDatum(row);
 }
 
@@ -180,19 +177,18 @@ institution_rules_trigger(PG_FUNCTION_ARGS)
 			return PointerGetDatum(row);
 	}
 
-	SPI_connect();
+	xdjy_spi_connect();
 	/* an unknown region is the foreign key's to report (23503) */
 	if (!xdjy_region_exists(region, NULL))
 	{
-		SPI_finish();
+		xdjy_spi_finish();
 		return PointerGetDatum(row);
 	}
 	if (xdjy_pooling_region(region) == NULL)
 		ereport(ERROR,
-				(errcode(ERRCODE_XDJY_INSTITUTION_OUTSIDE_POOLING),
-				 errmsg("region \"%s\" belongs to no pooling region", region),
+				(xdjy_errcode(ERRCODE_XDJY_INSTITUTION_OUTSIDE_POOLING),
 				 errdetail("Institution \"%s\" is in region \"%s\", and neither it nor any region above it is a pooling region.", code, region),
 				 errhint("Place the institution in a city or county under a pooling region (统筹区), e.g. 370102 under 370100.")));
-	SPI_finish();
+	xdjy_spi_finish();
 	return PointerGetDatum(row);
 }

@@ -28,7 +28,7 @@
  *	  what a query of the tables would show there, and is used again for a
  *	  later snapshot only if that one shows the same rows:
  *	  - a change of a table sends a relcache invalidation: DDL does, and
- *	    the statement triggers cache_changed_trigger (xdjy--1.0.sql) do
+ *	    the statement triggers cache_changed_trigger (install script) do
  *	    after every INSERT, UPDATE, DELETE or TRUNCATE.  Other backends
  *	    receive it when the change commits, this one at its next command
  *	    (and again if the transaction or a savepoint rolls back).  The
@@ -77,6 +77,7 @@
 
 #include "region.h"
 #include "reference_cache.h"
+#include "spi_plans.h"
 #include "trigger_util.h"
 
 PG_FUNCTION_INFO_V1(cache_changed_trigger);
@@ -403,11 +404,9 @@ rc_ensure(RcPartId part)
 		if (!p->copy_any)
 			rc_keep_snapshot(p, s);
 
-		if (SPI_connect() != SPI_OK_CONNECT)
-			elog(ERROR, "xdjy: SPI_connect failed while reading the %s", p->name);
+		xdjy_spi_connect();
 		p->read(p->cxt);
-		if (SPI_finish() != SPI_OK_FINISH)
-			elog(ERROR, "xdjy: SPI_finish failed while reading the %s", p->name);
+		xdjy_spi_finish();
 		p->loaded = true;
 	}
 	if (pushed)

@@ -21,12 +21,14 @@
 #include "fmgr.h"
 #include "funcapi.h"
 #include "access/htup_details.h"
+#include "utils/builtins.h"
 
 #include "money.h"
 #include "region.h"
 #include "settlement.h"
 
 PG_FUNCTION_INFO_V1(settlement_amounts);
+PG_FUNCTION_INFO_V1(xdjy_category_reasons);
 
 static const char *const category_names[] = {
 	[XDJY_CAT_LOCAL] = "local",
@@ -35,21 +37,11 @@ static const char *const category_names[] = {
 	[XDJY_CAT_UNFILED] = "unfiled",
 };
 
+#define XDJY_REASON_NAME(sym, name) [sym] = name,
 static const char *const reason_names[XDJY_NUM_REASONS] = {
-	[XDJY_WHY_LOCAL] = "local",
-	[XDJY_WHY_LOCAL_WITH_PROOF] = "local_with_proof",
-	[XDJY_WHY_LOCAL_HOME_KEPT] = "local_home_kept",
-	[XDJY_WHY_HOME_WITHOUT_PROOF] = "home_without_proof",
-	[XDJY_WHY_LONG_TERM_FILING] = "long_term_filing",
-	[XDJY_WHY_TEMPORARY_FILING] = "temporary_filing",
-	[XDJY_WHY_FILED_BEFORE_DISCHARGE] = "filed_before_discharge",
-	[XDJY_WHY_FILED_AFTER_DISCHARGE] = "filed_after_discharge",
-	[XDJY_WHY_CLOSED_MID_STAY] = "closed_mid_stay",
-	[XDJY_WHY_FILING_EXEMPT] = "filing_exempt",
-	[XDJY_WHY_REFERRAL] = "referral",
-	[XDJY_WHY_EMERGENCY] = "emergency",
-	[XDJY_WHY_UNFILED] = "unfiled",
+	XDJY_CATEGORY_REASONS(XDJY_REASON_NAME)
 };
+#undef XDJY_REASON_NAME
 
 const char *
 xdjy_category_name(XdjyCategory category)
@@ -75,6 +67,30 @@ xdjy_reason_from_name(const char *name)
 		if (strcmp(reason_names[i], name) == 0)
 			return i;
 	return -1;
+}
+
+/*
+ * xdjy.category_reasons() → SETOF text: the names settlement.category_reason
+ * may hold, in the order of XDJY_CATEGORY_REASONS, so that SQL (the CHECK
+ * constraint settlement_category_reason, a report, a test) can be compared
+ * with the list the engine decides from.
+ */
+Datum
+xdjy_category_reasons(PG_FUNCTION_ARGS)
+{
+	FuncCallContext *funcctx;
+
+	if (SRF_IS_FIRSTCALL())
+		funcctx = SRF_FIRSTCALL_INIT();
+	funcctx = SRF_PERCALL_SETUP();
+	if (funcctx->call_cntr < (uint64) XDJY_NUM_REASONS)
+	{
+		/* before SRF_RETURN_NEXT, which advances call_cntr first */
+		Datum		name = CStringGetTextDatum(reason_names[funcctx->call_cntr]);
+
+		SRF_RETURN_NEXT(funcctx, name);
+	}
+	SRF_RETURN_DONE(funcctx);
 }
 
 /*

@@ -23,25 +23,62 @@ typedef enum XdjyCategory
 	XDJY_CAT_UNFILED
 } XdjyCategory;
 
-/* why a category was chosen: stored in settlement.category_reason */
+/*
+ * Why a category was chosen, stored in settlement.category_reason.  This is
+ * the one list of the reasons: the enum, the names the engine stores and
+ * xdjy.category_reasons() are made from it.  SQL repeats the names in the
+ * CHECK constraint settlement_category_reason and in the column's comment
+ * (a released install script is not generated from C), and the test
+ * test/pgtap/215_category_reasons.sql holds both to category_reasons().
+ *
+ *	local					treated in the insured pooling region
+ *	local_with_proof		a long-term filer at home, with proof of residence:
+ *							鲁医保发〔2022〕26号 第二条(三)
+ *	local_home_kept			a long-term filer at home, the province keeps home
+ *							benefits: 吉医保发〔2019〕34号 附件第8条
+ *	home_without_proof		a long-term filer at home on a pledge only:
+ *							鲁医保发〔2022〕26号 第二条(三)
+ *	long_term_filing		鲁医保发〔2021〕46号 第三条(一), 鲁医保发〔2022〕26号
+ *							第二条(三)
+ *	temporary_filing		treated at the destination of a temporary filing
+ *	filed_before_discharge	filed before the discharge settlement: 济宁市医保局
+ *							异地就医十项便民措施 第四条(二), 鲁医保发〔2022〕26号
+ *							第二条(二)
+ *	filed_after_discharge	filed only after a self-paid discharge, settled by
+ *							hand: 鲁医保发〔2022〕26号 第二条(二)
+ *	closed_mid_stay			the filing closed during the stay:
+ *							鲁医保发〔2022〕26号 第二条(一)
+ *	filing_exempt			in another city of a province that asks no filing
+ *							for it: 鲁医保发〔2021〕46号 第二条(三)
+ *	referral				吉医保发〔2019〕34号 附件第10–12条
+ *	emergency				济宁市医保局 异地就医十项便民措施 第五条(一),
+ *							鲁医保发〔2022〕26号 第二条(五)
+ *	unfiled					none of the above: the unfiled standard
+ */
+#define XDJY_CATEGORY_REASONS(X) \
+	X(XDJY_WHY_LOCAL, "local") \
+	X(XDJY_WHY_LOCAL_WITH_PROOF, "local_with_proof") \
+	X(XDJY_WHY_LOCAL_HOME_KEPT, "local_home_kept") \
+	X(XDJY_WHY_HOME_WITHOUT_PROOF, "home_without_proof") \
+	X(XDJY_WHY_LONG_TERM_FILING, "long_term_filing") \
+	X(XDJY_WHY_TEMPORARY_FILING, "temporary_filing") \
+	X(XDJY_WHY_FILED_BEFORE_DISCHARGE, "filed_before_discharge") \
+	X(XDJY_WHY_FILED_AFTER_DISCHARGE, "filed_after_discharge") \
+	X(XDJY_WHY_CLOSED_MID_STAY, "closed_mid_stay") \
+	X(XDJY_WHY_FILING_EXEMPT, "filing_exempt") \
+	X(XDJY_WHY_REFERRAL, "referral") \
+	X(XDJY_WHY_EMERGENCY, "emergency") \
+	X(XDJY_WHY_UNFILED, "unfiled")
+
+#define XDJY_REASON_ENUM(sym, name) sym,
 typedef enum XdjyCategoryReason
 {
-	XDJY_WHY_LOCAL = 0,			/* treated in the insured pooling region */
-	XDJY_WHY_LOCAL_WITH_PROOF,	/* long-term filer home, with proof: 004 §二(三) */
-	XDJY_WHY_LOCAL_HOME_KEPT,	/* long-term filer home, province keeps it: 002 #8 */
-	XDJY_WHY_HOME_WITHOUT_PROOF,	/* long-term filer home on a pledge: 004 §二(三) */
-	XDJY_WHY_LONG_TERM_FILING,	/* 000 §三(一), 004 §二(三) */
-	XDJY_WHY_TEMPORARY_FILING,	/* SPEC §3 step 3 */
-	XDJY_WHY_FILED_BEFORE_DISCHARGE,	/* F8: 001 §四(二), 004 §二(二) */
-	XDJY_WHY_FILED_AFTER_DISCHARGE, /* F8, manual: 004 §二(二) */
-	XDJY_WHY_CLOSED_MID_STAY,	/* F9: 004 §二(一) */
-	XDJY_WHY_FILING_EXEMPT,		/* F10: 000 §二(三) */
-	XDJY_WHY_REFERRAL,			/* 002 #10–12 */
-	XDJY_WHY_EMERGENCY,			/* 001 §五(一), 004 §二(五) */
-	XDJY_WHY_UNFILED			/* SPEC §3 step 5 */
+	XDJY_CATEGORY_REASONS(XDJY_REASON_ENUM)
 } XdjyCategoryReason;
+#undef XDJY_REASON_ENUM
 
-#define XDJY_NUM_REASONS	(XDJY_WHY_UNFILED + 1)
+#define XDJY_REASON_COUNT(sym, name) + 1
+#define XDJY_NUM_REASONS	(0 XDJY_CATEGORY_REASONS(XDJY_REASON_COUNT))
 
 /* a filing of the person, as the category decision needs it */
 typedef struct XdjyFilingFact

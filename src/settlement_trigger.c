@@ -8,10 +8,15 @@
  *	  Also: settlements are immutable (a correction is a reversal row), and
  *	  an inpatient stay may not overlap another stay of the person.
  *
- *	  Seed articles: SPEC §3 category steps (004 §二(一)–(三), (五); 001
- *	  §三, §四(二), §五(一); 002 #8; 000 §二(三), §三(一)); amounts (000
- *	  §三(二)–(三); 002 #2–#6); checks S1 (004 §二(四)), S2 (001 §五(三),
- *	  004 §二(六)), S3 (002 #8), S4 (000 §四), S6 (002 #10–#12).
+ *	  Where the rules come from: the benefit category, 鲁医保发〔2022〕26号
+ *	  第二条(一)–(三)、(五), 济宁市医保局 异地就医十项便民措施 第三条、
+ *	  第四条(二)、第五条(一), 吉医保发〔2019〕34号 附件第8条 and
+ *	  鲁医保发〔2021〕46号 第二条(三)、第三条(一); the amounts, 46号
+ *	  第三条(二)(三) and 34号 附件第2–6条; the checks, trauma (26号
+ *	  第二条(四)), items bought outside during a stay (十项便民措施
+ *	  第五条(三); 26号 第二条(六)), contradictory stays (34号 附件第8条),
+ *	  one reimbursement per invoice (46号 第四条) and referrals (34号
+ *	  附件第10–12条).
  *
  *	  Concurrency: every settlement of a person in a year and quota group
  *	  locks that ledger row (FOR NO KEY UPDATE) before it reads the amounts
@@ -243,12 +248,12 @@ static XdjyPlan q_encounter = XDJY_PLAN(
 
 /*
  * The person's filings that may hold between D and the discharge, taken
- * FOR SHARE: a change or cancellation of one of them (F6, 001 §四(一))
- * locks it FOR NO KEY UPDATE, so the two are serialised.  A settlement
- * that comes second waits and then reads the filing as changed (READ
- * COMMITTED rechecks the row) or fails with 40001 (REPEATABLE READ); a
- * change that comes second waits and then counts this settlement as an
- * expense under the filing (src/filing_trigger.c).
+ * FOR SHARE: a change or cancellation of one of them (济宁市医保局
+ * 异地就医十项便民措施 第四条(一)) locks it FOR NO KEY UPDATE, so the two
+ * are serialised.  A settlement that comes second waits and then reads the
+ * filing as changed (READ COMMITTED rechecks the row) or fails with 40001
+ * (REPEATABLE READ); a change that comes second waits and then counts this
+ * settlement as an expense under the filing (src/filing_trigger.c).
  */
 static XdjyPlan q_filings = XDJY_PLAN(
 	"settlement filings",
@@ -271,7 +276,7 @@ static XdjyPlan q_referral_lock = XDJY_PLAN(
 	1, INT8OID);
 
 /*
- * 002 #12 "当次有效": a referral serves one encounter (its corrections
+ * 吉医保发〔2019〕34号 附件第12条 "当次有效": a referral serves one encounter (its corrections
  * included; a reversal corrects the settlement, it does not undo the
  * treatment).  The exclusion constraint settlement_referral_once is the
  * backstop under every isolation level.
@@ -386,8 +391,7 @@ load_encounter(int64 encounter_id, Encounter *e, MemoryContext cxt)
 	memset(e, 0, sizeof(Encounter));
 	if (xdjy_plan_execute(&q_encounter, &arg, NULL, 1, SPI_OK_SELECT) == 0)
 		ereport(ERROR,
-				(errcode(ERRCODE_XDJY_UNKNOWN_REFERENCE),
-				 errmsg("unknown encounter"),
+				(xdjy_errcode(ERRCODE_XDJY_UNKNOWN_REFERENCE),
 				 errdetail("Encounter %lld does not exist.", (long long) encounter_id),
 				 errhint("Record the stay or visit in xdjy.encounter first.")));
 	e->id = encounter_id;
@@ -426,8 +430,7 @@ load_encounter(int64 encounter_id, Encounter *e, MemoryContext cxt)
 	}
 	if (e->treatment_region == NULL)
 		ereport(ERROR,
-				(errcode(ERRCODE_XDJY_UNKNOWN_REFERENCE),
-				 errmsg("institution is in no pooling region"),
+				(xdjy_errcode(ERRCODE_XDJY_UNKNOWN_REFERENCE),
 				 errdetail("Institution \"%s\" of encounter %lld lies under no pooling region.",
 						   e->institution_code, (long long) encounter_id),
 				 errhint("Mark the institution's city (or province) as a pooling region in xdjy.region.")));
@@ -477,7 +480,7 @@ keeps_home_benefit(const char *insured_region, DateADT d)
 }
 
 /*
- * F10 (000 §二(三)): intra-province temporary treatment needs no filing
+ * 鲁医保发〔2021〕46号 第二条(三): intra-province temporary treatment needs no filing
  * where the insured province says so on D (xdjy.filing_exemption, kept by
  * the filing rules; the caller asks only for intra-province treatment).
  */
@@ -488,7 +491,7 @@ is_filing_exempt(const Encounter *e)
 }
 
 /*
- * S6 (002 #10–#12): a referral is issued by a hospital of the insured
+ * 吉医保发〔2019〕34号 附件第10–12条: a referral is issued by a hospital of the insured
  * pooling region, holds from its issue date to the end of that insurance
  * (calendar) year, for the diagnosis it names, for one encounter.  The
  * referral row is locked first, so two encounters cannot both use it.
@@ -509,8 +512,7 @@ check_referral(int64 referral_id, const Encounter *e, const char *diagnosis)
 	args[0] = Int64GetDatum(referral_id);
 	if (xdjy_plan_execute(&q_referral_lock, args, NULL, 1, SPI_OK_SELECT) == 0)
 		ereport(ERROR,
-				(errcode(ERRCODE_XDJY_UNKNOWN_REFERENCE),
-				 errmsg("unknown referral"),
+				(xdjy_errcode(ERRCODE_XDJY_UNKNOWN_REFERENCE),
 				 errdetail("Referral %lld does not exist.", (long long) referral_id),
 				 errhint("Record the referral in xdjy.referral first.")));
 	person = xdjy_spi_text(0, 1, CurrentMemoryContext);
@@ -529,28 +531,25 @@ check_referral(int64 referral_id, const Encounter *e, const char *diagnosis)
 
 	if (strcmp(person, e->person_id) != 0)
 		ereport(ERROR,
-				(errcode(ERRCODE_XDJY_REFERRAL_INVALID),
-				 errmsg("referral is for another person"),
+				(xdjy_errcode(ERRCODE_XDJY_REFERRAL_INVALID),
 				 errdetail("Referral %lld was issued for person \"%s\"; encounter %lld is of person \"%s\".",
 						   (long long) referral_id, person, (long long) e->id, e->person_id),
 				 errhint("Give the referral issued for this person.")));
 
-	/* 002 #10: issued by a designated hospital of the insured pooling region */
+	/* 附件第10条: issued by a designated hospital of the insured pooling region */
 	if (strcmp(issuer_kind, "hospital") != 0 || issuer_region == NULL ||
 		strcmp(issuer_region, e->insured_region) != 0)
 		ereport(ERROR,
-				(errcode(ERRCODE_XDJY_REFERRAL_ISSUER),
-				 errmsg("referral not issued by a hospital of the insured region"),
+				(xdjy_errcode(ERRCODE_XDJY_REFERRAL_ISSUER),
 				 errdetail("Referral %lld was issued by \"%s\" (%s in pooling region %s); the person is insured in %s.",
 						   (long long) referral_id, issuer, issuer_kind,
 						   issuer_region ? issuer_region : "none", e->insured_region),
 				 errhint("A referral is issued by a designated hospital of the insured pooling region (002 #10); no agency stamp is needed (002 #11).")));
 
-	/* 002 #12: valid within the insurance year */
+	/* 附件第12条: valid within the insurance year */
 	if (e->admitted_on < issued_on || xdjy_date_year(e->admitted_on) != xdjy_date_year(issued_on))
 		ereport(ERROR,
-				(errcode(ERRCODE_XDJY_REFERRAL_INVALID),
-				 errmsg("referral not valid on the service date"),
+				(xdjy_errcode(ERRCODE_XDJY_REFERRAL_INVALID),
 				 errdetail("Referral %lld was issued on %s; encounter %lld began on %s.",
 						   (long long) referral_id, xdjy_iso_date(issued_on),
 						   (long long) e->id, xdjy_iso_date(e->admitted_on)),
@@ -559,30 +558,27 @@ check_referral(int64 referral_id, const Encounter *e, const char *diagnosis)
 
 	if (destination != NULL && strcmp(destination, e->treatment_region) != 0)
 		ereport(ERROR,
-				(errcode(ERRCODE_XDJY_REFERRAL_INVALID),
-				 errmsg("referral is for another region"),
+				(xdjy_errcode(ERRCODE_XDJY_REFERRAL_INVALID),
 				 errdetail("Referral %lld names region %s; encounter %lld is in %s.",
 						   (long long) referral_id, destination, (long long) e->id,
 						   e->treatment_region),
 				 errhint("Give a referral to region %s.", e->treatment_region)));
 
-	/* 002 #12: for the diagnosis made at referral */
+	/* 附件第12条: for the diagnosis made at referral */
 	if (diagnosis == NULL || strcmp(diagnosis, ref_diagnosis) != 0)
 		ereport(ERROR,
-				(errcode(ERRCODE_XDJY_REFERRAL_DIAGNOSIS),
-				 errmsg("diagnosis differs from the referral"),
+				(xdjy_errcode(ERRCODE_XDJY_REFERRAL_DIAGNOSIS),
 				 errdetail("Referral %lld is for diagnosis \"%s\"; the settlement gives \"%s\".",
 						   (long long) referral_id, ref_diagnosis,
 						   diagnosis ? diagnosis : "(none)"),
 				 errhint("Treatment under a referral must match the diagnosis made at referral (002 #12).")));
 
-	/* 002 #12: once */
+	/* 附件第12条: once */
 	args[0] = Int64GetDatum(referral_id);
 	args[1] = Int64GetDatum(e->id);
 	if (xdjy_plan_execute(&q_referral_used, args, NULL, 1, SPI_OK_SELECT) > 0)
 		ereport(ERROR,
-				(errcode(ERRCODE_XDJY_REFERRAL_USED),
-				 errmsg("referral already used"),
+				(xdjy_errcode(ERRCODE_XDJY_REFERRAL_USED),
 				 errdetail("Referral %lld was used by settlement %lld of encounter %lld.",
 						   (long long) referral_id, (long long) xdjy_spi_int64(0, 1, 0),
 						   (long long) xdjy_spi_int64(0, 2, 0)),
@@ -631,7 +627,7 @@ update_ledger(const char *person_id, int year, const char *quota_group,
 }
 
 /*
- * S4 (000 §四): an invoice is reimbursed once, online or by hand, until its
+ * 鲁医保发〔2021〕46号 第四条: an invoice is reimbursed once, online or by hand, until its
  * settlement is reversed.  Returns the invoice's sequence number: how many
  * settlements of it came (and were reversed) before; the unique index on
  * (institution_code, invoice_no, invoice_seq) of non-reversal rows catches
@@ -651,8 +647,7 @@ check_invoice(const char *institution_code, const char *invoice_no)
 	reversed = xdjy_spi_int64(0, 2, 0);
 	if (settled > reversed)
 		ereport(ERROR,
-				(errcode(ERRCODE_XDJY_INVOICE_REIMBURSED),
-				 errmsg("invoice already reimbursed"),
+				(xdjy_errcode(ERRCODE_XDJY_INVOICE_REIMBURSED),
 				 errdetail("Invoice \"%s\" of institution \"%s\" was reimbursed by settlement %lld.",
 						   invoice_no, institution_code,
 						   (long long) xdjy_spi_int64(0, 3, 0)),
@@ -682,14 +677,18 @@ typedef struct SettleInput
 	char	   *diagnosis;
 } SettleInput;
 
-/* S1 (004 §二(四)), S2 (001 §五(三), 004 §二(六)), S3 (002 #8) on the encounter */
+/*
+ * The encounter's own checks: settled after it began; trauma (鲁医保发〔2022〕26号
+ * 第二条(四)); items bought outside during a stay settle with it (济宁市医保局
+ * 异地就医十项便民措施 第五条(三); 26号 第二条(六)); no visit elsewhere
+ * during a stay (吉医保发〔2019〕34号 附件第8条).
+ */
 static void
 check_encounter(const SettleInput *in, const Encounter *e)
 {
 	if (in->settled_on < e->admitted_on)
 		ereport(ERROR,
-				(errcode(ERRCODE_XDJY_SETTLED_BEFORE_SERVICE),
-				 errmsg("settlement date before the encounter"),
+				(xdjy_errcode(ERRCODE_XDJY_SETTLED_BEFORE_SERVICE),
 				 errdetail("Encounter %lld began on %s; the settlement is dated %s.",
 						   (long long) e->id, xdjy_iso_date(e->admitted_on),
 						   xdjy_iso_date(in->settled_on)),
@@ -697,8 +696,7 @@ check_encounter(const SettleInput *in, const Encounter *e)
 
 	if (e->attached)
 		ereport(ERROR,
-				(errcode(ERRCODE_XDJY_ATTACHED_ITEM),
-				 errmsg("item bought outside during a stay settles with the stay"),
+				(xdjy_errcode(ERRCODE_XDJY_ATTACHED_ITEM),
 				 errdetail("Encounter %lld is attached to stay %lld.",
 						   (long long) e->id, (long long) e->attached_to),
 				 errhint("Include its cost in the settlement of stay %lld (001 §五(三), 004 §二(六)).",
@@ -706,24 +704,21 @@ check_encounter(const SettleInput *in, const Encounter *e)
 
 	if (e->trauma && e->third_party)
 		ereport(ERROR,
-				(errcode(ERRCODE_XDJY_TRAUMA_THIRD_PARTY),
-				 errmsg("trauma with a third party is not paid by the fund"),
+				(xdjy_errcode(ERRCODE_XDJY_TRAUMA_THIRD_PARTY),
 				 errdetail("Encounter %lld is flagged trauma (外伤标志) with a third party liable (涉及第三方标志).",
 						   (long long) e->id),
 				 errhint("The liable third party pays; the fund pays only trauma without a third party (004 §二(四)).")));
 
 	if (in->direct && e->trauma && !e->trauma_pledge)
 		ereport(ERROR,
-				(errcode(ERRCODE_XDJY_TRAUMA_NO_PLEDGE),
-				 errmsg("trauma settles directly only with the no-third-party pledge"),
+				(xdjy_errcode(ERRCODE_XDJY_TRAUMA_NO_PLEDGE),
 				 errdetail("Encounter %lld is flagged trauma without a third party, and no pledge is recorded.",
 						   (long long) e->id),
 				 errhint("Record the signed 《外伤无第三方责任承诺书》 (trauma_pledge) on the encounter, or claim by hand (004 §二(四)).")));
 
 	if (e->inside_stay)
 		ereport(ERROR,
-				(errcode(ERRCODE_XDJY_VISIT_DURING_STAY),
-				 errmsg("visit elsewhere during a stay"),
+				(xdjy_errcode(ERRCODE_XDJY_VISIT_DURING_STAY),
 				 errdetail("Encounter %lld at \"%s\" on %s falls inside stay %lld at \"%s\" admitted on %s, and is not attached to it.",
 						   (long long) e->id, e->institution_code, xdjy_iso_date(e->admitted_on),
 						   (long long) e->stay_id, e->stay_institution,
@@ -755,8 +750,7 @@ check_networked(const Encounter *e)
 	}
 	if (!ok)
 		ereport(ERROR,
-				(errcode(ERRCODE_XDJY_NOT_NETWORKED),
-				 errmsg("institution not open for direct cross-region settlement"),
+				(xdjy_errcode(ERRCODE_XDJY_NOT_NETWORKED),
 				 errdetail("Institution \"%s\" is not %s; encounter %lld is a %s visit from insured region %s.",
 						   e->institution_code, flag, (long long) e->id,
 						   e->visit_type, e->insured_region),
@@ -769,187 +763,295 @@ category_hint(void)
 	return "File a temporary filing for the treatment region (it may start before it is filed, 004 §二(二)) before settling, or claim by hand (mode \"manual\").";
 }
 
-static void
-settle_new(const SettleInput *in, SRow *r, MemoryContext upper)
+/*
+ * What the steps of one settlement decide, in order: decide (encounter,
+ * category, scope, policy), price (ratio, ledgers, amounts), fill (the
+ * NEW row's columns).  Strings live in the trigger's context.
+ */
+typedef struct Settle
 {
+	/* decided */
 	Encounter	e;
-	XdjyFilingFact *filings;
-	XdjyCategoryInput ci;
+	DateADT		end_on;			/* the discharge or settlement date */
 	XdjyCategoryDecision cd;
-	XdjyNeed	need;
-	DateADT		end_on;
-	const char *policy_category;
-	XdjyPolicy	policy;
-	int64		policy_id;
-	XdjyAmountInput ai;
-	XdjyAmounts am;
+	XdjyScope	scope;
+	XdjyPolicy	policy;			/* policy.quota_group is not kept: use below */
 	char	   *quota_group;
-	int			nadj = 0;
+	/* priced */
+	int			nadj;
 	XdjyAdjustment *adj;
-	int32	   *steps;
-	Datum	   *ids_d,
-			   *steps_d;
-	int32		ratio;
+	int32	   *steps;			/* the ratio after each adjustment */
 	int			year;
 	int32		invoice_seq;
-	XdjyScope	scope;
+	XdjyAmountInput ai;
+	XdjyAmounts am;
+} Settle;
 
+/* the client's amounts, before anything is looked up */
+static void
+check_given_amounts(const SettleInput *in)
+{
 	if (in->total_fen < 0 || in->out_of_scope_fen < 0 ||
 		in->out_of_scope_fen > in->total_fen)
 		ereport(ERROR,
-				(errcode(ERRCODE_XDJY_SETTLEMENT_AMOUNTS),
-				 errmsg("invalid settlement amounts"),
+				(xdjy_errcode(ERRCODE_XDJY_SETTLEMENT_AMOUNTS),
 				 errdetail("Total " INT64_FORMAT " fen, out of scope " INT64_FORMAT " fen.",
 						   in->total_fen, in->out_of_scope_fen),
 				 errhint("The total and the out-of-scope amount (全自费) are at least 0 fen, and the out-of-scope amount is at most the total; a correction is a reversal.")));
+}
 
-	load_encounter(in->encounter_id, &e, upper);
-	check_encounter(in, &e);
+/*
+ * The day the filings are judged by: a direct settlement counts a
+ * filing made before it, even after the admission; a manual claim after a
+ * self-paid discharge counts the filings as they stood at the discharge
+ * (济宁市医保局 异地就医十项便民措施 第四条(二); 鲁医保发〔2022〕26号
+ * 第二条(二)).  Never before the admission.
+ */
+static DateADT
+settlement_end_on(const SettleInput *in, const Encounter *e)
+{
+	DateADT		end_on = in->settled_on;
 
-	/* the discharge (or, while the stay is open, the settlement) date: F8 */
-	end_on = in->settled_on;
-	if (!in->direct && e.discharged && e.discharged_on < end_on)
-		end_on = e.discharged_on;
-	if (end_on < e.admitted_on)
-		end_on = e.admitted_on;
+	if (!in->direct && e->discharged && e->discharged_on < end_on)
+		end_on = e->discharged_on;
+	if (end_on < e->admitted_on)
+		end_on = e->admitted_on;
+	return end_on;
+}
 
-	if (in->has_referral)
-		check_referral(in->referral_id, &e, in->diagnosis);
+/*
+ * The benefit category from the person's filings, asking the province's
+ * dated settings only when the decision needs them: home benefits kept
+ * after a long-term filing (吉医保发〔2019〕34号 附件第8条) and the
+ * intra-province filing exemption (鲁医保发〔2021〕46号 第二条(三)).
+ * Without a filing, exemption, referral or emergency there is no direct
+ * settlement.
+ */
+static void
+decide_category(const SettleInput *in, Settle *s, MemoryContext upper)
+{
+	const Encounter *e = &s->e;
+	XdjyFilingFact *filings;
+	XdjyCategoryInput ci;
+	XdjyNeed	need;
 
 	memset(&ci, 0, sizeof(ci));
-	ci.insured_region = e.insured_region;
-	ci.treatment_region = e.treatment_region;
-	ci.service_on = e.admitted_on;
-	ci.end_on = end_on;
+	ci.insured_region = e->insured_region;
+	ci.treatment_region = e->treatment_region;
+	ci.service_on = e->admitted_on;
+	ci.end_on = s->end_on;
 	ci.settled_on = in->settled_on;
 	ci.direct = in->direct;
-	ci.inpatient = strcmp(e.visit_type, "inpatient") == 0;
-	ci.emergency = e.emergency;
+	ci.inpatient = strcmp(e->visit_type, "inpatient") == 0;
+	ci.emergency = e->emergency;
 	ci.referral = in->has_referral;
 	ci.home_benefit_kept = XDJY_FACT_UNKNOWN;
 	ci.filing_exempt = XDJY_FACT_UNKNOWN;
-	ci.nfilings = load_filings(&e, Max(end_on, in->settled_on), &filings, upper);
+	ci.nfilings = load_filings(e, Max(s->end_on, in->settled_on), &filings, upper);
 	ci.filings = filings;
-	while ((need = xdjy_decide_category(&ci, &cd)) != XDJY_NEED_NOTHING)
+	while ((need = xdjy_decide_category(&ci, &s->cd)) != XDJY_NEED_NOTHING)
 	{
 		if (need == XDJY_NEED_HOME_BENEFIT_KEPT)
-			ci.home_benefit_kept = keeps_home_benefit(e.insured_region, e.admitted_on)
+			ci.home_benefit_kept = keeps_home_benefit(e->insured_region, e->admitted_on)
 				? XDJY_FACT_YES : XDJY_FACT_NO;
 		else
-			ci.filing_exempt = is_filing_exempt(&e) ? XDJY_FACT_YES : XDJY_FACT_NO;
+			ci.filing_exempt = is_filing_exempt(e) ? XDJY_FACT_YES : XDJY_FACT_NO;
 	}
 
-	/* SPEC §3 step 5: no filing, no direct settlement */
-	if (cd.category == XDJY_CAT_UNFILED && in->direct)
+	if (s->cd.category == XDJY_CAT_UNFILED && in->direct)
 		ereport(ERROR,
-				(errcode(ERRCODE_XDJY_UNFILED_DIRECT),
-				 errmsg("direct settlement without filing"),
+				(xdjy_errcode(ERRCODE_XDJY_UNFILED_DIRECT),
 				 errdetail("Person \"%s\" insured in %s has no filing for %s valid on %s, and encounter %lld is no emergency.",
-						   e.person_id, e.insured_region, e.treatment_region,
-						   xdjy_iso_date(e.admitted_on), (long long) e.id),
+						   e->person_id, e->insured_region, e->treatment_region,
+						   xdjy_iso_date(e->admitted_on), (long long) e->id),
 				 errhint("%s", category_hint())));
+}
 
-	scope = xdjy_scope_of(e.insured_region, e.treatment_region);
-	if (in->direct && scope != XDJY_SCOPE_LOCAL)
-		check_networked(&e);
+/*
+ * The insured place's dated policy for the category: a long-term resident
+ * is paid at the insured place's local standard (鲁医保发〔2022〕26号
+ * 第二条(三)), the others at their category's.
+ */
+static void
+decide_policy(Settle *s, MemoryContext upper)
+{
+	const Encounter *e = &s->e;
+	const char *policy_category;
 
-	/* long-term pays the insured place's local standard: 004 §二(三) */
-	policy_category = cd.category == XDJY_CAT_LONG_TERM ? "local"
-		: xdjy_category_name(cd.category);
-	/* the dated policy and the province's ratio rules: per-backend copies */
-	if (!xdjy_cached_policy(e.insured_region, e.scheme, policy_category, e.visit_type,
-							e.tier, e.admitted_on, &policy))
+	policy_category = s->cd.category == XDJY_CAT_LONG_TERM ? "local"
+		: xdjy_category_name(s->cd.category);
+	if (!xdjy_cached_policy(e->insured_region, e->scheme, policy_category, e->visit_type,
+							e->tier, e->admitted_on, &s->policy))
 		ereport(ERROR,
-				(errcode(ERRCODE_XDJY_NO_POLICY),
-				 errmsg("no policy for the settlement"),
+				(xdjy_errcode(ERRCODE_XDJY_NO_POLICY),
 				 errdetail("No policy of insured region %s, scheme \"%s\", category \"%s\", visit type \"%s\", tier %d or any tier is valid on %s.",
-						   e.insured_region, e.scheme, policy_category, e.visit_type,
-						   (int) e.tier, xdjy_iso_date(e.admitted_on)),
+						   e->insured_region, e->scheme, policy_category, e->visit_type,
+						   (int) e->tier, xdjy_iso_date(e->admitted_on)),
 				 errhint("Add the policy row (xdjy.policy) for those dates.")));
+	/* the cache's string does not outlive a reload */
+	s->quota_group = MemoryContextStrdup(upper, s->policy.quota_group);
+	s->policy.quota_group = NULL;
+}
 
-	policy_id = policy.id;
-	ai.total_fen = in->total_fen;
-	ai.out_of_scope_fen = in->out_of_scope_fen;
-	ai.policy_deductible_fen = policy.deductible_fen;
-	ai.first_selfpay_bp = policy.first_selfpay_bp;
-	ai.annual_cap_fen = policy.annual_cap_fen;
-	quota_group = MemoryContextStrdup(upper, policy.quota_group);
-	nadj = xdjy_cached_adjustments(e.insured_region, xdjy_category_name(cd.category),
-								   e.scheme, e.visit_type, in->own_reason,
-								   e.admitted_on, NULL, 0);
-	adj = (XdjyAdjustment *) palloc0(sizeof(XdjyAdjustment) * (nadj + 1));
-	nadj = xdjy_cached_adjustments(e.insured_region, xdjy_category_name(cd.category),
-								   e.scheme, e.visit_type, in->own_reason,
-								   e.admitted_on, adj, nadj);
-	steps = (int32 *) palloc0(sizeof(int32) * (nadj + 1));
-	ratio = xdjy_adjust_ratio(policy.ratio_bp, nadj, adj, steps);
-	ai.ratio_bp = ratio;
-	/* first self-pay is a temporary-outside (and unfiled) rule: 000 §三(二) */
-	if (cd.category == XDJY_CAT_LOCAL || cd.category == XDJY_CAT_LONG_TERM)
-		ai.first_selfpay_bp = 0;
+/*
+ * Decide which rules apply: the encounter and its checks, the referral,
+ * the benefit category, the scope and the policy.  Nothing is locked or
+ * written yet but the filings and the referral (FOR SHARE / FOR NO KEY
+ * UPDATE, see q_filings and check_referral).
+ */
+static void
+settle_decide(const SettleInput *in, Settle *s, MemoryContext upper)
+{
+	load_encounter(in->encounter_id, &s->e, upper);
+	check_encounter(in, &s->e);
+	s->end_on = settlement_end_on(in, &s->e);
+	if (in->has_referral)
+		check_referral(in->referral_id, &s->e, in->diagnosis);
+	decide_category(in, s, upper);
 
-	set_value(r, SC_POLICY_RATIO, Int32GetDatum(policy.ratio_bp));
+	/* only cross-region direct settlement needs a networked institution */
+	s->scope = xdjy_scope_of(s->e.insured_region, s->e.treatment_region);
+	if (in->direct && s->scope != XDJY_SCOPE_LOCAL)
+		check_networked(&s->e);
 
-	/* ledgers: lock, then every check another settlement could change */
-	year = xdjy_date_year(e.admitted_on);
-	lock_ledger(e.person_id, year, quota_group,
-				&ai.deductible_met_fen, &ai.fund_paid_fen);
-	invoice_seq = check_invoice(e.institution_code, in->invoice_no);
+	decide_policy(s, upper);
+}
 
-	if (xdjy_amount_input_error(&ai) != NULL)
+/*
+ * The ratio: the policy's, with the province's ratio rules for the
+ * category added up (吉医保发〔2019〕34号 附件第5条), e.g. the resident
+ * long-term and own-reason deductions (附件第2条, 第4条).  First self-pay
+ * is a rule for temporary outside treatment (and unfiled), not for local
+ * or long-term residents (鲁医保发〔2021〕46号 第三条(二)).
+ */
+static void
+price_ratio(const SettleInput *in, Settle *s)
+{
+	const Encounter *e = &s->e;
+	const char *category = xdjy_category_name(s->cd.category);
+
+	s->ai.total_fen = in->total_fen;
+	s->ai.out_of_scope_fen = in->out_of_scope_fen;
+	s->ai.policy_deductible_fen = s->policy.deductible_fen;
+	s->ai.first_selfpay_bp = s->policy.first_selfpay_bp;
+	s->ai.annual_cap_fen = s->policy.annual_cap_fen;
+	/* count the rules, then fetch them */
+	s->nadj = xdjy_cached_adjustments(e->insured_region, category, e->scheme,
+									  e->visit_type, in->own_reason,
+									  e->admitted_on, NULL, 0);
+	s->adj = (XdjyAdjustment *) palloc0(sizeof(XdjyAdjustment) * (s->nadj + 1));
+	s->nadj = xdjy_cached_adjustments(e->insured_region, category, e->scheme,
+									  e->visit_type, in->own_reason,
+									  e->admitted_on, s->adj, s->nadj);
+	s->steps = (int32 *) palloc0(sizeof(int32) * (s->nadj + 1));
+	s->ai.ratio_bp = xdjy_adjust_ratio(s->policy.ratio_bp, s->nadj, s->adj, s->steps);
+	if (s->cd.category == XDJY_CAT_LOCAL || s->cd.category == XDJY_CAT_LONG_TERM)
+		s->ai.first_selfpay_bp = 0;
+}
+
+/*
+ * Price the settlement, exact to the fen with checked arithmetic
+ * (settlement.c).  The person's ledger for the year and quota group is
+ * locked first, and every check whose outcome another settlement of the
+ * person could change (the invoice, 鲁医保发〔2021〕46号 第四条) comes
+ * after the lock; remote and local care share one annual quota (第三条(三)).
+ */
+static void
+settle_price(const SettleInput *in, Settle *s)
+{
+	const Encounter *e = &s->e;
+
+	price_ratio(in, s);
+
+	s->year = xdjy_date_year(e->admitted_on);
+	lock_ledger(e->person_id, s->year, s->quota_group,
+				&s->ai.deductible_met_fen, &s->ai.fund_paid_fen);
+	s->invoice_seq = check_invoice(e->institution_code, in->invoice_no);
+
+	if (xdjy_amount_input_error(&s->ai) != NULL)
 		ereport(ERROR,
-				(errcode(ERRCODE_XDJY_SETTLEMENT_AMOUNTS),
-				 errmsg("invalid settlement amounts"),
-				 errdetail("%s.", xdjy_amount_input_error(&ai)),
-				 errhint("Check the ledger of person \"%s\" for %d.", e.person_id, year)));
+				(xdjy_errcode(ERRCODE_XDJY_SETTLEMENT_AMOUNTS),
+				 errdetail("%s.", xdjy_amount_input_error(&s->ai)),
+				 errhint("Check the ledger of person \"%s\" for %d.", e->person_id, s->year)));
 	/* every party reports the settlement: no more than the platform carries */
-	xdjy_check_national_fen(ai.total_fen, "The total");
-	xdjy_compute_amounts(&ai, &am);
-	update_ledger(e.person_id, year, quota_group, am.deductible_fen, am.fund_fen);
+	xdjy_check_national_fen(s->ai.total_fen, "The total");
+	xdjy_compute_amounts(&s->ai, &s->am);
+	update_ledger(e->person_id, s->year, s->quota_group,
+				  s->am.deductible_fen, s->am.fund_fen);
+}
 
-	/* fill the row (values built in the trigger's context) */
+/* the ratio rules applied, as the two parallel arrays the row keeps */
+static void
+fill_adjustments(const Settle *s, SRow *r)
+{
+	Datum	   *ids_d = (Datum *) palloc(sizeof(Datum) * (s->nadj + 1));
+	Datum	   *steps_d = (Datum *) palloc(sizeof(Datum) * (s->nadj + 1));
+
+	for (int i = 0; i < s->nadj; i++)
 	{
-		MemoryContext old = MemoryContextSwitchTo(upper);
-
-		set_text(r, SC_PERSON_ID, e.person_id);
-		set_text(r, SC_INSTITUTION, e.institution_code);
-		set_text(r, SC_INSURED_REGION, e.insured_region);
-		set_text(r, SC_TREATMENT_REGION, e.treatment_region);
-		if (cd.filing_id != 0)
-			set_value(r, SC_FILING_ID, Int64GetDatum(cd.filing_id));
-		set_text(r, SC_SCOPE, xdjy_scope_name(scope));
-		set_text(r, SC_CATEGORY, xdjy_category_name(cd.category));
-		set_text(r, SC_CATEGORY_REASON, xdjy_reason_name(cd.reason));
-		set_value(r, SC_POLICY_ID, Int64GetDatum(policy_id));
-		set_value(r, SC_RATIO_BP, Int32GetDatum(ratio));
-		set_value(r, SC_FIRST_SELFPAY_FEN, Int64GetDatum(am.first_selfpay_fen));
-		set_value(r, SC_DEDUCTIBLE_FEN, Int64GetDatum(am.deductible_fen));
-		set_value(r, SC_FUND_FEN, Int64GetDatum(am.fund_fen));
-		set_value(r, SC_PERSONAL_FEN, Int64GetDatum(am.personal_fen));
-		set_value(r, SC_SERVICE_ON, DateADTGetDatum(e.admitted_on));
-		set_text(r, SC_QUOTA_GROUP, quota_group);
-		set_value(r, SC_INVOICE_SEQ, Int32GetDatum(invoice_seq));
-		set_value(r, SC_POLICY_DEDUCTIBLE, Int64GetDatum(ai.policy_deductible_fen));
-		set_value(r, SC_FIRST_SELFPAY_BP, Int32GetDatum(ai.first_selfpay_bp));
-		set_value(r, SC_ANNUAL_CAP, Int64GetDatum(ai.annual_cap_fen));
-		ids_d = (Datum *) palloc(sizeof(Datum) * (nadj + 1));
-		steps_d = (Datum *) palloc(sizeof(Datum) * (nadj + 1));
-		for (int i = 0; i < nadj; i++)
-		{
-			ids_d[i] = Int64GetDatum(adj[i].id);
-			steps_d[i] = Int32GetDatum(steps[i]);
-		}
-		set_value(r, SC_ADJUSTMENT_IDS,
-				  PointerGetDatum(construct_array(ids_d, nadj, INT8OID, sizeof(int64),
-												  FLOAT8PASSBYVAL, TYPALIGN_DOUBLE)));
-		set_value(r, SC_RATIO_STEPS,
-				  PointerGetDatum(construct_array(steps_d, nadj, INT4OID, sizeof(int32),
-												  true, TYPALIGN_INT)));
-		set_value(r, SC_IN_SCOPE, Int64GetDatum(am.in_scope_fen));
-		set_value(r, SC_DEDUCTIBLE_MET_BEFORE, Int64GetDatum(ai.deductible_met_fen));
-		set_value(r, SC_FUND_PAID_BEFORE, Int64GetDatum(ai.fund_paid_fen));
-		MemoryContextSwitchTo(old);
+		ids_d[i] = Int64GetDatum(s->adj[i].id);
+		steps_d[i] = Int32GetDatum(s->steps[i]);
 	}
+	set_value(r, SC_ADJUSTMENT_IDS,
+			  PointerGetDatum(construct_array(ids_d, s->nadj, INT8OID, sizeof(int64),
+											  FLOAT8PASSBYVAL, TYPALIGN_DOUBLE)));
+	set_value(r, SC_RATIO_STEPS,
+			  PointerGetDatum(construct_array(steps_d, s->nadj, INT4OID, sizeof(int32),
+											  true, TYPALIGN_INT)));
+}
+
+/*
+ * Write the engine's columns of the NEW row: what was decided and what it
+ * was priced from (policy figures, ratio steps, ledger before), so that
+ * explain_settlement replays the settlement from the row alone.  Values
+ * are built in the trigger's context: they outlive SPI_finish.
+ */
+static void
+settle_fill(const Settle *s, SRow *r, MemoryContext upper)
+{
+	const Encounter *e = &s->e;
+	MemoryContext old = MemoryContextSwitchTo(upper);
+
+	set_text(r, SC_PERSON_ID, e->person_id);
+	set_text(r, SC_INSTITUTION, e->institution_code);
+	set_text(r, SC_INSURED_REGION, e->insured_region);
+	set_text(r, SC_TREATMENT_REGION, e->treatment_region);
+	if (s->cd.filing_id != 0)
+		set_value(r, SC_FILING_ID, Int64GetDatum(s->cd.filing_id));
+	set_text(r, SC_SCOPE, xdjy_scope_name(s->scope));
+	set_text(r, SC_CATEGORY, xdjy_category_name(s->cd.category));
+	set_text(r, SC_CATEGORY_REASON, xdjy_reason_name(s->cd.reason));
+	set_value(r, SC_POLICY_ID, Int64GetDatum(s->policy.id));
+	set_value(r, SC_POLICY_RATIO, Int32GetDatum(s->policy.ratio_bp));
+	set_value(r, SC_RATIO_BP, Int32GetDatum(s->ai.ratio_bp));
+	set_value(r, SC_FIRST_SELFPAY_FEN, Int64GetDatum(s->am.first_selfpay_fen));
+	set_value(r, SC_DEDUCTIBLE_FEN, Int64GetDatum(s->am.deductible_fen));
+	set_value(r, SC_FUND_FEN, Int64GetDatum(s->am.fund_fen));
+	set_value(r, SC_PERSONAL_FEN, Int64GetDatum(s->am.personal_fen));
+	set_value(r, SC_SERVICE_ON, DateADTGetDatum(e->admitted_on));
+	set_text(r, SC_QUOTA_GROUP, s->quota_group);
+	set_value(r, SC_INVOICE_SEQ, Int32GetDatum(s->invoice_seq));
+	set_value(r, SC_POLICY_DEDUCTIBLE, Int64GetDatum(s->ai.policy_deductible_fen));
+	set_value(r, SC_FIRST_SELFPAY_BP, Int32GetDatum(s->ai.first_selfpay_bp));
+	set_value(r, SC_ANNUAL_CAP, Int64GetDatum(s->ai.annual_cap_fen));
+	fill_adjustments(s, r);
+	set_value(r, SC_IN_SCOPE, Int64GetDatum(s->am.in_scope_fen));
+	set_value(r, SC_DEDUCTIBLE_MET_BEFORE, Int64GetDatum(s->ai.deductible_met_fen));
+	set_value(r, SC_FUND_PAID_BEFORE, Int64GetDatum(s->ai.fund_paid_fen));
+	MemoryContextSwitchTo(old);
+}
+
+/* a new settlement (not a reversal): decide, price, fill */
+static void
+settle_new(const SettleInput *in, SRow *r, MemoryContext upper)
+{
+	Settle		s;
+
+	check_given_amounts(in);
+	memset(&s, 0, sizeof(s));
+	settle_decide(in, &s, upper);
+	settle_price(in, &s);
+	settle_fill(&s, r, upper);
 }
 
 /* ------------------------------------------------------------------------
@@ -962,8 +1064,7 @@ reversal_mismatch(int64 original, const char *what, const char *given,
 				  const char *expected)
 {
 	ereport(ERROR,
-			(errcode(ERRCODE_XDJY_REVERSAL_MISMATCH),
-			 errmsg("reversal does not match its original"),
+			(xdjy_errcode(ERRCODE_XDJY_REVERSAL_MISMATCH),
 			 errdetail("The reversal of settlement %lld gives %s %s; the original has %s.",
 					   (long long) original, what, given, expected),
 			 errhint("Give only \"reverses\" (and the date): the engine copies the rest, e.g. SELECT xdjy.reverse_settlement(%lld).",
@@ -988,8 +1089,7 @@ settle_reversal(int64 original, TupleDesc tupdesc, HeapTuple newrow, SRow *r,
 	args[0] = Int64GetDatum(original);
 	if (xdjy_plan_execute(&q_original, args, NULL, 1, SPI_OK_SELECT) == 0)
 		ereport(ERROR,
-				(errcode(ERRCODE_XDJY_UNKNOWN_REFERENCE),
-				 errmsg("unknown settlement"),
+				(xdjy_errcode(ERRCODE_XDJY_UNKNOWN_REFERENCE),
 				 errdetail("Settlement %lld, named by \"reverses\", does not exist.",
 						   (long long) original),
 				 errhint("Name an existing settlement to reverse.")));
@@ -1003,9 +1103,8 @@ settle_reversal(int64 original, TupleDesc tupdesc, HeapTuple newrow, SRow *r,
 	heap_getattr(orig, scol_attnum[SC_REVERSES], odesc, &isnull);
 	if (!isnull)
 		ereport(ERROR,
-				(errcode(ERRCODE_XDJY_REVERSAL_MISMATCH),
-				 errmsg("a reversal cannot be reversed"),
-				 errdetail("Settlement %lld is itself a reversal.", (long long) original),
+				(xdjy_errcode(ERRCODE_XDJY_REVERSAL_MISMATCH),
+				 errdetail("Settlement %lld is itself a reversal, and a reversal is not reversed.", (long long) original),
 				 errhint("Settle the encounter again instead.")));
 
 	/* what the client gave must agree with the original */
@@ -1051,8 +1150,7 @@ settle_reversal(int64 original, TupleDesc tupdesc, HeapTuple newrow, SRow *r,
 		heap_getattr(orig, scol_attnum[c], odesc, &isnull);
 		if (isnull)
 			ereport(ERROR,
-					(errcode(ERRCODE_XDJY_NOT_ENGINE_ROW),
-					 errmsg("settlement not computed by the engine"),
+					(xdjy_errcode(ERRCODE_XDJY_NOT_ENGINE_ROW),
 					 errdetail("Settlement %lld has no \"%s\".", (long long) original,
 							   scol_def[c].name),
 					 errhint("Only settlements written through the settlement trigger can be reversed.")));
@@ -1065,8 +1163,7 @@ settle_reversal(int64 original, TupleDesc tupdesc, HeapTuple newrow, SRow *r,
 	lock_ledger(person_id, xdjy_date_year(service_on), quota_group, &met, &paid);
 	if (xdjy_plan_execute(&q_reversed, args, NULL, 1, SPI_OK_SELECT) > 0)
 		ereport(ERROR,
-				(errcode(ERRCODE_XDJY_ALREADY_REVERSED),
-				 errmsg("settlement already reversed"),
+				(xdjy_errcode(ERRCODE_XDJY_ALREADY_REVERSED),
 				 errdetail("Settlement %lld was reversed by settlement %lld on %s.",
 						   (long long) original, (long long) xdjy_spi_int64(0, 1, 0),
 						   xdjy_iso_date(DatumGetDateADT(xdjy_spi_value(0, 2, &isnull)))),
@@ -1119,6 +1216,69 @@ settle_reversal(int64 original, TupleDesc tupdesc, HeapTuple newrow, SRow *r,
 }
 
 /* ------------------------------------------------------------------------
+ * The client's row
+ * ------------------------------------------------------------------------
+ */
+
+/* the engine alone writes its columns: a copied row is rejected */
+static void
+check_engine_columns_empty(HeapTuple row, TupleDesc tupdesc)
+{
+	bool		isnull;
+
+	for (int c = SC_FIRST_ENGINE; c < SC_NCOLS; c++)
+	{
+		heap_getattr(row, scol_attnum[c], tupdesc, &isnull);
+		if (!isnull)
+			ereport(ERROR,
+					(xdjy_errcode(ERRCODE_XDJY_ENGINE_COLUMNS),
+					 errdetail("The row gives a value for \"%s\".", scol_def[c].name),
+					 errhint("Insert only the encounter, date, mode, invoice, amounts, own_reason, referral and diagnosis; a dump is restored by a superuser with pg_dump's own settings.")));
+	}
+}
+
+/*
+ * The client's columns of a new settlement; false if a NOT NULL one is
+ * NULL (the constraints report it, with their own message).
+ */
+static bool
+read_settle_input(HeapTuple row, TupleDesc tupdesc, SettleInput *in)
+{
+	bool		isnull;
+	Datum		d;
+
+	memset(in, 0, sizeof(*in));
+	d = heap_getattr(row, scol_attnum[SC_ENCOUNTER_ID], tupdesc, &isnull);
+	if (isnull)
+		return false;
+	in->encounter_id = DatumGetInt64(d);
+	d = heap_getattr(row, scol_attnum[SC_SETTLED_ON], tupdesc, &isnull);
+	if (isnull)
+		return false;
+	in->settled_on = DatumGetDateADT(d);
+	xdjy_require_finite(in->settled_on, "settlement date");
+	in->mode = xdjy_get_text(row, tupdesc, scol_attnum[SC_MODE]);
+	in->invoice_no = xdjy_get_text(row, tupdesc, scol_attnum[SC_INVOICE_NO]);
+	d = heap_getattr(row, scol_attnum[SC_TOTAL], tupdesc, &isnull);
+	if (isnull || in->mode == NULL || in->invoice_no == NULL)
+		return false;
+	in->total_fen = DatumGetInt64(d);
+	d = heap_getattr(row, scol_attnum[SC_OUT_OF_SCOPE], tupdesc, &isnull);
+	if (isnull)
+		return false;
+	in->out_of_scope_fen = DatumGetInt64(d);
+	/* the mode CHECK constraint rejects anything but direct and manual */
+	in->direct = strcmp(in->mode, "manual") != 0;
+	d = heap_getattr(row, scol_attnum[SC_OWN_REASON], tupdesc, &isnull);
+	in->own_reason = !isnull && DatumGetBool(d);
+	d = heap_getattr(row, scol_attnum[SC_REFERRAL_ID], tupdesc, &isnull);
+	in->has_referral = !isnull;
+	in->referral_id = isnull ? 0 : DatumGetInt64(d);
+	in->diagnosis = xdjy_get_text(row, tupdesc, scol_attnum[SC_DIAGNOSIS]);
+	return true;
+}
+
+/* ------------------------------------------------------------------------
  * Triggers
  * ------------------------------------------------------------------------
  */
@@ -1150,62 +1310,25 @@ settlement_insert_trigger(PG_FUNCTION_ARGS)
 
 	settlement_columns(td->tg_relation);
 	memset(&r, 0, sizeof(r));
-	memset(&in, 0, sizeof(in));
 
-	for (int c = SC_FIRST_ENGINE; c < SC_NCOLS; c++)
-	{
-		heap_getattr(row, scol_attnum[c], tupdesc, &isnull);
-		if (!isnull)
-			ereport(ERROR,
-					(errcode(ERRCODE_XDJY_ENGINE_COLUMNS),
-					 errmsg("settlement column \"%s\" is filled by the engine", scol_def[c].name),
-					 errdetail("The row gives a value for \"%s\".", scol_def[c].name),
-					 errhint("Insert only the encounter, date, mode, invoice, amounts, own_reason, referral and diagnosis; a dump is restored by a superuser with pg_dump's own settings.")));
-	}
+	check_engine_columns_empty(row, tupdesc);
 
 	d = heap_getattr(row, scol_attnum[SC_REVERSES], tupdesc, &isnull);
 	if (!isnull)
 	{
-		if (SPI_connect() != SPI_OK_CONNECT)
-			elog(ERROR, "settlement_insert_trigger: SPI_connect failed");
+		xdjy_spi_connect();
 		settle_reversal(DatumGetInt64(d), tupdesc, row, &r, upper);
-		SPI_finish();
+		xdjy_spi_finish();
 		return PointerGetDatum(apply_row(row, tupdesc, &r));
 	}
 
 	/* NULLs in NOT NULL input columns: the constraints report them */
-	d = heap_getattr(row, scol_attnum[SC_ENCOUNTER_ID], tupdesc, &isnull);
-	if (isnull)
+	if (!read_settle_input(row, tupdesc, &in))
 		return PointerGetDatum(row);
-	in.encounter_id = DatumGetInt64(d);
-	d = heap_getattr(row, scol_attnum[SC_SETTLED_ON], tupdesc, &isnull);
-	if (isnull)
-		return PointerGetDatum(row);
-	in.settled_on = DatumGetDateADT(d);
-	xdjy_require_finite(in.settled_on, "settlement date");
-	in.mode = xdjy_get_text(row, tupdesc, scol_attnum[SC_MODE]);
-	in.invoice_no = xdjy_get_text(row, tupdesc, scol_attnum[SC_INVOICE_NO]);
-	d = heap_getattr(row, scol_attnum[SC_TOTAL], tupdesc, &isnull);
-	if (isnull || in.mode == NULL || in.invoice_no == NULL)
-		return PointerGetDatum(row);
-	in.total_fen = DatumGetInt64(d);
-	d = heap_getattr(row, scol_attnum[SC_OUT_OF_SCOPE], tupdesc, &isnull);
-	if (isnull)
-		return PointerGetDatum(row);
-	in.out_of_scope_fen = DatumGetInt64(d);
-	/* the mode CHECK constraint rejects anything but direct and manual */
-	in.direct = strcmp(in.mode, "manual") != 0;
-	d = heap_getattr(row, scol_attnum[SC_OWN_REASON], tupdesc, &isnull);
-	in.own_reason = !isnull && DatumGetBool(d);
-	d = heap_getattr(row, scol_attnum[SC_REFERRAL_ID], tupdesc, &isnull);
-	in.has_referral = !isnull;
-	in.referral_id = isnull ? 0 : DatumGetInt64(d);
-	in.diagnosis = xdjy_get_text(row, tupdesc, scol_attnum[SC_DIAGNOSIS]);
 
-	if (SPI_connect() != SPI_OK_CONNECT)
-		elog(ERROR, "settlement_insert_trigger: SPI_connect failed");
+	xdjy_spi_connect();
 	settle_new(&in, &r, upper);
-	SPI_finish();
+	xdjy_spi_finish();
 	return PointerGetDatum(apply_row(row, tupdesc, &r));
 }
 
@@ -1222,20 +1345,21 @@ settlement_immutable_trigger(PG_FUNCTION_ARGS)
 								  tupdesc, &isnull);
 
 	ereport(ERROR,
-			(errcode(ERRCODE_XDJY_SETTLEMENT_IMMUTABLE),
-			 errmsg("settlements cannot be %s",
-					TRIGGER_FIRED_BY_UPDATE(td->tg_event) ? "updated" : "deleted"),
-			 errdetail("Settlement %lld is final.", isnull ? 0LL : (long long) DatumGetInt64(id)),
+			(xdjy_errcode(ERRCODE_XDJY_SETTLEMENT_IMMUTABLE),
+			 errdetail("Settlement %lld is final and cannot be %s.",
+					   isnull ? 0LL : (long long) DatumGetInt64(id),
+					   TRIGGER_FIRED_BY_UPDATE(td->tg_event) ? "updated" : "deleted"),
 			 errhint("Correct a settlement with a reversal (SELECT xdjy.reverse_settlement(%lld)) and settle again.",
 					 isnull ? 0LL : (long long) DatumGetInt64(id))));
 	PG_RETURN_NULL();			/* keep compiler quiet */
 }
 
 /*
- * BEFORE INSERT OR UPDATE ON xdjy.encounter, for stays: S3 (002 #8), two
- * stays of one person cannot overlap anywhere.  The exclusion constraint
- * encounter_stays_do_not_overlap is the backstop for concurrent inserts;
- * this check gives the coded error with both stays named.
+ * BEFORE INSERT OR UPDATE ON xdjy.encounter, for stays: two stays of one
+ * person cannot overlap anywhere (吉医保发〔2019〕34号 附件第8条).  The
+ * exclusion constraint encounter_stays_do_not_overlap is the backstop for
+ * concurrent inserts; this check gives the coded error with both stays
+ * named.
  */
 Datum
 encounter_stay_overlap_trigger(PG_FUNCTION_ARGS)
@@ -1259,8 +1383,7 @@ encounter_stay_overlap_trigger(PG_FUNCTION_ARGS)
 		strcmp(visit_type, "inpatient") != 0 || xdjy_restoring())
 		return PointerGetDatum(row);
 
-	if (SPI_connect() != SPI_OK_CONNECT)
-		elog(ERROR, "encounter_stay_overlap_trigger: SPI_connect failed");
+	xdjy_spi_connect();
 	args[0] = CStringGetTextDatum(person);
 	args[1] = id_null ? Int64GetDatum(-1) : id;
 	args[2] = admitted;
@@ -1277,14 +1400,13 @@ encounter_stay_overlap_trigger(PG_FUNCTION_ARGS)
 		const char *other_until = isnull ? "still open" : xdjy_iso_date(other_dis);
 
 		ereport(ERROR,
-				(errcode(ERRCODE_XDJY_OVERLAPPING_STAYS),
-				 errmsg("overlapping stays"),
+				(xdjy_errcode(ERRCODE_XDJY_OVERLAPPING_STAYS),
 				 errdetail("Person \"%s\" has stay %lld at \"%s\" from %s to %s; this stay from %s to %s overlaps it.",
 						   person, (long long) other, other_inst, xdjy_iso_date(other_adm),
 						   other_until, xdjy_iso_date(DatumGetDateADT(admitted)),
 						   dis_null ? "open" : xdjy_iso_date(DatumGetDateADT(discharged))),
 				 errhint("A person is in one hospital at a time; a transfer is admitted on or after the discharge day (002 #8).")));
 	}
-	SPI_finish();
+	xdjy_spi_finish();
 	return PointerGetDatum(row);
 }

@@ -17,6 +17,32 @@
 
 #include "spi_plans.h"
 
+void
+xdjy_spi_connect(void)
+{
+	int			rc = SPI_connect();
+
+	if (rc != SPI_OK_CONNECT)
+		ereport(ERROR,
+				(errcode(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE),
+				 errmsg("could not connect to the SPI manager"),
+				 errdetail("SPI_connect returned %s.", SPI_result_code_string(rc)),
+				 errhint("This is an internal error of xdjy; report the statement that raised it.")));
+}
+
+void
+xdjy_spi_finish(void)
+{
+	int			rc = SPI_finish();
+
+	if (rc != SPI_OK_FINISH)
+		ereport(ERROR,
+				(errcode(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE),
+				 errmsg("could not disconnect from the SPI manager"),
+				 errdetail("SPI_finish returned %s.", SPI_result_code_string(rc)),
+				 errhint("This is an internal error of xdjy; report the statement that raised it.")));
+}
+
 static const char *
 plan_name(XdjyPlan *p)
 {

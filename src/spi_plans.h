@@ -16,6 +16,13 @@
 
 #define XDJY_PLAN_MAXARGS	12
 
+/*
+ * SPI_connect and SPI_finish, their results checked: a failure is an
+ * ERROR with a SQLSTATE (55000), not a silently unconnected SPI.
+ */
+extern void xdjy_spi_connect(void);
+extern void xdjy_spi_finish(void);
+
 typedef struct XdjyPlan
 {
 	SPIPlanPtr	plan;			/* kept plan, NULL until first use */

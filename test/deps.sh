@@ -31,8 +31,9 @@ done
 if [ "$(id -u)" -eq 0 ]; then
 	echo "xdjy: installing missing packages: ${missing[*]}"
 	export DEBIAN_FRONTEND=noninteractive
-	apt-get update -qq
-	apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+	# several worktrees may start at once: wait for dpkg's lock, not fail
+	apt-get -o DPkg::Lock::Timeout=600 update -qq
+	apt-get -o DPkg::Lock::Timeout=600 install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 	# the Debian postgresql package starts a "main" cluster we do not need
 	exit 0
 fi

@@ -26,9 +26,14 @@ flock 9
 echo "== build"
 make -s PG_CONFIG="$PG_CONFIG" all
 echo "== install"
-if [ -w "$($PG_CONFIG --pkglibdir)" ] && [ -w "$($PG_CONFIG --sharedir)/extension" ]; then
+# Scripts another worktree installed (a version this one does not ship) would
+# otherwise stay reachable by CREATE/ALTER EXTENSION.
+extdir="$($PG_CONFIG --sharedir)/extension"
+if [ -w "$($PG_CONFIG --pkglibdir)" ] && [ -w "$extdir" ]; then
+	rm -f "$extdir"/xdjy--*.sql
 	make -s PG_CONFIG="$PG_CONFIG" install
 elif command -v sudo >/dev/null && sudo -n true 2>/dev/null; then
+	sudo rm -f "$extdir"/xdjy--*.sql
 	sudo make -s PG_CONFIG="$PG_CONFIG" install
 else
 	echo "xdjy: cannot write to $($PG_CONFIG --pkglibdir); run 'make install' as root first" >&2

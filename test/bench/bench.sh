@@ -3,7 +3,7 @@
 #
 # Prints a table of ratios, each measured within this run against its own
 # baseline, with the absolute figures beside it (the machine is noisy:
-# absolute times alone mean nothing).  Issue 7's figures:
+# absolute times alone mean nothing).  The figures:
 #   1 bulk load through every rule trigger ÷ the same rows, triggers off
 #   2 the settlement engine in C ÷ the same rules in PL/pgSQL
 #     (test/bench/plpgsql_engine.sql; identical results asserted)
@@ -16,7 +16,7 @@
 # BENCH_SCALE   tiny (seconds, correctness only), 1 (default: the whole run
 #               in about 5 minutes on 2 cores), or a larger integer n:
 #               main set 100 000 × n settlements, BIG = 2 M × n (5 gives
-#               the issue's 10 M)
+#               10 M)
 # BENCH_ONLY    check: only the PL/pgSQL-vs-C equality on the main set,
 #               printed as TAP (test/t/700_bench_smoke.sh)
 # BENCH_SECONDS pgbench duration of each run of figure 3 (default 20)

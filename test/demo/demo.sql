@@ -58,8 +58,8 @@ RESET session_replication_role;
 SELECT xdjy.change_filing(f.id, '310000', '2024-09-04') FROM xdjy.filing f
 WHERE f.person_id OPERATOR(pg_catalog.=) 'jinan-emp-1';
 \echo '   SQLSTATE' :LAST_ERROR_SQLSTATE
-\echo '   中文显示 (SET xdjy.language = zh): the same two rejections; the error text stays as PostgreSQL'
-\echo '   writes it, the catalogue xdjy.error_code carries the Chinese message and cause:'
+\echo '   中文显示 (SET xdjy.language = zh): the same two rejections, now with the Chinese message'
+\echo '   of the catalogue xdjy.error_code (the details stay English), and the cause from it:'
 SET xdjy.language = zh;
 SELECT xdjy.file_long_term('jinan-emp-2', '110000', '2024-03-04', '2024-03-10');
 \echo '   SQLSTATE' :LAST_ERROR_SQLSTATE
@@ -220,12 +220,12 @@ RESET xdjy.language;
 \echo
 \echo '== Reconciliation, clearing and reporting (SPEC §4)'
 \echo '   Hand-made settlements of autumn 2024 (National Day week, a swapped Saturday, the year end)'
-\echo '   and what the insured place, the treatment place and the platform reported (test/pgtap/t6_fixture.psql):'
+\echo '   and what the insured place, the treatment place and the platform reported (test/pgtap/include/reporting_data.sql):'
 BEGIN;
-\i test/pgtap/t6_fixture.psql
+\i test/pgtap/include/reporting_data.sql
 SET LOCAL session_replication_role = replica;
 INSERT INTO settlement_attempt (attempted_on, encounter_id, mode, invoice_no, total_fen, sqlstate, message) VALUES
-	('2024-10-08', 6003, 'direct', 'T6-INV-6003', 80000, 'YB301', 'demo: a failed attempt before the one that settled');
+	('2024-10-08', 6003, 'direct', 'RPT-INV-6003', 80000, 'YB301', 'demo: a failed attempt before the one that settled');
 COMMIT;
 SELECT s.id, s.settled_on, s.scope, s.mode, s.institution_code, s.total_fen, s.fund_fen,
 	(SELECT string_agg(r.party || ' ' || r.reported_on, ', ' ORDER BY r.id) FROM party_report r WHERE r.settlement_id = s.id) AS reports

@@ -5,6 +5,7 @@
 BEGIN;
 SELECT plan(16);
 SET LOCAL search_path = xdjy, public;
+\ir include/helpers.sql
 
 SELECT lives_ok($$SELECT file_long_term('jinan-emp-1', '110000', '2024-03-05', '2024-03-10')$$,
 	'001 §四(二): long-term start 5 days before the application is accepted');
@@ -23,15 +24,6 @@ SELECT lives_ok($$SELECT file_long_term('jinan-res-1', '310000', '2024-03-10', '
 	'a long-term filing may start on the day it is applied for');
 
 -- the hint names the earliest start date ---------------------------------
-CREATE FUNCTION pg_temp.error_of(sql text) RETURNS text LANGUAGE plpgsql AS $$
-DECLARE d text; h text;
-BEGIN
-	EXECUTE sql;
-	RETURN 'no error';
-EXCEPTION WHEN OTHERS THEN
-	GET STACKED DIAGNOSTICS d = PG_EXCEPTION_DETAIL, h = PG_EXCEPTION_HINT;
-	RETURN d || ' | ' || h;
-END $$;
 SELECT matches(pg_temp.error_of($$SELECT xdjy.file_long_term('jinan-res-2', '110000', '2024-03-04', '2024-03-10')$$),
 	'applied for on 2024-03-10 and starts on 2024-03-04, 6 days earlier\..*The earliest start date is 2024-03-05',
 	'001 §四(二): errdetail names the dates, errhint the earliest allowed start date');

@@ -7,6 +7,7 @@
 BEGIN;
 SELECT plan(29);
 SET LOCAL search_path = xdjy, public;
+\ir include/helpers.sql
 
 -- an outpatient expense of person p at institution i on day d, settled
 CREATE FUNCTION pg_temp.expense(p text, i text, d date) RETURNS bigint LANGUAGE plpgsql AS $$
@@ -16,18 +17,9 @@ BEGIN
 	VALUES (p, i, 'outpatient', d, d) RETURNING id INTO e;
 	SET LOCAL session_replication_role = replica;
 	INSERT INTO xdjy.settlement (encounter_id, settled_on, invoice_no, total_fen)
-	VALUES (e, d, 'T120-' || e, 12345) RETURNING id INTO s;
+	VALUES (e, d, 'CHG-' || e, 12345) RETURNING id INTO s;
 	SET LOCAL session_replication_role = origin;
 	RETURN s;
-END $$;
-CREATE FUNCTION pg_temp.hint_of(sql text) RETURNS text LANGUAGE plpgsql AS $$
-DECLARE h text;
-BEGIN
-	EXECUTE sql;
-	RETURN 'no error';
-EXCEPTION WHEN OTHERS THEN
-	GET STACKED DIAGNOSTICS h = PG_EXCEPTION_HINT;
-	RETURN h;
 END $$;
 CREATE FUNCTION pg_temp.lt(p text) RETURNS bigint LANGUAGE sql AS $$
 	SELECT id FROM xdjy.filing WHERE person_id = p AND status = 'active' AND category = 'long_term_resident' $$;
@@ -68,7 +60,7 @@ SELECT lives_ok($x$DO $d$ DECLARE s bigint; BEGIN
 		s := pg_temp.expense('jinan-res-1', 'H11010800001', '2024-04-10');
 		SET LOCAL session_replication_role = replica;
 		INSERT INTO xdjy.settlement (encounter_id, settled_on, invoice_no, total_fen, reverses)
-		SELECT encounter_id, '2024-04-11', 'T120-R' || s, -12345, s FROM xdjy.settlement WHERE id = s;
+		SELECT encounter_id, '2024-04-11', 'CHG-R' || s, -12345, s FROM xdjy.settlement WHERE id = s;
 		SET LOCAL session_replication_role = origin;
 	END $d$$x$, 'an expense in Beijing, reversed (冲正)');
 SELECT lives_ok($$SELECT cancel_filing(pg_temp.lt('jinan-res-1'), '2024-05-01')$$,
@@ -92,7 +84,7 @@ SELECT lives_ok($x$DO $d$ DECLARE e bigint; BEGIN
 		VALUES ('weihai-res-1', 'H31010100001', 'inpatient', '2024-03-01', '2024-03-12') RETURNING id INTO e;
 		PERFORM xdjy.file_long_term('weihai-res-1', '310000', '2024-03-05', '2024-03-08');
 		SET LOCAL session_replication_role = replica;
-		INSERT INTO xdjy.settlement (encounter_id, settled_on, invoice_no, total_fen) VALUES (e, '2024-03-12', 'T120-S', 500000);
+		INSERT INTO xdjy.settlement (encounter_id, settled_on, invoice_no, total_fen) VALUES (e, '2024-03-12', 'CHG-S', 500000);
 		SET LOCAL session_replication_role = origin;
 	END $d$$x$, '001 §四(二): a stay admitted before the filing, discharged and settled under it');
 SELECT throws_ok($$SELECT change_filing(pg_temp.lt('weihai-res-1'), '110000', '2024-06-01')$$,

@@ -4,7 +4,7 @@
 -- home benefits kept in Jilin (002 #8).
 BEGIN;
 SELECT plan(33);
-\ir include/t5_setup.sql
+\ir include/settlement_data.sql
 
 -- keys and dates ------------------------------------------------------------
 SELECT throws_ok($$INSERT INTO xdjy.policy (insured_region, scheme, category, visit_type, valid, ratio_bp, annual_cap_fen, quota_group)

@@ -5,19 +5,19 @@
 --   personal = total − fund
 BEGIN;
 SELECT plan(31);
-\ir include/t5_setup.sql
+\ir include/settlement_data.sql
 
 INSERT INTO person (id, name, insured_region, scheme)
-SELECT 'T5-A' || g, 'amounts ' || g, '370100', 'employee' FROM generate_series(1, 12) g;
-INSERT INTO person VALUES ('T5-CC-R3', '长春居民三', '220100', 'resident'),
-	('T5-CC-R4', '长春居民四', '220100', 'resident');
+SELECT 'SETL-A' || g, 'amounts ' || g, '370100', 'employee' FROM generate_series(1, 12) g;
+INSERT INTO person VALUES ('SETL-CC-R3', '长春居民三', '220100', 'resident'),
+	('SETL-CC-R4', '长春居民四', '220100', 'resident');
 
 CREATE FUNCTION pg_temp.amounts(p_encounter bigint, p_total bigint, p_oos bigint, p_settled date,
 		p_mode text DEFAULT 'direct', p_own boolean DEFAULT false)
 	RETURNS text LANGUAGE sql AS $$
 	SELECT format('fs=%s ded=%s fund=%s personal=%s ratio=%s', s.first_selfpay_fen, s.deductible_fen,
 		s.fund_fen, s.personal_fen, s.ratio_bp)
-	FROM xdjy.settle(p_encounter, p_total, p_oos, 'T5-INV-' || p_encounter || '-' || p_settled,
+	FROM xdjy.settle(p_encounter, p_total, p_oos, 'SETL-INV-' || p_encounter || '-' || p_settled,
 		p_settled, p_mode, p_own) s
 $$;
 
@@ -27,15 +27,15 @@ $$;
 -- deductible 100000; (1200000 − 100000) × 0.9 = 990000; personal
 -- 1234567 − 990000 = 244567.
 INSERT INTO filing (person_id, destination_region, category, start_date, applied_on, pledge)
-VALUES ('T5-A1', '110000', 'long_term_resident', '2024-01-10', '2024-01-10', true);
+VALUES ('SETL-A1', '110000', 'long_term_resident', '2024-01-10', '2024-01-10', true);
 INSERT INTO encounter (id, person_id, institution_code, visit_type, admitted_on, discharged_on) VALUES
-	(952001, 'T5-A1', 'T5-BJ-H3', 'inpatient', '2024-03-01', '2024-03-10');
+	(952001, 'SETL-A1', 'SETL-BJ-H3', 'inpatient', '2024-03-01', '2024-03-10');
 SELECT is(pg_temp.amounts(952001, 1234567, 34567, '2024-03-10'),
 	'fs=0 ded=100000 fund=990000 personal=244567 ratio=9000',
 	'004 §二(三): long-term inpatient in Beijing at the Jinan local tier-3 standard');
 -- a second stay the same year: deductible met, 300000 × 0.9 = 270000
 INSERT INTO encounter (id, person_id, institution_code, visit_type, admitted_on, discharged_on) VALUES
-	(952002, 'T5-A1', 'T5-BJ-P3', 'inpatient', '2024-05-01', '2024-05-10');
+	(952002, 'SETL-A1', 'SETL-BJ-P3', 'inpatient', '2024-05-01', '2024-05-10');
 SELECT is(pg_temp.amounts(952002, 300000, 0, '2024-05-10'),
 	'fs=0 ded=0 fund=270000 personal=30000 ratio=9000',
 	'SPEC §3: the deductible is met once a year; 002 #6: the private tier-3 hospital pays as the public one');
@@ -46,7 +46,7 @@ SELECT is((SELECT policy_id FROM settlement WHERE encounter_id = 952002),
 -- The tier decides the row: Jinan's private tier-2 hospital uses the
 -- any-tier row (deductible 50000, 92%): (200000 − 50000) × 0.92 = 138000.
 INSERT INTO encounter (id, person_id, institution_code, visit_type, admitted_on, discharged_on) VALUES
-	(952003, 'T5-A2', 'T5-JN-P2', 'inpatient', '2024-03-01', '2024-03-10');
+	(952003, 'SETL-A2', 'SETL-JN-P2', 'inpatient', '2024-03-01', '2024-03-10');
 SELECT is(pg_temp.amounts(952003, 200000, 0, '2024-03-10'),
 	'fs=0 ded=50000 fund=138000 personal=62000 ratio=9200',
 	'SPEC §6: a tier without its own row uses the any-tier row');
@@ -55,28 +55,28 @@ SELECT is(pg_temp.amounts(952003, 200000, 0, '2024-03-10'),
 -- total 2000000, out 100000 → in scope 1900000; first self-pay 190000;
 -- base 1710000; deductible 100000; 1610000 × 0.7 = 1127000; personal 873000.
 INSERT INTO filing (person_id, destination_region, category, start_date, applied_on)
-VALUES ('T5-A3', '310000', 'temporary_outside', '2023-04-20', '2023-04-20');
+VALUES ('SETL-A3', '310000', 'temporary_outside', '2023-04-20', '2023-04-20');
 INSERT INTO encounter (id, person_id, institution_code, visit_type, admitted_on, discharged_on) VALUES
-	(952004, 'T5-A3', 'T5-SH-H3', 'inpatient', '2023-05-01', '2023-05-12');
+	(952004, 'SETL-A3', 'SETL-SH-H3', 'inpatient', '2023-05-01', '2023-05-12');
 SELECT is(pg_temp.amounts(952004, 2000000, 100000, '2023-05-12'),
 	'fs=190000 ded=100000 fund=1127000 personal=873000 ratio=7000',
 	'000 §三(二): temporary cross-province inpatient in 2023, first self-pay 10%');
 -- The same under 2021 rules (40%): first self-pay 760000; base 1140000;
 -- deductible 100000; 1040000 × 0.7 = 728000; personal 1272000.
 INSERT INTO filing (person_id, destination_region, category, start_date, applied_on)
-VALUES ('T5-A4', '310000', 'temporary_outside', '2021-04-20', '2021-04-20');
+VALUES ('SETL-A4', '310000', 'temporary_outside', '2021-04-20', '2021-04-20');
 INSERT INTO encounter (id, person_id, institution_code, visit_type, admitted_on, discharged_on) VALUES
-	(952005, 'T5-A4', 'T5-SH-H3', 'inpatient', '2021-05-01', '2021-05-12');
+	(952005, 'SETL-A4', 'SETL-SH-H3', 'inpatient', '2021-05-01', '2021-05-12');
 SELECT is(pg_temp.amounts(952005, 2000000, 100000, '2021-05-12'),
 	'fs=760000 ded=100000 fund=728000 personal=1272000 ratio=7000',
 	'000 §三(二): the same stay in 2021 pays the then first self-pay of 40%');
 -- The rule of the admission date: admitted 2021-12-31, discharged and
 -- settled in 2022 → still 40%.
 INSERT INTO filing (person_id, destination_region, category, start_date, applied_on)
-VALUES ('T5-A5', '310000', 'temporary_outside', '2021-12-01', '2021-12-01');
+VALUES ('SETL-A5', '310000', 'temporary_outside', '2021-12-01', '2021-12-01');
 INSERT INTO encounter (id, person_id, institution_code, visit_type, admitted_on, discharged_on) VALUES
-	(952006, 'T5-A5', 'T5-SH-H3', 'inpatient', '2021-12-31', '2022-01-05');
-SELECT is((SELECT first_selfpay_bp FROM xdjy.settle(952006, 1000, 0, 'T5-A5', '2022-01-05') s), 4000,
+	(952006, 'SETL-A5', 'SETL-SH-H3', 'inpatient', '2021-12-31', '2022-01-05');
+SELECT is((SELECT first_selfpay_bp FROM xdjy.settle(952006, 1000, 0, 'SETL-A5', '2022-01-05') s), 4000,
 	'SPEC §3: the policy valid on the admission date (2021-12-31) prices the stay settled in 2022');
 
 -- Jilin resident long-term, stacked reductions (002 #2, #4, #5):
@@ -85,10 +85,10 @@ SELECT is((SELECT first_selfpay_bp FROM xdjy.settle(952006, 1000, 0, 'T5-A5', '2
 -- Direct 2023: total 1000000 → deductible 60000; 940000 × 0.7 = 658000.
 -- Manual 2024, own reason: 940000 × 0.6 = 564000; personal 436000.
 INSERT INTO filing (person_id, destination_region, category, start_date, applied_on, pledge)
-VALUES ('T5-CC-R3', '110000', 'long_term_resident', '2023-01-10', '2023-01-10', true);
+VALUES ('SETL-CC-R3', '110000', 'long_term_resident', '2023-01-10', '2023-01-10', true);
 INSERT INTO encounter (id, person_id, institution_code, visit_type, admitted_on, discharged_on) VALUES
-	(952007, 'T5-CC-R3', 'T5-BJ-H3', 'inpatient', '2023-03-01', '2023-03-10'),
-	(952008, 'T5-CC-R3', 'T5-BJ-N2', 'inpatient', '2024-03-01', '2024-03-10');
+	(952007, 'SETL-CC-R3', 'SETL-BJ-H3', 'inpatient', '2023-03-01', '2023-03-10'),
+	(952008, 'SETL-CC-R3', 'SETL-BJ-N2', 'inpatient', '2024-03-01', '2024-03-10');
 SELECT is(pg_temp.amounts(952007, 1000000, 0, '2023-03-10'),
 	'fs=0 ded=60000 fund=658000 personal=342000 ratio=7000',
 	'002 #2: Jilin resident long-term, local 80% lowered by 10 points: 70%');
@@ -97,14 +97,14 @@ SELECT is(pg_temp.amounts(952008, 1000000, 0, '2024-04-01', 'manual', true),
 	'002 #4, #5: not settled directly for the person''s own reason, another −10 stacked: 60%');
 SELECT is((SELECT policy_ratio_bp || ' ' || ratio_steps::text FROM settlement WHERE encounter_id = 952008),
 	'8000 {7000,6000}', '002 #5: the ratio steps are kept: 8000 → 7000 → 6000');
-SELECT is((SELECT ratio_bp FROM xdjy.settle(952008, 1000, 0, 'T5-CC-R3-b', '2024-04-02', 'manual', false) s), 7000,
+SELECT is((SELECT ratio_bp FROM xdjy.settle(952008, 1000, 0, 'SETL-CC-R3-b', '2024-04-02', 'manual', false) s), 7000,
 	'002 #4 applies only when the person''s own reason is recorded');
 
 -- Jilin unfiled, settled by hand: 20% whatever the city row says (002 #3).
 -- Changchun employee unfiled row: deductible 80000; (500000 − 80000) × 0.2
 -- = 84000; personal 416000.
 INSERT INTO encounter (id, person_id, institution_code, visit_type, admitted_on, discharged_on) VALUES
-	(952009, 'T5-CC-E', 'T5-BJ-H3', 'inpatient', '2024-06-01', '2024-06-05');
+	(952009, 'SETL-CC-E', 'SETL-BJ-H3', 'inpatient', '2024-06-01', '2024-06-05');
 SELECT is(pg_temp.amounts(952009, 500000, 0, '2024-07-01', 'manual'),
 	'fs=0 ded=80000 fund=84000 personal=416000 ratio=2000',
 	'002 #3: Jilin unfiled treatment away is paid at 20%');
@@ -113,7 +113,7 @@ SELECT is(pg_temp.amounts(952009, 500000, 0, '2024-07-01', 'manual'),
 -- total 300000: first self-pay 30000; base 270000; deductible 100000;
 -- 170000 × 0.7 = 119000; personal 181000.
 INSERT INTO encounter (id, person_id, institution_code, visit_type, admitted_on, discharged_on, emergency) VALUES
-	(952010, 'T5-A6', 'T5-GZ-H3', 'inpatient', '2024-02-01', '2024-02-03', true);
+	(952010, 'SETL-A6', 'SETL-GZ-H3', 'inpatient', '2024-02-01', '2024-02-03', true);
 SELECT is(pg_temp.amounts(952010, 300000, 0, '2024-02-03'),
 	'fs=30000 ded=100000 fund=119000 personal=181000 ratio=7000',
 	'001 §五(一), 004 §二(五): emergency in Guangzhou without filing, at the temporary standard');
@@ -125,11 +125,11 @@ SELECT is(pg_temp.amounts(952010, 300000, 0, '2024-02-03'),
 --    cap left 50000 → fund 50000, personal 250000.
 -- 3) local pharmacy 10000 × 50% = 5000, cap left 0 → fund 0.
 INSERT INTO filing (person_id, destination_region, category, start_date, applied_on)
-VALUES ('T5-A7', '110000', 'temporary_outside', '2024-01-01', '2024-01-01');
+VALUES ('SETL-A7', '110000', 'temporary_outside', '2024-01-01', '2024-01-01');
 INSERT INTO encounter (id, person_id, institution_code, visit_type, admitted_on) VALUES
-	(952011, 'T5-A7', 'T5-JN-H3', 'outpatient', '2024-02-01'),
-	(952012, 'T5-A7', 'T5-BJ-H3', 'outpatient', '2024-03-01'),
-	(952013, 'T5-A7', 'T5-JN-PH', 'pharmacy', '2024-04-01');
+	(952011, 'SETL-A7', 'SETL-JN-H3', 'outpatient', '2024-02-01'),
+	(952012, 'SETL-A7', 'SETL-BJ-H3', 'outpatient', '2024-03-01'),
+	(952013, 'SETL-A7', 'SETL-JN-PH', 'pharmacy', '2024-04-01');
 SELECT is(pg_temp.amounts(952011, 250000, 0, '2024-02-01'),
 	'fs=0 ded=0 fund=150000 personal=100000 ratio=6000',
 	'000 §三(三): local outpatient 60% within the 2000-yuan quota');
@@ -139,11 +139,11 @@ SELECT is(pg_temp.amounts(952012, 300000, 0, '2024-03-01'),
 SELECT is(pg_temp.amounts(952013, 10000, 0, '2024-04-01'),
 	'fs=0 ded=0 fund=0 personal=10000 ratio=5000',
 	'000 §三(三): the quota spent, the local pharmacy purchase gets nothing from the fund');
-SELECT is((SELECT fund_paid_fen FROM ledger WHERE person_id = 'T5-A7' AND year = 2024 AND quota_group = 'outpatient'),
+SELECT is((SELECT fund_paid_fen FROM ledger WHERE person_id = 'SETL-A7' AND year = 2024 AND quota_group = 'outpatient'),
 	200000::bigint, '000 §三(三): one ledger row holds local and remote outpatient payments, exactly at the quota');
 -- next year, a fresh quota
 INSERT INTO encounter (id, person_id, institution_code, visit_type, admitted_on) VALUES
-	(952014, 'T5-A7', 'T5-JN-H3', 'outpatient', '2025-01-02');
+	(952014, 'SETL-A7', 'SETL-JN-H3', 'outpatient', '2025-01-02');
 SELECT is(pg_temp.amounts(952014, 10000, 0, '2025-01-02'),
 	'fs=0 ded=0 fund=6000 personal=4000 ratio=6000',
 	'000 §三(三): the quota is per year');
@@ -154,11 +154,11 @@ SELECT is(pg_temp.amounts(952014, 10000, 0, '2025-01-02'),
 -- total 14: first self-pay 1.4 → 1; base 13 → 7; personal 7.
 -- total 13: first self-pay 1.3 → 1; base 12 → 6.
 INSERT INTO filing (person_id, destination_region, category, start_date, applied_on)
-VALUES ('T5-A8', '110000', 'temporary_outside', '2024-01-01', '2024-01-01');
+VALUES ('SETL-A8', '110000', 'temporary_outside', '2024-01-01', '2024-01-01');
 INSERT INTO encounter (id, person_id, institution_code, visit_type, admitted_on) VALUES
-	(952015, 'T5-A8', 'T5-BJ-H3', 'outpatient', '2024-02-01'),
-	(952016, 'T5-A8', 'T5-BJ-P3', 'outpatient', '2024-02-02'),
-	(952017, 'T5-A8', 'T5-BJ-H3', 'outpatient', '2024-02-03');
+	(952015, 'SETL-A8', 'SETL-BJ-H3', 'outpatient', '2024-02-01'),
+	(952016, 'SETL-A8', 'SETL-BJ-P3', 'outpatient', '2024-02-02'),
+	(952017, 'SETL-A8', 'SETL-BJ-H3', 'outpatient', '2024-02-03');
 SELECT is(pg_temp.amounts(952015, 15, 0, '2024-02-01'), 'fs=2 ded=0 fund=7 personal=8 ratio=5000',
 	'SPEC §3: 1.5 fen rounds up to 2, 6.5 fen rounds up to 7');
 SELECT is(pg_temp.amounts(952016, 14, 0, '2024-02-02'), 'fs=1 ded=0 fund=7 personal=7 ratio=5000',
@@ -187,19 +187,19 @@ SELECT throws_ok($$SELECT * FROM xdjy.settlement_amounts(100, 0, 0, 0, 0, 10001,
 	'22023', NULL, 'settlement_amounts rejects a ratio above 10000 bp');
 
 -- the deductible: partly met, then the rest
--- T5-A9 Jinan local tier 3: first stay 60000 in scope → deductible 60000,
+-- SETL-A9 Jinan local tier 3: first stay 60000 in scope → deductible 60000,
 -- fund 0; second 100000 → deductible left 40000, (60000) × 0.9 = 54000.
 INSERT INTO encounter (id, person_id, institution_code, visit_type, admitted_on, discharged_on) VALUES
-	(952018, 'T5-A9', 'T5-JN-H3', 'inpatient', '2024-01-05', '2024-01-08'),
-	(952019, 'T5-A9', 'T5-JN-H3', 'inpatient', '2024-02-05', '2024-02-08');
+	(952018, 'SETL-A9', 'SETL-JN-H3', 'inpatient', '2024-01-05', '2024-01-08'),
+	(952019, 'SETL-A9', 'SETL-JN-H3', 'inpatient', '2024-02-05', '2024-02-08');
 SELECT is(pg_temp.amounts(952018, 70000, 10000, '2024-01-08'), 'fs=0 ded=60000 fund=0 personal=70000 ratio=9000',
 	'SPEC §3: an in-scope amount below the deductible is all deductible');
 SELECT is(pg_temp.amounts(952019, 100000, 0, '2024-02-08'), 'fs=0 ded=40000 fund=54000 personal=46000 ratio=9000',
 	'SPEC §3: the second stay meets the 40000 left of the deductible');
--- the annual cap: T5-A10, cap 50000000; ledger near the cap
+-- the annual cap: SETL-A10, cap 50000000; ledger near the cap
 INSERT INTO encounter (id, person_id, institution_code, visit_type, admitted_on, discharged_on) VALUES
-	(952020, 'T5-A10', 'T5-JN-H3', 'inpatient', '2024-01-05', '2024-01-08'),
-	(952021, 'T5-A10', 'T5-JN-H3', 'inpatient', '2024-02-05', '2024-02-08');
+	(952020, 'SETL-A10', 'SETL-JN-H3', 'inpatient', '2024-01-05', '2024-01-08'),
+	(952021, 'SETL-A10', 'SETL-JN-H3', 'inpatient', '2024-02-05', '2024-02-08');
 -- 55600000: deductible 100000, 55500000 × 0.9 = 49950000 (cap left 50000000)
 SELECT is(pg_temp.amounts(952020, 55600000, 0, '2024-01-08'), 'fs=0 ded=100000 fund=49950000 personal=5650000 ratio=9000',
 	'SPEC §3: under the annual cap');

@@ -4,29 +4,29 @@
 -- ratio rules (002 #3 Jilin unfiled 20%; F8 self-paid then filed).
 BEGIN;
 SELECT plan(30);
-\ir include/t5_setup.sql
+\ir include/settlement_data.sql
 
-INSERT INTO person VALUES ('T5-M1', '吉林职工', '220100', 'employee'), ('T5-M2', '济南职工', '370100', 'employee'),
-	('T5-M3', '吉林职工三', '220100', 'employee');
+INSERT INTO person VALUES ('SETL-M1', '吉林职工', '220100', 'employee'), ('SETL-M2', '济南职工', '370100', 'employee'),
+	('SETL-M3', '吉林职工三', '220100', 'employee');
 INSERT INTO encounter (id, person_id, institution_code, visit_type, admitted_on, discharged_on, trauma, third_party) VALUES
-	(957001, 'T5-M1', 'T5-BJ-H3', 'inpatient', '2024-06-01', '2024-06-05', false, false),
-	(957002, 'T5-M1', 'T5-BJ-H3', 'inpatient', '2023-12-20', '2024-01-05', false, false),
-	(957003, 'T5-M1', 'T5-SH-H3', 'inpatient', '2024-08-01', '2024-08-03', true, true),
-	(957004, 'T5-M2', 'T5-SH-H3', 'inpatient', '2024-09-01', '2024-09-10', false, false),
-	(957005, 'T5-M3', 'T5-GZ-H3', 'inpatient', '2024-10-01', '2024-10-03', false, false);
+	(957001, 'SETL-M1', 'SETL-BJ-H3', 'inpatient', '2024-06-01', '2024-06-05', false, false),
+	(957002, 'SETL-M1', 'SETL-BJ-H3', 'inpatient', '2023-12-20', '2024-01-05', false, false),
+	(957003, 'SETL-M1', 'SETL-SH-H3', 'inpatient', '2024-08-01', '2024-08-03', true, true),
+	(957004, 'SETL-M2', 'SETL-SH-H3', 'inpatient', '2024-09-01', '2024-09-10', false, false),
+	(957005, 'SETL-M3', 'SETL-GZ-H3', 'inpatient', '2024-10-01', '2024-10-03', false, false);
 
 -- 002 #16: the deadline -----------------------------------------------------------
 SELECT lives_ok($$INSERT INTO xdjy.manual_claim (id, encounter_id, invoice_no, total_fen, submitted_on)
-	VALUES (957101, 957001, 'T5-MC-1', 500000, '2025-03-31')$$,
+	VALUES (957101, 957001, 'SETL-MC-1', 500000, '2025-03-31')$$,
 	'002 #16: expenses of 2024 claimed on 2025-03-31: accepted');
 SELECT throws_ok($$INSERT INTO xdjy.manual_claim (encounter_id, invoice_no, total_fen, submitted_on)
-	VALUES (957001, 'T5-MC-1b', 500000, '2025-04-01')$$,
+	VALUES (957001, 'SETL-MC-1b', 500000, '2025-04-01')$$,
 	'YB401', NULL, '002 #16: expenses of 2024 claimed on 2025-04-01: rejected');
 SELECT throws_ok($$INSERT INTO xdjy.manual_claim (encounter_id, invoice_no, total_fen, submitted_on)
-	VALUES (957002, 'T5-MC-2', 100000, '2025-04-01')$$,
+	VALUES (957002, 'SETL-MC-2', 100000, '2025-04-01')$$,
 	'YB401', NULL, '002 #16: a stay from 2023-12-20 discharged 2024-01-05 is of 2024: 2025-04-01 is late');
 SELECT lives_ok($$INSERT INTO xdjy.manual_claim (id, encounter_id, invoice_no, total_fen, submitted_on)
-	VALUES (957102, 957002, 'T5-MC-2', 100000, '2025-03-31')$$,
+	VALUES (957102, 957002, 'SETL-MC-2', 100000, '2025-03-31')$$,
 	'002 #16: and 2025-03-31 is in time for it');
 
 -- 002 #15: due 22 working days after complete materials -------------------------------
@@ -74,29 +74,29 @@ SELECT throws_ok($$UPDATE xdjy.manual_claim SET status = 'paid', decided_on = '2
 
 -- 000 §四: one reimbursement per invoice ----------------------------------------------
 SELECT throws_ok($$INSERT INTO xdjy.manual_claim (encounter_id, invoice_no, total_fen, submitted_on)
-	VALUES (957001, 'T5-MC-1', 500000, '2025-03-01')$$, 'YB308', NULL,
+	VALUES (957001, 'SETL-MC-1', 500000, '2025-03-01')$$, 'YB308', NULL,
 	'000 §四: the invoice was reimbursed by the paid claim');
 SELECT throws_ok($$INSERT INTO xdjy.manual_claim (encounter_id, invoice_no, total_fen, submitted_on)
-	VALUES (957002, 'T5-MC-2', 100000, '2025-03-01')$$, 'YB308', NULL,
+	VALUES (957002, 'SETL-MC-2', 100000, '2025-03-01')$$, 'YB308', NULL,
 	'000 §四: the invoice is in another open claim');
 
 -- rejected by the engine: recorded with its rule ------------------------------------------
 INSERT INTO manual_claim (id, encounter_id, invoice_no, total_fen, submitted_on, materials_complete_on)
-VALUES (957103, 957003, 'T5-MC-3', 300000, '2024-09-01', '2024-09-02');
+VALUES (957103, 957003, 'SETL-MC-3', 300000, '2024-09-01', '2024-09-02');
 SELECT is((SELECT s.id FROM xdjy.decide_manual_claim(957103, '2024-09-20') s), NULL::bigint,
 	'004 §二(四): a trauma claim with a third party is rejected, decide returns NULL');
 SELECT is((SELECT status || ' ' || rejection_sqlstate || ' ' || rejection FROM manual_claim WHERE id = 957103),
 	'rejected YB303 trauma with a third party is not paid by the fund', 'the rejection is kept with its SQLSTATE');
-SELECT is((SELECT count(*)::int FROM settlement WHERE invoice_no = 'T5-MC-3'), 0, 'a rejected claim leaves no settlement');
+SELECT is((SELECT count(*)::int FROM settlement WHERE invoice_no = 'SETL-MC-3'), 0, 'a rejected claim leaves no settlement');
 
 -- F8 self-paid then filed (004 §二(二)): Jinan employee in Shanghai, filed
 -- on 09-15 after the 09-10 self-paid discharge, backdated to 09-01.
 -- 2024 temporary inpatient: first self-pay 10% of 600000 = 60000; base
 -- 540000; deductible 100000; 440000 × 0.7 = 308000.
 INSERT INTO filing (person_id, destination_region, category, start_date, applied_on)
-VALUES ('T5-M2', '310000', 'temporary_outside', '2024-09-01', '2024-09-15');
+VALUES ('SETL-M2', '310000', 'temporary_outside', '2024-09-01', '2024-09-15');
 INSERT INTO manual_claim (id, encounter_id, invoice_no, total_fen, submitted_on, materials_complete_on)
-VALUES (957104, 957004, 'T5-MC-4', 600000, '2024-09-16', '2024-09-16');
+VALUES (957104, 957004, 'SETL-MC-4', 600000, '2024-09-16', '2024-09-16');
 SELECT is((SELECT format('%s %s %s %s', s.category_reason, s.first_selfpay_fen, s.deductible_fen, s.fund_fen)
 	FROM xdjy.decide_manual_claim(957104, '2024-09-30') s),
 	'filed_after_discharge 60000 100000 308000', 'F8, 004 §二(二): self-paid then filed: the temporary standard by hand');
@@ -104,19 +104,19 @@ SELECT is((SELECT format('%s %s %s %s', s.category_reason, s.first_selfpay_fen, 
 -- Jilin employee, emergency-free unfiled in Guangzhou, own reason is no
 -- reduction for unfiled (002 #4 is for filed care that should have been direct)
 INSERT INTO manual_claim (id, encounter_id, invoice_no, total_fen, submitted_on, materials_complete_on, own_reason)
-VALUES (957105, 957005, 'T5-MC-5', 100000, '2024-10-10', '2024-10-10', true);
+VALUES (957105, 957005, 'SETL-MC-5', 100000, '2024-10-10', '2024-10-10', true);
 SELECT is((SELECT s.ratio_bp FROM xdjy.decide_manual_claim(957105, '2024-10-20') s), 2000,
 	'002 #3, #4: the unfiled 20% is not lowered again for the person''s own reason');
 
 -- misuse --------------------------------------------------------------------------------------
 SELECT throws_ok($$INSERT INTO xdjy.manual_claim (encounter_id, invoice_no, total_fen, submitted_on, status, decided_on, rejection_sqlstate)
-	VALUES (957005, 'T5-MC-9', 100, '2024-10-10', 'rejected', '2024-10-10', 'YB000')$$, 'YB404', NULL,
+	VALUES (957005, 'SETL-MC-9', 100, '2024-10-10', 'rejected', '2024-10-10', 'YB000')$$, 'YB404', NULL,
 	'a claim is submitted open');
 SELECT throws_ok($$INSERT INTO xdjy.manual_claim (encounter_id, invoice_no, total_fen, submitted_on)
-	VALUES (-1, 'T5-MC-9', 100, '2024-10-10')$$, 'YB001', NULL, 'a claim on an unknown encounter: YB001');
+	VALUES (-1, 'SETL-MC-9', 100, '2024-10-10')$$, 'YB001', NULL, 'a claim on an unknown encounter: YB001');
 SELECT throws_ok($$SELECT xdjy.decide_manual_claim(-1, '2024-10-10')$$, 'YB001', NULL, 'deciding an unknown claim: YB001');
 SELECT throws_ok($$INSERT INTO xdjy.manual_claim (encounter_id, invoice_no, total_fen, out_of_scope_fen, submitted_on)
-	VALUES (957005, 'T5-MC-9', 100, 200, '2024-10-10')$$, 'YB302', NULL, 'a claim with out of scope above the total');
+	VALUES (957005, 'SETL-MC-9', 100, 200, '2024-10-10')$$, 'YB302', NULL, 'a claim with out of scope above the total');
 
 SELECT * FROM finish();
 ROLLBACK;

@@ -1,12 +1,12 @@
 -- R2 three-party reconciliation (三方对账, 004 §四(一)): the daily mismatch
 -- view and the monthly status as of a day, against hand-built data (see
--- t6_fixture.psql): a settlement missing at a party, amounts that differ,
--- settlements reported twice by one party, a settlement nobody knows, the
--- National Day week, month and year ends.
+-- include/reporting_data.sql): a settlement missing at a party, amounts
+-- that differ, settlements reported twice by one party, a settlement nobody
+-- knows, the National Day week, month and year ends.
 BEGIN;
 SELECT plan(45);
 SET LOCAL search_path = xdjy, public;
-\ir t6_fixture.psql
+\ir include/reporting_data.sql
 
 -- the matching rule, alone ---------------------------------------------------
 SELECT is(reconciliation_kinds('{100,70,30}', '{100,70,30}', '{100,70,30}', '{100,70,30}'), '{}'::text[],

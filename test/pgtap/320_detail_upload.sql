@@ -1,11 +1,11 @@
 -- R1 (004 §三(四)): the expense details of an inpatient direct settlement
 -- away from home are uploaded within 3 days (3日内: calendar days, so a
 -- weekend or a holiday does not stretch it).  detail_upload_overdue lists
--- the late ones, as of a day.  Data: t6_fixture.psql.
+-- the late ones, as of a day.  Data: include/reporting_data.sql.
 BEGIN;
 SELECT plan(13);
 SET LOCAL search_path = xdjy, public;
-\ir t6_fixture.psql
+\ir include/reporting_data.sql
 
 SELECT is(detail_upload_due_on('2024-09-30'), '2024-10-03'::date,
           '004 §三(四): settled 30 September, due 3 October, inside the National Day holiday (calendar days)');

@@ -6,72 +6,72 @@
 BEGIN;
 SELECT plan(18);
 SET LOCAL search_path = xdjy, public;
-\ir t6_fixture.psql
+\ir include/reporting_data.sql
 SET LOCAL session_replication_role = replica;
 
--- June 2023, treated in Shandong (T6-JN-H1): 49 direct outpatient
+-- June 2023, treated in Shandong (RPT-JN-H1): 49 direct outpatient
 -- settlements of a Beijing insured (one on 30 June), 1 failed direct attempt
 INSERT INTO encounter (id, person_id, institution_code, visit_type, admitted_on, discharged_on)
-SELECT 7000 + g, 'T6-P-BJ1', 'T6-JN-H1', 'outpatient', d, d
+SELECT 7000 + g, 'RPT-P-BJ1', 'RPT-JN-H1', 'outpatient', d, d
 FROM generate_series(1, 50) g, LATERAL (SELECT CASE WHEN g = 49 THEN '2023-06-30'::date WHEN g = 50 THEN '2023-07-01'::date
 	ELSE '2023-06-01'::date + (g % 28) END AS d) x;
 INSERT INTO settlement (id, encounter_id, settled_on, mode, invoice_no, total_fen, person_id, institution_code,
 	insured_region, treatment_region, scope, category, fund_fen, personal_fen)
-SELECT e.id, e.id, e.admitted_on, 'direct', 'T6-K-' || e.id, 1000, e.person_id, e.institution_code,
+SELECT e.id, e.id, e.admitted_on, 'direct', 'RPT-K-' || e.id, 1000, e.person_id, e.institution_code,
 	'110000', '370100', 'cross_province', 'temporary', 500, 500
 FROM encounter e WHERE e.id BETWEEN 7001 AND 7050;
 INSERT INTO settlement_attempt (attempted_on, encounter_id, mode, invoice_no, total_fen, sqlstate, message) VALUES
-	('2023-06-15', 7001, 'direct', 'T6-K-F1', 1000, 'YB301', 'rejected'),
-	('2023-06-15', 7002, 'manual', 'T6-K-F2', 1000, 'YB301', 'a manual attempt is no network settlement'),
-	('2023-06-15', NULL, 'direct', 'T6-K-F3', 1000, 'YB001', 'no encounter: no province');
+	('2023-06-15', 7001, 'direct', 'RPT-K-F1', 1000, 'YB301', 'rejected'),
+	('2023-06-15', 7002, 'manual', 'RPT-K-F2', 1000, 'YB301', 'a manual attempt is no network settlement'),
+	('2023-06-15', NULL, 'direct', 'RPT-K-F3', 1000, 'YB001', 'no encounter: no province');
 -- local failures in Jinan do not count
 INSERT INTO encounter (id, person_id, institution_code, visit_type, admitted_on, discharged_on) VALUES
-	(7100, 'T6-P-JN1', 'T6-JN-H1', 'outpatient', '2023-06-10', '2023-06-10');
+	(7100, 'RPT-P-JN1', 'RPT-JN-H1', 'outpatient', '2023-06-10', '2023-06-10');
 INSERT INTO settlement_attempt (attempted_on, encounter_id, mode, invoice_no, total_fen, sqlstate, message) VALUES
-	('2023-06-10', 7100, 'direct', 'T6-K-L1', 1000, 'YB301', 'local'),
-	('2023-06-11', 7100, 'direct', 'T6-K-L2', 1000, 'YB301', 'local');
+	('2023-06-10', 7100, 'direct', 'RPT-K-L1', 1000, 'YB301', 'local'),
+	('2023-06-11', 7100, 'direct', 'RPT-K-L2', 1000, 'YB301', 'local');
 
--- June 2023, treated in Beijing (T6-BJ-H1): 48 direct settlements of a
+-- June 2023, treated in Beijing (RPT-BJ-H1): 48 direct settlements of a
 -- Jinan insured, 1 failed attempt, 1 reversal (冲正) that is not a success
 INSERT INTO encounter (id, person_id, institution_code, visit_type, admitted_on, discharged_on)
-SELECT 7200 + g, 'T6-P-JN1', 'T6-BJ-H1', 'outpatient', '2023-06-01'::date + (g % 28), '2023-06-01'::date + (g % 28)
+SELECT 7200 + g, 'RPT-P-JN1', 'RPT-BJ-H1', 'outpatient', '2023-06-01'::date + (g % 28), '2023-06-01'::date + (g % 28)
 FROM generate_series(1, 48) g;
 INSERT INTO settlement (id, encounter_id, settled_on, mode, invoice_no, total_fen, person_id, institution_code,
 	insured_region, treatment_region, scope, category, fund_fen, personal_fen)
-SELECT e.id, e.id, e.admitted_on, 'direct', 'T6-K-' || e.id, 1000, e.person_id, e.institution_code,
+SELECT e.id, e.id, e.admitted_on, 'direct', 'RPT-K-' || e.id, 1000, e.person_id, e.institution_code,
 	'370100', '110000', 'cross_province', 'temporary', 500, 500
 FROM encounter e WHERE e.id BETWEEN 7201 AND 7248;
 INSERT INTO settlement (id, encounter_id, settled_on, mode, invoice_no, total_fen, reverses, person_id, institution_code,
 	insured_region, treatment_region, scope, category, fund_fen, personal_fen)
-VALUES (7299, 7201, '2023-06-29', 'direct', 'T6-K-7201', -1000, 7201, 'T6-P-JN1', 'T6-BJ-H1',
+VALUES (7299, 7201, '2023-06-29', 'direct', 'RPT-K-7201', -1000, 7201, 'RPT-P-JN1', 'RPT-BJ-H1',
 	'370100', '110000', 'cross_province', 'temporary', -500, -500);
 INSERT INTO settlement_attempt (attempted_on, encounter_id, mode, invoice_no, total_fen, sqlstate, message) VALUES
-	('2023-06-20', 7201, 'direct', 'T6-K-F4', 1000, 'YB301', 'rejected');
+	('2023-06-20', 7201, 'direct', 'RPT-K-F4', 1000, 'YB301', 'rejected');
 
--- September 2023: cross-province inpatient care.  Jilin insured (T6-P-CC1)
+-- September 2023: cross-province inpatient care.  Jilin insured (RPT-P-CC1)
 -- in Beijing: 4 direct + 1 manual (+ 1 reversal); Beijing insured
--- (T6-P-BJ1) in Jinan: 3 direct + 1 manual, and an outpatient visit;
+-- (RPT-P-BJ1) in Jinan: 3 direct + 1 manual, and an outpatient visit;
 -- a Weihai insured in Jinan (intra-province) does not count.
 INSERT INTO encounter (id, person_id, institution_code, visit_type, admitted_on, discharged_on)
-SELECT 7300 + g, 'T6-P-CC1', 'T6-BJ-H1', 'inpatient', '2023-09-01'::date + 3 * g, '2023-09-02'::date + 3 * g
+SELECT 7300 + g, 'RPT-P-CC1', 'RPT-BJ-H1', 'inpatient', '2023-09-01'::date + 3 * g, '2023-09-02'::date + 3 * g
 FROM generate_series(1, 5) g
 UNION ALL
-SELECT 7400 + g, 'T6-P-BJ1', 'T6-JN-H1', 'inpatient', '2023-09-01'::date + 3 * g, '2023-09-02'::date + 3 * g
+SELECT 7400 + g, 'RPT-P-BJ1', 'RPT-JN-H1', 'inpatient', '2023-09-01'::date + 3 * g, '2023-09-02'::date + 3 * g
 FROM generate_series(1, 4) g
 UNION ALL
-SELECT 7405, 'T6-P-BJ1', 'T6-JN-H1', 'outpatient', '2023-09-20', '2023-09-20'
+SELECT 7405, 'RPT-P-BJ1', 'RPT-JN-H1', 'outpatient', '2023-09-20', '2023-09-20'
 UNION ALL
-SELECT 7406, 'T6-P-WH1', 'T6-JN-H1', 'inpatient', '2023-09-10', '2023-09-12';
+SELECT 7406, 'RPT-P-WH1', 'RPT-JN-H1', 'inpatient', '2023-09-10', '2023-09-12';
 INSERT INTO settlement (id, encounter_id, settled_on, mode, invoice_no, total_fen, reverses, person_id, institution_code,
 	insured_region, treatment_region, scope, category, fund_fen, personal_fen)
 SELECT e.id, e.id, e.discharged_on, CASE WHEN e.id IN (7305, 7404) THEN 'manual' ELSE 'direct' END,
-	'T6-K-' || e.id, 10000, NULL::bigint, e.person_id, e.institution_code,
+	'RPT-K-' || e.id, 10000, NULL::bigint, e.person_id, e.institution_code,
 	p.insured_region, pooling_region(i.region_code), treatment_scope(p.insured_region, pooling_region(i.region_code)),
 	'long_term', 7000, 3000
 FROM encounter e JOIN person p ON p.id = e.person_id JOIN institution i ON i.code = e.institution_code
 WHERE e.id BETWEEN 7301 AND 7406
 UNION ALL
-SELECT 7399, 7301, '2023-09-30', 'direct', 'T6-K-7301', -10000, 7301, 'T6-P-CC1', 'T6-BJ-H1',
+SELECT 7399, 7301, '2023-09-30', 'direct', 'RPT-K-7301', -10000, 7301, 'RPT-P-CC1', 'RPT-BJ-H1',
 	'220100', '110000', 'cross_province', 'long_term', -7000, -3000;
 SET LOCAL session_replication_role = DEFAULT;
 
@@ -116,7 +116,7 @@ SELECT is((SELECT count(*) FROM k WHERE kpi = 'network_success' AND month = '202
 
 -- a failure more drops Shandong below the target --------------------------------
 INSERT INTO settlement_attempt (attempted_on, encounter_id, mode, invoice_no, total_fen, sqlstate, message)
-VALUES ('2023-06-30', 7003, 'direct', 'T6-K-F5', 1000, 'YB301', 'rejected');
+VALUES ('2023-06-30', 7003, 'direct', 'RPT-K-F5', 1000, 'YB301', 'rejected');
 SELECT results_eq(
 	$$SELECT numerator, denominator, rate_bp, met FROM k WHERE kpi = 'network_success' AND province = '370000' AND month = '2023-06-01'$$,
 	$$VALUES (49::bigint, 51::bigint, 9608, false)$$, 'a second failure: 49 of 51, 96.08%, not met');

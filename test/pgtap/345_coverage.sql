@@ -18,15 +18,15 @@ INSERT INTO region (code, name_zh, name_en, level, parent_code, is_pooling) VALU
 	('990102001', '乙一镇', 'Town B1', 'township', '990102', false);
 INSERT INTO institution (code, name_zh, region_code, kind, networked_inpatient, networked_chronic) VALUES
 	-- County A: inpatient in town A1 only; chronic: one in the county seat, one in town A1
-	('T6-COV-1', '甲一镇卫生院', '990101001', 'hospital', true, true),
-	('T6-COV-2', '甲县人民医院', '990101', 'hospital', false, true),
-	('T6-COV-3', '甲二镇卫生院', '990101002', 'hospital', false, false),	-- not networked
-	('T6-COV-4', '甲三镇药店', '990101003', 'pharmacy', true, true),		-- a pharmacy is no hospital
+	('RPT-COV-1', '甲一镇卫生院', '990101001', 'hospital', true, true),
+	('RPT-COV-2', '甲县人民医院', '990101', 'hospital', false, true),
+	('RPT-COV-3', '甲二镇卫生院', '990101002', 'hospital', false, false),	-- not networked
+	('RPT-COV-4', '甲三镇药店', '990101003', 'pharmacy', true, true),		-- a pharmacy is no hospital
 	-- County B: one chronic hospital; town B1 has a networked inpatient hospital
-	('T6-COV-5', '乙一镇卫生院', '990102001', 'hospital', true, true),
+	('RPT-COV-5', '乙一镇卫生院', '990102001', 'hospital', true, true),
 	-- County C: one chronic hospital and a chronic pharmacy
-	('T6-COV-6', '丙县医院', '990103', 'hospital', false, true),
-	('T6-COV-7', '丙县药店', '990103', 'pharmacy', false, true);
+	('RPT-COV-6', '丙县医院', '990103', 'hospital', false, true),
+	('RPT-COV-7', '丙县药店', '990103', 'pharmacy', false, true);
 
 SELECT results_eq(
 	$$SELECT gap, region_code, networked, required FROM xdjy.coverage_gap WHERE province = '990000' ORDER BY gap, region_code$$,
@@ -46,14 +46,14 @@ SELECT results_eq(
 	'a gap says where and what in both languages');
 
 -- closing a gap
-UPDATE institution SET networked_chronic = true WHERE code = 'T6-COV-7';
+UPDATE institution SET networked_chronic = true WHERE code = 'RPT-COV-7';
 SELECT is((SELECT count(*) FROM coverage_gap WHERE region_code = '990103'), 1::bigint,
           'a networked chronic pharmacy does not close a county''s gap');
 INSERT INTO institution (code, name_zh, region_code, kind, networked_chronic)
-VALUES ('T6-COV-8', '丙县中医院', '990103', 'hospital', true);
+VALUES ('RPT-COV-8', '丙县中医院', '990103', 'hospital', true);
 SELECT is((SELECT count(*) FROM coverage_gap WHERE region_code = '990103'), 0::bigint,
           'a second networked chronic hospital closes it');
-UPDATE institution SET networked_inpatient = true WHERE code = 'T6-COV-3';
+UPDATE institution SET networked_inpatient = true WHERE code = 'RPT-COV-3';
 SELECT is((SELECT count(*) FROM coverage_gap WHERE region_code = '990101002'), 0::bigint,
           'networking the town A2 hospital for inpatients closes its gap');
 

@@ -1,10 +1,11 @@
 -- S5 (002 #15): a manual claim is decided within 22 working days of complete
 -- materials; manual_claim_due lists the claims open on a day, with the due
--- day and whether it has passed.  Data: t6_fixture.psql (claims 6101-6103).
+-- day and whether it has passed.  Data: include/reporting_data.sql (claims
+-- 6101-6103).
 BEGIN;
 SELECT plan(8);
 SET LOCAL search_path = xdjy, public;
-\ir t6_fixture.psql
+\ir include/reporting_data.sql
 
 SELECT is((SELECT count(*) FROM manual_claim WHERE id BETWEEN 6101 AND 6103
            AND due_on IS DISTINCT FROM add_working_days(materials_complete_on, 22)), 0::bigint,
@@ -13,9 +14,9 @@ SELECT is((SELECT count(*) FROM manual_claim WHERE id BETWEEN 6101 AND 6103
 SELECT results_eq(
 	$$SELECT claim_id, person_id, insured_region, materials_complete_on, due_on, status, overdue
 	  FROM xdjy.manual_claim_due_as_of('2024-10-19') WHERE claim_id BETWEEN 6101 AND 6199$$,
-	$$VALUES (6102::bigint, 'T6-P-JN1'::text, '370100'::text, '2024-09-20'::date, '2024-10-25'::date, 'open'::text, false),
-	         (6101, 'T6-P-BJ1', '110000', '2024-10-16', '2024-11-15', 'open', false),
-	         (6103, 'T6-P-WH1', '371000', NULL, NULL, 'awaiting_materials', false)$$,
+	$$VALUES (6102::bigint, 'RPT-P-JN1'::text, '370100'::text, '2024-09-20'::date, '2024-10-25'::date, 'open'::text, false),
+	         (6101, 'RPT-P-BJ1', '110000', '2024-10-16', '2024-11-15', 'open', false),
+	         (6103, 'RPT-P-WH1', '371000', NULL, NULL, 'awaiting_materials', false)$$,
 	'as of 19 October: 6101 decided only on the 20th, 6103''s materials complete only on the 21st');
 SELECT results_eq(
 	$$SELECT claim_id, due_on, status, overdue FROM xdjy.manual_claim_due_as_of('2024-10-25') WHERE claim_id BETWEEN 6101 AND 6199$$,

@@ -3,10 +3,10 @@
 -- Jinan (370100) can read and write: nothing of Weihai (371000) or of
 -- anybody else (0 leaks), and the same for Weihai, a provincial operator,
 -- an operator without regions, the analyst and the admin.
--- Data: t6_fixture.psql plus Weihai-only rows (person T6-P-WH2).
+-- Data: include/reporting_data.sql plus Weihai-only rows (person RPT-P-WH2).
 BEGIN;
 SET LOCAL search_path = xdjy, public;
-\ir t6_fixture.psql
+\ir include/reporting_data.sql
 
 -- privilege matrix: S(elect) I(nsert) U(pdate) D(elete) T(runcate), '-'
 -- where not granted; c: columns only (the analyst reads what views read)
@@ -112,31 +112,31 @@ FROM pg_sequences WHERE schemaname = 'xdjy' AND coalesce(last_value, 0) < 100000
 
 -- Weihai-only rows (a Weihai insured treated in Weihai) ----------------------
 SET LOCAL session_replication_role = replica;
-INSERT INTO person VALUES ('T6-P-WH2', '威海参保人二', '371000', 'employee');
+INSERT INTO person VALUES ('RPT-P-WH2', '威海参保人二', '371000', 'employee');
 INSERT INTO filing (id, person_id, destination_region, category, start_date, applied_on)
-VALUES (6901, 'T6-P-WH2', '110000', 'temporary_outside', '2024-10-01', '2024-10-01'),
-       (6902, 'T6-P-JN1', '371000', 'long_term_resident', '2024-10-01', '2024-10-01');
+VALUES (6901, 'RPT-P-WH2', '110000', 'temporary_outside', '2024-10-01', '2024-10-01'),
+       (6902, 'RPT-P-JN1', '371000', 'long_term_resident', '2024-10-01', '2024-10-01');
 INSERT INTO encounter (id, person_id, institution_code, visit_type, admitted_on, discharged_on)
-VALUES (6901, 'T6-P-WH2', 'T6-WH-H1', 'inpatient', '2024-10-20', '2024-10-25');
+VALUES (6901, 'RPT-P-WH2', 'RPT-WH-H1', 'inpatient', '2024-10-20', '2024-10-25');
 INSERT INTO settlement (id, encounter_id, settled_on, mode, invoice_no, total_fen, person_id, institution_code,
 	insured_region, treatment_region, scope, category, fund_fen, personal_fen)
-VALUES (6901, 6901, '2024-10-25', 'direct', 'T6-INV-6901', 10000, 'T6-P-WH2', 'T6-WH-H1', '371000', '371000', 'local', 'local', 8000, 2000);
+VALUES (6901, 6901, '2024-10-25', 'direct', 'RPT-INV-6901', 10000, 'RPT-P-WH2', 'RPT-WH-H1', '371000', '371000', 'local', 'local', 8000, 2000);
 INSERT INTO settlement_attempt (attempted_on, encounter_id, mode, sqlstate, message)
 VALUES ('2024-10-25', 6901, 'direct', 'YB301', 'Weihai failure');
-INSERT INTO manual_claim (id, encounter_id, invoice_no, total_fen, submitted_on) VALUES (6901, 6901, 'T6-INV-6901B', 100, '2024-10-26');
+INSERT INTO manual_claim (id, encounter_id, invoice_no, total_fen, submitted_on) VALUES (6901, 6901, 'RPT-INV-6901B', 100, '2024-10-26');
 INSERT INTO party_report (party, settlement_id, reported_on, total_fen, fund_fen, personal_fen) VALUES ('treatment', 6901, '2024-10-25', 1, 1, 0);
 INSERT INTO detail_upload VALUES (6901, '2024-10-26');
 INSERT INTO clearing_transfer (month, region_code, transferred_on, fund_fen) VALUES ('2024-09-01', '371000', '2024-11-01', 56000);
 SET LOCAL session_replication_role = DEFAULT;
 
-CREATE ROLE t6_jinan NOLOGIN IN ROLE xdjy_operator;
-CREATE ROLE t6_weihai NOLOGIN IN ROLE xdjy_operator;
-CREATE ROLE t6_shandong NOLOGIN IN ROLE xdjy_operator;
-CREATE ROLE t6_nobody NOLOGIN IN ROLE xdjy_operator;
-CREATE ROLE t6_analyst NOLOGIN IN ROLE xdjy_analyst;
-CREATE ROLE t6_admin NOLOGIN IN ROLE xdjy_admin;
-INSERT INTO operator_region VALUES ('t6_jinan', '370100'), ('t6_weihai', '371000'), ('t6_shandong', '370000'),
-	('t6_ghost', '371000');
+CREATE ROLE jinan_operator NOLOGIN IN ROLE xdjy_operator;
+CREATE ROLE weihai_operator NOLOGIN IN ROLE xdjy_operator;
+CREATE ROLE shandong_operator NOLOGIN IN ROLE xdjy_operator;
+CREATE ROLE regionless_operator NOLOGIN IN ROLE xdjy_operator;
+CREATE ROLE plain_analyst NOLOGIN IN ROLE xdjy_analyst;
+CREATE ROLE plain_admin NOLOGIN IN ROLE xdjy_admin;
+INSERT INTO operator_region VALUES ('jinan_operator', '370100'), ('weihai_operator', '371000'), ('shandong_operator', '370000'),
+	('ghost_operator', '371000');
 
 -- what each operator must see, computed as the owner --------------------------
 -- (a plain view runs with its owner's rights: it sees every row)
@@ -169,7 +169,7 @@ $$;
 -- the Jinan operator --------------------------------------------------------------
 -- (replica: the rule triggers stay out of the way, row-level security does not)
 SET LOCAL session_replication_role = replica;
-SET LOCAL ROLE t6_jinan;
+SET LOCAL ROLE jinan_operator;
 SELECT set_eq($$SELECT id::text FROM xdjy.settlement$$, $$SELECT id FROM expect WHERE who = 'jinan' AND tbl = 'settlement'$$,
               'Jinan operator reads exactly the settlements of Jinan insured or treated in Jinan');
 SELECT is((SELECT count(*) FROM settlement WHERE '370100' NOT IN (insured_region, treatment_region)), 0::bigint,
@@ -185,46 +185,46 @@ SELECT is((SELECT count(*) FROM manual_claim WHERE id = 6901), 0::bigint, 'Jinan
 SELECT is((SELECT count(*) FROM party_report WHERE settlement_id IN (6901, 6006, 6004, 999000001)), 0::bigint,
           'Jinan operator: no reports of settlements it cannot see, nor of unknown settlements');
 SELECT is((SELECT count(*) FROM detail_upload WHERE settlement_id = 6901), 0::bigint, 'Jinan operator: no Weihai upload');
-SELECT is((SELECT count(*) FROM clearing_confirmation WHERE institution_code <> 'T6-JN-H1' AND institution_code LIKE 'T6-%'), 0::bigint,
+SELECT is((SELECT count(*) FROM clearing_confirmation WHERE institution_code <> 'RPT-JN-H1' AND institution_code LIKE 'RPT-%'), 0::bigint,
           'Jinan operator: no confirmations of Weihai institutions');
 SELECT is((SELECT count(*) FROM clearing_transfer WHERE region_code <> '370100'), 0::bigint, 'Jinan operator: no Weihai transfer up');
-SELECT results_eq($$SELECT role::text COLLATE "default", region_code FROM xdjy.operator_region$$, $$VALUES ('t6_jinan'::text, '370100'::text)$$,
+SELECT results_eq($$SELECT role::text COLLATE "default", region_code FROM xdjy.operator_region$$, $$VALUES ('jinan_operator'::text, '370100'::text)$$,
                   'Jinan operator sees its own grant only');
 SELECT set_eq($$SELECT DISTINCT settlement_id FROM xdjy.reconciliation_mismatch$$, $$VALUES (6003::bigint)$$,
               'through the views too: the Jinan operator''s reconciliation lists 6003 only (not 6006, not the unknown settlement)');
 SELECT results_eq(
-	$$SELECT month, fund_fen, confirmed_on FROM xdjy.clearing_monthly_as_of('2024-12-31') WHERE code = 'T6-WH-H1'$$,
+	$$SELECT month, fund_fen, confirmed_on FROM xdjy.clearing_monthly_as_of('2024-12-31') WHERE code = 'RPT-WH-H1'$$,
 	$$VALUES ('2024-08-01'::date, 30000::bigint, NULL::date), ('2024-09-01', 70000, NULL), ('2024-11-01', 2000, NULL)$$,
 	'the Jinan operator''s clearing shows a Weihai institution only with what Jinan insured spent there (not October''s Beijing insured), without Weihai''s confirmations');
 
 -- writes on Weihai rows: refused or invisible
 SELECT throws_ok($$INSERT INTO xdjy.settlement (encounter_id, settled_on, mode, invoice_no, total_fen, insured_region, treatment_region, fund_fen, personal_fen)
-                   VALUES (6901, '2024-10-26', 'direct', 'T6-X-1', 100, '371000', '371000', 50, 50)$$, '42501', NULL,
+                   VALUES (6901, '2024-10-26', 'direct', 'RPT-X-1', 100, '371000', '371000', 50, 50)$$, '42501', NULL,
                  'Jinan operator cannot write a Weihai settlement');
 SELECT throws_ok($$INSERT INTO xdjy.settlement (encounter_id, settled_on, mode, invoice_no, total_fen, insured_region, treatment_region, fund_fen, personal_fen)
-                   VALUES (6001, '2024-10-26', 'direct', 'T6-X-2', 100, '370100', '371000', 50, 50)$$, '42501', NULL,
+                   VALUES (6001, '2024-10-26', 'direct', 'RPT-X-2', 100, '370100', '371000', 50, 50)$$, '42501', NULL,
                  'nor a direct settlement of a Jinan insured treated in Weihai: direct settlements are the treatment place''s');
 SELECT lives_ok($$INSERT INTO xdjy.settlement (encounter_id, settled_on, mode, invoice_no, total_fen, insured_region, treatment_region, fund_fen, personal_fen)
-                  VALUES (6001, '2024-10-26', 'manual', 'T6-X-3', 100, '370100', '371000', 50, 50)$$,
+                  VALUES (6001, '2024-10-26', 'manual', 'RPT-X-3', 100, '370100', '371000', 50, 50)$$,
                 'but the manual reimbursement of it is the insured place''s: allowed');
 SELECT lives_ok($$INSERT INTO xdjy.settlement (encounter_id, settled_on, mode, invoice_no, total_fen, insured_region, treatment_region, fund_fen, personal_fen)
-                  VALUES (6003, '2024-10-26', 'direct', 'T6-X-4', 100, '371000', '370100', 50, 50)$$,
+                  VALUES (6003, '2024-10-26', 'direct', 'RPT-X-4', 100, '371000', '370100', 50, 50)$$,
                 'and a direct settlement in Jinan of a Weihai insured is Jinan''s: allowed');
-SELECT throws_ok($$INSERT INTO xdjy.encounter (person_id, institution_code, visit_type, admitted_on) VALUES ('T6-P-WH2', 'T6-WH-H1', 'outpatient', '2024-11-01')$$,
+SELECT throws_ok($$INSERT INTO xdjy.encounter (person_id, institution_code, visit_type, admitted_on) VALUES ('RPT-P-WH2', 'RPT-WH-H1', 'outpatient', '2024-11-01')$$,
                  '42501', NULL, 'Jinan operator cannot register a Weihai encounter');
-SELECT lives_ok($$INSERT INTO xdjy.encounter (person_id, institution_code, visit_type, admitted_on) VALUES ('T6-P-WH2', 'T6-JN-H1', 'outpatient', '2024-11-01')$$,
+SELECT lives_ok($$INSERT INTO xdjy.encounter (person_id, institution_code, visit_type, admitted_on) VALUES ('RPT-P-WH2', 'RPT-JN-H1', 'outpatient', '2024-11-01')$$,
                 'a Weihai insured at a Jinan institution: allowed');
-SELECT throws_ok($$INSERT INTO xdjy.filing (person_id, destination_region, category, start_date, applied_on) VALUES ('T6-P-WH2', '370100', 'temporary_outside', '2024-11-01', '2024-11-01')$$,
+SELECT throws_ok($$INSERT INTO xdjy.filing (person_id, destination_region, category, start_date, applied_on) VALUES ('RPT-P-WH2', '370100', 'temporary_outside', '2024-11-01', '2024-11-01')$$,
                  '42501', NULL, 'Jinan operator cannot file a Weihai insured, not even to Jinan (filing is the insured place''s, 004 §三(三))');
-SELECT lives_ok($$INSERT INTO xdjy.filing (person_id, destination_region, category, start_date, applied_on) VALUES ('T6-P-JN1', '110000', 'temporary_outside', '2024-11-01', '2024-11-01')$$,
+SELECT lives_ok($$INSERT INTO xdjy.filing (person_id, destination_region, category, start_date, applied_on) VALUES ('RPT-P-JN1', '110000', 'temporary_outside', '2024-11-01', '2024-11-01')$$,
                 'Jinan operator files a Jinan insured to Beijing');
 SELECT is(pg_temp.affected($q$UPDATE xdjy.filing SET closed_on = '2024-11-02' WHERE id = 6901$q$), 0::bigint,
           'an UPDATE of a Weihai filing touches nothing');
 SELECT is(pg_temp.affected($q$UPDATE xdjy.filing SET closed_on = '2024-11-02' WHERE id = 6902$q$), 1::bigint,
           'a Jinan insured''s filing to Weihai is Jinan''s to update');
-SELECT throws_ok($$UPDATE xdjy.filing SET person_id = 'T6-P-WH2' WHERE id = 6902$$, '42501', NULL,
+SELECT throws_ok($$UPDATE xdjy.filing SET person_id = 'RPT-P-WH2' WHERE id = 6902$$, '42501', NULL,
                  'an UPDATE cannot move a filing out of the operator''s regions (WITH CHECK)');
-SELECT throws_ok($$INSERT INTO xdjy.operator_region VALUES ('t6_jinan', '371000')$$, '42501', NULL,
+SELECT throws_ok($$INSERT INTO xdjy.operator_region VALUES ('jinan_operator', '371000')$$, '42501', NULL,
                  'an operator cannot grant itself Weihai');
 SELECT throws_ok($$INSERT INTO xdjy.party_report (party, settlement_id, reported_on, total_fen, fund_fen, personal_fen) VALUES ('insured', 6901, '2024-10-26', 1, 1, 0)$$,
                  '42501', NULL, 'nor report a Weihai settlement');
@@ -232,9 +232,9 @@ SELECT throws_ok($$INSERT INTO xdjy.party_report (party, settlement_id, reported
                  '42501', NULL, 'nor a settlement nobody knows (the admin imports those)');
 SELECT throws_ok($$INSERT INTO xdjy.detail_upload VALUES (6001, '2024-10-02')$$, '42501', NULL,
                  'the upload of a settlement treated in Weihai is Weihai''s (004 §三(四)), even for a Jinan insured');
-SELECT throws_ok($$INSERT INTO xdjy.clearing_confirmation (month, institution_code, confirmed_on, fund_fen) VALUES ('2024-10-01', 'T6-WH-H1', '2024-11-05', 1)$$,
+SELECT throws_ok($$INSERT INTO xdjy.clearing_confirmation (month, institution_code, confirmed_on, fund_fen) VALUES ('2024-10-01', 'RPT-WH-H1', '2024-11-05', 1)$$,
                  '42501', NULL, 'nor confirm clearing with a Weihai institution');
-SELECT lives_ok($$INSERT INTO xdjy.clearing_confirmation (month, institution_code, confirmed_on, fund_fen) VALUES ('2024-10-01', 'T6-JN-H1', '2024-11-05', 56000)$$,
+SELECT lives_ok($$INSERT INTO xdjy.clearing_confirmation (month, institution_code, confirmed_on, fund_fen) VALUES ('2024-10-01', 'RPT-JN-H1', '2024-11-05', 56000)$$,
                 'confirming with a Jinan institution: allowed');
 SELECT throws_ok($$SELECT xdjy.clearing_confirm(6001, '1', '2024-10-18')$$, '42501', NULL,
                  '3261 for a row of a Weihai institution is Weihai''s, even for a Jinan insured''s settlement');
@@ -251,13 +251,13 @@ SELECT is(pg_temp.affected($q$UPDATE xdjy.encounter SET discharged_on = '2024-10
 SELECT throws_ok($$DELETE FROM xdjy.settlement WHERE id = 6901$$, '42501', NULL, 'no operator deletes settlements');
 SELECT throws_ok($$UPDATE xdjy.settlement SET total_fen = 0 WHERE id = 6002$$, '42501', NULL, 'nor updates them, even its own');
 SELECT throws_ok($$INSERT INTO xdjy.holiday VALUES ('2027-01-01', false, 'x', false)$$, '42501', NULL, 'the calendar is the admin''s');
-SELECT throws_ok($$INSERT INTO xdjy.person VALUES ('T6-P-X', 'x', '370100', 'employee')$$, '42501', NULL, 'the person register is the admin''s');
+SELECT throws_ok($$INSERT INTO xdjy.person VALUES ('RPT-P-X', 'x', '370100', 'employee')$$, '42501', NULL, 'the person register is the admin''s');
 RESET ROLE;
 SET LOCAL session_replication_role = DEFAULT;
-SELECT is((SELECT count(*) FROM settlement WHERE invoice_no LIKE 'T6-X-%'), 2::bigint, 'exactly the two allowed settlements were written');
+SELECT is((SELECT count(*) FROM settlement WHERE invoice_no LIKE 'RPT-X-%'), 2::bigint, 'exactly the two allowed settlements were written');
 
 -- the Weihai operator: the mirror image ------------------------------------------
-SET LOCAL ROLE t6_weihai;
+SET LOCAL ROLE weihai_operator;
 SELECT set_eq($$SELECT id::text FROM xdjy.settlement$$, $$SELECT id FROM expect WHERE who = 'weihai' AND tbl = 'settlement'$$,
               'Weihai operator reads exactly the settlements of Weihai insured or treated in Weihai');
 SELECT is((SELECT count(*) FROM settlement WHERE '371000' NOT IN (insured_region, treatment_region)), 0::bigint,
@@ -268,9 +268,9 @@ SELECT set_eq($$SELECT DISTINCT settlement_id FROM xdjy.reconciliation_mismatch$
               'Weihai operator''s reconciliation: 6003 (its insured) and 6006 (treated in Weihai)');
 SELECT lives_ok($$SELECT xdjy.clearing_confirm(6001, '1', '2024-10-18')$$,
                  '3261 for a row of a Weihai institution by Weihai: the confirmation rule (run as the owner) locks a settlement row Weihai may not update');
-SELECT results_eq($$SELECT recorded_by FROM xdjy.clearing_detail_confirmation WHERE setl_sn = 6001$$, $$VALUES ('t6_weihai'::text)$$,
+SELECT results_eq($$SELECT recorded_by FROM xdjy.clearing_detail_confirmation WHERE setl_sn = 6001$$, $$VALUES ('weihai_operator'::text)$$,
                   'and the log records Weihai''s operator');
-SELECT throws_ok($$UPDATE xdjy.encounter SET institution_code = 'T6-JN-H1', person_id = 'T6-P-JN1' WHERE id = 6901$$, '42501', NULL,
+SELECT throws_ok($$UPDATE xdjy.encounter SET institution_code = 'RPT-JN-H1', person_id = 'RPT-P-JN1' WHERE id = 6901$$, '42501', NULL,
                  'an UPDATE cannot move an encounter to Jinan (WITH CHECK)');
 SELECT set_eq($$SELECT id::text FROM xdjy.person$$, $$SELECT id FROM expect WHERE who = 'weihai' AND tbl = 'person'$$,
               'Weihai operator reads the persons insured in Weihai');
@@ -278,25 +278,25 @@ RESET ROLE;
 
 -- the rule triggers decide from all the rows, the policies still decide what
 -- the role may write (triggers on from here)
-SET LOCAL ROLE t6_weihai;
+SET LOCAL ROLE weihai_operator;
 SELECT lives_ok($$INSERT INTO xdjy.encounter (person_id, institution_code, visit_type, admitted_on, discharged_on)
-                  VALUES ('T6-P-JN1', 'T6-WH-H1', 'inpatient', '2024-11-10', '2024-11-12')$$,
+                  VALUES ('RPT-P-JN1', 'RPT-WH-H1', 'inpatient', '2024-11-10', '2024-11-12')$$,
                 'Weihai registers the stay of a Jinan insured it cannot read (the encounter rules, run as the owner, find the person)');
 SELECT throws_ok($$INSERT INTO xdjy.encounter (person_id, institution_code, visit_type, admitted_on, discharged_on, attached_to)
-                   VALUES ('T6-P-JN1', 'T6-WH-H1', 'outpatient', '2024-09-11', '2024-09-11', 6012)$$, 'YB206', NULL,
+                   VALUES ('RPT-P-JN1', 'RPT-WH-H1', 'outpatient', '2024-09-11', '2024-09-11', 6012)$$, 'YB206', NULL,
                  '004 §二(六): attaching a visit to a stay the operator cannot see (6012, Beijing) is decided on that stay: outside it, YB206');
 SELECT is((SELECT count(*) FROM encounter WHERE id = 6012), 0::bigint, 'and the stay stays invisible');
 RESET ROLE;
-SET LOCAL ROLE t6_jinan;
-SELECT lives_ok($$SELECT xdjy.file_temporary('T6-P-JN1', '310000', '2024-11-01', '2024-11-01')$$,
+SET LOCAL ROLE jinan_operator;
+SELECT lives_ok($$SELECT xdjy.file_temporary('RPT-P-JN1', '310000', '2024-11-01', '2024-11-01')$$,
                 'Jinan files its insured to Shanghai with the filing rules on (they lock the person row the operator may not update)');
 SELECT results_eq($$SELECT h.event, h.by_role::text COLLATE "default" FROM xdjy.filing_history h JOIN xdjy.filing f ON f.id = h.filing_id
-                    WHERE f.person_id = 'T6-P-JN1' AND f.destination_region = '310000'$$,
-                  $$VALUES ('filed'::text, 't6_jinan'::text)$$, 'the history records the operator, not the trigger''s owner');
+                    WHERE f.person_id = 'RPT-P-JN1' AND f.destination_region = '310000'$$,
+                  $$VALUES ('filed'::text, 'jinan_operator'::text)$$, 'the history records the operator, not the trigger''s owner');
 SELECT throws_ok($$INSERT INTO xdjy.filing_history (filing_id, event) VALUES (6902, 'cancelled')$$, '42501', NULL,
                  'nobody writes history by hand');
 SET LOCAL check_function_bodies = off;
-SELECT throws_ok($$SELECT xdjy.file_temporary('T6-P-JN1', '371000', '2024-11-01', '2024-11-01')$$, 'YB116', NULL,
+SELECT throws_ok($$SELECT xdjy.file_temporary('RPT-P-JN1', '371000', '2024-11-01', '2024-11-01')$$, 'YB116', NULL,
                  '000 §二(三): an operator posing as a restore (check_function_bodies off) still gets every rule');
 RESET check_function_bodies;
 RESET ROLE;
@@ -306,41 +306,41 @@ RESET ROLE;
 INSERT INTO policy (insured_region, scheme, category, visit_type, valid, deductible_fen, ratio_bp, first_selfpay_bp, annual_cap_fen, quota_group) VALUES
 	('370100', 'employee', 'local', 'outpatient', '[2021-01-01,)', 1000, 6000, 0, 200000, 'outpatient'),
 	('370100', 'employee', 'temporary', 'outpatient', '[2022-01-01,)', 1000, 5000, 1000, 200000, 'outpatient');
-SET LOCAL ROLE t6_weihai;
+SET LOCAL ROLE weihai_operator;
 INSERT INTO encounter (id, person_id, institution_code, visit_type, admitted_on, discharged_on)
-VALUES (6960, 'T6-P-JN1', 'T6-WH-H1', 'outpatient', '2024-11-20', '2024-11-20');
-SELECT lives_ok($$SELECT xdjy.settle(6960, 10000, 0, 'T6-ENG-1', '2024-11-20')$$,
+VALUES (6960, 'RPT-P-JN1', 'RPT-WH-H1', 'outpatient', '2024-11-20', '2024-11-20');
+SELECT lives_ok($$SELECT xdjy.settle(6960, 10000, 0, 'RPT-ENG-1', '2024-11-20')$$,
                 'Weihai settles directly the visit of a Jinan insured it cannot read (the engine runs as the owner)');
 RESET ROLE;
-SELECT ok((SELECT fund_fen > 0 AND insured_region = '370100' AND treatment_region = '371000' FROM settlement WHERE invoice_no = 'T6-ENG-1'),
+SELECT ok((SELECT fund_fen > 0 AND insured_region = '370100' AND treatment_region = '371000' FROM settlement WHERE invoice_no = 'RPT-ENG-1'),
           'the engine priced it with the Jinan policy');
-SELECT ok(EXISTS (SELECT FROM ledger WHERE person_id = 'T6-P-JN1'), 'and kept the Jinan insured''s ledger');
-SET LOCAL ROLE t6_weihai;
+SELECT ok(EXISTS (SELECT FROM ledger WHERE person_id = 'RPT-P-JN1'), 'and kept the Jinan insured''s ledger');
+SET LOCAL ROLE weihai_operator;
 SELECT is((SELECT count(*) FROM ledger), 0::bigint, 'which Weihai cannot read (Weihai insured have none)');
 RESET ROLE;
-SET LOCAL ROLE t6_jinan;
+SET LOCAL ROLE jinan_operator;
 INSERT INTO encounter (id, person_id, institution_code, visit_type, admitted_on, discharged_on)
-VALUES (6961, 'T6-P-JN1', 'T6-WH-H1', 'outpatient', '2024-11-21', '2024-11-21');
-SELECT throws_ok($$SELECT xdjy.settle(6961, 10000, 0, 'T6-ENG-2', '2024-11-21')$$, '42501', NULL,
+VALUES (6961, 'RPT-P-JN1', 'RPT-WH-H1', 'outpatient', '2024-11-21', '2024-11-21');
+SELECT throws_ok($$SELECT xdjy.settle(6961, 10000, 0, 'RPT-ENG-2', '2024-11-21')$$, '42501', NULL,
                  'Jinan cannot settle directly at a Weihai hospital, even its own insured');
 RESET ROLE;
 
 -- a provincial operator (370000) covers every Shandong city ------------------------
-SET LOCAL ROLE t6_shandong;
+SET LOCAL ROLE shandong_operator;
 SELECT set_eq($$SELECT id::text FROM xdjy.settlement$$, $$SELECT id FROM expect WHERE who = 'shandong' AND tbl = 'settlement'$$,
               'a grant of 370000 covers Jinan, Jining and Weihai');
 SELECT is((SELECT count(*) FROM settlement WHERE settlement.id IN (6004)), 0::bigint, 'but not Beijing or Jilin');
 RESET ROLE;
 
 -- an operator without regions, a grant to a role that does not exist ---------------
-SET LOCAL ROLE t6_nobody;
+SET LOCAL ROLE regionless_operator;
 SELECT is((SELECT count(*) FROM settlement) + (SELECT count(*) FROM encounter) + (SELECT count(*) FROM person)
           + (SELECT count(*) FROM filing) + (SELECT count(*) FROM party_report) + (SELECT count(*) FROM reconciliation_mismatch),
-          0::bigint, 'an operator with no operator_region row sees nothing (the grant to the non-existent t6_ghost is harmless)');
+          0::bigint, 'an operator with no operator_region row sees nothing (the grant to the non-existent ghost_operator is harmless)');
 RESET ROLE;
 
 -- the analyst: every row through the views, only the columns they read ------------
-SET LOCAL ROLE t6_analyst;
+SET LOCAL ROLE plain_analyst;
 SELECT is((SELECT count(DISTINCT settlement_id) FROM reconciliation_mismatch WHERE settlement_id BETWEEN 6000 AND 6999 OR settlement_id = 999000001),
           3::bigint, 'the analyst''s reconciliation shows all mismatches (6003, 6006 and the unknown one)');
 SELECT ok((SELECT count(*) FROM kpi_monthly) > 0 AND (SELECT count(*) FROM clearing_monthly_as_of('2024-12-31')) > 0
@@ -355,18 +355,18 @@ SELECT throws_ok($$INSERT INTO xdjy.party_report (party, settlement_id, reported
 RESET ROLE;
 
 -- the admin: reference data, calendar, grants; reads everything, settles nothing ----
-SET LOCAL ROLE t6_admin;
+SET LOCAL ROLE plain_admin;
 SELECT is((SELECT count(*) FROM settlement), (SELECT settlements FROM everything), 'the admin reads every settlement');
 SELECT lives_ok($$INSERT INTO xdjy.holiday VALUES ('2027-01-01', false, '元旦', false)$$, 'the admin keeps the calendar');
-SELECT lives_ok($$INSERT INTO xdjy.operator_region VALUES ('t6_nobody', '371000')$$, 'and the grants');
+SELECT lives_ok($$INSERT INTO xdjy.operator_region VALUES ('regionless_operator', '371000')$$, 'and the grants');
 SELECT lives_ok($$INSERT INTO xdjy.party_report (party, settlement_id, reported_on, total_fen, fund_fen, personal_fen) VALUES ('national', 999000002, '2024-10-26', 1, 1, 0)$$,
                 'and imports reports of unknown settlements');
-SELECT throws_ok($$INSERT INTO xdjy.settlement (encounter_id, settled_on, mode, invoice_no, total_fen) VALUES (6001, '2024-10-26', 'direct', 'T6-X-9', 100)$$,
+SELECT throws_ok($$INSERT INTO xdjy.settlement (encounter_id, settled_on, mode, invoice_no, total_fen) VALUES (6001, '2024-10-26', 'direct', 'RPT-X-9', 100)$$,
                  '42501', NULL, 'the admin does not settle');
 SELECT throws_ok($$UPDATE xdjy.holiday SET note = 'x' WHERE day = '2024-10-01'$$, 'YB601', NULL, 'not even the admin changes a builtin holiday row');
 RESET ROLE;
 
-SET LOCAL ROLE t6_nobody;
+SET LOCAL ROLE regionless_operator;
 SELECT ok((SELECT count(*) FROM settlement) > 0 AND (SELECT count(*) FROM settlement WHERE '371000' NOT IN (insured_region, treatment_region)) = 0,
           'a grant added by the admin takes effect at once (Weihai)');
 RESET ROLE;

@@ -51,10 +51,10 @@ SELECT col_type_is('xdjy', 'setlinfo', 'pool_prop_selfpay', 'numeric(5,4)', 'set
 SELECT is((SELECT format('%s %s %s %s %s', medfee_sumamt, preselfpay_amt, inscp_scp_amt, hifp_pay, psn_part_amt)
 		FROM setlinfo WHERE setl_id = 9104),
 	'-300.01 -30.00 -270.01 -135.01 -165.00', 'a reversal row converts negative amounts exactly');
-SELECT is((SELECT count(*) FROM setlinfo WHERE psn_no LIKE 'T9-%'
+SELECT is((SELECT count(*) FROM setlinfo WHERE psn_no LIKE 'NAT-%'
 		AND medfee_sumamt <> fulamt_ownpay_amt + preselfpay_amt + inscp_scp_amt), 0::bigint,
 	'medfee_sumamt = fulamt_ownpay_amt + preselfpay_amt + inscp_scp_amt on every row');
-SELECT is((SELECT count(*) FROM setlinfo WHERE psn_no LIKE 'T9-%'
+SELECT is((SELECT count(*) FROM setlinfo WHERE psn_no LIKE 'NAT-%'
 		AND medfee_sumamt <> fund_pay_sumamt + psn_part_amt), 0::bigint,
 	'medfee_sumamt = fund_pay_sumamt + psn_part_amt on every row');
 
@@ -63,7 +63,7 @@ SET LOCAL session_replication_role = replica;
 INSERT INTO settlement (id, encounter_id, settled_on, invoice_no, total_fen, out_of_scope_fen, person_id,
 	institution_code, insured_region, treatment_region, scope, category, ratio_bp, first_selfpay_fen,
 	deductible_fen, fund_fen, personal_fen)
-VALUES (9190, 9001, '2024-05-01', 'T9-INV-9190', 9223372036854775807, 0, 'T9-emp-1', 'T9-H1', '110000',
+VALUES (9190, 9001, '2024-05-01', 'NAT-INV-9190', 9223372036854775807, 0, 'NAT-emp-1', 'NAT-H1', '110000',
 	'370100', 'cross_province', 'long_term', 9000, 0, 0, 0, 9223372036854775807);
 SET LOCAL session_replication_role = origin;
 SELECT throws_ok('SELECT * FROM xdjy.setlinfo WHERE setl_id = 9190', '22003', NULL,

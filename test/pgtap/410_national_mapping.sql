@@ -34,7 +34,7 @@ SELECT results_eq(
 -- on its own day, so no two stays of a person overlap)
 SET LOCAL session_replication_role = replica;
 INSERT INTO encounter (id, person_id, institution_code, visit_type, admitted_on, discharged_on, emergency, trauma)
-SELECT 9200 + n, CASE WHEN n % 2 = 0 THEN 'T9-emp-1' ELSE 'T9-res-1' END, 'T9-H1', v,
+SELECT 9200 + n, CASE WHEN n % 2 = 0 THEN 'NAT-emp-1' ELSE 'NAT-res-1' END, 'NAT-H1', v,
 	DATE '2024-06-01' + 2 * n, DATE '2024-06-02' + 2 * n, e, t
 FROM (SELECT row_number() OVER (ORDER BY v, e, t)::integer AS n, v, e, t
 	FROM unnest(ARRAY['inpatient', 'outpatient', 'chronic_outpatient', 'pharmacy']) v,
@@ -42,8 +42,8 @@ FROM (SELECT row_number() OVER (ORDER BY v, e, t)::integer AS n, v, e, t
 INSERT INTO settlement (id, encounter_id, settled_on, invoice_no, total_fen, person_id, institution_code,
 	insured_region, treatment_region, scope, category, ratio_bp, first_selfpay_fen, deductible_fen,
 	fund_fen, personal_fen)
-SELECT 9300 + n, 9200 + n, DATE '2024-06-02' + 2 * n, 'T9-INV-M' || n, 1000, CASE WHEN n % 2 = 0 THEN 'T9-emp-1' ELSE 'T9-res-1' END,
-	'T9-H1', '110000', '370100', 'cross_province', 'long_term', 9000, 0, 0, 900, 100
+SELECT 9300 + n, 9200 + n, DATE '2024-06-02' + 2 * n, 'NAT-INV-M' || n, 1000, CASE WHEN n % 2 = 0 THEN 'NAT-emp-1' ELSE 'NAT-res-1' END,
+	'NAT-H1', '110000', '370100', 'cross_province', 'long_term', 9000, 0, 0, 900, 100
 FROM generate_series(1, 16) n;
 SET LOCAL session_replication_role = origin;
 

@@ -1,4 +1,4 @@
--- The national interface's catalogue (issue 9 §1; STYLE §9): every
+-- The national interface's catalogue: every
 -- contract column of filing, encounter and settlement names its national
 -- field or says it has none; the section's functions have a fixed
 -- search_path (or are C), true volatility and a comment; its views run
@@ -54,7 +54,7 @@ SELECT is_empty($$
 	'every contract column''s comment carries the Chinese name');
 SELECT alike(col_description('xdjy.settlement'::regclass, (SELECT attnum FROM pg_attribute
 		WHERE attrelid = 'xdjy.settlement'::regclass AND attname = 'total_fen')),
-	'medfee_sumamt 医疗费总额 (in fen; the platform uses yuan)%', 'settlement.total_fen, as the issue words it');
+	'medfee_sumamt 医疗费总额 (in fen; the platform uses yuan)%', 'settlement.total_fen, in the platform''s words');
 SELECT alike(col_description('xdjy.filing'::regclass, (SELECT attnum FROM pg_attribute
 		WHERE attrelid = 'xdjy.filing'::regclass AND attname = 'pledge')),
 	'xdjy only: 个人承诺 — _%',
@@ -97,7 +97,7 @@ SELECT columns_are('xdjy', 'setlinfo', ARRAY['psn_no', 'mdtrt_id', 'setl_id', 'i
 	'insuplc_admdvs', 'mdtrtarea_admvs', 'fixmedins_code', 'clr_optins', 'medfee_sumamt', 'fulamt_ownpay_amt',
 	'preselfpay_amt', 'inscp_scp_amt', 'act_pay_dedc', 'hifp_pay', 'pool_prop_selfpay', 'fund_pay_sumamt',
 	'acct_pay', 'psn_part_amt', 'setl_time', 'refd_setl_flag', 'reverses', 'mode'],
-	'setlinfo has the issue''s national fields, clr_type, clr_optins, refd_setl_flag and two xdjy columns');
+	'setlinfo has the platform''s settlement fields, clr_type, clr_optins, refd_setl_flag and two xdjy columns');
 SELECT is((SELECT count(*) FROM pg_attribute a WHERE a.attrelid = 'xdjy.setlinfo'::regclass AND a.attnum > 0
 	AND col_description(a.attrelid, a.attnum) IS NULL), 0::bigint, 'every setlinfo column has a COMMENT');
 SELECT function_returns('xdjy', 'export_setlinfo', ARRAY['date', 'date'], 'setof setlinfo',

@@ -1,4 +1,4 @@
--- Issue 8 §3: bad input across every type, table and function.  Each case
+-- Bad input across every type, table and function.  Each case
 -- runs in its own subtransaction, always rolled back, and must fail with its
 -- specific SQLSTATE (22P02 bad type input, 22003 amounts out of range,
 -- 22008 dates out of range or infinite, 23502/23503/23505/23514 the table's
@@ -44,8 +44,8 @@ END $$;
 -- Weihai employees: outpatient and inpatient policy; a visit settled once
 INSERT INTO xdjy.policy (insured_region, scheme, category, visit_type, valid,
 		deductible_fen, ratio_bp, annual_cap_fen, quota_group, note) VALUES
-	('371000', 'employee', 'local', 'outpatient', '[2024-01-01,2025-01-01)', 0, 9000, 200000, 'outpatient', 'T9 bad input'),
-	('371000', 'employee', 'local', 'inpatient', '[2024-01-01,2025-01-01)', 100000, 9000, 50000000, 'inpatient', 'T9 bad input');
+	('371000', 'employee', 'local', 'outpatient', '[2024-01-01,2025-01-01)', 0, 9000, 200000, 'outpatient', 'bad input'),
+	('371000', 'employee', 'local', 'inpatient', '[2024-01-01,2025-01-01)', 100000, 9000, 50000000, 'inpatient', 'bad input');
 WITH e AS (INSERT INTO xdjy.encounter (person_id, institution_code, visit_type, admitted_on, discharged_on)
 	VALUES ('weihai-emp-1', 'H37108200001', 'outpatient', '2024-06-01', '2024-06-01') RETURNING id)
 INSERT INTO fx SELECT 'wvisit', id FROM e;
@@ -57,20 +57,20 @@ WITH e AS (INSERT INTO xdjy.encounter (person_id, institution_code, visit_type, 
 INSERT INTO fx SELECT 'attached', id FROM e;
 INSERT INTO xdjy.policy (insured_region, scheme, category, visit_type, valid,
 		deductible_fen, ratio_bp, first_selfpay_bp, annual_cap_fen, quota_group, note) VALUES
-	('371000', 'resident', 'temporary', 'outpatient', '[2024-01-01,2025-01-01)', 0, 6000, 1000, 200000, 'outpatient', 'T9 bad input');
+	('371000', 'resident', 'temporary', 'outpatient', '[2024-01-01,2025-01-01)', 0, 6000, 1000, 200000, 'outpatient', 'bad input');
 INSERT INTO fx SELECT 'bjfiling', xdjy.file_temporary('weihai-res-1', '110000', '2024-01-01', '2024-01-01');
 WITH e AS (INSERT INTO xdjy.encounter (person_id, institution_code, visit_type, admitted_on, discharged_on)
 	VALUES ('weihai-res-1', 'H11010500001', 'outpatient', '2024-08-01', '2024-08-01') RETURNING id)
 INSERT INTO fx SELECT 'bjvisit', id FROM e;
-INSERT INTO fx SELECT 'remote', (xdjy.settle((SELECT id FROM fx WHERE name = 'bjvisit'), 30000, 0, 'T9-INV-3', '2024-08-01')).id;
+INSERT INTO fx SELECT 'remote', (xdjy.settle((SELECT id FROM fx WHERE name = 'bjvisit'), 30000, 0, 'BAD-INV-3', '2024-08-01')).id;
 WITH e AS (INSERT INTO xdjy.encounter (person_id, institution_code, visit_type, admitted_on, discharged_on)
 	VALUES ('shenzhen-emp-1', 'H44030400001', 'outpatient', '2024-08-01', '2024-08-01') RETURNING id)
 INSERT INTO fx SELECT 'nopolicy', id FROM e;
-INSERT INTO fx SELECT 'settled', (xdjy.settle((SELECT id FROM fx WHERE name = 'wvisit'), 10000, 0, 'T9-INV-1', '2024-06-01')).id;
-INSERT INTO fx SELECT 'reversed', (xdjy.settle((SELECT id FROM fx WHERE name = 'stay'), 500000, 0, 'T9-INV-2', '2024-05-10')).id;
+INSERT INTO fx SELECT 'settled', (xdjy.settle((SELECT id FROM fx WHERE name = 'wvisit'), 10000, 0, 'BAD-INV-1', '2024-06-01')).id;
+INSERT INTO fx SELECT 'reversed', (xdjy.settle((SELECT id FROM fx WHERE name = 'stay'), 500000, 0, 'BAD-INV-2', '2024-05-10')).id;
 INSERT INTO fx SELECT 'reversal', (xdjy.reverse_settlement((SELECT id FROM fx WHERE name = 'reversed'), '2024-05-20')).id;
 WITH c AS (INSERT INTO xdjy.manual_claim (encounter_id, invoice_no, total_fen, submitted_on)
-	VALUES ((SELECT id FROM fx WHERE name = 'wvisit2'), 'T9-CLAIM-1', 20000, '2024-07-01') RETURNING id)
+	VALUES ((SELECT id FROM fx WHERE name = 'wvisit2'), 'BAD-CLAIM-1', 20000, '2024-07-01') RETURNING id)
 INSERT INTO fx SELECT 'claim', id FROM c;
 
 -- types: text input -------------------------------------------------------
@@ -138,16 +138,16 @@ INSERT INTO bad_case (area, sql, want) VALUES
 	('table region', $$INSERT INTO xdjy.region (code, name_zh, level, parent_code) VALUES ('370100', 'x', 'city', '370000')$$, '23505'),
 	('table region', $$INSERT INTO xdjy.region (code, name_zh, level, parent_code) VALUES (NULL, 'x', 'city', '370000')$$, '23502'),
 	('table region', $$INSERT INTO xdjy.region (code, name_zh, level, parent_code) VALUES ('370199', NULL, 'county', '370100')$$, '23502'),
-	('table institution', $$INSERT INTO xdjy.institution (code, name_zh, region_code) VALUES ('T9-X', 'x', '999999')$$, '23503'),
-	('table institution', $$INSERT INTO xdjy.institution (code, name_zh, region_code, tier) VALUES ('T9-X', 'x', '370102', 4)$$, '23514'),
-	('table institution', $$INSERT INTO xdjy.institution (code, name_zh, region_code, tier) VALUES ('T9-X', 'x', '370102', -1)$$, '23514'),
-	('table institution', $$INSERT INTO xdjy.institution (code, name_zh, region_code, tier) VALUES ('T9-X', 'x', '370102', 32768)$$, '22003'),
-	('table institution', $$INSERT INTO xdjy.institution (code, name_zh, region_code, kind) VALUES ('T9-X', 'x', '370102', 'clinic')$$, '23514'),
-	('table institution', $$INSERT INTO xdjy.institution (code, name_zh, region_code, ownership) VALUES ('T9-X', 'x', '370102', 'mixed')$$, '23514'),
-	('table institution', $$INSERT INTO xdjy.institution (code, name_zh, region_code, networked_inpatient) VALUES ('T9-X', 'x', '370102', 'maybe')$$, '22P02'),
-	('table person', $$INSERT INTO xdjy.person (id, name, insured_region, scheme) VALUES ('T9-P', 'x', '370100', 'both')$$, '23514'),
-	('table person', $$INSERT INTO xdjy.person (id, name, insured_region, scheme) VALUES ('T9-P', 'x', '999999', 'employee')$$, '23503'),
-	('table person', $$INSERT INTO xdjy.person (id, name, insured_region, scheme) VALUES ('T9-P', NULL, '370100', 'employee')$$, '23502'),
+	('table institution', $$INSERT INTO xdjy.institution (code, name_zh, region_code) VALUES ('BAD-X', 'x', '999999')$$, '23503'),
+	('table institution', $$INSERT INTO xdjy.institution (code, name_zh, region_code, tier) VALUES ('BAD-X', 'x', '370102', 4)$$, '23514'),
+	('table institution', $$INSERT INTO xdjy.institution (code, name_zh, region_code, tier) VALUES ('BAD-X', 'x', '370102', -1)$$, '23514'),
+	('table institution', $$INSERT INTO xdjy.institution (code, name_zh, region_code, tier) VALUES ('BAD-X', 'x', '370102', 32768)$$, '22003'),
+	('table institution', $$INSERT INTO xdjy.institution (code, name_zh, region_code, kind) VALUES ('BAD-X', 'x', '370102', 'clinic')$$, '23514'),
+	('table institution', $$INSERT INTO xdjy.institution (code, name_zh, region_code, ownership) VALUES ('BAD-X', 'x', '370102', 'mixed')$$, '23514'),
+	('table institution', $$INSERT INTO xdjy.institution (code, name_zh, region_code, networked_inpatient) VALUES ('BAD-X', 'x', '370102', 'maybe')$$, '22P02'),
+	('table person', $$INSERT INTO xdjy.person (id, name, insured_region, scheme) VALUES ('BAD-P', 'x', '370100', 'both')$$, '23514'),
+	('table person', $$INSERT INTO xdjy.person (id, name, insured_region, scheme) VALUES ('BAD-P', 'x', '999999', 'employee')$$, '23503'),
+	('table person', $$INSERT INTO xdjy.person (id, name, insured_region, scheme) VALUES ('BAD-P', NULL, '370100', 'employee')$$, '23502'),
 	('table channel', $$INSERT INTO xdjy.channel VALUES ('app', 'x', 'x')$$, '23505'),
 	('table error_code', $$INSERT INTO xdjy.error_code VALUES ('XX000', 'x', 'x', 'x', 'x', 'x')$$, '23514'),
 	('table error_code', $$INSERT INTO xdjy.error_code VALUES ('YB0001', 'x', 'x', 'x', 'x', 'x')$$, '22001');
@@ -425,54 +425,54 @@ INSERT INTO bad_case (area, sql, want) VALUES
 -- settlement engine (SPEC §3, S1–S6): settle / reverse / explain ----------
 -- amounts near 2^63: a share that would overflow is 22003, never a wrap
 INSERT INTO bad_case (area, sql, want) VALUES
-	('function settle', $$SELECT xdjy.settle(NULL, 10000, 0, 'T9-X', '2024-06-02')$$, '23502'),
-	('function settle', $$SELECT xdjy.settle(-1, 10000, 0, 'T9-X', '2024-06-02')$$, 'YB001'),
-	('function settle', $$SELECT xdjy.settle(9223372036854775807, 10000, 0, 'T9-X', '2024-06-02')$$, 'YB001'),
-	('function settle', $$SELECT xdjy.settle(9223372036854775808, 10000, 0, 'T9-X', '2024-06-02')$$, '42883'),
-	('function settle', $$SELECT xdjy.settle((SELECT id FROM fx WHERE name = 'wvisit2'), NULL, 0, 'T9-X', '2024-06-02')$$, '23502'),
-	('function settle', $$SELECT xdjy.settle((SELECT id FROM fx WHERE name = 'wvisit2'), 10000, NULL, 'T9-X', '2024-06-02')$$, '23502'),
+	('function settle', $$SELECT xdjy.settle(NULL, 10000, 0, 'BAD-X', '2024-06-02')$$, '23502'),
+	('function settle', $$SELECT xdjy.settle(-1, 10000, 0, 'BAD-X', '2024-06-02')$$, 'YB001'),
+	('function settle', $$SELECT xdjy.settle(9223372036854775807, 10000, 0, 'BAD-X', '2024-06-02')$$, 'YB001'),
+	('function settle', $$SELECT xdjy.settle(9223372036854775808, 10000, 0, 'BAD-X', '2024-06-02')$$, '42883'),
+	('function settle', $$SELECT xdjy.settle((SELECT id FROM fx WHERE name = 'wvisit2'), NULL, 0, 'BAD-X', '2024-06-02')$$, '23502'),
+	('function settle', $$SELECT xdjy.settle((SELECT id FROM fx WHERE name = 'wvisit2'), 10000, NULL, 'BAD-X', '2024-06-02')$$, '23502'),
 	('function settle', $$SELECT xdjy.settle((SELECT id FROM fx WHERE name = 'wvisit2'), 10000, 0, NULL, '2024-06-02')$$, '23502'),
-	('function settle', $$SELECT xdjy.settle((SELECT id FROM fx WHERE name = 'wvisit2'), 10000, 0, 'T9-X', NULL)$$, '23502'),
-	('function settle', $$SELECT xdjy.settle((SELECT id FROM fx WHERE name = 'wvisit2'), 10000, 0, 'T9-X', '2024-06-02', NULL)$$, '23502'),
-	('function settle', $$SELECT xdjy.settle((SELECT id FROM fx WHERE name = 'wvisit2'), 10000, 0, 'T9-X', '2024-06-02', 'direct', NULL)$$, '23502'),
-	('function settle', $$SELECT xdjy.settle((SELECT id FROM fx WHERE name = 'wvisit2'), -1, 0, 'T9-X', '2024-06-02')$$, 'YB302'),
-	('function settle', $$SELECT xdjy.settle((SELECT id FROM fx WHERE name = 'wvisit2'), -9223372036854775808, 0, 'T9-X', '2024-06-02')$$, 'YB302'),
-	('function settle', $$SELECT xdjy.settle((SELECT id FROM fx WHERE name = 'wvisit2'), 10000, -1, 'T9-X', '2024-06-02')$$, 'YB302'),
-	('function settle', $$SELECT xdjy.settle((SELECT id FROM fx WHERE name = 'wvisit2'), 10000, 10001, 'T9-X', '2024-06-02')$$, 'YB302'),
-	('function settle', $$SELECT xdjy.settle((SELECT id FROM fx WHERE name = 'wvisit2'), 9223372036854775807, 0, 'T9-X', '2024-06-02')$$, '22003'),
-	('function settle', $$SELECT xdjy.settle((SELECT id FROM fx WHERE name = 'wvisit2'), 9223372036854775807, 9223372036854775807, 'T9-X', '2024-06-02')$$, '22003'),
-	('function settle', $$SELECT xdjy.settle((SELECT id FROM fx WHERE name = 'wvisit2'), 10000000000000000, 0, 'T9-X', '2024-06-02')$$, '22003'),
-	('function settle', $$SELECT xdjy.settle((SELECT id FROM fx WHERE name = 'wvisit2'), 9223372036854775807 + 1, 0, 'T9-X', '2024-06-02')$$, '22003'),
-	('function settle', $$SELECT xdjy.settle((SELECT id FROM fx WHERE name = 'wvisit2'), 10000, 0, 'T9-X', '2024-06-01')$$, 'YB318'),
-	('function settle', $$SELECT xdjy.settle((SELECT id FROM fx WHERE name = 'wvisit2'), 10000, 0, 'T9-X', '-infinity')$$, '22008'),
-	('function settle', $$SELECT xdjy.settle((SELECT id FROM fx WHERE name = 'wvisit2'), 10000, 0, 'T9-X', 'infinity')$$, '22008'),
-	('function settle', $$SELECT xdjy.settle((SELECT id FROM fx WHERE name = 'wvisit2'), 10000, 0, 'T9-X', '5874898-01-01')$$, '22008'),
-	('function settle', $$SELECT xdjy.settle((SELECT id FROM fx WHERE name = 'wvisit2'), 10000, 0, 'T9-X', '2024-06-02', 'cash')$$, '23514'),
-	('function settle', $$SELECT xdjy.settle((SELECT id FROM fx WHERE name = 'wvisit2'), 10000, 0, 'T9-X', '2024-06-02', '')$$, '23514'),
-	('function settle', $$SELECT xdjy.settle((SELECT id FROM fx WHERE name = 'wvisit2'), 10000, 0, 'T9-X', '2024-06-02', 'direct', true)$$, '23514'),
-	('function settle', $$SELECT xdjy.settle((SELECT id FROM fx WHERE name = 'wvisit2'), 10000, 0, 'T9-X', '2024-06-02', 'direct', false, -1)$$, 'YB001'),
-	('function settle', $$SELECT xdjy.settle((SELECT id FROM fx WHERE name = 'wvisit2'), 10000, 0, 'T9-INV-1', '2024-06-02')$$, 'YB308'),
-	('function settle', $$SELECT xdjy.settle((SELECT id FROM fx WHERE name = 'attached'), 10000, 0, 'T9-X', '2024-05-03')$$, 'YB305'),
-	('function settle', $$SELECT xdjy.settle((SELECT id FROM fx WHERE name = 'nopolicy'), 10000, 0, 'T9-X', '2024-08-01')$$, 'YB501'),
+	('function settle', $$SELECT xdjy.settle((SELECT id FROM fx WHERE name = 'wvisit2'), 10000, 0, 'BAD-X', NULL)$$, '23502'),
+	('function settle', $$SELECT xdjy.settle((SELECT id FROM fx WHERE name = 'wvisit2'), 10000, 0, 'BAD-X', '2024-06-02', NULL)$$, '23502'),
+	('function settle', $$SELECT xdjy.settle((SELECT id FROM fx WHERE name = 'wvisit2'), 10000, 0, 'BAD-X', '2024-06-02', 'direct', NULL)$$, '23502'),
+	('function settle', $$SELECT xdjy.settle((SELECT id FROM fx WHERE name = 'wvisit2'), -1, 0, 'BAD-X', '2024-06-02')$$, 'YB302'),
+	('function settle', $$SELECT xdjy.settle((SELECT id FROM fx WHERE name = 'wvisit2'), -9223372036854775808, 0, 'BAD-X', '2024-06-02')$$, 'YB302'),
+	('function settle', $$SELECT xdjy.settle((SELECT id FROM fx WHERE name = 'wvisit2'), 10000, -1, 'BAD-X', '2024-06-02')$$, 'YB302'),
+	('function settle', $$SELECT xdjy.settle((SELECT id FROM fx WHERE name = 'wvisit2'), 10000, 10001, 'BAD-X', '2024-06-02')$$, 'YB302'),
+	('function settle', $$SELECT xdjy.settle((SELECT id FROM fx WHERE name = 'wvisit2'), 9223372036854775807, 0, 'BAD-X', '2024-06-02')$$, '22003'),
+	('function settle', $$SELECT xdjy.settle((SELECT id FROM fx WHERE name = 'wvisit2'), 9223372036854775807, 9223372036854775807, 'BAD-X', '2024-06-02')$$, '22003'),
+	('function settle', $$SELECT xdjy.settle((SELECT id FROM fx WHERE name = 'wvisit2'), 10000000000000000, 0, 'BAD-X', '2024-06-02')$$, '22003'),
+	('function settle', $$SELECT xdjy.settle((SELECT id FROM fx WHERE name = 'wvisit2'), 9223372036854775807 + 1, 0, 'BAD-X', '2024-06-02')$$, '22003'),
+	('function settle', $$SELECT xdjy.settle((SELECT id FROM fx WHERE name = 'wvisit2'), 10000, 0, 'BAD-X', '2024-06-01')$$, 'YB318'),
+	('function settle', $$SELECT xdjy.settle((SELECT id FROM fx WHERE name = 'wvisit2'), 10000, 0, 'BAD-X', '-infinity')$$, '22008'),
+	('function settle', $$SELECT xdjy.settle((SELECT id FROM fx WHERE name = 'wvisit2'), 10000, 0, 'BAD-X', 'infinity')$$, '22008'),
+	('function settle', $$SELECT xdjy.settle((SELECT id FROM fx WHERE name = 'wvisit2'), 10000, 0, 'BAD-X', '5874898-01-01')$$, '22008'),
+	('function settle', $$SELECT xdjy.settle((SELECT id FROM fx WHERE name = 'wvisit2'), 10000, 0, 'BAD-X', '2024-06-02', 'cash')$$, '23514'),
+	('function settle', $$SELECT xdjy.settle((SELECT id FROM fx WHERE name = 'wvisit2'), 10000, 0, 'BAD-X', '2024-06-02', '')$$, '23514'),
+	('function settle', $$SELECT xdjy.settle((SELECT id FROM fx WHERE name = 'wvisit2'), 10000, 0, 'BAD-X', '2024-06-02', 'direct', true)$$, '23514'),
+	('function settle', $$SELECT xdjy.settle((SELECT id FROM fx WHERE name = 'wvisit2'), 10000, 0, 'BAD-X', '2024-06-02', 'direct', false, -1)$$, 'YB001'),
+	('function settle', $$SELECT xdjy.settle((SELECT id FROM fx WHERE name = 'wvisit2'), 10000, 0, 'BAD-INV-1', '2024-06-02')$$, 'YB308'),
+	('function settle', $$SELECT xdjy.settle((SELECT id FROM fx WHERE name = 'attached'), 10000, 0, 'BAD-X', '2024-05-03')$$, 'YB305'),
+	('function settle', $$SELECT xdjy.settle((SELECT id FROM fx WHERE name = 'nopolicy'), 10000, 0, 'BAD-X', '2024-08-01')$$, 'YB501'),
 	('function settle', $$SELECT xdjy.settle((SELECT id FROM fx WHERE name = 'wvisit2'), 10000, 0, '', '2024-06-02')$$, '23514'),
-	('function settle', $$SELECT xdjy.settle((SELECT id FROM fx WHERE name = 'wvisit2'), 10000, 0, E'T9\n', '2024-06-02')$$, '23514'),
+	('function settle', $$SELECT xdjy.settle((SELECT id FROM fx WHERE name = 'wvisit2'), 10000, 0, E'BAD\n', '2024-06-02')$$, '23514'),
 	('function settle', $$SELECT xdjy.settle((SELECT id FROM fx WHERE name = 'wvisit2'), 10000, 0, repeat('9', 100000), '2024-06-02')$$, '23514'),
-	('function settle', $$SELECT xdjy.settle((SELECT id FROM fx WHERE name = 'wvisit2'), 10000, 0, ' T9-X', '2024-06-02')$$, '23514'),
-	('function settle', $$SELECT xdjy.settle((SELECT id FROM fx WHERE name = 'wvisit2'), 10000, 0, 'T9-X　', '2024-06-02')$$, '23514'),
+	('function settle', $$SELECT xdjy.settle((SELECT id FROM fx WHERE name = 'wvisit2'), 10000, 0, ' BAD-X', '2024-06-02')$$, '23514'),
+	('function settle', $$SELECT xdjy.settle((SELECT id FROM fx WHERE name = 'wvisit2'), 10000, 0, 'BAD-X　', '2024-06-02')$$, '23514'),
 	('function settle', $$SELECT xdjy.settle((SELECT id FROM fx WHERE name = 'wvisit2'), 10000, 0, repeat('9', 101), '2024-06-02')$$, '23514'),
 	('function settle', $$SELECT xdjy.settle((SELECT id FROM fx WHERE name = 'wvisit2'), 10000, 0, (SELECT string_agg(md5(g::text), '') FROM generate_series(1, 300) g), '2024-06-02')$$, '23514'),
 	('function settle', $$SELECT xdjy.settle((SELECT id FROM fx WHERE name = 'wvisit2'), 10000, 0, convert_from('\x54392dff', 'UTF8'), '2024-06-02')$$, '22021'),
-	('function settle', $$SELECT xdjy.settle((SELECT id FROM fx WHERE name = 'wvisit2'), 10000000000000000, 10000000000000000, 'T9-X', '2024-06-02')$$, '22003'),
-	('function settle', $$SELECT xdjy.settle((SELECT id FROM fx WHERE name = 'wvisit2'), 9999999999999999 + 9999999999999999, 0, 'T9-X', '2024-06-02')$$, '22003'),
-	('function try_settle', $q$DO $$ BEGIN IF (xdjy.try_settle(-1, 10000, 0, 'T9-X', '2024-06-02')).id IS NULL THEN
+	('function settle', $$SELECT xdjy.settle((SELECT id FROM fx WHERE name = 'wvisit2'), 10000000000000000, 10000000000000000, 'BAD-X', '2024-06-02')$$, '22003'),
+	('function settle', $$SELECT xdjy.settle((SELECT id FROM fx WHERE name = 'wvisit2'), 9999999999999999 + 9999999999999999, 0, 'BAD-X', '2024-06-02')$$, '22003'),
+	('function try_settle', $q$DO $$ BEGIN IF (xdjy.try_settle(-1, 10000, 0, 'BAD-X', '2024-06-02')).id IS NULL THEN
 		RAISE EXCEPTION 'recorded' USING ERRCODE = (SELECT a.sqlstate FROM xdjy.settlement_attempt a ORDER BY a.id DESC LIMIT 1); END IF; END $$$q$, 'YB001'),
-	('function try_settle', $q$DO $$ BEGIN IF (xdjy.try_settle((SELECT id FROM fx WHERE name = 'wvisit2'), -5, 0, 'T9-X', '2024-06-02')).id IS NULL THEN
+	('function try_settle', $q$DO $$ BEGIN IF (xdjy.try_settle((SELECT id FROM fx WHERE name = 'wvisit2'), -5, 0, 'BAD-X', '2024-06-02')).id IS NULL THEN
 		RAISE EXCEPTION 'recorded' USING ERRCODE = (SELECT a.sqlstate FROM xdjy.settlement_attempt a ORDER BY a.id DESC LIMIT 1); END IF; END $$$q$, 'YB302'),
-	('function try_settle', $q$DO $$ BEGIN IF (xdjy.try_settle((SELECT id FROM fx WHERE name = 'wvisit2'), 9223372036854775807, 0, 'T9-X', '2024-06-02')).id IS NULL THEN
+	('function try_settle', $q$DO $$ BEGIN IF (xdjy.try_settle((SELECT id FROM fx WHERE name = 'wvisit2'), 9223372036854775807, 0, 'BAD-X', '2024-06-02')).id IS NULL THEN
 		RAISE EXCEPTION 'recorded' USING ERRCODE = (SELECT a.sqlstate FROM xdjy.settlement_attempt a ORDER BY a.id DESC LIMIT 1); END IF; END $$$q$, '22003'),
-	('function try_settle', $q$DO $$ BEGIN IF (xdjy.try_settle((SELECT id FROM fx WHERE name = 'wvisit2'), 10000, 0, 'T9-X', 'infinity')).id IS NULL THEN
+	('function try_settle', $q$DO $$ BEGIN IF (xdjy.try_settle((SELECT id FROM fx WHERE name = 'wvisit2'), 10000, 0, 'BAD-X', 'infinity')).id IS NULL THEN
 		RAISE EXCEPTION 'recorded' USING ERRCODE = (SELECT a.sqlstate FROM xdjy.settlement_attempt a ORDER BY a.id DESC LIMIT 1); END IF; END $$$q$, '22008'),
-	('function try_settle', $q$DO $$ BEGIN IF (xdjy.try_settle((SELECT id FROM fx WHERE name = 'wvisit2'), 10000, 0, 'T9-INV-1', '2024-06-02')).id IS NULL THEN
+	('function try_settle', $q$DO $$ BEGIN IF (xdjy.try_settle((SELECT id FROM fx WHERE name = 'wvisit2'), 10000, 0, 'BAD-INV-1', '2024-06-02')).id IS NULL THEN
 		RAISE EXCEPTION 'recorded' USING ERRCODE = (SELECT a.sqlstate FROM xdjy.settlement_attempt a ORDER BY a.id DESC LIMIT 1); END IF; END $$$q$, 'YB308'),
 	('function try_settle', $q$DO $$ BEGIN IF (xdjy.try_settle(NULL, NULL, NULL, NULL, NULL, NULL)).id IS NULL THEN
 		RAISE EXCEPTION 'recorded' USING ERRCODE = (SELECT a.sqlstate FROM xdjy.settlement_attempt a ORDER BY a.id DESC LIMIT 1); END IF; END $$$q$, '23502'),
@@ -508,17 +508,17 @@ INSERT INTO bad_case (area, sql, want) VALUES
 
 -- table settlement: direct writes obey the engine (S4, immutability)
 INSERT INTO bad_case (area, sql, want) VALUES
-	('table settlement', $$INSERT INTO xdjy.settlement (encounter_id, invoice_no, total_fen, settled_on, fund_fen) VALUES ((SELECT id FROM fx WHERE name = 'wvisit2'), 'T9-X', 10000, '2024-06-02', 10000)$$, 'YB316'),
-	('table settlement', $$INSERT INTO xdjy.settlement (encounter_id, invoice_no, total_fen, settled_on, category) VALUES ((SELECT id FROM fx WHERE name = 'wvisit2'), 'T9-X', 10000, '2024-06-02', 'local')$$, 'YB316'),
-	('table settlement', $$INSERT INTO xdjy.settlement (encounter_id, invoice_no, total_fen, settled_on, person_id) VALUES ((SELECT id FROM fx WHERE name = 'wvisit2'), 'T9-X', 10000, '2024-06-02', 'jinan-emp-1')$$, 'YB316'),
-	('table settlement', $$INSERT INTO xdjy.settlement (encounter_id, invoice_no, total_fen, settled_on, reverses) VALUES ((SELECT id FROM fx WHERE name = 'wvisit2'), 'T9-X', 10000, '2024-06-02', (SELECT id FROM fx WHERE name = 'settled'))$$, 'YB315'),
-	('table settlement', $$INSERT INTO xdjy.settlement (encounter_id, invoice_no, total_fen, settled_on) VALUES ((SELECT id FROM fx WHERE name = 'wvisit2'), 'T9-X', 10000, NULL)$$, '23502'),
-	('table settlement', $$INSERT INTO xdjy.settlement (encounter_id, invoice_no, total_fen, settled_on) VALUES ((SELECT id FROM fx WHERE name = 'wvisit2'), E'T9\tX', 10000, '2024-06-02')$$, '23514'),
+	('table settlement', $$INSERT INTO xdjy.settlement (encounter_id, invoice_no, total_fen, settled_on, fund_fen) VALUES ((SELECT id FROM fx WHERE name = 'wvisit2'), 'BAD-X', 10000, '2024-06-02', 10000)$$, 'YB316'),
+	('table settlement', $$INSERT INTO xdjy.settlement (encounter_id, invoice_no, total_fen, settled_on, category) VALUES ((SELECT id FROM fx WHERE name = 'wvisit2'), 'BAD-X', 10000, '2024-06-02', 'local')$$, 'YB316'),
+	('table settlement', $$INSERT INTO xdjy.settlement (encounter_id, invoice_no, total_fen, settled_on, person_id) VALUES ((SELECT id FROM fx WHERE name = 'wvisit2'), 'BAD-X', 10000, '2024-06-02', 'jinan-emp-1')$$, 'YB316'),
+	('table settlement', $$INSERT INTO xdjy.settlement (encounter_id, invoice_no, total_fen, settled_on, reverses) VALUES ((SELECT id FROM fx WHERE name = 'wvisit2'), 'BAD-X', 10000, '2024-06-02', (SELECT id FROM fx WHERE name = 'settled'))$$, 'YB315'),
+	('table settlement', $$INSERT INTO xdjy.settlement (encounter_id, invoice_no, total_fen, settled_on) VALUES ((SELECT id FROM fx WHERE name = 'wvisit2'), 'BAD-X', 10000, NULL)$$, '23502'),
+	('table settlement', $$INSERT INTO xdjy.settlement (encounter_id, invoice_no, total_fen, settled_on) VALUES ((SELECT id FROM fx WHERE name = 'wvisit2'), E'BAD\tX', 10000, '2024-06-02')$$, '23514'),
 	('table settlement', $$UPDATE xdjy.settlement SET total_fen = 1 WHERE id = (SELECT id FROM fx WHERE name = 'settled')$$, 'YB313'),
 	('table settlement', $$UPDATE xdjy.settlement SET invoice_no = invoice_no WHERE id = (SELECT id FROM fx WHERE name = 'settled')$$, 'YB313'),
 	('table settlement', $$DELETE FROM xdjy.settlement WHERE id = (SELECT id FROM fx WHERE name = 'settled')$$, 'YB313'),
-	('table settlement', $$INSERT INTO xdjy.settlement (id, encounter_id, invoice_no, total_fen, settled_on) VALUES ((SELECT id FROM fx WHERE name = 'settled'), (SELECT id FROM fx WHERE name = 'wvisit2'), 'T9-X', 10000, '2024-06-02')$$, '23505'),
-	('table settlement', $$INSERT INTO xdjy.settlement (encounter_id, invoice_no, total_fen, settled_on, own_reason) VALUES ((SELECT id FROM fx WHERE name = 'wvisit2'), 'T9-X', 10000, '2024-06-02', NULL)$$, '23502');
+	('table settlement', $$INSERT INTO xdjy.settlement (id, encounter_id, invoice_no, total_fen, settled_on) VALUES ((SELECT id FROM fx WHERE name = 'settled'), (SELECT id FROM fx WHERE name = 'wvisit2'), 'BAD-X', 10000, '2024-06-02')$$, '23505'),
+	('table settlement', $$INSERT INTO xdjy.settlement (encounter_id, invoice_no, total_fen, settled_on, own_reason) VALUES ((SELECT id FROM fx WHERE name = 'wvisit2'), 'BAD-X', 10000, '2024-06-02', NULL)$$, '23502');
 
 -- policy as data (SPEC §6): tables of the policy section ---------------------
 INSERT INTO bad_case (area, sql, want) VALUES
@@ -567,21 +567,21 @@ INSERT INTO bad_case (area, sql, want) VALUES
 
 -- manual claims (S5, 002 #15–#16) ---------------------------------------------
 INSERT INTO bad_case (area, sql, want) VALUES
-	('table manual_claim', $$INSERT INTO xdjy.manual_claim (encounter_id, invoice_no, total_fen, submitted_on) VALUES (-1, 'T9-C', 100, '2024-07-01')$$, 'YB001'),
-	('table manual_claim', $$INSERT INTO xdjy.manual_claim (encounter_id, invoice_no, total_fen, submitted_on) VALUES (NULL, 'T9-C', 100, '2024-07-01')$$, '23502'),
+	('table manual_claim', $$INSERT INTO xdjy.manual_claim (encounter_id, invoice_no, total_fen, submitted_on) VALUES (-1, 'BAD-C', 100, '2024-07-01')$$, 'YB001'),
+	('table manual_claim', $$INSERT INTO xdjy.manual_claim (encounter_id, invoice_no, total_fen, submitted_on) VALUES (NULL, 'BAD-C', 100, '2024-07-01')$$, '23502'),
 	('table manual_claim', $$INSERT INTO xdjy.manual_claim (encounter_id, invoice_no, total_fen, submitted_on) VALUES ((SELECT id FROM fx WHERE name = 'wvisit2'), NULL, 100, '2024-07-01')$$, '23502'),
-	('table manual_claim', $$INSERT INTO xdjy.manual_claim (encounter_id, invoice_no, total_fen, submitted_on) VALUES ((SELECT id FROM fx WHERE name = 'wvisit2'), 'T9-C', -1, '2024-07-01')$$, 'YB302'),
-	('table manual_claim', $$INSERT INTO xdjy.manual_claim (encounter_id, invoice_no, total_fen, out_of_scope_fen, submitted_on) VALUES ((SELECT id FROM fx WHERE name = 'wvisit2'), 'T9-C', 100, 101, '2024-07-01')$$, 'YB302'),
-	('table manual_claim', $$INSERT INTO xdjy.manual_claim (encounter_id, invoice_no, total_fen, submitted_on) VALUES ((SELECT id FROM fx WHERE name = 'wvisit2'), 'T9-C', 100, '2025-04-01')$$, 'YB401'),
-	('table manual_claim', $$INSERT INTO xdjy.manual_claim (encounter_id, invoice_no, total_fen, submitted_on) VALUES ((SELECT id FROM fx WHERE name = 'wvisit2'), 'T9-C', 100, 'infinity')$$, '22008'),
-	('table manual_claim', $$INSERT INTO xdjy.manual_claim (encounter_id, invoice_no, total_fen, submitted_on) VALUES ((SELECT id FROM fx WHERE name = 'wvisit2'), 'T9-C', 100, '-infinity')$$, '22008'),
-	('table manual_claim', $$INSERT INTO xdjy.manual_claim (encounter_id, invoice_no, total_fen, submitted_on, materials_complete_on) VALUES ((SELECT id FROM fx WHERE name = 'wvisit2'), 'T9-C', 100, '2024-07-01', '2024-06-30')$$, '23514'),
-	('table manual_claim', $$INSERT INTO xdjy.manual_claim (encounter_id, invoice_no, total_fen, submitted_on, status) VALUES ((SELECT id FROM fx WHERE name = 'wvisit2'), 'T9-C', 100, '2024-07-01', 'maybe')$$, 'YB404'),
-	('table manual_claim', $$INSERT INTO xdjy.manual_claim (encounter_id, invoice_no, total_fen, submitted_on) VALUES ((SELECT id FROM fx WHERE name = 'wvisit2'), 'T9-C', 9223372036854775808, '2024-07-01')$$, '22003'),
+	('table manual_claim', $$INSERT INTO xdjy.manual_claim (encounter_id, invoice_no, total_fen, submitted_on) VALUES ((SELECT id FROM fx WHERE name = 'wvisit2'), 'BAD-C', -1, '2024-07-01')$$, 'YB302'),
+	('table manual_claim', $$INSERT INTO xdjy.manual_claim (encounter_id, invoice_no, total_fen, out_of_scope_fen, submitted_on) VALUES ((SELECT id FROM fx WHERE name = 'wvisit2'), 'BAD-C', 100, 101, '2024-07-01')$$, 'YB302'),
+	('table manual_claim', $$INSERT INTO xdjy.manual_claim (encounter_id, invoice_no, total_fen, submitted_on) VALUES ((SELECT id FROM fx WHERE name = 'wvisit2'), 'BAD-C', 100, '2025-04-01')$$, 'YB401'),
+	('table manual_claim', $$INSERT INTO xdjy.manual_claim (encounter_id, invoice_no, total_fen, submitted_on) VALUES ((SELECT id FROM fx WHERE name = 'wvisit2'), 'BAD-C', 100, 'infinity')$$, '22008'),
+	('table manual_claim', $$INSERT INTO xdjy.manual_claim (encounter_id, invoice_no, total_fen, submitted_on) VALUES ((SELECT id FROM fx WHERE name = 'wvisit2'), 'BAD-C', 100, '-infinity')$$, '22008'),
+	('table manual_claim', $$INSERT INTO xdjy.manual_claim (encounter_id, invoice_no, total_fen, submitted_on, materials_complete_on) VALUES ((SELECT id FROM fx WHERE name = 'wvisit2'), 'BAD-C', 100, '2024-07-01', '2024-06-30')$$, '23514'),
+	('table manual_claim', $$INSERT INTO xdjy.manual_claim (encounter_id, invoice_no, total_fen, submitted_on, status) VALUES ((SELECT id FROM fx WHERE name = 'wvisit2'), 'BAD-C', 100, '2024-07-01', 'maybe')$$, 'YB404'),
+	('table manual_claim', $$INSERT INTO xdjy.manual_claim (encounter_id, invoice_no, total_fen, submitted_on) VALUES ((SELECT id FROM fx WHERE name = 'wvisit2'), 'BAD-C', 9223372036854775808, '2024-07-01')$$, '22003'),
 	('table manual_claim', $$INSERT INTO xdjy.manual_claim (encounter_id, invoice_no, total_fen, submitted_on) VALUES ((SELECT id FROM fx WHERE name = 'wvisit2'), '', 100, '2024-07-01')$$, '23514'),
-	('table manual_claim', $$INSERT INTO xdjy.manual_claim (encounter_id, invoice_no, total_fen, submitted_on) VALUES ((SELECT id FROM fx WHERE name = 'wvisit2'), E'T9-C\r\n', 100, '2024-07-01')$$, '23514'),
-	('table manual_claim', $$INSERT INTO xdjy.manual_claim (encounter_id, invoice_no, total_fen, submitted_on) VALUES ((SELECT id FROM fx WHERE name = 'wvisit2'), 'T9-C', 10000000000000000, '2024-07-01')$$, '22003'),
-	('table manual_claim', $$INSERT INTO xdjy.manual_claim (encounter_id, invoice_no, total_fen, submitted_on, materials_complete_on) VALUES ((SELECT id FROM fx WHERE name = 'wvisit2'), 'T9-C', 100, '2024-07-01', 'infinity')$$, '22008'),
+	('table manual_claim', $$INSERT INTO xdjy.manual_claim (encounter_id, invoice_no, total_fen, submitted_on) VALUES ((SELECT id FROM fx WHERE name = 'wvisit2'), E'BAD-C\r\n', 100, '2024-07-01')$$, '23514'),
+	('table manual_claim', $$INSERT INTO xdjy.manual_claim (encounter_id, invoice_no, total_fen, submitted_on) VALUES ((SELECT id FROM fx WHERE name = 'wvisit2'), 'BAD-C', 10000000000000000, '2024-07-01')$$, '22003'),
+	('table manual_claim', $$INSERT INTO xdjy.manual_claim (encounter_id, invoice_no, total_fen, submitted_on, materials_complete_on) VALUES ((SELECT id FROM fx WHERE name = 'wvisit2'), 'BAD-C', 100, '2024-07-01', 'infinity')$$, '22008'),
 	('table manual_claim', $$UPDATE xdjy.manual_claim SET total_fen = 1 WHERE id = (SELECT id FROM fx WHERE name = 'claim')$$, 'YB404'),
 	('table manual_claim', $$UPDATE xdjy.manual_claim SET materials_complete_on = 'infinity' WHERE id = (SELECT id FROM fx WHERE name = 'claim')$$, '22008'),
 	('table manual_claim', $$UPDATE xdjy.manual_claim SET status = 'paid' WHERE id = (SELECT id FROM fx WHERE name = 'claim')$$, '23514');
@@ -722,7 +722,7 @@ SELECT plan((SELECT count(*)::int + 3 FROM bad_case));
 SELECT is(got, want, pg_catalog.format('%s: %s', area, translate(
 	CASE WHEN length(sql) > 120 THEN left(sql, 100) || '…(' || length(sql) || ' chars)' ELSE sql END, E'\n\t\r', '   ')))
 FROM bad_case ORDER BY n;
-SELECT ok((SELECT count(*) FROM bad_case) >= 300, 'at least 300 bad inputs (issue 8 §3)');
+SELECT ok((SELECT count(*) FROM bad_case) >= 300, 'at least 300 bad inputs');
 SELECT is((SELECT count(*) FROM bad_case WHERE got = 'XX000')::int, 0, 'no bad input raised XX000 (internal error)');
 SELECT is((SELECT 1), 1, 'the backend survived every bad input');
 SELECT * FROM finish();

@@ -1,17 +1,18 @@
--- Issue 8: one regression test per defect the robustness work found (the
+-- Robustness regressions: one test per defect the robustness work found (the
 -- bad-input matrix 900, the isolation specs, sqlsmith, the fuzzers), each
 -- named by what went wrong before the fix.  The races themselves are in
 -- test/isolation/specs/filing_change_settle_concurrent.spec.
 BEGIN;
 SELECT plan(21);
 SET LOCAL search_path = xdjy, public;
+\ir include/helpers.sql
 
 -- fixtures: Jinan employees' outpatient standard (a long-term filer is paid
 -- the insured place's local standard, 004 §二(三)); a long-term filing to
 -- Beijing with two visits there
 INSERT INTO policy (insured_region, scheme, category, visit_type, valid,
 		deductible_fen, ratio_bp, annual_cap_fen, quota_group, note) VALUES
-	('370100', 'employee', 'local', 'outpatient', '[2024-01-01,2025-01-01)', 0, 9000, 200000, 'outpatient', 'T910');
+	('370100', 'employee', 'local', 'outpatient', '[2024-01-01,2025-01-01)', 0, 9000, 200000, 'outpatient', 'robustness regressions');
 CREATE TEMP TABLE r910 (name text PRIMARY KEY, id bigint) ON COMMIT DROP;
 INSERT INTO r910 SELECT 'filing', file_long_term('jinan-emp-2', '110000', '2024-03-01', '2024-03-01');
 WITH e AS (INSERT INTO encounter (person_id, institution_code, visit_type, admitted_on)
@@ -23,13 +24,13 @@ INSERT INTO r910 SELECT 'visit ' || admitted_on, id FROM e;
 -- encounters begun before the closing date, so a settlement decided under
 -- the filing on the change day itself, or on a day after a backdated
 -- change, let the change through inside the 6 months
-SELECT is((settle((SELECT id FROM r910 WHERE name = 'visit 2024-04-20'), 10000, 0, 'T910-1', '2024-04-20')).category,
+SELECT is((settle((SELECT id FROM r910 WHERE name = 'visit 2024-04-20'), 10000, 0, 'ROB-1', '2024-04-20')).category,
 	'long_term', 'F6 fixture: the Beijing visit of 2024-04-20 is settled under the long-term filing');
 SELECT throws_ok($$SELECT change_filing((SELECT id FROM r910 WHERE name = 'filing'), '310000', '2024-04-20')$$,
 	'YB107', NULL, 'F6 001 §四(一): a change dated the day of a settlement under the filing is inside the 6-month window (YB107)');
 SELECT throws_ok($$SELECT cancel_filing((SELECT id FROM r910 WHERE name = 'filing'), '2024-04-20')$$,
 	'YB107', NULL, 'F6 001 §四(一): so is a cancellation dated that day (YB107)');
-SELECT is((settle((SELECT id FROM r910 WHERE name = 'visit 2024-04-25'), 10000, 0, 'T910-2', '2024-04-25')).filing_id,
+SELECT is((settle((SELECT id FROM r910 WHERE name = 'visit 2024-04-25'), 10000, 0, 'ROB-2', '2024-04-25')).filing_id,
 	(SELECT id FROM r910 WHERE name = 'filing'), 'F6 fixture: a second visit, 2024-04-25, under the same filing');
 SELECT throws_ok($$SELECT change_filing((SELECT id FROM r910 WHERE name = 'filing'), '310000', '2024-04-22')$$,
 	'YB107', NULL, 'F6 001 §四(一): a change backdated before a settlement under the filing is rejected too (YB107)');
@@ -43,30 +44,30 @@ SELECT lives_ok($$SELECT terminate_filing((SELECT id FROM r910 WHERE name = 'fil
 WITH e AS (INSERT INTO encounter (person_id, institution_code, visit_type, admitted_on)
 	VALUES ('jinan-emp-3', 'H37010300001', 'outpatient', '2024-05-06') RETURNING id)
 INSERT INTO r910 SELECT 'jinan visit', id FROM e;
-SELECT throws_ok($$SELECT settle((SELECT id FROM r910 WHERE name = 'jinan visit'), 9223372036854775807, 9223372036854775807, 'T910-3', '2024-05-06')$$,
+SELECT throws_ok($$SELECT settle((SELECT id FROM r910 WHERE name = 'jinan visit'), 9223372036854775807, 9223372036854775807, 'ROB-3', '2024-05-06')$$,
 	'22003', 'amount out of range for the national interface',
 	'a total of 2^63 - 1 fen is refused up front (22003), not stored');
-SELECT throws_ok($$SELECT settle((SELECT id FROM r910 WHERE name = 'jinan visit'), 10000000000000000, 0, 'T910-3', '2024-05-06')$$,
+SELECT throws_ok($$SELECT settle((SELECT id FROM r910 WHERE name = 'jinan visit'), 10000000000000000, 0, 'ROB-3', '2024-05-06')$$,
 	'22003', 'amount out of range for the national interface',
 	'10^16 fen, one fen beyond numeric(16,2) yuan, is refused (22003)');
 SELECT lives_ok($$SELECT count(*) FROM (SELECT s::text FROM xdjy.setlinfo s) x$$,
 	'setlinfo still reads every settlement');
-SELECT is((settle((SELECT id FROM r910 WHERE name = 'jinan visit'), 9999999999999999, 9999999999999999, 'T910-3', '2024-05-06')).personal_fen,
+SELECT is((settle((SELECT id FROM r910 WHERE name = 'jinan visit'), 9999999999999999, 9999999999999999, 'ROB-3', '2024-05-06')).personal_fen,
 	9999999999999999::bigint, 'the largest amount the platform carries is settled');
 
 -- a reversal dated infinity was stored (only new settlements were checked)
-SELECT throws_ok($$SELECT reverse_settlement((SELECT id FROM settlement WHERE invoice_no = 'T910-3'), 'infinity')$$,
+SELECT throws_ok($$SELECT reverse_settlement((SELECT id FROM settlement WHERE invoice_no = 'ROB-3'), 'infinity')$$,
 	'22008', NULL, 'a reversal is dated by a calendar day (22008)');
 
 -- S4 (000 §四) keys on the invoice number: '' and padded numbers passed
 SELECT throws_ok($$SELECT settle((SELECT id FROM r910 WHERE name = 'jinan visit'), 100, 0, '', '2024-05-06')$$,
 	'23514', NULL, 'S4 000 §四: an empty invoice number is refused (23514)');
-SELECT throws_ok($$SELECT settle((SELECT id FROM r910 WHERE name = 'jinan visit'), 100, 0, 'T910-3 ', '2024-05-06')$$,
-	'23514', NULL, 'S4 000 §四: "T910-3 " cannot pass for another invoice than "T910-3" (23514)');
+SELECT throws_ok($$SELECT settle((SELECT id FROM r910 WHERE name = 'jinan visit'), 100, 0, 'ROB-3 ', '2024-05-06')$$,
+	'23514', NULL, 'S4 000 §四: "ROB-3 " cannot pass for another invoice than "ROB-3" (23514)');
 
 -- manual claims (002 #15): materials complete on infinity were taken, due never
 SELECT throws_ok($$INSERT INTO manual_claim (encounter_id, invoice_no, total_fen, submitted_on, materials_complete_on)
-	VALUES ((SELECT id FROM r910 WHERE name = 'jinan visit'), 'T910-C', 100, '2024-06-01', 'infinity')$$,
+	VALUES ((SELECT id FROM r910 WHERE name = 'jinan visit'), 'ROB-C', 100, '2024-06-01', 'infinity')$$,
 	'22008', NULL, '002 #15: complete materials on a calendar day (22008)');
 
 -- S6 (002 #12): a referral issued "on infinity" reached the engine, which
@@ -76,15 +77,6 @@ SELECT throws_ok($$INSERT INTO referral (person_id, issued_by, issued_on, diagno
 	'23514', NULL, 'S6 002 #12: a referral is issued on a calendar day (23514)');
 
 -- R7: the guard of builtin holidays printed infinity as 5881610-07-11
-CREATE FUNCTION pg_temp.detail_of(q text) RETURNS text LANGUAGE plpgsql AS $$
-DECLARE d text;
-BEGIN
-	EXECUTE q;
-	RETURN NULL;
-EXCEPTION WHEN OTHERS THEN
-	GET STACKED DIAGNOSTICS d = PG_EXCEPTION_DETAIL;
-	RETURN d;
-END $$;
 SELECT is(pg_temp.detail_of($$INSERT INTO holiday VALUES ('infinity', false, 'x', true)$$),
 	'Row (day = infinity) of "xdjy.holiday" claims builtin = true: builtin rows come only with CREATE or ALTER EXTENSION, and pg_dump leaves them out.',
 	'R7: the holiday guard names infinity as infinity');

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Nothing lost (SPEC §5, issue 6 item 9): a database with rows in every
+# Nothing lost: a database with rows in every
 # table of the extension (the sample fixture, the reporting fixture, rows a
 # DBA adds beside the builtin ones) goes through pg_dump (plain SQL, which
 # runs CREATE EXTENSION) into a new database; every table of the extension
@@ -20,7 +20,7 @@ SET search_path = xdjy;
 -- the reporting fixture (settlements, the three parties' reports, uploads,
 -- clearing, manual claims), as the pgTAP suite uses it
 BEGIN;
-\i test/pgtap/t6_fixture.psql
+\i test/pgtap/include/reporting_data.sql
 COMMIT;
 -- filings through the rules: changed, cancelled, a Jilin choice (002 #7)
 SELECT change_filing(file_long_term('jinan-emp-1', '110000', '2024-03-05', '2024-03-10'), '310000', '2024-04-01');
@@ -28,7 +28,7 @@ SELECT cancel_filing(file_temporary('jinan-emp-2', '440300', '2023-01-01', '2024
 SELECT choose_institution(file_long_term('changchun-res-1', '110000', '2024-03-01', '2024-03-01'), 'H11010500002', true, '2024-03-10');
 -- a failed attempt (R4)
 INSERT INTO settlement_attempt (attempted_on, encounter_id, mode, invoice_no, total_fen, sqlstate, message)
-VALUES ('2024-10-20', 6003, 'direct', 'T6-INV-F1', 1000, 'YB301', 'rejected');
+VALUES ('2024-10-20', 6003, 'direct', 'RPT-INV-F1', 1000, 'YB301', 'rejected');
 -- what a DBA adds beside the builtin rows
 INSERT INTO region (code, name_zh, name_en, level, parent_code, is_pooling)
 VALUES ('370200', '青岛市', 'Qingdao', 'city', '370000', true);
@@ -42,9 +42,9 @@ INSERT INTO med_type_map (visit_type, emergency, trauma, med_type, name_zh) VALU
 INSERT INTO clr_type_map (visit_type, clr_type, name_zh) VALUES ('pharmacy', '42', '药店购药（本地）');
 -- the national interface: a 3202 detail batch, 3261 answers and a 3262 roll-back
 INSERT INTO stmt_detail_upload (batch, setl_id, mdtrt_id, psn_no, medfee_sumamt, fund_pay_sumamt)
-VALUES ('T6-B1', 6002, 6002, 'T6-P-BJ1', 2000.00, 1500.00);
+VALUES ('RPT-B1', 6002, 6002, 'RPT-P-BJ1', 2000.00, 1500.00);
 SELECT clearing_confirm(6001, '1', '2024-10-18'), clearing_confirm(6002, '0', '2024-10-19');
-SELECT clearing_rollback('T6-JN-H1', 2024, 9, '2024-10-20');
+SELECT clearing_rollback('RPT-JN-H1', 2024, 9, '2024-10-20');
 -- the settlement engine's tables: settlements priced by the engine, a
 -- reversal, ledgers, a failed attempt, a decided manual claim, a referral
 -- and the DBA's dated settings

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Issue 8 §7: an attacker who can create objects in public (and in its own
+# An attacker who can create objects in public (and in its own
 # schema) before and after CREATE EXTENSION must not get any of its code run
 # by xdjy's functions, triggers or views.  Each planted object (shadows of
 # built-in functions and operators, views named like xdjy's tables) records

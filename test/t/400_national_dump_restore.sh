@@ -18,11 +18,11 @@ INSERT INTO xdjy.insutype_map (scheme, insutype, name_zh) VALUES ('resident', '3
 INSERT INTO xdjy.med_type_map (visit_type, emergency, trauma, med_type, name_zh, priority)
 	VALUES ('inpatient', true, false, '24', '急诊转住院', 150);
 INSERT INTO xdjy.stmt_detail_upload (batch, setl_id, mdtrt_id, psn_no, medfee_sumamt, fund_pay_sumamt)
-	VALUES ('B1', 9101, 9001, 'T9-emp-1', 10000.00, 7470.00), ('B1', 9199, 9099, 'T9-emp-1', 88.00, 70.40);
-SELECT xdjy.clearing_confirm_month('T9-H1', 2024, 3, '1', '2024-04-10');
-SELECT xdjy.clearing_rollback('T9-H1', 2024, 3, '2024-04-12');
+	VALUES ('B1', 9101, 9001, 'NAT-emp-1', 10000.00, 7470.00), ('B1', 9199, 9099, 'NAT-emp-1', 88.00, 70.40);
+SELECT xdjy.clearing_confirm_month('NAT-H1', 2024, 3, '1', '2024-04-10');
+SELECT xdjy.clearing_rollback('NAT-H1', 2024, 3, '2024-04-12');
 SELECT xdjy.clearing_confirm(9103, '0', '2024-04-15', '承诺书待核');
-SELECT xdjy.clearing_confirm_month('T9-H1', 2024, 3, '1', '2024-04-15');
+SELECT xdjy.clearing_confirm_month('NAT-H1', 2024, 3, '1', '2024-04-15');
 SQL
 
 pg_dump -Fp -d $src > "$tmp/dump.sql" 2>"$tmp/dump.err" && echo "ok 1 - pg_dump" || { echo "not ok 1 - pg_dump failed"; sed "s/^/# /" "$tmp/dump.err"; }

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Issue 8 §6, SPEC §5 "nothing is lost": the database the demo leaves
+# Nothing lost: the database the demo leaves
 # behind (test/demo/demo.sql: filings, encounters, settlements, reports,
 # national answers, whatever the demo shows by now) goes through pg_dump in
 # custom format, taken while xdjy.language = zh (labels print in Chinese),

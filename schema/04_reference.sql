@@ -1,0 +1,279 @@
+
+--------------------------------------------------------------------------
+-- Reference data (SPEC §6): regions, institutions, persons, channels.
+-- Filled by the DBA; the region codes of a small national sample ship
+-- with the extension (builtin = true) and are not dumped, everything the
+-- DBA adds is (pg_extension_config_dump).
+--------------------------------------------------------------------------
+
+-- Rows that ship with xdjy (builtin = true) stay as shipped: they are not
+-- dumped (pg_extension_config_dump ... 'WHERE NOT builtin') and CREATE
+-- EXTENSION brings them back, so only the extension's scripts write them.
+-- Arguments: the kind of rows (holiday | policy_rule | national_map, which
+-- picks the SQLSTATE), then the key columns that name a row in errors.
+CREATE FUNCTION builtin_guard_trigger() RETURNS trigger
+	AS 'MODULE_PATHNAME' LANGUAGE C;
+COMMENT ON FUNCTION builtin_guard_trigger() IS
+	'keeps rows shipped with xdjy (builtin = true) as shipped: only the extension''s scripts write them (YB504, YB601, YB701)';
+
+-- The rules keep one per-backend cache of the reference tables they read
+-- on every row (src/reference_cache.c): regions, policies, ratio rules,
+-- home-benefit and filing-exemption settings, holidays.  A row change
+-- sends no relcache invalidation by itself, so every statement that
+-- changes one of them sends one through this trigger; always, replication
+-- apply included (ENABLE ALWAYS beside each table).
+CREATE FUNCTION cache_changed_trigger() RETURNS trigger
+	AS 'MODULE_PATHNAME' LANGUAGE C;
+COMMENT ON FUNCTION cache_changed_trigger() IS
+	'after a statement changes a table a per-backend cache copies (holiday, region, policy, ratio_adjustment, home_benefit_kept, filing_exemption): every backend re-reads its copy';
+
+CREATE TABLE region (
+	code		text PRIMARY KEY,
+	name_zh		text NOT NULL,
+	name_en		text,
+	level		text NOT NULL CHECK (level IN ('province', 'city', 'county', 'township')),
+	parent_code	text REFERENCES region (code),
+	is_pooling	boolean NOT NULL DEFAULT false,
+	builtin		boolean NOT NULL DEFAULT false,
+	CONSTRAINT region_code_form CHECK (CASE WHEN level = 'township'
+		THEN code ~ '^[0-9]{9}$' ELSE code ~ '^[0-9]{6}$' END),
+	CONSTRAINT region_parent_level CHECK ((level = 'province') = (parent_code IS NULL))
+);
+CREATE INDEX region_parent_code_idx ON region (parent_code);
+COMMENT ON TABLE region IS
+	'administrative divisions (行政区划): 6-digit province/city/county codes, 9-digit townships; is_pooling marks a pooling region (统筹区)';
+COMMENT ON COLUMN region.code IS 'administrative division code (行政区划代码), e.g. 370100 济南市';
+COMMENT ON COLUMN region.is_pooling IS 'a pooling region (统筹区): insured_region and filing destinations are pooling regions';
+COMMENT ON COLUMN region.builtin IS 'shipped with xdjy (not dumped; CREATE EXTENSION recreates it)';
+SELECT pg_catalog.pg_extension_config_dump('region', 'WHERE NOT builtin');
+GRANT SELECT ON region TO xdjy_admin, xdjy_operator, xdjy_analyst;
+GRANT INSERT, UPDATE, DELETE ON region TO xdjy_admin;
+CREATE TRIGGER reference_cache_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON region
+	FOR EACH STATEMENT EXECUTE FUNCTION cache_changed_trigger();
+ALTER TABLE region ENABLE ALWAYS TRIGGER reference_cache_changed;
+
+CREATE TABLE institution (
+	code		text PRIMARY KEY,
+	name_zh		text NOT NULL,
+	name_en		text,
+	region_code	text NOT NULL REFERENCES region (code),
+	tier		smallint NOT NULL DEFAULT 0 CHECK (tier BETWEEN 0 AND 3),
+	specialty	boolean NOT NULL DEFAULT false,
+	kind		text NOT NULL DEFAULT 'hospital' CHECK (kind IN ('hospital', 'pharmacy')),
+	ownership	text NOT NULL DEFAULT 'public' CHECK (ownership IN ('public', 'private')),
+	networked_inpatient boolean NOT NULL DEFAULT false,
+	networked_outpatient boolean NOT NULL DEFAULT false,
+	networked_chronic boolean NOT NULL DEFAULT false
+);
+CREATE INDEX institution_region_code_idx ON institution (region_code);
+COMMENT ON TABLE institution IS 'designated medical institutions and pharmacies (定点医药机构)';
+COMMENT ON COLUMN institution.code IS 'fixmedins_code 定点医药机构编号';
+COMMENT ON COLUMN institution.region_code IS 'where it is: a county, city or township code; its pooling region is found by walking up';
+COMMENT ON COLUMN institution.tier IS 'hospital tier (医院等级): 3 三级, 2 二级, 1 一级, 0 ungraded/未定级';
+COMMENT ON COLUMN institution.specialty IS 'specialty hospital (专科医院), 002 #7';
+COMMENT ON COLUMN institution.ownership IS 'public (公立) or private (社会办); one policy for both (002 #6)';
+COMMENT ON COLUMN institution.networked_inpatient IS 'open for cross-region direct settlement of inpatient stays (住院联网结算)';
+COMMENT ON COLUMN institution.networked_outpatient IS 'open for cross-region direct settlement of outpatient visits (普通门诊联网结算)';
+COMMENT ON COLUMN institution.networked_chronic IS 'open for cross-region direct settlement of chronic/special disease outpatient care (门诊慢特病联网结算)';
+SELECT pg_catalog.pg_extension_config_dump('institution', '');
+GRANT SELECT ON institution TO xdjy_admin, xdjy_operator, xdjy_analyst;
+GRANT INSERT, UPDATE, DELETE ON institution TO xdjy_admin;
+
+-- F2, 000 §二(二), 001 §一–二: the channels a filing may come through.
+-- Reference data a DBA may extend (a new app, a new window); the shipped
+-- ones are builtin, the DBA's are dumped, so that a restored filing never
+-- names a channel the restored database lacks.
+CREATE TABLE channel (
+	code		text PRIMARY KEY,
+	name_en		text NOT NULL,
+	name_zh		text NOT NULL,
+	builtin		boolean NOT NULL DEFAULT false
+);
+COMMENT ON TABLE channel IS 'filing channels (备案渠道), 000 §二(二) and 001 §一、二';
+COMMENT ON COLUMN channel.builtin IS 'shipped with xdjy (not dumped; CREATE EXTENSION recreates it)';
+INSERT INTO channel (code, name_en, name_zh, builtin) VALUES
+	('window', 'service hall window', '医保服务大厅窗口', true),
+	('grassroots', 'grassroots insurance station', '基层医保工作站', true),
+	('website', 'official website', '医保官方网站', true),
+	('app', 'national insurance service app', '国家医保服务平台APP', true),
+	('mini_program', 'mini-program', '小程序', true),
+	('phone', 'service telephone', '服务电话', true),
+	('fax', 'fax', '传真', true),
+	('hospital', 'designated hospital', '定点医疗机构', true);
+SELECT pg_catalog.pg_extension_config_dump('channel', 'WHERE NOT builtin');
+GRANT SELECT ON channel TO xdjy_admin, xdjy_operator, xdjy_analyst;
+GRANT INSERT, UPDATE, DELETE ON channel TO xdjy_admin;
+
+-- A small national sample of administrative divisions (行政区划), shipped
+-- as builtin rows: enough for the demo, the tests and a first look.  DBAs
+-- add their own (dumped); builtin rows come back with CREATE EXTENSION.
+INSERT INTO region (code, name_zh, name_en, level, parent_code, is_pooling, builtin) VALUES
+	-- Shandong 山东省 (37)
+	('370000', '山东省', 'Shandong', 'province', NULL, false, true),
+	('370100', '济南市', 'Jinan', 'city', '370000', true, true),
+	('370102', '历下区', 'Lixia District', 'county', '370100', false, true),
+	('370103', '市中区', 'Shizhong District', 'county', '370100', false, true),
+	('370112', '历城区', 'Licheng District', 'county', '370100', false, true),
+	('370102001', '解放路街道', 'Jiefanglu Subdistrict', 'township', '370102', false, true),
+	('370102002', '千佛山街道', 'Qianfoshan Subdistrict', 'township', '370102', false, true),
+	('370103001', '大观园街道', 'Daguanyuan Subdistrict', 'township', '370103', false, true),
+	('370112001', '山大路街道', 'Shandalu Subdistrict', 'township', '370112', false, true),
+	('370112101', '唐王街道', 'Tangwang Subdistrict', 'township', '370112', false, true),
+	('370800', '济宁市', 'Jining', 'city', '370000', true, true),
+	('370811', '任城区', 'Rencheng District', 'county', '370800', false, true),
+	('370830', '汶上县', 'Wenshang County', 'county', '370800', false, true),
+	('370881', '曲阜市', 'Qufu', 'county', '370800', false, true),
+	('370811001', '古槐街道', 'Guhuai Subdistrict', 'township', '370811', false, true),
+	('370830100', '汶上街道', 'Wenshang Subdistrict', 'township', '370830', false, true),
+	('370881001', '鲁城街道', 'Lucheng Subdistrict', 'township', '370881', false, true),
+	('371000', '威海市', 'Weihai', 'city', '370000', true, true),
+	('371002', '环翠区', 'Huancui District', 'county', '371000', false, true),
+	('371082', '荣成市', 'Rongcheng', 'county', '371000', false, true),
+	('371083', '乳山市', 'Rushan', 'county', '371000', false, true),
+	('371002001', '环翠楼街道', 'Huancuilou Subdistrict', 'township', '371002', false, true),
+	('371082001', '崖头街道', 'Yatou Subdistrict', 'township', '371082', false, true),
+	('371083100', '夏村镇', 'Xiacun Town', 'township', '371083', false, true),
+	-- Jilin 吉林省 (22)
+	('220000', '吉林省', 'Jilin', 'province', NULL, false, true),
+	('220100', '长春市', 'Changchun', 'city', '220000', true, true),
+	('220102', '南关区', 'Nanguan District', 'county', '220100', false, true),
+	('220104', '朝阳区', 'Chaoyang District', 'county', '220100', false, true),
+	('220102001', '南岭街道', 'Nanling Subdistrict', 'township', '220102', false, true),
+	('220200', '吉林市', 'Jilin City', 'city', '220000', true, true),
+	('220202', '昌邑区', 'Changyi District', 'county', '220200', false, true),
+	-- Beijing 北京市 (11), pooled at provincial level
+	('110000', '北京市', 'Beijing', 'province', NULL, true, true),
+	('110105', '朝阳区', 'Chaoyang District', 'county', '110000', false, true),
+	('110108', '海淀区', 'Haidian District', 'county', '110000', false, true),
+	('110105001', '建外街道', 'Jianwai Subdistrict', 'township', '110105', false, true),
+	-- Shanghai 上海市 (31), pooled at provincial level
+	('310000', '上海市', 'Shanghai', 'province', NULL, true, true),
+	('310101', '黄浦区', 'Huangpu District', 'county', '310000', false, true),
+	('310104', '徐汇区', 'Xuhui District', 'county', '310000', false, true),
+	-- Guangdong 广东省 (44)
+	('440000', '广东省', 'Guangdong', 'province', NULL, false, true),
+	('440100', '广州市', 'Guangzhou', 'city', '440000', true, true),
+	('440106', '天河区', 'Tianhe District', 'county', '440100', false, true),
+	('440300', '深圳市', 'Shenzhen', 'city', '440000', true, true),
+	('440304', '福田区', 'Futian District', 'county', '440300', false, true),
+	('440305', '南山区', 'Nanshan District', 'county', '440300', false, true);
+
+-- Which regions an operator works for.  role is a role name (a login role
+-- or a group); a granted code covers itself and every region under it, so
+-- 370100 covers Jinan and its counties and townships, 370000 all of
+-- Shandong.  A name that is no role grants nothing.
+CREATE TABLE operator_region (
+	role			name NOT NULL,
+	region_code		text NOT NULL REFERENCES region (code),
+	PRIMARY KEY (role, region_code)
+);
+COMMENT ON TABLE operator_region IS
+	'the regions an xdjy_operator member works for: row-level security lets it read and write only their rows (SPEC §5)';
+SELECT pg_catalog.pg_extension_config_dump('operator_region', '');
+ALTER TABLE operator_region ENABLE ROW LEVEL SECURITY;
+ALTER TABLE operator_region FORCE ROW LEVEL SECURITY;
+-- the admin grants; an operator sees its own grants
+GRANT SELECT, INSERT, UPDATE, DELETE ON operator_region TO xdjy_admin;
+GRANT SELECT ON operator_region TO xdjy_operator;
+CREATE POLICY operator_region_admin ON operator_region TO xdjy_admin USING (true) WITH CHECK (true);
+CREATE POLICY operator_region_own ON operator_region FOR SELECT TO xdjy_operator
+	USING (role IN (SELECT a.rolname FROM pg_catalog.pg_roles a WHERE pg_catalog.pg_has_role(a.oid, 'MEMBER')));
+
+-- The region codes the current role is granted, with everything under
+-- them.  Policies compare pooling-region and institution codes with it.
+CREATE FUNCTION operator_regions() RETURNS SETOF text
+	LANGUAGE sql STABLE PARALLEL SAFE
+	SET search_path = pg_catalog, pg_temp
+BEGIN ATOMIC
+	WITH RECURSIVE down(code, depth) AS (
+		SELECT o.region_code, 0
+		FROM xdjy.operator_region o
+		JOIN pg_catalog.pg_roles a ON a.rolname = o.role
+		WHERE pg_catalog.pg_has_role(a.oid, 'MEMBER')
+		UNION ALL
+		SELECT r.code, d.depth + 1
+		FROM xdjy.region r JOIN down d ON r.parent_code = d.code
+		WHERE d.depth < 8
+	)
+	SELECT DISTINCT d.code FROM down d;
+END;
+COMMENT ON FUNCTION operator_regions() IS
+	'region codes the current role may work on: its operator_region grants and every region under them';
+
+-- Institutions located in those regions (their treatment region is one of
+-- them).
+CREATE FUNCTION operator_institutions() RETURNS SETOF text
+	LANGUAGE sql STABLE PARALLEL SAFE
+	SET search_path = pg_catalog, pg_temp
+BEGIN ATOMIC
+	SELECT i.code FROM xdjy.institution i
+	WHERE i.region_code IN (SELECT xdjy.operator_regions());
+END;
+COMMENT ON FUNCTION operator_institutions() IS
+	'institutions located in the regions the current role may work on';
+
+CREATE TABLE person (
+	id				text PRIMARY KEY,
+	name			text NOT NULL,
+	insured_region	text NOT NULL REFERENCES region (code),
+	scheme			text NOT NULL CHECK (scheme IN ('employee', 'resident')),
+	certno			text
+);
+CREATE INDEX person_insured_region_idx ON person (insured_region);
+COMMENT ON TABLE person IS 'insured persons (参保人员)';
+COMMENT ON COLUMN person.id IS 'psn_no 人员编号';
+COMMENT ON COLUMN person.insured_region IS 'insuplc_admdvs 参保地医保区划: a pooling region';
+COMMENT ON COLUMN person.scheme IS 'insutype 险种类型: employee (职工医保, 310) or resident (城乡居民医保, 390)';
+COMMENT ON COLUMN person.certno IS 'certno 证件号码 (identity document number, 3260 clearing details); optional';
+SELECT pg_catalog.pg_extension_config_dump('person', '');
+ALTER TABLE person ENABLE ROW LEVEL SECURITY;
+ALTER TABLE person FORCE ROW LEVEL SECURITY;
+-- person: reference data kept by the admin; an operator reads the persons
+-- insured in its regions (the treatment place sees encounters and
+-- settlements, which carry person_id, not the register)
+GRANT SELECT, INSERT, UPDATE, DELETE ON person TO xdjy_admin;
+GRANT SELECT ON person TO xdjy_operator;
+GRANT SELECT (id, insured_region) ON person TO xdjy_analyst;
+CREATE POLICY person_admin ON person TO xdjy_admin USING (true) WITH CHECK (true);
+CREATE POLICY person_operator ON person FOR SELECT TO xdjy_operator
+	USING (insured_region IN (SELECT xdjy.operator_regions()));
+CREATE POLICY person_analyst ON person FOR SELECT TO xdjy_analyst USING (true);
+
+
+-- The pooling region (统筹区) a region belongs to: itself if it is one,
+-- else the nearest pooling ancestor within 8 levels (so a cycle in the
+-- parent links ends); NULL for an unknown code or a region under no
+-- pooling region.  The one walk of the rules (src/region.c), over the
+-- backend's copy of the region table; the caller needs SELECT on
+-- xdjy.region, as for a query of it.
+CREATE FUNCTION pooling_region(region_code text) RETURNS text
+	AS 'MODULE_PATHNAME', 'pooling_region' LANGUAGE C STABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION pooling_region(text) IS
+	'the pooling region (统筹区) of a region: itself or its nearest pooling ancestor';
+
+CREATE FUNCTION treatment_scope(insured_region text, treatment_region text) RETURNS text
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION treatment_scope(text, text) IS
+	'local (本地), intra_province (省内跨市) or cross_province (跨省), from two pooling-region codes';
+
+-- SPEC §6: a person is insured in a pooling region (统筹区); an institution
+-- lies under one, so every treatment has a treatment place (000 §三(四)).
+-- A person's insured region may not become the destination of one of their
+-- active filings (F3).  Rules in C (src/reference.c).
+CREATE FUNCTION person_rules_trigger() RETURNS trigger
+	AS 'MODULE_PATHNAME' LANGUAGE C
+	SECURITY DEFINER SET search_path = pg_catalog, pg_temp;
+REVOKE EXECUTE ON FUNCTION person_rules_trigger() FROM PUBLIC;
+COMMENT ON FUNCTION person_rules_trigger() IS
+	'person rules: insured_region is a pooling region and no active filing''s destination (SPEC §6, 000 §三(四))';
+CREATE TRIGGER person_rules BEFORE INSERT OR UPDATE ON person
+	FOR EACH ROW EXECUTE FUNCTION person_rules_trigger();
+
+CREATE FUNCTION institution_rules_trigger() RETURNS trigger
+	AS 'MODULE_PATHNAME' LANGUAGE C
+	SECURITY DEFINER SET search_path = pg_catalog, pg_temp;
+REVOKE EXECUTE ON FUNCTION institution_rules_trigger() FROM PUBLIC;
+COMMENT ON FUNCTION institution_rules_trigger() IS
+	'institution rules: its region lies under a pooling region (SPEC §6)';
+CREATE TRIGGER institution_rules BEFORE INSERT OR UPDATE ON institution
+	FOR EACH ROW EXECUTE FUNCTION institution_rules_trigger();

@@ -1,0 +1,706 @@
+
+--------------------------------------------------------------------------
+-- National interface (国家医疗保障信息平台): field names, code mappings,
+-- statements and clearing details
+--------------------------------------------------------------------------
+
+-- National platform vocabulary (国家医疗保障信息平台 接口规范, INTERFACE.md):
+-- what a HIS or agency developer recognises.  xdjy keeps its own names
+-- and fen; here are the national field names (the setlinfo view, the CSV
+-- export; the column comments of filing, encounter and settlement start
+-- with them), the code mappings a DBA extends for
+-- local variants, the 3201/3202 statements of an institution against the
+-- database, and the 3260–3262 monthly remote clearing details with the
+-- institution's confirmation.  004 §四(一)(二).
+
+-- Money in the platform's terms: exact, numeric(16,2) ---------------------
+
+CREATE FUNCTION fen_to_yuan(fen bigint) RETURNS numeric
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION fen_to_yuan(bigint) IS
+	'fen as yuan with two decimals, exact (1 → 0.01); refuses amounts numeric(16,2) cannot carry (beyond ±9999999999999999 fen) with 22003';
+
+CREATE FUNCTION yuan_to_fen(yuan numeric) RETURNS bigint
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION yuan_to_fen(numeric) IS
+	'yuan as fen, exact (0.01 → 1); an amount with a fraction of a fen is refused (YB704), never rounded';
+
+-- Code mappings (险种类型, 医疗类别, 清算类别) -----------------------------
+-- Builtin rows (priority 0) ship with xdjy and are not dumped; a DBA adds
+-- rows (builtin = false, priority > 0, default 100) for local variants.
+-- For one key the row with the highest priority is in effect (the
+-- *_effective views); builtin rows are read-only outside CREATE/ALTER
+-- EXTENSION (YB701), so an override is a new row, never an edit.
+
+
+CREATE TABLE insutype_map (
+	scheme		text NOT NULL CHECK (scheme IN ('employee', 'resident')),
+	insutype	text NOT NULL CHECK (insutype ~ '^[0-9A-Za-z]{1,6}$'),
+	name_zh		text NOT NULL,
+	priority	integer NOT NULL DEFAULT 100,
+	builtin		boolean NOT NULL DEFAULT false,
+	PRIMARY KEY (scheme, priority),
+	CONSTRAINT insutype_map_priority CHECK (CASE WHEN builtin THEN priority = 0 ELSE priority > 0 END)
+);
+COMMENT ON TABLE insutype_map IS
+	'scheme → insutype 险种类型; for one scheme the row with the highest priority is in effect (insutype_map_effective)';
+COMMENT ON COLUMN insutype_map.priority IS 'builtin rows 0; a DBA''s rows above 0 (default 100): the highest wins';
+COMMENT ON COLUMN insutype_map.builtin IS 'shipped with xdjy (not dumped, read-only)';
+
+CREATE TABLE med_type_map (
+	visit_type	text NOT NULL CHECK (visit_type IN ('inpatient', 'outpatient', 'chronic_outpatient', 'pharmacy')),
+	emergency	boolean NOT NULL,
+	trauma		boolean NOT NULL,
+	med_type	text NOT NULL CHECK (med_type ~ '^[0-9A-Za-z]{1,6}$'),
+	name_zh		text NOT NULL,
+	priority	integer NOT NULL DEFAULT 100,
+	builtin		boolean NOT NULL DEFAULT false,
+	PRIMARY KEY (visit_type, emergency, trauma, priority),
+	CONSTRAINT med_type_map_priority CHECK (CASE WHEN builtin THEN priority = 0 ELSE priority > 0 END)
+);
+COMMENT ON TABLE med_type_map IS
+	'(visit_type, emergency, trauma) → med_type 医疗类别, every combination spelled out; for one key the row with the highest priority is in effect (med_type_map_effective)';
+COMMENT ON COLUMN med_type_map.priority IS 'builtin rows 0; a DBA''s rows above 0 (default 100): the highest wins';
+COMMENT ON COLUMN med_type_map.builtin IS 'shipped with xdjy (not dumped, read-only)';
+
+CREATE TABLE clr_type_map (
+	visit_type	text NOT NULL CHECK (visit_type IN ('inpatient', 'outpatient', 'chronic_outpatient', 'pharmacy')),
+	clr_type	text NOT NULL CHECK (clr_type ~ '^[0-9A-Za-z]{1,6}$'),
+	name_zh		text NOT NULL,
+	priority	integer NOT NULL DEFAULT 100,
+	builtin		boolean NOT NULL DEFAULT false,
+	PRIMARY KEY (visit_type, priority),
+	CONSTRAINT clr_type_map_priority CHECK (CASE WHEN builtin THEN priority = 0 ELSE priority > 0 END)
+);
+COMMENT ON TABLE clr_type_map IS
+	'visit_type → clr_type 清算类别; for one visit type the row with the highest priority is in effect (clr_type_map_effective)';
+COMMENT ON COLUMN clr_type_map.priority IS 'builtin rows 0; a DBA''s rows above 0 (default 100): the highest wins';
+COMMENT ON COLUMN clr_type_map.builtin IS 'shipped with xdjy (not dumped, read-only)';
+
+INSERT INTO insutype_map (scheme, insutype, name_zh, priority, builtin) VALUES
+	('employee', '310', '职工基本医疗保险', 0, true),
+	('resident', '390', '城乡居民基本医疗保险', 0, true);
+
+-- Outpatient emergency is 13 急诊; an inpatient trauma stay 22 外伤住院
+-- (an emergency admission stays 21: 住院类型 急诊 is a separate field);
+-- chronic outpatient care is 14 and a pharmacy purchase 41 whatever the
+-- flags.  23 转外诊治住院 (referral) has no xdjy key: a DBA maps it.
+INSERT INTO med_type_map (visit_type, emergency, trauma, med_type, name_zh, priority, builtin) VALUES
+	('outpatient', false, false, '11', '普通门诊', 0, true),
+	('outpatient', false, true, '11', '普通门诊', 0, true),
+	('outpatient', true, false, '13', '急诊', 0, true),
+	('outpatient', true, true, '13', '急诊', 0, true),
+	('chronic_outpatient', false, false, '14', '门诊慢特病', 0, true),
+	('chronic_outpatient', false, true, '14', '门诊慢特病', 0, true),
+	('chronic_outpatient', true, false, '14', '门诊慢特病', 0, true),
+	('chronic_outpatient', true, true, '14', '门诊慢特病', 0, true),
+	('inpatient', false, false, '21', '普通住院', 0, true),
+	('inpatient', false, true, '22', '外伤住院', 0, true),
+	('inpatient', true, false, '21', '普通住院', 0, true),
+	('inpatient', true, true, '22', '外伤住院', 0, true),
+	('pharmacy', false, false, '41', '定点药店购药', 0, true),
+	('pharmacy', false, true, '41', '定点药店购药', 0, true),
+	('pharmacy', true, false, '41', '定点药店购药', 0, true),
+	('pharmacy', true, true, '41', '定点药店购药', 0, true);
+
+-- clr_type: chronic outpatient care clears as outpatient (11)
+INSERT INTO clr_type_map (visit_type, clr_type, name_zh, priority, builtin) VALUES
+	('outpatient', '11', '门诊', 0, true),
+	('chronic_outpatient', '11', '门诊', 0, true),
+	('inpatient', '21', '住院', 0, true),
+	('pharmacy', '41', '药店购药', 0, true);
+
+SELECT pg_catalog.pg_extension_config_dump('insutype_map', 'WHERE NOT builtin');
+SELECT pg_catalog.pg_extension_config_dump('med_type_map', 'WHERE NOT builtin');
+SELECT pg_catalog.pg_extension_config_dump('clr_type_map', 'WHERE NOT builtin');
+-- reference data of the national interface: read by the agencies, kept by
+-- the admin
+GRANT SELECT ON insutype_map, med_type_map, clr_type_map TO xdjy_admin, xdjy_operator;
+GRANT INSERT, UPDATE, DELETE ON insutype_map, med_type_map, clr_type_map TO xdjy_admin;
+
+CREATE TRIGGER insutype_map_guard BEFORE INSERT OR UPDATE OR DELETE ON insutype_map
+	FOR EACH ROW EXECUTE FUNCTION builtin_guard_trigger('national_map', 'scheme', 'priority');
+CREATE TRIGGER insutype_map_guard_truncate BEFORE TRUNCATE ON insutype_map
+	FOR EACH STATEMENT EXECUTE FUNCTION builtin_guard_trigger('national_map');
+CREATE TRIGGER med_type_map_guard BEFORE INSERT OR UPDATE OR DELETE ON med_type_map
+	FOR EACH ROW EXECUTE FUNCTION builtin_guard_trigger('national_map', 'visit_type', 'emergency', 'trauma', 'priority');
+CREATE TRIGGER med_type_map_guard_truncate BEFORE TRUNCATE ON med_type_map
+	FOR EACH STATEMENT EXECUTE FUNCTION builtin_guard_trigger('national_map');
+CREATE TRIGGER clr_type_map_guard BEFORE INSERT OR UPDATE OR DELETE ON clr_type_map
+	FOR EACH ROW EXECUTE FUNCTION builtin_guard_trigger('national_map', 'visit_type', 'priority');
+CREATE TRIGGER clr_type_map_guard_truncate BEFORE TRUNCATE ON clr_type_map
+	FOR EACH STATEMENT EXECUTE FUNCTION builtin_guard_trigger('national_map');
+
+CREATE VIEW insutype_map_effective WITH (security_invoker = true) AS
+	SELECT DISTINCT ON (m.scheme) m.scheme, m.insutype, m.name_zh, m.priority, m.builtin
+	FROM xdjy.insutype_map m
+	ORDER BY m.scheme, m.priority DESC;
+COMMENT ON VIEW insutype_map_effective IS 'the insutype in effect for each scheme: its highest-priority row';
+GRANT SELECT ON insutype_map_effective TO xdjy_admin, xdjy_operator;
+
+CREATE VIEW med_type_map_effective WITH (security_invoker = true) AS
+	SELECT DISTINCT ON (m.visit_type, m.emergency, m.trauma)
+		m.visit_type, m.emergency, m.trauma, m.med_type, m.name_zh, m.priority, m.builtin
+	FROM xdjy.med_type_map m
+	ORDER BY m.visit_type, m.emergency, m.trauma, m.priority DESC;
+COMMENT ON VIEW med_type_map_effective IS 'the med_type in effect for each (visit_type, emergency, trauma): its highest-priority row';
+GRANT SELECT ON med_type_map_effective TO xdjy_admin, xdjy_operator;
+
+CREATE VIEW clr_type_map_effective WITH (security_invoker = true) AS
+	SELECT DISTINCT ON (m.visit_type) m.visit_type, m.clr_type, m.name_zh, m.priority, m.builtin
+	FROM xdjy.clr_type_map m
+	ORDER BY m.visit_type, m.priority DESC;
+COMMENT ON VIEW clr_type_map_effective IS 'the clr_type in effect for each visit type: its highest-priority row';
+GRANT SELECT ON clr_type_map_effective TO xdjy_admin, xdjy_operator;
+
+-- setlinfo: one row per settlement in the platform's names ---------------
+
+CREATE VIEW setlinfo WITH (security_invoker = true) AS
+	SELECT
+		s.person_id AS psn_no,
+		s.encounter_id AS mdtrt_id,
+		s.id AS setl_id,
+		it.insutype,
+		mt.med_type,
+		ct.clr_type,
+		s.insured_region AS insuplc_admdvs,
+		s.treatment_region AS mdtrtarea_admvs,
+		s.institution_code AS fixmedins_code,
+		s.insured_region AS clr_optins,
+		xdjy.fen_to_yuan(s.total_fen)::numeric(16,2) AS medfee_sumamt,
+		xdjy.fen_to_yuan(s.out_of_scope_fen)::numeric(16,2) AS fulamt_ownpay_amt,
+		xdjy.fen_to_yuan(s.first_selfpay_fen)::numeric(16,2) AS preselfpay_amt,
+		xdjy.fen_to_yuan(s.total_fen OPERATOR(pg_catalog.-) s.out_of_scope_fen
+			OPERATOR(pg_catalog.-) s.first_selfpay_fen)::numeric(16,2) AS inscp_scp_amt,
+		xdjy.fen_to_yuan(s.deductible_fen)::numeric(16,2) AS act_pay_dedc,
+		xdjy.fen_to_yuan(s.fund_fen)::numeric(16,2) AS hifp_pay,
+		(s.ratio_bp::numeric OPERATOR(pg_catalog./) 10000)::numeric(5,4) AS pool_prop_selfpay,
+		xdjy.fen_to_yuan(s.fund_fen)::numeric(16,2) AS fund_pay_sumamt,
+		0::numeric(16,2) AS acct_pay,
+		xdjy.fen_to_yuan(s.personal_fen)::numeric(16,2) AS psn_part_amt,
+		s.settled_on AS setl_time,
+		CASE WHEN s.reverses IS NULL THEN '0' ELSE '1' END AS refd_setl_flag,
+		s.reverses,
+		s.mode
+	FROM xdjy.settlement s
+	JOIN xdjy.encounter e ON e.id OPERATOR(pg_catalog.=) s.encounter_id
+	LEFT JOIN xdjy.person p ON p.id OPERATOR(pg_catalog.=) s.person_id
+	LEFT JOIN xdjy.insutype_map_effective it ON it.scheme OPERATOR(pg_catalog.=) p.scheme
+	LEFT JOIN xdjy.med_type_map_effective mt
+		ON mt.visit_type OPERATOR(pg_catalog.=) e.visit_type
+		AND mt.emergency OPERATOR(pg_catalog.=) e.emergency
+		AND mt.trauma OPERATOR(pg_catalog.=) e.trauma
+	LEFT JOIN xdjy.clr_type_map_effective ct ON ct.visit_type OPERATOR(pg_catalog.=) e.visit_type;
+COMMENT ON VIEW setlinfo IS
+	'one row per settlement in the national platform''s names (结算信息 setlinfo), amounts in yuan numeric(16,2) converted exactly from fen';
+GRANT SELECT ON setlinfo TO xdjy_admin, xdjy_operator;
+COMMENT ON COLUMN setlinfo.psn_no IS '人员编号 (settlement.person_id)';
+COMMENT ON COLUMN setlinfo.mdtrt_id IS '就诊ID (encounter.id)';
+COMMENT ON COLUMN setlinfo.setl_id IS '结算ID (settlement.id)';
+COMMENT ON COLUMN setlinfo.insutype IS '险种类型, from person.scheme through insutype_map (the person''s scheme today: a settlement does not record it)';
+COMMENT ON COLUMN setlinfo.med_type IS '医疗类别, from encounter visit_type, emergency, trauma through med_type_map';
+COMMENT ON COLUMN setlinfo.clr_type IS '清算类别, from encounter visit_type through clr_type_map';
+COMMENT ON COLUMN setlinfo.insuplc_admdvs IS '参保地医保区划';
+COMMENT ON COLUMN setlinfo.mdtrtarea_admvs IS '就医地医保区划 (the institution''s pooling region)';
+COMMENT ON COLUMN setlinfo.fixmedins_code IS '定点医药机构编号';
+COMMENT ON COLUMN setlinfo.clr_optins IS '清算经办机构: the insured pooling region; the setl_optins of a 3201/3202 statement';
+COMMENT ON COLUMN setlinfo.medfee_sumamt IS '医疗费总额 = fulamt_ownpay_amt + preselfpay_amt + inscp_scp_amt (超限价自费 overlmt_selfpay is not modelled: 0)';
+COMMENT ON COLUMN setlinfo.fulamt_ownpay_amt IS '全自费金额';
+COMMENT ON COLUMN setlinfo.preselfpay_amt IS '先行自付金额';
+COMMENT ON COLUMN setlinfo.inscp_scp_amt IS '符合政策范围金额: total − 全自费 − 先行自付';
+COMMENT ON COLUMN setlinfo.act_pay_dedc IS '实际支付起付线';
+COMMENT ON COLUMN setlinfo.hifp_pay IS '统筹基金支出';
+COMMENT ON COLUMN setlinfo.pool_prop_selfpay IS '基本医疗保险统筹基金支付比例 (ratio_bp / 10000)';
+COMMENT ON COLUMN setlinfo.fund_pay_sumamt IS '基金支付总额 (= hifp_pay: no other fund is modelled)';
+COMMENT ON COLUMN setlinfo.acct_pay IS '个人账户支出: 0, personal accounts are not modelled';
+COMMENT ON COLUMN setlinfo.psn_part_amt IS '个人负担总金额';
+COMMENT ON COLUMN setlinfo.setl_time IS '结算时间: the business date (settlement.settled_on)';
+COMMENT ON COLUMN setlinfo.refd_setl_flag IS '退费结算标志: 1 for a reversal row (settlement.reverses set; negative amounts), 0 otherwise';
+COMMENT ON COLUMN setlinfo.reverses IS 'xdjy: the setl_id a reversal row reverses';
+COMMENT ON COLUMN setlinfo.mode IS 'xdjy: direct or manual; statements and clearing count direct settlements only';
+
+-- 3201 / 3202 statements ---------------------------------------------------
+-- setl_optins is the insured pooling region (clr_optins of setlinfo): the
+-- agency a remote settlement is cleared with.  The institution, which the
+-- platform takes from the message envelope, is the optional last
+-- argument fixmedins_code (NULL: every institution).
+
+CREATE FUNCTION national_check_period(first date, last date,
+		first_name text DEFAULT 'begndate', last_name text DEFAULT 'enddate')
+	RETURNS void
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION national_check_period(date, date, text, text) IS
+	'raises YB702 unless first and last are given and first is not later than last (a period of days, both included)';
+
+CREATE FUNCTION stmt_check_request(setl_optins text, insutype text, clr_type text,
+		begndate date, enddate date, refd_setl_flag text, fixmedins_code text DEFAULT NULL)
+	RETURNS void
+	AS 'MODULE_PATHNAME' LANGUAGE C STABLE PARALLEL RESTRICTED;
+COMMENT ON FUNCTION stmt_check_request(text, text, text, date, date, text, text) IS
+	'raises unless a 3201/3202 request is complete and its codes known: YB702 (null argument, period reversed), YB703 (insutype, clr_type, refd_setl_flag), YB001 (setl_optins not a pooling region, fixmedins_code unknown)';
+
+CREATE FUNCTION stmt_check_batch(batch text) RETURNS void
+	AS 'MODULE_PATHNAME' LANGUAGE C STABLE PARALLEL RESTRICTED;
+COMMENT ON FUNCTION stmt_check_batch(text) IS
+	'raises unless a 3202 detail batch is named (YB702) and has rows in stmt_detail_upload (YB001)';
+
+CREATE FUNCTION stmt_compare(centre_setl_cnt bigint, centre_medfee_sumamt numeric,
+		centre_fund_pay_sumamt numeric, centre_acct_pay numeric,
+		fixmedins_setl_cnt integer, medfee_sumamt numeric, fund_pay_sumamt numeric, acct_pay numeric,
+		OUT stmt_rslt text, OUT stmt_rslt_dscr text)
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION stmt_compare(bigint, numeric, numeric, numeric, integer, numeric, numeric, numeric) IS
+	'3201 result from the centre''s and the institution''s figures: 0 对平, 1 中心多 (more settlements at the centre, no figure lower there), 2 医药机构多 (the mirror), 3 数据不一致 (anything else)';
+
+CREATE FUNCTION stmt_scope(setl_optins text, insutype text, clr_type text,
+		begndate date, enddate date, refd_setl_flag text DEFAULT '1', fixmedins_code text DEFAULT NULL)
+	RETURNS SETOF setlinfo
+	LANGUAGE sql STABLE PARALLEL SAFE
+	SET search_path = pg_catalog, pg_temp
+BEGIN ATOMIC
+	SELECT i.* FROM xdjy.setlinfo i
+	WHERE i.mode OPERATOR(pg_catalog.=) 'direct'
+		AND i.clr_optins OPERATOR(pg_catalog.=) stmt_scope.setl_optins
+		AND i.insutype OPERATOR(pg_catalog.=) stmt_scope.insutype
+		AND i.clr_type OPERATOR(pg_catalog.=) stmt_scope.clr_type
+		AND i.setl_time OPERATOR(pg_catalog.>=) stmt_scope.begndate
+		AND i.setl_time OPERATOR(pg_catalog.<=) stmt_scope.enddate
+		AND (stmt_scope.refd_setl_flag OPERATOR(pg_catalog.=) '1'
+			OR i.refd_setl_flag OPERATOR(pg_catalog.=) '0')
+		AND (stmt_scope.fixmedins_code IS NULL
+			OR i.fixmedins_code OPERATOR(pg_catalog.=) stmt_scope.fixmedins_code);
+END;
+COMMENT ON FUNCTION stmt_scope(text, text, text, date, date, text, text) IS
+	'the settlements a 3201/3202 statement covers: direct, clr_optins = setl_optins, that insutype and clr_type, setl_time in [begndate, enddate]; refd_setl_flag 1 includes reversal rows, 0 leaves them out';
+
+CREATE FUNCTION stmt_total(setl_optins text, insutype text, clr_type text,
+		begndate date, enddate date, medfee_sumamt numeric, fund_pay_sumamt numeric,
+		acct_pay numeric, fixmedins_setl_cnt integer, refd_setl_flag text DEFAULT '1',
+		fixmedins_code text DEFAULT NULL,
+		OUT stmt_rslt text, OUT stmt_rslt_dscr text, OUT centre_setl_cnt bigint,
+		OUT centre_medfee_sumamt numeric, OUT centre_fund_pay_sumamt numeric,
+		OUT centre_acct_pay numeric)
+	LANGUAGE sql STABLE
+	SET search_path = pg_catalog, pg_temp
+BEGIN ATOMIC
+	SELECT xdjy.stmt_check_request(stmt_total.setl_optins, stmt_total.insutype, stmt_total.clr_type,
+		stmt_total.begndate, stmt_total.enddate, stmt_total.refd_setl_flag, stmt_total.fixmedins_code);
+	SELECT r.stmt_rslt, r.stmt_rslt_dscr, c.n, c.medfee, c.fund, c.acct
+	FROM (SELECT pg_catalog.count(*) AS n,
+			coalesce(pg_catalog.sum(i.medfee_sumamt), 0.00) AS medfee,
+			coalesce(pg_catalog.sum(i.fund_pay_sumamt), 0.00) AS fund,
+			coalesce(pg_catalog.sum(i.acct_pay), 0.00) AS acct
+		FROM xdjy.stmt_scope(stmt_total.setl_optins, stmt_total.insutype, stmt_total.clr_type,
+			stmt_total.begndate, stmt_total.enddate, stmt_total.refd_setl_flag,
+			stmt_total.fixmedins_code) i) c
+	CROSS JOIN LATERAL xdjy.stmt_compare(c.n, c.medfee, c.fund, c.acct,
+		stmt_total.fixmedins_setl_cnt, stmt_total.medfee_sumamt,
+		stmt_total.fund_pay_sumamt, stmt_total.acct_pay) r;
+END;
+COMMENT ON FUNCTION stmt_total(text, text, text, date, date, numeric, numeric, numeric, integer, text, text) IS
+	'3201 医药机构费用结算对总账: an institution''s totals against xdjy.stmt_scope(...); stmt_rslt 0 对平, 1 中心多, 2 医药机构多, 3 数据不一致, stmt_rslt_dscr names the differing figures; acct_pay is compared with 0 (personal accounts are not modelled)';
+
+-- 3202: the institution's detail rows, loaded with COPY, one batch each
+CREATE TABLE stmt_detail_upload (
+	batch			text NOT NULL,
+	setl_id			bigint NOT NULL,
+	mdtrt_id		bigint,
+	psn_no			text,
+	medfee_sumamt	numeric NOT NULL,
+	fund_pay_sumamt	numeric NOT NULL,
+	acct_pay		numeric NOT NULL DEFAULT 0,
+	refd_setl_flag	text NOT NULL DEFAULT '0' CHECK (refd_setl_flag IN ('0', '1')),
+	loaded_at		timestamptz NOT NULL DEFAULT now(),
+	loaded_by		text NOT NULL DEFAULT current_user,
+	PRIMARY KEY (batch, setl_id),
+	-- the platform's numeric(16,2), without the silent rounding of a typmod
+	CONSTRAINT stmt_detail_upload_whole_fen CHECK (
+		medfee_sumamt = round(medfee_sumamt, 2) AND fund_pay_sumamt = round(fund_pay_sumamt, 2)
+		AND acct_pay = round(acct_pay, 2)),
+	CONSTRAINT stmt_detail_upload_range CHECK (
+		abs(medfee_sumamt) < 1e14 AND abs(fund_pay_sumamt) < 1e14 AND abs(acct_pay) < 1e14)
+);
+COMMENT ON TABLE stmt_detail_upload IS
+	'3202 detail rows of an institution (setl_id, mdtrt_id, psn_no, medfee_sumamt, fund_pay_sumamt, acct_pay, refd_setl_flag: the columns of the platform''s detail file), one batch per upload; load with COPY';
+COMMENT ON COLUMN stmt_detail_upload.batch IS 'the upload this row came in (file_qury_no 文件查询号 on the platform)';
+COMMENT ON COLUMN stmt_detail_upload.refd_setl_flag IS '退费结算标志: 1 for a refund (reversal) row, 0 otherwise';
+SELECT pg_catalog.pg_extension_config_dump('stmt_detail_upload', '');
+ALTER TABLE stmt_detail_upload ENABLE ROW LEVEL SECURITY;
+ALTER TABLE stmt_detail_upload FORCE ROW LEVEL SECURITY;
+-- an institution's 3202 detail file belongs to whoever loaded it
+GRANT SELECT, INSERT, DELETE ON stmt_detail_upload TO xdjy_admin;
+GRANT SELECT, INSERT ON stmt_detail_upload TO xdjy_operator;
+CREATE POLICY stmt_detail_upload_admin ON stmt_detail_upload TO xdjy_admin USING (true) WITH CHECK (true);
+CREATE POLICY stmt_detail_upload_operator ON stmt_detail_upload TO xdjy_operator
+	USING (loaded_by = CURRENT_USER) WITH CHECK (loaded_by = CURRENT_USER);
+
+CREATE FUNCTION stmt_detail(batch text, setl_optins text, insutype text, clr_type text,
+		begndate date, enddate date, refd_setl_flag text DEFAULT '1', fixmedins_code text DEFAULT NULL)
+	RETURNS TABLE (setl_id bigint, mdtrt_id bigint, psn_no text,
+		stmt_rslt text, stmt_rslt_dscr text, kind text,
+		centre_medfee_sumamt numeric, fixmedins_medfee_sumamt numeric,
+		centre_fund_pay_sumamt numeric, fixmedins_fund_pay_sumamt numeric,
+		centre_acct_pay numeric, fixmedins_acct_pay numeric,
+		centre_refd_setl_flag text, fixmedins_refd_setl_flag text, memo text)
+	LANGUAGE sql STABLE
+	SET search_path = pg_catalog, pg_temp
+BEGIN ATOMIC
+	SELECT xdjy.stmt_check_request(stmt_detail.setl_optins, stmt_detail.insutype, stmt_detail.clr_type,
+		stmt_detail.begndate, stmt_detail.enddate, stmt_detail.refd_setl_flag,
+		stmt_detail.fixmedins_code);
+	SELECT xdjy.stmt_check_batch(stmt_detail.batch);
+	WITH centre AS (
+		SELECT i.setl_id, i.mdtrt_id, i.psn_no, i.medfee_sumamt, i.fund_pay_sumamt,
+			i.acct_pay, i.refd_setl_flag
+		FROM xdjy.stmt_scope(stmt_detail.setl_optins, stmt_detail.insutype, stmt_detail.clr_type,
+			stmt_detail.begndate, stmt_detail.enddate, stmt_detail.refd_setl_flag,
+			stmt_detail.fixmedins_code) i
+	), inst AS (
+		SELECT u.setl_id, u.mdtrt_id, u.psn_no, u.medfee_sumamt::numeric(16,2) AS medfee_sumamt,
+			u.fund_pay_sumamt::numeric(16,2) AS fund_pay_sumamt, u.acct_pay::numeric(16,2) AS acct_pay,
+			u.refd_setl_flag
+		FROM xdjy.stmt_detail_upload u
+		WHERE u.batch OPERATOR(pg_catalog.=) stmt_detail.batch
+			AND (stmt_detail.refd_setl_flag OPERATOR(pg_catalog.=) '1'
+				OR u.refd_setl_flag OPERATOR(pg_catalog.=) '0')
+	), pair AS (
+		SELECT coalesce(c.setl_id, f.setl_id) AS setl_id,
+			c.setl_id IS NOT NULL AS at_centre, f.setl_id IS NOT NULL AS at_inst,
+			c.mdtrt_id AS c_mdtrt_id, f.mdtrt_id AS f_mdtrt_id,
+			c.psn_no AS c_psn_no, f.psn_no AS f_psn_no,
+			c.medfee_sumamt AS c_medfee, f.medfee_sumamt AS f_medfee,
+			c.fund_pay_sumamt AS c_fund, f.fund_pay_sumamt AS f_fund,
+			c.acct_pay AS c_acct, f.acct_pay AS f_acct,
+			c.refd_setl_flag AS c_refd, f.refd_setl_flag AS f_refd
+		FROM centre c FULL JOIN inst f ON f.setl_id OPERATOR(pg_catalog.=) c.setl_id
+	), judged AS (
+		SELECT p.*,
+			CASE WHEN NOT p.at_inst THEN '1'
+				WHEN NOT p.at_centre THEN '2'
+				WHEN p.c_mdtrt_id IS DISTINCT FROM p.f_mdtrt_id
+					OR p.c_psn_no IS DISTINCT FROM p.f_psn_no
+					OR p.c_medfee OPERATOR(pg_catalog.<>) p.f_medfee
+					OR p.c_fund OPERATOR(pg_catalog.<>) p.f_fund
+					OR p.c_acct OPERATOR(pg_catalog.<>) p.f_acct
+					OR p.c_refd OPERATOR(pg_catalog.<>) p.f_refd THEN '3'
+			END AS rslt
+		FROM pair p
+	)
+	SELECT j.setl_id, coalesce(j.c_mdtrt_id, j.f_mdtrt_id), coalesce(j.c_psn_no, j.f_psn_no),
+		j.rslt,
+		CASE j.rslt WHEN '1' THEN '中心多' WHEN '2' THEN '医药机构多' ELSE '数据不一致' END,
+		CASE j.rslt WHEN '1' THEN 'missing_at_institution' WHEN '2' THEN 'missing_at_centre' ELSE 'differs' END,
+		j.c_medfee, j.f_medfee, j.c_fund, j.f_fund, j.c_acct, j.f_acct, j.c_refd, j.f_refd,
+		CASE j.rslt
+			WHEN '1' THEN '医药机构未上传此结算'
+			WHEN '2' THEN coalesce(
+				(SELECT pg_catalog.format('中心有此结算，但不在本次对账范围：结算时间 %s，险种类型 %s，清算类别 %s，清算经办机构 %s，定点医药机构 %s%s',
+						pg_catalog.to_char(o.setl_time, 'YYYY-MM-DD'), o.insutype, o.clr_type, o.clr_optins, o.fixmedins_code,
+						CASE WHEN o.mode OPERATOR(pg_catalog.<>) 'direct' THEN '，手工报销' ELSE '' END)
+					FROM xdjy.setlinfo o WHERE o.setl_id OPERATOR(pg_catalog.=) j.setl_id),
+				'中心无此结算')
+			ELSE pg_catalog.concat_ws('；',
+				CASE WHEN j.c_mdtrt_id IS DISTINCT FROM j.f_mdtrt_id
+					THEN pg_catalog.format('就诊ID 中心 %s / 医药机构 %s', j.c_mdtrt_id, j.f_mdtrt_id) END,
+				CASE WHEN j.c_psn_no IS DISTINCT FROM j.f_psn_no
+					THEN pg_catalog.format('人员编号 中心 %s / 医药机构 %s', j.c_psn_no, j.f_psn_no) END,
+				CASE WHEN j.c_medfee OPERATOR(pg_catalog.<>) j.f_medfee
+					THEN pg_catalog.format('医疗费总额 中心 %s / 医药机构 %s', j.c_medfee, j.f_medfee) END,
+				CASE WHEN j.c_fund OPERATOR(pg_catalog.<>) j.f_fund
+					THEN pg_catalog.format('基金支付总额 中心 %s / 医药机构 %s', j.c_fund, j.f_fund) END,
+				CASE WHEN j.c_acct OPERATOR(pg_catalog.<>) j.f_acct
+					THEN pg_catalog.format('个人账户支出 中心 %s / 医药机构 %s', j.c_acct, j.f_acct) END,
+				CASE WHEN j.c_refd OPERATOR(pg_catalog.<>) j.f_refd
+					THEN pg_catalog.format('退费结算标志 中心 %s / 医药机构 %s', j.c_refd, j.f_refd) END)
+		END
+	FROM judged j
+	WHERE j.rslt IS NOT NULL
+	ORDER BY j.setl_id;
+END;
+COMMENT ON FUNCTION stmt_detail(text, text, text, text, date, date, text, text) IS
+	'3202 医药机构费用结算对明细账: each settlement of xdjy.stmt_scope(...) and of the upload batch that is missing on one side or differs (mdtrt_id, psn_no, amounts, refd_setl_flag); stmt_rslt 1 中心多 (missing at the institution), 2 医药机构多 (missing at the centre), 3 数据不一致';
+
+-- 3260 / 3261 / 3262 remote clearing details and their confirmation ------
+
+CREATE TABLE clearing_detail_confirmation (
+	id				bigint GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,
+	setl_sn			bigint NOT NULL REFERENCES settlement (id),
+	seq				integer NOT NULL,
+	action			text NOT NULL CHECK (action IN ('confirm', 'rollback')),
+	cnfm_flag		text CHECK (cnfm_flag IN ('0', '1')),
+	recorded_on		date NOT NULL DEFAULT current_date,
+	recorded_at		timestamptz NOT NULL DEFAULT now(),
+	recorded_by		text NOT NULL DEFAULT current_user,
+	memo			text,
+	UNIQUE (setl_sn, seq),
+	CONSTRAINT clearing_detail_confirmation_flag CHECK ((action = 'confirm') = (cnfm_flag IS NOT NULL)),
+	-- business dates are calendar days (SPEC §5)
+	CONSTRAINT clearing_detail_confirmation_recorded_on_finite
+		CHECK (pg_catalog.isfinite(recorded_on))
+);
+COMMENT ON TABLE clearing_detail_confirmation IS
+	'append-only log of an institution''s answers to the remote clearing details: confirm (3261 清分结果确认, cnfm_flag 1 agreed, 0 not agreed) and rollback (3262 确认回退); a row''s answer is its latest entry';
+COMMENT ON COLUMN clearing_detail_confirmation.setl_sn IS '结算流水号: the settlement (settlement.id) answered';
+COMMENT ON COLUMN clearing_detail_confirmation.seq IS 'the entry''s number for its settlement (1, 2, ...), set by the trigger';
+COMMENT ON COLUMN clearing_detail_confirmation.cnfm_flag IS '确认标志: 1 agreed, 0 not agreed; NULL on a rollback';
+COMMENT ON COLUMN clearing_detail_confirmation.recorded_on IS 'the business day of the answer (the 20th of the next month is the deadline, 004 §四(二))';
+SELECT pg_catalog.pg_extension_config_dump('clearing_detail_confirmation', '');
+SELECT pg_catalog.pg_extension_config_dump(pg_catalog.pg_get_serial_sequence('xdjy.clearing_detail_confirmation', 'id'), '');
+ALTER TABLE clearing_detail_confirmation ENABLE ROW LEVEL SECURITY;
+ALTER TABLE clearing_detail_confirmation FORCE ROW LEVEL SECURITY;
+-- answers are given by the agency of the institution's region and read
+-- with their settlement
+GRANT SELECT, INSERT ON clearing_detail_confirmation TO xdjy_admin, xdjy_operator;
+GRANT SELECT (setl_sn, seq, action, cnfm_flag, recorded_on) ON clearing_detail_confirmation TO xdjy_analyst;
+CREATE POLICY clearing_detail_confirmation_admin ON clearing_detail_confirmation TO xdjy_admin
+	USING (true) WITH CHECK (true);
+CREATE POLICY clearing_detail_confirmation_operator_read ON clearing_detail_confirmation FOR SELECT TO xdjy_operator
+	USING (EXISTS (SELECT FROM xdjy.settlement s WHERE s.id = setl_sn));
+CREATE POLICY clearing_detail_confirmation_operator_insert ON clearing_detail_confirmation FOR INSERT TO xdjy_operator
+	WITH CHECK (EXISTS (SELECT FROM xdjy.settlement s WHERE s.id = setl_sn
+		AND s.treatment_region IN (SELECT xdjy.operator_regions())));
+CREATE POLICY clearing_detail_confirmation_analyst ON clearing_detail_confirmation FOR SELECT TO xdjy_analyst
+	USING (true);
+
+-- SECURITY DEFINER, as PostgreSQL's own foreign-key checks run as the
+-- table owner: the rule locks the settlement row it decides on, which
+-- needs UPDATE rights an institution's operator (INSERT on the log) does
+-- not have on the immutable settlement table.  Its queries are fixed and
+-- schema-qualified; the search_path is pinned all the same.
+CREATE FUNCTION clearing_confirmation_trigger() RETURNS trigger
+	AS 'MODULE_PATHNAME' LANGUAGE C SECURITY DEFINER
+	SET search_path = pg_catalog, pg_temp;
+REVOKE EXECUTE ON FUNCTION clearing_confirmation_trigger() FROM PUBLIC;
+COMMENT ON FUNCTION clearing_confirmation_trigger() IS
+	'confirm only an unanswered clearing row, roll back only an answered one (YB705–YB707), number the entry; the log is append-only (YB708)';
+CREATE TRIGGER clearing_detail_confirmation_rules
+	BEFORE INSERT OR UPDATE OR DELETE ON clearing_detail_confirmation
+	FOR EACH ROW EXECUTE FUNCTION clearing_confirmation_trigger();
+
+CREATE VIEW clearing_detail WITH (security_invoker = true) AS
+	SELECT
+		EXTRACT(YEAR FROM s.settled_on)::integer AS trt_year,
+		EXTRACT(MONTH FROM s.settled_on)::integer AS trt_month,
+		s.treatment_region AS mdtrtarea,
+		s.institution_code AS medins_no,
+		p.certno,
+		s.person_id AS psn_no,
+		s.encounter_id AS mdtrt_id,
+		s.id AS setl_sn,
+		xdjy.fen_to_yuan(s.total_fen)::numeric(16,2) AS medfee_sumamt,
+		xdjy.fen_to_yuan(s.fund_fen)::numeric(16,2) AS optins_pay_sumamt,
+		s.insured_region AS insuplc_admdvs,
+		s.settled_on AS setl_time,
+		CASE WHEN s.reverses IS NULL THEN '0' ELSE '1' END AS refd_setl_flag,
+		CASE WHEN c.action OPERATOR(pg_catalog.=) 'confirm' THEN c.cnfm_flag END AS cnfm_flag,
+		CASE WHEN c.action OPERATOR(pg_catalog.=) 'confirm' THEN c.recorded_on END AS cnfm_date,
+		CASE WHEN c.action OPERATOR(pg_catalog.=) 'confirm' THEN c.recorded_by END AS cnfm_opter
+	FROM xdjy.settlement s
+	LEFT JOIN xdjy.person p ON p.id OPERATOR(pg_catalog.=) s.person_id
+	LEFT JOIN LATERAL (
+		SELECT k.action, k.cnfm_flag, k.recorded_on, k.recorded_by
+		FROM xdjy.clearing_detail_confirmation k
+		WHERE k.setl_sn OPERATOR(pg_catalog.=) s.id
+		ORDER BY k.seq DESC LIMIT 1) c ON true
+	WHERE s.mode OPERATOR(pg_catalog.=) 'direct'
+		AND s.scope OPERATOR(pg_catalog.=) ANY (ARRAY['intra_province', 'cross_province']);
+COMMENT ON VIEW clearing_detail IS
+	'3260 提取异地清分明细: direct settlements outside the insured pooling region, by clearing month of setl_time, with the institution''s current answer (3261 cnfm_flag; NULL before an answer or after a 3262 roll-back)';
+GRANT SELECT ON clearing_detail TO xdjy_admin, xdjy_operator;
+COMMENT ON COLUMN clearing_detail.trt_year IS '年度: year of setl_time';
+COMMENT ON COLUMN clearing_detail.trt_month IS '月份: month of setl_time';
+COMMENT ON COLUMN clearing_detail.mdtrtarea IS '就医地: the treatment pooling region';
+COMMENT ON COLUMN clearing_detail.medins_no IS '医疗机构编号 (fixmedins_code)';
+COMMENT ON COLUMN clearing_detail.certno IS '证件号码 (person.certno, NULL when not recorded)';
+COMMENT ON COLUMN clearing_detail.setl_sn IS '结算流水号 (settlement.id = setl_id)';
+COMMENT ON COLUMN clearing_detail.medfee_sumamt IS '医疗费总额';
+COMMENT ON COLUMN clearing_detail.optins_pay_sumamt IS '经办机构支付总额: the fund''s payment (hifp_pay; personal accounts are not modelled)';
+COMMENT ON COLUMN clearing_detail.cnfm_flag IS '确认标志: 1 agreed, 0 not agreed, NULL unanswered';
+
+CREATE FUNCTION clearing_confirm(setl_sn bigint, cnfm_flag text DEFAULT '1',
+		on_date date DEFAULT current_date, memo text DEFAULT NULL)
+	RETURNS bigint
+	LANGUAGE sql
+	SET search_path = pg_catalog, pg_temp
+BEGIN ATOMIC
+	INSERT INTO xdjy.clearing_detail_confirmation (setl_sn, action, cnfm_flag, recorded_on, memo)
+	VALUES (clearing_confirm.setl_sn, 'confirm', clearing_confirm.cnfm_flag,
+		clearing_confirm.on_date, clearing_confirm.memo)
+	RETURNING id;
+END;
+COMMENT ON FUNCTION clearing_confirm(bigint, text, date, text) IS
+	'3261 清分结果确认 of one clearing row: cnfm_flag 1 agreed, 0 not agreed; returns the log entry''s id';
+
+CREATE FUNCTION clearing_confirm_month(medins_no text, trt_year integer, trt_month integer,
+		cnfm_flag text DEFAULT '1', on_date date DEFAULT current_date)
+	RETURNS integer
+	LANGUAGE sql
+	SET search_path = pg_catalog, pg_temp
+BEGIN ATOMIC
+	WITH answered AS (
+		INSERT INTO xdjy.clearing_detail_confirmation (setl_sn, action, cnfm_flag, recorded_on)
+		SELECT d.setl_sn, 'confirm', clearing_confirm_month.cnfm_flag, clearing_confirm_month.on_date
+		FROM xdjy.clearing_detail d
+		WHERE d.medins_no OPERATOR(pg_catalog.=) clearing_confirm_month.medins_no
+			AND d.trt_year OPERATOR(pg_catalog.=) clearing_confirm_month.trt_year
+			AND d.trt_month OPERATOR(pg_catalog.=) clearing_confirm_month.trt_month
+			AND d.cnfm_flag IS NULL
+		ORDER BY d.setl_sn
+		RETURNING 1)
+	SELECT pg_catalog.count(*)::integer FROM answered;
+END;
+COMMENT ON FUNCTION clearing_confirm_month(text, integer, integer, text, date) IS
+	'3261 for every unanswered clearing row of an institution''s month; returns how many rows it answered';
+
+CREATE FUNCTION clearing_rollback(medins_no text, trt_year integer, trt_month integer,
+		on_date date DEFAULT current_date)
+	RETURNS integer
+	LANGUAGE sql
+	SET search_path = pg_catalog, pg_temp
+BEGIN ATOMIC
+	WITH rolled AS (
+		INSERT INTO xdjy.clearing_detail_confirmation (setl_sn, action, cnfm_flag, recorded_on)
+		SELECT d.setl_sn, 'rollback', NULL, clearing_rollback.on_date
+		FROM xdjy.clearing_detail d
+		WHERE d.medins_no OPERATOR(pg_catalog.=) clearing_rollback.medins_no
+			AND d.trt_year OPERATOR(pg_catalog.=) clearing_rollback.trt_year
+			AND d.trt_month OPERATOR(pg_catalog.=) clearing_rollback.trt_month
+			AND d.cnfm_flag IS NOT NULL
+		ORDER BY d.setl_sn
+		RETURNING 1)
+	SELECT pg_catalog.count(*)::integer FROM rolled;
+END;
+COMMENT ON FUNCTION clearing_rollback(text, integer, integer, date) IS
+	'3262 确认回退: withdraws the answers of an institution''s clearing month; returns how many rows it rolled back';
+
+CREATE VIEW clearing_confirmation_monthly WITH (security_invoker = true) AS
+	SELECT d.trt_year, d.trt_month, d.medins_no, d.mdtrtarea,
+		pg_catalog.count(*) AS setl_cnt,
+		pg_catalog.sum(d.medfee_sumamt) AS medfee_sumamt,
+		pg_catalog.sum(d.optins_pay_sumamt) AS optins_pay_sumamt,
+		pg_catalog.count(*) FILTER (WHERE d.cnfm_flag OPERATOR(pg_catalog.=) '1') AS agreed_cnt,
+		pg_catalog.count(*) FILTER (WHERE d.cnfm_flag OPERATOR(pg_catalog.=) '0') AS disputed_cnt,
+		pg_catalog.count(*) FILTER (WHERE d.cnfm_flag IS NULL) AS open_cnt,
+		CASE WHEN pg_catalog.bool_and(d.cnfm_flag IS NOT NULL)
+			THEN pg_catalog.max(d.cnfm_date) END AS confirmed_on
+	FROM xdjy.clearing_detail d
+	GROUP BY d.trt_year, d.trt_month, d.medins_no, d.mdtrtarea;
+COMMENT ON VIEW clearing_confirmation_monthly IS
+	'per institution and clearing month: rows, amounts, answers (agreed, disputed, open) and the day the last open row was answered (NULL while any is open); what a monthly clearing view joins to check the 20th (004 §四(二))';
+GRANT SELECT ON clearing_confirmation_monthly TO xdjy_admin, xdjy_operator;
+
+-- CSV export -----------------------------------------------------------------
+
+CREATE FUNCTION export_setlinfo("from" date, "to" date)
+	RETURNS SETOF setlinfo
+	LANGUAGE sql STABLE PARALLEL SAFE
+	SET search_path = pg_catalog, pg_temp
+BEGIN ATOMIC
+	SELECT xdjy.national_check_period(export_setlinfo."from", export_setlinfo."to", 'from', 'to');
+	SELECT i.* FROM xdjy.setlinfo i
+	WHERE i.setl_time OPERATOR(pg_catalog.>=) export_setlinfo."from"
+		AND i.setl_time OPERATOR(pg_catalog.<=) export_setlinfo."to"
+	ORDER BY i.setl_time, i.setl_id;
+END;
+COMMENT ON FUNCTION export_setlinfo(date, date) IS
+	'setlinfo rows settled from "from" to "to" (both included), in order: COPY (SELECT * FROM xdjy.export_setlinfo(...)) TO STDOUT WITH (FORMAT csv, HEADER)';
+
+-- Monthly clearing belongs to reporting, but reads the 3261/3262 answers
+-- above, so it is defined last.
+-- R3, as it stood on as_of: per month, what each institution receives
+-- (confirmation by the 20th of the next month, payment within 30 working
+-- days of its declaration), what each insured pooling region pays (transfer
+-- up before the next provincial clearing starts) and what each treatment
+-- pooling region receives.  Amounts are the fund part (统筹) of remote
+-- direct settlements, reversals included.
+CREATE FUNCTION clearing_monthly_as_of(as_of date)
+	RETURNS TABLE (month date, party_kind text, code text, region_code text,
+		settlements bigint, fund_fen bigint,
+		confirm_due_on date, confirmed_on date, confirmed_fund_fen bigint, agreed_settlements bigint, confirm_status text,
+		declared_on date, declared_fund_fen bigint, pay_due_on date, paid_on date, paid_fen bigint, pay_status text,
+		transfer_due_on date, transferred_on date, transferred_fund_fen bigint, transfer_status text)
+	LANGUAGE sql STABLE STRICT PARALLEL RESTRICTED
+	SET search_path = pg_catalog, pg_temp
+BEGIN ATOMIC
+	WITH cleared AS (
+		SELECT xdjy.month_of(s.settled_on) AS month, s.id, s.institution_code,
+			s.insured_region, s.treatment_region, s.fund_fen
+		FROM xdjy.remote_direct_settlement s
+		WHERE s.settled_on <= as_of
+	), answer AS (
+		-- each settlement's standing 3261/3262 answer on as_of: its latest entry
+		SELECT DISTINCT ON (k.setl_sn) k.setl_sn, k.action, k.cnfm_flag, k.recorded_on
+		FROM xdjy.clearing_detail_confirmation k
+		WHERE k.recorded_on <= as_of
+		ORDER BY k.setl_sn, k.seq DESC
+	), inst AS (
+		SELECT c.month, c.institution_code, min(c.treatment_region) AS region_code,
+			count(*) AS settlements, sum(c.fund_fen)::bigint AS fund_fen,
+			count(*) FILTER (WHERE a.action = 'confirm' AND a.cnfm_flag = '1') AS agreed,
+			max(a.recorded_on) FILTER (WHERE a.action = 'confirm' AND a.cnfm_flag = '1') AS last_agreed_on,
+			xdjy.clearing_confirm_due_on(c.month) AS confirm_due_on
+		FROM cleared c
+		LEFT JOIN answer a ON a.setl_sn = c.id
+		GROUP BY c.month, c.institution_code
+	), confirmed AS (
+		-- confirmed: by a standing month confirmation, or once every row is
+		-- agreed (cnfm_flag 1) through the national interface, whichever first
+		SELECT i.*, cf.fund_fen AS confirmed_fund_fen,
+			LEAST(cf.confirmed_on, CASE WHEN i.agreed = i.settlements THEN i.last_agreed_on END) AS confirmed_on
+		FROM inst i
+		LEFT JOIN LATERAL (
+			SELECT c.confirmed_on, c.fund_fen
+			FROM xdjy.clearing_confirmation c
+			WHERE c.month = i.month AND c.institution_code = i.institution_code
+				AND c.confirmed_on <= as_of AND (c.rolled_back_on IS NULL OR c.rolled_back_on > as_of)
+			ORDER BY c.confirmed_on DESC, c.id DESC LIMIT 1) cf ON true
+	), payer AS (
+		SELECT c.month, c.insured_region, count(*) AS settlements, sum(c.fund_fen)::bigint AS fund_fen,
+			xdjy.clearing_transfer_due_on(pc.starts_on) AS transfer_due_on
+		FROM cleared c
+		LEFT JOIN xdjy.provincial_clearing pc
+			ON pc.province_code = xdjy.province_of(c.insured_region)
+			AND pc.month = (c.month + interval '1 month')::date
+		GROUP BY c.month, c.insured_region, pc.starts_on
+	), payee AS (
+		SELECT c.month, c.treatment_region, count(*) AS settlements, sum(c.fund_fen)::bigint AS fund_fen
+		FROM cleared c
+		GROUP BY c.month, c.treatment_region
+	), declared AS (
+		SELECT d.month, d.institution_code, d.declared_on, d.fund_fen,
+			xdjy.clearing_pay_due_on(d.declared_on) AS pay_due_on,
+			CASE WHEN d.paid_on <= as_of THEN d.paid_on END AS paid_on,
+			CASE WHEN d.paid_on <= as_of THEN d.paid_fen END AS paid_fen
+		FROM xdjy.clearing_declaration d
+		WHERE d.declared_on <= as_of
+	)
+	SELECT i.month, 'institution', i.institution_code, i.region_code, i.settlements, i.fund_fen,
+		i.confirm_due_on, i.confirmed_on, i.confirmed_fund_fen, i.agreed,
+		xdjy.deadline_status(i.confirm_due_on, i.confirmed_on, as_of),
+		dc.declared_on, dc.fund_fen, dc.pay_due_on, dc.paid_on, dc.paid_fen,
+		CASE WHEN dc.declared_on IS NOT NULL THEN xdjy.deadline_status(dc.pay_due_on, dc.paid_on, as_of) END,
+		NULL, NULL, NULL, NULL
+	FROM confirmed i
+	LEFT JOIN declared dc ON dc.month = i.month AND dc.institution_code = i.institution_code
+	UNION ALL
+	SELECT p.month, 'insured_region', p.insured_region, p.insured_region, p.settlements, p.fund_fen,
+		NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+		p.transfer_due_on, t.transferred_on, t.fund_fen,
+		xdjy.deadline_status(p.transfer_due_on, t.transferred_on, as_of)
+	FROM payer p
+	LEFT JOIN xdjy.clearing_transfer t
+		ON t.month = p.month AND t.region_code = p.insured_region AND t.transferred_on <= as_of
+	UNION ALL
+	SELECT q.month, 'treatment_region', q.treatment_region, q.treatment_region, q.settlements, q.fund_fen,
+		NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL
+	FROM payee q
+	ORDER BY 1, 2, 3;
+END;
+COMMENT ON FUNCTION clearing_monthly_as_of(date) IS
+	'R3 monthly clearing as it stood on as_of: per institution (confirm by the 20th, pay within 30 working days of declaration), per insured region (transfer up before the next provincial clearing), per treatment region (004 §四(二)(三))';
+
+CREATE VIEW clearing_monthly WITH (security_invoker = true) AS
+SELECT * FROM xdjy.clearing_monthly_as_of(CURRENT_DATE);
+COMMENT ON VIEW clearing_monthly IS
+	'R3 monthly clearing today; clearing_monthly_as_of(date) for another day';
+GRANT SELECT ON clearing_monthly TO xdjy_admin, xdjy_operator, xdjy_analyst;

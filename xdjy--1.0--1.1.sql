@@ -1,0 +1,53 @@
+/*
+ * xdjy--1.0--1.1.sql: carries a 1.0 database to 1.1 with every row kept
+ * (ALTER EXTENSION xdjy UPDATE).  test/t/070_upgrade.sh compares the result
+ * with a fresh 1.1 install, object by object and row by row.
+ */
+
+-- complain if script is sourced in psql, rather than via CREATE EXTENSION
+\echo Use "ALTER EXTENSION xdjy UPDATE TO '1.1'" to load this file. \quit
+
+-- filing_at() and filing_exempt() only read (declared VOLATILE in 1.0); they
+-- read regions through the backend's reference cache, so the leader runs
+-- them (PARALLEL RESTRICTED)
+ALTER FUNCTION filing_at(text, text, date) STABLE PARALLEL RESTRICTED;
+ALTER FUNCTION filing_exempt(text, text, date) STABLE PARALLEL RESTRICTED;
+
+-- pooling_region(): the one walk of the rules (src/region.c) over the
+-- backend's reference cache, in place of a second walk in SQL; the same
+-- results, the depth limit written once
+CREATE OR REPLACE FUNCTION pooling_region(region_code text) RETURNS text
+	AS 'MODULE_PATHNAME', 'pooling_region' LANGUAGE C STABLE STRICT PARALLEL SAFE;
+
+-- The error catalogue comes from the registry compiled into the library
+-- (src/error_registry.c), as in a fresh 1.1 install: the rows are brought
+-- to exactly the registry's, which every error raised takes its primary
+-- message from.
+CREATE FUNCTION error_registry()
+	RETURNS TABLE (code text, category text, message_en text, message_zh text,
+		cause_en text, cause_zh text)
+	AS 'MODULE_PATHNAME', 'xdjy_error_registry'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION error_registry() IS
+	'the registry of xdjy''s SQLSTATEs (class YB) compiled into the library: error_code is filled from it, and every error raised takes its primary message from it';
+
+DELETE FROM error_code e
+WHERE NOT EXISTS (SELECT FROM error_registry() r WHERE r.code OPERATOR(pg_catalog.=) e.code::text);
+UPDATE error_code e
+SET category = r.category, message_en = r.message_en, message_zh = r.message_zh,
+	cause_en = r.cause_en, cause_zh = r.cause_zh
+FROM error_registry() r
+WHERE r.code OPERATOR(pg_catalog.=) e.code::text
+	AND (e.category, e.message_en, e.message_zh, e.cause_en, e.cause_zh)
+		IS DISTINCT FROM (r.category, r.message_en, r.message_zh, r.cause_en, r.cause_zh);
+INSERT INTO error_code (code, category, message_en, message_zh, cause_en, cause_zh)
+SELECT r.code, r.category, r.message_en, r.message_zh, r.cause_en, r.cause_zh
+FROM error_registry() r
+WHERE NOT EXISTS (SELECT FROM error_code e WHERE e.code::text OPERATOR(pg_catalog.=) r.code);
+
+-- the category reasons as the settlement engine lists them (src/settlement.h)
+CREATE FUNCTION category_reasons() RETURNS SETOF text
+	AS 'MODULE_PATHNAME', 'xdjy_category_reasons'
+	LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION category_reasons() IS
+	'the values settlement.category_reason may take: why the settlement engine chose the benefit category';
