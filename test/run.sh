@@ -42,6 +42,8 @@ fi
 
 # UTF8 cluster whatever the caller's locale: labels are Chinese too
 export LANG=C.UTF-8 LC_ALL=C.UTF-8
+# The cluster's server does not inherit the lock (9>&-): a server left
+# behind by a killed run would otherwise hold it for good.
 # The runner's closing line ("suites: N passed, N failed") is repeated after
 # pg_virtualenv's own goodbye, so that it is the last line of the output.
 export XDJY_SUMMARY
@@ -50,7 +52,7 @@ trap 'rm -f "$XDJY_SUMMARY"' EXIT
 rc=0
 pg_virtualenv -t -v "$PGV" -i '--encoding=UTF8 --locale=C.UTF-8' \
 	-o 'max_connections=120' -o 'max_prepared_transactions=10' \
-	bash test/suite.sh "$mode" || rc=$?
+	bash test/suite.sh "$mode" 9>&- || rc=$?
 if [ -s "$XDJY_SUMMARY" ]; then
 	cat "$XDJY_SUMMARY"
 fi

@@ -52,7 +52,7 @@ else
 	echo "not ok 3 - tables without rows before the update (fill them in test/fixtures/upgrade_extra.sql):" $empty
 fi
 
-upgrade_rows $a "$tmp/a_before.rows" off
+upgrade_rows $a "$tmp/a_before.rows" off on
 if upg_psql $a -c "ALTER EXTENSION xdjy UPDATE TO '$upg_to'" 2>"$tmp/err" >/dev/null &&
 	[ "$(upgrade_version $a)" = "$upg_to" ]; then
 	echo "ok 4 - A: ALTER EXTENSION xdjy UPDATE TO '$upg_to' from $upg_from"
@@ -61,11 +61,11 @@ else
 	sed 's/^/# /' "$tmp/err"
 fi
 
-upgrade_rows $a "$tmp/a_after.rows" off
+upgrade_rows $a "$tmp/a_after.rows" off on
 if upgrade_diff "$tmp/a_before.rows" "$tmp/a_after.rows" >"$tmp/d"; then
-	echo "ok 5 - the update changes no row and no sequence ($(grep -c . "$tmp/a_after.rows") rows and sequences)"
+	echo "ok 5 - the update keeps every row users filled and every sequence ($(grep -c . "$tmp/a_after.rows") rows and sequences)"
 else
-	echo "not ok 5 - the update changed rows or sequences (- before, + after):"
+	echo "not ok 5 - the update changed rows users filled or sequences (- before, + after):"
 	sed 's/^/# /' "$tmp/d"
 fi
 

@@ -106,7 +106,7 @@ upgrade_catalog() {
 }
 
 upgrade_rows() {
-	upg_psql "$1" -At -v clock="${3:-off}" -f "$upg_lib/upgrade_rows.sql" >"$2" 2>"$2.err" && return 0
+	upg_psql "$1" -At -v clock="${3:-off}" -v userdata="${4:-off}" -f "$upg_lib/upgrade_rows.sql" >"$2" 2>"$2.err" && return 0
 	rm -f "$2"
 	return 1
 }

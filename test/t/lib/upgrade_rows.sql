@@ -20,20 +20,33 @@ SET DateStyle = ISO, YMD;
 \endif
 
 SELECT :'clock' <> 'off' AS masked \gset
+\if :{?userdata}
+\else
+\set userdata off
+\endif
+
+-- userdata on: only the rows users filled, i.e. what pg_dump keeps: the
+-- tables marked with pg_extension_config_dump, under their conditions
+-- (rows that ship with xdjy, builtin, are the extension's to change).
+SELECT :'userdata' <> 'off' AS userdata_only \gset
 CREATE TEMP VIEW tab AS
-SELECT c.oid, c.oid::regclass::text AS name, c.relkind FROM pg_class c
+SELECT c.oid, c.oid::regclass::text AS name, c.relkind, coalesce(x.cond, '') AS cond
+FROM pg_class c
+LEFT JOIN (SELECT u.cfg, u.cond FROM pg_extension e, unnest(e.extconfig, e.extcondition) AS u(cfg, cond)
+	WHERE e.extname = 'xdjy') x ON x.cfg = c.oid
 WHERE c.relkind IN ('r', 'p', 'S') AND (c.relnamespace = 'xdjy'::regnamespace
 	OR EXISTS (SELECT FROM pg_depend d
 		WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'e'
 			AND d.refclassid = 'pg_extension'::regclass
-			AND d.refobjid = (SELECT oid FROM pg_extension WHERE extname = 'xdjy')));
+			AND d.refobjid = (SELECT oid FROM pg_extension WHERE extname = 'xdjy')))
+	AND (NOT :'userdata_only'::boolean OR x.cfg IS NOT NULL);
 
 \if :masked
 SELECT CASE WHEN t.relkind = 'S' THEN
 	format('COPY (SELECT %L, last_value || '' '' || is_called FROM %s) TO STDOUT', t.name, t.name)
 ELSE
-	format('COPY (SELECT %L, x FROM (SELECT regexp_replace(r::text, %L, ''<clock>'', ''g'') AS x FROM ONLY %s r) s ORDER BY x COLLATE "C") TO STDOUT',
-		t.name, (:'clock')::date || '[ T][0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]+)?([+-][0-9]{2}(:[0-9]{2})?)?', t.name)
+	format('COPY (SELECT %L, x FROM (SELECT regexp_replace(r::text, %L, ''<clock>'', ''g'') AS x FROM ONLY %s r %s) s ORDER BY x COLLATE "C") TO STDOUT',
+		t.name, (:'clock')::date || '[ T][0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]+)?([+-][0-9]{2}(:[0-9]{2})?)?', t.name, t.cond)
 END
 FROM tab t ORDER BY t.name COLLATE "C"
 \gexec
@@ -41,8 +54,8 @@ FROM tab t ORDER BY t.name COLLATE "C"
 SELECT CASE WHEN t.relkind = 'S' THEN
 	format('COPY (SELECT %L, last_value || '' '' || is_called FROM %s) TO STDOUT', t.name, t.name)
 ELSE
-	format('COPY (SELECT %L, x FROM (SELECT r::text AS x FROM ONLY %s r) s ORDER BY x COLLATE "C") TO STDOUT',
-		t.name, t.name)
+	format('COPY (SELECT %L, x FROM (SELECT r::text AS x FROM ONLY %s r %s) s ORDER BY x COLLATE "C") TO STDOUT',
+		t.name, t.name, t.cond)
 END
 FROM tab t ORDER BY t.name COLLATE "C"
 \gexec
