@@ -214,7 +214,8 @@ filing_at(PG_FUNCTION_ARGS)
 		v[0] = PG_GETARG_DATUM(0);
 		v[1] = CStringGetTextDatum(pooling);
 		v[2] = PG_GETARG_DATUM(2);
-		if (xdjy_run(&plan_filing_at, v, NULL, 1) == 1)
+		/* a STABLE function: the lookup reads in the caller's snapshot */
+		if (xdjy_plan_read(&plan_filing_at, v, NULL, 1) == 1)
 		{
 			/*
 			 * The row comes as one composite of the table's row type, so it
