@@ -167,12 +167,7 @@ encounter_rules_trigger(PG_FUNCTION_ARGS)
 	char	   *kind;
 	bool		is_pharmacy_visit;
 
-	if (TRIGGER_FIRED_BY_INSERT(td->tg_event))
-		row = td->tg_trigtuple;
-	else if (TRIGGER_FIRED_BY_UPDATE(td->tg_event))
-		row = td->tg_newtuple;
-	else
-		elog(ERROR, "encounter_rules_trigger: fired for INSERT or UPDATE only");
+	row = xdjy_trigger_new_row(td, "encounter_rules_trigger");
 
 	if (xdjy_restoring() || !read_encounter(row, desc, &e))
 		return PointerGetDatum(row);

@@ -624,12 +624,7 @@ filing_replacement_trigger(PG_FUNCTION_ARGS)
 	char	   *person;
 	DateADT		start;
 
-	if (TRIGGER_FIRED_BY_INSERT(td->tg_event))
-		row = td->tg_trigtuple;
-	else if (TRIGGER_FIRED_BY_UPDATE(td->tg_event))
-		row = td->tg_newtuple;
-	else
-		elog(ERROR, "filing_replacement_trigger: fired for INSERT or UPDATE only");
+	row = xdjy_trigger_new_row(td, "filing_replacement_trigger");
 
 	if (xdjy_restoring())
 		return PointerGetDatum(NULL);
@@ -690,12 +685,7 @@ filing_history_trigger(PG_FUNCTION_ARGS)
 	const char *event;
 	int			rc;
 
-	if (TRIGGER_FIRED_BY_INSERT(td->tg_event))
-		newt = td->tg_trigtuple;
-	else if (TRIGGER_FIRED_BY_UPDATE(td->tg_event))
-		newt = td->tg_newtuple;
-	else
-		elog(ERROR, "filing_history_trigger: fired for INSERT or UPDATE only");
+	newt = xdjy_trigger_new_row(td, "filing_history_trigger");
 
 	/* a restore brings the history back with the dump: write none */
 	if (xdjy_restoring())

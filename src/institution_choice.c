@@ -334,12 +334,7 @@ institution_choice_rules_trigger(PG_FUNCTION_ARGS)
 	Datum		slot_value;
 	bool		slot_null = false;
 
-	if (TRIGGER_FIRED_BY_INSERT(td->tg_event))
-		row = td->tg_trigtuple;
-	else if (TRIGGER_FIRED_BY_UPDATE(td->tg_event))
-		row = td->tg_newtuple;
-	else
-		elog(ERROR, "institution_choice_rules_trigger: fired for INSERT or UPDATE only");
+	row = xdjy_trigger_new_row(td, "institution_choice_rules_trigger");
 
 	if (xdjy_restoring())
 		return PointerGetDatum(row);

@@ -79,12 +79,7 @@ person_rules_trigger(PG_FUNCTION_ARGS)
 	char	   *pooling;
 	bool		is_pooling;
 
-	if (TRIGGER_FIRED_BY_INSERT(td->tg_event))
-		row = td->tg_trigtuple;
-	else if (TRIGGER_FIRED_BY_UPDATE(td->tg_event))
-		row = td->tg_newtuple;
-	else
-		elog(ERROR, "person_rules_trigger: fired for INSERT or UPDATE only");
+	row = xdjy_trigger_new_row(td, "person_rules_trigger");
 
 	if (xdjy_restoring())
 		return PointerGetDatum(row);
@@ -155,12 +150,7 @@ institution_rules_trigger(PG_FUNCTION_ARGS)
 	char	   *code;
 	char	   *region;
 
-	if (TRIGGER_FIRED_BY_INSERT(td->tg_event))
-		row = td->tg_trigtuple;
-	else if (TRIGGER_FIRED_BY_UPDATE(td->tg_event))
-		row = td->tg_newtuple;
-	else
-		elog(ERROR, "institution_rules_trigger: fired for INSERT or UPDATE only");
+	row = xdjy_trigger_new_row(td, "institution_rules_trigger");
 
 	if (xdjy_restoring())
 		return PointerGetDatum(row);

@@ -57,6 +57,21 @@ xdjy_row_trigger(FunctionCallInfo fcinfo, const char *name, bool before)
 	return td;
 }
 
+/*
+ * The row an INSERT or UPDATE row trigger decides on: the new row.  Fired
+ * for any other event, the function was attached the wrong way.
+ */
+static inline HeapTuple
+xdjy_trigger_new_row(TriggerData *td, const char *name)
+{
+	if (TRIGGER_FIRED_BY_INSERT(td->tg_event))
+		return td->tg_trigtuple;
+	if (TRIGGER_FIRED_BY_UPDATE(td->tg_event))
+		return td->tg_newtuple;
+	xdjy_trigger_misuse(name, "must be fired for INSERT or UPDATE");
+	pg_unreachable();
+}
+
 /* an AFTER ... FOR EACH STATEMENT trigger */
 static inline TriggerData *
 xdjy_after_statement_trigger(FunctionCallInfo fcinfo, const char *name)

@@ -3,7 +3,7 @@
 -- named by what went wrong before the fix.  The races themselves are in
 -- test/isolation/specs/filing_change_settle_concurrent.spec.
 BEGIN;
-SELECT plan(21);
+SELECT plan(22);
 SET LOCAL search_path = xdjy, public;
 \ir include/helpers.sql
 
@@ -108,6 +108,12 @@ CREATE TRIGGER own_guard AFTER TRUNCATE ON pg_temp.own_rows
 	FOR EACH STATEMENT EXECUTE FUNCTION xdjy.builtin_guard_trigger('holiday');
 SELECT throws_ok($$TRUNCATE pg_temp.own_rows$$, '39P01', NULL,
 	'builtin_guard_trigger after TRUNCATE: 39P01 trigger protocol violated');
+DROP TRIGGER own_guard ON pg_temp.own_rows;
+INSERT INTO pg_temp.own_rows VALUES (1, false);
+CREATE TRIGGER own_history AFTER DELETE ON pg_temp.own_rows
+	FOR EACH ROW EXECUTE FUNCTION xdjy.filing_history_trigger();
+SELECT throws_ok($$DELETE FROM pg_temp.own_rows$$, '39P01', NULL,
+	'an INSERT or UPDATE row trigger fired by a DELETE: 39P01 trigger protocol violated');
 
 SELECT * FROM finish();
 ROLLBACK;
