@@ -7,11 +7,10 @@
 -- complain if script is sourced in psql, rather than via CREATE EXTENSION
 \echo Use "ALTER EXTENSION xdjy UPDATE TO '1.1'" to load this file. \quit
 
--- filing_at() and filing_exempt() only read (declared VOLATILE in 1.0); they
--- read regions through the backend's reference cache, so the leader runs
--- them (PARALLEL RESTRICTED)
-ALTER FUNCTION filing_at(text, text, date) STABLE PARALLEL RESTRICTED;
-ALTER FUNCTION filing_exempt(text, text, date) STABLE PARALLEL RESTRICTED;
+-- filing_at() and filing_exempt() only read, in the caller's snapshot
+-- (declared VOLATILE in 1.0); a parallel worker may run them
+ALTER FUNCTION filing_at(text, text, date) STABLE PARALLEL SAFE;
+ALTER FUNCTION filing_exempt(text, text, date) STABLE PARALLEL SAFE;
 
 -- pooling_region(): the one walk of the rules (src/region.c) over the
 -- backend's reference cache, in place of a second walk in SQL; the same

@@ -109,12 +109,13 @@ CREATE TRIGGER reference_cache_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNC
 	FOR EACH STATEMENT EXECUTE FUNCTION cache_changed_trigger();
 ALTER TABLE filing_exemption ENABLE ALWAYS TRIGGER reference_cache_changed;
 
--- filing_exempt() and filing_at() only read; they read regions through the
--- backend's reference cache, which lives in the leader, so they do not run
--- in parallel workers.
+-- filing_exempt() and filing_at() only read, in the caller's snapshot
+-- (regions and exemptions through the backend's reference cache, which a
+-- parallel worker builds for itself), so a parallel query may run them in
+-- its workers.
 CREATE FUNCTION filing_exempt(insured_region text, treatment_region text,
 	on_date date DEFAULT CURRENT_DATE) RETURNS boolean
-	AS 'MODULE_PATHNAME' LANGUAGE C STABLE STRICT PARALLEL RESTRICTED;
+	AS 'MODULE_PATHNAME' LANGUAGE C STABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION filing_exempt(text, text, date) IS
 	'F10: true when treatment there needs no filing on that date (intra-province and the insured province''s exemption covers the date, 000 §二(三))';
 
@@ -223,7 +224,7 @@ COMMENT ON FUNCTION terminate_filing(bigint, date) IS
 
 CREATE FUNCTION filing_at(person_id text, region text, on_date date DEFAULT CURRENT_DATE)
 	RETURNS SETOF filing
-	AS 'MODULE_PATHNAME' LANGUAGE C STABLE STRICT PARALLEL RESTRICTED ROWS 1;
+	AS 'MODULE_PATHNAME' LANGUAGE C STABLE STRICT PARALLEL SAFE ROWS 1;
 COMMENT ON FUNCTION filing_at(text, text, date) IS
 	'the filing that applies to the person in (the pooling region of) region on on_date, by its dates; long-term before temporary; no row if none';
 

@@ -3,7 +3,7 @@
 -- (000 §三(一): where one lives long-term, the local standard applies;
 -- SPEC §3 steps 2–3).
 BEGIN;
-SELECT plan(16);
+SELECT plan(19);
 SET LOCAL search_path = xdjy, public;
 
 CREATE TEMP TABLE f (k text PRIMARY KEY, id bigint) ON COMMIT DROP;
@@ -32,6 +32,33 @@ SELECT throws_ok($$SELECT * FROM filing_at('jinan-emp-1', '999999', '2024-06-01'
 SELECT lives_ok($$SELECT cancel_filing((SELECT id FROM f WHERE k = 'tmp bj'), '2024-10-01')$$, 'the temporary filing is cancelled on 2024-10-01');
 SELECT is(pg_temp.at('110000', '2024-09-30'), (SELECT id FROM f WHERE k = 'tmp bj'), 'a cancelled filing still applied before its cancellation');
 SELECT is(pg_temp.at('110000', '2024-10-01'), NULL, 'and not from the cancellation date');
+
+-- STABLE and PARALLEL SAFE: a parallel query runs filing_at() and
+-- filing_exempt() in its workers, with the leader's snapshot (they see
+-- this transaction's filings) and the same answers
+CREATE FUNCTION pg_temp.plan_of(q text) RETURNS text LANGUAGE plpgsql AS $$
+DECLARE l text; r text := '';
+BEGIN
+	FOR l IN EXECUTE 'EXPLAIN (COSTS OFF) ' || q LOOP r := r || l || E'\n'; END LOOP;
+	RETURN r;
+END $$;
+CREATE TEMP TABLE serial_answer ON COMMIT DROP AS
+	SELECT r.code, (SELECT f.id FROM xdjy.filing_at('jinan-emp-1', r.code, '2024-06-01') f) AS id,
+		xdjy.filing_exempt('370100', r.code, '2024-06-01') AS exempt
+	FROM xdjy.region r;
+SET LOCAL force_parallel_mode = on;
+SET LOCAL parallel_setup_cost = 0;
+SET LOCAL parallel_tuple_cost = 0;
+SET LOCAL min_parallel_table_scan_size = 0;
+SELECT matches(pg_temp.plan_of($$SELECT r.code, f.id, xdjy.filing_exempt('370100', r.code, '2024-06-01')
+	FROM xdjy.region r LEFT JOIN LATERAL xdjy.filing_at('jinan-emp-1', r.code, '2024-06-01') f ON true$$),
+	'^Gather', 'a parallel plan calls both functions in its workers (below Gather)');
+SELECT set_eq($$SELECT r.code, f.id, xdjy.filing_exempt('370100', r.code, '2024-06-01')
+	FROM xdjy.region r LEFT JOIN LATERAL xdjy.filing_at('jinan-emp-1', r.code, '2024-06-01') f ON true$$,
+	$$SELECT code, id, exempt FROM serial_answer$$,
+	'run in parallel workers, they answer as in the leader');
+SELECT ok((SELECT count(id) FROM serial_answer) > 0, 'and the comparison covers filings that apply');
+RESET force_parallel_mode;
 
 SELECT * FROM finish();
 ROLLBACK;
