@@ -35,6 +35,7 @@
 
 #include "errors.h"
 #include "trigger_util.h"
+#include "xdjy.h"
 
 PG_FUNCTION_INFO_V1(builtin_guard_trigger);
 
@@ -70,7 +71,7 @@ find_kind(Trigger *trigger)
 			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 			 errmsg("trigger \"%s\" names no kind of builtin rows", trigger->tgname),
 			 errdetail("builtin_guard_trigger() was given %s.",
-					   trigger->tgnargs >= 1 ? psprintf("\"%s\"", trigger->tgargs[0]) : "no argument"),
+					   trigger->tgnargs >= 1 ? psprintf("\"%s\"", xdjy_clip(trigger->tgargs[0])) : "no argument"),
 			 errhint("The first argument is holiday, policy_rule or national_map.")));
 	return NULL;				/* keep compiler quiet */
 }
@@ -90,7 +91,7 @@ describe_key(Trigger *trigger, TupleDesc tupdesc, HeapTuple tuple)
 										 xdjy_colno(tupdesc, trigger->tgargs[i]));
 
 		appendStringInfo(&buf, "%s%s = %s", i > 1 ? ", " : "",
-						 trigger->tgargs[i], value ? value : "NULL");
+						 trigger->tgargs[i], value ? xdjy_clip(value) : "NULL");
 	}
 	appendStringInfoChar(&buf, ')');
 	return buf.data;

@@ -27,6 +27,7 @@
 #include "restore.h"
 #include "spi_plans.h"
 #include "trigger_util.h"
+#include "xdjy.h"
 
 PG_FUNCTION_INFO_V1(clearing_confirmation_trigger);
 
@@ -98,7 +99,7 @@ clearing_confirmation_trigger(PG_FUNCTION_ARGS)
 				 errdetail("Entry %s (settlement %s, %s) would be %s.",
 						   SPI_getvalue(trigdata->tg_trigtuple, tupdesc, xdjy_attnum(tupdesc, "id", INT8OID)),
 						   SPI_getvalue(trigdata->tg_trigtuple, tupdesc, xdjy_attnum(tupdesc, "setl_sn", INT8OID)),
-						   SPI_getvalue(trigdata->tg_trigtuple, tupdesc, xdjy_attnum(tupdesc, "action", TEXTOID)),
+						   xdjy_clip(SPI_getvalue(trigdata->tg_trigtuple, tupdesc, xdjy_attnum(tupdesc, "action", TEXTOID))),
 						   TRIGGER_FIRED_BY_UPDATE(trigdata->tg_event) ? "updated" : "deleted"),
 				 errhint("The log is append-only: roll an answer back with a rollback entry (3262, xdjy.clearing_rollback) and answer again.")));
 	}
@@ -133,7 +134,7 @@ clearing_confirmation_trigger(PG_FUNCTION_ARGS)
 			ereport(ERROR,
 					(xdjy_errcode(ERRCODE_XDJY_CLEARING_NOT_REMOTE),
 					 errdetail("Settlement " INT64_FORMAT " has mode \"%s\" and scope \"%s\".",
-							   setl_sn, mode ? mode : "NULL", scope ? scope : "NULL"),
+							   setl_sn, xdjy_clip(mode ? mode : "NULL"), xdjy_clip(scope ? scope : "NULL")),
 					 errhint("Remote clearing (3260–3262) covers direct settlements of treatment outside the insured pooling region: mode direct, scope intra_province or cross_province.")));
 	}
 
@@ -150,13 +151,13 @@ clearing_confirmation_trigger(PG_FUNCTION_ARGS)
 			ereport(ERROR,
 					(xdjy_errcode(ERRCODE_XDJY_CLEARING_ALREADY_ANSWERED),
 					 errdetail("Settlement " INT64_FORMAT " (clearing month %s, institution %s) was answered with cnfm_flag %s on %s.",
-							   setl_sn, month, medins ? medins : "NULL", flag, on ? on : "NULL"),
+							   setl_sn, month, xdjy_clip(medins ? medins : "NULL"), flag, on ? on : "NULL"),
 					 errhint("Roll the answer back first (3262 确认回退, xdjy.clearing_rollback), then answer again.")));
 		if (strcmp(action, "rollback") == 0 && flag == NULL)
 			ereport(ERROR,
 					(xdjy_errcode(ERRCODE_XDJY_CLEARING_NOT_ANSWERED),
 					 errdetail("Settlement " INT64_FORMAT " (clearing month %s, institution %s) is not answered.",
-							   setl_sn, month, medins ? medins : "NULL"),
+							   setl_sn, month, xdjy_clip(medins ? medins : "NULL")),
 					 errhint("Only a row answered with cnfm_flag 0 or 1 (3261) can be rolled back (3262).")));
 	}
 

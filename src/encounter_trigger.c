@@ -28,6 +28,7 @@
 #include "errors.h"
 #include "reference.h"
 #include "restore.h"
+#include "xdjy.h"
 
 PG_FUNCTION_INFO_V1(encounter_rules_trigger);
 
@@ -137,14 +138,14 @@ check_attachment(EncounterRow *e)
 		ereport(ERROR,
 				(xdjy_errcode(ERRCODE_XDJY_ENCOUNTER_ATTACH_NOT_STAY),
 				 errdetail("Encounter %lld names attached_to %lld, which is a visit of type %s.",
-						   (long long) e->id, (long long) e->attached_to, type),
+						   (long long) e->id, (long long) e->attached_to, xdjy_clip(type)),
 				 errhint("attached_to names the inpatient stay during which the outside test or purchase happened (004 §二(六)).")));
 	if (strcmp(person, e->person_id) != 0)
 		ereport(ERROR,
 				(xdjy_errcode(ERRCODE_XDJY_ENCOUNTER_ATTACH_PERSON),
 				 errdetail("Encounter %lld is person \"%s\"'s; stay %lld is person \"%s\"'s.",
-						   (long long) e->id, e->person_id, (long long) e->attached_to, person),
-				 errhint("Attach the visit to a stay of person \"%s\".", e->person_id)));
+						   (long long) e->id, xdjy_clip(e->person_id), (long long) e->attached_to, xdjy_clip(person)),
+				 errhint("Attach the visit to a stay of person \"%s\".", xdjy_clip(e->person_id))));
 	if (e->admitted_on < from || (!to_null && e->admitted_on > to))
 		ereport(ERROR,
 				(xdjy_errcode(ERRCODE_XDJY_ENCOUNTER_ATTACH_OUTSIDE),
@@ -180,7 +181,7 @@ encounter_rules_trigger(PG_FUNCTION_ARGS)
 			ereport(ERROR,
 					(xdjy_errcode(ERRCODE_XDJY_ENCOUNTER_DISCHARGE_BEFORE_ADMISSION),
 					 errdetail("Encounter %lld of person \"%s\" is admitted on %s and discharged on %s.",
-							   (long long) e.id, e.person_id, xdjy_iso_date(e.admitted_on),
+							   (long long) e.id, xdjy_clip(e.person_id), xdjy_iso_date(e.admitted_on),
 							   xdjy_iso_date(e.discharged_on)),
 					 errhint("The discharge date is on or after %s.", xdjy_iso_date(e.admitted_on))));
 	}
@@ -191,14 +192,14 @@ encounter_rules_trigger(PG_FUNCTION_ARGS)
 		ereport(ERROR,
 				(xdjy_errcode(ERRCODE_XDJY_UNKNOWN_REFERENCE),
 				 errdetail("Encounter %lld names person \"%s\", who is not in xdjy.person.",
-						   (long long) e.id, e.person_id),
+						   (long long) e.id, xdjy_clip(e.person_id)),
 				 errhint("Insert the insured person into xdjy.person first.")));
 	v[0] = CStringGetTextDatum(e.institution);
 	if (xdjy_run(&plan_institution, v, NULL, 1) != 1)
 		ereport(ERROR,
 				(xdjy_errcode(ERRCODE_XDJY_UNKNOWN_REFERENCE),
 				 errdetail("Encounter %lld names institution \"%s\", which is not in xdjy.institution.",
-						   (long long) e.id, e.institution),
+						   (long long) e.id, xdjy_clip(e.institution)),
 				 errhint("Use a fixmedins_code from xdjy.institution.")));
 	kind = xdjy_res_text(1);
 	is_pharmacy_visit = strcmp(e.visit_type, "pharmacy") == 0;
@@ -206,7 +207,7 @@ encounter_rules_trigger(PG_FUNCTION_ARGS)
 		ereport(ERROR,
 				(xdjy_errcode(ERRCODE_XDJY_ENCOUNTER_KIND_MISMATCH),
 				 errdetail("Encounter %lld is a %s visit at %s \"%s\".",
-						   (long long) e.id, e.visit_type, kind, e.institution),
+						   (long long) e.id, xdjy_clip(e.visit_type), xdjy_clip(kind), xdjy_clip(e.institution)),
 				 is_pharmacy_visit
 				 ? errhint("A pharmacy purchase (定点药店购药) happens at an institution of kind pharmacy.")
 				 : errhint("At a pharmacy the visit type is pharmacy; inpatient and outpatient care happen at hospitals.")));
@@ -231,9 +232,9 @@ encounter_rules_trigger(PG_FUNCTION_ARGS)
 					(xdjy_errcode(ERRCODE_XDJY_ENCOUNTER_STAY_UNCOVERS),
 					 errdetail("Encounter %lld of person \"%s\" on %s is attached to stay %lld; the stay would become visit type %s of person \"%s\" from %s to %s.",
 							   (long long) DatumGetInt64(xdjy_res(1, &isnull)),
-							   xdjy_res_text(3),
+							   xdjy_clip(xdjy_res_text(3)),
 							   xdjy_iso_date(DatumGetDateADT(xdjy_res(2, &isnull))),
-							   (long long) e.id, e.visit_type, e.person_id, xdjy_iso_date(e.admitted_on),
+							   (long long) e.id, xdjy_clip(e.visit_type), xdjy_clip(e.person_id), xdjy_iso_date(e.admitted_on),
 							   opt_date(e.discharged_null, e.discharged_on)),
 					 errhint("Detach or correct the attached encounters first (set attached_to to NULL or to the right stay).")));
 		}

@@ -29,6 +29,7 @@
 #include "reference.h"
 #include "reference_cache.h"
 #include "region.h"
+#include "xdjy.h"
 
 PG_FUNCTION_INFO_V1(change_filing);
 PG_FUNCTION_INFO_V1(cancel_filing);
@@ -193,7 +194,7 @@ pooling_or_unknown(const char *region)
 	if (pooling == NULL && !xdjy_region_exists(region, NULL))
 		ereport(ERROR,
 				(xdjy_errcode(ERRCODE_XDJY_UNKNOWN_REFERENCE),
-				 errdetail("Region \"%s\" is not in xdjy.region.", region),
+				 errdetail("Region \"%s\" is not in xdjy.region.", xdjy_clip(region)),
 				 errhint("Use a region code from xdjy.region, e.g. 370100 or the county of an institution.")));
 	return pooling;
 }

@@ -47,6 +47,7 @@
 #include "region.h"
 #include "residence_category.h"
 #include "restore.h"
+#include "xdjy.h"
 
 PG_FUNCTION_INFO_V1(filing_rules_trigger);
 PG_FUNCTION_INFO_V1(filing_replacement_trigger);
@@ -174,8 +175,8 @@ filing_rules_trigger(PG_FUNCTION_ARGS)
 		ereport(ERROR,
 				(xdjy_errcode(ERRCODE_XDJY_FILING_NOT_DELETABLE),
 				 errdetail("Filing %lld of person \"%s\" to \"%s\" is %s.",
-						   (long long) o.id, o.person_id ? o.person_id : "",
-						   o.destination ? o.destination : "", status_name(o.status)),
+						   (long long) o.id, xdjy_clip(o.person_id ? o.person_id : ""),
+						   xdjy_clip(o.destination ? o.destination : ""), status_name(o.status)),
 				 errhint("Close it with cancel_filing() or terminate_filing(); the row stays as the record (001 §四(一)).")));
 	}
 
@@ -227,7 +228,7 @@ check_new_filing(FilingRow *f)
 		ereport(ERROR,
 				(xdjy_errcode(ERRCODE_XDJY_FILING_STATUS_TRANSITION),
 				 errdetail("Filing %lld of person \"%s\" is inserted with status %s; a new filing is active.",
-						   (long long) f->id, f->person_id, status_name(f->status)),
+						   (long long) f->id, xdjy_clip(f->person_id), status_name(f->status)),
 				 errhint("Insert it as active; close it later with change_filing(), cancel_filing() or terminate_filing().")));
 	check_closing_shape(f);
 	check_channel(f);
@@ -238,7 +239,7 @@ check_new_filing(FilingRow *f)
 		ereport(ERROR,
 				(xdjy_errcode(ERRCODE_XDJY_FILING_PLEDGE_MISSING),
 				 errdetail("Long-term filing of person \"%s\" to \"%s\" has pledge = false.",
-						   f->person_id, f->destination),
+						   xdjy_clip(f->person_id), xdjy_clip(f->destination)),
 				 errhint("Set pledge = true: the person pledges to live, work or stay there 6 months or more (承诺备案); no proof material is required.")));
 
 	check_start_date(f);
@@ -310,7 +311,7 @@ check_channel(FilingRow *f)
 		ereport(ERROR,
 				(xdjy_errcode(ERRCODE_XDJY_FILING_CHANNEL_UNKNOWN),
 				 errdetail("Filing of person \"%s\" names channel \"%s\", which is not in xdjy.channel.",
-						   f->person_id, f->channel),
+						   xdjy_clip(f->person_id), xdjy_clip(f->channel)),
 				 errhint("Use one of: %s.", xdjy_res_text(1) ? xdjy_res_text(1) : "(none)")));
 }
 
@@ -336,14 +337,14 @@ check_destination(FilingRow *f, const char *insured)
 			ereport(ERROR,
 					(xdjy_errcode(ERRCODE_XDJY_FILING_DESTINATION_NOT_POOLING),
 					 errdetail("Filing of person \"%s\" names institution \"%s\" as its destination.",
-							   f->person_id, f->destination),
+							   xdjy_clip(f->person_id), xdjy_clip(f->destination)),
 					 errhint("A filing names the pooling region, here \"%s\"; every networked institution there may then be used (000 §三(四)).",
-							 pooling ? pooling : "?")));
+							 xdjy_clip(pooling ? pooling : "?"))));
 		}
 		ereport(ERROR,
 				(xdjy_errcode(ERRCODE_XDJY_UNKNOWN_REFERENCE),
 				 errdetail("Filing of person \"%s\" names destination \"%s\", which is not in xdjy.region.",
-						   f->person_id, f->destination),
+						   xdjy_clip(f->person_id), xdjy_clip(f->destination)),
 				 errhint("Use a pooling region code from xdjy.region, e.g. 370100.")));
 	}
 	if (!is_pooling)
@@ -352,18 +353,18 @@ check_destination(FilingRow *f, const char *insured)
 		ereport(ERROR,
 				(xdjy_errcode(ERRCODE_XDJY_FILING_DESTINATION_NOT_POOLING),
 				 errdetail("Filing of person \"%s\" names region \"%s\", which is not a pooling region (统筹区).",
-						   f->person_id, f->destination),
+						   xdjy_clip(f->person_id), xdjy_clip(f->destination)),
 				 pooling ? errhint("File for the pooling region \"%s\" that \"%s\" belongs to (000 §三(四)).",
-								   pooling, f->destination)
+								   xdjy_clip(pooling), xdjy_clip(f->destination))
 				 : errhint("File for a region with is_pooling = true (000 §三(四)).")));
 	}
 	if (strcmp(f->destination, insured) == 0)
 		ereport(ERROR,
 				(xdjy_errcode(ERRCODE_XDJY_FILING_DESTINATION_IS_HOME),
 				 errdetail("Person \"%s\" is insured in \"%s\" and the filing names \"%s\".",
-						   f->person_id, insured, f->destination),
+						   xdjy_clip(f->person_id), xdjy_clip(insured), xdjy_clip(f->destination)),
 				 errhint("A filing is for treatment away from the insured place: name another pooling region than \"%s\".",
-						 insured)));
+						 xdjy_clip(insured))));
 }
 
 /* F5 (001 §四(二), 004 §二(二)) and the one-year horizon */
@@ -380,7 +381,7 @@ check_start_date(FilingRow *f)
 			ereport(ERROR,
 					(xdjy_errcode(ERRCODE_XDJY_FILING_BACKDATED_TOO_FAR),
 					 errdetail("Filing of person \"%s\" to \"%s\" is applied for on %s and starts on %s, %d days earlier.",
-							   f->person_id, f->destination, xdjy_iso_date(f->applied_on),
+							   xdjy_clip(f->person_id), xdjy_clip(f->destination), xdjy_iso_date(f->applied_on),
 							   xdjy_iso_date(f->start_date), (int) (f->applied_on - f->start_date)),
 					 errhint("The earliest start date is %s: a long-term filing may start at most %d days before it is applied for (001 §四(二)).",
 							 xdjy_iso_date(earliest), BACKDATE_DAYS)));
@@ -389,7 +390,7 @@ check_start_date(FilingRow *f)
 		ereport(ERROR,
 				(xdjy_errcode(ERRCODE_XDJY_FILING_START_TOO_LATE),
 				 errdetail("Filing of person \"%s\" to \"%s\" is applied for on %s and starts on %s.",
-						   f->person_id, f->destination, xdjy_iso_date(f->applied_on),
+						   xdjy_clip(f->person_id), xdjy_clip(f->destination), xdjy_iso_date(f->applied_on),
 						   xdjy_iso_date(f->start_date)),
 				 errhint("The latest start date is %s, one year after the application; file again nearer the date.",
 						 xdjy_iso_date(latest))));
@@ -435,15 +436,15 @@ check_one_active(FilingRow *f)
 		ereport(ERROR,
 				(xdjy_errcode(ERRCODE_XDJY_FILING_LONG_TERM_EXISTS),
 				 errdetail("Person \"%s\" has active long-term filing %lld to \"%s\" from %s; the new one names \"%s\".",
-						   f->person_id, (long long) other, other_dest, xdjy_iso_date(other_start), f->destination),
+						   xdjy_clip(f->person_id), (long long) other, xdjy_clip(other_dest), xdjy_iso_date(other_start), xdjy_clip(f->destination)),
 				 errhint("At most one long-term filing is active (001 §四(一)): move it with change_filing(%lld, '%s', on_date), or cancel or terminate it first.",
-						 (long long) other, f->destination)));
+						 (long long) other, xdjy_clip(f->destination))));
 	ereport(ERROR,
 			(xdjy_errcode(ERRCODE_XDJY_FILING_TEMPORARY_EXISTS),
 			 errdetail("Person \"%s\" has active temporary filing %lld to \"%s\" from %s.",
-					   f->person_id, (long long) other, other_dest, xdjy_iso_date(other_start)),
+					   xdjy_clip(f->person_id), (long long) other, xdjy_clip(other_dest), xdjy_iso_date(other_start)),
 			 errhint("A temporary filing has no validity period (004 §二(一)): filing %lld already covers \"%s\"; temporary filings to other destinations are allowed.",
-					 (long long) other, f->destination)));
+					 (long long) other, xdjy_clip(f->destination))));
 }
 
 /*
@@ -465,7 +466,7 @@ check_exemption(FilingRow *f, const char *insured)
 	ereport(ERROR,
 			(xdjy_errcode(ERRCODE_XDJY_FILING_NOT_NEEDED),
 			 errdetail("Person \"%s\" is insured in \"%s\"; \"%s\" is in the same province, whose intra-province temporary treatment needs no filing from %s; the filing would start on %s.",
-					   f->person_id, insured, f->destination,
+					   xdjy_clip(f->person_id), xdjy_clip(insured), xdjy_clip(f->destination),
 					   valid.lower_inf ? "the beginning" : xdjy_iso_date(valid.lower), xdjy_iso_date(f->start_date)),
 			 errhint("Treatment there settles directly without a filing (000 §二(三)); a long-term filing is still possible.")));
 }
@@ -487,7 +488,7 @@ check_filing_update(HeapTuple oldt, HeapTuple newt, TupleDesc d,
 		ereport(ERROR,
 				(xdjy_errcode(ERRCODE_XDJY_FILING_CLOSED),
 				 errdetail("Filing %lld of person \"%s\" to \"%s\" is %s since %s.",
-						   (long long) o->id, o->person_id, o->destination,
+						   (long long) o->id, xdjy_clip(o->person_id), xdjy_clip(o->destination),
 						   status_name(o->status),
 						   o->closed_null ? "?" : xdjy_iso_date(o->closed_on)),
 				 errhint("A closed filing stays as it is; file a new one with file_long_term() or file_temporary().")));
@@ -506,7 +507,7 @@ check_filing_update(HeapTuple oldt, HeapTuple newt, TupleDesc d,
 			ereport(ERROR,
 					(xdjy_errcode(ERRCODE_XDJY_FILING_COLUMN_FIXED),
 					 errdetail("Filing %lld of person \"%s\" to \"%s\" is active; \"%s\" is part of what was filed.",
-							   (long long) o->id, o->person_id, o->destination, fixed[i]),
+							   (long long) o->id, xdjy_clip(o->person_id), xdjy_clip(o->destination), fixed[i]),
 					 errhint("Move to another destination with change_filing(); otherwise cancel the filing and file anew.  Only proof, and the closing columns (status, closed_on, replaced_by), may change.")));
 	}
 
@@ -593,10 +594,10 @@ check_change_window(FilingRow *o, FilingRow *n)
 	ereport(ERROR,
 			(xdjy_errcode(ERRCODE_XDJY_FILING_CHANGE_WINDOW),
 			 errdetail("Filing %lld to \"%s\" started on %s; settlement %lld of encounter %lld at \"%s\" on %s is an expense at the filed place; the filing would be %s on %s.",
-					   (long long) o->id, o->destination, xdjy_iso_date(o->start_date),
+					   (long long) o->id, xdjy_clip(o->destination), xdjy_iso_date(o->start_date),
 					   (long long) DatumGetInt64(xdjy_res(1, &isnull)),
 					   (long long) DatumGetInt64(xdjy_res(2, &isnull)),
-					   xdjy_res_text(4),
+					   xdjy_clip(xdjy_res_text(4)),
 					   xdjy_iso_date(DatumGetDateADT(xdjy_res(3, &isnull))),
 					   what, xdjy_iso_date(n->closed_on)),
 			 errhint("The earliest change or cancellation date is %s (start + 6 months, 001 §四(一)); terminating the filing (因故终止) is not limited by this window.",
@@ -646,8 +647,8 @@ filing_replacement_trigger(PG_FUNCTION_ARGS)
 		ereport(ERROR,
 				(xdjy_errcode(ERRCODE_XDJY_FILING_REPLACEMENT_INVALID),
 				 errdetail("Filing %lld of person \"%s\" was changed on %s; its replacement, filing %lld, is person \"%s\"'s from %s.",
-						   (long long) f.id, f.person_id, xdjy_iso_date(f.closed_on),
-						   (long long) f.replaced_by, person, xdjy_iso_date(start)),
+						   (long long) f.id, xdjy_clip(f.person_id), xdjy_iso_date(f.closed_on),
+						   (long long) f.replaced_by, xdjy_clip(person), xdjy_iso_date(start)),
 				 errhint("The replacement is the same person's filing starting on the change date %s.",
 						 xdjy_iso_date(f.closed_on))));
 	xdjy_spi_finish();

@@ -53,7 +53,7 @@ xdjy_parse_language(text *lang)
 		return XDJY_LANG_ZH;
 	ereport(ERROR,
 			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-			 errmsg("invalid language: \"%s\"", s),
+			 errmsg("invalid language: \"%s\"", xdjy_clip(s)),
 			 errhint("Use \"en\" or \"zh\".")));
 	return XDJY_LANG_EN;		/* keep compiler quiet */
 }

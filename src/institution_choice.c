@@ -36,6 +36,7 @@
 #include "reference.h"
 #include "region.h"
 #include "restore.h"
+#include "xdjy.h"
 
 PG_FUNCTION_INFO_V1(institution_choice_rules_trigger);
 
@@ -159,7 +160,7 @@ choice_filing(const Choice *c, ChoiceFacts *f)
 		ereport(ERROR,
 				(xdjy_errcode(ERRCODE_XDJY_UNKNOWN_REFERENCE),
 				 errdetail("The choice of institution \"%s\" names filing %lld, which is not in xdjy.filing.",
-						   c->code, (long long) c->filing_id),
+						   xdjy_clip(c->code), (long long) c->filing_id),
 				 errhint("Choose under the person's active long-term filing of the residence city.")));
 	f->person = xdjy_res_text(1);
 	f->destination = xdjy_res_text(2);
@@ -188,7 +189,7 @@ choice_offered(const Choice *c, const ChoiceFacts *f)
 		ereport(ERROR,
 				(xdjy_errcode(ERRCODE_XDJY_CHOICE_NOT_OFFERED),
 				 errdetail("Person \"%s\" (filing %lld) is insured in \"%s\", scheme %s; no row of xdjy.institution_choice_rule for province \"%s\" and that scheme covers %s.",
-						   f->person, (long long) c->filing_id, f->insured, f->scheme, xdjy_province_code(f->insured), xdjy_iso_date(c->chosen_on)),
+						   xdjy_clip(f->person), (long long) c->filing_id, xdjy_clip(f->insured), xdjy_clip(f->scheme), xdjy_clip(xdjy_province_code(f->insured)), xdjy_iso_date(c->chosen_on)),
 				 errhint("Chosen non-direct institutions are a provincial option (Jilin, resident scheme, 002 #7); every networked institution of the residence city settles directly anyway.")));
 
 	if (!f->long_term || !f->active ||
@@ -196,8 +197,8 @@ choice_offered(const Choice *c, const ChoiceFacts *f)
 		ereport(ERROR,
 				(xdjy_errcode(ERRCODE_XDJY_CHOICE_FILING_UNFIT),
 				 errdetail("Filing %lld of person \"%s\" is %s, %s, from \"%s\" to \"%s\" (%s).",
-						   (long long) c->filing_id, f->person, f->status_text, f->category_text,
-						   f->insured, f->destination,
+						   (long long) c->filing_id, xdjy_clip(f->person), f->status_text, f->category_text,
+						   xdjy_clip(f->insured), xdjy_clip(f->destination),
 						   xdjy_scope_name(xdjy_scope_of(f->insured, f->destination))),
 				 errhint("Institutions are chosen under an active cross-province long-term filing (跨省长期异地, 002 #7).")));
 }
@@ -218,7 +219,7 @@ choice_institution(const Choice *c, ChoiceFacts *f)
 		ereport(ERROR,
 				(xdjy_errcode(ERRCODE_XDJY_UNKNOWN_REFERENCE),
 				 errdetail("Filing %lld chooses institution \"%s\", which is not in xdjy.institution.",
-						   (long long) c->filing_id, c->code),
+						   (long long) c->filing_id, xdjy_clip(c->code)),
 				 errhint("Use a fixmedins_code from xdjy.institution.")));
 	f->inst_region = xdjy_res_text(1);
 	f->tier = DatumGetInt16(xdjy_res(2, &isnull));
@@ -231,14 +232,14 @@ choice_institution(const Choice *c, ChoiceFacts *f)
 		ereport(ERROR,
 				(xdjy_errcode(ERRCODE_XDJY_CHOICE_OUTSIDE_CITY),
 				 errdetail("Institution \"%s\" is in \"%s\", pooling region \"%s\"; filing %lld names \"%s\".",
-						   c->code, f->inst_region, f->inst_pooling ? f->inst_pooling : "?",
-						   (long long) c->filing_id, f->destination),
-				 errhint("Choose among the non-direct-settlement institutions of \"%s\" (002 #7).", f->destination)));
+						   xdjy_clip(c->code), xdjy_clip(f->inst_region), xdjy_clip(f->inst_pooling ? f->inst_pooling : "?"),
+						   (long long) c->filing_id, xdjy_clip(f->destination)),
+				 errhint("Choose among the non-direct-settlement institutions of \"%s\" (002 #7).", xdjy_clip(f->destination))));
 	if (f->networked)
 		ereport(ERROR,
 				(xdjy_errcode(ERRCODE_XDJY_CHOICE_SETTLES_DIRECTLY),
 				 errdetail("Institution \"%s\" in \"%s\" is networked for inpatient direct settlement.",
-						   c->code, f->destination),
+						   xdjy_clip(c->code), xdjy_clip(f->destination)),
 				 errhint("Every direct-settlement institution of the residence city may be used without choosing; the four choices are for non-direct-settlement institutions (002 #7).")));
 }
 
@@ -268,13 +269,13 @@ choice_slot(const Choice *c, ChoiceFacts *f)
 		ereport(ERROR,
 				(xdjy_errcode(ERRCODE_XDJY_CHOICE_NO_SLOT),
 				 errdetail("Institution \"%s\" is a %s of tier %d%s.",
-						   c->code, f->kind, f->tier, f->specialty ? ", specialty" : ""),
+						   xdjy_clip(c->code), xdjy_clip(f->kind), f->tier, f->specialty ? ", specialty" : ""),
 				 errhint("The four choices are one tier 3, one tier 2, one tier 1 and one specialty hospital (002 #7).")));
 	if (c->given_slot != NULL && strcmp(c->given_slot, slot) != 0)
 		ereport(ERROR,
 				(xdjy_errcode(ERRCODE_XDJY_CHOICE_NO_SLOT),
 				 errdetail("The row names slot %s; institution \"%s\" is a %s hospital.",
-						   c->given_slot, c->code, slot_label(slot)),
+						   xdjy_clip(c->given_slot), xdjy_clip(c->code), slot_label(slot)),
 				 errhint("Leave slot NULL: it follows from the institution's tier and specialty.")));
 	f->slot = slot;
 }
@@ -300,20 +301,20 @@ choice_limits(const Choice *c, const ChoiceFacts *f)
 		ereport(ERROR,
 				(xdjy_errcode(ERRCODE_XDJY_CHOICE_FULL),
 				 errdetail("Filing %lld has chosen %s; institution \"%s\" would be a fifth.",
-						   (long long) c->filing_id, xdjy_res_text(2), c->code),
+						   (long long) c->filing_id, xdjy_clip(xdjy_res_text(2)), xdjy_clip(c->code)),
 				 errhint("At most four institutions are chosen, one of each tier 3, tier 2, tier 1 and specialty (002 #7).")));
 	if (xdjy_res_text(3) != NULL)
 		ereport(ERROR,
 				(xdjy_errcode(ERRCODE_XDJY_CHOICE_SLOT_TAKEN),
 				 errdetail("Institution \"%s\" holds the %s choice of filing %lld; institution \"%s\" is another.",
-						   xdjy_res_text(3), slot_label(f->slot), (long long) c->filing_id, c->code),
+						   xdjy_clip(xdjy_res_text(3)), slot_label(f->slot), (long long) c->filing_id, xdjy_clip(c->code)),
 				 errhint("One institution of each kind is chosen (002 #7); chosen so far: %s.",
-						 xdjy_res_text(2))));
+						 xdjy_clip(xdjy_res_text(2)))));
 	if (c->special && xdjy_res_text(4) != NULL)
 		ereport(ERROR,
 				(xdjy_errcode(ERRCODE_XDJY_CHOICE_SPECIAL_TAKEN),
 				 errdetail("Institution \"%s\" is designated for special diseases under filing %lld; institution \"%s\" would be a second.",
-						   xdjy_res_text(4), (long long) c->filing_id, c->code),
+						   xdjy_clip(xdjy_res_text(4)), (long long) c->filing_id, xdjy_clip(c->code)),
 				 errhint("One of the chosen hospitals is designated for special-disease outpatient care (002 #7); clear the other's special_disease first.")));
 }
 

@@ -20,6 +20,7 @@
 #include "utils/builtins.h"
 
 #include "label_type.h"
+#include "xdjy.h"
 
 PG_FUNCTION_INFO_V1(xdjy_label_cmp);
 PG_FUNCTION_INFO_V1(xdjy_label_eq);
@@ -98,7 +99,7 @@ xdjy_label_parse(const XdjyLabelType *type, const char *input)
 	ereport(ERROR,
 			(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
 			 errmsg("invalid input syntax for type %s: \"%s\"",
-					type->typname, input),
+					type->typname, xdjy_clip(input)),
 			 errhint("%s", type->hint)));
 	return 0;					/* keep compiler quiet */
 }

@@ -33,6 +33,7 @@
 #include "restore.h"
 #include "spi_plans.h"
 #include "trigger_util.h"
+#include "xdjy.h"
 
 PG_FUNCTION_INFO_V1(manual_claim_trigger);
 PG_FUNCTION_INFO_V1(decide_manual_claim);
@@ -202,14 +203,14 @@ check_claim_invoice(const Claim *c, const char *institution)
 		ereport(ERROR,
 				(xdjy_errcode(ERRCODE_XDJY_INVOICE_REIMBURSED),
 				 errdetail("Invoice \"%s\" of institution \"%s\" was reimbursed by settlement %lld.",
-						   c->invoice_no, institution, (long long) DatumGetInt64(d)),
+						   xdjy_clip(c->invoice_no), xdjy_clip(institution), (long long) DatumGetInt64(d)),
 				 errhint("An invoice is reimbursed once, online or by hand (000 §四).")));
 	d = xdjy_spi_value(0, 2, &isnull);
 	if (!isnull)
 		ereport(ERROR,
 				(xdjy_errcode(ERRCODE_XDJY_INVOICE_REIMBURSED),
 				 errdetail("Invoice \"%s\" of institution \"%s\" is in open claim %lld.",
-						   c->invoice_no, institution, (long long) DatumGetInt64(d)),
+						   xdjy_clip(c->invoice_no), xdjy_clip(institution), (long long) DatumGetInt64(d)),
 				 errhint("An invoice is reimbursed once, online or by hand (000 §四); wait for claim %lld to be decided.",
 						 (long long) DatumGetInt64(d))));
 }
@@ -254,7 +255,7 @@ check_paying_settlement(const Claim *c)
 				(xdjy_errcode(ERRCODE_XDJY_CLAIM_IMMUTABLE),
 				 errdetail("Settlement %lld is not a manual settlement of encounter %lld and invoice \"%s\", so it does not pay this claim.",
 						   (long long) c->settlement_id, (long long) c->encounter_id,
-						   c->invoice_no),
+						   xdjy_clip(c->invoice_no)),
 				 errhint("Decide a claim with xdjy.decide_manual_claim(%lld).",
 						 (long long) c->id)));
 }
@@ -270,7 +271,7 @@ check_claim_update(const Claim *c, const Claim *o)
 		ereport(ERROR,
 				(xdjy_errcode(ERRCODE_XDJY_CLAIM_DECIDED),
 				 errdetail("Claim %lld was decided (%s) on %s.", (long long) o->id,
-						   o->status ? o->status : "?",
+						   xdjy_clip(o->status ? o->status : "?"),
 						   o->decided_null ? "?" : xdjy_iso_date(o->decided_on)),
 				 errhint("A decided claim is final; a paid one is corrected by reversing its settlement and claiming again.")));
 	if (c->encounter_id != o->encounter_id || c->encounter_null != o->encounter_null)
@@ -491,7 +492,7 @@ decide_manual_claim(PG_FUNCTION_ARGS)
 	if (strcmp(status, "open") != 0)
 		ereport(ERROR,
 				(xdjy_errcode(ERRCODE_XDJY_CLAIM_DECIDED),
-				 errdetail("Claim %lld is %s.", (long long) claim_id, status),
+				 errdetail("Claim %lld is %s.", (long long) claim_id, xdjy_clip(status)),
 				 errhint("A decided claim is final.")));
 	check_materials(&c, decided_on);
 

@@ -28,6 +28,7 @@
 #include "national.h"
 #include "spi_plans.h"
 #include "trigger_util.h"
+#include "xdjy.h"
 
 PG_FUNCTION_INFO_V1(fen_to_yuan);
 PG_FUNCTION_INFO_V1(yuan_to_fen);
@@ -96,7 +97,7 @@ xdjy_yuan_to_fen(Numeric yuan, const char *field)
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("amount is not a finite number"),
 				 errdetail("%s is %s.", field,
-						   DatumGetCString(DirectFunctionCall1(numeric_out, NumericGetDatum(yuan)))),
+						   xdjy_clip(DatumGetCString(DirectFunctionCall1(numeric_out, NumericGetDatum(yuan))))),
 				 errhint("An amount is a number of yuan with at most two decimals.")));
 
 	fen = DatumGetNumeric(DirectFunctionCall2(numeric_mul,
@@ -107,7 +108,7 @@ xdjy_yuan_to_fen(Numeric yuan, const char *field)
 		ereport(ERROR,
 				(xdjy_errcode(ERRCODE_XDJY_AMOUNT_NOT_WHOLE_FEN),
 				 errdetail("%s is %s yuan.", field,
-						   DatumGetCString(DirectFunctionCall1(numeric_out, NumericGetDatum(yuan)))),
+						   xdjy_clip(DatumGetCString(DirectFunctionCall1(numeric_out, NumericGetDatum(yuan))))),
 				 errhint("Amounts carry at most two decimals: 0.01 yuan (1 fen) is the smallest unit.")));
 
 	if (numeric_less(int64_to_numeric(XDJY_NATIONAL_MAX_FEN), fen) ||
@@ -116,7 +117,7 @@ xdjy_yuan_to_fen(Numeric yuan, const char *field)
 				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
 				 errmsg("amount out of range for the national interface"),
 				 errdetail("%s is %s yuan.", field,
-						   DatumGetCString(DirectFunctionCall1(numeric_out, NumericGetDatum(yuan)))),
+						   xdjy_clip(DatumGetCString(DirectFunctionCall1(numeric_out, NumericGetDatum(yuan))))),
 				 errhint("The platform carries yuan as numeric(16,2): at most 99999999999999.99 yuan either way.")));
 
 	return DatumGetInt64(DirectFunctionCall1(numeric_int8, NumericGetDatum(fen)));
@@ -277,7 +278,7 @@ stmt_check_request(PG_FUNCTION_ARGS)
 	if (strcmp(flag, "0") != 0 && strcmp(flag, "1") != 0)
 		ereport(ERROR,
 				(xdjy_errcode(ERRCODE_XDJY_NATIONAL_CODE_UNKNOWN),
-				 errdetail("Argument \"refd_setl_flag\" (退费结算标志) is \"%s\".", flag),
+				 errdetail("Argument \"refd_setl_flag\" (退费结算标志) is \"%s\".", xdjy_clip(flag)),
 				 errhint("Use 1 to include refund (reversal) settlements in the totals, 0 to leave them out.")));
 
 	xdjy_spi_connect();
@@ -286,28 +287,28 @@ stmt_check_request(PG_FUNCTION_ARGS)
 		ereport(ERROR,
 				(xdjy_errcode(ERRCODE_XDJY_UNKNOWN_REFERENCE),
 				 errdetail("Argument \"setl_optins\" is \"%s\", not a pooling region of xdjy.region.",
-						   text_to_cstring(PG_GETARG_TEXT_PP(0))),
+						   xdjy_clip(text_to_cstring(PG_GETARG_TEXT_PP(0)))),
 				 errhint("The settling agency (setl_optins, 结算经办机构) is the insured pooling region (参保地医保区划) of the settlements, a 6-digit code such as 370100.")));
 
 	if (!stmt_lookup(&stmt_q_insutype, PG_GETARG_DATUM(1), &list))
 		ereport(ERROR,
 				(xdjy_errcode(ERRCODE_XDJY_NATIONAL_CODE_UNKNOWN),
 				 errdetail("No scheme maps to insutype (险种类型) \"%s\" in xdjy.insutype_map.",
-						   text_to_cstring(PG_GETARG_TEXT_PP(1))),
+						   xdjy_clip(text_to_cstring(PG_GETARG_TEXT_PP(1)))),
 				 errhint("Valid insutype codes: %s.", list ? list : "none")));
 
 	if (!stmt_lookup(&stmt_q_clr_type, PG_GETARG_DATUM(2), &list))
 		ereport(ERROR,
 				(xdjy_errcode(ERRCODE_XDJY_NATIONAL_CODE_UNKNOWN),
 				 errdetail("No visit type maps to clr_type (清算类别) \"%s\" in xdjy.clr_type_map.",
-						   text_to_cstring(PG_GETARG_TEXT_PP(2))),
+						   xdjy_clip(text_to_cstring(PG_GETARG_TEXT_PP(2)))),
 				 errhint("Valid clr_type codes: %s.", list ? list : "none")));
 
 	if (!PG_ARGISNULL(6) && !stmt_lookup(&stmt_q_institution, PG_GETARG_DATUM(6), NULL))
 		ereport(ERROR,
 				(xdjy_errcode(ERRCODE_XDJY_UNKNOWN_REFERENCE),
 				 errdetail("Argument \"fixmedins_code\" is \"%s\", not a code of xdjy.institution.",
-						   text_to_cstring(PG_GETARG_TEXT_PP(6))),
+						   xdjy_clip(text_to_cstring(PG_GETARG_TEXT_PP(6)))),
 				 errhint("Name a designated institution (定点医药机构编号), or pass NULL for all institutions.")));
 
 	xdjy_spi_finish();
@@ -333,7 +334,7 @@ stmt_check_batch(PG_FUNCTION_ARGS)
 		ereport(ERROR,
 				(xdjy_errcode(ERRCODE_XDJY_UNKNOWN_REFERENCE),
 				 errdetail("No row of xdjy.stmt_detail_upload has batch \"%s\".",
-						   text_to_cstring(PG_GETARG_TEXT_PP(0))),
+						   xdjy_clip(text_to_cstring(PG_GETARG_TEXT_PP(0)))),
 				 errhint("Load the institution's detail rows first: COPY xdjy.stmt_detail_upload (batch, setl_id, mdtrt_id, psn_no, medfee_sumamt, fund_pay_sumamt, acct_pay, refd_setl_flag) FROM ...")));
 	xdjy_spi_finish();
 	PG_RETURN_VOID();

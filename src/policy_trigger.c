@@ -30,6 +30,7 @@
 #include "restore.h"
 #include "spi_plans.h"
 #include "trigger_util.h"
+#include "xdjy.h"
 
 PG_FUNCTION_INFO_V1(policy_ceiling_trigger);
 PG_FUNCTION_INFO_V1(first_selfpay_ceiling_trigger);
@@ -123,8 +124,8 @@ policy_ceiling_trigger(PG_FUNCTION_ARGS)
 		ereport(ERROR,
 				(xdjy_errcode(ERRCODE_XDJY_FIRST_SELFPAY_CEILING),
 				 errdetail("The temporary-outside policy of insured region \"%s\", scheme \"%s\", visit type \"%s\", valid %s, sets a first self-pay ratio of %d bp; province %s caps it at %d bp on %s (%s).",
-						   insured, scheme ? scheme : "", visit_type, row_valid,
-						   first_selfpay_bp, province, ceiling, ceiling_valid, source),
+						   xdjy_clip(insured), xdjy_clip(scheme ? scheme : ""), xdjy_clip(visit_type), row_valid,
+						   first_selfpay_bp, province, ceiling, ceiling_valid, xdjy_clip(source)),
 				 errhint("The highest first self-pay ratio allowed on %s is %d bp; give dates on either side of the ceiling's bounds their own row.",
 						 ceiling_valid, ceiling)));
 	}
@@ -184,8 +185,8 @@ first_selfpay_ceiling_trigger(PG_FUNCTION_ARGS)
 		ereport(ERROR,
 				(xdjy_errcode(ERRCODE_XDJY_CEILING_BELOW_POLICY),
 				 errdetail("A first self-pay ceiling of %d bp for province %s, visit type \"%s\", on %s is below policy %lld (insured region \"%s\", scheme \"%s\", valid %s), which sets %d bp.",
-						   ceiling, province, visit_type, ceiling_valid,
-						   (long long) policy_id, insured, scheme, policy_valid, bp),
+						   ceiling, province, xdjy_clip(visit_type), ceiling_valid,
+						   (long long) policy_id, xdjy_clip(insured), xdjy_clip(scheme), policy_valid, bp),
 				 errhint("Lower or end policy %lld first; the ceiling must be at least %d bp on those dates.",
 						 (long long) policy_id, bp)));
 	}

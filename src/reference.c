@@ -24,6 +24,7 @@
 #include "reference.h"
 #include "region.h"
 #include "restore.h"
+#include "xdjy.h"
 
 PG_FUNCTION_INFO_V1(person_rules_trigger);
 PG_FUNCTION_INFO_V1(institution_rules_trigger);
@@ -47,7 +48,7 @@ xdjy_lock_person(const char *person_id, char **insured_region, char **scheme)
 	if (xdjy_run(&plan_lock_person, v, NULL, 1) != 1)
 		ereport(ERROR,
 				(xdjy_errcode(ERRCODE_XDJY_UNKNOWN_REFERENCE),
-				 errdetail("No row of xdjy.person has id \"%s\".", person_id),
+				 errdetail("No row of xdjy.person has id \"%s\".", xdjy_clip(person_id)),
 				 errhint("Insert the insured person into xdjy.person first.")));
 	if (insured_region)
 		*insured_region = xdjy_res_text(1);
@@ -109,8 +110,8 @@ person_rules_trigger(PG_FUNCTION_ARGS)
 		pooling = xdjy_pooling_region(region);
 		ereport(ERROR,
 				(xdjy_errcode(ERRCODE_XDJY_INSURED_REGION_NOT_POOLING),
-				 errdetail("Person \"%s\" names insured region \"%s\"; a person is insured in a pooling region (统筹区).", id, region),
-				 pooling ? errhint("The pooling region of \"%s\" is \"%s\".", region, pooling)
+				 errdetail("Person \"%s\" names insured region \"%s\"; a person is insured in a pooling region (统筹区).", xdjy_clip(id), xdjy_clip(region)),
+				 pooling ? errhint("The pooling region of \"%s\" is \"%s\".", xdjy_clip(region), xdjy_clip(pooling))
 				 : errhint("Use a region with is_pooling = true.")));
 	}
 
@@ -128,8 +129,8 @@ person_rules_trigger(PG_FUNCTION_ARGS)
 
 			ereport(ERROR,
 					(xdjy_errcode(ERRCODE_XDJY_INSURED_REGION_IS_DESTINATION),
-					 errdetail("Person \"%s\" has active filing %lld to \"%s\".", id, (long long) fid, region),
-					 errhint("Cancel or terminate filing %lld before moving the person's insurance to \"%s\".", (long long) fid, region)));
+					 errdetail("Person \"%s\" has active filing %lld to \"%s\".", xdjy_clip(id), (long long) fid, xdjy_clip(region)),
+					 errhint("Cancel or terminate filing %lld before moving the person's insurance to \"%s\".", (long long) fid, xdjy_clip(region))));
 		}
 	}
 	xdjy_spi_finish();
@@ -177,7 +178,7 @@ institution_rules_trigger(PG_FUNCTION_ARGS)
 	if (xdjy_pooling_region(region) == NULL)
 		ereport(ERROR,
 				(xdjy_errcode(ERRCODE_XDJY_INSTITUTION_OUTSIDE_POOLING),
-				 errdetail("Institution \"%s\" is in region \"%s\", and neither it nor any region above it is a pooling region.", code, region),
+				 errdetail("Institution \"%s\" is in region \"%s\", and neither it nor any region above it is a pooling region.", xdjy_clip(code), xdjy_clip(region)),
 				 errhint("Place the institution in a city or county under a pooling region (统筹区), e.g. 370102 under 370100.")));
 	xdjy_spi_finish();
 	return PointerGetDatum(row);

@@ -21,6 +21,7 @@
 
 #include "reference_cache.h"
 #include "region.h"
+#include "xdjy.h"
 
 PG_FUNCTION_INFO_V1(treatment_scope);
 PG_FUNCTION_INFO_V1(pooling_region);
@@ -126,7 +127,7 @@ check_pooling_code(const char *what, const char *code)
 	if (i != 6 || code[6] != '\0')
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("invalid %s code: \"%s\"", what, code),
+				 errmsg("invalid %s code: \"%s\"", what, xdjy_clip(code)),
 				 errhint("A pooling region is a 6-digit administrative division code such as 370100.")));
 }
 

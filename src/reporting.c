@@ -390,7 +390,7 @@ kpi_target_bp(PG_FUNCTION_ARGS)
 		PG_RETURN_INT32(8000);
 	ereport(ERROR,
 			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-			 errmsg("unknown indicator \"%s\"", kpi),
+			 errmsg("unknown indicator \"%s\"", xdjy_clip(kpi)),
 			 errhint("The indicators are network_success and cross_province_inpatient_direct.")));
 	PG_RETURN_NULL();			/* keep compiler quiet */
 }
@@ -412,7 +412,7 @@ coverage_minimum(PG_FUNCTION_ARGS)
 		PG_RETURN_INT32(2);
 	ereport(ERROR,
 			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-			 errmsg("unknown coverage rule \"%s\"", gap),
+			 errmsg("unknown coverage rule \"%s\"", xdjy_clip(gap)),
 			 errhint("The rules are township_inpatient and county_chronic.")));
 	PG_RETURN_NULL();			/* keep compiler quiet */
 }
@@ -436,7 +436,7 @@ province_of(PG_FUNCTION_ARGS)
 	if (i != len || (len != 6 && len != 9))
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("invalid region code: \"%s\"", text_to_cstring(t)),
+				 errmsg("invalid region code: \"%s\"", xdjy_clip(text_to_cstring(t))),
 				 errhint("A region code has 6 digits (province, city, county) or 9 (township), such as 370102.")));
 	PG_RETURN_TEXT_P(cstring_to_text(xdjy_province_code(text_to_cstring(t))));
 }
@@ -508,7 +508,7 @@ reporting_label(PG_FUNCTION_ARGS)
 											 : reporting_labels[i].en));
 	ereport(ERROR,
 			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-			 errmsg("unknown reporting code \"%s\"", code),
+			 errmsg("unknown reporting code \"%s\"", xdjy_clip(code)),
 			 errhint("Pass a kind, status, indicator, gap or clearing party of the reporting views, such as \"amount_differs\" or \"overdue\".")));
 	PG_RETURN_NULL();			/* keep compiler quiet */
 }

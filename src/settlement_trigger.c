@@ -54,6 +54,7 @@
 #include "reference_cache.h"
 #include "spi_plans.h"
 #include "trigger_util.h"
+#include "xdjy.h"
 
 PG_FUNCTION_INFO_V1(settlement_insert_trigger);
 PG_FUNCTION_INFO_V1(settlement_immutable_trigger);
@@ -432,7 +433,7 @@ load_encounter(int64 encounter_id, Encounter *e, MemoryContext cxt)
 		ereport(ERROR,
 				(xdjy_errcode(ERRCODE_XDJY_UNKNOWN_REFERENCE),
 				 errdetail("Institution \"%s\" of encounter %lld lies under no pooling region.",
-						   e->institution_code, (long long) encounter_id),
+						   xdjy_clip(e->institution_code), (long long) encounter_id),
 				 errhint("Mark the institution's city (or province) as a pooling region in xdjy.region.")));
 	xdjy_require_finite(e->admitted_on, "admission date");
 }
@@ -533,7 +534,7 @@ check_referral(int64 referral_id, const Encounter *e, const char *diagnosis)
 		ereport(ERROR,
 				(xdjy_errcode(ERRCODE_XDJY_REFERRAL_INVALID),
 				 errdetail("Referral %lld was issued for person \"%s\"; encounter %lld is of person \"%s\".",
-						   (long long) referral_id, person, (long long) e->id, e->person_id),
+						   (long long) referral_id, xdjy_clip(person), (long long) e->id, xdjy_clip(e->person_id)),
 				 errhint("Give the referral issued for this person.")));
 
 	/* 附件第10条: issued by a designated hospital of the insured pooling region */
@@ -542,8 +543,8 @@ check_referral(int64 referral_id, const Encounter *e, const char *diagnosis)
 		ereport(ERROR,
 				(xdjy_errcode(ERRCODE_XDJY_REFERRAL_ISSUER),
 				 errdetail("Referral %lld was issued by \"%s\" (%s in pooling region %s); the person is insured in %s.",
-						   (long long) referral_id, issuer, issuer_kind,
-						   issuer_region ? issuer_region : "none", e->insured_region),
+						   (long long) referral_id, xdjy_clip(issuer), xdjy_clip(issuer_kind),
+						   xdjy_clip(issuer_region ? issuer_region : "none"), xdjy_clip(e->insured_region)),
 				 errhint("A referral is issued by a designated hospital of the insured pooling region (002 #10); no agency stamp is needed (002 #11).")));
 
 	/* 附件第12条: valid within the insurance year */
@@ -560,17 +561,17 @@ check_referral(int64 referral_id, const Encounter *e, const char *diagnosis)
 		ereport(ERROR,
 				(xdjy_errcode(ERRCODE_XDJY_REFERRAL_INVALID),
 				 errdetail("Referral %lld names region %s; encounter %lld is in %s.",
-						   (long long) referral_id, destination, (long long) e->id,
-						   e->treatment_region),
-				 errhint("Give a referral to region %s.", e->treatment_region)));
+						   (long long) referral_id, xdjy_clip(destination), (long long) e->id,
+						   xdjy_clip(e->treatment_region)),
+				 errhint("Give a referral to region %s.", xdjy_clip(e->treatment_region))));
 
 	/* 附件第12条: for the diagnosis made at referral */
 	if (diagnosis == NULL || strcmp(diagnosis, ref_diagnosis) != 0)
 		ereport(ERROR,
 				(xdjy_errcode(ERRCODE_XDJY_REFERRAL_DIAGNOSIS),
 				 errdetail("Referral %lld is for diagnosis \"%s\"; the settlement gives \"%s\".",
-						   (long long) referral_id, ref_diagnosis,
-						   diagnosis ? diagnosis : "(none)"),
+						   (long long) referral_id, xdjy_clip(ref_diagnosis),
+						   xdjy_clip(diagnosis ? diagnosis : "(none)")),
 				 errhint("Treatment under a referral must match the diagnosis made at referral (002 #12).")));
 
 	/* 附件第12条: once */
@@ -607,7 +608,7 @@ lock_ledger(const char *person_id, int year, const char *quota_group,
 		xdjy_plan_execute(&q_ledger_insert, args, NULL, 0, SPI_OK_INSERT);
 	}
 	elog(ERROR, "xdjy: ledger row of person \"%s\", year %d, group \"%s\" vanished",
-		 person_id, year, quota_group);
+		 xdjy_clip(person_id), year, xdjy_clip(quota_group));
 }
 
 static void
@@ -623,7 +624,7 @@ update_ledger(const char *person_id, int year, const char *quota_group,
 	args[4] = Int64GetDatum(fund);
 	if (xdjy_plan_execute(&q_ledger_update, args, NULL, 0, SPI_OK_UPDATE) != 1)
 		elog(ERROR, "xdjy: ledger row of person \"%s\", year %d, group \"%s\" not updated",
-			 person_id, year, quota_group);
+			 xdjy_clip(person_id), year, xdjy_clip(quota_group));
 }
 
 /*
@@ -649,11 +650,11 @@ check_invoice(const char *institution_code, const char *invoice_no)
 		ereport(ERROR,
 				(xdjy_errcode(ERRCODE_XDJY_INVOICE_REIMBURSED),
 				 errdetail("Invoice \"%s\" of institution \"%s\" was reimbursed by settlement %lld.",
-						   invoice_no, institution_code,
+						   xdjy_clip(invoice_no), xdjy_clip(institution_code),
 						   (long long) xdjy_spi_int64(0, 3, 0)),
 				 errhint("An invoice is reimbursed once, online or by hand (000 §四); reverse that settlement first to correct it.")));
 	if (settled > PG_INT32_MAX)
-		elog(ERROR, "xdjy: invoice \"%s\" settled too often", invoice_no);
+		elog(ERROR, "xdjy: invoice \"%s\" settled too often", xdjy_clip(invoice_no));
 	return (int32) settled;
 }
 
@@ -720,8 +721,8 @@ check_encounter(const SettleInput *in, const Encounter *e)
 		ereport(ERROR,
 				(xdjy_errcode(ERRCODE_XDJY_VISIT_DURING_STAY),
 				 errdetail("Encounter %lld at \"%s\" on %s falls inside stay %lld at \"%s\" admitted on %s, and is not attached to it.",
-						   (long long) e->id, e->institution_code, xdjy_iso_date(e->admitted_on),
-						   (long long) e->stay_id, e->stay_institution,
+						   (long long) e->id, xdjy_clip(e->institution_code), xdjy_iso_date(e->admitted_on),
+						   (long long) e->stay_id, xdjy_clip(e->stay_institution),
 						   xdjy_iso_date(e->stay_admitted_on)),
 				 errhint("Tests or drugs bought outside during a stay are attached to the stay (attached_to) and settled with it (001 §五(三)); contradictory visits are not paid (002 #8).")));
 }
@@ -752,8 +753,8 @@ check_networked(const Encounter *e)
 		ereport(ERROR,
 				(xdjy_errcode(ERRCODE_XDJY_NOT_NETWORKED),
 				 errdetail("Institution \"%s\" is not %s; encounter %lld is a %s visit from insured region %s.",
-						   e->institution_code, flag, (long long) e->id,
-						   e->visit_type, e->insured_region),
+						   xdjy_clip(e->institution_code), flag, (long long) e->id,
+						   xdjy_clip(e->visit_type), xdjy_clip(e->insured_region)),
 				 errhint("Settle at a networked institution (000 §三(四)) or claim by hand (mode \"manual\").")));
 }
 
@@ -862,7 +863,7 @@ decide_category(const SettleInput *in, Settle *s, MemoryContext upper)
 		ereport(ERROR,
 				(xdjy_errcode(ERRCODE_XDJY_UNFILED_DIRECT),
 				 errdetail("Person \"%s\" insured in %s has no filing for %s valid on %s, and encounter %lld is no emergency.",
-						   e->person_id, e->insured_region, e->treatment_region,
+						   xdjy_clip(e->person_id), xdjy_clip(e->insured_region), xdjy_clip(e->treatment_region),
 						   xdjy_iso_date(e->admitted_on), (long long) e->id),
 				 errhint("%s", category_hint())));
 }
@@ -885,7 +886,7 @@ decide_policy(Settle *s, MemoryContext upper)
 		ereport(ERROR,
 				(xdjy_errcode(ERRCODE_XDJY_NO_POLICY),
 				 errdetail("No policy of insured region %s, scheme \"%s\", category \"%s\", visit type \"%s\", tier %d or any tier is valid on %s.",
-						   e->insured_region, e->scheme, policy_category, e->visit_type,
+						   xdjy_clip(e->insured_region), xdjy_clip(e->scheme), policy_category, xdjy_clip(e->visit_type),
 						   (int) e->tier, xdjy_iso_date(e->admitted_on)),
 				 errhint("Add the policy row (xdjy.policy) for those dates.")));
 	/* the cache's string does not outlive a reload */
@@ -972,7 +973,7 @@ settle_price(const SettleInput *in, Settle *s)
 		ereport(ERROR,
 				(xdjy_errcode(ERRCODE_XDJY_SETTLEMENT_AMOUNTS),
 				 errdetail("%s.", xdjy_amount_input_error(&s->ai)),
-				 errhint("Check the ledger of person \"%s\" for %d.", e->person_id, s->year)));
+				 errhint("Check the ledger of person \"%s\" for %d.", xdjy_clip(e->person_id), s->year)));
 	/* every party reports the settlement: no more than the platform carries */
 	xdjy_check_national_fen(s->ai.total_fen, "The total");
 	xdjy_compute_amounts(&s->ai, &s->am);
@@ -1123,8 +1124,8 @@ settle_reversal(int64 original, TupleDesc tupdesc, HeapTuple newrow, SRow *r,
 		d = heap_getattr(newrow, scol_attnum[SC_INVOICE_NO], tupdesc, &given_null);
 		o = heap_getattr(orig, scol_attnum[SC_INVOICE_NO], odesc, &orig_null);
 		if (!given_null && strcmp(TextDatumGetCString(d), TextDatumGetCString(o)) != 0)
-			reversal_mismatch(original, "invoice", TextDatumGetCString(d),
-							  TextDatumGetCString(o));
+			reversal_mismatch(original, "invoice", xdjy_clip(TextDatumGetCString(d)),
+							  xdjy_clip(TextDatumGetCString(o)));
 		d = heap_getattr(newrow, scol_attnum[SC_TOTAL], tupdesc, &given_null);
 		o = heap_getattr(orig, scol_attnum[SC_TOTAL], odesc, &orig_null);
 		if (!given_null && DatumGetInt64(d) != xdjy_fen_neg(DatumGetInt64(o)))
@@ -1402,7 +1403,7 @@ encounter_stay_overlap_trigger(PG_FUNCTION_ARGS)
 		ereport(ERROR,
 				(xdjy_errcode(ERRCODE_XDJY_OVERLAPPING_STAYS),
 				 errdetail("Person \"%s\" has stay %lld at \"%s\" from %s to %s; this stay from %s to %s overlaps it.",
-						   person, (long long) other, other_inst, xdjy_iso_date(other_adm),
+						   xdjy_clip(person), (long long) other, xdjy_clip(other_inst), xdjy_iso_date(other_adm),
 						   other_until, xdjy_iso_date(DatumGetDateADT(admitted)),
 						   dis_null ? "open" : xdjy_iso_date(DatumGetDateADT(discharged))),
 				 errhint("A person is in one hospital at a time; a transfer is admitted on or after the discharge day (002 #8).")));

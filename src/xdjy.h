@@ -1,8 +1,9 @@
 /*-------------------------------------------------------------------------
  *
  * src/xdjy.h
- *	  Declarations shared across xdjy's C files: the output language and
- *	  each concept's init hook called from _PG_init.
+ *	  Declarations shared across xdjy's C files: the output language,
+ *	  values cut for messages, and each concept's init hook called from
+ *	  _PG_init.
  *
  *-------------------------------------------------------------------------
  */
@@ -19,6 +20,9 @@ typedef enum XdjyLanguage
 } XdjyLanguage;
 
 extern int	xdjy_language;
+
+/* a caller's value for a message: long ones cut, with a marker (clip.c) */
+extern const char *xdjy_clip(const char *s);
 
 extern void xdjy_guc_init(void);
 extern XdjyLanguage xdjy_parse_language(text *lang);
