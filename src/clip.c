@@ -47,7 +47,7 @@ xdjy_clip(const char *s)
 	keep = pg_mbcharcliplen(s,
 							(int) Min(len, XDJY_CLIP_CHARS * MAX_MULTIBYTE_CHAR_LEN),
 							XDJY_CLIP_CHARS);
-	if ((size_t) keep == len)
+	if ((size_t) keep >= len)
 		return s;
 	return psprintf("%.*s%s(%zu bytes)", keep, s,
 					GetDatabaseEncoding() == PG_UTF8 ? "…" : "...", len);

@@ -221,7 +221,7 @@ operator_region_rules_trigger(PG_FUNCTION_ARGS)
 	if (role != NULL && !OidIsValid(get_role_oid(role, true)))
 		ereport(ERROR,
 				(xdjy_errcode(ERRCODE_XDJY_OPERATOR_ROLE_UNKNOWN),
-				 errdetail("Role \"%s\" does not exist.", role),
+				 errdetail("Role \"%s\" does not exist.", xdjy_clip(role)),
 				 errhint("Create the role first (CREATE ROLE ... IN ROLE xdjy_operator), then grant it its regions.")));
 	return PointerGetDatum(row);
 }

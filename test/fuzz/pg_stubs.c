@@ -98,6 +98,29 @@ GetDatabaseEncoding(void)
 }
 
 /*
+ * mbutils.c's clip to a number of characters, for the database encoding
+ * above; the same loop, so the fuzzed messages are cut as in the server.
+ */
+int
+pg_mbcharcliplen(const char *mbstr, int len, int limit)
+{
+	int			clen = 0;
+	int			nch = 0;
+
+	while (len > 0 && *mbstr)
+	{
+		int			l = pg_utf_mblen((const unsigned char *) mbstr);
+
+		if (++nch > limit)
+			break;
+		clen += l;
+		len -= l;
+		mbstr += l;
+	}
+	return clen;
+}
+
+/*
  * Memory: palloc'd chunks are remembered and freed by fuzz_reset() after
  * each input, the way a memory context is reset after a query, so neither
  * an error's longjmp nor a success leaks (libFuzzer checks for leaks).

@@ -18,12 +18,12 @@ src=../../src
 
 # target: harness and defines | the src/ files it links | corpus | dictionary
 targets=(
-	"residence_category|fuzz_label.c -DFUZZ_TYPE=xdjy_residence_category guc_stub.c|label_type.c residence_category.c filing_status.c|label|label.dict"
-	"filing_status|fuzz_label.c -DFUZZ_TYPE=xdjy_filing_status guc_stub.c|label_type.c residence_category.c filing_status.c|label|label.dict"
-	"region_code|fuzz_text.c -DFUZZ_TARGET_REGION guc_stub.c|region.c|region|region.dict"
-	"province_code|fuzz_text.c -DFUZZ_TARGET_PROVINCE guc_stub.c|reporting.c region.c|province|region.dict"
-	"language|fuzz_text.c -DFUZZ_TARGET_LANGUAGE guc_link.c|guc.c|language|"
-	"reporting_code|fuzz_text.c -DFUZZ_TARGET_REPORTING guc_link.c|reporting.c guc.c|reporting|reporting.dict"
+	"residence_category|fuzz_label.c -DFUZZ_TYPE=xdjy_residence_category guc_stub.c|label_type.c residence_category.c filing_status.c clip.c|label|label.dict"
+	"filing_status|fuzz_label.c -DFUZZ_TYPE=xdjy_filing_status guc_stub.c|label_type.c residence_category.c filing_status.c clip.c|label|label.dict"
+	"region_code|fuzz_text.c -DFUZZ_TARGET_REGION guc_stub.c|region.c clip.c|region|region.dict"
+	"province_code|fuzz_text.c -DFUZZ_TARGET_PROVINCE guc_stub.c|reporting.c region.c clip.c|province|region.dict"
+	"language|fuzz_text.c -DFUZZ_TARGET_LANGUAGE guc_link.c|guc.c clip.c|language|"
+	"reporting_code|fuzz_text.c -DFUZZ_TARGET_REPORTING guc_link.c|reporting.c guc.c clip.c|reporting|reporting.dict"
 	"category_reason|fuzz_text.c -DFUZZ_TARGET_REASON|settlement.c money.c|reason|reason.dict"
 	"amounts|fuzz_amounts.c|settlement.c money.c|amounts|"
 )
