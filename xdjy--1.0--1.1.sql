@@ -61,3 +61,9 @@ COMMENT ON FUNCTION operator_region_rules_trigger() IS
 	'operator_region rules: a grant names an existing role (YB003)';
 CREATE TRIGGER operator_region_rules BEFORE INSERT OR UPDATE ON operator_region
 	FOR EACH ROW EXECUTE FUNCTION operator_region_rules_trigger();
+
+-- filing_history is written only by the filing trigger, with the owner's
+-- rights: 1.0's insert policy trusted pg_trigger_depth(), which any
+-- trigger of an operator's own satisfies
+DROP POLICY filing_history_operator_insert ON filing_history;
+REVOKE INSERT ON filing_history FROM xdjy_operator;

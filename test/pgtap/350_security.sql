@@ -30,7 +30,7 @@ INSERT INTO matrix VALUES
 	('clearing_confirmation',    'SIUD-', 'SIU--', 'c----'),
 	('clearing_declaration',     'SIUD-', 'SIU--', 'c----'),
 	('clearing_transfer',        'SIUD-', 'SIU--', 'c----'),
-	('filing_history',           'S----', 'SI---', '-----'),
+	('filing_history',           'S----', 'S----', '-----'),
 	('institution_choice',       'S----', 'SIU--', '-----'),
 	('filing_exemption',         'SIUD-', 'S----', '-----'),
 	('institution_choice_rule',  'SIUD-', 'S----', '-----'),
@@ -59,7 +59,7 @@ INSERT INTO matrix VALUES
 	('home_benefit_kept',        'SIUD-', 'S----', '-----'),
 	('referral',                 'S----', 'SI---', '-----'),
 	('ledger',                   'S----', 'S----', '-----');
-SELECT plan((SELECT 3 * count(*)::integer FROM matrix) + 85);
+SELECT plan((SELECT 3 * count(*)::integer FROM matrix) + 86);
 
 CREATE FUNCTION pg_temp.privs(r text, o text) RETURNS text LANGUAGE sql AS $$
 	SELECT CASE WHEN has_table_privilege(r, 'xdjy.' || o, 'SELECT') THEN 'S'
@@ -298,6 +298,17 @@ SELECT results_eq($$SELECT h.event, h.by_role::text COLLATE "default" FROM xdjy.
                   $$VALUES ('filed'::text, 'jinan_operator'::text)$$, 'the history records the operator, not the trigger''s owner');
 SELECT throws_ok($$INSERT INTO xdjy.filing_history (filing_id, event) VALUES (6902, 'cancelled')$$, '42501', NULL,
                  'nobody writes history by hand');
+-- nor through a trigger of its own (pg_trigger_depth() > 0 there)
+CREATE TEMP TABLE forge (filing_id bigint);
+CREATE FUNCTION pg_temp.forge_history() RETURNS trigger LANGUAGE plpgsql AS $f$
+BEGIN
+	INSERT INTO xdjy.filing_history (filing_id, event, by_role) VALUES (NEW.filing_id, 'terminated', CURRENT_USER);
+	RETURN NEW;
+END $f$;
+CREATE TRIGGER forge BEFORE INSERT ON pg_temp.forge FOR EACH ROW EXECUTE FUNCTION pg_temp.forge_history();
+SELECT throws_ok($$INSERT INTO pg_temp.forge
+                   SELECT f.id FROM xdjy.filing f WHERE f.person_id = 'RPT-P-JN1' AND f.destination_region = '310000'$$,
+                 '42501', NULL, 'nor by a trigger of its own: no false terminated event');
 SET LOCAL check_function_bodies = off;
 SELECT throws_ok($$SELECT xdjy.file_temporary('RPT-P-JN1', '371000', '2024-11-01', '2024-11-01')$$, 'YB116', NULL,
                  '000 §二(三): an operator posing as a restore (check_function_bodies off) still gets every rule');
