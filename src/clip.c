@@ -19,8 +19,10 @@
 #include "xdjy.h"
 
 /*
- * Characters of a value kept in a message: more than any code, id or
- * diagnosis the rules know, so such values are printed whole.
+ * Characters of a value kept in a message: region, institution and
+ * national codes and person ids are far shorter and print whole; only an
+ * invoice number near its limit of 100 characters, or a long diagnosis,
+ * is cut as well.
  */
 #define XDJY_CLIP_CHARS 64
 
