@@ -67,3 +67,16 @@ CREATE TRIGGER operator_region_rules BEFORE INSERT OR UPDATE ON operator_region
 -- trigger of an operator's own satisfies
 DROP POLICY filing_history_operator_insert ON filing_history;
 REVOKE INSERT ON filing_history FROM xdjy_operator;
+
+-- settlement_attempt feeds the success-rate KPI: it is written only by
+-- try_settle(), now in C, with the table owner's rights; operators no
+-- longer insert into it
+CREATE OR REPLACE FUNCTION try_settle(encounter_id bigint, total_fen bigint, out_of_scope_fen bigint,
+		invoice_no text, settled_on date DEFAULT CURRENT_DATE, mode text DEFAULT 'direct',
+		own_reason boolean DEFAULT false, referral_id bigint DEFAULT NULL,
+		diagnosis text DEFAULT NULL)
+	RETURNS settlement
+	AS 'MODULE_PATHNAME' LANGUAGE C VOLATILE
+	SET search_path = pg_catalog, pg_temp;
+DROP POLICY settlement_attempt_operator_insert ON settlement_attempt;
+REVOKE INSERT ON settlement_attempt FROM xdjy_operator;

@@ -23,7 +23,7 @@ INSERT INTO matrix VALUES
 	('filing',                   'S----', 'SIU--', '-----'),
 	('encounter',                'S----', 'SIU--', 'c----'),
 	('settlement',               'S----', 'SI---', 'c----'),
-	('settlement_attempt',       'S----', 'SI---', 'c----'),
+	('settlement_attempt',       'S----', 'S----', 'c----'),
 	('manual_claim',             'S----', 'SIU--', 'c----'),
 	('party_report',             'SIUD-', 'SI---', 'c----'),
 	('detail_upload',            'SIUD-', 'SIU--', 'c----'),
@@ -59,7 +59,7 @@ INSERT INTO matrix VALUES
 	('home_benefit_kept',        'SIUD-', 'S----', '-----'),
 	('referral',                 'S----', 'SI---', '-----'),
 	('ledger',                   'S----', 'S----', '-----');
-SELECT plan((SELECT 3 * count(*)::integer FROM matrix) + 86);
+SELECT plan((SELECT 3 * count(*)::integer FROM matrix) + 89);
 
 CREATE FUNCTION pg_temp.privs(r text, o text) RETURNS text LANGUAGE sql AS $$
 	SELECT CASE WHEN has_table_privilege(r, 'xdjy.' || o, 'SELECT') THEN 'S'
@@ -309,6 +309,15 @@ CREATE TRIGGER forge BEFORE INSERT ON pg_temp.forge FOR EACH ROW EXECUTE FUNCTIO
 SELECT throws_ok($$INSERT INTO pg_temp.forge
                    SELECT f.id FROM xdjy.filing f WHERE f.person_id = 'RPT-P-JN1' AND f.destination_region = '310000'$$,
                  '42501', NULL, 'nor by a trigger of its own: no false terminated event');
+-- settlement_attempt feeds the success-rate KPI: written by try_settle alone
+SELECT is((SELECT s.id FROM xdjy.try_settle((SELECT min(e.id) FROM xdjy.encounter e), -1, 0, 'RPT-TRY-1', '2024-11-20') s),
+          NULL::bigint, 'try_settle as an operator: the rejection returns NULL');
+SELECT is((SELECT count(*) FROM xdjy.settlement_attempt a WHERE a.invoice_no = 'RPT-TRY-1' AND a.sqlstate IS NOT NULL
+             AND a.encounter_id = (SELECT min(e.id) FROM xdjy.encounter e)),
+          1::bigint, 'and is recorded, with its SQLSTATE, though the operator may not insert attempts');
+SELECT throws_ok($$INSERT INTO xdjy.settlement_attempt (attempted_on, encounter_id, mode, sqlstate, message)
+                   VALUES ('2024-11-20', NULL, 'direct', 'YB301', 'forged')$$, '42501', NULL,
+                 'an operator cannot record an attempt by hand');
 SET LOCAL check_function_bodies = off;
 SELECT throws_ok($$SELECT xdjy.file_temporary('RPT-P-JN1', '371000', '2024-11-01', '2024-11-01')$$, 'YB116', NULL,
                  '000 §二(三): an operator posing as a restore (check_function_bodies off) still gets every rule');
