@@ -40,6 +40,10 @@ static const XdjyError registry[] = {
 		"unknown reference", "引用的对象不存在",
 		"A person, region, institution, filing, encounter or settlement named in the request does not exist.",
 		"请求中的参保人、区划、定点机构、备案、就诊或结算记录不存在。"},
+	{ERRCODE_XDJY_DROP_WITH_DATA, "general",
+		"xdjy holds data users entered", "xdjy 中有用户录入的数据",
+		"Dropping the extension drops its tables, and with them every row users entered (the rows pg_dump keeps); that is refused while any is left unless xdjy.allow_drop_with_data is on.",
+		"删除扩展会连同其表删除用户录入的全部数据（即 pg_dump 保留的行）；只要还有这样的行，除非开启 xdjy.allow_drop_with_data，否则拒绝删除。"},
 	/* YB1xx filings */
 	{ERRCODE_XDJY_FILING_DESTINATION_NOT_POOLING, "filing",
 		"filing destination is not a pooling region", "备案地不是统筹区",

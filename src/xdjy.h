@@ -1,7 +1,7 @@
 /*-------------------------------------------------------------------------
  *
  * src/xdjy.h
- *	  Declarations shared across xdjy's C files: the output language and
+ *	  Declarations shared across xdjy's C files: the settings (GUCs) and
  *	  each concept's init hook called from _PG_init.
  *
  *-------------------------------------------------------------------------
@@ -19,6 +19,7 @@ typedef enum XdjyLanguage
 } XdjyLanguage;
 
 extern int	xdjy_language;
+extern bool xdjy_allow_drop_with_data;
 
 extern void xdjy_guc_init(void);
 extern XdjyLanguage xdjy_parse_language(text *lang);
