@@ -51,6 +51,17 @@ CREATE FUNCTION category_reasons() RETURNS SETOF text
 COMMENT ON FUNCTION category_reasons() IS
 	'the values settlement.category_reason may take: why the settlement engine chose the benefit category';
 
+-- operator_region: a grant names a role the server knows (src/reference.c);
+-- rows written under 1.0 stay as they are
+CREATE FUNCTION operator_region_rules_trigger() RETURNS trigger
+	AS 'MODULE_PATHNAME' LANGUAGE C
+	SECURITY DEFINER SET search_path = pg_catalog, pg_temp;
+REVOKE EXECUTE ON FUNCTION operator_region_rules_trigger() FROM PUBLIC;
+COMMENT ON FUNCTION operator_region_rules_trigger() IS
+	'operator_region rules: a grant names an existing role (YB003)';
+CREATE TRIGGER operator_region_rules BEFORE INSERT OR UPDATE ON operator_region
+	FOR EACH ROW EXECUTE FUNCTION operator_region_rules_trigger();
+
 -- DROP EXTENSION xdjy no longer drops users' data unasked (src/drop_guard.c):
 -- the event trigger, a member of the extension as in a fresh install
 CREATE FUNCTION drop_guard_event_trigger() RETURNS event_trigger

@@ -44,6 +44,10 @@ static const XdjyError registry[] = {
 		"xdjy holds data users entered", "xdjy 中有用户录入的数据",
 		"Dropping the extension drops its tables, and with them every row users entered (the rows pg_dump keeps); that is refused while any is left unless xdjy.allow_drop_with_data is on.",
 		"删除扩展会连同其表删除用户录入的全部数据（即 pg_dump 保留的行）；只要还有这样的行，除非开启 xdjy.allow_drop_with_data，否则拒绝删除。"},
+	{ERRCODE_XDJY_OPERATOR_ROLE_UNKNOWN, "reference",
+		"operator_region names no role", "经办区划授权指向不存在的角色",
+		"A row of operator_region grants regions to a role name the server does not know; such a grant would take effect for whoever later creates a role of that name.",
+		"operator_region 的一行把区划授权给服务器中不存在的角色名；该授权会落到日后以此名新建的角色上。"},
 	/* YB1xx filings */
 	{ERRCODE_XDJY_FILING_DESTINATION_NOT_POOLING, "filing",
 		"filing destination is not a pooling region", "备案地不是统筹区",

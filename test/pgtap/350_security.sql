@@ -59,7 +59,7 @@ INSERT INTO matrix VALUES
 	('home_benefit_kept',        'SIUD-', 'S----', '-----'),
 	('referral',                 'S----', 'SI---', '-----'),
 	('ledger',                   'S----', 'S----', '-----');
-SELECT plan((SELECT 3 * count(*)::integer FROM matrix) + 83);
+SELECT plan((SELECT 3 * count(*)::integer FROM matrix) + 85);
 
 CREATE FUNCTION pg_temp.privs(r text, o text) RETURNS text LANGUAGE sql AS $$
 	SELECT CASE WHEN has_table_privilege(r, 'xdjy.' || o, 'SELECT') THEN 'S'
@@ -135,8 +135,11 @@ CREATE ROLE shandong_operator NOLOGIN IN ROLE xdjy_operator;
 CREATE ROLE regionless_operator NOLOGIN IN ROLE xdjy_operator;
 CREATE ROLE plain_analyst NOLOGIN IN ROLE xdjy_analyst;
 CREATE ROLE plain_admin NOLOGIN IN ROLE xdjy_admin;
+CREATE ROLE ghost_operator NOLOGIN;
 INSERT INTO operator_region VALUES ('jinan_operator', '370100'), ('weihai_operator', '371000'), ('shandong_operator', '370000'),
 	('ghost_operator', '371000');
+-- a role dropped after its grant: the drop is not blocked, the row stays
+DROP ROLE ghost_operator;
 
 -- what each operator must see, computed as the owner --------------------------
 -- (a plain view runs with its owner's rights: it sees every row)
@@ -336,8 +339,12 @@ RESET ROLE;
 SET LOCAL ROLE regionless_operator;
 SELECT is((SELECT count(*) FROM settlement) + (SELECT count(*) FROM encounter) + (SELECT count(*) FROM person)
           + (SELECT count(*) FROM filing) + (SELECT count(*) FROM party_report) + (SELECT count(*) FROM reconciliation_mismatch),
-          0::bigint, 'an operator with no operator_region row sees nothing (the grant to the non-existent ghost_operator is harmless)');
+          0::bigint, 'an operator with no operator_region row sees nothing (the grant to the dropped ghost_operator is harmless)');
 RESET ROLE;
+SELECT is((SELECT count(*) FROM operator_region WHERE role = 'ghost_operator'), 1::bigint,
+          'dropping a role is not blocked by its grant, which stays and grants nothing');
+SELECT throws_ok($$INSERT INTO xdjy.operator_region VALUES ('no_such_role', '370100')$$, 'YB003', NULL,
+          'a grant to a name that is no role is refused (YB003): it would wait for whoever creates that role');
 
 -- the analyst: every row through the views, only the columns they read ------------
 SET LOCAL ROLE plain_analyst;
