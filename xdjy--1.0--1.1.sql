@@ -62,6 +62,25 @@ COMMENT ON FUNCTION operator_region_rules_trigger() IS
 CREATE TRIGGER operator_region_rules BEFORE INSERT OR UPDATE ON operator_region
 	FOR EACH ROW EXECUTE FUNCTION operator_region_rules_trigger();
 
+-- filing_history is written only by the filing trigger, with the owner's
+-- rights: 1.0's insert policy trusted pg_trigger_depth(), which any
+-- trigger of an operator's own satisfies
+DROP POLICY filing_history_operator_insert ON filing_history;
+REVOKE INSERT ON filing_history FROM xdjy_operator;
+
+-- settlement_attempt feeds the success-rate KPI: it is written only by
+-- try_settle(), now in C, with the table owner's rights; operators no
+-- longer insert into it
+CREATE OR REPLACE FUNCTION try_settle(encounter_id bigint, total_fen bigint, out_of_scope_fen bigint,
+		invoice_no text, settled_on date DEFAULT CURRENT_DATE, mode text DEFAULT 'direct',
+		own_reason boolean DEFAULT false, referral_id bigint DEFAULT NULL,
+		diagnosis text DEFAULT NULL)
+	RETURNS settlement
+	AS 'MODULE_PATHNAME' LANGUAGE C VOLATILE
+	SET search_path = pg_catalog, pg_temp;
+DROP POLICY settlement_attempt_operator_insert ON settlement_attempt;
+REVOKE INSERT ON settlement_attempt FROM xdjy_operator;
+
 -- DROP EXTENSION xdjy no longer drops users' data unasked (src/drop_guard.c):
 -- the event trigger, a member of the extension as in a fresh install
 CREATE FUNCTION drop_guard_event_trigger() RETURNS event_trigger
