@@ -80,3 +80,18 @@ CREATE OR REPLACE FUNCTION try_settle(encounter_id bigint, total_fen bigint, out
 	SET search_path = pg_catalog, pg_temp;
 DROP POLICY settlement_attempt_operator_insert ON settlement_attempt;
 REVOKE INSERT ON settlement_attempt FROM xdjy_operator;
+
+-- DROP EXTENSION xdjy no longer drops users' data unasked (src/drop_guard.c):
+-- the event trigger, a member of the extension as in a fresh install
+CREATE FUNCTION drop_guard_event_trigger() RETURNS event_trigger
+	AS 'MODULE_PATHNAME' LANGUAGE C VOLATILE PARALLEL UNSAFE
+	SECURITY DEFINER SET search_path = pg_catalog, pg_temp;
+REVOKE EXECUTE ON FUNCTION drop_guard_event_trigger() FROM PUBLIC;
+COMMENT ON FUNCTION drop_guard_event_trigger() IS
+	'refuses a DROP EXTENSION or DROP SCHEMA ... CASCADE that would drop xdjy while its tables hold rows users entered (YB002), unless xdjy.allow_drop_with_data is on';
+
+CREATE EVENT TRIGGER xdjy_drop_guard ON ddl_command_start
+	WHEN TAG IN ('DROP EXTENSION', 'DROP SCHEMA')
+	EXECUTE FUNCTION drop_guard_event_trigger();
+COMMENT ON EVENT TRIGGER xdjy_drop_guard IS
+	'DROP EXTENSION xdjy (and DROP SCHEMA xdjy CASCADE) fails with YB002 while xdjy holds data users entered';

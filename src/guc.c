@@ -5,6 +5,10 @@
  *	  printed in, the way DateStyle steers date output.  Input never depends
  *	  on it, so a dump taken under either setting restores.
  *
+ *	  GUC xdjy.allow_drop_with_data (superuser only, default off): lets
+ *	  DROP EXTENSION xdjy through although users' rows would go with it
+ *	  (src/drop_guard.c).
+ *
  *-------------------------------------------------------------------------
  */
 #include "postgres.h"
@@ -15,6 +19,7 @@
 #include "xdjy.h"
 
 int			xdjy_language = XDJY_LANG_EN;
+bool		xdjy_allow_drop_with_data = false;
 
 static const struct config_enum_entry language_options[] = {
 	{"en", XDJY_LANG_EN, false},
@@ -32,6 +37,20 @@ xdjy_guc_init(void)
 							 XDJY_LANG_EN,
 							 language_options,
 							 PGC_USERSET,
+							 0,
+							 NULL, NULL, NULL);
+
+	/*
+	 * Superuser only: whoever may drop the extension is its owner, a
+	 * superuser (xdjy.control), and the setting must not be something a
+	 * role, or ALTER ROLE ... SET by one, can hand itself.
+	 */
+	DefineCustomBoolVariable("xdjy.allow_drop_with_data",
+							 "Lets DROP EXTENSION xdjy drop tables that hold rows users entered.",
+							 "Off, such a DROP EXTENSION (or DROP SCHEMA ... CASCADE) fails with YB002; take a pg_dump first.",
+							 &xdjy_allow_drop_with_data,
+							 false,
+							 PGC_SUSET,
 							 0,
 							 NULL, NULL, NULL);
 	MarkGUCPrefixReserved("xdjy");

@@ -1,7 +1,7 @@
 /*-------------------------------------------------------------------------
  *
  * src/xdjy.h
- *	  Declarations shared across xdjy's C files: the output language,
+ *	  Declarations shared across xdjy's C files: the settings (GUCs),
  *	  values cut for messages, and each concept's init hook called from
  *	  _PG_init.
  *
@@ -20,6 +20,7 @@ typedef enum XdjyLanguage
 } XdjyLanguage;
 
 extern int	xdjy_language;
+extern bool xdjy_allow_drop_with_data;
 
 /* a caller's value for a message: long ones cut, with a marker (clip.c) */
 extern const char *xdjy_clip(const char *s);

@@ -56,15 +56,16 @@ SELECT is((SELECT array_agg(proname::text ORDER BY proname) FROM ext_function
              AND NOT EXISTS (SELECT FROM unnest(proconfig) c WHERE c LIKE 'search_path=%')),
           NULL, 'every SQL and PL/pgSQL function has a fixed search_path');
 SELECT is((SELECT array_agg(proname::text ORDER BY proname) FROM ext_function
-           WHERE prosecdef AND (prorettype <> 'trigger'::regtype
+           WHERE prosecdef AND (prorettype NOT IN ('trigger'::regtype, 'event_trigger'::regtype)
              OR NOT EXISTS (SELECT FROM unnest(proconfig) c WHERE c = 'search_path=pg_catalog, pg_temp')
              OR has_function_privilege('public', oid, 'EXECUTE'))),
-          NULL, 'SECURITY DEFINER only on trigger functions, each with search_path pg_catalog, pg_temp and no EXECUTE for PUBLIC');
+          NULL, 'SECURITY DEFINER only on trigger and event trigger functions, each with search_path pg_catalog, pg_temp and no EXECUTE for PUBLIC');
 SELECT is((SELECT array_agg(proname::text ORDER BY proname) FROM ext_function
            WHERE prorettype = 'trigger'::regtype AND lanname = 'c' AND NOT prosecdef),
           '{builtin_guard_trigger,cache_changed_trigger,filing_history_trigger}'::text[],
           'every C rule trigger runs as the owner, but the history (records who acted) and the guard of builtin rows (reads nothing)');
-SELECT is((SELECT count(*) FROM ext_function WHERE prosecdef AND prorettype <> 'trigger'::regtype), 0::bigint,
+-- an event trigger function is no more callable from SQL than a trigger function
+SELECT is((SELECT count(*) FROM ext_function WHERE prosecdef AND prorettype NOT IN ('trigger'::regtype, 'event_trigger'::regtype)), 0::bigint,
           'no SQL-callable function runs with another role''s rights');
 
 SELECT * FROM finish();
