@@ -51,6 +51,36 @@ CREATE FUNCTION category_reasons() RETURNS SETOF text
 COMMENT ON FUNCTION category_reasons() IS
 	'the values settlement.category_reason may take: why the settlement engine chose the benefit category';
 
+-- operator_region: a grant names a role the server knows (src/reference.c);
+-- rows written under 1.0 stay as they are
+CREATE FUNCTION operator_region_rules_trigger() RETURNS trigger
+	AS 'MODULE_PATHNAME' LANGUAGE C
+	SECURITY DEFINER SET search_path = pg_catalog, pg_temp;
+REVOKE EXECUTE ON FUNCTION operator_region_rules_trigger() FROM PUBLIC;
+COMMENT ON FUNCTION operator_region_rules_trigger() IS
+	'operator_region rules: a grant names an existing role (YB003)';
+CREATE TRIGGER operator_region_rules BEFORE INSERT OR UPDATE ON operator_region
+	FOR EACH ROW EXECUTE FUNCTION operator_region_rules_trigger();
+
+-- filing_history is written only by the filing trigger, with the owner's
+-- rights: 1.0's insert policy trusted pg_trigger_depth(), which any
+-- trigger of an operator's own satisfies
+DROP POLICY filing_history_operator_insert ON filing_history;
+REVOKE INSERT ON filing_history FROM xdjy_operator;
+
+-- settlement_attempt feeds the success-rate KPI: it is written only by
+-- try_settle(), now in C, with the table owner's rights; operators no
+-- longer insert into it
+CREATE OR REPLACE FUNCTION try_settle(encounter_id bigint, total_fen bigint, out_of_scope_fen bigint,
+		invoice_no text, settled_on date DEFAULT CURRENT_DATE, mode text DEFAULT 'direct',
+		own_reason boolean DEFAULT false, referral_id bigint DEFAULT NULL,
+		diagnosis text DEFAULT NULL)
+	RETURNS settlement
+	AS 'MODULE_PATHNAME' LANGUAGE C VOLATILE
+	SET search_path = pg_catalog, pg_temp;
+DROP POLICY settlement_attempt_operator_insert ON settlement_attempt;
+REVOKE INSERT ON settlement_attempt FROM xdjy_operator;
+
 -- a row that has priced a settlement may only be closed; a row
 -- overlapping another of its key is refused with that row
 -- (src/policy_frozen.c)

@@ -49,7 +49,8 @@ GRANT USAGE ON SCHEMA xdjy TO xdjy_admin, xdjy_operator, xdjy_analyst;
 -- revoked; a trigger fires without it).  Three trigger functions are not
 -- rules and run as the caller: the guard of builtin rows
 -- (builtin_guard_trigger), the cache invalidation (cache_changed_trigger)
--- and the filing history (filing_history_trigger, which records who acted).
+-- and the filing history (filing_history_trigger, which records who acted
+-- and then writes the history with the owner's rights).
 -- xdjy_restoring() asks whether the session's role, not the definer, is a
 -- superuser (src/restore.c).  test/pgtap/360_catalogue.sql pins which
 -- trigger functions run as the owner.

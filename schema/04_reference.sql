@@ -179,6 +179,16 @@ CREATE POLICY operator_region_admin ON operator_region TO xdjy_admin USING (true
 CREATE POLICY operator_region_own ON operator_region FOR SELECT TO xdjy_operator
 	USING (role IN (SELECT a.rolname FROM pg_catalog.pg_roles a WHERE pg_catalog.pg_has_role(a.oid, 'MEMBER')));
 
+-- a grant names a role the server knows (src/reference.c)
+CREATE FUNCTION operator_region_rules_trigger() RETURNS trigger
+	AS 'MODULE_PATHNAME' LANGUAGE C
+	SECURITY DEFINER SET search_path = pg_catalog, pg_temp;
+REVOKE EXECUTE ON FUNCTION operator_region_rules_trigger() FROM PUBLIC;
+COMMENT ON FUNCTION operator_region_rules_trigger() IS
+	'operator_region rules: a grant names an existing role (YB003)';
+CREATE TRIGGER operator_region_rules BEFORE INSERT OR UPDATE ON operator_region
+	FOR EACH ROW EXECUTE FUNCTION operator_region_rules_trigger();
+
 -- The region codes the current role is granted, with everything under
 -- them.  Policies compare pooling-region and institution codes with it.
 CREATE FUNCTION operator_regions() RETURNS SETOF text

@@ -139,16 +139,15 @@ SELECT pg_catalog.pg_extension_config_dump('filing_history', '');
 SELECT pg_catalog.pg_extension_config_dump(pg_catalog.pg_get_serial_sequence('xdjy.filing_history', 'id'), '');
 ALTER TABLE filing_history ENABLE ROW LEVEL SECURITY;
 ALTER TABLE filing_history FORCE ROW LEVEL SECURITY;
--- filing_history: written by the filing trigger as the acting role, so
--- by_role records who acted; never written directly (pg_trigger_depth)
+-- filing_history: written only by the filing trigger, with the owner's
+-- rights (no other role may insert, so no trigger of anybody else's can
+-- forge an event); by_role records the role that acted.  Read with the
+-- filing.
 GRANT SELECT ON filing_history TO xdjy_admin;
-GRANT SELECT, INSERT ON filing_history TO xdjy_operator;
+GRANT SELECT ON filing_history TO xdjy_operator;
 CREATE POLICY filing_history_admin ON filing_history FOR SELECT TO xdjy_admin USING (true);
 CREATE POLICY filing_history_operator_read ON filing_history FOR SELECT TO xdjy_operator
 	USING (EXISTS (SELECT FROM xdjy.filing f WHERE f.id = filing_id));
-CREATE POLICY filing_history_operator_insert ON filing_history FOR INSERT TO xdjy_operator
-	WITH CHECK (pg_catalog.pg_trigger_depth() > 0 AND by_role = CURRENT_USER
-		AND EXISTS (SELECT FROM xdjy.filing f WHERE f.id = filing_id));
 
 
 -- F1–F7, F10 in C (src/filing_trigger.c)

@@ -232,16 +232,15 @@ SELECT pg_catalog.pg_extension_config_dump('settlement_attempt', '');
 SELECT pg_catalog.pg_extension_config_dump(pg_catalog.pg_get_serial_sequence('xdjy.settlement_attempt', 'id'), '');
 ALTER TABLE settlement_attempt ENABLE ROW LEVEL SECURITY;
 ALTER TABLE settlement_attempt FORCE ROW LEVEL SECURITY;
--- settlement_attempt: with the encounter it was for (try_settle records
--- one for an encounter that does not exist too; only the admin reads that)
+-- settlement_attempt: read with the encounter it was for (try_settle records
+-- one for an encounter that does not exist too; only the admin reads that);
+-- written only by try_settle(), with the owner's rights (src/settlement_attempt.c)
 GRANT SELECT ON settlement_attempt TO xdjy_admin;
-GRANT SELECT, INSERT ON settlement_attempt TO xdjy_operator;
+GRANT SELECT ON settlement_attempt TO xdjy_operator;
 GRANT SELECT (encounter_id, attempted_on, mode) ON settlement_attempt TO xdjy_analyst;
 CREATE POLICY settlement_attempt_admin ON settlement_attempt FOR SELECT TO xdjy_admin USING (true);
 CREATE POLICY settlement_attempt_operator_read ON settlement_attempt FOR SELECT TO xdjy_operator
 	USING (EXISTS (SELECT FROM xdjy.encounter e WHERE e.id = encounter_id));
-CREATE POLICY settlement_attempt_operator_insert ON settlement_attempt FOR INSERT TO xdjy_operator
-	WITH CHECK (encounter_id IS NULL OR EXISTS (SELECT FROM xdjy.encounter e WHERE e.id = encounter_id));
 CREATE POLICY settlement_attempt_analyst ON settlement_attempt FOR SELECT TO xdjy_analyst USING (true);
 
 CREATE FUNCTION settlement_insert_trigger() RETURNS trigger
@@ -302,29 +301,8 @@ CREATE FUNCTION try_settle(encounter_id bigint, total_fen bigint, out_of_scope_f
 		own_reason boolean DEFAULT false, referral_id bigint DEFAULT NULL,
 		diagnosis text DEFAULT NULL)
 	RETURNS settlement
-	LANGUAGE plpgsql VOLATILE
-	SET search_path = pg_catalog, pg_temp
-	AS $$
-DECLARE
-	result xdjy.settlement;
-	state text;
-	msg text;
-BEGIN
-	-- a subtransaction: a rejected settlement leaves nothing behind
-	BEGIN
-		result := xdjy.settle($1, $2, $3, $4, $5, $6, $7, $8, $9);
-		RETURN result;
-	EXCEPTION WHEN OTHERS THEN
-		GET STACKED DIAGNOSTICS state = RETURNED_SQLSTATE, msg = MESSAGE_TEXT;
-	END;
-	INSERT INTO xdjy.settlement_attempt (attempted_on, encounter_id, mode, invoice_no,
-		total_fen, sqlstate, message)
-	VALUES (COALESCE($5, CURRENT_DATE),
-		(SELECT e.id FROM xdjy.encounter e WHERE e.id OPERATOR(pg_catalog.=) $1),
-		COALESCE($6, 'direct'), $4, $2, state, msg);
-	RETURN NULL;
-END
-$$;
+	AS 'MODULE_PATHNAME' LANGUAGE C VOLATILE
+	SET search_path = pg_catalog, pg_temp;
 COMMENT ON FUNCTION try_settle(bigint, bigint, bigint, text, date, text, boolean, bigint, text) IS
 	'settle(), but a rejection is recorded in settlement_attempt with its SQLSTATE (R4) and NULL returned';
 

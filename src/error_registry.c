@@ -40,6 +40,10 @@ static const XdjyError registry[] = {
 		"unknown reference", "引用的对象不存在",
 		"A person, region, institution, filing, encounter or settlement named in the request does not exist.",
 		"请求中的参保人、区划、定点机构、备案、就诊或结算记录不存在。"},
+	{ERRCODE_XDJY_OPERATOR_ROLE_UNKNOWN, "reference",
+		"operator_region names no role", "经办区划授权指向不存在的角色",
+		"A row of operator_region grants regions to a role name the server does not know; such a grant would take effect for whoever later creates a role of that name.",
+		"operator_region 的一行把区划授权给服务器中不存在的角色名；该授权会落到日后以此名新建的角色上。"},
 	/* YB1xx filings */
 	{ERRCODE_XDJY_FILING_DESTINATION_NOT_POOLING, "filing",
 		"filing destination is not a pooling region", "备案地不是统筹区",

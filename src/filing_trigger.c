@@ -34,6 +34,7 @@
 #include "commands/trigger.h"
 #include "executor/spi.h"
 #include "fmgr.h"
+#include "miscadmin.h"
 #include "utils/builtins.h"
 #include "utils/date.h"
 #include "utils/datum.h"
@@ -680,10 +681,12 @@ filing_history_trigger(PG_FUNCTION_ARGS)
 	Oid			rowtype = td->tg_relation->rd_rel->reltype;
 	FilingRow	n;
 	HeapTuple	newt;
-	Datum		v[5];
-	char		nulls[5] = {' ', ' ', ' ', ' ', ' '};
+	Datum		v[6];
+	char		nulls[6] = {' ', ' ', ' ', ' ', ' ', ' '};
 	const char *event;
 	int			rc;
+	Oid			save_userid;
+	int			save_sec_context;
 
 	newt = xdjy_trigger_new_row(td, "filing_history_trigger");
 
@@ -710,21 +713,23 @@ filing_history_trigger(PG_FUNCTION_ARGS)
 	v[0] = Int64GetDatum(n.id);
 	v[1] = CStringGetTextDatum(event);
 	v[4] = heap_copy_tuple_as_datum(newt, desc);
+	/* who acted: the role this trigger fires for, before it switches */
+	v[5] = CStringGetTextDatum(GetUserNameFromId(GetUserId(), false));
 
 	xdjy_spi_connect();
 	if (history_plan == NULL || history_rowtype != rowtype)
 	{
-		Oid			argtypes[5] = {INT8OID, TEXTOID, DATEOID, rowtype, rowtype};
+		Oid			argtypes[6] = {INT8OID, TEXTOID, DATEOID, rowtype, rowtype, TEXTOID};
 		SPIPlanPtr	plan;
 
 		if (history_plan != NULL)
 			SPI_freeplan(history_plan);
 		history_plan = NULL;
 		plan = SPI_prepare("INSERT INTO xdjy.filing_history"
-						   " (filing_id, event, business_date, old_row, new_row)"
+						   " (filing_id, event, business_date, old_row, new_row, by_role)"
 						   " VALUES ($1, $2, $3, " HISTORY_ROW_JSON(4) ", "
-						   HISTORY_ROW_JSON(5) ")",
-						   5, argtypes);
+						   HISTORY_ROW_JSON(5) ", $6::pg_catalog.name)",
+						   6, argtypes);
 		if (plan == NULL)
 			elog(ERROR, "SPI_prepare failed: %s", SPI_result_code_string(SPI_result));
 		if (SPI_keepplan(plan) != 0)
@@ -732,7 +737,21 @@ filing_history_trigger(PG_FUNCTION_ARGS)
 		history_plan = plan;
 		history_rowtype = rowtype;
 	}
+
+	/*
+	 * History is written with the rights of the tables' owner, as
+	 * PostgreSQL's foreign-key checks act (ri_triggers.c): no role but the
+	 * owner may insert into xdjy.filing_history, so no trigger or function
+	 * of anybody else's can forge an event.  The acting role is recorded
+	 * in by_role.  An error on the way aborts the (sub)transaction, which
+	 * restores the user id.
+	 */
+	GetUserIdAndSecContext(&save_userid, &save_sec_context);
+	SetUserIdAndSecContext(td->tg_relation->rd_rel->relowner,
+						   save_sec_context | SECURITY_LOCAL_USERID_CHANGE |
+						   SECURITY_NOFORCE_RLS);
 	rc = SPI_execute_plan(history_plan, v, nulls, false, 0);
+	SetUserIdAndSecContext(save_userid, save_sec_context);
 	if (rc != SPI_OK_INSERT)
 		elog(ERROR, "filing history insert failed: %s", SPI_result_code_string(rc));
 	xdjy_spi_finish();

@@ -18,6 +18,7 @@
 #include "commands/trigger.h"
 #include "executor/spi.h"
 #include "fmgr.h"
+#include "utils/acl.h"
 #include "utils/builtins.h"
 
 #include "errors.h"
@@ -27,6 +28,7 @@
 
 PG_FUNCTION_INFO_V1(person_rules_trigger);
 PG_FUNCTION_INFO_V1(institution_rules_trigger);
+PG_FUNCTION_INFO_V1(operator_region_rules_trigger);
 
 /* ------------------------------------------------------------------------
  * Shared helpers
@@ -180,5 +182,45 @@ institution_rules_trigger(PG_FUNCTION_ARGS)
 				 errdetail("Institution \"%s\" is in region \"%s\", and neither it nor any region above it is a pooling region.", code, region),
 				 errhint("Place the institution in a city or county under a pooling region (统筹区), e.g. 370102 under 370100.")));
 	xdjy_spi_finish();
+	return PointerGetDatum(row);
+}
+
+
+/* ------------------------------------------------------------------------
+ * operator_region: the grant names a role the server knows
+ * ------------------------------------------------------------------------
+ */
+
+/*
+ * A grant to a name that is no role would lie in wait: whoever later
+ * creates a role of that name would work on those regions at once.  So a
+ * row is written only for an existing role.  Roles belong to the cluster
+ * and pg_dump does not dump them, so a restore takes the rows as they were
+ * (xdjy_restoring), and a role dropped later leaves its rows behind
+ * without blocking the drop: they grant nothing (operator_regions() joins
+ * pg_roles) until the admin deletes them or the role comes back.
+ */
+Datum
+operator_region_rules_trigger(PG_FUNCTION_ARGS)
+{
+	TriggerData *td = xdjy_row_trigger(fcinfo, "operator_region_rules_trigger", true);
+	TupleDesc	desc = td->tg_relation->rd_att;
+	HeapTuple	row;
+	Datum		d;
+	bool		isnull;
+	char	   *role;
+
+	row = xdjy_trigger_new_row(td, "operator_region_rules_trigger");
+	if (xdjy_restoring())
+		return PointerGetDatum(row);
+
+	/* role is of type name, not text */
+	d = xdjy_col(row, desc, "role", &isnull);
+	role = isnull ? NULL : NameStr(*DatumGetName(d));
+	if (role != NULL && !OidIsValid(get_role_oid(role, true)))
+		ereport(ERROR,
+				(xdjy_errcode(ERRCODE_XDJY_OPERATOR_ROLE_UNKNOWN),
+				 errdetail("Role \"%s\" does not exist.", role),
+				 errhint("Create the role first (CREATE ROLE ... IN ROLE xdjy_operator), then grant it its regions.")));
 	return PointerGetDatum(row);
 }

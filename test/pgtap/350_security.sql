@@ -23,14 +23,14 @@ INSERT INTO matrix VALUES
 	('filing',                   'S----', 'SIU--', '-----'),
 	('encounter',                'S----', 'SIU--', 'c----'),
 	('settlement',               'S----', 'SI---', 'c----'),
-	('settlement_attempt',       'S----', 'SI---', 'c----'),
+	('settlement_attempt',       'S----', 'S----', 'c----'),
 	('manual_claim',             'S----', 'SIU--', 'c----'),
 	('party_report',             'SIUD-', 'SI---', 'c----'),
 	('detail_upload',            'SIUD-', 'SIU--', 'c----'),
 	('clearing_confirmation',    'SIUD-', 'SIU--', 'c----'),
 	('clearing_declaration',     'SIUD-', 'SIU--', 'c----'),
 	('clearing_transfer',        'SIUD-', 'SIU--', 'c----'),
-	('filing_history',           'S----', 'SI---', '-----'),
+	('filing_history',           'S----', 'S----', '-----'),
 	('institution_choice',       'S----', 'SIU--', '-----'),
 	('filing_exemption',         'SIUD-', 'S----', '-----'),
 	('institution_choice_rule',  'SIUD-', 'S----', '-----'),
@@ -59,7 +59,7 @@ INSERT INTO matrix VALUES
 	('home_benefit_kept',        'SIUD-', 'S----', '-----'),
 	('referral',                 'S----', 'SI---', '-----'),
 	('ledger',                   'S----', 'S----', '-----');
-SELECT plan((SELECT 3 * count(*)::integer FROM matrix) + 83);
+SELECT plan((SELECT 3 * count(*)::integer FROM matrix) + 89);
 
 CREATE FUNCTION pg_temp.privs(r text, o text) RETURNS text LANGUAGE sql AS $$
 	SELECT CASE WHEN has_table_privilege(r, 'xdjy.' || o, 'SELECT') THEN 'S'
@@ -135,8 +135,11 @@ CREATE ROLE shandong_operator NOLOGIN IN ROLE xdjy_operator;
 CREATE ROLE regionless_operator NOLOGIN IN ROLE xdjy_operator;
 CREATE ROLE plain_analyst NOLOGIN IN ROLE xdjy_analyst;
 CREATE ROLE plain_admin NOLOGIN IN ROLE xdjy_admin;
+CREATE ROLE ghost_operator NOLOGIN;
 INSERT INTO operator_region VALUES ('jinan_operator', '370100'), ('weihai_operator', '371000'), ('shandong_operator', '370000'),
 	('ghost_operator', '371000');
+-- a role dropped after its grant: the drop is not blocked, the row stays
+DROP ROLE ghost_operator;
 
 -- what each operator must see, computed as the owner --------------------------
 -- (a plain view runs with its owner's rights: it sees every row)
@@ -295,6 +298,26 @@ SELECT results_eq($$SELECT h.event, h.by_role::text COLLATE "default" FROM xdjy.
                   $$VALUES ('filed'::text, 'jinan_operator'::text)$$, 'the history records the operator, not the trigger''s owner');
 SELECT throws_ok($$INSERT INTO xdjy.filing_history (filing_id, event) VALUES (6902, 'cancelled')$$, '42501', NULL,
                  'nobody writes history by hand');
+-- nor through a trigger of its own (pg_trigger_depth() > 0 there)
+CREATE TEMP TABLE forge (filing_id bigint);
+CREATE FUNCTION pg_temp.forge_history() RETURNS trigger LANGUAGE plpgsql AS $f$
+BEGIN
+	INSERT INTO xdjy.filing_history (filing_id, event, by_role) VALUES (NEW.filing_id, 'terminated', CURRENT_USER);
+	RETURN NEW;
+END $f$;
+CREATE TRIGGER forge BEFORE INSERT ON pg_temp.forge FOR EACH ROW EXECUTE FUNCTION pg_temp.forge_history();
+SELECT throws_ok($$INSERT INTO pg_temp.forge
+                   SELECT f.id FROM xdjy.filing f WHERE f.person_id = 'RPT-P-JN1' AND f.destination_region = '310000'$$,
+                 '42501', NULL, 'nor by a trigger of its own: no false terminated event');
+-- settlement_attempt feeds the success-rate KPI: written by try_settle alone
+SELECT is((SELECT s.id FROM xdjy.try_settle((SELECT min(e.id) FROM xdjy.encounter e), -1, 0, 'RPT-TRY-1', '2024-11-20') s),
+          NULL::bigint, 'try_settle as an operator: the rejection returns NULL');
+SELECT is((SELECT count(*) FROM xdjy.settlement_attempt a WHERE a.invoice_no = 'RPT-TRY-1' AND a.sqlstate IS NOT NULL
+             AND a.encounter_id = (SELECT min(e.id) FROM xdjy.encounter e)),
+          1::bigint, 'and is recorded, with its SQLSTATE, though the operator may not insert attempts');
+SELECT throws_ok($$INSERT INTO xdjy.settlement_attempt (attempted_on, encounter_id, mode, sqlstate, message)
+                   VALUES ('2024-11-20', NULL, 'direct', 'YB301', 'forged')$$, '42501', NULL,
+                 'an operator cannot record an attempt by hand');
 SET LOCAL check_function_bodies = off;
 SELECT throws_ok($$SELECT xdjy.file_temporary('RPT-P-JN1', '371000', '2024-11-01', '2024-11-01')$$, 'YB116', NULL,
                  '000 §二(三): an operator posing as a restore (check_function_bodies off) still gets every rule');
@@ -336,8 +359,12 @@ RESET ROLE;
 SET LOCAL ROLE regionless_operator;
 SELECT is((SELECT count(*) FROM settlement) + (SELECT count(*) FROM encounter) + (SELECT count(*) FROM person)
           + (SELECT count(*) FROM filing) + (SELECT count(*) FROM party_report) + (SELECT count(*) FROM reconciliation_mismatch),
-          0::bigint, 'an operator with no operator_region row sees nothing (the grant to the non-existent ghost_operator is harmless)');
+          0::bigint, 'an operator with no operator_region row sees nothing (the grant to the dropped ghost_operator is harmless)');
 RESET ROLE;
+SELECT is((SELECT count(*) FROM operator_region WHERE role = 'ghost_operator'), 1::bigint,
+          'dropping a role is not blocked by its grant, which stays and grants nothing');
+SELECT throws_ok($$INSERT INTO xdjy.operator_region VALUES ('no_such_role', '370100')$$, 'YB003', NULL,
+          'a grant to a name that is no role is refused (YB003): it would wait for whoever creates that role');
 
 -- the analyst: every row through the views, only the columns they read ------------
 SET LOCAL ROLE plain_analyst;

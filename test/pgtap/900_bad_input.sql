@@ -653,9 +653,11 @@ INSERT INTO bad_case (area, sql, want) VALUES
 	('table clearing_transfer', $$INSERT INTO xdjy.clearing_transfer (month, region_code, transferred_on, fund_fen) VALUES ('2024-08-01', '999999', '2024-09-10', 1)$$, '23503'),
 	('table clearing_transfer', $$INSERT INTO xdjy.clearing_transfer (month, region_code, transferred_on, fund_fen) VALUES ('2024-08-01', '371000', '2024-08-30', 1)$$, '23514'),
 	('table clearing_transfer', $$INSERT INTO xdjy.clearing_transfer (month, region_code, transferred_on, fund_fen) VALUES ('2024-08-01', '371000', 'infinity', 1)$$, '23514'),
-	('table operator_region', $$INSERT INTO xdjy.operator_region (role, region_code) VALUES ('somebody', '999999')$$, '23503'),
+	('table operator_region', $$INSERT INTO xdjy.operator_region (role, region_code) VALUES ('xdjy_operator', '999999')$$, '23503'),
+	('table operator_region', $$INSERT INTO xdjy.operator_region (role, region_code) VALUES ('somebody', '370100')$$, 'YB003'),
+	('table operator_region', $$INSERT INTO xdjy.operator_region (role, region_code) VALUES (repeat('r', 100), '370100')$$, 'YB003'),
 	('table operator_region', $$INSERT INTO xdjy.operator_region (role, region_code) VALUES (NULL, '370100')$$, '23502'),
-	('table operator_region', $$INSERT INTO xdjy.operator_region (role, region_code) VALUES (repeat('r', 100), '370100'), (repeat('r', 200), '370100')$$, '23505');
+	('table operator_region', $$INSERT INTO xdjy.operator_region (role, region_code) VALUES ('xdjy_operator', '370100'), ('xdjy_operator', '370100')$$, '23505');
 
 -- binary input (recv) repeats every check of text input ----------------------
 INSERT INTO bad_case (area, sql, want)
