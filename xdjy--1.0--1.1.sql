@@ -95,3 +95,19 @@ CREATE EVENT TRIGGER xdjy_drop_guard ON ddl_command_start
 	EXECUTE FUNCTION drop_guard_event_trigger();
 COMMENT ON EVENT TRIGGER xdjy_drop_guard IS
 	'DROP EXTENSION xdjy (and DROP SCHEMA xdjy CASCADE) fails with YB002 while xdjy holds data users entered';
+
+-- a row that has priced a settlement may only be closed; a row
+-- overlapping another of its key is refused with that row
+-- (src/policy_frozen.c)
+CREATE FUNCTION policy_frozen_trigger() RETURNS trigger
+	AS 'MODULE_PATHNAME' LANGUAGE C
+	SECURITY DEFINER SET search_path = pg_catalog, pg_temp;
+REVOKE EXECUTE ON FUNCTION policy_frozen_trigger() FROM PUBLIC;
+COMMENT ON FUNCTION policy_frozen_trigger() IS
+	'rejects changing (other than closing) or deleting a policy, ratio adjustment or first self-pay ceiling row that has priced settlements, and a row overlapping another of its key';
+CREATE TRIGGER policy_frozen BEFORE INSERT OR UPDATE OR DELETE ON policy
+	FOR EACH ROW EXECUTE FUNCTION policy_frozen_trigger();
+CREATE TRIGGER ratio_adjustment_frozen BEFORE INSERT OR UPDATE OR DELETE ON ratio_adjustment
+	FOR EACH ROW EXECUTE FUNCTION policy_frozen_trigger();
+CREATE TRIGGER first_selfpay_ceiling_frozen BEFORE INSERT OR UPDATE OR DELETE ON first_selfpay_ceiling
+	FOR EACH ROW EXECUTE FUNCTION policy_frozen_trigger();

@@ -202,3 +202,21 @@ CREATE TRIGGER home_benefit_kept_builtin BEFORE INSERT OR UPDATE OR DELETE ON ho
 	FOR EACH ROW EXECUTE FUNCTION builtin_guard_trigger('policy_rule', 'province', 'valid');
 CREATE TRIGGER home_benefit_kept_builtin_truncate BEFORE TRUNCATE ON home_benefit_kept
 	FOR EACH STATEMENT EXECUTE FUNCTION builtin_guard_trigger('policy_rule');
+
+-- C trigger: a row that has priced a settlement may only be closed, after
+-- the last service date it priced; a new standard is a new dated row.  A
+-- row overlapping another of its key is refused with that row (before the
+-- exclusion constraint, which stays the backstop); src/policy_frozen.c.
+-- Fired after the builtin guards and the ceiling check (name order).
+CREATE FUNCTION policy_frozen_trigger() RETURNS trigger
+	AS 'MODULE_PATHNAME' LANGUAGE C
+	SECURITY DEFINER SET search_path = pg_catalog, pg_temp;
+REVOKE EXECUTE ON FUNCTION policy_frozen_trigger() FROM PUBLIC;
+COMMENT ON FUNCTION policy_frozen_trigger() IS
+	'rejects changing (other than closing) or deleting a policy, ratio adjustment or first self-pay ceiling row that has priced settlements, and a row overlapping another of its key';
+CREATE TRIGGER policy_frozen BEFORE INSERT OR UPDATE OR DELETE ON policy
+	FOR EACH ROW EXECUTE FUNCTION policy_frozen_trigger();
+CREATE TRIGGER ratio_adjustment_frozen BEFORE INSERT OR UPDATE OR DELETE ON ratio_adjustment
+	FOR EACH ROW EXECUTE FUNCTION policy_frozen_trigger();
+CREATE TRIGGER first_selfpay_ceiling_frozen BEFORE INSERT OR UPDATE OR DELETE ON first_selfpay_ceiling
+	FOR EACH ROW EXECUTE FUNCTION policy_frozen_trigger();

@@ -26,6 +26,7 @@
 
 #include "dates.h"
 #include "errors.h"
+#include "policy_lock.h"
 #include "region.h"
 #include "restore.h"
 #include "spi_plans.h"
@@ -34,9 +35,6 @@
 
 PG_FUNCTION_INFO_V1(policy_ceiling_trigger);
 PG_FUNCTION_INFO_V1(first_selfpay_ceiling_trigger);
-
-/* advisory lock class of xdjy's policy data ("XD") */
-#define XDJY_LOCK_POLICY_CEILING	0x5844
 
 static XdjyPlan ceiling_for_policy = XDJY_PLAN(
 	"ceiling for policy",
@@ -60,14 +58,6 @@ static XdjyPlan policy_above_ceiling = XDJY_PLAN(
 	"   AND p.first_selfpay_bp OPERATOR(pg_catalog.>) $4"
 	" ORDER BY p.first_selfpay_bp DESC, p.id LIMIT 1",
 	4, TEXTOID, TEXTOID, DATERANGEOID, INT4OID);
-
-static void
-lock_province(const char *province)
-{
-	DirectFunctionCall2(pg_advisory_xact_lock_int4,
-						Int32GetDatum(XDJY_LOCK_POLICY_CEILING),
-						Int32GetDatum(pg_strtoint32(province)));
-}
 
 /*
  * BEFORE INSERT OR UPDATE ON xdjy.policy: a temporary-outside row's first
@@ -106,7 +96,7 @@ policy_ceiling_trigger(PG_FUNCTION_ARGS)
 		return PointerGetDatum(row);	/* the region foreign key rejects it */
 
 	xdjy_province_digits(insured, province);
-	lock_province(province);
+	xdjy_lock_province(province, false);
 
 	xdjy_spi_connect();
 	args[0] = CStringGetTextDatum(province);
@@ -165,7 +155,7 @@ first_selfpay_ceiling_trigger(PG_FUNCTION_ARGS)
 		!isdigit((unsigned char) province[0]) || !isdigit((unsigned char) province[1]))
 		return PointerGetDatum(row);
 
-	lock_province(province);
+	xdjy_lock_province(province, false);
 
 	xdjy_spi_connect();
 	args[0] = CStringGetTextDatum(province);

@@ -25,6 +25,9 @@
  *	  each later query a snapshot taken after the lock, so two concurrent
  *	  settlements of one person are serialised exactly.  Checks across
  *	  persons have unique indexes or exclusion constraints as backstops.
+ *	  The policy row and the ratio rules a settlement is priced from are
+ *	  taken FOR SHARE, and checked to be as read, so a concurrent change of
+ *	  them is serialised against the settlement (src/policy_frozen.c).
  *
  *-------------------------------------------------------------------------
  */
@@ -47,6 +50,7 @@
 #include "filing_status.h"
 #include "money.h"
 #include "national.h"
+#include "policy_lock.h"
 #include "region.h"
 #include "restore.h"
 #include "residence_category.h"
@@ -290,6 +294,52 @@ static XdjyPlan q_referral_used = XDJY_PLAN(
 	"   AND s.reverses IS NULL"
 	" LIMIT 1",
 	2, INT8OID, INT8OID);
+
+/*
+ * The policy row and the ratio rules a settlement is priced from, taken
+ * FOR SHARE and checked to be as the engine read them (from the reference
+ * cache).  A row that has priced a settlement may afterwards only be
+ * closed (src/policy_frozen.c); its UPDATE or DELETE locks the row, so the
+ * two are serialised: a change that comes second waits and then counts
+ * this settlement, a settlement that comes second waits and then finds the
+ * row changed (READ COMMITTED rechecks the conditions on the new row
+ * version; REPEATABLE READ fails with 40001 itself) and is refused with
+ * 40001, to be retried with the rows as they are now.
+ */
+static XdjyPlan q_policy_lock = XDJY_PLAN(
+	"policy lock",
+	"SELECT 1 FROM xdjy.policy p"
+	" WHERE p.id OPERATOR(pg_catalog.=) $1"
+	"   AND p.valid OPERATOR(pg_catalog.@>) $2"
+	"   AND p.deductible_fen OPERATOR(pg_catalog.=) $3"
+	"   AND p.ratio_bp OPERATOR(pg_catalog.=) $4"
+	"   AND p.first_selfpay_bp OPERATOR(pg_catalog.=) $5"
+	"   AND p.annual_cap_fen OPERATOR(pg_catalog.=) $6"
+	"   AND p.quota_group OPERATOR(pg_catalog.=) $7"
+	"   AND p.insured_region OPERATOR(pg_catalog.=) $8"
+	"   AND p.scheme OPERATOR(pg_catalog.=) $9"
+	"   AND p.category OPERATOR(pg_catalog.=) $10"
+	"   AND p.visit_type OPERATOR(pg_catalog.=) $11"
+	"   AND (p.tier IS NULL OR p.tier OPERATOR(pg_catalog.=) $12)"
+	" FOR SHARE",
+	12, INT8OID, DATEOID, INT8OID, INT4OID, INT4OID, INT8OID, TEXTOID,
+	TEXTOID, TEXTOID, TEXTOID, TEXTOID, INT2OID);
+
+static XdjyPlan q_adjustment_lock = XDJY_PLAN(
+	"ratio adjustment lock",
+	"SELECT 1 FROM xdjy.ratio_adjustment a"
+	" WHERE a.id OPERATOR(pg_catalog.=) $1"
+	"   AND a.valid OPERATOR(pg_catalog.@>) $2"
+	"   AND a.kind OPERATOR(pg_catalog.=) $3"
+	"   AND a.points_bp OPERATOR(pg_catalog.=) $4"
+	"   AND a.province OPERATOR(pg_catalog.=) pg_catalog.left($5, 2)"
+	"   AND a.category OPERATOR(pg_catalog.=) $6"
+	"   AND (a.scheme IS NULL OR a.scheme OPERATOR(pg_catalog.=) $7)"
+	"   AND (a.visit_type IS NULL OR a.visit_type OPERATOR(pg_catalog.=) $8)"
+	"   AND (NOT a.own_reason_only OR $9)"
+	" FOR SHARE",
+	9, INT8OID, DATEOID, TEXTOID, INT4OID, TEXTOID, TEXTOID, TEXTOID,
+	TEXTOID, BOOLOID);
 
 static XdjyPlan q_ledger_lock = XDJY_PLAN(
 	"ledger lock",
@@ -950,6 +1000,74 @@ price_ratio(const SettleInput *in, Settle *s)
 		s->ai.first_selfpay_bp = 0;
 }
 
+/* a pricing row changed between the cache's read and the lock */
+static void
+pricing_row_changed(const char *table, int64 id)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_T_R_SERIALIZATION_FAILURE),
+			 errmsg("could not serialize access due to concurrent update of xdjy.%s row %lld",
+					table, (long long) id),
+			 errdetail("The row was changed or deleted by another transaction while this settlement was priced from it."),
+			 errhint("Retry the settlement: it is priced from the rows as they are now.")));
+}
+
+/*
+ * Lock the rows the settlement is priced from (see q_policy_lock).  A
+ * temporary-outside policy is also capped by its province's first
+ * self-pay ceiling (鲁医保发〔2021〕46号 第三条(二)): the province's
+ * advisory lock, shared, keeps a ceiling from being changed while this
+ * settlement counts under it.  Taken after the policy row, as the policy
+ * triggers take it after the UPDATE has locked the row, so the order is
+ * the same everywhere.
+ */
+static void
+lock_pricing_rows(const SettleInput *in, Settle *s)
+{
+	const Encounter *e = &s->e;
+	const char *policy_category = s->cd.category == XDJY_CAT_LONG_TERM ? "local"
+		: xdjy_category_name(s->cd.category);
+	Datum		args[12];
+
+	args[0] = Int64GetDatum(s->policy.id);
+	args[1] = DateADTGetDatum(e->admitted_on);
+	args[2] = Int64GetDatum(s->policy.deductible_fen);
+	args[3] = Int32GetDatum(s->policy.ratio_bp);
+	args[4] = Int32GetDatum(s->policy.first_selfpay_bp);
+	args[5] = Int64GetDatum(s->policy.annual_cap_fen);
+	args[6] = CStringGetTextDatum(s->quota_group);
+	args[7] = CStringGetTextDatum(e->insured_region);
+	args[8] = CStringGetTextDatum(e->scheme);
+	args[9] = CStringGetTextDatum(policy_category);
+	args[10] = CStringGetTextDatum(e->visit_type);
+	args[11] = Int16GetDatum(e->tier);
+	if (xdjy_plan_execute(&q_policy_lock, args, NULL, 1, SPI_OK_SELECT) != 1)
+		pricing_row_changed("policy", s->policy.id);
+
+	for (int i = 0; i < s->nadj; i++)
+	{
+		args[0] = Int64GetDatum(s->adj[i].id);
+		args[1] = DateADTGetDatum(e->admitted_on);
+		args[2] = CStringGetTextDatum(s->adj[i].set ? "set" : "delta");
+		args[3] = Int32GetDatum(s->adj[i].points_bp);
+		args[4] = CStringGetTextDatum(e->insured_region);
+		args[5] = CStringGetTextDatum(xdjy_category_name(s->cd.category));
+		args[6] = CStringGetTextDatum(e->scheme);
+		args[7] = CStringGetTextDatum(e->visit_type);
+		args[8] = BoolGetDatum(in->own_reason);
+		if (xdjy_plan_execute(&q_adjustment_lock, args, NULL, 1, SPI_OK_SELECT) != 1)
+			pricing_row_changed("ratio_adjustment", s->adj[i].id);
+	}
+
+	if (strcmp(policy_category, "temporary") == 0)
+	{
+		char		province[3];
+
+		xdjy_province_digits(e->insured_region, province);
+		xdjy_lock_province(province, true);
+	}
+}
+
 /*
  * Price the settlement, exact to the fen with checked arithmetic
  * (settlement.c).  The person's ledger for the year and quota group is
@@ -963,6 +1081,7 @@ settle_price(const SettleInput *in, Settle *s)
 	const Encounter *e = &s->e;
 
 	price_ratio(in, s);
+	lock_pricing_rows(in, s);
 
 	s->year = xdjy_date_year(e->admitted_on);
 	lock_ledger(e->person_id, s->year, s->quota_group,

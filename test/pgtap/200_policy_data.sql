@@ -9,7 +9,7 @@ SELECT plan(33);
 -- keys and dates ------------------------------------------------------------
 SELECT throws_ok($$INSERT INTO xdjy.policy (insured_region, scheme, category, visit_type, valid, ratio_bp, annual_cap_fen, quota_group)
 	VALUES ('370100', 'employee', 'local', 'outpatient', '[2024-01-01,2025-01-01)', 5000, 100000, 'outpatient')$$,
-	'23P01', NULL, 'a second Jinan local outpatient row for 2024 overlaps the open-ended one: rejected (one rule per date)');
+	'YB507', NULL, 'a second Jinan local outpatient row for 2024 overlaps the open-ended one: rejected (one rule per date)');
 SELECT lives_ok($$INSERT INTO xdjy.policy (insured_region, scheme, category, visit_type, valid, ratio_bp, annual_cap_fen, quota_group)
 	VALUES ('370100', 'employee', 'local', 'outpatient', '[2020-01-01,2021-01-01)', 5500, 100000, 'outpatient')$$,
 	'an adjacent row for 2020 (ends where the 2021 row starts) is accepted');
@@ -65,7 +65,7 @@ SELECT lives_ok($$INSERT INTO xdjy.first_selfpay_ceiling (province, visit_type, 
 	'a Jilin ceiling of 30% is accepted');
 SELECT throws_ok($$INSERT INTO xdjy.first_selfpay_ceiling (province, visit_type, valid, ceiling_bp, source)
 	VALUES ('37', 'inpatient', '[2023-01-01,)', 1000, 'test')$$,
-	'23P01', NULL, 'one ceiling per province, visit type and date');
+	'YB507', NULL, 'one ceiling per province, visit type and date');
 
 -- shipped rules ------------------------------------------------------------
 SELECT results_eq($$SELECT visit_type, valid::text, ceiling_bp FROM xdjy.first_selfpay_ceiling WHERE province = '37' ORDER BY 1, 2$$,
@@ -82,7 +82,7 @@ SELECT is((SELECT count(*)::int FROM xdjy.home_benefit_kept WHERE province = '22
 	'002 #8: Jilin keeps home benefits of long-term filers');
 SELECT throws_ok($$INSERT INTO xdjy.ratio_adjustment (province, category, kind, points_bp, valid, source, note_en, note_zh)
 	VALUES ('22', 'unfiled', 'set', 3000, '[2024-01-01,)', 'test', 'x', 'x')$$,
-	'23P01', NULL, 'a second replacing ratio for Jilin unfiled on the same dates is rejected');
+	'YB507', NULL, 'a second replacing ratio for Jilin unfiled on the same dates is rejected');
 SELECT lives_ok($$INSERT INTO xdjy.ratio_adjustment (province, category, kind, points_bp, valid, source, note_en, note_zh)
 	VALUES ('22', 'long_term', 'delta', -500, '[2024-01-01,)', 'test', 'x', 'x')$$,
 	'002 #5: reductions stack, so a further delta row is accepted');
