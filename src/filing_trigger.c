@@ -43,6 +43,7 @@
 #include "errors.h"
 #include "filing_status.h"
 #include "label_type.h"
+#include "owner.h"
 #include "reference.h"
 #include "reference_cache.h"
 #include "region.h"
@@ -686,8 +687,7 @@ filing_history_trigger(PG_FUNCTION_ARGS)
 	char		nulls[6] = {' ', ' ', ' ', ' ', ' ', ' '};
 	const char *event;
 	int			rc;
-	Oid			save_userid;
-	int			save_sec_context;
+	XdjyUserContext saved;
 
 	newt = xdjy_trigger_new_row(td, "filing_history_trigger");
 
@@ -747,12 +747,9 @@ filing_history_trigger(PG_FUNCTION_ARGS)
 	 * in by_role.  An error on the way aborts the (sub)transaction, which
 	 * restores the user id.
 	 */
-	GetUserIdAndSecContext(&save_userid, &save_sec_context);
-	SetUserIdAndSecContext(td->tg_relation->rd_rel->relowner,
-						   save_sec_context | SECURITY_LOCAL_USERID_CHANGE |
-						   SECURITY_NOFORCE_RLS);
+	xdjy_become_owner(RelationGetRelid(td->tg_relation), &saved);
 	rc = SPI_execute_plan(history_plan, v, nulls, false, 0);
-	SetUserIdAndSecContext(save_userid, save_sec_context);
+	xdjy_restore_user(&saved);
 	if (rc != SPI_OK_INSERT)
 		elog(ERROR, "filing history insert failed: %s", SPI_result_code_string(rc));
 	xdjy_spi_finish();

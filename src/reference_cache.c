@@ -75,6 +75,7 @@
 #include "utils/snapmgr.h"
 #include "utils/syscache.h"
 
+#include "owner.h"
 #include "region.h"
 #include "reference_cache.h"
 #include "spi_plans.h"
@@ -313,19 +314,6 @@ rc_find_tables(RcPart *p, RcPartId part)
 	}
 }
 
-static Oid
-rc_owner(Oid relid)
-{
-	HeapTuple	tp = SearchSysCache1(RELOID, ObjectIdGetDatum(relid));
-	Oid			owner;
-
-	if (!HeapTupleIsValid(tp))
-		elog(ERROR, "cache lookup failed for relation %u", relid);
-	owner = ((Form_pg_class) GETSTRUCT(tp))->relowner;
-	ReleaseSysCache(tp);
-	return owner;
-}
-
 /*
  * Run a query of one table as the table's owner, row-level security not
  * forced (as ri_triggers.c queries a referenced table); read-only, so in
@@ -334,21 +322,17 @@ rc_owner(Oid relid)
 static uint64
 rc_query(RcTableId table, const char *sql)
 {
-	Oid			save_userid;
-	int			save_sec_context;
+	XdjyUserContext saved;
 	volatile int rc;
 
-	GetUserIdAndSecContext(&save_userid, &save_sec_context);
-	SetUserIdAndSecContext(rc_owner(rc_relids[table]),
-						   save_sec_context | SECURITY_LOCAL_USERID_CHANGE |
-						   SECURITY_NOFORCE_RLS);
+	xdjy_become_owner(rc_relids[table], &saved);
 	PG_TRY();
 	{
 		rc = SPI_execute(sql, true, 0);
 	}
 	PG_FINALLY();
 	{
-		SetUserIdAndSecContext(save_userid, save_sec_context);
+		xdjy_restore_user(&saved);
 	}
 	PG_END_TRY();
 	if (rc != SPI_OK_SELECT)

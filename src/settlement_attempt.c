@@ -13,9 +13,7 @@
 #include "postgres.h"
 
 #include "access/xact.h"
-#include "access/htup_details.h"
 #include "catalog/namespace.h"
-#include "catalog/pg_class.h"
 #include "catalog/pg_type.h"
 #include "executor/spi.h"
 #include "fmgr.h"
@@ -24,8 +22,8 @@
 #include "utils/lsyscache.h"
 #include "utils/memutils.h"
 #include "utils/resowner.h"
-#include "utils/syscache.h"
 
+#include "owner.h"
 #include "spi_plans.h"
 
 PG_FUNCTION_INFO_V1(try_settle);
@@ -48,24 +46,16 @@ static XdjyPlan plan_attempt = XDJY_PLAN("try_settle attempt",
 	" VALUES (COALESCE($1, CURRENT_DATE), $2, COALESCE($3, 'direct'), $4, $5, $6, $7)",
 	7, DATEOID, INT8OID, TEXTOID, TEXTOID, INT8OID, TEXTOID, TEXTOID);
 
-/* the owner of xdjy.settlement_attempt, who alone may write it */
+/* xdjy.settlement_attempt, whose owner alone may write it */
 static Oid
-attempt_table_owner(void)
+attempt_table(void)
 {
 	Oid			relid = get_relname_relid("settlement_attempt",
 										  get_namespace_oid("xdjy", false));
 
-	HeapTuple	tp;
-	Oid			owner;
-
 	if (!OidIsValid(relid))
 		elog(ERROR, "table xdjy.settlement_attempt does not exist");
-	tp = SearchSysCache1(RELOID, ObjectIdGetDatum(relid));
-	if (!HeapTupleIsValid(tp))
-		elog(ERROR, "cache lookup failed for relation %u", relid);
-	owner = ((Form_pg_class) GETSTRUCT(tp))->relowner;
-	ReleaseSysCache(tp);
-	return owner;
+	return relid;
 }
 
 /*
@@ -78,8 +68,7 @@ record_attempt(FunctionCallInfo fcinfo, ErrorData *edata)
 {
 	Datum		v[7];
 	char		nulls[7] = {' ', ' ', ' ', ' ', ' ', ' ', ' '};
-	Oid			save_userid;
-	int			save_sec_context;
+	XdjyUserContext saved;
 
 	xdjy_spi_connect();
 	nulls[1] = 'n';
@@ -109,12 +98,9 @@ record_attempt(FunctionCallInfo fcinfo, ErrorData *edata)
 	 * no other role may insert into the table.  An error on the way aborts
 	 * the transaction, which restores the user id.
 	 */
-	GetUserIdAndSecContext(&save_userid, &save_sec_context);
-	SetUserIdAndSecContext(attempt_table_owner(),
-						   save_sec_context | SECURITY_LOCAL_USERID_CHANGE |
-						   SECURITY_NOFORCE_RLS);
+	xdjy_become_owner(attempt_table(), &saved);
 	xdjy_plan_execute(&plan_attempt, v, nulls, 0, SPI_OK_INSERT);
-	SetUserIdAndSecContext(save_userid, save_sec_context);
+	xdjy_restore_user(&saved);
 	xdjy_spi_finish();
 }
 

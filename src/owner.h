@@ -1,0 +1,35 @@
+/*-------------------------------------------------------------------------
+ *
+ * src/owner.h
+ *	  Acting as a table's owner, as PostgreSQL's foreign-key checks query
+ *	  the referenced table (ri_triggers.c): the user id switched for the
+ *	  duration of a query, row-level security not forced.  Used where xdjy's
+ *	  own code must read or write what the acting role may not: the
+ *	  reference cache's copies, the filing history, failed settlement
+ *	  attempts.
+ *
+ *-------------------------------------------------------------------------
+ */
+#ifndef XDJY_OWNER_H
+#define XDJY_OWNER_H
+
+#include "postgres.h"
+
+typedef struct XdjyUserContext
+{
+	Oid			userid;
+	int			sec_context;
+} XdjyUserContext;
+
+/* the owner of a relation */
+extern Oid	xdjy_rel_owner(Oid relid);
+
+/*
+ * Become the owner of relid, saving the current user in *saved; undo with
+ * xdjy_restore_user.  An error in between aborts the (sub)transaction,
+ * which restores the user id by itself.
+ */
+extern void xdjy_become_owner(Oid relid, XdjyUserContext *saved);
+extern void xdjy_restore_user(const XdjyUserContext *saved);
+
+#endif							/* XDJY_OWNER_H */
