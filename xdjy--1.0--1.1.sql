@@ -7,6 +7,12 @@
 -- complain if script is sourced in psql, rather than via CREATE EXTENSION
 \echo Use "ALTER EXTENSION xdjy UPDATE TO '1.1'" to load this file. \quit
 
+-- CREATE OR REPLACE appears here only for functions 1.0 created, to give
+-- them a new body (an install script never replaces).  PostgreSQL refuses
+-- to replace, from an extension script, an object that is not already a
+-- member of the extension, so an object planted under the same name by
+-- another role cannot be taken over.
+
 -- filing_at() and filing_exempt() only read, in the caller's snapshot
 -- (declared VOLATILE in 1.0); a parallel worker may run them
 ALTER FUNCTION filing_at(text, text, date) STABLE PARALLEL SAFE;

@@ -1,7 +1,7 @@
 
 --------------------------------------------------------------------------
--- Roles (SPEC §5).  Created first: every table below grants to them and
--- states its row-level security beside its definition.
+-- Roles.  Created first: every table below grants to them and states its
+-- row-level security beside its definition.
 --------------------------------------------------------------------------
 
 -- Three roles.
