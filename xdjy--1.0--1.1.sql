@@ -149,3 +149,273 @@ CREATE TRIGGER stmt_detail_upload_access BEFORE INSERT OR UPDATE ON stmt_detail_
 	FOR EACH ROW EXECUTE FUNCTION region_access_trigger('loaded_by');
 CREATE TRIGGER clearing_detail_confirmation_access BEFORE INSERT OR UPDATE ON clearing_detail_confirmation
 	FOR EACH ROW EXECUTE FUNCTION region_access_trigger('setl_sn');
+
+-- references between xdjy's tables: constraint triggers in place of
+-- the foreign keys, so that pg_restore -j restores every row whatever
+-- order it loads the tables in (src/reference_check.c)
+CREATE FUNCTION reference_child_trigger() RETURNS trigger
+	AS 'MODULE_PATHNAME' LANGUAGE C;
+REVOKE EXECUTE ON FUNCTION reference_child_trigger() FROM PUBLIC;
+COMMENT ON FUNCTION reference_child_trigger() IS
+	'after a row is inserted or its reference changed: the row it refers to exists, locked FOR KEY SHARE (23503 otherwise), as a foreign key checks';
+CREATE FUNCTION reference_parent_trigger() RETURNS trigger
+	AS 'MODULE_PATHNAME' LANGUAGE C;
+REVOKE EXECUTE ON FUNCTION reference_parent_trigger() FROM PUBLIC;
+COMMENT ON FUNCTION reference_parent_trigger() IS
+	'after a row is deleted or its key changed: no row refers to the old key (23503 otherwise), as a foreign key with NO ACTION checks';
+ALTER TABLE region DROP CONSTRAINT region_parent_code_fkey;
+ALTER TABLE institution DROP CONSTRAINT institution_region_code_fkey;
+ALTER TABLE operator_region DROP CONSTRAINT operator_region_region_code_fkey;
+ALTER TABLE person DROP CONSTRAINT person_insured_region_fkey;
+ALTER TABLE filing DROP CONSTRAINT filing_person_id_fkey;
+ALTER TABLE filing DROP CONSTRAINT filing_destination_region_fkey;
+ALTER TABLE filing DROP CONSTRAINT filing_channel_fkey;
+ALTER TABLE filing DROP CONSTRAINT filing_replaced_by_fkey;
+ALTER TABLE filing_exemption DROP CONSTRAINT filing_exemption_province_fkey;
+ALTER TABLE filing_history DROP CONSTRAINT filing_history_filing_id_fkey;
+ALTER TABLE institution_choice_rule DROP CONSTRAINT institution_choice_rule_province_fkey;
+ALTER TABLE institution_choice DROP CONSTRAINT institution_choice_filing_id_fkey;
+ALTER TABLE institution_choice DROP CONSTRAINT institution_choice_institution_code_fkey;
+ALTER TABLE encounter DROP CONSTRAINT encounter_person_id_fkey;
+ALTER TABLE encounter DROP CONSTRAINT encounter_institution_code_fkey;
+ALTER TABLE encounter DROP CONSTRAINT encounter_attached_to_fkey;
+ALTER TABLE policy DROP CONSTRAINT policy_insured_region_fkey;
+ALTER TABLE referral DROP CONSTRAINT referral_person_id_fkey;
+ALTER TABLE referral DROP CONSTRAINT referral_issued_by_fkey;
+ALTER TABLE referral DROP CONSTRAINT referral_destination_region_fkey;
+ALTER TABLE settlement DROP CONSTRAINT settlement_encounter_id_fkey;
+ALTER TABLE settlement DROP CONSTRAINT settlement_reverses_fkey;
+ALTER TABLE settlement DROP CONSTRAINT settlement_filing_id_fkey;
+ALTER TABLE settlement DROP CONSTRAINT settlement_referral_id_fkey;
+ALTER TABLE settlement DROP CONSTRAINT settlement_policy_fk;
+ALTER TABLE ledger DROP CONSTRAINT ledger_person_id_fkey;
+ALTER TABLE settlement_attempt DROP CONSTRAINT settlement_attempt_encounter_id_fkey;
+ALTER TABLE manual_claim DROP CONSTRAINT manual_claim_encounter_id_fkey;
+ALTER TABLE manual_claim DROP CONSTRAINT manual_claim_settlement_id_fkey;
+ALTER TABLE manual_claim DROP CONSTRAINT manual_claim_referral_id_fkey;
+ALTER TABLE detail_upload DROP CONSTRAINT detail_upload_settlement_id_fkey;
+ALTER TABLE clearing_confirmation DROP CONSTRAINT clearing_confirmation_institution_code_fkey;
+ALTER TABLE clearing_declaration DROP CONSTRAINT clearing_declaration_institution_code_fkey;
+ALTER TABLE provincial_clearing DROP CONSTRAINT provincial_clearing_province_code_fkey;
+ALTER TABLE clearing_transfer DROP CONSTRAINT clearing_transfer_region_code_fkey;
+ALTER TABLE clearing_detail_confirmation DROP CONSTRAINT clearing_detail_confirmation_setl_sn_fkey;
+CREATE CONSTRAINT TRIGGER region_references AFTER INSERT OR UPDATE ON region
+	FOR EACH ROW EXECUTE FUNCTION reference_child_trigger(
+		'region_parent_code_fkey', 'parent_code', 'region', 'code');
+COMMENT ON TRIGGER region_references ON region IS
+	'references of region: parent_code → region (code)';
+CREATE CONSTRAINT TRIGGER region_referenced AFTER UPDATE OR DELETE ON region
+	FOR EACH ROW EXECUTE FUNCTION reference_parent_trigger(
+		'region_parent_code_fkey', 'code', 'region', 'parent_code',
+		'institution_region_code_fkey', 'code', 'institution', 'region_code',
+		'operator_region_region_code_fkey', 'code', 'operator_region', 'region_code',
+		'person_insured_region_fkey', 'code', 'person', 'insured_region',
+		'filing_destination_region_fkey', 'code', 'filing', 'destination_region',
+		'filing_exemption_province_fkey', 'code', 'filing_exemption', 'province',
+		'institution_choice_rule_province_fkey', 'code', 'institution_choice_rule', 'province',
+		'policy_insured_region_fkey', 'code', 'policy', 'insured_region',
+		'referral_destination_region_fkey', 'code', 'referral', 'destination_region',
+		'provincial_clearing_province_code_fkey', 'code', 'provincial_clearing', 'province_code',
+		'clearing_transfer_region_code_fkey', 'code', 'clearing_transfer', 'region_code');
+COMMENT ON TRIGGER region_referenced ON region IS
+	'rows referring to region: region.parent_code, institution.region_code, operator_region.region_code, person.insured_region, filing.destination_region, filing_exemption.province, institution_choice_rule.province, policy.insured_region, referral.destination_region, provincial_clearing.province_code, clearing_transfer.region_code (no action: a key still referred to stays)';
+CREATE CONSTRAINT TRIGGER institution_references AFTER INSERT OR UPDATE ON institution
+	FOR EACH ROW EXECUTE FUNCTION reference_child_trigger(
+		'institution_region_code_fkey', 'region_code', 'region', 'code');
+COMMENT ON TRIGGER institution_references ON institution IS
+	'references of institution: region_code → region (code)';
+CREATE CONSTRAINT TRIGGER institution_referenced AFTER UPDATE OR DELETE ON institution
+	FOR EACH ROW EXECUTE FUNCTION reference_parent_trigger(
+		'institution_choice_institution_code_fkey', 'code', 'institution_choice', 'institution_code',
+		'encounter_institution_code_fkey', 'code', 'encounter', 'institution_code',
+		'referral_issued_by_fkey', 'code', 'referral', 'issued_by',
+		'clearing_confirmation_institution_code_fkey', 'code', 'clearing_confirmation', 'institution_code',
+		'clearing_declaration_institution_code_fkey', 'code', 'clearing_declaration', 'institution_code');
+COMMENT ON TRIGGER institution_referenced ON institution IS
+	'rows referring to institution: institution_choice.institution_code, encounter.institution_code, referral.issued_by, clearing_confirmation.institution_code, clearing_declaration.institution_code (no action: a key still referred to stays)';
+CREATE CONSTRAINT TRIGGER channel_referenced AFTER UPDATE OR DELETE ON channel
+	FOR EACH ROW EXECUTE FUNCTION reference_parent_trigger(
+		'filing_channel_fkey', 'code', 'filing', 'channel');
+COMMENT ON TRIGGER channel_referenced ON channel IS
+	'rows referring to channel: filing.channel (no action: a key still referred to stays)';
+CREATE CONSTRAINT TRIGGER operator_region_references AFTER INSERT OR UPDATE ON operator_region
+	FOR EACH ROW EXECUTE FUNCTION reference_child_trigger(
+		'operator_region_region_code_fkey', 'region_code', 'region', 'code');
+COMMENT ON TRIGGER operator_region_references ON operator_region IS
+	'references of operator_region: region_code → region (code)';
+CREATE CONSTRAINT TRIGGER person_references AFTER INSERT OR UPDATE ON person
+	FOR EACH ROW EXECUTE FUNCTION reference_child_trigger(
+		'person_insured_region_fkey', 'insured_region', 'region', 'code');
+COMMENT ON TRIGGER person_references ON person IS
+	'references of person: insured_region → region (code)';
+CREATE CONSTRAINT TRIGGER person_referenced AFTER UPDATE OR DELETE ON person
+	FOR EACH ROW EXECUTE FUNCTION reference_parent_trigger(
+		'filing_person_id_fkey', 'id', 'filing', 'person_id',
+		'encounter_person_id_fkey', 'id', 'encounter', 'person_id',
+		'referral_person_id_fkey', 'id', 'referral', 'person_id',
+		'ledger_person_id_fkey', 'id', 'ledger', 'person_id');
+COMMENT ON TRIGGER person_referenced ON person IS
+	'rows referring to person: filing.person_id, encounter.person_id, referral.person_id, ledger.person_id (no action: a key still referred to stays)';
+CREATE CONSTRAINT TRIGGER filing_references AFTER INSERT OR UPDATE ON filing
+	FOR EACH ROW EXECUTE FUNCTION reference_child_trigger(
+		'filing_person_id_fkey', 'person_id', 'person', 'id',
+		'filing_destination_region_fkey', 'destination_region', 'region', 'code',
+		'filing_channel_fkey', 'channel', 'channel', 'code');
+COMMENT ON TRIGGER filing_references ON filing IS
+	'references of filing: person_id → person (id), destination_region → region (code), channel → channel (code)';
+CREATE CONSTRAINT TRIGGER filing_references_deferred AFTER INSERT OR UPDATE ON filing
+	DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION reference_child_trigger(
+		'filing_replaced_by_fkey', 'replaced_by', 'filing', 'id');
+COMMENT ON TRIGGER filing_references_deferred ON filing IS
+	'references of filing: replaced_by → filing (id) (checked at commit)';
+CREATE CONSTRAINT TRIGGER filing_referenced AFTER UPDATE OR DELETE ON filing
+	FOR EACH ROW EXECUTE FUNCTION reference_parent_trigger(
+		'institution_choice_filing_id_fkey', 'id', 'institution_choice', 'filing_id',
+		'settlement_filing_id_fkey', 'id', 'settlement', 'filing_id');
+COMMENT ON TRIGGER filing_referenced ON filing IS
+	'rows referring to filing: institution_choice.filing_id, settlement.filing_id (no action: a key still referred to stays)';
+CREATE CONSTRAINT TRIGGER filing_referenced_deferred AFTER UPDATE OR DELETE ON filing
+	DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION reference_parent_trigger(
+		'filing_replaced_by_fkey', 'id', 'filing', 'replaced_by',
+		'filing_history_filing_id_fkey', 'id', 'filing_history', 'filing_id');
+COMMENT ON TRIGGER filing_referenced_deferred ON filing IS
+	'rows referring to filing: filing.replaced_by, filing_history.filing_id (no action: a key still referred to stays) (checked at commit)';
+CREATE CONSTRAINT TRIGGER filing_exemption_references AFTER INSERT OR UPDATE ON filing_exemption
+	FOR EACH ROW EXECUTE FUNCTION reference_child_trigger(
+		'filing_exemption_province_fkey', 'province', 'region', 'code');
+COMMENT ON TRIGGER filing_exemption_references ON filing_exemption IS
+	'references of filing_exemption: province → region (code)';
+CREATE CONSTRAINT TRIGGER filing_history_references_deferred AFTER INSERT OR UPDATE ON filing_history
+	DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION reference_child_trigger(
+		'filing_history_filing_id_fkey', 'filing_id', 'filing', 'id');
+COMMENT ON TRIGGER filing_history_references_deferred ON filing_history IS
+	'references of filing_history: filing_id → filing (id) (checked at commit)';
+CREATE CONSTRAINT TRIGGER institution_choice_rule_references AFTER INSERT OR UPDATE ON institution_choice_rule
+	FOR EACH ROW EXECUTE FUNCTION reference_child_trigger(
+		'institution_choice_rule_province_fkey', 'province', 'region', 'code');
+COMMENT ON TRIGGER institution_choice_rule_references ON institution_choice_rule IS
+	'references of institution_choice_rule: province → region (code)';
+CREATE CONSTRAINT TRIGGER institution_choice_references AFTER INSERT OR UPDATE ON institution_choice
+	FOR EACH ROW EXECUTE FUNCTION reference_child_trigger(
+		'institution_choice_filing_id_fkey', 'filing_id', 'filing', 'id',
+		'institution_choice_institution_code_fkey', 'institution_code', 'institution', 'code');
+COMMENT ON TRIGGER institution_choice_references ON institution_choice IS
+	'references of institution_choice: filing_id → filing (id), institution_code → institution (code)';
+CREATE CONSTRAINT TRIGGER encounter_references AFTER INSERT OR UPDATE ON encounter
+	FOR EACH ROW EXECUTE FUNCTION reference_child_trigger(
+		'encounter_person_id_fkey', 'person_id', 'person', 'id',
+		'encounter_institution_code_fkey', 'institution_code', 'institution', 'code');
+COMMENT ON TRIGGER encounter_references ON encounter IS
+	'references of encounter: person_id → person (id), institution_code → institution (code)';
+CREATE CONSTRAINT TRIGGER encounter_references_deferred AFTER INSERT OR UPDATE ON encounter
+	DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION reference_child_trigger(
+		'encounter_attached_to_fkey', 'attached_to', 'encounter', 'id');
+COMMENT ON TRIGGER encounter_references_deferred ON encounter IS
+	'references of encounter: attached_to → encounter (id) (checked at commit)';
+CREATE CONSTRAINT TRIGGER encounter_referenced AFTER UPDATE OR DELETE ON encounter
+	FOR EACH ROW EXECUTE FUNCTION reference_parent_trigger(
+		'settlement_encounter_id_fkey', 'id', 'settlement', 'encounter_id',
+		'settlement_attempt_encounter_id_fkey', 'id', 'settlement_attempt', 'encounter_id',
+		'manual_claim_encounter_id_fkey', 'id', 'manual_claim', 'encounter_id');
+COMMENT ON TRIGGER encounter_referenced ON encounter IS
+	'rows referring to encounter: settlement.encounter_id, settlement_attempt.encounter_id, manual_claim.encounter_id (no action: a key still referred to stays)';
+CREATE CONSTRAINT TRIGGER encounter_referenced_deferred AFTER UPDATE OR DELETE ON encounter
+	DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION reference_parent_trigger(
+		'encounter_attached_to_fkey', 'id', 'encounter', 'attached_to');
+COMMENT ON TRIGGER encounter_referenced_deferred ON encounter IS
+	'rows referring to encounter: encounter.attached_to (no action: a key still referred to stays) (checked at commit)';
+CREATE CONSTRAINT TRIGGER policy_references AFTER INSERT OR UPDATE ON policy
+	FOR EACH ROW EXECUTE FUNCTION reference_child_trigger(
+		'policy_insured_region_fkey', 'insured_region', 'region', 'code');
+COMMENT ON TRIGGER policy_references ON policy IS
+	'references of policy: insured_region → region (code)';
+CREATE CONSTRAINT TRIGGER policy_referenced AFTER UPDATE OR DELETE ON policy
+	FOR EACH ROW EXECUTE FUNCTION reference_parent_trigger(
+		'settlement_policy_fk', 'id', 'settlement', 'policy_id');
+COMMENT ON TRIGGER policy_referenced ON policy IS
+	'rows referring to policy: settlement.policy_id (no action: a key still referred to stays)';
+CREATE CONSTRAINT TRIGGER referral_references AFTER INSERT OR UPDATE ON referral
+	FOR EACH ROW EXECUTE FUNCTION reference_child_trigger(
+		'referral_person_id_fkey', 'person_id', 'person', 'id',
+		'referral_issued_by_fkey', 'issued_by', 'institution', 'code',
+		'referral_destination_region_fkey', 'destination_region', 'region', 'code');
+COMMENT ON TRIGGER referral_references ON referral IS
+	'references of referral: person_id → person (id), issued_by → institution (code), destination_region → region (code)';
+CREATE CONSTRAINT TRIGGER referral_referenced AFTER UPDATE OR DELETE ON referral
+	FOR EACH ROW EXECUTE FUNCTION reference_parent_trigger(
+		'settlement_referral_id_fkey', 'id', 'settlement', 'referral_id',
+		'manual_claim_referral_id_fkey', 'id', 'manual_claim', 'referral_id');
+COMMENT ON TRIGGER referral_referenced ON referral IS
+	'rows referring to referral: settlement.referral_id, manual_claim.referral_id (no action: a key still referred to stays)';
+CREATE CONSTRAINT TRIGGER settlement_references AFTER INSERT OR UPDATE ON settlement
+	FOR EACH ROW EXECUTE FUNCTION reference_child_trigger(
+		'settlement_encounter_id_fkey', 'encounter_id', 'encounter', 'id',
+		'settlement_filing_id_fkey', 'filing_id', 'filing', 'id',
+		'settlement_referral_id_fkey', 'referral_id', 'referral', 'id',
+		'settlement_policy_fk', 'policy_id', 'policy', 'id');
+COMMENT ON TRIGGER settlement_references ON settlement IS
+	'references of settlement: encounter_id → encounter (id), filing_id → filing (id), referral_id → referral (id), policy_id → policy (id)';
+CREATE CONSTRAINT TRIGGER settlement_references_deferred AFTER INSERT OR UPDATE ON settlement
+	DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION reference_child_trigger(
+		'settlement_reverses_fkey', 'reverses', 'settlement', 'id');
+COMMENT ON TRIGGER settlement_references_deferred ON settlement IS
+	'references of settlement: reverses → settlement (id) (checked at commit)';
+CREATE CONSTRAINT TRIGGER settlement_referenced AFTER UPDATE OR DELETE ON settlement
+	FOR EACH ROW EXECUTE FUNCTION reference_parent_trigger(
+		'manual_claim_settlement_id_fkey', 'id', 'manual_claim', 'settlement_id',
+		'detail_upload_settlement_id_fkey', 'id', 'detail_upload', 'settlement_id',
+		'clearing_detail_confirmation_setl_sn_fkey', 'id', 'clearing_detail_confirmation', 'setl_sn');
+COMMENT ON TRIGGER settlement_referenced ON settlement IS
+	'rows referring to settlement: manual_claim.settlement_id, detail_upload.settlement_id, clearing_detail_confirmation.setl_sn (no action: a key still referred to stays)';
+CREATE CONSTRAINT TRIGGER settlement_referenced_deferred AFTER UPDATE OR DELETE ON settlement
+	DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION reference_parent_trigger(
+		'settlement_reverses_fkey', 'id', 'settlement', 'reverses');
+COMMENT ON TRIGGER settlement_referenced_deferred ON settlement IS
+	'rows referring to settlement: settlement.reverses (no action: a key still referred to stays) (checked at commit)';
+CREATE CONSTRAINT TRIGGER ledger_references AFTER INSERT OR UPDATE ON ledger
+	FOR EACH ROW EXECUTE FUNCTION reference_child_trigger(
+		'ledger_person_id_fkey', 'person_id', 'person', 'id');
+COMMENT ON TRIGGER ledger_references ON ledger IS
+	'references of ledger: person_id → person (id)';
+CREATE CONSTRAINT TRIGGER settlement_attempt_references AFTER INSERT OR UPDATE ON settlement_attempt
+	FOR EACH ROW EXECUTE FUNCTION reference_child_trigger(
+		'settlement_attempt_encounter_id_fkey', 'encounter_id', 'encounter', 'id');
+COMMENT ON TRIGGER settlement_attempt_references ON settlement_attempt IS
+	'references of settlement_attempt: encounter_id → encounter (id)';
+CREATE CONSTRAINT TRIGGER manual_claim_references AFTER INSERT OR UPDATE ON manual_claim
+	FOR EACH ROW EXECUTE FUNCTION reference_child_trigger(
+		'manual_claim_encounter_id_fkey', 'encounter_id', 'encounter', 'id',
+		'manual_claim_settlement_id_fkey', 'settlement_id', 'settlement', 'id',
+		'manual_claim_referral_id_fkey', 'referral_id', 'referral', 'id');
+COMMENT ON TRIGGER manual_claim_references ON manual_claim IS
+	'references of manual_claim: encounter_id → encounter (id), settlement_id → settlement (id), referral_id → referral (id)';
+CREATE CONSTRAINT TRIGGER detail_upload_references AFTER INSERT OR UPDATE ON detail_upload
+	FOR EACH ROW EXECUTE FUNCTION reference_child_trigger(
+		'detail_upload_settlement_id_fkey', 'settlement_id', 'settlement', 'id');
+COMMENT ON TRIGGER detail_upload_references ON detail_upload IS
+	'references of detail_upload: settlement_id → settlement (id)';
+CREATE CONSTRAINT TRIGGER clearing_confirmation_references AFTER INSERT OR UPDATE ON clearing_confirmation
+	FOR EACH ROW EXECUTE FUNCTION reference_child_trigger(
+		'clearing_confirmation_institution_code_fkey', 'institution_code', 'institution', 'code');
+COMMENT ON TRIGGER clearing_confirmation_references ON clearing_confirmation IS
+	'references of clearing_confirmation: institution_code → institution (code)';
+CREATE CONSTRAINT TRIGGER clearing_declaration_references AFTER INSERT OR UPDATE ON clearing_declaration
+	FOR EACH ROW EXECUTE FUNCTION reference_child_trigger(
+		'clearing_declaration_institution_code_fkey', 'institution_code', 'institution', 'code');
+COMMENT ON TRIGGER clearing_declaration_references ON clearing_declaration IS
+	'references of clearing_declaration: institution_code → institution (code)';
+CREATE CONSTRAINT TRIGGER provincial_clearing_references AFTER INSERT OR UPDATE ON provincial_clearing
+	FOR EACH ROW EXECUTE FUNCTION reference_child_trigger(
+		'provincial_clearing_province_code_fkey', 'province_code', 'region', 'code');
+COMMENT ON TRIGGER provincial_clearing_references ON provincial_clearing IS
+	'references of provincial_clearing: province_code → region (code)';
+CREATE CONSTRAINT TRIGGER clearing_transfer_references AFTER INSERT OR UPDATE ON clearing_transfer
+	FOR EACH ROW EXECUTE FUNCTION reference_child_trigger(
+		'clearing_transfer_region_code_fkey', 'region_code', 'region', 'code');
+COMMENT ON TRIGGER clearing_transfer_references ON clearing_transfer IS
+	'references of clearing_transfer: region_code → region (code)';
+CREATE CONSTRAINT TRIGGER clearing_detail_confirmation_references AFTER INSERT OR UPDATE ON clearing_detail_confirmation
+	FOR EACH ROW EXECUTE FUNCTION reference_child_trigger(
+		'clearing_detail_confirmation_setl_sn_fkey', 'setl_sn', 'settlement', 'id');
+COMMENT ON TRIGGER clearing_detail_confirmation_references ON clearing_detail_confirmation IS
+	'references of clearing_detail_confirmation: setl_sn → settlement (id)';

@@ -27,18 +27,58 @@ CREATE FUNCTION cache_changed_trigger() RETURNS trigger
 COMMENT ON FUNCTION cache_changed_trigger() IS
 	'after a statement changes a table a per-backend cache copies (holiday, region, policy, ratio_adjustment, home_benefit_kept, filing_exemption): every backend re-reads its copy';
 
+-- References between xdjy's tables are checked by these constraint
+-- triggers, as PostgreSQL checks a foreign key (the same SQLSTATE 23503
+-- and wording), instead of by declarative foreign keys: the tables are
+-- extension configuration tables, whose constraints exist before a dump's
+-- rows arrive, and pg_restore -j loads them in any order.  A restore
+-- (src/restore.c) is let through: the dumped rows referred to each other
+-- when pg_dump read them in one snapshot.  Arguments, in groups of four:
+-- constraint name, column of this table, the other table, its column.
+CREATE FUNCTION reference_child_trigger() RETURNS trigger
+	AS 'MODULE_PATHNAME' LANGUAGE C;
+REVOKE EXECUTE ON FUNCTION reference_child_trigger() FROM PUBLIC;
+COMMENT ON FUNCTION reference_child_trigger() IS
+	'after a row is inserted or its reference changed: the row it refers to exists, locked FOR KEY SHARE (23503 otherwise), as a foreign key checks';
+CREATE FUNCTION reference_parent_trigger() RETURNS trigger
+	AS 'MODULE_PATHNAME' LANGUAGE C;
+REVOKE EXECUTE ON FUNCTION reference_parent_trigger() FROM PUBLIC;
+COMMENT ON FUNCTION reference_parent_trigger() IS
+	'after a row is deleted or its key changed: no row refers to the old key (23503 otherwise), as a foreign key with NO ACTION checks';
+
 CREATE TABLE region (
 	code		text PRIMARY KEY,
 	name_zh		text NOT NULL,
 	name_en		text,
 	level		text NOT NULL CHECK (level IN ('province', 'city', 'county', 'township')),
-	parent_code	text REFERENCES region (code),
+	parent_code	text,
 	is_pooling	boolean NOT NULL DEFAULT false,
 	builtin		boolean NOT NULL DEFAULT false,
 	CONSTRAINT region_code_form CHECK (CASE WHEN level = 'township'
 		THEN code ~ '^[0-9]{9}$' ELSE code ~ '^[0-9]{6}$' END),
 	CONSTRAINT region_parent_level CHECK ((level = 'province') = (parent_code IS NULL))
 );
+-- its references, checked as foreign keys are (src/reference_check.c)
+CREATE CONSTRAINT TRIGGER region_references AFTER INSERT OR UPDATE ON region
+	FOR EACH ROW EXECUTE FUNCTION reference_child_trigger(
+		'region_parent_code_fkey', 'parent_code', 'region', 'code');
+COMMENT ON TRIGGER region_references ON region IS
+	'references of region: parent_code → region (code)';
+CREATE CONSTRAINT TRIGGER region_referenced AFTER UPDATE OR DELETE ON region
+	FOR EACH ROW EXECUTE FUNCTION reference_parent_trigger(
+		'region_parent_code_fkey', 'code', 'region', 'parent_code',
+		'institution_region_code_fkey', 'code', 'institution', 'region_code',
+		'operator_region_region_code_fkey', 'code', 'operator_region', 'region_code',
+		'person_insured_region_fkey', 'code', 'person', 'insured_region',
+		'filing_destination_region_fkey', 'code', 'filing', 'destination_region',
+		'filing_exemption_province_fkey', 'code', 'filing_exemption', 'province',
+		'institution_choice_rule_province_fkey', 'code', 'institution_choice_rule', 'province',
+		'policy_insured_region_fkey', 'code', 'policy', 'insured_region',
+		'referral_destination_region_fkey', 'code', 'referral', 'destination_region',
+		'provincial_clearing_province_code_fkey', 'code', 'provincial_clearing', 'province_code',
+		'clearing_transfer_region_code_fkey', 'code', 'clearing_transfer', 'region_code');
+COMMENT ON TRIGGER region_referenced ON region IS
+	'rows referring to region: region.parent_code, institution.region_code, operator_region.region_code, person.insured_region, filing.destination_region, filing_exemption.province, institution_choice_rule.province, policy.insured_region, referral.destination_region, provincial_clearing.province_code, clearing_transfer.region_code (no action: a key still referred to stays)';
 CREATE INDEX region_parent_code_idx ON region (parent_code);
 COMMENT ON TABLE region IS
 	'administrative divisions (行政区划): 6-digit province/city/county codes, 9-digit townships; is_pooling marks a pooling region (统筹区)';
@@ -56,7 +96,7 @@ CREATE TABLE institution (
 	code		text PRIMARY KEY,
 	name_zh		text NOT NULL,
 	name_en		text,
-	region_code	text NOT NULL REFERENCES region (code),
+	region_code	text NOT NULL,
 	tier		smallint NOT NULL DEFAULT 0 CHECK (tier BETWEEN 0 AND 3),
 	specialty	boolean NOT NULL DEFAULT false,
 	kind		text NOT NULL DEFAULT 'hospital' CHECK (kind IN ('hospital', 'pharmacy')),
@@ -65,6 +105,21 @@ CREATE TABLE institution (
 	networked_outpatient boolean NOT NULL DEFAULT false,
 	networked_chronic boolean NOT NULL DEFAULT false
 );
+-- its references, checked as foreign keys are (src/reference_check.c)
+CREATE CONSTRAINT TRIGGER institution_references AFTER INSERT OR UPDATE ON institution
+	FOR EACH ROW EXECUTE FUNCTION reference_child_trigger(
+		'institution_region_code_fkey', 'region_code', 'region', 'code');
+COMMENT ON TRIGGER institution_references ON institution IS
+	'references of institution: region_code → region (code)';
+CREATE CONSTRAINT TRIGGER institution_referenced AFTER UPDATE OR DELETE ON institution
+	FOR EACH ROW EXECUTE FUNCTION reference_parent_trigger(
+		'institution_choice_institution_code_fkey', 'code', 'institution_choice', 'institution_code',
+		'encounter_institution_code_fkey', 'code', 'encounter', 'institution_code',
+		'referral_issued_by_fkey', 'code', 'referral', 'issued_by',
+		'clearing_confirmation_institution_code_fkey', 'code', 'clearing_confirmation', 'institution_code',
+		'clearing_declaration_institution_code_fkey', 'code', 'clearing_declaration', 'institution_code');
+COMMENT ON TRIGGER institution_referenced ON institution IS
+	'rows referring to institution: institution_choice.institution_code, encounter.institution_code, referral.issued_by, clearing_confirmation.institution_code, clearing_declaration.institution_code (no action: a key still referred to stays)';
 CREATE INDEX institution_region_code_idx ON institution (region_code);
 COMMENT ON TABLE institution IS 'designated medical institutions and pharmacies (定点医药机构)';
 COMMENT ON COLUMN institution.code IS 'fixmedins_code 定点医药机构编号';
@@ -89,6 +144,12 @@ CREATE TABLE channel (
 	name_zh		text NOT NULL,
 	builtin		boolean NOT NULL DEFAULT false
 );
+-- its references, checked as foreign keys are (src/reference_check.c)
+CREATE CONSTRAINT TRIGGER channel_referenced AFTER UPDATE OR DELETE ON channel
+	FOR EACH ROW EXECUTE FUNCTION reference_parent_trigger(
+		'filing_channel_fkey', 'code', 'filing', 'channel');
+COMMENT ON TRIGGER channel_referenced ON channel IS
+	'rows referring to channel: filing.channel (no action: a key still referred to stays)';
 COMMENT ON TABLE channel IS 'filing channels (备案渠道), 000 §二(二) and 001 §一、二';
 COMMENT ON COLUMN channel.builtin IS 'shipped with xdjy (not dumped; CREATE EXTENSION recreates it)';
 INSERT INTO channel (code, name_en, name_zh, builtin) VALUES
@@ -164,9 +225,15 @@ INSERT INTO region (code, name_zh, name_en, level, parent_code, is_pooling, buil
 -- Shandong.  A name that is no role grants nothing.
 CREATE TABLE operator_region (
 	role			name NOT NULL,
-	region_code		text NOT NULL REFERENCES region (code),
+	region_code		text NOT NULL,
 	PRIMARY KEY (role, region_code)
 );
+-- its references, checked as foreign keys are (src/reference_check.c)
+CREATE CONSTRAINT TRIGGER operator_region_references AFTER INSERT OR UPDATE ON operator_region
+	FOR EACH ROW EXECUTE FUNCTION reference_child_trigger(
+		'operator_region_region_code_fkey', 'region_code', 'region', 'code');
+COMMENT ON TRIGGER operator_region_references ON operator_region IS
+	'references of operator_region: region_code → region (code)';
 COMMENT ON TABLE operator_region IS
 	'the regions an xdjy_operator member works for: row-level security lets it read and write only their rows (SPEC §5)';
 SELECT pg_catalog.pg_extension_config_dump('operator_region', '');
@@ -237,10 +304,24 @@ COMMENT ON FUNCTION region_access_trigger() IS
 CREATE TABLE person (
 	id				text PRIMARY KEY,
 	name			text NOT NULL,
-	insured_region	text NOT NULL REFERENCES region (code),
+	insured_region	text NOT NULL,
 	scheme			text NOT NULL CHECK (scheme IN ('employee', 'resident')),
 	certno			text
 );
+-- its references, checked as foreign keys are (src/reference_check.c)
+CREATE CONSTRAINT TRIGGER person_references AFTER INSERT OR UPDATE ON person
+	FOR EACH ROW EXECUTE FUNCTION reference_child_trigger(
+		'person_insured_region_fkey', 'insured_region', 'region', 'code');
+COMMENT ON TRIGGER person_references ON person IS
+	'references of person: insured_region → region (code)';
+CREATE CONSTRAINT TRIGGER person_referenced AFTER UPDATE OR DELETE ON person
+	FOR EACH ROW EXECUTE FUNCTION reference_parent_trigger(
+		'filing_person_id_fkey', 'id', 'filing', 'person_id',
+		'encounter_person_id_fkey', 'id', 'encounter', 'person_id',
+		'referral_person_id_fkey', 'id', 'referral', 'person_id',
+		'ledger_person_id_fkey', 'id', 'ledger', 'person_id');
+COMMENT ON TRIGGER person_referenced ON person IS
+	'rows referring to person: filing.person_id, encounter.person_id, referral.person_id, ledger.person_id (no action: a key still referred to stays)';
 CREATE INDEX person_insured_region_idx ON person (insured_region);
 COMMENT ON TABLE person IS 'insured persons (参保人员)';
 COMMENT ON COLUMN person.id IS 'psn_no 人员编号';

@@ -76,8 +76,16 @@ load_settlement="INSERT INTO xdjy.settlement (encounter_id, settled_on, mode, in
 	FROM bench.s_encounter WHERE expect IS NULL ORDER BY settled_on, id"
 reset_tables="TRUNCATE xdjy.settlement, xdjy.ledger, xdjy.encounter, xdjy.filing_history, xdjy.filing, xdjy.settlement_attempt RESTART IDENTITY CASCADE"
 user_triggers() {	# enable|disable the rule triggers of the loaded tables
+	# (the reference checks stay on: a bare table has its foreign keys)
+	local t s refs=()
+	for t in filing encounter settlement; do
+		for s in references references_deferred referenced referenced_deferred; do
+			refs+=(-c "ALTER TABLE xdjy.$t ENABLE TRIGGER ${t}_$s")
+		done
+	done
 	sql -c "ALTER TABLE xdjy.filing $1 TRIGGER USER" -c "ALTER TABLE xdjy.encounter $1 TRIGGER USER" \
-		-c "ALTER TABLE xdjy.settlement $1 TRIGGER USER" -c "ALTER TABLE xdjy.settlement DISABLE TRIGGER bench_plpgsql_engine"
+		-c "ALTER TABLE xdjy.settlement $1 TRIGGER USER" -c "ALTER TABLE xdjy.settlement DISABLE TRIGGER bench_plpgsql_engine" \
+		"${refs[@]}"
 }
 timed() { sql -c "CHECKPOINT" -c "CALL bench.timed('$1', \$q\$$2\$q\$)"; }
 
