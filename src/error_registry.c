@@ -48,6 +48,10 @@ static const XdjyError registry[] = {
 		"operator_region names no role", "经办区划授权指向不存在的角色",
 		"A row of operator_region grants regions to a role name the server does not know; such a grant would take effect for whoever later creates a role of that name.",
 		"operator_region 的一行把区划授权给服务器中不存在的角色名；该授权会落到日后以此名新建的角色上。"},
+	{ERRCODE_XDJY_BUSINESS_DATE_OUTSIDE_WINDOW, "general",
+		"business date outside the window", "业务日期超出允许范围",
+		"Every business date a table holds or a function is given (filing, treatment, settlement, claim, report, clearing and policy dates) lies within the window set by xdjy.business_date_min and xdjy.business_date_max (by default 1990-01-01 to 2199-12-31); a date outside it is a typing error, and the deadlines and statements computed from it would be meaningless.",
+		"表中保存或函数收到的每个业务日期（备案、就医、结算、手工报销、对账、清算及政策日期）都须在 xdjy.business_date_min 与 xdjy.business_date_max 设定的范围内（默认 1990-01-01 至 2199-12-31）；超出范围的日期是录入错误，据此计算的期限和报表没有意义。"},
 	/* YB1xx filings */
 	{ERRCODE_XDJY_FILING_DESTINATION_NOT_POOLING, "filing",
 		"filing destination is not a pooling region", "备案地不是统筹区",
