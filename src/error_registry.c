@@ -52,6 +52,10 @@ static const XdjyError registry[] = {
 		"business date outside the window", "业务日期超出允许范围",
 		"Every business date a table holds or a function is given (filing, treatment, settlement, claim, report, clearing and policy dates) lies within the window set by xdjy.business_date_min and xdjy.business_date_max (by default 1990-01-01 to 2199-12-31); a date outside it is a typing error, and the deadlines and statements computed from it would be meaningless.",
 		"表中保存或函数收到的每个业务日期（备案、就医、结算、手工报销、对账、清算及政策日期）都须在 xdjy.business_date_min 与 xdjy.business_date_max 设定的范围内（默认 1990-01-01 至 2199-12-31）；超出范围的日期是录入错误，据此计算的期限和报表没有意义。"},
+	{ERRCODE_XDJY_OUTSIDE_REGIONS, "reference",
+		"row outside the regions granted to the role", "该行不在角色获授权的区划内",
+		"An operator writes only rows of the regions xdjy.operator_region grants its role (and the regions under them); the row-level security policies of the table decide, and the row is refused before any rule looks at it.",
+		"经办角色只能写入 xdjy.operator_region 授权区划（及其下级区划）的数据；由表的行级安全策略判定，该行在任何业务规则检查之前即被拒绝。"},
 	/* YB1xx filings */
 	{ERRCODE_XDJY_FILING_DESTINATION_NOT_POOLING, "filing",
 		"filing destination is not a pooling region", "备案地不是统筹区",
