@@ -419,3 +419,282 @@ CREATE CONSTRAINT TRIGGER clearing_detail_confirmation_references AFTER INSERT O
 		'clearing_detail_confirmation_setl_sn_fkey', 'setl_sn', 'settlement', 'id');
 COMMENT ON TRIGGER clearing_detail_confirmation_references ON clearing_detail_confirmation IS
 	'references of clearing_detail_confirmation: setl_sn → settlement (id)';
+-- business dates: every date stored or given lies in the window set by
+-- xdjy.business_date_min / xdjy.business_date_max (YB004, src/dates.c);
+-- rows stored under 1.0 stay as they are (only new or changed dates are
+-- checked)
+CREATE FUNCTION business_dates_trigger() RETURNS trigger
+	AS 'MODULE_PATHNAME' LANGUAGE C;
+COMMENT ON FUNCTION business_dates_trigger() IS
+	'refuses (YB004) a new or changed business date (date or finite daterange bound) outside xdjy.business_date_min .. xdjy.business_date_max; arguments: the columns';
+CREATE FUNCTION check_business_date(day date, what text) RETURNS void
+	AS 'MODULE_PATHNAME' LANGUAGE C STABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION check_business_date(date, text) IS
+	'raises YB004 naming what unless day lies within xdjy.business_date_min .. xdjy.business_date_max (±infinity and NULL pass)';
+CREATE TRIGGER business_dates BEFORE INSERT OR UPDATE ON holiday
+	FOR EACH ROW EXECUTE FUNCTION business_dates_trigger('day');
+CREATE TRIGGER business_dates BEFORE INSERT OR UPDATE ON filing
+	FOR EACH ROW EXECUTE FUNCTION business_dates_trigger('start_date', 'applied_on', 'closed_on');
+CREATE TRIGGER business_dates BEFORE INSERT OR UPDATE ON filing_exemption
+	FOR EACH ROW EXECUTE FUNCTION business_dates_trigger('valid');
+CREATE TRIGGER business_dates BEFORE INSERT OR UPDATE ON filing_history
+	FOR EACH ROW EXECUTE FUNCTION business_dates_trigger('business_date');
+CREATE TRIGGER business_dates BEFORE INSERT OR UPDATE ON institution_choice_rule
+	FOR EACH ROW EXECUTE FUNCTION business_dates_trigger('valid');
+CREATE TRIGGER business_dates BEFORE INSERT OR UPDATE ON institution_choice
+	FOR EACH ROW EXECUTE FUNCTION business_dates_trigger('chosen_on');
+CREATE TRIGGER business_dates BEFORE INSERT OR UPDATE ON encounter
+	FOR EACH ROW EXECUTE FUNCTION business_dates_trigger('admitted_on', 'discharged_on');
+CREATE TRIGGER business_dates BEFORE INSERT OR UPDATE ON policy
+	FOR EACH ROW EXECUTE FUNCTION business_dates_trigger('valid');
+CREATE TRIGGER business_dates BEFORE INSERT OR UPDATE ON first_selfpay_ceiling
+	FOR EACH ROW EXECUTE FUNCTION business_dates_trigger('valid');
+CREATE TRIGGER business_dates BEFORE INSERT OR UPDATE ON ratio_adjustment
+	FOR EACH ROW EXECUTE FUNCTION business_dates_trigger('valid');
+CREATE TRIGGER business_dates BEFORE INSERT OR UPDATE ON home_benefit_kept
+	FOR EACH ROW EXECUTE FUNCTION business_dates_trigger('valid');
+CREATE TRIGGER business_dates BEFORE INSERT OR UPDATE ON referral
+	FOR EACH ROW EXECUTE FUNCTION business_dates_trigger('issued_on');
+CREATE TRIGGER business_dates BEFORE INSERT OR UPDATE ON settlement
+	FOR EACH ROW EXECUTE FUNCTION business_dates_trigger('settled_on', 'service_on');
+CREATE TRIGGER business_dates BEFORE INSERT OR UPDATE ON settlement_attempt
+	FOR EACH ROW EXECUTE FUNCTION business_dates_trigger('attempted_on');
+CREATE TRIGGER business_dates BEFORE INSERT OR UPDATE ON manual_claim
+	FOR EACH ROW EXECUTE FUNCTION business_dates_trigger('submitted_on', 'materials_complete_on', 'due_on', 'decided_on');
+CREATE TRIGGER business_dates BEFORE INSERT OR UPDATE ON party_report
+	FOR EACH ROW EXECUTE FUNCTION business_dates_trigger('reported_on');
+CREATE TRIGGER business_dates BEFORE INSERT OR UPDATE ON detail_upload
+	FOR EACH ROW EXECUTE FUNCTION business_dates_trigger('uploaded_on');
+CREATE TRIGGER business_dates BEFORE INSERT OR UPDATE ON clearing_confirmation
+	FOR EACH ROW EXECUTE FUNCTION business_dates_trigger('month', 'confirmed_on', 'rolled_back_on');
+CREATE TRIGGER business_dates BEFORE INSERT OR UPDATE ON clearing_declaration
+	FOR EACH ROW EXECUTE FUNCTION business_dates_trigger('month', 'declared_on', 'paid_on');
+CREATE TRIGGER business_dates BEFORE INSERT OR UPDATE ON provincial_clearing
+	FOR EACH ROW EXECUTE FUNCTION business_dates_trigger('month', 'starts_on');
+CREATE TRIGGER business_dates BEFORE INSERT OR UPDATE ON clearing_transfer
+	FOR EACH ROW EXECUTE FUNCTION business_dates_trigger('month', 'transferred_on');
+CREATE TRIGGER business_dates BEFORE INSERT OR UPDATE ON clearing_detail_confirmation
+	FOR EACH ROW EXECUTE FUNCTION business_dates_trigger('recorded_on');
+-- the SQL functions check their date argument first (new bodies, the
+-- same signatures, properties and comments)
+CREATE OR REPLACE FUNCTION is_chosen_institution(person_id text, institution_code text,
+	on_date date DEFAULT CURRENT_DATE) RETURNS boolean
+	LANGUAGE sql STABLE STRICT
+	SET search_path = pg_catalog, pg_temp
+BEGIN ATOMIC
+	SELECT xdjy.check_business_date(is_chosen_institution.on_date, 'is_chosen_institution(on_date)');
+	SELECT EXISTS (
+		SELECT 1 FROM xdjy.institution_choice c
+		JOIN xdjy.filing f ON f.id OPERATOR(pg_catalog.=) c.filing_id
+		WHERE f.person_id OPERATOR(pg_catalog.=) $1
+		  AND c.institution_code OPERATOR(pg_catalog.=) $2
+		  AND c.chosen_on OPERATOR(pg_catalog.<=) $3
+		  AND f.start_date OPERATOR(pg_catalog.<=) $3
+		  AND (f.closed_on IS NULL OR f.closed_on OPERATOR(pg_catalog.>) $3));
+END;
+CREATE OR REPLACE FUNCTION reconciliation_monthly_as_of(as_of date)
+	RETURNS TABLE (month date, settlements bigint, matched bigint, mismatched bigint,
+		unknown_settlements bigint, reconciled_on date, due_on date, status text, late boolean)
+	LANGUAGE sql STABLE STRICT PARALLEL RESTRICTED
+	SET search_path = pg_catalog, pg_temp
+BEGIN ATOMIC
+	SELECT xdjy.check_business_date(reconciliation_monthly_as_of.as_of, 'reconciliation_monthly_as_of(as_of)');
+	-- each party's latest report (reported_on, then id) in one hashed
+	-- pass: the greatest ARRAY[day, id, total, fund, personal] per party,
+	-- its amounts sliced out, with no sort of every report (make bench)
+	WITH pivot AS (
+		SELECT r.settlement_id,
+			(max(ARRAY[(r.reported_on - DATE '2000-01-01')::bigint, r.id, r.total_fen, r.fund_fen, r.personal_fen])
+				FILTER (WHERE r.party = 'insured'))[3:5] AS insured,
+			(max(ARRAY[(r.reported_on - DATE '2000-01-01')::bigint, r.id, r.total_fen, r.fund_fen, r.personal_fen])
+				FILTER (WHERE r.party = 'treatment'))[3:5] AS treatment,
+			(max(ARRAY[(r.reported_on - DATE '2000-01-01')::bigint, r.id, r.total_fen, r.fund_fen, r.personal_fen])
+				FILTER (WHERE r.party = 'national'))[3:5] AS national,
+			max(r.reported_on) AS last_reported_on
+		FROM xdjy.party_report r
+		WHERE r.reported_on <= as_of
+		GROUP BY r.settlement_id
+	), per_settlement AS (
+		SELECT xdjy.month_of(s.settled_on) AS month,
+			pg_catalog.cardinality(xdjy.reconciliation_kinds(
+				ARRAY[s.total_fen, s.fund_fen, s.personal_fen],
+				p.insured, p.treatment, p.national)) = 0 AS matched,
+			p.last_reported_on
+		FROM xdjy.remote_direct_settlement s
+		LEFT JOIN pivot p ON p.settlement_id = s.id
+		WHERE s.settled_on <= as_of
+	), unknown AS (
+		SELECT xdjy.month_of(min(r.reported_on)) AS month, r.settlement_id
+		FROM xdjy.party_report r
+		WHERE r.reported_on <= as_of
+			AND NOT EXISTS (SELECT FROM xdjy.settlement s WHERE s.id = r.settlement_id)
+		GROUP BY r.settlement_id
+	), months AS (
+		SELECT ps.month, count(*) AS settlements, count(*) FILTER (WHERE ps.matched) AS matched,
+			max(ps.last_reported_on) AS last_reported_on
+		FROM per_settlement ps
+		GROUP BY ps.month
+	), unknown_months AS (
+		SELECT u.month, count(*) AS unknown_settlements
+		FROM unknown u
+		GROUP BY u.month
+	), report AS (
+		SELECT coalesce(m.month, um.month) AS month,
+			coalesce(m.settlements, 0) AS settlements,
+			coalesce(m.matched, 0) AS matched,
+			coalesce(um.unknown_settlements, 0) AS unknown_settlements,
+			m.last_reported_on
+		FROM months m
+		FULL JOIN unknown_months um ON um.month = m.month
+	), done AS (
+		SELECT rp.*,
+			CASE WHEN rp.matched = rp.settlements AND rp.unknown_settlements = 0
+				THEN rp.last_reported_on END AS reconciled_on,
+			xdjy.reconciliation_due_on(rp.month) AS due_on
+		FROM report rp
+	)
+	SELECT d.month, d.settlements, d.matched, d.settlements - d.matched, d.unknown_settlements,
+		d.reconciled_on, d.due_on,
+		xdjy.deadline_status(d.due_on, d.reconciled_on, as_of),
+		xdjy.deadline_missed(d.due_on, d.reconciled_on, as_of)
+	FROM done d
+	ORDER BY d.month;
+END;
+CREATE OR REPLACE FUNCTION detail_upload_overdue_as_of(as_of date)
+	RETURNS TABLE (settlement_id bigint, settled_on date, institution_code text,
+		insured_region text, treatment_region text, due_on date, uploaded_on date,
+		status text, days_late integer)
+	LANGUAGE sql STABLE STRICT PARALLEL RESTRICTED
+	SET search_path = pg_catalog, pg_temp
+BEGIN ATOMIC
+	SELECT xdjy.check_business_date(detail_upload_overdue_as_of.as_of, 'detail_upload_overdue_as_of(as_of)');
+	SELECT s.id, s.settled_on, s.institution_code, s.insured_region, s.treatment_region,
+		x.due_on, u.uploaded_on,
+		xdjy.deadline_status(x.due_on, u.uploaded_on, as_of),
+		coalesce(u.uploaded_on, as_of) - x.due_on
+	FROM xdjy.remote_direct_settlement s
+	JOIN xdjy.encounter e ON e.id = s.encounter_id
+	CROSS JOIN LATERAL (SELECT xdjy.detail_upload_due_on(s.settled_on) AS due_on) x
+	LEFT JOIN xdjy.detail_upload u ON u.settlement_id = s.id AND u.uploaded_on <= as_of
+	WHERE e.visit_type = 'inpatient' AND s.reverses IS NULL AND s.settled_on <= as_of
+		AND xdjy.deadline_missed(x.due_on, u.uploaded_on, as_of)
+	ORDER BY s.settled_on, s.id;
+END;
+CREATE OR REPLACE FUNCTION manual_claim_due_as_of(as_of date)
+	RETURNS TABLE (claim_id bigint, encounter_id bigint, person_id text, insured_region text,
+		institution_code text, submitted_on date, materials_complete_on date, due_on date,
+		status text, overdue boolean)
+	LANGUAGE sql STABLE STRICT PARALLEL RESTRICTED
+	SET search_path = pg_catalog, pg_temp
+BEGIN ATOMIC
+	SELECT xdjy.check_business_date(manual_claim_due_as_of.as_of, 'manual_claim_due_as_of(as_of)');
+	SELECT c.id, c.encounter_id, e.person_id, p.insured_region, e.institution_code,
+		c.submitted_on, x.complete_on, CASE WHEN x.complete_on IS NOT NULL THEN c.due_on END,
+		CASE WHEN x.complete_on IS NULL THEN 'awaiting_materials'
+			ELSE xdjy.deadline_status(c.due_on, NULL, as_of) END,
+		x.complete_on IS NOT NULL AND xdjy.deadline_missed(c.due_on, NULL, as_of)
+	FROM xdjy.manual_claim c
+	JOIN xdjy.encounter e ON e.id = c.encounter_id
+	JOIN xdjy.person p ON p.id = e.person_id
+	CROSS JOIN LATERAL (SELECT CASE WHEN c.materials_complete_on <= as_of
+		THEN c.materials_complete_on END AS complete_on) x
+	WHERE c.submitted_on <= as_of AND (c.decided_on IS NULL OR c.decided_on > as_of)
+	ORDER BY c.due_on NULLS LAST, c.id;
+END;
+CREATE OR REPLACE FUNCTION export_setlinfo("from" date, "to" date)
+	RETURNS SETOF setlinfo
+	LANGUAGE sql STABLE PARALLEL SAFE
+	SET search_path = pg_catalog, pg_temp
+BEGIN ATOMIC
+	SELECT xdjy.national_check_period(export_setlinfo."from", export_setlinfo."to", 'from', 'to');
+	SELECT xdjy.check_business_date(export_setlinfo."from", 'export_setlinfo(from)');
+	SELECT xdjy.check_business_date(export_setlinfo."to", 'export_setlinfo(to)');
+	SELECT i.* FROM xdjy.setlinfo i
+	WHERE i.setl_time OPERATOR(pg_catalog.>=) export_setlinfo."from"
+		AND i.setl_time OPERATOR(pg_catalog.<=) export_setlinfo."to"
+	ORDER BY i.setl_time, i.setl_id;
+END;
+CREATE OR REPLACE FUNCTION clearing_monthly_as_of(as_of date)
+	RETURNS TABLE (month date, party_kind text, code text, region_code text,
+		settlements bigint, fund_fen bigint,
+		confirm_due_on date, confirmed_on date, confirmed_fund_fen bigint, agreed_settlements bigint, confirm_status text,
+		declared_on date, declared_fund_fen bigint, pay_due_on date, paid_on date, paid_fen bigint, pay_status text,
+		transfer_due_on date, transferred_on date, transferred_fund_fen bigint, transfer_status text)
+	LANGUAGE sql STABLE STRICT PARALLEL RESTRICTED
+	SET search_path = pg_catalog, pg_temp
+BEGIN ATOMIC
+	SELECT xdjy.check_business_date(clearing_monthly_as_of.as_of, 'clearing_monthly_as_of(as_of)');
+	WITH cleared AS (
+		SELECT xdjy.month_of(s.settled_on) AS month, s.id, s.institution_code,
+			s.insured_region, s.treatment_region, s.fund_fen
+		FROM xdjy.remote_direct_settlement s
+		WHERE s.settled_on <= as_of
+	), answer AS (
+		-- each settlement's standing 3261/3262 answer on as_of: its latest entry
+		SELECT DISTINCT ON (k.setl_sn) k.setl_sn, k.action, k.cnfm_flag, k.recorded_on
+		FROM xdjy.clearing_detail_confirmation k
+		WHERE k.recorded_on <= as_of
+		ORDER BY k.setl_sn, k.seq DESC
+	), inst AS (
+		SELECT c.month, c.institution_code, min(c.treatment_region) AS region_code,
+			count(*) AS settlements, sum(c.fund_fen)::bigint AS fund_fen,
+			count(*) FILTER (WHERE a.action = 'confirm' AND a.cnfm_flag = '1') AS agreed,
+			max(a.recorded_on) FILTER (WHERE a.action = 'confirm' AND a.cnfm_flag = '1') AS last_agreed_on,
+			xdjy.clearing_confirm_due_on(c.month) AS confirm_due_on
+		FROM cleared c
+		LEFT JOIN answer a ON a.setl_sn = c.id
+		GROUP BY c.month, c.institution_code
+	), confirmed AS (
+		-- confirmed: by a standing month confirmation, or once every row is
+		-- agreed (cnfm_flag 1) through the national interface, whichever first
+		SELECT i.*, cf.fund_fen AS confirmed_fund_fen,
+			LEAST(cf.confirmed_on, CASE WHEN i.agreed = i.settlements THEN i.last_agreed_on END) AS confirmed_on
+		FROM inst i
+		LEFT JOIN LATERAL (
+			SELECT c.confirmed_on, c.fund_fen
+			FROM xdjy.clearing_confirmation c
+			WHERE c.month = i.month AND c.institution_code = i.institution_code
+				AND c.confirmed_on <= as_of AND (c.rolled_back_on IS NULL OR c.rolled_back_on > as_of)
+			ORDER BY c.confirmed_on DESC, c.id DESC LIMIT 1) cf ON true
+	), payer AS (
+		SELECT c.month, c.insured_region, count(*) AS settlements, sum(c.fund_fen)::bigint AS fund_fen,
+			xdjy.clearing_transfer_due_on(pc.starts_on) AS transfer_due_on
+		FROM cleared c
+		LEFT JOIN xdjy.provincial_clearing pc
+			ON pc.province_code = xdjy.province_of(c.insured_region)
+			AND pc.month = (c.month + interval '1 month')::date
+		GROUP BY c.month, c.insured_region, pc.starts_on
+	), payee AS (
+		SELECT c.month, c.treatment_region, count(*) AS settlements, sum(c.fund_fen)::bigint AS fund_fen
+		FROM cleared c
+		GROUP BY c.month, c.treatment_region
+	), declared AS (
+		SELECT d.month, d.institution_code, d.declared_on, d.fund_fen,
+			xdjy.clearing_pay_due_on(d.declared_on) AS pay_due_on,
+			CASE WHEN d.paid_on <= as_of THEN d.paid_on END AS paid_on,
+			CASE WHEN d.paid_on <= as_of THEN d.paid_fen END AS paid_fen
+		FROM xdjy.clearing_declaration d
+		WHERE d.declared_on <= as_of
+	)
+	SELECT i.month, 'institution', i.institution_code, i.region_code, i.settlements, i.fund_fen,
+		i.confirm_due_on, i.confirmed_on, i.confirmed_fund_fen, i.agreed,
+		xdjy.deadline_status(i.confirm_due_on, i.confirmed_on, as_of),
+		dc.declared_on, dc.fund_fen, dc.pay_due_on, dc.paid_on, dc.paid_fen,
+		CASE WHEN dc.declared_on IS NOT NULL THEN xdjy.deadline_status(dc.pay_due_on, dc.paid_on, as_of) END,
+		NULL, NULL, NULL, NULL
+	FROM confirmed i
+	LEFT JOIN declared dc ON dc.month = i.month AND dc.institution_code = i.institution_code
+	UNION ALL
+	SELECT p.month, 'insured_region', p.insured_region, p.insured_region, p.settlements, p.fund_fen,
+		NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+		p.transfer_due_on, t.transferred_on, t.fund_fen,
+		xdjy.deadline_status(p.transfer_due_on, t.transferred_on, as_of)
+	FROM payer p
+	LEFT JOIN xdjy.clearing_transfer t
+		ON t.month = p.month AND t.region_code = p.insured_region AND t.transferred_on <= as_of
+	UNION ALL
+	SELECT q.month, 'treatment_region', q.treatment_region, q.treatment_region, q.settlements, q.fund_fen,
+		NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL
+	FROM payee q
+	ORDER BY 1, 2, 3;
+END;

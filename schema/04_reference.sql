@@ -45,6 +45,21 @@ CREATE FUNCTION reference_parent_trigger() RETURNS trigger
 REVOKE EXECUTE ON FUNCTION reference_parent_trigger() FROM PUBLIC;
 COMMENT ON FUNCTION reference_parent_trigger() IS
 	'after a row is deleted or its key changed: no row refers to the old key (23503 otherwise), as a foreign key with NO ACTION checks';
+-- Business dates lie in a window the DBA sets (xdjy.business_date_min,
+-- xdjy.business_date_max; by default 1990-01-01 to 2199-12-31): a date
+-- such as 5874897-12-31 is a typing error, and the deadlines, ledger years
+-- and statements computed from it would fail later for everybody.  One
+-- check (src/dates.c): the trigger below on every table users fill, naming
+-- its business-date columns, and check_business_date() on the date
+-- arguments of the SQL functions (the C ones call it directly).
+CREATE FUNCTION business_dates_trigger() RETURNS trigger
+	AS 'MODULE_PATHNAME' LANGUAGE C;
+COMMENT ON FUNCTION business_dates_trigger() IS
+	'refuses (YB004) a new or changed business date (date or finite daterange bound) outside xdjy.business_date_min .. xdjy.business_date_max; arguments: the columns';
+CREATE FUNCTION check_business_date(day date, what text) RETURNS void
+	AS 'MODULE_PATHNAME' LANGUAGE C STABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION check_business_date(date, text) IS
+	'raises YB004 naming what unless day lies within xdjy.business_date_min .. xdjy.business_date_max (±infinity and NULL pass)';
 
 CREATE TABLE region (
 	code		text PRIMARY KEY,

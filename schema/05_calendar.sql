@@ -233,3 +233,8 @@ INSERT INTO holiday (day, is_workday, note, builtin) VALUES
 	('2026-10-06', false, '国庆节 National Day (国办发明电〔2025〕7号)', true),  -- Tue
 	('2026-10-07', false, '国庆节 National Day (国办发明电〔2025〕7号)', true),  -- Wed
 	('2026-10-10', true, '国庆节调休上班 National Day swapped working day (国办发明电〔2025〕7号)', true);  -- Sat
+
+-- business dates lie in the window (business_dates_trigger, src/dates.c);
+-- named to fire before the rule triggers, which compute from them
+CREATE TRIGGER business_dates BEFORE INSERT OR UPDATE ON holiday
+	FOR EACH ROW EXECUTE FUNCTION business_dates_trigger('day');

@@ -365,6 +365,7 @@ CREATE FUNCTION is_chosen_institution(person_id text, institution_code text,
 	LANGUAGE sql STABLE STRICT
 	SET search_path = pg_catalog, pg_temp
 BEGIN ATOMIC
+	SELECT xdjy.check_business_date(is_chosen_institution.on_date, 'is_chosen_institution(on_date)');
 	SELECT EXISTS (
 		SELECT 1 FROM xdjy.institution_choice c
 		JOIN xdjy.filing f ON f.id OPERATOR(pg_catalog.=) c.filing_id
@@ -376,3 +377,16 @@ BEGIN ATOMIC
 END;
 COMMENT ON FUNCTION is_chosen_institution(text, text, date) IS
 	'F11: did the person choose this institution under a long-term filing that applies on that date (002 #7)';
+
+-- business dates lie in the window (business_dates_trigger, src/dates.c);
+-- named to fire before the rule triggers, which compute from them
+CREATE TRIGGER business_dates BEFORE INSERT OR UPDATE ON filing
+	FOR EACH ROW EXECUTE FUNCTION business_dates_trigger('start_date', 'applied_on', 'closed_on');
+CREATE TRIGGER business_dates BEFORE INSERT OR UPDATE ON filing_exemption
+	FOR EACH ROW EXECUTE FUNCTION business_dates_trigger('valid');
+CREATE TRIGGER business_dates BEFORE INSERT OR UPDATE ON filing_history
+	FOR EACH ROW EXECUTE FUNCTION business_dates_trigger('business_date');
+CREATE TRIGGER business_dates BEFORE INSERT OR UPDATE ON institution_choice_rule
+	FOR EACH ROW EXECUTE FUNCTION business_dates_trigger('valid');
+CREATE TRIGGER business_dates BEFORE INSERT OR UPDATE ON institution_choice
+	FOR EACH ROW EXECUTE FUNCTION business_dates_trigger('chosen_on');

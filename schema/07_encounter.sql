@@ -133,3 +133,8 @@ CREATE TRIGGER encounter_stays_overlap
 	BEFORE INSERT OR UPDATE OF person_id, visit_type, admitted_on, discharged_on ON encounter
 	FOR EACH ROW WHEN (NEW.visit_type = 'inpatient')
 	EXECUTE FUNCTION encounter_stay_overlap_trigger();
+
+-- business dates lie in the window (business_dates_trigger, src/dates.c);
+-- named to fire before the rule triggers, which compute from them
+CREATE TRIGGER business_dates BEFORE INSERT OR UPDATE ON encounter
+	FOR EACH ROW EXECUTE FUNCTION business_dates_trigger('admitted_on', 'discharged_on');

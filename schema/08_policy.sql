@@ -231,3 +231,14 @@ CREATE TRIGGER ratio_adjustment_frozen BEFORE INSERT OR UPDATE OR DELETE ON rati
 	FOR EACH ROW EXECUTE FUNCTION policy_frozen_trigger();
 CREATE TRIGGER first_selfpay_ceiling_frozen BEFORE INSERT OR UPDATE OR DELETE ON first_selfpay_ceiling
 	FOR EACH ROW EXECUTE FUNCTION policy_frozen_trigger();
+
+-- business dates lie in the window (business_dates_trigger, src/dates.c);
+-- named to fire before the rule triggers, which compute from them
+CREATE TRIGGER business_dates BEFORE INSERT OR UPDATE ON policy
+	FOR EACH ROW EXECUTE FUNCTION business_dates_trigger('valid');
+CREATE TRIGGER business_dates BEFORE INSERT OR UPDATE ON first_selfpay_ceiling
+	FOR EACH ROW EXECUTE FUNCTION business_dates_trigger('valid');
+CREATE TRIGGER business_dates BEFORE INSERT OR UPDATE ON ratio_adjustment
+	FOR EACH ROW EXECUTE FUNCTION business_dates_trigger('valid');
+CREATE TRIGGER business_dates BEFORE INSERT OR UPDATE ON home_benefit_kept
+	FOR EACH ROW EXECUTE FUNCTION business_dates_trigger('valid');

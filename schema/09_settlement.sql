@@ -462,3 +462,14 @@ CREATE FUNCTION decide_manual_claim(claim_id bigint, decided_on date DEFAULT CUR
 	AS 'MODULE_PATHNAME' LANGUAGE C VOLATILE;
 COMMENT ON FUNCTION decide_manual_claim(bigint, date) IS
 	'decide a manual claim: pay it through a manual settlement at the insured place''s standard, or record the rule that rejects it and return NULL';
+
+-- business dates lie in the window (business_dates_trigger, src/dates.c);
+-- named to fire before the rule triggers, which compute from them
+CREATE TRIGGER business_dates BEFORE INSERT OR UPDATE ON referral
+	FOR EACH ROW EXECUTE FUNCTION business_dates_trigger('issued_on');
+CREATE TRIGGER business_dates BEFORE INSERT OR UPDATE ON settlement
+	FOR EACH ROW EXECUTE FUNCTION business_dates_trigger('settled_on', 'service_on');
+CREATE TRIGGER business_dates BEFORE INSERT OR UPDATE ON settlement_attempt
+	FOR EACH ROW EXECUTE FUNCTION business_dates_trigger('attempted_on');
+CREATE TRIGGER business_dates BEFORE INSERT OR UPDATE ON manual_claim
+	FOR EACH ROW EXECUTE FUNCTION business_dates_trigger('submitted_on', 'materials_complete_on', 'due_on', 'decided_on');

@@ -429,6 +429,7 @@ CREATE FUNCTION reconciliation_monthly_as_of(as_of date)
 	LANGUAGE sql STABLE STRICT PARALLEL RESTRICTED
 	SET search_path = pg_catalog, pg_temp
 BEGIN ATOMIC
+	SELECT xdjy.check_business_date(reconciliation_monthly_as_of.as_of, 'reconciliation_monthly_as_of(as_of)');
 	-- each party's latest report (reported_on, then id) in one hashed
 	-- pass: the greatest ARRAY[day, id, total, fund, personal] per party,
 	-- its amounts sliced out, with no sort of every report (make bench)
@@ -510,6 +511,7 @@ CREATE FUNCTION detail_upload_overdue_as_of(as_of date)
 	LANGUAGE sql STABLE STRICT PARALLEL RESTRICTED
 	SET search_path = pg_catalog, pg_temp
 BEGIN ATOMIC
+	SELECT xdjy.check_business_date(detail_upload_overdue_as_of.as_of, 'detail_upload_overdue_as_of(as_of)');
 	SELECT s.id, s.settled_on, s.institution_code, s.insured_region, s.treatment_region,
 		x.due_on, u.uploaded_on,
 		xdjy.deadline_status(x.due_on, u.uploaded_on, as_of),
@@ -621,6 +623,7 @@ CREATE FUNCTION manual_claim_due_as_of(as_of date)
 	LANGUAGE sql STABLE STRICT PARALLEL RESTRICTED
 	SET search_path = pg_catalog, pg_temp
 BEGIN ATOMIC
+	SELECT xdjy.check_business_date(manual_claim_due_as_of.as_of, 'manual_claim_due_as_of(as_of)');
 	SELECT c.id, c.encounter_id, e.person_id, p.insured_region, e.institution_code,
 		c.submitted_on, x.complete_on, CASE WHEN x.complete_on IS NOT NULL THEN c.due_on END,
 		CASE WHEN x.complete_on IS NULL THEN 'awaiting_materials'
@@ -641,3 +644,18 @@ CREATE VIEW manual_claim_due WITH (security_invoker = true) AS
 SELECT * FROM xdjy.manual_claim_due_as_of(CURRENT_DATE);
 COMMENT ON VIEW manual_claim_due IS 'S5 manual claims open today, with due day and overdue flag (002 #15)';
 GRANT SELECT ON manual_claim_due TO xdjy_admin, xdjy_operator, xdjy_analyst;
+
+-- business dates lie in the window (business_dates_trigger, src/dates.c);
+-- named to fire before the rule triggers, which compute from them
+CREATE TRIGGER business_dates BEFORE INSERT OR UPDATE ON party_report
+	FOR EACH ROW EXECUTE FUNCTION business_dates_trigger('reported_on');
+CREATE TRIGGER business_dates BEFORE INSERT OR UPDATE ON detail_upload
+	FOR EACH ROW EXECUTE FUNCTION business_dates_trigger('uploaded_on');
+CREATE TRIGGER business_dates BEFORE INSERT OR UPDATE ON clearing_confirmation
+	FOR EACH ROW EXECUTE FUNCTION business_dates_trigger('month', 'confirmed_on', 'rolled_back_on');
+CREATE TRIGGER business_dates BEFORE INSERT OR UPDATE ON clearing_declaration
+	FOR EACH ROW EXECUTE FUNCTION business_dates_trigger('month', 'declared_on', 'paid_on');
+CREATE TRIGGER business_dates BEFORE INSERT OR UPDATE ON provincial_clearing
+	FOR EACH ROW EXECUTE FUNCTION business_dates_trigger('month', 'starts_on');
+CREATE TRIGGER business_dates BEFORE INSERT OR UPDATE ON clearing_transfer
+	FOR EACH ROW EXECUTE FUNCTION business_dates_trigger('month', 'transferred_on');

@@ -607,6 +607,8 @@ CREATE FUNCTION export_setlinfo("from" date, "to" date)
 	SET search_path = pg_catalog, pg_temp
 BEGIN ATOMIC
 	SELECT xdjy.national_check_period(export_setlinfo."from", export_setlinfo."to", 'from', 'to');
+	SELECT xdjy.check_business_date(export_setlinfo."from", 'export_setlinfo(from)');
+	SELECT xdjy.check_business_date(export_setlinfo."to", 'export_setlinfo(to)');
 	SELECT i.* FROM xdjy.setlinfo i
 	WHERE i.setl_time OPERATOR(pg_catalog.>=) export_setlinfo."from"
 		AND i.setl_time OPERATOR(pg_catalog.<=) export_setlinfo."to"
@@ -632,6 +634,7 @@ CREATE FUNCTION clearing_monthly_as_of(as_of date)
 	LANGUAGE sql STABLE STRICT PARALLEL RESTRICTED
 	SET search_path = pg_catalog, pg_temp
 BEGIN ATOMIC
+	SELECT xdjy.check_business_date(clearing_monthly_as_of.as_of, 'clearing_monthly_as_of(as_of)');
 	WITH cleared AS (
 		SELECT xdjy.month_of(s.settled_on) AS month, s.id, s.institution_code,
 			s.insured_region, s.treatment_region, s.fund_fen
@@ -714,3 +717,8 @@ SELECT * FROM xdjy.clearing_monthly_as_of(CURRENT_DATE);
 COMMENT ON VIEW clearing_monthly IS
 	'R3 monthly clearing today; clearing_monthly_as_of(date) for another day';
 GRANT SELECT ON clearing_monthly TO xdjy_admin, xdjy_operator, xdjy_analyst;
+
+-- business dates lie in the window (business_dates_trigger, src/dates.c);
+-- named to fire before the rule triggers, which compute from them
+CREATE TRIGGER business_dates BEFORE INSERT OR UPDATE ON clearing_detail_confirmation
+	FOR EACH ROW EXECUTE FUNCTION business_dates_trigger('recorded_on');

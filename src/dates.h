@@ -8,6 +8,8 @@
  *	  - arithmetic: months and days added the way PostgreSQL adds them,
  *	    a given day of the next month, the first day of a month;
  *	  - the finite-date requirement of the rule triggers (22008);
+ *	  - the business-date window every stored or given business date lies
+ *	    in (YB004; GUCs xdjy.business_date_min/max, src/guc.c);
  *	  - the validity of a dated row ([lower, upper) of a daterange column).
  *
  *-------------------------------------------------------------------------
@@ -28,6 +30,21 @@ extern int	xdjy_date_year(DateADT d);
 
 /* a date column or argument must hold a finite date (22008 otherwise) */
 extern void xdjy_require_finite(DateADT d, const char *what);
+
+/*
+ * The business-date window, [xdjy_business_date_min, xdjy_business_date_max]
+ * (both included; src/guc.c keeps them).  Every business date a table
+ * stores or a function is given goes through these, with the name of the
+ * column (table.column) or argument (function(argument)) for the message;
+ * YB004 outside the window.  ±infinity is left to the finite-date rule
+ * (xdjy_require_finite, or a table's CHECK), and a daterange's infinite or
+ * unbounded ends stay open; only finite bounds are checked (the first day,
+ * and the last day the range holds).
+ */
+extern DateADT xdjy_business_date_min;
+extern DateADT xdjy_business_date_max;
+extern void xdjy_check_business_date(DateADT d, const char *what);
+extern void xdjy_check_business_daterange(Datum range, const char *what);
 
 /*
  * d + interval 'months months days days' the way PostgreSQL computes

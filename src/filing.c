@@ -25,6 +25,7 @@
 #include "utils/date.h"
 #include "utils/tuplestore.h"
 
+#include "dates.h"
 #include "errors.h"
 #include "reference.h"
 #include "reference_cache.h"
@@ -107,6 +108,7 @@ change_filing(PG_FUNCTION_ARGS)
 
 	require_args(fcinfo, 3, names);
 	id = PG_GETARG_INT64(0);
+	xdjy_check_business_date(PG_GETARG_DATEADT(2), "change_filing(on_date)");
 
 	xdjy_spi_connect();
 	lock_filing(id);
@@ -137,6 +139,8 @@ close_filing(FunctionCallInfo fcinfo, XdjyPlan *plan)
 	Datum		v[2];
 
 	require_args(fcinfo, 2, names);
+	xdjy_check_business_date(PG_GETARG_DATEADT(1), plan == &plan_close_cancelled ?
+							 "cancel_filing(on_date)" : "terminate_filing(on_date)");
 	v[0] = PG_GETARG_DATUM(0);
 	v[1] = PG_GETARG_DATUM(1);
 	xdjy_spi_connect();
@@ -207,6 +211,7 @@ filing_at(PG_FUNCTION_ARGS)
 	char	   *pooling;
 	Datum		v[3];
 
+	xdjy_check_business_date(PG_GETARG_DATEADT(2), "filing_at(on_date)");
 	SetSingleFuncCall(fcinfo, 0);
 	xdjy_spi_connect();
 	pooling = pooling_or_unknown(region);
@@ -257,6 +262,7 @@ filing_exempt(PG_FUNCTION_ARGS)
 	char	   *treatment = text_to_cstring(PG_GETARG_TEXT_PP(1));
 	bool		exempt = false;
 
+	xdjy_check_business_date(PG_GETARG_DATEADT(2), "filing_exempt(on_date)");
 	insured = pooling_or_unknown(insured);
 	treatment = pooling_or_unknown(treatment);
 	if (insured != NULL && treatment != NULL &&

@@ -487,6 +487,7 @@ decide_manual_claim(PG_FUNCTION_ARGS)
 				(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
 				 errmsg("decision date must be a finite date"),
 				 errhint("Give a calendar date.")));
+	xdjy_check_business_date(decided_on, "decide_manual_claim(decided_on)");
 
 	xdjy_spi_connect();
 	arg = Int64GetDatum(claim_id);

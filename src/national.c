@@ -24,6 +24,7 @@
 #include "utils/date.h"
 #include "utils/numeric.h"
 
+#include "dates.h"
 #include "errors.h"
 #include "national.h"
 #include "spi_plans.h"
@@ -273,6 +274,8 @@ stmt_check_request(PG_FUNCTION_ARGS)
 
 	/* the statement period: stmt_begndate .. stmt_enddate, both included */
 	check_period(PG_GETARG_DATUM(3), PG_GETARG_DATUM(4), "begndate", "enddate");
+	xdjy_check_business_date(PG_GETARG_DATEADT(3), "begndate");
+	xdjy_check_business_date(PG_GETARG_DATEADT(4), "enddate");
 
 	flag = text_to_cstring(PG_GETARG_TEXT_PP(5));
 	if (strcmp(flag, "0") != 0 && strcmp(flag, "1") != 0)

@@ -23,6 +23,7 @@
 #include "utils/memutils.h"
 #include "utils/resowner.h"
 
+#include "dates.h"
 #include "owner.h"
 #include "spi_plans.h"
 
@@ -123,6 +124,14 @@ try_settle(PG_FUNCTION_ARGS)
 	volatile bool isnull = true;
 	ErrorData  *volatile edata = NULL;
 	int			i;
+
+	/*
+	 * A date outside the business-date window is a bad argument, not a
+	 * rejected settlement: it is raised, not recorded (the attempt would
+	 * count in a month that is no business month).
+	 */
+	if (!PG_ARGISNULL(4))
+		xdjy_check_business_date(PG_GETARG_DATEADT(4), "try_settle(settled_on)");
 
 	for (i = 0; i < TRY_SETTLE_NARGS; i++)
 	{

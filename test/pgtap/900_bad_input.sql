@@ -1,7 +1,8 @@
 -- Bad input across every type, table and function.  Each case
 -- runs in its own subtransaction, always rolled back, and must fail with its
 -- specific SQLSTATE (22P02 bad type input, 22003 amounts out of range,
--- 22008 dates out of range or infinite, 23502/23503/23505/23514 the table's
+-- 22008 dates out of range or infinite, YB004
+-- dates outside the business-date window, 23502/23503/23505/23514 the table's
 -- constraints, YB... the rule's own code, YB001 an unknown reference named
 -- to a function); a summary asserts that none raised XX000 (internal error)
 -- and that the backend is still there.  Add cases to bad_case below,
@@ -178,9 +179,9 @@ INSERT INTO bad_case (area, sql, want) VALUES
 	('function file_long_term', $$SELECT xdjy.file_long_term('jinan-emp-1', '110000', 'infinity', '2024-03-10')$$, '22008'),
 	('function file_long_term', $$SELECT xdjy.file_long_term('jinan-emp-1', '110000', '2024-03-05', 'infinity')$$, '22008'),
 	('function file_long_term', $$SELECT xdjy.file_long_term('jinan-emp-1', '110000', '2024-03-05', '-infinity')$$, '22008'),
-	('function file_long_term', $$SELECT xdjy.file_long_term('jinan-emp-1', '110000', '294276-12-30', '294276-12-31')$$, '22008'),
-	('function file_long_term', $$SELECT xdjy.file_long_term('jinan-emp-1', '110000', '294277-01-01', '294277-01-01')$$, '22008'),
-	('function file_long_term', $$SELECT xdjy.file_long_term('jinan-emp-1', '110000', '4714-11-24 BC', '4714-11-24 BC')$$, '22008'),
+	('function file_long_term', $$SELECT xdjy.file_long_term('jinan-emp-1', '110000', '294276-12-30', '294276-12-31')$$, 'YB004'),
+	('function file_long_term', $$SELECT xdjy.file_long_term('jinan-emp-1', '110000', '294277-01-01', '294277-01-01')$$, 'YB004'),
+	('function file_long_term', $$SELECT xdjy.file_long_term('jinan-emp-1', '110000', '4714-11-24 BC', '4714-11-24 BC')$$, 'YB004'),
 	('function file_long_term', $$SELECT xdjy.file_long_term('jinan-emp-1', '110000', '5874898-01-01', '2024-03-10')$$, '22008'),
 	('function file_long_term', $$SELECT xdjy.file_long_term('jinan-emp-1', '110000', '2025-03-11', '2024-03-10')$$, 'YB106'),
 	('function file_long_term', $$SELECT xdjy.file_long_term('jinan-emp-1', '110000', '2024-03-05', '2024-03-10', 'pigeon')$$, 'YB115'),
@@ -199,7 +200,7 @@ INSERT INTO bad_case (area, sql, want) VALUES
 	('function file_temporary', $$SELECT xdjy.file_temporary('jinan-emp-1', '110000', '-infinity', '2024-03-10')$$, '22008'),
 	('function file_temporary', $$SELECT xdjy.file_temporary('jinan-emp-1', '110000', 'infinity', '2024-03-10')$$, '22008'),
 	('function file_temporary', $$SELECT xdjy.file_temporary('jinan-emp-1', '110000', '2024-03-05', 'infinity')$$, '22008'),
-	('function file_temporary', $$SELECT xdjy.file_temporary('jinan-emp-1', '110000', '294277-06-01', '294277-01-01')$$, '22008'),
+	('function file_temporary', $$SELECT xdjy.file_temporary('jinan-emp-1', '110000', '294277-06-01', '294277-01-01')$$, 'YB004'),
 	('function file_temporary', $$SELECT xdjy.file_temporary('jinan-emp-1', '110000', '2024-03-05', '2024-03-10', 'pigeon')$$, 'YB115'),
 	('function file_temporary', $$SELECT xdjy.file_temporary('jinan-emp-1', '370800', '2024-03-05', '2024-03-10')$$, 'YB116'),
 	('function file_temporary', $$SELECT xdjy.file_temporary('jinan-emp-1', '110000', '2024-03-05', '2024-03-10'), xdjy.file_temporary('jinan-emp-1', '110000', '2024-04-05', '2024-04-10')$$, 'YB104'),
@@ -219,7 +220,7 @@ INSERT INTO bad_case (area, sql, want) VALUES
 	('function change_filing', $$SELECT xdjy.change_filing((SELECT id FROM fx WHERE name = 'long_term'), '310000', '2024-02-29')$$, 'YB112'),
 	('function change_filing', $$SELECT xdjy.change_filing((SELECT id FROM fx WHERE name = 'long_term'), '310000', 'infinity')$$, '22008'),
 	('function change_filing', $$SELECT xdjy.change_filing((SELECT id FROM fx WHERE name = 'long_term'), '310000', '-infinity')$$, '22008'),
-	('function change_filing', $$SELECT xdjy.change_filing((SELECT id FROM fx WHERE name = 'long_term'), '310000', '294277-01-01')$$, '22008'),
+	('function change_filing', $$SELECT xdjy.change_filing((SELECT id FROM fx WHERE name = 'long_term'), '310000', '294277-01-01')$$, 'YB004'),
 	('function change_filing', $$SELECT xdjy.change_filing((SELECT id FROM fx WHERE name = 'closed'), '440300', '2024-09-05')$$, 'YB108'),
 	('function cancel_filing', $$SELECT xdjy.cancel_filing(NULL, '2024-09-05')$$, '22004'),
 	('function cancel_filing', $$SELECT xdjy.cancel_filing((SELECT id FROM fx WHERE name = 'long_term'), NULL)$$, '22004'),
@@ -289,7 +290,7 @@ INSERT INTO bad_case (area, sql, want) VALUES
 	('table encounter', $$INSERT INTO xdjy.encounter (person_id, institution_code, visit_type, admitted_on, discharged_on) VALUES ('weihai-emp-1', 'H37100200001', 'inpatient', '2024-06-02', '2024-06-01')$$, 'YB201'),
 	('table encounter', $$INSERT INTO xdjy.encounter (person_id, institution_code, visit_type, admitted_on, discharged_on) VALUES ('weihai-emp-1', 'H37100200001', 'inpatient', 'infinity', '2024-06-01')$$, '22008'),
 	('table encounter', $$INSERT INTO xdjy.encounter (person_id, institution_code, visit_type, admitted_on, discharged_on) VALUES ('weihai-emp-1', 'H37100200001', 'inpatient', '2024-06-01', '-infinity')$$, '22008'),
-	('table encounter', $$INSERT INTO xdjy.encounter (person_id, institution_code, visit_type, admitted_on, discharged_on) VALUES ('weihai-emp-1', 'H37100200001', 'inpatient', '294277-01-02', '294277-01-01')$$, 'YB201'),
+	('table encounter', $$INSERT INTO xdjy.encounter (person_id, institution_code, visit_type, admitted_on, discharged_on) VALUES ('weihai-emp-1', 'H37100200001', 'inpatient', '294277-01-02', '294277-01-01')$$, 'YB004'),
 	('table encounter', $$INSERT INTO xdjy.encounter (person_id, institution_code, visit_type, admitted_on) VALUES ('weihai-emp-1', 'H37100200001', 'outpatient', '5874898-01-01')$$, '22008'),
 	('table encounter', $$INSERT INTO xdjy.encounter (person_id, institution_code, visit_type, admitted_on, emergency) VALUES ('weihai-emp-1', 'H37100200001', 'outpatient', '2024-06-01', NULL)$$, '23502'),
 	('table encounter', $$INSERT INTO xdjy.encounter (person_id, institution_code, visit_type, admitted_on, trauma) VALUES ('weihai-emp-1', 'H37100200001', 'outpatient', '2024-06-01', 'perhaps')$$, '22P02'),
@@ -639,7 +640,7 @@ INSERT INTO bad_case (area, sql, want) VALUES
 	('table clearing_confirmation', $$INSERT INTO xdjy.clearing_confirmation (month, institution_code, confirmed_on, fund_fen, rolled_back_on) VALUES ('2024-08-01', 'H11010500001', '2024-09-10', 1, '2024-09-09')$$, '23514'),
 	('table clearing_confirmation', $$INSERT INTO xdjy.clearing_confirmation (month, institution_code, confirmed_on, fund_fen) VALUES ('2024-08-01', 'H11010500001', 'infinity', 1)$$, '23514'),
 	('table clearing_confirmation', $$INSERT INTO xdjy.clearing_confirmation (month, institution_code, confirmed_on, fund_fen) VALUES ('infinity', 'H11010500001', 'infinity', 1)$$, '23514'),
-	('table clearing_confirmation', $$INSERT INTO xdjy.clearing_confirmation (month, institution_code, confirmed_on, fund_fen) VALUES ('294276-12-01', 'H11010500001', '294276-12-31', 1)$$, '22008'),
+	('table clearing_confirmation', $$INSERT INTO xdjy.clearing_confirmation (month, institution_code, confirmed_on, fund_fen) VALUES ('294276-12-01', 'H11010500001', '294276-12-31', 1)$$, 'YB004'),
 	('table clearing_confirmation', $$INSERT INTO xdjy.clearing_confirmation (month, institution_code, confirmed_on, fund_fen) VALUES ('2024-08-01', 'H11010500001', '2024-09-10', 1), ('2024-08-01', 'H11010500001', '2024-09-11', 1)$$, '23505'),
 	('table clearing_declaration', $$INSERT INTO xdjy.clearing_declaration (month, institution_code, declared_on, fund_fen, paid_on) VALUES ('2024-08-01', 'H11010500001', '2024-09-10', 1, '2024-10-01')$$, '23514'),
 	('table clearing_declaration', $$INSERT INTO xdjy.clearing_declaration (month, institution_code, declared_on, fund_fen, paid_on, paid_fen) VALUES ('2024-08-01', 'H11010500001', '2024-09-10', 1, '2024-09-09', 1)$$, '23514'),
