@@ -117,3 +117,38 @@ CREATE TRIGGER ratio_adjustment_frozen BEFORE INSERT OR UPDATE OR DELETE ON rati
 	FOR EACH ROW EXECUTE FUNCTION policy_frozen_trigger();
 CREATE TRIGGER first_selfpay_ceiling_frozen BEFORE INSERT OR UPDATE OR DELETE ON first_selfpay_ceiling
 	FOR EACH ROW EXECUTE FUNCTION policy_frozen_trigger();
+
+-- settlement: a stay settles at discharge, or explicitly mid-stay
+-- (中途结算); settle() and try_settle() take the mark as their last
+-- argument (src/settlement_trigger.c)
+ALTER TABLE settlement ADD COLUMN mid_stay boolean NOT NULL DEFAULT false;
+COMMENT ON COLUMN settlement.mid_stay IS
+	'xdjy only: 中途结算, part of an inpatient stay still in hospital on the settlement date; false: a discharge settlement (出院结算), which needs the discharge date (YB320, YB321)';
+DROP FUNCTION settle(bigint, bigint, bigint, text, date, text, boolean, bigint, text);
+DROP FUNCTION try_settle(bigint, bigint, bigint, text, date, text, boolean, bigint, text);
+CREATE FUNCTION settle(encounter_id bigint, total_fen bigint, out_of_scope_fen bigint,
+		invoice_no text, settled_on date DEFAULT CURRENT_DATE, mode text DEFAULT 'direct',
+		own_reason boolean DEFAULT false, referral_id bigint DEFAULT NULL,
+		diagnosis text DEFAULT NULL, mid_stay boolean DEFAULT false)
+	RETURNS settlement
+	LANGUAGE sql VOLATILE
+	SET search_path = pg_catalog, pg_temp
+	AS $$
+	INSERT INTO xdjy.settlement (encounter_id, total_fen, out_of_scope_fen, invoice_no,
+		settled_on, mode, own_reason, referral_id, diagnosis, mid_stay)
+	VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+	RETURNING *
+$$;
+COMMENT ON FUNCTION settle(bigint, bigint, bigint, text, date, text, boolean, bigint, text, boolean) IS
+	'settle an encounter (a stay at discharge, or part of it with mid_stay): the engine decides the category and the amounts, or rejects with a YB code';
+
+CREATE FUNCTION try_settle(encounter_id bigint, total_fen bigint, out_of_scope_fen bigint,
+		invoice_no text, settled_on date DEFAULT CURRENT_DATE, mode text DEFAULT 'direct',
+		own_reason boolean DEFAULT false, referral_id bigint DEFAULT NULL,
+		diagnosis text DEFAULT NULL, mid_stay boolean DEFAULT false)
+	RETURNS settlement
+	AS 'MODULE_PATHNAME' LANGUAGE C VOLATILE
+	SET search_path = pg_catalog, pg_temp;
+COMMENT ON FUNCTION try_settle(bigint, bigint, bigint, text, date, text, boolean, bigint, text, boolean) IS
+	'settle(), but a rejection is recorded in settlement_attempt with its SQLSTATE (R4) and NULL returned';
+

@@ -83,6 +83,7 @@ CREATE TABLE settlement (
 	in_scope_fen		bigint,
 	deductible_met_before_fen bigint,
 	fund_paid_before_fen bigint,
+	mid_stay			boolean NOT NULL DEFAULT false,
 	CONSTRAINT settlement_policy_fk FOREIGN KEY (policy_id) REFERENCES policy (id),
 	CONSTRAINT settlement_own_reason_manual CHECK (NOT own_reason OR mode = 'manual'),
 	CONSTRAINT settlement_fund_plus_personal CHECK (fund_fen + personal_fen = total_fen),
@@ -160,6 +161,8 @@ COMMENT ON COLUMN settlement.adjustment_ids IS
 COMMENT ON COLUMN settlement.deductible_met_before_fen IS
 	'ledger before this settlement: deductible met';
 COMMENT ON COLUMN settlement.fund_paid_before_fen IS 'ledger before this settlement: fund paid';
+COMMENT ON COLUMN settlement.mid_stay IS
+	'xdjy only: 中途结算, part of an inpatient stay still in hospital on the settlement date; false: a discharge settlement (出院结算), which needs the discharge date (YB320, YB321)';
 COMMENT ON CONSTRAINT settlement_invoice_no_form ON settlement IS
 	'invoice number (S4, 000 §四): 1 to 100 characters, no control characters, no surrounding whitespace';
 CREATE UNIQUE INDEX settlement_invoice_once ON settlement (institution_code, invoice_no, invoice_seq)
@@ -283,27 +286,27 @@ COMMENT ON FUNCTION category_reasons() IS
 CREATE FUNCTION settle(encounter_id bigint, total_fen bigint, out_of_scope_fen bigint,
 		invoice_no text, settled_on date DEFAULT CURRENT_DATE, mode text DEFAULT 'direct',
 		own_reason boolean DEFAULT false, referral_id bigint DEFAULT NULL,
-		diagnosis text DEFAULT NULL)
+		diagnosis text DEFAULT NULL, mid_stay boolean DEFAULT false)
 	RETURNS settlement
 	LANGUAGE sql VOLATILE
 	SET search_path = pg_catalog, pg_temp
 	AS $$
 	INSERT INTO xdjy.settlement (encounter_id, total_fen, out_of_scope_fen, invoice_no,
-		settled_on, mode, own_reason, referral_id, diagnosis)
-	VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+		settled_on, mode, own_reason, referral_id, diagnosis, mid_stay)
+	VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
 	RETURNING *
 $$;
-COMMENT ON FUNCTION settle(bigint, bigint, bigint, text, date, text, boolean, bigint, text) IS
-	'settle an encounter: the engine decides the category and the amounts, or rejects with a YB code';
+COMMENT ON FUNCTION settle(bigint, bigint, bigint, text, date, text, boolean, bigint, text, boolean) IS
+	'settle an encounter (a stay at discharge, or part of it with mid_stay): the engine decides the category and the amounts, or rejects with a YB code';
 
 CREATE FUNCTION try_settle(encounter_id bigint, total_fen bigint, out_of_scope_fen bigint,
 		invoice_no text, settled_on date DEFAULT CURRENT_DATE, mode text DEFAULT 'direct',
 		own_reason boolean DEFAULT false, referral_id bigint DEFAULT NULL,
-		diagnosis text DEFAULT NULL)
+		diagnosis text DEFAULT NULL, mid_stay boolean DEFAULT false)
 	RETURNS settlement
 	AS 'MODULE_PATHNAME' LANGUAGE C VOLATILE
 	SET search_path = pg_catalog, pg_temp;
-COMMENT ON FUNCTION try_settle(bigint, bigint, bigint, text, date, text, boolean, bigint, text) IS
+COMMENT ON FUNCTION try_settle(bigint, bigint, bigint, text, date, text, boolean, bigint, text, boolean) IS
 	'settle(), but a rejection is recorded in settlement_attempt with its SQLSTATE (R4) and NULL returned';
 
 CREATE FUNCTION reverse_settlement(settlement_id bigint, settled_on date DEFAULT CURRENT_DATE)

@@ -81,6 +81,7 @@ typedef enum SCol
 	SC_OWN_REASON,
 	SC_REFERRAL_ID,
 	SC_DIAGNOSIS,
+	SC_MID_STAY,
 	/* filled by the engine: a client must leave them NULL */
 	SC_PERSON_ID,
 	SC_INSTITUTION,
@@ -129,6 +130,7 @@ static const struct
 	[SC_OWN_REASON] = {"own_reason", BOOLOID},
 	[SC_REFERRAL_ID] = {"referral_id", INT8OID},
 	[SC_DIAGNOSIS] = {"diagnosis", TEXTOID},
+	[SC_MID_STAY] = {"mid_stay", BOOLOID},
 	[SC_PERSON_ID] = {"person_id", TEXTOID},
 	[SC_INSTITUTION] = {"institution_code", TEXTOID},
 	[SC_INSURED_REGION] = {"insured_region", TEXTOID},
@@ -158,6 +160,7 @@ static const struct
 };
 
 static Oid	scol_relid = InvalidOid;
+static int	scol_natts = 0;		/* an update adding a column changes it */
 static int	scol_attnum[SC_NCOLS];
 
 static void
@@ -165,11 +168,22 @@ settlement_columns(Relation rel)
 {
 	TupleDesc	tupdesc = RelationGetDescr(rel);
 
-	if (scol_relid == RelationGetRelid(rel))
+	if (scol_relid == RelationGetRelid(rel) && scol_natts == tupdesc->natts)
 		return;
 	for (int i = 0; i < SC_NCOLS; i++)
-		scol_attnum[i] = xdjy_attnum(tupdesc, scol_def[i].name, scol_def[i].type);
+	{
+		/*
+		 * mid_stay came with 1.1; the library also serves a 1.0 table
+		 * (before ALTER EXTENSION UPDATE), where every settlement is a
+		 * discharge settlement: 0 marks the column absent.
+		 */
+		if (i == SC_MID_STAY && SPI_fnumber(tupdesc, scol_def[i].name) <= 0)
+			scol_attnum[i] = 0;
+		else
+			scol_attnum[i] = xdjy_attnum(tupdesc, scol_def[i].name, scol_def[i].type);
+	}
 	scol_relid = RelationGetRelid(rel);
+	scol_natts = tupdesc->natts;
 }
 
 /* the row being built: values for every column, which ones to replace */
@@ -211,7 +225,7 @@ apply_row(HeapTuple tuple, TupleDesc tupdesc, SRow *r)
 
 	for (int i = 0; i < SC_NCOLS; i++)
 	{
-		if (!r->replace[i])
+		if (!r->replace[i] || scol_attnum[i] == 0)
 			continue;
 		cols[n] = scol_attnum[i];
 		values[n] = r->values[i];
@@ -726,6 +740,7 @@ typedef struct SettleInput
 	bool		has_referral;
 	int64		referral_id;
 	char	   *diagnosis;
+	bool		mid_stay;		/* 中途结算: part of a stay still going on */
 } SettleInput;
 
 /*
@@ -744,6 +759,37 @@ check_encounter(const SettleInput *in, const Encounter *e)
 						   (long long) e->id, xdjy_iso_date(e->admitted_on),
 						   xdjy_iso_date(in->settled_on)),
 				 errhint("The earliest settlement date is %s.", xdjy_iso_date(e->admitted_on))));
+
+	/*
+	 * A stay is settled at its discharge (出院结算): the filing rules judge
+	 * it by the discharge (鲁医保发〔2022〕26号 第二条(一)(二)), so a stay
+	 * without a discharge date is not settled as if it had ended.  Settling
+	 * part of a stay still going on (中途结算) is said explicitly
+	 * (mid_stay), and only fits a stay in hospital on the settlement date.
+	 */
+	if (strcmp(e->visit_type, "inpatient") == 0)
+	{
+		if (!in->mid_stay && !e->discharged)
+			ereport(ERROR,
+					(xdjy_errcode(ERRCODE_XDJY_STAY_NOT_DISCHARGED),
+					 errdetail("Stay %lld admitted on %s has no discharge date; the settlement dated %s is not marked mid-stay.",
+							   (long long) e->id, xdjy_iso_date(e->admitted_on),
+							   xdjy_iso_date(in->settled_on)),
+					 errhint("Record the discharge date (encounter.discharged_on) before the discharge settlement, or settle part of the stay with mid_stay => true (中途结算).")));
+		if (in->mid_stay && e->discharged && e->discharged_on <= in->settled_on)
+			ereport(ERROR,
+					(xdjy_errcode(ERRCODE_XDJY_MID_STAY_INVALID),
+					 errdetail("Stay %lld was discharged on %s; the mid-stay settlement is dated %s.",
+							   (long long) e->id, xdjy_iso_date(e->discharged_on),
+							   xdjy_iso_date(in->settled_on)),
+					 errhint("Settle a discharged stay at discharge (mid_stay => false).")));
+	}
+	else if (in->mid_stay)
+		ereport(ERROR,
+				(xdjy_errcode(ERRCODE_XDJY_MID_STAY_INVALID),
+				 errdetail("Encounter %lld is a %s visit, not a stay.",
+						   (long long) e->id, xdjy_clip(e->visit_type)),
+				 errhint("Only an inpatient stay is settled mid-stay; settle the visit with mid_stay => false.")));
 
 	if (e->attached)
 		ereport(ERROR,
@@ -1295,7 +1341,7 @@ settle_reversal(int64 original, TupleDesc tupdesc, HeapTuple newrow, SRow *r,
 	{
 		Datum		v;
 
-		if (c == SC_SETTLED_ON || c == SC_REVERSES)
+		if (c == SC_SETTLED_ON || c == SC_REVERSES || scol_attnum[c] == 0)
 			continue;
 		v = heap_getattr(orig, scol_attnum[c], odesc, &isnull);
 		switch (c)
@@ -1353,7 +1399,7 @@ check_engine_columns_empty(HeapTuple row, TupleDesc tupdesc)
 			ereport(ERROR,
 					(xdjy_errcode(ERRCODE_XDJY_ENGINE_COLUMNS),
 					 errdetail("The row gives a value for \"%s\".", scol_def[c].name),
-					 errhint("Insert only the encounter, date, mode, invoice, amounts, own_reason, referral and diagnosis; a dump is restored by a superuser with pg_dump's own settings.")));
+					 errhint("Insert only the encounter, date, mode, invoice, amounts, own_reason, referral, diagnosis and mid_stay; a dump is restored by a superuser with pg_dump's own settings.")));
 	}
 }
 
@@ -1395,6 +1441,11 @@ read_settle_input(HeapTuple row, TupleDesc tupdesc, SettleInput *in)
 	in->has_referral = !isnull;
 	in->referral_id = isnull ? 0 : DatumGetInt64(d);
 	in->diagnosis = xdjy_get_text(row, tupdesc, scol_attnum[SC_DIAGNOSIS]);
+	if (scol_attnum[SC_MID_STAY] > 0)
+	{
+		d = heap_getattr(row, scol_attnum[SC_MID_STAY], tupdesc, &isnull);
+		in->mid_stay = !isnull && DatumGetBool(d);
+	}
 	return true;
 }
 
