@@ -152,3 +152,37 @@ CREATE FUNCTION try_settle(encounter_id bigint, total_fen bigint, out_of_scope_f
 COMMENT ON FUNCTION try_settle(bigint, bigint, bigint, text, date, text, boolean, bigint, text, boolean) IS
 	'settle(), but a rejection is recorded in settlement_attempt with its SQLSTATE (R4) and NULL returned';
 
+
+-- manual claims: submit_manual_claim() with the materials of 吉医保发〔2019〕34号
+-- 附件第15条; decide_manual_claim() raises a refusal like every other
+-- function (the library's decide_manual_claim no longer records it);
+-- try_decide_manual_claim() records it, as 1.0's decide_manual_claim did
+COMMENT ON FUNCTION decide_manual_claim(bigint, date) IS
+	'decide a manual claim: pay it through a manual settlement at the insured place''s standard, or raise the code of the rule that refuses it (the claim stays open)';
+
+CREATE FUNCTION try_decide_manual_claim(claim_id bigint, decided_on date DEFAULT CURRENT_DATE)
+	RETURNS settlement
+	AS 'MODULE_PATHNAME' LANGUAGE C VOLATILE;
+COMMENT ON FUNCTION try_decide_manual_claim(bigint, date) IS
+	'decide_manual_claim(), but a refusal closes the claim as rejected with the rule''s SQLSTATE and message, and NULL is returned';
+
+CREATE FUNCTION submit_manual_claim(encounter_id bigint, invoice_no text, total_fen bigint,
+		out_of_scope_fen bigint DEFAULT 0, submitted_on date DEFAULT CURRENT_DATE,
+		medical_record boolean DEFAULT false, expense_list boolean DEFAULT false,
+		own_reason boolean DEFAULT false, referral_id bigint DEFAULT NULL,
+		diagnosis text DEFAULT NULL)
+	RETURNS manual_claim
+	LANGUAGE sql VOLATILE
+	SET search_path = pg_catalog, pg_temp
+	-- 吉医保发〔2019〕34号 附件第15条: the materials are the invoice (its
+	-- number and amounts), the medical record and the expense list, and
+	-- nothing more; with all three the materials are complete on the day
+	-- of submission, otherwise materials_complete_on is recorded later
+	AS $$
+	INSERT INTO xdjy.manual_claim (encounter_id, invoice_no, total_fen, out_of_scope_fen,
+		submitted_on, materials_complete_on, own_reason, referral_id, diagnosis)
+	VALUES ($1, $2, $3, $4, $5, CASE WHEN $6 AND $7 THEN $5 END, $8, $9, $10)
+	RETURNING *
+$$;
+COMMENT ON FUNCTION submit_manual_claim(bigint, text, bigint, bigint, date, boolean, boolean, boolean, bigint, text) IS
+	'submit a manual claim (手工报销) with the invoice, and whether the medical record and the expense list are in: nothing more may be asked (吉医保发〔2019〕34号 附件第15条); with all three, due in 22 working days';
