@@ -186,3 +186,15 @@ CREATE FUNCTION submit_manual_claim(encounter_id bigint, invoice_no text, total_
 $$;
 COMMENT ON FUNCTION submit_manual_claim(bigint, text, bigint, bigint, date, boolean, boolean, boolean, bigint, text) IS
 	'submit a manual claim (手工报销) with the invoice, and whether the medical record and the expense list are in: nothing more may be asked (吉医保发〔2019〕34号 附件第15条); with all three, due in 22 working days';
+
+-- settlement: a cross-province long-term resident claiming by hand from an
+-- unchosen non-direct-settlement institution of the residence city is
+-- paid at the unfiled standard (吉医保发〔2019〕34号 附件第7条): a new
+-- category reason (src/settlement.h)
+ALTER TABLE settlement DROP CONSTRAINT settlement_category_reason;
+ALTER TABLE settlement ADD CONSTRAINT settlement_category_reason CHECK (category_reason IN ('local', 'local_with_proof',
+		'local_home_kept', 'home_without_proof', 'long_term_filing', 'temporary_filing',
+		'filed_before_discharge', 'filed_after_discharge', 'closed_mid_stay', 'filing_exempt',
+		'referral', 'emergency', 'unchosen_institution', 'unfiled'));
+COMMENT ON COLUMN settlement.category_reason IS
+	'why the category: local, local_with_proof, local_home_kept, home_without_proof, long_term_filing, temporary_filing, filed_before_discharge, filed_after_discharge, closed_mid_stay, filing_exempt, referral, emergency, unchosen_institution, unfiled';

@@ -90,7 +90,7 @@ CREATE TABLE settlement (
 	CONSTRAINT settlement_category_reason CHECK (category_reason IN ('local', 'local_with_proof',
 		'local_home_kept', 'home_without_proof', 'long_term_filing', 'temporary_filing',
 		'filed_before_discharge', 'filed_after_discharge', 'closed_mid_stay', 'filing_exempt',
-		'referral', 'emergency', 'unfiled')),
+		'referral', 'emergency', 'unchosen_institution', 'unfiled')),
 	-- S6 (002 #12): a referral serves one encounter, whatever the isolation level
 	CONSTRAINT settlement_referral_once EXCLUDE USING gist (
 		referral_id WITH OPERATOR(pg_catalog.=),
@@ -151,7 +151,7 @@ COMMENT ON COLUMN settlement.diagnosis IS
 COMMENT ON COLUMN settlement.service_on IS
 	'D: admission or visit date; picks the policy, the filing and the ledger year';
 COMMENT ON COLUMN settlement.category_reason IS
-	'why the category: local, local_with_proof, local_home_kept, home_without_proof, long_term_filing, temporary_filing, filed_before_discharge, filed_after_discharge, closed_mid_stay, filing_exempt, referral, emergency, unfiled';
+	'why the category: local, local_with_proof, local_home_kept, home_without_proof, long_term_filing, temporary_filing, filed_before_discharge, filed_after_discharge, closed_mid_stay, filing_exempt, referral, emergency, unchosen_institution, unfiled';
 COMMENT ON COLUMN settlement.invoice_seq IS
 	'how many earlier (reversed) settlements the invoice had (S4)';
 COMMENT ON COLUMN settlement.policy_ratio_bp IS

@@ -502,6 +502,40 @@ load_encounter(int64 encounter_id, Encounter *e, MemoryContext cxt)
 	xdjy_require_finite(e->admitted_on, "admission date");
 }
 
+/*
+ * 吉医保发〔2019〕34号 附件第7条: the insured province offers the choice of
+ * institutions to the scheme on the service date, and the institution is
+ * not chosen under the filing.  The choice rows are read FOR SHARE: a
+ * choice withdrawn meanwhile waits for this settlement.
+ */
+static XdjyPlan q_outside_choice = XDJY_PLAN(
+	"settlement institution choice",
+	"SELECT EXISTS (SELECT FROM xdjy.institution_choice_rule r"
+	"                WHERE r.province OPERATOR(pg_catalog.=) $1"
+	"                  AND r.scheme OPERATOR(pg_catalog.=) $2"
+	"                  AND r.valid OPERATOR(pg_catalog.@>) $3),"
+	"       (SELECT pg_catalog.count(*) FROM (SELECT FROM xdjy.institution_choice c"
+	"         WHERE c.filing_id OPERATOR(pg_catalog.=) $4"
+	"           AND c.institution_code OPERATOR(pg_catalog.=) $5 FOR SHARE OF c) k)",
+	5, TEXTOID, TEXTOID, DATEOID, INT8OID, TEXTOID);
+
+static bool
+outside_choice(const Encounter *e, int64 filing_id)
+{
+	Datum		args[5];
+	bool		isnull;
+	bool		offered;
+
+	args[0] = CStringGetTextDatum(xdjy_province_code(e->insured_region));
+	args[1] = CStringGetTextDatum(e->scheme);
+	args[2] = DateADTGetDatum(e->admitted_on);
+	args[3] = Int64GetDatum(filing_id);
+	args[4] = CStringGetTextDatum(e->institution_code);
+	xdjy_plan_execute(&q_outside_choice, args, NULL, 1, SPI_OK_SELECT);
+	offered = DatumGetBool(xdjy_spi_value(0, 1, &isnull));
+	return offered && DatumGetInt64(xdjy_spi_value(0, 2, &isnull)) == 0;
+}
+
 /* the person's filings that may matter, for the category decision */
 static int
 load_filings(const Encounter *e, DateADT until, XdjyFilingFact **out,
@@ -944,12 +978,17 @@ decide_category(const SettleInput *in, Settle *s, MemoryContext upper)
 	ci.referral = in->has_referral;
 	ci.home_benefit_kept = XDJY_FACT_UNKNOWN;
 	ci.filing_exempt = XDJY_FACT_UNKNOWN;
+	ci.non_direct_institution = !e->networked_inpatient;
+	ci.outside_choice = XDJY_FACT_UNKNOWN;
 	ci.nfilings = load_filings(e, Max(s->end_on, in->settled_on), &filings, upper);
 	ci.filings = filings;
 	while ((need = xdjy_decide_category(&ci, &s->cd)) != XDJY_NEED_NOTHING)
 	{
 		if (need == XDJY_NEED_HOME_BENEFIT_KEPT)
 			ci.home_benefit_kept = keeps_home_benefit(e->insured_region, e->admitted_on)
+				? XDJY_FACT_YES : XDJY_FACT_NO;
+		else if (need == XDJY_NEED_OUTSIDE_CHOICE)
+			ci.outside_choice = outside_choice(e, s->cd.filing_id)
 				? XDJY_FACT_YES : XDJY_FACT_NO;
 		else
 			ci.filing_exempt = is_filing_exempt(e) ? XDJY_FACT_YES : XDJY_FACT_NO;
