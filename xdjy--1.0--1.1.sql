@@ -118,6 +118,38 @@ CREATE TRIGGER ratio_adjustment_frozen BEFORE INSERT OR UPDATE OR DELETE ON rati
 CREATE TRIGGER first_selfpay_ceiling_frozen BEFORE INSERT OR UPDATE OR DELETE ON first_selfpay_ceiling
 	FOR EACH ROW EXECUTE FUNCTION policy_frozen_trigger();
 
+-- an operator's write outside its regions: a coded error (YB005) before
+-- any rule looks at the row (src/row_access.c)
+CREATE FUNCTION region_access_trigger() RETURNS trigger
+	AS 'MODULE_PATHNAME' LANGUAGE C;
+REVOKE EXECUTE ON FUNCTION region_access_trigger() FROM PUBLIC;
+COMMENT ON FUNCTION region_access_trigger() IS
+	'refuses with YB005 a row the acting role''s row-level security policies would reject, naming its granted regions; first of a table''s BEFORE triggers';
+CREATE TRIGGER filing_access BEFORE INSERT OR UPDATE ON filing
+	FOR EACH ROW EXECUTE FUNCTION region_access_trigger('person_id');
+CREATE TRIGGER institution_choice_access BEFORE INSERT OR UPDATE ON institution_choice
+	FOR EACH ROW EXECUTE FUNCTION region_access_trigger('filing_id');
+CREATE TRIGGER encounter_access BEFORE INSERT OR UPDATE ON encounter
+	FOR EACH ROW EXECUTE FUNCTION region_access_trigger('institution_code', 'person_id');
+CREATE TRIGGER referral_access BEFORE INSERT OR UPDATE ON referral
+	FOR EACH ROW EXECUTE FUNCTION region_access_trigger('person_id');
+CREATE TRIGGER manual_claim_access BEFORE INSERT OR UPDATE ON manual_claim
+	FOR EACH ROW EXECUTE FUNCTION region_access_trigger('encounter_id');
+CREATE TRIGGER party_report_access BEFORE INSERT OR UPDATE ON party_report
+	FOR EACH ROW EXECUTE FUNCTION region_access_trigger('settlement_id');
+CREATE TRIGGER detail_upload_access BEFORE INSERT OR UPDATE ON detail_upload
+	FOR EACH ROW EXECUTE FUNCTION region_access_trigger('settlement_id');
+CREATE TRIGGER clearing_confirmation_access BEFORE INSERT OR UPDATE ON clearing_confirmation
+	FOR EACH ROW EXECUTE FUNCTION region_access_trigger('institution_code');
+CREATE TRIGGER clearing_declaration_access BEFORE INSERT OR UPDATE ON clearing_declaration
+	FOR EACH ROW EXECUTE FUNCTION region_access_trigger('institution_code');
+CREATE TRIGGER clearing_transfer_access BEFORE INSERT OR UPDATE ON clearing_transfer
+	FOR EACH ROW EXECUTE FUNCTION region_access_trigger('region_code');
+CREATE TRIGGER stmt_detail_upload_access BEFORE INSERT OR UPDATE ON stmt_detail_upload
+	FOR EACH ROW EXECUTE FUNCTION region_access_trigger('loaded_by');
+CREATE TRIGGER clearing_detail_confirmation_access BEFORE INSERT OR UPDATE ON clearing_detail_confirmation
+	FOR EACH ROW EXECUTE FUNCTION region_access_trigger('setl_sn');
+
 -- settlement: a stay settles at discharge, or explicitly mid-stay
 -- (中途结算); settle() and try_settle() take the mark as their last
 -- argument (src/settlement_trigger.c)

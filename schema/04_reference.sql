@@ -222,6 +222,18 @@ END;
 COMMENT ON FUNCTION operator_institutions() IS
 	'institutions located in the regions the current role may work on';
 
+-- An operator's write outside its regions is refused with a coded error
+-- (YB005) before any rule looks at the row, so that no rule's error
+-- speaks of another region's data.  The table's own policies decide
+-- (src/row_access.c); the function runs as the caller, for whom
+-- PostgreSQL's own check would evaluate them.  Its arguments name the
+-- columns that place a row in a region.
+CREATE FUNCTION region_access_trigger() RETURNS trigger
+	AS 'MODULE_PATHNAME' LANGUAGE C;
+REVOKE EXECUTE ON FUNCTION region_access_trigger() FROM PUBLIC;
+COMMENT ON FUNCTION region_access_trigger() IS
+	'refuses with YB005 a row the acting role''s row-level security policies would reject, naming its granted regions; first of a table''s BEFORE triggers';
+
 CREATE TABLE person (
 	id				text PRIMARY KEY,
 	name			text NOT NULL,

@@ -81,6 +81,8 @@ CREATE POLICY filing_operator_update ON filing FOR UPDATE TO xdjy_operator
 		AND p.insured_region IN (SELECT xdjy.operator_regions())))
 	WITH CHECK (EXISTS (SELECT FROM xdjy.person p WHERE p.id = person_id
 		AND p.insured_region IN (SELECT xdjy.operator_regions())));
+CREATE TRIGGER filing_access BEFORE INSERT OR UPDATE ON filing
+	FOR EACH ROW EXECUTE FUNCTION region_access_trigger('person_id');
 
 
 -- F10 (000 §二(三)): per-province, dated "intra-province temporary
@@ -284,6 +286,8 @@ CREATE POLICY institution_choice_operator_update ON institution_choice FOR UPDAT
 		WHERE f.id = filing_id AND p.insured_region IN (SELECT xdjy.operator_regions())))
 	WITH CHECK (EXISTS (SELECT FROM xdjy.filing f JOIN xdjy.person p ON p.id = f.person_id
 		WHERE f.id = filing_id AND p.insured_region IN (SELECT xdjy.operator_regions())));
+CREATE TRIGGER institution_choice_access BEFORE INSERT OR UPDATE ON institution_choice
+	FOR EACH ROW EXECUTE FUNCTION region_access_trigger('filing_id');
 
 
 CREATE FUNCTION institution_choice_rules_trigger() RETURNS trigger

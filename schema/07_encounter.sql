@@ -81,6 +81,8 @@ CREATE POLICY encounter_operator ON encounter TO xdjy_operator
 	WITH CHECK (institution_code IN (SELECT xdjy.operator_institutions())
 		OR EXISTS (SELECT FROM xdjy.person p WHERE p.id = person_id
 			AND p.insured_region IN (SELECT xdjy.operator_regions())));
+CREATE TRIGGER encounter_access BEFORE INSERT OR UPDATE ON encounter
+	FOR EACH ROW EXECUTE FUNCTION region_access_trigger('institution_code', 'person_id');
 CREATE POLICY encounter_analyst ON encounter FOR SELECT TO xdjy_analyst USING (true);
 
 

@@ -128,6 +128,8 @@ CREATE POLICY party_report_admin ON party_report TO xdjy_admin USING (true) WITH
 CREATE POLICY party_report_operator ON party_report TO xdjy_operator
 	USING (EXISTS (SELECT FROM xdjy.settlement s WHERE s.id = settlement_id))
 	WITH CHECK (EXISTS (SELECT FROM xdjy.settlement s WHERE s.id = settlement_id));
+CREATE TRIGGER party_report_access BEFORE INSERT OR UPDATE ON party_report
+	FOR EACH ROW EXECUTE FUNCTION region_access_trigger('settlement_id');
 CREATE POLICY party_report_analyst ON party_report FOR SELECT TO xdjy_analyst USING (true);
 
 
@@ -159,6 +161,8 @@ CREATE POLICY detail_upload_operator_update ON detail_upload FOR UPDATE TO xdjy_
 		AND s.treatment_region IN (SELECT xdjy.operator_regions())))
 	WITH CHECK (EXISTS (SELECT FROM xdjy.settlement s WHERE s.id = settlement_id
 		AND s.treatment_region IN (SELECT xdjy.operator_regions())));
+CREATE TRIGGER detail_upload_access BEFORE INSERT OR UPDATE ON detail_upload
+	FOR EACH ROW EXECUTE FUNCTION region_access_trigger('settlement_id');
 CREATE POLICY detail_upload_analyst ON detail_upload FOR SELECT TO xdjy_analyst USING (true);
 
 
@@ -206,6 +210,8 @@ CREATE POLICY clearing_confirmation_admin ON clearing_confirmation TO xdjy_admin
 CREATE POLICY clearing_confirmation_operator ON clearing_confirmation TO xdjy_operator
 	USING (institution_code IN (SELECT xdjy.operator_institutions()))
 	WITH CHECK (institution_code IN (SELECT xdjy.operator_institutions()));
+CREATE TRIGGER clearing_confirmation_access BEFORE INSERT OR UPDATE ON clearing_confirmation
+	FOR EACH ROW EXECUTE FUNCTION region_access_trigger('institution_code');
 CREATE POLICY clearing_confirmation_analyst ON clearing_confirmation FOR SELECT TO xdjy_analyst USING (true);
 
 -- R3, 004 §四(二): an institution's declaration of a month's costs (费用申报)
@@ -242,6 +248,8 @@ CREATE POLICY clearing_declaration_admin ON clearing_declaration TO xdjy_admin U
 CREATE POLICY clearing_declaration_operator ON clearing_declaration TO xdjy_operator
 	USING (institution_code IN (SELECT xdjy.operator_institutions()))
 	WITH CHECK (institution_code IN (SELECT xdjy.operator_institutions()));
+CREATE TRIGGER clearing_declaration_access BEFORE INSERT OR UPDATE ON clearing_declaration
+	FOR EACH ROW EXECUTE FUNCTION region_access_trigger('institution_code');
 CREATE POLICY clearing_declaration_analyst ON clearing_declaration FOR SELECT TO xdjy_analyst USING (true);
 
 -- R3, 004 §四(三): the provincial clearing calendar — when the clearing of
@@ -290,6 +298,8 @@ CREATE POLICY clearing_transfer_admin ON clearing_transfer TO xdjy_admin USING (
 CREATE POLICY clearing_transfer_operator ON clearing_transfer TO xdjy_operator
 	USING (region_code IN (SELECT xdjy.operator_regions()))
 	WITH CHECK (region_code IN (SELECT xdjy.operator_regions()));
+CREATE TRIGGER clearing_transfer_access BEFORE INSERT OR UPDATE ON clearing_transfer
+	FOR EACH ROW EXECUTE FUNCTION region_access_trigger('region_code');
 CREATE POLICY clearing_transfer_analyst ON clearing_transfer FOR SELECT TO xdjy_analyst USING (true);
 
 

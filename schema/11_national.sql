@@ -333,6 +333,8 @@ GRANT SELECT, INSERT ON stmt_detail_upload TO xdjy_operator;
 CREATE POLICY stmt_detail_upload_admin ON stmt_detail_upload TO xdjy_admin USING (true) WITH CHECK (true);
 CREATE POLICY stmt_detail_upload_operator ON stmt_detail_upload TO xdjy_operator
 	USING (loaded_by = CURRENT_USER) WITH CHECK (loaded_by = CURRENT_USER);
+CREATE TRIGGER stmt_detail_upload_access BEFORE INSERT OR UPDATE ON stmt_detail_upload
+	FOR EACH ROW EXECUTE FUNCTION region_access_trigger('loaded_by');
 
 CREATE FUNCTION stmt_detail(batch text, setl_optins text, insutype text, clr_type text,
 		begndate date, enddate date, refd_setl_flag text DEFAULT '1', fixmedins_code text DEFAULT NULL)
@@ -459,6 +461,8 @@ CREATE POLICY clearing_detail_confirmation_operator_read ON clearing_detail_conf
 CREATE POLICY clearing_detail_confirmation_operator_insert ON clearing_detail_confirmation FOR INSERT TO xdjy_operator
 	WITH CHECK (EXISTS (SELECT FROM xdjy.settlement s WHERE s.id = setl_sn
 		AND s.treatment_region IN (SELECT xdjy.operator_regions())));
+CREATE TRIGGER clearing_detail_confirmation_access BEFORE INSERT OR UPDATE ON clearing_detail_confirmation
+	FOR EACH ROW EXECUTE FUNCTION region_access_trigger('setl_sn');
 CREATE POLICY clearing_detail_confirmation_analyst ON clearing_detail_confirmation FOR SELECT TO xdjy_analyst
 	USING (true);
 

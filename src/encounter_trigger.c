@@ -28,6 +28,7 @@
 #include "errors.h"
 #include "reference.h"
 #include "restore.h"
+#include "row_access.h"
 #include "xdjy.h"
 
 PG_FUNCTION_INFO_V1(encounter_rules_trigger);
@@ -134,6 +135,23 @@ check_attachment(EncounterRow *e)
 	from = DatumGetDateADT(xdjy_res(3, &isnull));
 	to = DatumGetDateADT(xdjy_res(4, &to_null));
 
+	/* a stay the acting role may not read is not described (row_access.h) */
+	{
+		int			bad = strcmp(type, "inpatient") != 0 ? ERRCODE_XDJY_ENCOUNTER_ATTACH_NOT_STAY
+			: strcmp(person, e->person_id) != 0 ? ERRCODE_XDJY_ENCOUNTER_ATTACH_PERSON
+			: (e->admitted_on < from || (!to_null && e->admitted_on > to)) ? ERRCODE_XDJY_ENCOUNTER_ATTACH_OUTSIDE
+			: 0;
+
+		if (bad != 0 && !xdjy_sees_id("encounter", e->attached_to))
+			xdjy_hidden_conflict(bad,
+								 psprintf("Encounter %lld of person \"%s\" on %s, attached to stay %lld,",
+										  (long long) e->id, xdjy_clip(e->person_id),
+										  xdjy_iso_date(e->admitted_on), (long long) e->attached_to),
+								 psprintf("参保人 \"%s\" 于 %s 的就诊记录 %lld（附属于住院记录 %lld）",
+										  xdjy_clip(e->person_id), xdjy_iso_date(e->admitted_on),
+										  (long long) e->id, (long long) e->attached_to),
+								 "stay", "住院记录");
+	}
 	if (strcmp(type, "inpatient") != 0)
 		ereport(ERROR,
 				(xdjy_errcode(ERRCODE_XDJY_ENCOUNTER_ATTACH_NOT_STAY),
@@ -227,6 +245,16 @@ encounter_rules_trigger(PG_FUNCTION_ARGS)
 		if (xdjy_run(&plan_uncovered, v, nulls, 1) == 1)
 		{
 			bool		isnull;
+
+			if (!xdjy_sees_id("encounter", DatumGetInt64(xdjy_res(1, &isnull))))
+				xdjy_hidden_conflict(ERRCODE_XDJY_ENCOUNTER_STAY_UNCOVERS,
+									 psprintf("Stay %lld of person \"%s\" from %s to %s",
+											  (long long) e.id, xdjy_clip(e.person_id), xdjy_iso_date(e.admitted_on),
+											  opt_date(e.discharged_null, e.discharged_on)),
+									 psprintf("参保人 \"%s\" 自 %s 至 %s 的住院记录 %lld",
+											  xdjy_clip(e.person_id), xdjy_iso_date(e.admitted_on),
+											  opt_date(e.discharged_null, e.discharged_on), (long long) e.id),
+									 "visit attached to it", "附属就诊记录");
 
 			ereport(ERROR,
 					(xdjy_errcode(ERRCODE_XDJY_ENCOUNTER_STAY_UNCOVERS),

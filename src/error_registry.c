@@ -48,6 +48,10 @@ static const XdjyError registry[] = {
 		"operator_region names no role", "经办区划授权指向不存在的角色",
 		"A row of operator_region grants regions to a role name the server does not know; such a grant would take effect for whoever later creates a role of that name.",
 		"operator_region 的一行把区划授权给服务器中不存在的角色名；该授权会落到日后以此名新建的角色上。"},
+	{ERRCODE_XDJY_OUTSIDE_REGIONS, "reference",
+		"row outside the regions granted to the role", "该行不在角色获授权的区划内",
+		"An operator writes only rows of the regions xdjy.operator_region grants its role (and the regions under them); the row-level security policies of the table decide, and the row is refused before any rule looks at it.",
+		"经办角色只能写入 xdjy.operator_region 授权区划（及其下级区划）的数据；由表的行级安全策略判定，该行在任何业务规则检查之前即被拒绝。"},
 	/* YB1xx filings */
 	{ERRCODE_XDJY_FILING_DESTINATION_NOT_POOLING, "filing",
 		"filing destination is not a pooling region", "备案地不是统筹区",

@@ -49,6 +49,7 @@
 #include "region.h"
 #include "residence_category.h"
 #include "restore.h"
+#include "row_access.h"
 #include "xdjy.h"
 
 PG_FUNCTION_INFO_V1(filing_rules_trigger);
@@ -434,6 +435,16 @@ check_one_active(FilingRow *f)
 	other = DatumGetInt64(xdjy_res(1, &isnull));
 	other_dest = xdjy_res_text(2);
 	other_start = DatumGetDateADT(xdjy_res(3, &isnull));
+	/* another filing the acting role may not read is not described */
+	if (!xdjy_sees_id("filing", other))
+		xdjy_hidden_conflict(f->category == RC_LONG_TERM_RESIDENT
+							 ? ERRCODE_XDJY_FILING_LONG_TERM_EXISTS
+							 : ERRCODE_XDJY_FILING_TEMPORARY_EXISTS,
+							 psprintf("The filing of person \"%s\" to \"%s\"",
+									  xdjy_clip(f->person_id), xdjy_clip(f->destination)),
+							 psprintf("参保人 \"%s\" 到 \"%s\" 的备案",
+									  xdjy_clip(f->person_id), xdjy_clip(f->destination)),
+							 "active filing", "有效备案");
 	if (f->category == RC_LONG_TERM_RESIDENT)
 		ereport(ERROR,
 				(xdjy_errcode(ERRCODE_XDJY_FILING_LONG_TERM_EXISTS),
@@ -593,6 +604,15 @@ check_change_window(FilingRow *o, FilingRow *n)
 	v[4] = Int64GetDatum(o->id);
 	if (xdjy_run_latest(&plan_expense, v, NULL, 1) != 1)
 		return;					/* no expenses there: any time */
+	if (!xdjy_sees_id("settlement", DatumGetInt64(xdjy_res(1, &isnull))))
+		xdjy_hidden_conflict(ERRCODE_XDJY_FILING_CHANGE_WINDOW,
+							 psprintf("Filing %lld to \"%s\" from %s, %s on %s,",
+									  (long long) o->id, xdjy_clip(o->destination),
+									  xdjy_iso_date(o->start_date), what, xdjy_iso_date(n->closed_on)),
+							 psprintf("自 %s 起到 \"%s\" 的备案 %lld 于 %s 变更或取消",
+									  xdjy_iso_date(o->start_date), xdjy_clip(o->destination),
+									  (long long) o->id, xdjy_iso_date(n->closed_on)),
+							 "settlement at the filed place (an expense there)", "备案地结算（已发生费用）");
 	ereport(ERROR,
 			(xdjy_errcode(ERRCODE_XDJY_FILING_CHANGE_WINDOW),
 			 errdetail("Filing %lld to \"%s\" started on %s; settlement %lld of encounter %lld at \"%s\" on %s is an expense at the filed place; the filing would be %s on %s.",
@@ -645,6 +665,16 @@ filing_replacement_trigger(PG_FUNCTION_ARGS)
 				 errhint("Use change_filing(), which closes the old filing and inserts the new one in one statement.")));
 	person = xdjy_res_text(1);
 	start = DatumGetDateADT(xdjy_res(2, &isnull));
+	if ((strcmp(person, f.person_id) != 0 || start != f.closed_on) &&
+		!xdjy_sees_id("filing", f.replaced_by))
+		xdjy_hidden_conflict(ERRCODE_XDJY_FILING_REPLACEMENT_INVALID,
+							 psprintf("Filing %lld of person \"%s\", changed on %s and replaced by filing %lld,",
+									  (long long) f.id, xdjy_clip(f.person_id),
+									  xdjy_iso_date(f.closed_on), (long long) f.replaced_by),
+							 psprintf("参保人 \"%s\" 的备案 %lld（%s 变更，由备案 %lld 接续）",
+									  xdjy_clip(f.person_id), (long long) f.id,
+									  xdjy_iso_date(f.closed_on), (long long) f.replaced_by),
+							 "replacement filing", "接续备案");
 	if (strcmp(person, f.person_id) != 0 || start != f.closed_on)
 		ereport(ERROR,
 				(xdjy_errcode(ERRCODE_XDJY_FILING_REPLACEMENT_INVALID),

@@ -31,6 +31,7 @@
 #include "errors.h"
 #include "national.h"
 #include "restore.h"
+#include "row_access.h"
 #include "spi_plans.h"
 #include "trigger_util.h"
 #include "xdjy.h"
@@ -188,6 +189,19 @@ check_deadline(const Claim *c, DateADT expense_on)
 }
 
 /* 鲁医保发〔2021〕46号 第四条, at submission: not reimbursed, not claimed already */
+/* the invoice's other use is of a region the acting role may not read */
+static void
+invoice_hidden(const Claim *c, const char *institution, const char *what_en,
+			   const char *what_zh)
+{
+	xdjy_hidden_conflict(ERRCODE_XDJY_INVOICE_REIMBURSED,
+						 psprintf("Invoice \"%s\" of institution \"%s\"",
+								  xdjy_clip(c->invoice_no), xdjy_clip(institution)),
+						 psprintf("定点机构 \"%s\" 的发票 \"%s\"",
+								  xdjy_clip(institution), xdjy_clip(c->invoice_no)),
+						 what_en, what_zh);
+}
+
 static void
 check_claim_invoice(const Claim *c, const char *institution)
 {
@@ -200,6 +214,8 @@ check_claim_invoice(const Claim *c, const char *institution)
 	args[2] = Int64GetDatum(c->id_null ? -1 : c->id);
 	xdjy_plan_execute(&q_claim_invoice, args, NULL, 1, SPI_OK_SELECT);
 	d = xdjy_spi_value(0, 1, &isnull);
+	if (!isnull && !xdjy_sees_id("settlement", DatumGetInt64(d)))
+		invoice_hidden(c, institution, "settlement", "结算");
 	if (!isnull)
 		ereport(ERROR,
 				(xdjy_errcode(ERRCODE_XDJY_INVOICE_REIMBURSED),
@@ -207,6 +223,8 @@ check_claim_invoice(const Claim *c, const char *institution)
 						   xdjy_clip(c->invoice_no), xdjy_clip(institution), (long long) DatumGetInt64(d)),
 				 errhint("An invoice is reimbursed once, online or by hand (000 §四).")));
 	d = xdjy_spi_value(0, 2, &isnull);
+	if (!isnull && !xdjy_sees_id("manual_claim", DatumGetInt64(d)))
+		invoice_hidden(c, institution, "manual claim", "零星报销申请");
 	if (!isnull)
 		ereport(ERROR,
 				(xdjy_errcode(ERRCODE_XDJY_INVOICE_REIMBURSED),

@@ -273,8 +273,8 @@ SELECT lives_ok($$SELECT xdjy.clearing_confirm(6001, '1', '2024-10-18')$$,
                  '3261 for a row of a Weihai institution by Weihai: the confirmation rule (run as the owner) locks a settlement row Weihai may not update');
 SELECT results_eq($$SELECT recorded_by FROM xdjy.clearing_detail_confirmation WHERE setl_sn = 6001$$, $$VALUES ('weihai_operator'::text)$$,
                   'and the log records Weihai''s operator');
-SELECT throws_ok($$UPDATE xdjy.encounter SET institution_code = 'RPT-JN-H1', person_id = 'RPT-P-JN1' WHERE id = 6901$$, '42501', NULL,
-                 'an UPDATE cannot move an encounter to Jinan (WITH CHECK)');
+SELECT throws_ok($$UPDATE xdjy.encounter SET institution_code = 'RPT-JN-H1', person_id = 'RPT-P-JN1' WHERE id = 6901$$, 'YB005', NULL,
+                 'an UPDATE cannot move an encounter to Jinan (WITH CHECK, a coded error first)');
 SELECT set_eq($$SELECT id::text FROM xdjy.person$$, $$SELECT id FROM expect WHERE who = 'weihai' AND tbl = 'person'$$,
               'Weihai operator reads the persons insured in Weihai');
 RESET ROLE;
@@ -344,7 +344,7 @@ RESET ROLE;
 SET LOCAL ROLE jinan_operator;
 INSERT INTO encounter (id, person_id, institution_code, visit_type, admitted_on, discharged_on)
 VALUES (6961, 'RPT-P-JN1', 'RPT-WH-H1', 'outpatient', '2024-11-21', '2024-11-21');
-SELECT throws_ok($$SELECT xdjy.settle(6961, 10000, 0, 'RPT-ENG-2', '2024-11-21')$$, '42501', NULL,
+SELECT throws_ok($$SELECT xdjy.settle(6961, 10000, 0, 'RPT-ENG-2', '2024-11-21')$$, 'YB005', NULL,
                  'Jinan cannot settle directly at a Weihai hospital, even its own insured');
 RESET ROLE;
 
