@@ -8,7 +8,8 @@
 \echo Use "ALTER EXTENSION xdjy UPDATE TO '1.1'" to load this file. \quit
 
 -- CREATE OR REPLACE appears here only for functions 1.0 created, to give
--- them a new body (an install script never replaces).  PostgreSQL refuses
+-- them a new body, and for views 1.0 created, to append columns (an
+-- install script never replaces).  PostgreSQL refuses
 -- to replace, from an extension script, an object that is not already a
 -- member of the extension, so an object planted under the same name by
 -- another role cannot be taken over.
@@ -230,3 +231,65 @@ ALTER TABLE settlement ADD CONSTRAINT settlement_category_reason CHECK (category
 		'referral', 'emergency', 'unchosen_institution', 'unfiled'));
 COMMENT ON COLUMN settlement.category_reason IS
 	'why the category: local, local_with_proof, local_home_kept, home_without_proof, long_term_filing, temporary_filing, filed_before_discharge, filed_after_discharge, closed_mid_stay, filing_exempt, referral, emergency, unchosen_institution, unfiled';
+
+-- kpi_monthly: which province a row counts by (province_basis), and the
+-- rates in percent beside the basis points; columns appended, so CREATE
+-- OR REPLACE keeps the view, its grants and its dependants
+CREATE OR REPLACE VIEW kpi_monthly WITH (security_invoker = true) AS
+WITH network AS (
+	SELECT xdjy.month_of(s.settled_on) AS month, xdjy.province_of(s.treatment_region) AS province,
+		1 AS success
+	FROM xdjy.remote_direct_settlement s
+	WHERE s.reverses IS NULL
+	UNION ALL
+	SELECT xdjy.month_of(a.attempted_on), xdjy.province_of(t.treatment_region), 0
+	FROM xdjy.settlement_attempt a
+	JOIN xdjy.encounter e ON e.id = a.encounter_id
+	JOIN xdjy.person p ON p.id = e.person_id
+	JOIN xdjy.institution i ON i.code = e.institution_code
+	CROSS JOIN LATERAL (SELECT xdjy.pooling_region(i.region_code) AS treatment_region) t
+	WHERE a.mode = 'direct'
+		AND xdjy.treatment_scope(p.insured_region, t.treatment_region) <> 'local'
+), counts AS (
+	SELECT n.month, n.province, 'network_success' AS kpi,
+		sum(n.success)::bigint AS numerator, count(*) AS denominator, 'treatment' AS basis
+	FROM network n
+	GROUP BY n.month, n.province
+	UNION ALL
+	SELECT xdjy.month_of(s.settled_on), xdjy.province_of(s.insured_region), 'cross_province_inpatient_direct',
+		count(*) FILTER (WHERE s.mode = 'direct'), count(*), 'insured'
+	FROM xdjy.settlement s
+	JOIN xdjy.encounter e ON e.id = s.encounter_id
+	WHERE s.scope = 'cross_province' AND e.visit_type = 'inpatient' AND s.reverses IS NULL
+	GROUP BY 1, 2
+)
+SELECT c.month, c.province, r.name_zh AS province_name_zh, r.name_en AS province_name_en,
+	c.kpi, c.numerator, c.denominator,
+	xdjy.rate_bp(c.numerator, c.denominator) AS rate_bp,
+	xdjy.kpi_target_bp(c.kpi) AS target_bp,
+	xdjy.rate_meets(c.numerator, c.denominator, xdjy.kpi_target_bp(c.kpi)) AS met,
+	c.basis AS province_basis,
+	xdjy.rate_bp(c.numerator, c.denominator) / 100.0 AS rate_percent,
+	xdjy.kpi_target_bp(c.kpi) / 100.0 AS target_percent
+FROM counts c
+LEFT JOIN xdjy.region r ON r.code = c.province;
+COMMENT ON VIEW kpi_monthly IS
+	'R4 monthly indicators per province (004 §一): network_success (target 98%) by treatment province, cross_province_inpatient_direct (target 80%) by insured province';
+COMMENT ON COLUMN kpi_monthly.month IS 'month (its first day) / 月份（当月第一天）';
+COMMENT ON COLUMN kpi_monthly.province IS
+	'province code: the treatment province for network_success, the insured province for cross_province_inpatient_direct (see province_basis) / 省份代码：联网结算成功率按就医省份，住院费用跨省直接结算率按参保省份（见 province_basis）';
+COMMENT ON COLUMN kpi_monthly.province_name_zh IS 'province name in Chinese / 省份名称（中文）';
+COMMENT ON COLUMN kpi_monthly.province_name_en IS 'province name in English / 省份名称（英文）';
+COMMENT ON COLUMN kpi_monthly.kpi IS
+	'indicator: network_success or cross_province_inpatient_direct (reporting_label gives its name) / 指标：network_success 异地就医联网结算成功率，cross_province_inpatient_direct 住院费用跨省直接结算率';
+COMMENT ON COLUMN kpi_monthly.numerator IS
+	'successful direct settlements, or cross-province inpatient settlements made directly / 分子：联网结算成功笔数，或跨省住院直接结算笔数';
+COMMENT ON COLUMN kpi_monthly.denominator IS
+	'direct settlements plus recorded failed attempts, or all cross-province inpatient settlements (manual included) / 分母：联网结算笔数加失败尝试笔数，或全部跨省住院结算笔数（含手工报销）';
+COMMENT ON COLUMN kpi_monthly.rate_bp IS 'numerator / denominator in basis points, rounded half up (9800 = 98%) / 比率（基点，四舍五入，9800 即 98%）';
+COMMENT ON COLUMN kpi_monthly.target_bp IS 'the target in basis points: 9800 or 8000 (鲁医保发〔2022〕26号 第一条) / 目标（基点）';
+COMMENT ON COLUMN kpi_monthly.met IS 'the exact rate reaches the target / 是否达标（按精确比率比较）';
+COMMENT ON COLUMN kpi_monthly.province_basis IS
+	'which province the row counts by: treatment or insured / province 的口径：treatment 就医省份，insured 参保省份';
+COMMENT ON COLUMN kpi_monthly.rate_percent IS 'rate_bp in percent (98.00) / 比率（百分数）';
+COMMENT ON COLUMN kpi_monthly.target_percent IS 'target_bp in percent (98.00) / 目标（百分数）';
