@@ -468,6 +468,15 @@ SELECT * FROM xdjy.reconciliation_monthly_as_of(CURRENT_DATE);
 COMMENT ON VIEW reconciliation_monthly IS
 	'R2 monthly three-party reconciliation today; reconciliation_monthly_as_of(date) for another day';
 GRANT SELECT ON reconciliation_monthly TO xdjy_admin, xdjy_operator, xdjy_analyst;
+COMMENT ON COLUMN reconciliation_monthly.month IS 'month of settled_on (its first day) / 结算月份（当月第一天）';
+COMMENT ON COLUMN reconciliation_monthly.settlements IS 'remote direct settlements of the month / 当月异地直接结算笔数';
+COMMENT ON COLUMN reconciliation_monthly.matched IS 'settlements all three parties reported with the same amounts / 三方金额一致的结算笔数';
+COMMENT ON COLUMN reconciliation_monthly.mismatched IS 'settlements missing at a party or with a differing amount / 缺报或金额不符的结算笔数';
+COMMENT ON COLUMN reconciliation_monthly.unknown_settlements IS 'settlement ids a party reported that xdjy does not know / 对方报送而本系统无此结算的笔数';
+COMMENT ON COLUMN reconciliation_monthly.reconciled_on IS 'the day every settlement of the month matched, if it has / 当月全部相符的日期';
+COMMENT ON COLUMN reconciliation_monthly.due_on IS 'due: the 3rd of the next month (鲁医保发〔2022〕26号 第四条(一)) / 对账截止日期：次月3日';
+COMMENT ON COLUMN reconciliation_monthly.status IS 'open, done or overdue (reporting_label gives the words) / 状态：未到期、已完成、逾期';
+COMMENT ON COLUMN reconciliation_monthly.late IS 'reconciled after due_on, or not yet and past it / 是否逾期';
 
 -- R1, as it stood on as_of: inpatient direct settlements away from the
 -- insured place whose expense details were not uploaded within 3 days
@@ -500,6 +509,15 @@ SELECT * FROM xdjy.detail_upload_overdue_as_of(CURRENT_DATE);
 COMMENT ON VIEW detail_upload_overdue IS
 	'R1 inpatient expense details not uploaded within 3 days (004 §三(四)), today';
 GRANT SELECT ON detail_upload_overdue TO xdjy_admin, xdjy_operator, xdjy_analyst;
+COMMENT ON COLUMN detail_upload_overdue.settlement_id IS 'the inpatient direct settlement (setl_id) / 住院直接结算ID';
+COMMENT ON COLUMN detail_upload_overdue.settled_on IS 'its settlement date / 结算日期';
+COMMENT ON COLUMN detail_upload_overdue.institution_code IS 'the institution that uploads (fixmedins_code) / 上传明细的定点医疗机构';
+COMMENT ON COLUMN detail_upload_overdue.insured_region IS 'insured pooling region / 参保地统筹区';
+COMMENT ON COLUMN detail_upload_overdue.treatment_region IS 'treatment pooling region / 就医地统筹区';
+COMMENT ON COLUMN detail_upload_overdue.due_on IS 'due: settled_on + 3 calendar days (鲁医保发〔2022〕26号 第三条(四)) / 上传截止日期：结算后3日（自然日）';
+COMMENT ON COLUMN detail_upload_overdue.uploaded_on IS 'the day the details were uploaded, if they were / 明细上传日期';
+COMMENT ON COLUMN detail_upload_overdue.status IS 'done (uploaded late) or overdue (not yet) / 状态：逾期已传或逾期未传';
+COMMENT ON COLUMN detail_upload_overdue.days_late IS 'days past due_on, to the upload or to today / 逾期天数';
 
 -- R4, 004 §一, per province and month:
 --   network_success: remote direct settlements (by the treatment province)
@@ -601,6 +619,16 @@ HAVING count(i.code) < xdjy.coverage_minimum('county_chronic');
 COMMENT ON VIEW coverage_gap IS
 	'R5 coverage gaps (003 §二(一)(二)): townships without a networked inpatient institution, counties with fewer than two networked chronic-outpatient hospitals';
 GRANT SELECT ON coverage_gap TO xdjy_admin, xdjy_operator, xdjy_analyst;
+COMMENT ON COLUMN coverage_gap.gap IS 'township_inpatient or county_chronic: which requirement is not met / 缺口类型：乡镇住院或县级门诊慢特病';
+COMMENT ON COLUMN coverage_gap.region_code IS 'the township or county-level division / 乡镇（街道）或县级行政区代码';
+COMMENT ON COLUMN coverage_gap.name_zh IS 'its name in Chinese / 名称（中文）';
+COMMENT ON COLUMN coverage_gap.name_en IS 'its name in English / 名称（英文）';
+COMMENT ON COLUMN coverage_gap.parent_code IS 'the division it belongs to / 上级区划代码';
+COMMENT ON COLUMN coverage_gap.province IS 'its province / 所属省份代码';
+COMMENT ON COLUMN coverage_gap.networked IS 'networked institutions it has / 现有联网定点医疗机构数';
+COMMENT ON COLUMN coverage_gap.required IS 'how many are required (鲁医保发〔2020〕68号 二(一)(二)) / 要求数量';
+COMMENT ON COLUMN coverage_gap.gap_en IS 'the gap in English / 缺口说明（英文）';
+COMMENT ON COLUMN coverage_gap.gap_zh IS 'the gap in Chinese / 缺口说明（中文）';
 
 -- S5, as it stood on as_of: manual claims not decided yet, with the day
 -- they are due (22 working days after complete materials, 002 #15, filled
@@ -632,3 +660,13 @@ CREATE VIEW manual_claim_due WITH (security_invoker = true) AS
 SELECT * FROM xdjy.manual_claim_due_as_of(CURRENT_DATE);
 COMMENT ON VIEW manual_claim_due IS 'S5 manual claims open today, with due day and overdue flag (002 #15)';
 GRANT SELECT ON manual_claim_due TO xdjy_admin, xdjy_operator, xdjy_analyst;
+COMMENT ON COLUMN manual_claim_due.claim_id IS 'the manual claim / 手工报销申请ID';
+COMMENT ON COLUMN manual_claim_due.encounter_id IS 'its stay or visit (mdtrt_id) / 就诊ID';
+COMMENT ON COLUMN manual_claim_due.person_id IS 'the insured person (psn_no) / 人员编号';
+COMMENT ON COLUMN manual_claim_due.insured_region IS 'insured pooling region, which reimburses / 参保地统筹区（经办报销）';
+COMMENT ON COLUMN manual_claim_due.institution_code IS 'the institution of the invoice / 开具票据的定点医疗机构';
+COMMENT ON COLUMN manual_claim_due.submitted_on IS 'submitted on / 申请日期';
+COMMENT ON COLUMN manual_claim_due.materials_complete_on IS 'invoice, medical record and expense list all in on (吉医保发〔2019〕34号 附件第15条) / 材料收齐日期';
+COMMENT ON COLUMN manual_claim_due.due_on IS 'due: 22 working days after the materials are complete / 办结时限：材料收齐后22个工作日';
+COMMENT ON COLUMN manual_claim_due.status IS 'awaiting_materials, open or overdue / 状态：待补材料、办理中、逾期';
+COMMENT ON COLUMN manual_claim_due.overdue IS 'past due_on and not decided / 是否逾期未办结';
