@@ -318,6 +318,17 @@ WHERE s.mode = 'direct' AND s.scope IN ('intra_province', 'cross_province');
 COMMENT ON VIEW remote_direct_settlement IS
 	'settlements made directly (直接结算) outside the insured pooling region: what the platforms reconcile and clear';
 GRANT SELECT ON remote_direct_settlement TO xdjy_admin, xdjy_operator, xdjy_analyst;
+COMMENT ON COLUMN remote_direct_settlement.id IS 'the settlement (setl_id) / 结算ID';
+COMMENT ON COLUMN remote_direct_settlement.encounter_id IS 'its stay or visit (mdtrt_id) / 就诊ID';
+COMMENT ON COLUMN remote_direct_settlement.settled_on IS 'settlement date / 结算日期';
+COMMENT ON COLUMN remote_direct_settlement.scope IS 'intra_province or cross_province / 省内异地或跨省异地';
+COMMENT ON COLUMN remote_direct_settlement.reverses IS 'the settlement this row reverses (冲正), if any / 被冲正的结算ID';
+COMMENT ON COLUMN remote_direct_settlement.institution_code IS 'the institution (fixmedins_code) / 定点医药机构编号';
+COMMENT ON COLUMN remote_direct_settlement.insured_region IS 'insured pooling region / 参保地统筹区';
+COMMENT ON COLUMN remote_direct_settlement.treatment_region IS 'treatment pooling region / 就医地统筹区';
+COMMENT ON COLUMN remote_direct_settlement.total_fen IS 'total in fen / 医疗费总额（分）';
+COMMENT ON COLUMN remote_direct_settlement.fund_fen IS 'fund payment in fen / 基金支付（分）';
+COMMENT ON COLUMN remote_direct_settlement.personal_fen IS 'personal payment in fen / 个人负担（分）';
 
 -- R2 daily: every remote direct settlement with something wrong, one row per
 -- kind, all three parties' latest values side by side; and every settlement
@@ -387,6 +398,27 @@ CROSS JOIN LATERAL pg_catalog.unnest(xdjy.reconciliation_kinds(NULL,
 COMMENT ON VIEW reconciliation_mismatch IS
 	'R2 daily three-party reconciliation (004 §四(一)): every remote direct settlement missing at a party or whose amounts differ, and every settlement a party reported that xdjy does not know; latest report per party, report counts show a settlement reported twice';
 GRANT SELECT ON reconciliation_mismatch TO xdjy_admin, xdjy_operator, xdjy_analyst;
+COMMENT ON COLUMN reconciliation_mismatch.day IS 'settlement day (of the report, for an unknown settlement) / 结算日期（未知结算为报送日期）';
+COMMENT ON COLUMN reconciliation_mismatch.settlement_id IS 'the settlement (setl_id) / 结算ID';
+COMMENT ON COLUMN reconciliation_mismatch.kind IS 'missing_at_insured, missing_at_treatment, missing_at_national, amount_differs or unknown_settlement / 问题类型：参保地缺报、就医地缺报、国家平台缺报、金额不符、未知结算';
+COMMENT ON COLUMN reconciliation_mismatch.institution_code IS 'the institution (fixmedins_code) / 定点医药机构编号';
+COMMENT ON COLUMN reconciliation_mismatch.insured_region IS 'insured pooling region / 参保地统筹区';
+COMMENT ON COLUMN reconciliation_mismatch.treatment_region IS 'treatment pooling region / 就医地统筹区';
+COMMENT ON COLUMN reconciliation_mismatch.total_fen IS 'xdjy''s total in fen / 本系统医疗费总额（分）';
+COMMENT ON COLUMN reconciliation_mismatch.fund_fen IS 'xdjy''s fund payment in fen / 本系统基金支付（分）';
+COMMENT ON COLUMN reconciliation_mismatch.personal_fen IS 'xdjy''s personal payment in fen / 本系统个人负担（分）';
+COMMENT ON COLUMN reconciliation_mismatch.insured_total_fen IS 'total in fen, the insured party''s latest report / 参保地最新报送的医疗费总额（分）';
+COMMENT ON COLUMN reconciliation_mismatch.insured_fund_fen IS 'fund payment in fen, the insured party''s latest report / 参保地最新报送的基金支付（分）';
+COMMENT ON COLUMN reconciliation_mismatch.insured_personal_fen IS 'personal payment in fen, the insured party''s latest report / 参保地最新报送的个人负担（分）';
+COMMENT ON COLUMN reconciliation_mismatch.insured_reports IS 'reports the insured party sent for it / 参保地报送次数';
+COMMENT ON COLUMN reconciliation_mismatch.treatment_total_fen IS 'total in fen, the treatment party''s latest report / 就医地最新报送的医疗费总额（分）';
+COMMENT ON COLUMN reconciliation_mismatch.treatment_fund_fen IS 'fund payment in fen, the treatment party''s latest report / 就医地最新报送的基金支付（分）';
+COMMENT ON COLUMN reconciliation_mismatch.treatment_personal_fen IS 'personal payment in fen, the treatment party''s latest report / 就医地最新报送的个人负担（分）';
+COMMENT ON COLUMN reconciliation_mismatch.treatment_reports IS 'reports the treatment party sent for it / 就医地报送次数';
+COMMENT ON COLUMN reconciliation_mismatch.national_total_fen IS 'total in fen, the national party''s latest report / 国家平台最新报送的医疗费总额（分）';
+COMMENT ON COLUMN reconciliation_mismatch.national_fund_fen IS 'fund payment in fen, the national party''s latest report / 国家平台最新报送的基金支付（分）';
+COMMENT ON COLUMN reconciliation_mismatch.national_personal_fen IS 'personal payment in fen, the national party''s latest report / 国家平台最新报送的个人负担（分）';
+COMMENT ON COLUMN reconciliation_mismatch.national_reports IS 'reports the national party sent for it / 国家平台报送次数';
 
 -- R2 monthly, as it stood on as_of: only reports made by as_of count.  A
 -- month is reconciled (reconciled_on) when every remote direct settlement
@@ -399,7 +431,7 @@ CREATE FUNCTION reconciliation_monthly_as_of(as_of date)
 	LANGUAGE sql STABLE STRICT PARALLEL RESTRICTED
 	SET search_path = pg_catalog, pg_temp
 BEGIN ATOMIC
-	-- each party's latest report (reported_on, then id) in one hashed
+	-- each party''s latest report (reported_on, then id) in one hashed
 	-- pass: the greatest ARRAY[day, id, total, fund, personal] per party,
 	-- its amounts sliced out, with no sort of every report (make bench)
 	WITH pivot AS (

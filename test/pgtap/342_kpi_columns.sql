@@ -2,7 +2,8 @@
 -- row counts by (the treatment province for network_success, the insured
 -- one for cross_province_inpatient_direct), the rates are also in percent,
 -- and every column has an English / Chinese comment, as every column of
--- the analyst views reconciliation_monthly, detail_upload_overdue,
+-- the analyst views remote_direct_settlement, reconciliation_mismatch,
+-- reconciliation_monthly, detail_upload_overdue,
 -- coverage_gap and manual_claim_due has.
 BEGIN;
 SELECT plan(6);
@@ -25,6 +26,7 @@ SELECT is((SELECT count(*)::int FROM pg_attribute a
 
 SELECT is((SELECT string_agg(a.attrelid::regclass || '.' || a.attname, ', ') FROM pg_attribute a
 	WHERE a.attrelid IN ('xdjy.kpi_monthly'::regclass, 'xdjy.reconciliation_monthly'::regclass,
+			'xdjy.remote_direct_settlement'::regclass, 'xdjy.reconciliation_mismatch'::regclass,
 			'xdjy.detail_upload_overdue'::regclass, 'xdjy.coverage_gap'::regclass, 'xdjy.manual_claim_due'::regclass)
 		AND a.attnum > 0 AND coalesce(col_description(a.attrelid, a.attnum), '') !~ '^[^/]+ / .+$'), NULL,
 	'every column of these analyst views has a comment "English / 中文"');
