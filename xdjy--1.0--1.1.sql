@@ -8,7 +8,8 @@
 \echo Use "ALTER EXTENSION xdjy UPDATE TO '1.1'" to load this file. \quit
 
 -- CREATE OR REPLACE appears here only for functions 1.0 created, to give
--- them a new body (an install script never replaces).  PostgreSQL refuses
+-- them a new body, and for views 1.0 created, to append columns (an
+-- install script never replaces).  PostgreSQL refuses
 -- to replace, from an extension script, an object that is not already a
 -- member of the extension, so an object planted under the same name by
 -- another role cannot be taken over.
@@ -698,3 +699,217 @@ BEGIN ATOMIC
 	FROM payee q
 	ORDER BY 1, 2, 3;
 END;
+-- settlement: a stay settles at discharge, or explicitly mid-stay
+-- (中途结算); settle() and try_settle() take the mark as their last
+-- argument (src/settlement_trigger.c)
+ALTER TABLE settlement ADD COLUMN mid_stay boolean NOT NULL DEFAULT false;
+COMMENT ON COLUMN settlement.mid_stay IS
+	'xdjy only: 中途结算, part of an inpatient stay still in hospital on the settlement date; false: a discharge settlement (出院结算), which needs the discharge date (YB320, YB321)';
+DROP FUNCTION settle(bigint, bigint, bigint, text, date, text, boolean, bigint, text);
+DROP FUNCTION try_settle(bigint, bigint, bigint, text, date, text, boolean, bigint, text);
+CREATE FUNCTION settle(encounter_id bigint, total_fen bigint, out_of_scope_fen bigint,
+		invoice_no text, settled_on date DEFAULT CURRENT_DATE, mode text DEFAULT 'direct',
+		own_reason boolean DEFAULT false, referral_id bigint DEFAULT NULL,
+		diagnosis text DEFAULT NULL, mid_stay boolean DEFAULT false)
+	RETURNS settlement
+	LANGUAGE sql VOLATILE
+	SET search_path = pg_catalog, pg_temp
+	AS $$
+	INSERT INTO xdjy.settlement (encounter_id, total_fen, out_of_scope_fen, invoice_no,
+		settled_on, mode, own_reason, referral_id, diagnosis, mid_stay)
+	VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+	RETURNING *
+$$;
+COMMENT ON FUNCTION settle(bigint, bigint, bigint, text, date, text, boolean, bigint, text, boolean) IS
+	'settle an encounter (a stay at discharge, or part of it with mid_stay): the engine decides the category and the amounts, or rejects with a YB code';
+
+CREATE FUNCTION try_settle(encounter_id bigint, total_fen bigint, out_of_scope_fen bigint,
+		invoice_no text, settled_on date DEFAULT CURRENT_DATE, mode text DEFAULT 'direct',
+		own_reason boolean DEFAULT false, referral_id bigint DEFAULT NULL,
+		diagnosis text DEFAULT NULL, mid_stay boolean DEFAULT false)
+	RETURNS settlement
+	AS 'MODULE_PATHNAME' LANGUAGE C VOLATILE
+	SET search_path = pg_catalog, pg_temp;
+COMMENT ON FUNCTION try_settle(bigint, bigint, bigint, text, date, text, boolean, bigint, text, boolean) IS
+	'settle(), but a rejection is recorded in settlement_attempt with its SQLSTATE (R4) and NULL returned';
+
+
+-- manual claims: submit_manual_claim() with the materials of 吉医保发〔2019〕34号
+-- 附件第15条; decide_manual_claim() raises a refusal like every other
+-- function (the library's decide_manual_claim no longer records it);
+-- try_decide_manual_claim() records it, as 1.0's decide_manual_claim did
+COMMENT ON FUNCTION decide_manual_claim(bigint, date) IS
+	'decide a manual claim: pay it through a manual settlement at the insured place''s standard, or raise the code of the rule that refuses it (the claim stays open)';
+
+CREATE FUNCTION try_decide_manual_claim(claim_id bigint, decided_on date DEFAULT CURRENT_DATE)
+	RETURNS settlement
+	AS 'MODULE_PATHNAME' LANGUAGE C VOLATILE;
+COMMENT ON FUNCTION try_decide_manual_claim(bigint, date) IS
+	'decide_manual_claim(), but a refusal closes the claim as rejected with the rule''s SQLSTATE and message, and NULL is returned';
+
+CREATE FUNCTION submit_manual_claim(encounter_id bigint, invoice_no text, total_fen bigint,
+		out_of_scope_fen bigint DEFAULT 0, submitted_on date DEFAULT CURRENT_DATE,
+		medical_record boolean DEFAULT false, expense_list boolean DEFAULT false,
+		own_reason boolean DEFAULT false, referral_id bigint DEFAULT NULL,
+		diagnosis text DEFAULT NULL)
+	RETURNS manual_claim
+	LANGUAGE sql VOLATILE
+	SET search_path = pg_catalog, pg_temp
+	-- 吉医保发〔2019〕34号 附件第15条: the materials are the invoice (its
+	-- number and amounts), the medical record and the expense list, and
+	-- nothing more; with all three the materials are complete on the day
+	-- of submission, otherwise materials_complete_on is recorded later
+	AS $$
+	INSERT INTO xdjy.manual_claim (encounter_id, invoice_no, total_fen, out_of_scope_fen,
+		submitted_on, materials_complete_on, own_reason, referral_id, diagnosis)
+	VALUES ($1, $2, $3, $4, $5, CASE WHEN $6 AND $7 THEN $5 END, $8, $9, $10)
+	RETURNING *
+$$;
+COMMENT ON FUNCTION submit_manual_claim(bigint, text, bigint, bigint, date, boolean, boolean, boolean, bigint, text) IS
+	'submit a manual claim (手工报销) with the invoice, and whether the medical record and the expense list are in: nothing more may be asked (吉医保发〔2019〕34号 附件第15条); with all three, due in 22 working days';
+
+-- settlement: a cross-province long-term resident claiming by hand from an
+-- unchosen non-direct-settlement institution of the residence city is
+-- paid at the unfiled standard (吉医保发〔2019〕34号 附件第7条): a new
+-- category reason (src/settlement.h)
+ALTER TABLE settlement DROP CONSTRAINT settlement_category_reason;
+ALTER TABLE settlement ADD CONSTRAINT settlement_category_reason CHECK (category_reason IN ('local', 'local_with_proof',
+		'local_home_kept', 'home_without_proof', 'long_term_filing', 'temporary_filing',
+		'filed_before_discharge', 'filed_after_discharge', 'closed_mid_stay', 'filing_exempt',
+		'referral', 'emergency', 'unchosen_institution', 'unfiled'));
+COMMENT ON COLUMN settlement.category_reason IS
+	'why the category: local, local_with_proof, local_home_kept, home_without_proof, long_term_filing, temporary_filing, filed_before_discharge, filed_after_discharge, closed_mid_stay, filing_exempt, referral, emergency, unchosen_institution, unfiled';
+
+-- kpi_monthly: which province a row counts by (province_basis), and the
+-- rates in percent beside the basis points; columns appended, so CREATE
+-- OR REPLACE keeps the view, its grants and its dependants
+CREATE OR REPLACE VIEW kpi_monthly WITH (security_invoker = true) AS
+WITH network AS (
+	SELECT xdjy.month_of(s.settled_on) AS month, xdjy.province_of(s.treatment_region) AS province,
+		1 AS success
+	FROM xdjy.remote_direct_settlement s
+	WHERE s.reverses IS NULL
+	UNION ALL
+	SELECT xdjy.month_of(a.attempted_on), xdjy.province_of(t.treatment_region), 0
+	FROM xdjy.settlement_attempt a
+	JOIN xdjy.encounter e ON e.id = a.encounter_id
+	JOIN xdjy.person p ON p.id = e.person_id
+	JOIN xdjy.institution i ON i.code = e.institution_code
+	CROSS JOIN LATERAL (SELECT xdjy.pooling_region(i.region_code) AS treatment_region) t
+	WHERE a.mode = 'direct'
+		AND xdjy.treatment_scope(p.insured_region, t.treatment_region) <> 'local'
+), counts AS (
+	SELECT n.month, n.province, 'network_success' AS kpi,
+		sum(n.success)::bigint AS numerator, count(*) AS denominator, 'treatment' AS basis
+	FROM network n
+	GROUP BY n.month, n.province
+	UNION ALL
+	SELECT xdjy.month_of(s.settled_on), xdjy.province_of(s.insured_region), 'cross_province_inpatient_direct',
+		count(*) FILTER (WHERE s.mode = 'direct'), count(*), 'insured'
+	FROM xdjy.settlement s
+	JOIN xdjy.encounter e ON e.id = s.encounter_id
+	WHERE s.scope = 'cross_province' AND e.visit_type = 'inpatient' AND s.reverses IS NULL
+	GROUP BY 1, 2
+)
+SELECT c.month, c.province, r.name_zh AS province_name_zh, r.name_en AS province_name_en,
+	c.kpi, c.numerator, c.denominator,
+	xdjy.rate_bp(c.numerator, c.denominator) AS rate_bp,
+	xdjy.kpi_target_bp(c.kpi) AS target_bp,
+	xdjy.rate_meets(c.numerator, c.denominator, xdjy.kpi_target_bp(c.kpi)) AS met,
+	c.basis AS province_basis,
+	xdjy.rate_bp(c.numerator, c.denominator) / 100.0 AS rate_percent,
+	xdjy.kpi_target_bp(c.kpi) / 100.0 AS target_percent
+FROM counts c
+LEFT JOIN xdjy.region r ON r.code = c.province;
+COMMENT ON VIEW kpi_monthly IS
+	'R4 monthly indicators per province (004 §一): network_success (target 98%) by treatment province, cross_province_inpatient_direct (target 80%) by insured province';
+COMMENT ON COLUMN kpi_monthly.month IS 'month (its first day) / 月份（当月第一天）';
+COMMENT ON COLUMN kpi_monthly.province IS
+	'province code: the treatment province for network_success, the insured province for cross_province_inpatient_direct (see province_basis) / 省份代码：联网结算成功率按就医省份，住院费用跨省直接结算率按参保省份（见 province_basis）';
+COMMENT ON COLUMN kpi_monthly.province_name_zh IS 'province name in Chinese / 省份名称（中文）';
+COMMENT ON COLUMN kpi_monthly.province_name_en IS 'province name in English / 省份名称（英文）';
+COMMENT ON COLUMN kpi_monthly.kpi IS
+	'indicator: network_success or cross_province_inpatient_direct (reporting_label gives its name) / 指标：network_success 异地就医联网结算成功率，cross_province_inpatient_direct 住院费用跨省直接结算率';
+COMMENT ON COLUMN kpi_monthly.numerator IS
+	'successful direct settlements, or cross-province inpatient settlements made directly / 分子：联网结算成功笔数，或跨省住院直接结算笔数';
+COMMENT ON COLUMN kpi_monthly.denominator IS
+	'direct settlements plus recorded failed attempts, or all cross-province inpatient settlements (manual included) / 分母：联网结算笔数加失败尝试笔数，或全部跨省住院结算笔数（含手工报销）';
+COMMENT ON COLUMN kpi_monthly.rate_bp IS 'numerator / denominator in basis points, rounded half up (9800 = 98%) / 比率（基点，四舍五入，9800 即 98%）';
+COMMENT ON COLUMN kpi_monthly.target_bp IS 'the target in basis points: 9800 or 8000 (鲁医保发〔2022〕26号 第一条) / 目标（基点）';
+COMMENT ON COLUMN kpi_monthly.met IS 'the exact rate reaches the target / 是否达标（按精确比率比较）';
+COMMENT ON COLUMN kpi_monthly.province_basis IS
+	'which province the row counts by: treatment or insured / province 的口径：treatment 就医省份，insured 参保省份';
+COMMENT ON COLUMN kpi_monthly.rate_percent IS 'rate_bp in percent (98.00) / 比率（百分数）';
+COMMENT ON COLUMN kpi_monthly.target_percent IS 'target_bp in percent (98.00) / 目标（百分数）';
+
+-- the analyst views: every column has an English / Chinese comment
+COMMENT ON COLUMN reconciliation_monthly.month IS 'month of settled_on (its first day) / 结算月份（当月第一天）';
+COMMENT ON COLUMN reconciliation_monthly.settlements IS 'remote direct settlements of the month / 当月异地直接结算笔数';
+COMMENT ON COLUMN reconciliation_monthly.matched IS 'settlements all three parties reported with the same amounts / 三方金额一致的结算笔数';
+COMMENT ON COLUMN reconciliation_monthly.mismatched IS 'settlements missing at a party or with a differing amount / 缺报或金额不符的结算笔数';
+COMMENT ON COLUMN reconciliation_monthly.unknown_settlements IS 'settlement ids a party reported that xdjy does not know / 对方报送而本系统无此结算的笔数';
+COMMENT ON COLUMN reconciliation_monthly.reconciled_on IS 'the day every settlement of the month matched, if it has / 当月全部相符的日期';
+COMMENT ON COLUMN reconciliation_monthly.due_on IS 'due: the 3rd of the next month (鲁医保发〔2022〕26号 第四条(一)) / 对账截止日期：次月3日';
+COMMENT ON COLUMN reconciliation_monthly.status IS 'open, done or overdue (reporting_label gives the words) / 状态：未到期、已完成、逾期';
+COMMENT ON COLUMN reconciliation_monthly.late IS 'reconciled after due_on, or not yet and past it / 是否逾期';
+COMMENT ON COLUMN detail_upload_overdue.settlement_id IS 'the inpatient direct settlement (setl_id) / 住院直接结算ID';
+COMMENT ON COLUMN detail_upload_overdue.settled_on IS 'its settlement date / 结算日期';
+COMMENT ON COLUMN detail_upload_overdue.institution_code IS 'the institution that uploads (fixmedins_code) / 上传明细的定点医疗机构';
+COMMENT ON COLUMN detail_upload_overdue.insured_region IS 'insured pooling region / 参保地统筹区';
+COMMENT ON COLUMN detail_upload_overdue.treatment_region IS 'treatment pooling region / 就医地统筹区';
+COMMENT ON COLUMN detail_upload_overdue.due_on IS 'due: settled_on + 3 calendar days (鲁医保发〔2022〕26号 第三条(四)) / 上传截止日期：结算后3日（自然日）';
+COMMENT ON COLUMN detail_upload_overdue.uploaded_on IS 'the day the details were uploaded, if they were / 明细上传日期';
+COMMENT ON COLUMN detail_upload_overdue.status IS 'done (uploaded late) or overdue (not yet) / 状态：逾期已传或逾期未传';
+COMMENT ON COLUMN detail_upload_overdue.days_late IS 'days past due_on, to the upload or to today / 逾期天数';
+COMMENT ON COLUMN coverage_gap.gap IS 'township_inpatient or county_chronic: which requirement is not met / 缺口类型：乡镇住院或县级门诊慢特病';
+COMMENT ON COLUMN coverage_gap.region_code IS 'the township or county-level division / 乡镇（街道）或县级行政区代码';
+COMMENT ON COLUMN coverage_gap.name_zh IS 'its name in Chinese / 名称（中文）';
+COMMENT ON COLUMN coverage_gap.name_en IS 'its name in English / 名称（英文）';
+COMMENT ON COLUMN coverage_gap.parent_code IS 'the division it belongs to / 上级区划代码';
+COMMENT ON COLUMN coverage_gap.province IS 'its province / 所属省份代码';
+COMMENT ON COLUMN coverage_gap.networked IS 'networked institutions it has / 现有联网定点医疗机构数';
+COMMENT ON COLUMN coverage_gap.required IS 'how many are required (鲁医保发〔2020〕68号 二(一)(二)) / 要求数量';
+COMMENT ON COLUMN coverage_gap.gap_en IS 'the gap in English / 缺口说明（英文）';
+COMMENT ON COLUMN coverage_gap.gap_zh IS 'the gap in Chinese / 缺口说明（中文）';
+COMMENT ON COLUMN manual_claim_due.claim_id IS 'the manual claim / 手工报销申请ID';
+COMMENT ON COLUMN manual_claim_due.encounter_id IS 'its stay or visit (mdtrt_id) / 就诊ID';
+COMMENT ON COLUMN manual_claim_due.person_id IS 'the insured person (psn_no) / 人员编号';
+COMMENT ON COLUMN manual_claim_due.insured_region IS 'insured pooling region, which reimburses / 参保地统筹区（经办报销）';
+COMMENT ON COLUMN manual_claim_due.institution_code IS 'the institution of the invoice / 开具票据的定点医疗机构';
+COMMENT ON COLUMN manual_claim_due.submitted_on IS 'submitted on / 申请日期';
+COMMENT ON COLUMN manual_claim_due.materials_complete_on IS 'invoice, medical record and expense list all in on (吉医保发〔2019〕34号 附件第15条) / 材料收齐日期';
+COMMENT ON COLUMN manual_claim_due.due_on IS 'due: 22 working days after the materials are complete / 办结时限：材料收齐后22个工作日';
+COMMENT ON COLUMN manual_claim_due.status IS 'awaiting_materials, open or overdue / 状态：待补材料、办理中、逾期';
+COMMENT ON COLUMN manual_claim_due.overdue IS 'past due_on and not decided / 是否逾期未办结';
+COMMENT ON COLUMN remote_direct_settlement.id IS 'the settlement (setl_id) / 结算ID';
+COMMENT ON COLUMN remote_direct_settlement.encounter_id IS 'its stay or visit (mdtrt_id) / 就诊ID';
+COMMENT ON COLUMN remote_direct_settlement.settled_on IS 'settlement date / 结算日期';
+COMMENT ON COLUMN remote_direct_settlement.scope IS 'intra_province or cross_province / 省内异地或跨省异地';
+COMMENT ON COLUMN remote_direct_settlement.reverses IS 'the settlement this row reverses (冲正), if any / 被冲正的结算ID';
+COMMENT ON COLUMN remote_direct_settlement.institution_code IS 'the institution (fixmedins_code) / 定点医药机构编号';
+COMMENT ON COLUMN remote_direct_settlement.insured_region IS 'insured pooling region / 参保地统筹区';
+COMMENT ON COLUMN remote_direct_settlement.treatment_region IS 'treatment pooling region / 就医地统筹区';
+COMMENT ON COLUMN remote_direct_settlement.total_fen IS 'total in fen / 医疗费总额（分）';
+COMMENT ON COLUMN remote_direct_settlement.fund_fen IS 'fund payment in fen / 基金支付（分）';
+COMMENT ON COLUMN remote_direct_settlement.personal_fen IS 'personal payment in fen / 个人负担（分）';
+COMMENT ON COLUMN reconciliation_mismatch.day IS 'settlement day (of the report, for an unknown settlement) / 结算日期（未知结算为报送日期）';
+COMMENT ON COLUMN reconciliation_mismatch.settlement_id IS 'the settlement (setl_id) / 结算ID';
+COMMENT ON COLUMN reconciliation_mismatch.kind IS 'missing_at_insured, missing_at_treatment, missing_at_national, amount_differs or unknown_settlement / 问题类型：参保地缺报、就医地缺报、国家平台缺报、金额不符、未知结算';
+COMMENT ON COLUMN reconciliation_mismatch.institution_code IS 'the institution (fixmedins_code) / 定点医药机构编号';
+COMMENT ON COLUMN reconciliation_mismatch.insured_region IS 'insured pooling region / 参保地统筹区';
+COMMENT ON COLUMN reconciliation_mismatch.treatment_region IS 'treatment pooling region / 就医地统筹区';
+COMMENT ON COLUMN reconciliation_mismatch.total_fen IS 'xdjy''s total in fen / 本系统医疗费总额（分）';
+COMMENT ON COLUMN reconciliation_mismatch.fund_fen IS 'xdjy''s fund payment in fen / 本系统基金支付（分）';
+COMMENT ON COLUMN reconciliation_mismatch.personal_fen IS 'xdjy''s personal payment in fen / 本系统个人负担（分）';
+COMMENT ON COLUMN reconciliation_mismatch.insured_total_fen IS 'total in fen, the insured party''s latest report / 参保地最新报送的医疗费总额（分）';
+COMMENT ON COLUMN reconciliation_mismatch.insured_fund_fen IS 'fund payment in fen, the insured party''s latest report / 参保地最新报送的基金支付（分）';
+COMMENT ON COLUMN reconciliation_mismatch.insured_personal_fen IS 'personal payment in fen, the insured party''s latest report / 参保地最新报送的个人负担（分）';
+COMMENT ON COLUMN reconciliation_mismatch.insured_reports IS 'reports the insured party sent for it / 参保地报送次数';
+COMMENT ON COLUMN reconciliation_mismatch.treatment_total_fen IS 'total in fen, the treatment party''s latest report / 就医地最新报送的医疗费总额（分）';
+COMMENT ON COLUMN reconciliation_mismatch.treatment_fund_fen IS 'fund payment in fen, the treatment party''s latest report / 就医地最新报送的基金支付（分）';
+COMMENT ON COLUMN reconciliation_mismatch.treatment_personal_fen IS 'personal payment in fen, the treatment party''s latest report / 就医地最新报送的个人负担（分）';
+COMMENT ON COLUMN reconciliation_mismatch.treatment_reports IS 'reports the treatment party sent for it / 就医地报送次数';
+COMMENT ON COLUMN reconciliation_mismatch.national_total_fen IS 'total in fen, the national party''s latest report / 国家平台最新报送的医疗费总额（分）';
+COMMENT ON COLUMN reconciliation_mismatch.national_fund_fen IS 'fund payment in fen, the national party''s latest report / 国家平台最新报送的基金支付（分）';
+COMMENT ON COLUMN reconciliation_mismatch.national_personal_fen IS 'personal payment in fen, the national party''s latest report / 国家平台最新报送的个人负担（分）';
+COMMENT ON COLUMN reconciliation_mismatch.national_reports IS 'reports the national party sent for it / 国家平台报送次数';

@@ -99,12 +99,13 @@ CREATE TABLE settlement (
 	in_scope_fen		bigint,
 	deductible_met_before_fen bigint,
 	fund_paid_before_fen bigint,
+	mid_stay			boolean NOT NULL DEFAULT false,
 	CONSTRAINT settlement_own_reason_manual CHECK (NOT own_reason OR mode = 'manual'),
 	CONSTRAINT settlement_fund_plus_personal CHECK (fund_fen + personal_fen = total_fen),
 	CONSTRAINT settlement_category_reason CHECK (category_reason IN ('local', 'local_with_proof',
 		'local_home_kept', 'home_without_proof', 'long_term_filing', 'temporary_filing',
 		'filed_before_discharge', 'filed_after_discharge', 'closed_mid_stay', 'filing_exempt',
-		'referral', 'emergency', 'unfiled')),
+		'referral', 'emergency', 'unchosen_institution', 'unfiled')),
 	-- S6 (002 #12): a referral serves one encounter, whatever the isolation level
 	CONSTRAINT settlement_referral_once EXCLUDE USING gist (
 		referral_id WITH OPERATOR(pg_catalog.=),
@@ -191,7 +192,7 @@ COMMENT ON COLUMN settlement.diagnosis IS
 COMMENT ON COLUMN settlement.service_on IS
 	'D: admission or visit date; picks the policy, the filing and the ledger year';
 COMMENT ON COLUMN settlement.category_reason IS
-	'why the category: local, local_with_proof, local_home_kept, home_without_proof, long_term_filing, temporary_filing, filed_before_discharge, filed_after_discharge, closed_mid_stay, filing_exempt, referral, emergency, unfiled';
+	'why the category: local, local_with_proof, local_home_kept, home_without_proof, long_term_filing, temporary_filing, filed_before_discharge, filed_after_discharge, closed_mid_stay, filing_exempt, referral, emergency, unchosen_institution, unfiled';
 COMMENT ON COLUMN settlement.invoice_seq IS
 	'how many earlier (reversed) settlements the invoice had (S4)';
 COMMENT ON COLUMN settlement.policy_ratio_bp IS
@@ -201,6 +202,8 @@ COMMENT ON COLUMN settlement.adjustment_ids IS
 COMMENT ON COLUMN settlement.deductible_met_before_fen IS
 	'ledger before this settlement: deductible met';
 COMMENT ON COLUMN settlement.fund_paid_before_fen IS 'ledger before this settlement: fund paid';
+COMMENT ON COLUMN settlement.mid_stay IS
+	'xdjy only: 中途结算, part of an inpatient stay still in hospital on the settlement date; false: a discharge settlement (出院结算), which needs the discharge date (YB320, YB321)';
 COMMENT ON CONSTRAINT settlement_invoice_no_form ON settlement IS
 	'invoice number (S4, 000 §四): 1 to 100 characters, no control characters, no surrounding whitespace';
 CREATE UNIQUE INDEX settlement_invoice_once ON settlement (institution_code, invoice_no, invoice_seq)
@@ -336,27 +339,27 @@ COMMENT ON FUNCTION category_reasons() IS
 CREATE FUNCTION settle(encounter_id bigint, total_fen bigint, out_of_scope_fen bigint,
 		invoice_no text, settled_on date DEFAULT CURRENT_DATE, mode text DEFAULT 'direct',
 		own_reason boolean DEFAULT false, referral_id bigint DEFAULT NULL,
-		diagnosis text DEFAULT NULL)
+		diagnosis text DEFAULT NULL, mid_stay boolean DEFAULT false)
 	RETURNS settlement
 	LANGUAGE sql VOLATILE
 	SET search_path = pg_catalog, pg_temp
 	AS $$
 	INSERT INTO xdjy.settlement (encounter_id, total_fen, out_of_scope_fen, invoice_no,
-		settled_on, mode, own_reason, referral_id, diagnosis)
-	VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+		settled_on, mode, own_reason, referral_id, diagnosis, mid_stay)
+	VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
 	RETURNING *
 $$;
-COMMENT ON FUNCTION settle(bigint, bigint, bigint, text, date, text, boolean, bigint, text) IS
-	'settle an encounter: the engine decides the category and the amounts, or rejects with a YB code';
+COMMENT ON FUNCTION settle(bigint, bigint, bigint, text, date, text, boolean, bigint, text, boolean) IS
+	'settle an encounter (a stay at discharge, or part of it with mid_stay): the engine decides the category and the amounts, or rejects with a YB code';
 
 CREATE FUNCTION try_settle(encounter_id bigint, total_fen bigint, out_of_scope_fen bigint,
 		invoice_no text, settled_on date DEFAULT CURRENT_DATE, mode text DEFAULT 'direct',
 		own_reason boolean DEFAULT false, referral_id bigint DEFAULT NULL,
-		diagnosis text DEFAULT NULL)
+		diagnosis text DEFAULT NULL, mid_stay boolean DEFAULT false)
 	RETURNS settlement
 	AS 'MODULE_PATHNAME' LANGUAGE C VOLATILE
 	SET search_path = pg_catalog, pg_temp;
-COMMENT ON FUNCTION try_settle(bigint, bigint, bigint, text, date, text, boolean, bigint, text) IS
+COMMENT ON FUNCTION try_settle(bigint, bigint, bigint, text, date, text, boolean, bigint, text, boolean) IS
 	'settle(), but a rejection is recorded in settlement_attempt with its SQLSTATE (R4) and NULL returned';
 
 CREATE FUNCTION reverse_settlement(settlement_id bigint, settled_on date DEFAULT CURRENT_DATE)
@@ -375,10 +378,12 @@ CREATE FUNCTION explain_settlement(settlement_id bigint, lang text DEFAULT NULL)
 COMMENT ON FUNCTION explain_settlement(bigint, text) IS
 	'every step of a settlement (category and why, policy, ratio rules, amounts, ledgers before and after) with its rule and seed article, in en or zh (default xdjy.language)';
 
--- S5: manual claims (手工报销), 002 #15–#16.  Submitted open; decided by
--- decide_manual_claim(), which pays through a settlement of mode 'manual'
--- or records the rule that rejected it.  due_on is computed: 22 working
--- days after complete materials (002 #15).
+-- S5: manual claims (手工报销), 002 #15–#16.  Submitted open
+-- (submit_manual_claim()); decided by decide_manual_claim(), which pays
+-- through a settlement of mode 'manual' or raises the rule that refuses
+-- it, or by try_decide_manual_claim(), which records the refusal.
+-- due_on is computed: 22 working days after complete materials
+-- (吉医保发〔2019〕34号 附件第15条).
 CREATE TABLE manual_claim (
 	id						bigint GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,
 	encounter_id			bigint NOT NULL,
@@ -461,7 +466,34 @@ CREATE FUNCTION decide_manual_claim(claim_id bigint, decided_on date DEFAULT CUR
 	RETURNS settlement
 	AS 'MODULE_PATHNAME' LANGUAGE C VOLATILE;
 COMMENT ON FUNCTION decide_manual_claim(bigint, date) IS
-	'decide a manual claim: pay it through a manual settlement at the insured place''s standard, or record the rule that rejects it and return NULL';
+	'decide a manual claim: pay it through a manual settlement at the insured place''s standard, or raise the code of the rule that refuses it (the claim stays open)';
+
+CREATE FUNCTION try_decide_manual_claim(claim_id bigint, decided_on date DEFAULT CURRENT_DATE)
+	RETURNS settlement
+	AS 'MODULE_PATHNAME' LANGUAGE C VOLATILE;
+COMMENT ON FUNCTION try_decide_manual_claim(bigint, date) IS
+	'decide_manual_claim(), but a refusal closes the claim as rejected with the rule''s SQLSTATE and message, and NULL is returned';
+
+CREATE FUNCTION submit_manual_claim(encounter_id bigint, invoice_no text, total_fen bigint,
+		out_of_scope_fen bigint DEFAULT 0, submitted_on date DEFAULT CURRENT_DATE,
+		medical_record boolean DEFAULT false, expense_list boolean DEFAULT false,
+		own_reason boolean DEFAULT false, referral_id bigint DEFAULT NULL,
+		diagnosis text DEFAULT NULL)
+	RETURNS manual_claim
+	LANGUAGE sql VOLATILE
+	SET search_path = pg_catalog, pg_temp
+	-- 吉医保发〔2019〕34号 附件第15条: the materials are the invoice (its
+	-- number and amounts), the medical record and the expense list, and
+	-- nothing more; with all three the materials are complete on the day
+	-- of submission, otherwise materials_complete_on is recorded later
+	AS $$
+	INSERT INTO xdjy.manual_claim (encounter_id, invoice_no, total_fen, out_of_scope_fen,
+		submitted_on, materials_complete_on, own_reason, referral_id, diagnosis)
+	VALUES ($1, $2, $3, $4, $5, CASE WHEN $6 AND $7 THEN $5 END, $8, $9, $10)
+	RETURNING *
+$$;
+COMMENT ON FUNCTION submit_manual_claim(bigint, text, bigint, bigint, date, boolean, boolean, boolean, bigint, text) IS
+	'submit a manual claim (手工报销) with the invoice, and whether the medical record and the expense list are in: nothing more may be asked (吉医保发〔2019〕34号 附件第15条); with all three, due in 22 working days';
 
 -- business dates lie in the window (business_dates_trigger, src/dates.c);
 -- named to fire before the rule triggers, which compute from them

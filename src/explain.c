@@ -153,6 +153,8 @@ reason_source(XdjyCategoryReason why)
 			return "002 #10–#12; 000 §一(二)";
 		case XDJY_WHY_EMERGENCY:
 			return "001 §五(一); 004 §二(五)";
+		case XDJY_WHY_UNCHOSEN_INSTITUTION:
+			return "吉医保发〔2019〕34号 附件第7条, 第3条";
 		case XDJY_WHY_UNFILED:
 			return "SPEC §3 step 5; 002 #3";
 	}
@@ -216,6 +218,10 @@ reason_note(Out *o, XdjyCategoryReason why, const char *category, int64 filing,
 			return psprintf(L(o, "%s: emergency treatment in %s without filing is treated as filed",
 							  "%s：因急诊抢救在 %s 就医未办理备案，视同已备案"),
 							cat, treatment);
+		case XDJY_WHY_UNCHOSEN_INSTITUTION:
+			return psprintf(L(o, "%s: long-term filing %lld for %s covers the direct-settlement institutions of the residence city and up to four chosen others; this institution is neither: reimbursed by hand at the unfiled standard",
+							  "%s：长期异地居住备案 %lld（%s）覆盖居住地全部直接结算定点机构及自愿选定的 4 家非直接结算机构；本机构不在其中，按未备案标准手工报销"),
+							cat, (long long) filing, treatment);
 		case XDJY_WHY_UNFILED:
 			return psprintf(L(o, "%s: no filing, exemption, referral or emergency for %s on %s: reimbursed by hand at the unfiled standard",
 							  "%s：在 %s 就医于 %s 无备案、免备案、转诊或急诊情形，按未备案标准手工报销"),

@@ -38,6 +38,7 @@
 
 PG_FUNCTION_INFO_V1(manual_claim_trigger);
 PG_FUNCTION_INFO_V1(decide_manual_claim);
+PG_FUNCTION_INFO_V1(try_decide_manual_claim);
 
 /* 吉医保发〔2019〕34号 附件第15条: "完成报销时间原则上不超过 22 个工作日" */
 #define XDJY_CLAIM_WORKING_DAYS	22
@@ -448,16 +449,34 @@ manual_claim_trigger(PG_FUNCTION_ARGS)
 
 /*
  * xdjy.decide_manual_claim(claim_id bigint, decided_on date) RETURNS settlement
+ * xdjy.try_decide_manual_claim(claim_id bigint, decided_on date) RETURNS settlement
  *
- * Pays the claim through a settlement of mode "manual" (the engine prices
- * it and keeps the ledgers), or, if the engine rejects it for a rule (class
- * YB, a data or constraint error), records the rejection with its SQLSTATE
- * and returns NULL.  The settlement is tried in a subtransaction, so a
- * rejection leaves nothing behind.  Other errors (cancel, serialization,
- * out of memory) are raised.
+ * Both pay the claim through a settlement of mode "manual" (the engine
+ * prices it and keeps the ledgers).  When the engine refuses it for a
+ * rule, decide_manual_claim raises the engine's code like every other
+ * function, and the claim stays open; try_decide_manual_claim (like
+ * try_settle) records the refusal with its SQLSTATE, closing the claim as
+ * rejected, and returns NULL.  There the settlement is tried in a
+ * subtransaction, so a refusal leaves nothing behind; only rule errors
+ * (class YB, a data or constraint error) are recorded, others (cancel,
+ * serialization, out of memory) are raised.
  */
+static Datum decide_claim(FunctionCallInfo fcinfo, bool record);
+
 Datum
 decide_manual_claim(PG_FUNCTION_ARGS)
+{
+	return decide_claim(fcinfo, false);
+}
+
+Datum
+try_decide_manual_claim(PG_FUNCTION_ARGS)
+{
+	return decide_claim(fcinfo, true);
+}
+
+static Datum
+decide_claim(FunctionCallInfo fcinfo, bool record)
 {
 	int64		claim_id;
 	DateADT		decided_on;
@@ -528,6 +547,23 @@ decide_manual_claim(PG_FUNCTION_ARGS)
 	else
 		nulls[6] = 'n';
 	args[7] = DateADTGetDatum(decided_on);
+
+	if (!record)
+	{
+		Datum		upd[3];
+
+		/* a refusal is the engine's error, raised as it is */
+		xdjy_plan_execute(&q_claim_settle, args, nulls, 0, SPI_OK_INSERT_RETURNING);
+		paid = SPI_copytuple(SPI_tuptable->vals[0]);
+		paid_desc = CreateTupleDescCopy(SPI_tuptable->tupdesc);
+		upd[0] = Int64GetDatum(claim_id);
+		upd[1] = DateADTGetDatum(decided_on);
+		upd[2] = heap_getattr(paid, xdjy_attnum(paid_desc, "id", INT8OID), paid_desc, &isnull);
+		xdjy_plan_execute(&q_claim_paid, upd, NULL, 0, SPI_OK_UPDATE);
+		result = PointerGetDatum(SPI_returntuple(paid, paid_desc));
+		xdjy_spi_finish();
+		PG_RETURN_DATUM(result);
+	}
 
 	BeginInternalSubTransaction(NULL);
 	MemoryContextSwitchTo(oldcontext);

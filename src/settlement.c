@@ -219,6 +219,33 @@ xdjy_decide_category(const XdjyCategoryInput *in, XdjyCategoryDecision *out)
 		{
 			if (filing_covers(in, &in->filings[i], long_term, &why))
 			{
+				/*
+				 * 吉医保发〔2019〕34号 附件第7条: a cross-province long-term
+				 * resident is treated under the filing at every
+				 * direct-settlement institution of the residence city and
+				 * at up to four chosen non-direct-settlement ones.  Claimed
+				 * by hand from any other non-direct-settlement institution
+				 * there, the stay lies outside what the filing covers: it
+				 * is paid as unfiled treatment (附件第3条), not refused,
+				 * since an unfiled person is reimbursed by hand too.  A
+				 * direct settlement there is refused anyway (not
+				 * networked).
+				 */
+				if (long_term && !in->direct && in->non_direct_institution &&
+					!xdjy_same_province(in->insured_region, in->treatment_region))
+				{
+					if (in->outside_choice == XDJY_FACT_UNKNOWN)
+					{
+						out->filing_id = in->filings[i].id;
+						return XDJY_NEED_OUTSIDE_CHOICE;
+					}
+					if (in->outside_choice == XDJY_FACT_YES)
+					{
+						decide(out, XDJY_CAT_UNFILED, XDJY_WHY_UNCHOSEN_INSTITUTION,
+							   in->filings[i].id);
+						return XDJY_NEED_NOTHING;
+					}
+				}
 				decide(out, long_term ? XDJY_CAT_LONG_TERM : XDJY_CAT_TEMPORARY,
 					   why, in->filings[i].id);
 				return XDJY_NEED_NOTHING;

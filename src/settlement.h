@@ -53,6 +53,12 @@ typedef enum XdjyCategory
  *	referral				吉医保发〔2019〕34号 附件第10–12条
  *	emergency				济宁市医保局 异地就医十项便民措施 第五条(一),
  *							鲁医保发〔2022〕26号 第二条(五)
+ *	unchosen_institution	a cross-province long-term resident treated by
+ *							hand at a non-direct-settlement institution of
+ *							the residence city that is not among the up to
+ *							four chosen under the filing, where the insured
+ *							province offers the choice: outside the filing,
+ *							the unfiled standard (吉医保发〔2019〕34号 附件第7条)
  *	unfiled					none of the above: the unfiled standard
  */
 #define XDJY_CATEGORY_REASONS(X) \
@@ -68,6 +74,7 @@ typedef enum XdjyCategory
 	X(XDJY_WHY_FILING_EXEMPT, "filing_exempt") \
 	X(XDJY_WHY_REFERRAL, "referral") \
 	X(XDJY_WHY_EMERGENCY, "emergency") \
+	X(XDJY_WHY_UNCHOSEN_INSTITUTION, "unchosen_institution") \
 	X(XDJY_WHY_UNFILED, "unfiled")
 
 #define XDJY_REASON_ENUM(sym, name) sym,
@@ -114,6 +121,10 @@ typedef struct XdjyCategoryInput
 	bool		referral;		/* a valid referral (S6) came with it */
 	XdjyFact	home_benefit_kept;	/* 002 #8 holds for I's province on D */
 	XdjyFact	filing_exempt;	/* F10 holds for I's province on D */
+	bool		non_direct_institution; /* not networked for stays */
+	XdjyFact	outside_choice; /* 002 #7: I's province offers the choice on
+								 * D and the institution is not chosen under
+								 * out->filing_id */
 	int			nfilings;
 	const XdjyFilingFact *filings;
 } XdjyCategoryInput;
@@ -122,7 +133,8 @@ typedef enum XdjyNeed
 {
 	XDJY_NEED_NOTHING = 0,
 	XDJY_NEED_HOME_BENEFIT_KEPT,
-	XDJY_NEED_FILING_EXEMPT
+	XDJY_NEED_FILING_EXEMPT,
+	XDJY_NEED_OUTSIDE_CHOICE	/* about the filing in out->filing_id */
 } XdjyNeed;
 
 typedef struct XdjyCategoryDecision

@@ -29,12 +29,12 @@
 
 PG_FUNCTION_INFO_V1(try_settle);
 
-#define TRY_SETTLE_NARGS	9
+#define TRY_SETTLE_NARGS	10
 
 static XdjyPlan plan_settle = XDJY_PLAN("try_settle settle",
-	"SELECT xdjy.settle($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+	"SELECT xdjy.settle($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
 	TRY_SETTLE_NARGS, INT8OID, INT8OID, INT8OID, TEXTOID, DATEOID, TEXTOID,
-	BOOLOID, INT8OID, TEXTOID);
+	BOOLOID, INT8OID, TEXTOID, BOOLOID);
 
 /* the encounter, if the caller can see it (row-level security applies) */
 static XdjyPlan plan_encounter = XDJY_PLAN("try_settle encounter",

@@ -82,6 +82,7 @@ typedef enum SCol
 	SC_OWN_REASON,
 	SC_REFERRAL_ID,
 	SC_DIAGNOSIS,
+	SC_MID_STAY,
 	/* filled by the engine: a client must leave them NULL */
 	SC_PERSON_ID,
 	SC_INSTITUTION,
@@ -130,6 +131,7 @@ static const struct
 	[SC_OWN_REASON] = {"own_reason", BOOLOID},
 	[SC_REFERRAL_ID] = {"referral_id", INT8OID},
 	[SC_DIAGNOSIS] = {"diagnosis", TEXTOID},
+	[SC_MID_STAY] = {"mid_stay", BOOLOID},
 	[SC_PERSON_ID] = {"person_id", TEXTOID},
 	[SC_INSTITUTION] = {"institution_code", TEXTOID},
 	[SC_INSURED_REGION] = {"insured_region", TEXTOID},
@@ -159,6 +161,7 @@ static const struct
 };
 
 static Oid	scol_relid = InvalidOid;
+static int	scol_natts = 0;		/* an update adding a column changes it */
 static int	scol_attnum[SC_NCOLS];
 
 static void
@@ -166,11 +169,22 @@ settlement_columns(Relation rel)
 {
 	TupleDesc	tupdesc = RelationGetDescr(rel);
 
-	if (scol_relid == RelationGetRelid(rel))
+	if (scol_relid == RelationGetRelid(rel) && scol_natts == tupdesc->natts)
 		return;
 	for (int i = 0; i < SC_NCOLS; i++)
-		scol_attnum[i] = xdjy_attnum(tupdesc, scol_def[i].name, scol_def[i].type);
+	{
+		/*
+		 * mid_stay came with 1.1; the library also serves a 1.0 table
+		 * (before ALTER EXTENSION UPDATE), where every settlement is a
+		 * discharge settlement: 0 marks the column absent.
+		 */
+		if (i == SC_MID_STAY && SPI_fnumber(tupdesc, scol_def[i].name) <= 0)
+			scol_attnum[i] = 0;
+		else
+			scol_attnum[i] = xdjy_attnum(tupdesc, scol_def[i].name, scol_def[i].type);
+	}
 	scol_relid = RelationGetRelid(rel);
+	scol_natts = tupdesc->natts;
 }
 
 /* the row being built: values for every column, which ones to replace */
@@ -212,7 +226,7 @@ apply_row(HeapTuple tuple, TupleDesc tupdesc, SRow *r)
 
 	for (int i = 0; i < SC_NCOLS; i++)
 	{
-		if (!r->replace[i])
+		if (!r->replace[i] || scol_attnum[i] == 0)
 			continue;
 		cols[n] = scol_attnum[i];
 		values[n] = r->values[i];
@@ -489,6 +503,40 @@ load_encounter(int64 encounter_id, Encounter *e, MemoryContext cxt)
 						   xdjy_clip(e->institution_code), (long long) encounter_id),
 				 errhint("Mark the institution's city (or province) as a pooling region in xdjy.region.")));
 	xdjy_require_finite(e->admitted_on, "admission date");
+}
+
+/*
+ * 吉医保发〔2019〕34号 附件第7条: the insured province offers the choice of
+ * institutions to the scheme on the service date, and the institution is
+ * not chosen under the filing.  The choice rows are read FOR SHARE: a
+ * choice withdrawn meanwhile waits for this settlement.
+ */
+static XdjyPlan q_outside_choice = XDJY_PLAN(
+	"settlement institution choice",
+	"SELECT EXISTS (SELECT FROM xdjy.institution_choice_rule r"
+	"                WHERE r.province OPERATOR(pg_catalog.=) $1"
+	"                  AND r.scheme OPERATOR(pg_catalog.=) $2"
+	"                  AND r.valid OPERATOR(pg_catalog.@>) $3),"
+	"       (SELECT pg_catalog.count(*) FROM (SELECT FROM xdjy.institution_choice c"
+	"         WHERE c.filing_id OPERATOR(pg_catalog.=) $4"
+	"           AND c.institution_code OPERATOR(pg_catalog.=) $5 FOR SHARE OF c) k)",
+	5, TEXTOID, TEXTOID, DATEOID, INT8OID, TEXTOID);
+
+static bool
+outside_choice(const Encounter *e, int64 filing_id)
+{
+	Datum		args[5];
+	bool		isnull;
+	bool		offered;
+
+	args[0] = CStringGetTextDatum(xdjy_province_code(e->insured_region));
+	args[1] = CStringGetTextDatum(e->scheme);
+	args[2] = DateADTGetDatum(e->admitted_on);
+	args[3] = Int64GetDatum(filing_id);
+	args[4] = CStringGetTextDatum(e->institution_code);
+	xdjy_plan_execute(&q_outside_choice, args, NULL, 1, SPI_OK_SELECT);
+	offered = DatumGetBool(xdjy_spi_value(0, 1, &isnull));
+	return offered && DatumGetInt64(xdjy_spi_value(0, 2, &isnull)) == 0;
 }
 
 /* the person's filings that may matter, for the category decision */
@@ -775,6 +823,7 @@ typedef struct SettleInput
 	bool		has_referral;
 	int64		referral_id;
 	char	   *diagnosis;
+	bool		mid_stay;		/* 中途结算: part of a stay still going on */
 	Relation	rel;			/* xdjy.settlement, and the client's row */
 	HeapTuple	row;
 } SettleInput;
@@ -795,6 +844,37 @@ check_encounter(const SettleInput *in, const Encounter *e)
 						   (long long) e->id, xdjy_iso_date(e->admitted_on),
 						   xdjy_iso_date(in->settled_on)),
 				 errhint("The earliest settlement date is %s.", xdjy_iso_date(e->admitted_on))));
+
+	/*
+	 * A stay is settled at its discharge (出院结算): the filing rules judge
+	 * it by the discharge (鲁医保发〔2022〕26号 第二条(一)(二)), so a stay
+	 * without a discharge date is not settled as if it had ended.  Settling
+	 * part of a stay still going on (中途结算) is said explicitly
+	 * (mid_stay), and only fits a stay in hospital on the settlement date.
+	 */
+	if (strcmp(e->visit_type, "inpatient") == 0)
+	{
+		if (!in->mid_stay && !e->discharged)
+			ereport(ERROR,
+					(xdjy_errcode(ERRCODE_XDJY_STAY_NOT_DISCHARGED),
+					 errdetail("Stay %lld admitted on %s has no discharge date; the settlement dated %s is not marked mid-stay.",
+							   (long long) e->id, xdjy_iso_date(e->admitted_on),
+							   xdjy_iso_date(in->settled_on)),
+					 errhint("Record the discharge date (encounter.discharged_on) before the discharge settlement, or settle part of the stay with mid_stay => true (中途结算).")));
+		if (in->mid_stay && e->discharged && e->discharged_on <= in->settled_on)
+			ereport(ERROR,
+					(xdjy_errcode(ERRCODE_XDJY_MID_STAY_INVALID),
+					 errdetail("Stay %lld was discharged on %s; the mid-stay settlement is dated %s.",
+							   (long long) e->id, xdjy_iso_date(e->discharged_on),
+							   xdjy_iso_date(in->settled_on)),
+					 errhint("Settle a discharged stay at discharge (mid_stay => false).")));
+	}
+	else if (in->mid_stay)
+		ereport(ERROR,
+				(xdjy_errcode(ERRCODE_XDJY_MID_STAY_INVALID),
+				 errdetail("Encounter %lld is a %s visit, not a stay.",
+						   (long long) e->id, xdjy_clip(e->visit_type)),
+				 errhint("Only an inpatient stay is settled mid-stay; settle the visit with mid_stay => false.")));
 
 	if (e->attached)
 		ereport(ERROR,
@@ -977,12 +1057,17 @@ decide_category(const SettleInput *in, Settle *s, MemoryContext upper)
 	ci.referral = in->has_referral;
 	ci.home_benefit_kept = XDJY_FACT_UNKNOWN;
 	ci.filing_exempt = XDJY_FACT_UNKNOWN;
+	ci.non_direct_institution = !e->networked_inpatient;
+	ci.outside_choice = XDJY_FACT_UNKNOWN;
 	ci.nfilings = load_filings(e, Max(s->end_on, in->settled_on), &filings, upper);
 	ci.filings = filings;
 	while ((need = xdjy_decide_category(&ci, &s->cd)) != XDJY_NEED_NOTHING)
 	{
 		if (need == XDJY_NEED_HOME_BENEFIT_KEPT)
 			ci.home_benefit_kept = keeps_home_benefit(e->insured_region, e->admitted_on)
+				? XDJY_FACT_YES : XDJY_FACT_NO;
+		else if (need == XDJY_NEED_OUTSIDE_CHOICE)
+			ci.outside_choice = outside_choice(e, s->cd.filing_id)
 				? XDJY_FACT_YES : XDJY_FACT_NO;
 		else
 			ci.filing_exempt = is_filing_exempt(e) ? XDJY_FACT_YES : XDJY_FACT_NO;
@@ -1422,7 +1507,7 @@ settle_reversal(int64 original, Relation rel, HeapTuple newrow, SRow *r,
 	{
 		Datum		v;
 
-		if (c == SC_SETTLED_ON || c == SC_REVERSES)
+		if (c == SC_SETTLED_ON || c == SC_REVERSES || scol_attnum[c] == 0)
 			continue;
 		v = heap_getattr(orig, scol_attnum[c], odesc, &isnull);
 		switch (c)
@@ -1480,7 +1565,7 @@ check_engine_columns_empty(HeapTuple row, TupleDesc tupdesc)
 			ereport(ERROR,
 					(xdjy_errcode(ERRCODE_XDJY_ENGINE_COLUMNS),
 					 errdetail("The row gives a value for \"%s\".", scol_def[c].name),
-					 errhint("Insert only the encounter, date, mode, invoice, amounts, own_reason, referral and diagnosis; a dump is restored by a superuser with pg_dump's own settings.")));
+					 errhint("Insert only the encounter, date, mode, invoice, amounts, own_reason, referral, diagnosis and mid_stay; a dump is restored by a superuser with pg_dump's own settings.")));
 	}
 }
 
@@ -1522,6 +1607,11 @@ read_settle_input(HeapTuple row, TupleDesc tupdesc, SettleInput *in)
 	in->has_referral = !isnull;
 	in->referral_id = isnull ? 0 : DatumGetInt64(d);
 	in->diagnosis = xdjy_get_text(row, tupdesc, scol_attnum[SC_DIAGNOSIS]);
+	if (scol_attnum[SC_MID_STAY] > 0)
+	{
+		d = heap_getattr(row, scol_attnum[SC_MID_STAY], tupdesc, &isnull);
+		in->mid_stay = !isnull && DatumGetBool(d);
+	}
 	return true;
 }
 

@@ -12,7 +12,9 @@
 
 #include "access/xact.h"
 #include "executor/spi.h"
+#include "lib/stringinfo.h"
 #include "utils/builtins.h"
+#include "utils/memutils.h"
 #include "utils/snapmgr.h"
 
 #include "spi_plans.h"
@@ -66,13 +68,107 @@ plan_get(XdjyPlan *p)
 	return plan;
 }
 
+/*
+ * An error raised while a kept plan runs (most often a rule of a trigger
+ * the query fires) would show SPI's context, the internal statement
+ * ('SQL statement "WITH n AS (SELECT pg_catalog.nextval(..."), and under
+ * it the contexts of whatever ran inside.  The caller wrote none of that:
+ * the context names the xdjy query instead, e.g.
+ * 'xdjy: internal query "claim settle"', followed by the caller's own
+ * contexts.  The marker line below is what the callback adds; the catch
+ * drops every line before it.
+ */
+#define XDJY_CONTEXT_PREFIX "xdjy: internal query \""
+
+static void
+plan_error_callback(void *arg)
+{
+	errcontext(XDJY_CONTEXT_PREFIX "%s\"", plan_name((XdjyPlan *) arg));
+}
+
+typedef enum
+{
+	RUN_WRITE,					/* read_only false */
+	RUN_READ,					/* read_only true */
+	RUN_LATEST					/* read_only false, latest snapshot */
+} RunMode;
+
+/* run_plan calls active in this backend: each adds one marker line */
+static int	run_depth = 0;
+
+/*
+ * The marker of the run_plan call at depth (1: outermost) in a context
+ * string: markers are added innermost first, so it is the depth-th from
+ * the end.  NULL if the context has fewer.
+ */
+static const char *
+own_marker(const char *context, int depth)
+{
+	const char *found[64];
+	int			n = 0;
+
+	for (const char *c = context; c && (c = strstr(c, XDJY_CONTEXT_PREFIX)) != NULL; c++)
+	{
+		if (c == context || c[-1] == '\n')
+			found[n++ % 64] = c;
+	}
+	if (depth > n || depth > 64)
+		return NULL;
+	return found[(n - depth) % 64];
+}
+
+static int
+run_plan(XdjyPlan *p, Datum *values, const char *nulls, long tcount, RunMode mode)
+{
+	ErrorContextCallback cb;
+	MemoryContext oldcontext = CurrentMemoryContext;
+	volatile int rc = 0;
+
+	cb.callback = plan_error_callback;
+	cb.arg = p;
+	cb.previous = error_context_stack;
+	error_context_stack = &cb;
+	run_depth++;
+	PG_TRY();
+	{
+		if (mode == RUN_LATEST)
+			rc = SPI_execute_snapshot(plan_get(p), values, nulls, GetLatestSnapshot(),
+									  InvalidSnapshot, false, false, tcount);
+		else
+			rc = SPI_execute_plan(plan_get(p), values, nulls, mode == RUN_READ, tcount);
+	}
+	PG_CATCH();
+	{
+		ErrorData  *edata;
+		const char *mark;
+		int			depth = run_depth--;
+
+		error_context_stack = cb.previous;
+		MemoryContextSwitchTo(oldcontext);
+		edata = CopyErrorData();
+		mark = own_marker(edata->context, depth);
+		if (mark == NULL || mark == edata->context)
+		{
+			FreeErrorData(edata);
+			PG_RE_THROW();
+		}
+		FlushErrorState();
+		edata->context = pstrdup(mark);
+		ReThrowError(edata);
+	}
+	PG_END_TRY();
+	run_depth--;
+	error_context_stack = cb.previous;
+	return rc;
+}
+
 uint64
 xdjy_plan_execute(XdjyPlan *p, Datum *values, const char *nulls,
 				  long tcount, int expected)
 {
 	int			rc;
 
-	rc = SPI_execute_plan(plan_get(p), values, nulls, false, tcount);
+	rc = run_plan(p, values, nulls, tcount, RUN_WRITE);
 	if (expected == XDJY_SPI_ANY_OK ? rc < 0 : rc != expected)
 		elog(ERROR, "xdjy: query \"%s\" returned %s, expected %s",
 			 plan_name(p), SPI_result_code_string(rc),
@@ -85,7 +181,7 @@ xdjy_plan_read(XdjyPlan *p, Datum *values, const char *nulls, long tcount)
 {
 	int			rc;
 
-	rc = SPI_execute_plan(plan_get(p), values, nulls, true, tcount);
+	rc = run_plan(p, values, nulls, tcount, RUN_READ);
 	if (rc != SPI_OK_SELECT)
 		elog(ERROR, "xdjy: query \"%s\" returned %s, expected %s",
 			 plan_name(p), SPI_result_code_string(rc),
@@ -100,8 +196,7 @@ xdjy_run_latest(XdjyPlan *p, Datum *values, const char *nulls, long tcount)
 
 	if (!IsolationUsesXactSnapshot())
 		return xdjy_run(p, values, nulls, tcount);
-	rc = SPI_execute_snapshot(plan_get(p), values, nulls, GetLatestSnapshot(),
-							  InvalidSnapshot, false, false, tcount);
+	rc = run_plan(p, values, nulls, tcount, RUN_LATEST);
 	if (rc < 0)
 		elog(ERROR, "xdjy: query \"%s\" returned %s, expected success",
 			 plan_name(p), SPI_result_code_string(rc));

@@ -46,14 +46,16 @@ SELECT xdjy.file_temporary('weihai-emp-1', '310000', '2023-02-04', '2024-03-10')
 SELECT xdjy.filing_exempt('370100', '370800', '2021-12-31') AS "Jinan→Jining 2021-12-31",
        xdjy.filing_exempt('370100', '370800', '2022-01-01') AS "Jinan→Jining 2022-01-01",
        xdjy.filing_exempt('370100', '110000', '2022-01-01') AS "Jinan→Beijing";
-\echo '   张伟 is treated in Beijing on 2024-04-10 (a paid outpatient visit, recorded here as a bare row; section 3 settles through the engine):'
+\echo '   张伟 sees a doctor in Beijing on 2024-04-10.  A long-term resident pays the insured place''s local'
+\echo '   standard (鲁医保发〔2022〕26号 第二条(三)), so Jinan''s employee outpatient policy comes first (dated'
+\echo '   data, section 3 shows the others): 60% of 350 yuan, no deductible, is 210 yuan from the fund:'
+INSERT INTO xdjy.policy (insured_region, scheme, category, visit_type, valid,
+		deductible_fen, ratio_bp, first_selfpay_bp, annual_cap_fen, quota_group, note) VALUES
+	('370100', 'employee', 'local', 'outpatient', '[2021-01-01,)', 0, 6000, 0, 200000, 'outpatient', '济南职工门诊统筹');
 INSERT INTO xdjy.encounter (person_id, institution_code, visit_type, admitted_on, discharged_on)
-VALUES ('jinan-emp-1', 'H11010500001', 'outpatient', '2024-04-10', '2024-04-10');
-SET session_replication_role = replica;
-INSERT INTO xdjy.settlement (encounter_id, settled_on, invoice_no, total_fen)
-SELECT e.id, '2024-04-10', 'DEMO-0001', 35000 FROM xdjy.encounter e
-WHERE e.person_id OPERATOR(pg_catalog.=) 'jinan-emp-1';
-RESET session_replication_role;
+VALUES ('jinan-emp-1', 'H11010500001', 'outpatient', '2024-04-10', '2024-04-10') RETURNING id AS e_zhang_visit \gset
+SELECT category, category_reason, fund_fen, personal_fen
+FROM xdjy.settle(:e_zhang_visit, 35000, 0, 'DEMO-0001', '2024-04-10');
 \echo '   so moving the filing to Shanghai before start + 6 months is rejected (001 §四(一)):'
 SELECT xdjy.change_filing(f.id, '310000', '2024-09-04') FROM xdjy.filing f
 WHERE f.person_id OPERATOR(pg_catalog.=) 'jinan-emp-1';
@@ -102,7 +104,6 @@ INSERT INTO xdjy.policy (insured_region, scheme, category, visit_type, valid,
 	('370100', 'employee', 'local', 'inpatient', '[2021-01-01,)', 100000, 9000, 0, 50000000, 'inpatient', '济南职工住院'),
 	('370100', 'employee', 'temporary', 'inpatient', '[2021-01-01,2022-01-01)', 100000, 7000, 4000, 50000000, 'inpatient', '济南职工临时外出住院 2021'),
 	('370100', 'employee', 'temporary', 'inpatient', '[2022-01-01,)', 100000, 7000, 1000, 50000000, 'inpatient', '济南职工临时外出住院'),
-	('370100', 'employee', 'local', 'outpatient', '[2021-01-01,)', 0, 6000, 0, 200000, 'outpatient', '济南职工门诊统筹'),
 	('370100', 'employee', 'temporary', 'outpatient', '[2022-01-01,)', 0, 5000, 1000, 200000, 'outpatient', '济南职工异地门诊，额度合并'),
 	('370100', 'resident', 'local', 'inpatient', '[2021-01-01,)', 60000, 7500, 0, 20000000, 'inpatient', '济南居民住院'),
 	('370100', 'resident', 'temporary', 'inpatient', '[2022-01-01,)', 60000, 6000, 1000, 20000000, 'inpatient', '济南居民临时外出住院'),
@@ -243,7 +244,9 @@ SELECT day AS "日期", settlement_id AS "结算ID", reporting_label(kind) AS "�
 FROM reconciliation_mismatch WHERE day BETWEEN '2024-08-01' AND '2025-01-31'
 ORDER BY day, settlement_id, kind;
 RESET xdjy.language;
-\echo '   R2 monthly, as it stood on 2024-11-04 (due on the 3rd of the next month):'
+\echo '   R2 monthly, as it stood on 2024-11-04: a month is due on the 3rd of the next month, and is overdue'
+\echo '   while one of its direct settlements lacks a matching report of all three parties.  The stays settled'
+\echo '   in sections 2 and 3 (2021 to 2024) were never reported by any party, so their months are overdue:'
 SELECT month, settlements, matched, mismatched, unknown_settlements, reconciled_on, due_on,
 	reporting_label(status, 'en') AS status, late
 FROM reconciliation_monthly_as_of('2024-11-04');
@@ -332,12 +335,15 @@ SELECT count(*) > 0 AS demo_clearing,
 	(array_agg(trt_month ORDER BY trt_year, trt_month, medins_no))[1] AS demo_m
 FROM clearing_detail \gset
 \if :demo_clearing
-SELECT clearing_confirm_month(:'demo_medins_no', :demo_y, :demo_m) AS confirmed;
+-- business dates, not the clock: answered on the 15th of the next month
+SELECT (make_date(:demo_y, :demo_m, 1) + interval '1 month 14 days')::date AS demo_confirm_on \gset
+\echo '   the institution agrees its first month on the 15th of the next month (3261), then withdraws it a day later (3262):'
+SELECT clearing_confirm_month(:'demo_medins_no', :demo_y, :demo_m, '1', :'demo_confirm_on') AS confirmed;
 \endif
 SELECT trt_year, trt_month, medins_no, setl_cnt, medfee_sumamt, optins_pay_sumamt, agreed_cnt, open_cnt, confirmed_on
 FROM clearing_confirmation_monthly ORDER BY 1, 2, 3 LIMIT 5;
 \if :demo_clearing
-SELECT clearing_rollback(:'demo_medins_no', :demo_y, :demo_m) AS rolled_back;
+SELECT clearing_rollback(:'demo_medins_no', :demo_y, :demo_m, (:'demo_confirm_on'::date + 1)) AS rolled_back;
 \endif
 \echo '   CSV export of the settlements of a period (COPY ... TO STDOUT WITH (FORMAT csv, HEADER)):'
 SELECT coalesce(min(setl_time), DATE '2024-01-01') AS demo_from, coalesce(max(setl_time), DATE '2024-01-31') AS demo_to

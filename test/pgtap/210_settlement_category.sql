@@ -136,10 +136,10 @@ SELECT is(pg_temp.cat(951016, '2024-03-05', 'direct', (SELECT id FROM referral W
 	'000 §一(二), 002 #10–#12: a referred person without filing is temporary outside');
 
 -- F10 (000 §二(三)) and scopes ----------------------------------------------------
-INSERT INTO encounter (id, person_id, institution_code, visit_type, admitted_on, emergency) VALUES
-	(951018, 'SETL-C18', 'SETL-JNG-H3', 'inpatient', '2024-03-01', false),
-	(951019, 'SETL-C19', 'SETL-JNG-H3', 'inpatient', '2021-12-20', false),
-	(951020, 'SETL-C20', 'SETL-JNG-H3', 'inpatient', '2021-12-20', true);
+INSERT INTO encounter (id, person_id, institution_code, visit_type, admitted_on, discharged_on, emergency) VALUES
+	(951018, 'SETL-C18', 'SETL-JNG-H3', 'inpatient', '2024-03-01', '2024-03-04', false),
+	(951019, 'SETL-C19', 'SETL-JNG-H3', 'inpatient', '2021-12-20', '2021-12-30', false),
+	(951020, 'SETL-C20', 'SETL-JNG-H3', 'inpatient', '2021-12-20', '2021-12-30', true);
 SELECT is(pg_temp.cat(951018, '2024-03-05'), 'temporary/filing_exempt/intra_province',
 	'F10, 000 §二(三): Jinan insured in Jining from 2022 needs no filing: temporary, intra_province');
 SELECT is((SELECT treatment_region FROM settlement WHERE encounter_id = 951018), '370800',

@@ -89,6 +89,10 @@ VALUES ('SETL-CC-R3', '110000', 'long_term_resident', '2023-01-10', '2023-01-10'
 INSERT INTO encounter (id, person_id, institution_code, visit_type, admitted_on, discharged_on) VALUES
 	(952007, 'SETL-CC-R3', 'SETL-BJ-H3', 'inpatient', '2023-03-01', '2023-03-10'),
 	(952008, 'SETL-CC-R3', 'SETL-BJ-N2', 'inpatient', '2024-03-01', '2024-03-10');
+-- the non-networked hospital is one of the four chosen (吉医保发〔2019〕34号
+-- 附件第7条): the filing covers it
+CREATE TEMP TABLE choice_952008 ON COMMIT DROP AS
+SELECT choose_institution((SELECT id FROM filing WHERE person_id = 'SETL-CC-R3'), 'SETL-BJ-N2', false, '2023-01-10');
 SELECT is(pg_temp.amounts(952007, 1000000, 0, '2023-03-10'),
 	'fs=0 ded=60000 fund=658000 personal=342000 ratio=7000',
 	'002 #2: Jilin resident long-term, local 80% lowered by 10 points: 70%');

@@ -3,7 +3,7 @@
 -- 000 §四 (an invoice once), paid at the insured place's standard with the
 -- ratio rules (002 #3 Jilin unfiled 20%; F8 self-paid then filed).
 BEGIN;
-SELECT plan(30);
+SELECT plan(36);
 \ir include/settlement_data.sql
 
 INSERT INTO person VALUES ('SETL-M1', '吉林职工', '220100', 'employee'), ('SETL-M2', '济南职工', '370100', 'employee'),
@@ -83,8 +83,12 @@ SELECT throws_ok($$INSERT INTO xdjy.manual_claim (encounter_id, invoice_no, tota
 -- rejected by the engine: recorded with its rule ------------------------------------------
 INSERT INTO manual_claim (id, encounter_id, invoice_no, total_fen, submitted_on, materials_complete_on)
 VALUES (957103, 957003, 'SETL-MC-3', 300000, '2024-09-01', '2024-09-02');
-SELECT is((SELECT s.id FROM xdjy.decide_manual_claim(957103, '2024-09-20') s), NULL::bigint,
-	'004 §二(四): a trauma claim with a third party is rejected, decide returns NULL');
+SELECT throws_ok($$SELECT xdjy.decide_manual_claim(957103, '2024-09-20')$$, 'YB303', NULL,
+	'004 §二(四): a trauma claim with a third party is refused: decide raises the rule''s code');
+SELECT is((SELECT status || ' ' || (decided_on IS NULL) FROM manual_claim WHERE id = 957103),
+	'open true', 'a refusal raised leaves the claim open');
+SELECT is((SELECT s.id FROM xdjy.try_decide_manual_claim(957103, '2024-09-20') s), NULL::bigint,
+	'try_decide_manual_claim records the refusal and returns NULL');
 SELECT is((SELECT status || ' ' || rejection_sqlstate || ' ' || rejection FROM manual_claim WHERE id = 957103),
 	'rejected YB303 trauma with a third party is not paid by the fund', 'the rejection is kept with its SQLSTATE');
 SELECT is((SELECT count(*)::int FROM settlement WHERE invoice_no = 'SETL-MC-3'), 0, 'a rejected claim leaves no settlement');
@@ -107,6 +111,18 @@ INSERT INTO manual_claim (id, encounter_id, invoice_no, total_fen, submitted_on,
 VALUES (957105, 957005, 'SETL-MC-5', 100000, '2024-10-10', '2024-10-10', true);
 SELECT is((SELECT s.ratio_bp FROM xdjy.decide_manual_claim(957105, '2024-10-20') s), 2000,
 	'002 #3, #4: the unfiled 20% is not lowered again for the person''s own reason');
+
+-- submit_manual_claim: the invoice, the medical record, the expense list (002 #15)
+SELECT is((SELECT format('%s %s %s', c.status, c.materials_complete_on, c.due_on)
+	FROM xdjy.submit_manual_claim(957005, 'SETL-MC-6', 50000, 0, '2024-10-11', medical_record => true, expense_list => true) c),
+	'open 2024-10-11 2024-11-11', '002 #15: with the invoice, record and list the materials are complete at submission, due in 22 working days');
+SELECT is((SELECT format('%s %s', c.materials_complete_on IS NULL, c.due_on IS NULL)
+	FROM xdjy.submit_manual_claim(957005, 'SETL-MC-7', 50000, 0, '2024-10-11', medical_record => true) c),
+	't t', 'without the expense list the materials are not complete: no due date yet');
+SELECT throws_ok($$SELECT xdjy.decide_manual_claim((SELECT id FROM manual_claim WHERE invoice_no = 'SETL-MC-7'), '2024-10-20')$$,
+	'YB402', NULL, 'a claim whose materials are incomplete is not decided');
+SELECT throws_ok($$SELECT xdjy.submit_manual_claim(957005, 'SETL-MC-6', 50000, 0, '2024-10-12')$$,
+	'YB308', NULL, 'submit_manual_claim goes through the same rules: the invoice is in an open claim');
 
 -- misuse --------------------------------------------------------------------------------------
 SELECT throws_ok($$INSERT INTO xdjy.manual_claim (encounter_id, invoice_no, total_fen, submitted_on, status, decided_on, rejection_sqlstate)

@@ -52,7 +52,10 @@ else
 	echo "not ok 3 - tables without rows before the update (fill them in test/fixtures/upgrade_extra.sql):" $empty
 fi
 
-upgrade_rows $a "$tmp/a_before.rows" off on
+# columns the update adds (at the end of a table) are left out here; test
+# 8 compares them with a fresh install's
+keep=$(upgrade_columns $a)
+upgrade_rows $a "$tmp/a_before.rows" off on "$keep"
 if upg_psql $a -c "ALTER EXTENSION xdjy UPDATE TO '$upg_to'" 2>"$tmp/err" >/dev/null &&
 	[ "$(upgrade_version $a)" = "$upg_to" ]; then
 	echo "ok 4 - A: ALTER EXTENSION xdjy UPDATE TO '$upg_to' from $upg_from"
@@ -61,7 +64,7 @@ else
 	sed 's/^/# /' "$tmp/err"
 fi
 
-upgrade_rows $a "$tmp/a_after.rows" off on
+upgrade_rows $a "$tmp/a_after.rows" off on "$keep"
 if upgrade_diff "$tmp/a_before.rows" "$tmp/a_after.rows" >"$tmp/d"; then
 	echo "ok 5 - the update keeps every row users filled and every sequence ($(grep -c . "$tmp/a_after.rows") rows and sequences)"
 else

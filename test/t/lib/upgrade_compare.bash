@@ -20,9 +20,12 @@
 #   upgrade_tables DB     the tables of the extension, one a line
 #   upgrade_empty DB      those of them that have no rows
 #   upgrade_catalog DB F  the catalog snapshot (lib/upgrade_catalog.sql)
-#   upgrade_rows DB F C   the rows snapshot (lib/upgrade_rows.sql); C off,
+#   upgrade_rows DB F C U K  the rows snapshot (lib/upgrade_rows.sql); C off,
 #                         or a day: timestamps of that day (the clock's)
-#                         print as <clock>
+#                         print as <clock>; U on: only rows users filled;
+#                         K: only these columns (from upgrade_columns)
+#   upgrade_columns DB    the columns of the tables, table.column,
+#                         comma-joined
 #   upgrade_diff F1 F2    the lines that differ, "-" in F1 only, "+" in F2
 #                         only; status 1 when there are any
 
@@ -106,9 +109,19 @@ upgrade_catalog() {
 }
 
 upgrade_rows() {
-	upg_psql "$1" -At -v clock="${3:-off}" -v userdata="${4:-off}" -f "$upg_lib/upgrade_rows.sql" >"$2" 2>"$2.err" && return 0
+	upg_psql "$1" -At -v clock="${3:-off}" -v userdata="${4:-off}" -v keep="${5:-off}" \
+		-f "$upg_lib/upgrade_rows.sql" >"$2" 2>"$2.err" && return 0
 	rm -f "$2"
 	return 1
+}
+
+# the columns of the extension's tables, "table.column" joined by commas
+upgrade_columns() {
+	upg_psql "$1" -At -c "SELECT string_agg(a.attrelid::pg_catalog.regclass::text || '.' || a.attname, ','
+		ORDER BY a.attrelid, a.attnum) FROM pg_catalog.pg_attribute a
+		JOIN pg_catalog.pg_class c ON c.oid = a.attrelid
+		WHERE c.relnamespace = 'xdjy'::pg_catalog.regnamespace AND c.relkind IN ('r', 'p')
+			AND a.attnum > 0 AND NOT a.attisdropped"
 }
 
 upgrade_diff() {

@@ -41,6 +41,22 @@ WHERE c.relkind IN ('r', 'p', 'S') AND (c.relnamespace = 'xdjy'::regnamespace
 			AND d.refobjid = (SELECT oid FROM pg_extension WHERE extname = 'xdjy')))
 	AND (NOT :'userdata_only'::boolean OR x.cfg IS NOT NULL);
 
+-- psql variable keep: off, or the columns to print, "table.column" joined
+-- by commas (e.g. the columns a table had before an update that adds
+-- columns at the end): a row prints as ROW(those columns), in the same
+-- text form as the whole row.
+\if :{?keep}
+\else
+\set keep off
+\endif
+CREATE TEMP VIEW rowtext AS
+SELECT t.oid, CASE WHEN :'keep' = 'off' THEN 'r::text'
+	ELSE coalesce((SELECT 'ROW(' || string_agg('r.' || quote_ident(a.attname), ', ' ORDER BY a.attnum) || ')::text'
+		FROM pg_attribute a
+		WHERE a.attrelid = t.oid AND a.attnum > 0 AND NOT a.attisdropped
+			AND t.name || '.' || a.attname = ANY (string_to_array(:'keep', ','))), 'r::text') END AS expr
+FROM tab t;
+
 \if :masked
 SELECT CASE WHEN t.relkind = 'S' THEN
 	format('COPY (SELECT %L, last_value || '' '' || is_called FROM %s) TO STDOUT', t.name, t.name)
@@ -54,9 +70,9 @@ FROM tab t ORDER BY t.name COLLATE "C"
 SELECT CASE WHEN t.relkind = 'S' THEN
 	format('COPY (SELECT %L, last_value || '' '' || is_called FROM %s) TO STDOUT', t.name, t.name)
 ELSE
-	format('COPY (SELECT %L, x FROM (SELECT r::text AS x FROM ONLY %s r %s) s ORDER BY x COLLATE "C") TO STDOUT',
-		t.name, t.name, t.cond)
+	format('COPY (SELECT %L, x FROM (SELECT %s AS x FROM ONLY %s r %s) s ORDER BY x COLLATE "C") TO STDOUT',
+		t.name, rt.expr, t.name, t.cond)
 END
-FROM tab t ORDER BY t.name COLLATE "C"
+FROM tab t JOIN rowtext rt ON rt.oid = t.oid ORDER BY t.name COLLATE "C"
 \gexec
 \endif
