@@ -4,7 +4,7 @@
  *	  Type xdjy.filing_status: the life of a filing (备案), and which moves
  *	  between states are lawful.
  *
- *	  001 §四(一), 004 §二(一): a filing is active until it is changed
+ *	  济宁市医保局 异地就医十项便民措施 第四条(一), 鲁医保发〔2022〕26号 第二条(一): a filing is active until it is changed
  *	  (变更), cancelled (取消) or terminated (因故终止); each of those closes
  *	  it for good.  So a status moves only out of active, never back.
  *
@@ -69,7 +69,7 @@ filing_status_label(PG_FUNCTION_ARGS)
 													 xdjy_parse_language(PG_GETARG_TEXT_PP(1)))));
 }
 
-/* 001 §四(一), 004 §二(一): only an active filing can change state */
+/* 济宁市医保局 异地就医十项便民措施 第四条(一), 鲁医保发〔2022〕26号 第二条(一): only an active filing can change state */
 bool
 filing_status_transition_ok(int32 from, int32 to)
 {

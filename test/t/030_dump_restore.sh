@@ -22,7 +22,7 @@ SET search_path = xdjy;
 BEGIN;
 \i test/pgtap/include/reporting_data.sql
 COMMIT;
--- filings through the rules: changed, cancelled, a Jilin choice (002 #7)
+-- filings through the rules: changed, cancelled, a Jilin choice (吉医保发〔2019〕34号 附件第7条)
 SELECT change_filing(file_long_term('jinan-emp-1', '110000', '2024-03-05', '2024-03-10'), '310000', '2024-04-01');
 SELECT cancel_filing(file_temporary('jinan-emp-2', '440300', '2023-01-01', '2024-03-10'), '2024-03-20');
 SELECT choose_institution(file_long_term('changchun-res-1', '110000', '2024-03-01', '2024-03-01'), 'H11010500002', true, '2024-03-10');
