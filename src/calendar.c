@@ -22,6 +22,7 @@
  */
 #include "postgres.h"
 
+#include "errors.h"
 #include "fmgr.h"
 #include "utils/date.h"
 #include "utils/datetime.h"

@@ -20,6 +20,7 @@
 #include "utils/timestamp.h"
 #include "utils/typcache.h"
 
+#include "errors.h"
 #include "dates.h"
 
 /* ------------------------------------------------------------------------

@@ -12,6 +12,7 @@
  */
 #include "postgres.h"
 
+#include "errors.h"
 #include "fmgr.h"
 #include "libpq/pqformat.h"
 #include "utils/builtins.h"
@@ -30,8 +31,8 @@ const XdjyLabelType xdjy_filing_status = {
 	"filing_status",
 	fs_labels, lengthof(fs_labels),
 	NULL, 0,
-	"Valid labels are active (有效), changed (已变更), cancelled (已取消) "
-	"and terminated (已终止)."
+	XDJY_N_("Valid labels are active (有效), changed (已变更), cancelled (已取消) "
+			"and terminated (已终止).")
 };
 
 PG_FUNCTION_INFO_V1(filing_status_in);

@@ -16,6 +16,7 @@
 #include "utils/builtins.h"
 #include "utils/guc.h"
 
+#include "errors.h"
 #include "xdjy.h"
 
 int			xdjy_language = XDJY_LANG_EN;

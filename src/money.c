@@ -11,6 +11,7 @@
 
 #include "common/int.h"
 
+#include "errors.h"
 #include "money.h"
 
 static void

@@ -65,6 +65,7 @@
 #include "catalog/pg_type.h"
 #include "commands/trigger.h"
 #include "executor/spi.h"
+#include "errors.h"
 #include "miscadmin.h"
 #include "utils/acl.h"
 #include "utils/builtins.h"

@@ -16,6 +16,7 @@
  */
 #include "postgres.h"
 
+#include "errors.h"
 #include "fmgr.h"
 #include "utils/builtins.h"
 

@@ -29,6 +29,7 @@
 
 #include "catalog/pg_type.h"
 #include "common/int.h"
+#include "errors.h"
 #include "fmgr.h"
 #include "utils/array.h"
 #include "utils/builtins.h"

@@ -15,6 +15,7 @@
  */
 #include "postgres.h"
 
+#include "errors.h"
 #include "fmgr.h"
 #include "libpq/pqformat.h"
 #include "utils/builtins.h"
@@ -52,9 +53,9 @@ const XdjyLabelType xdjy_residence_category = {
 	"residence_category",
 	rc_labels, lengthof(rc_labels),
 	rc_aliases, lengthof(rc_aliases),
-	"Valid labels are long_term_resident (异地长期居住人员) and "
-	"temporary_outside (临时外出就医人员), or a legacy group name of "
-	"鲁医保发〔2021〕46号 第一条 such as 异地安置退休人员 or 转诊转院人员."
+	XDJY_N_("Valid labels are long_term_resident (异地长期居住人员) and "
+			"temporary_outside (临时外出就医人员), or a legacy group name of "
+			"鲁医保发〔2021〕46号 第一条 such as 异地安置退休人员 or 转诊转院人员.")
 };
 
 PG_FUNCTION_INFO_V1(residence_category_in);

@@ -18,6 +18,7 @@
  */
 #include "postgres.h"
 
+#include "errors.h"
 #include "fmgr.h"
 #include "funcapi.h"
 #include "access/htup_details.h"
@@ -281,18 +282,18 @@ const char *
 xdjy_amount_input_error(const XdjyAmountInput *in)
 {
 	if (in->total_fen < 0)
-		return "total is negative";
+		return XDJY_N_("total is negative");
 	if (in->out_of_scope_fen < 0)
-		return "out-of-scope amount is negative";
+		return XDJY_N_("out-of-scope amount is negative");
 	if (in->out_of_scope_fen > in->total_fen)
-		return "out-of-scope amount exceeds the total";
+		return XDJY_N_("out-of-scope amount exceeds the total");
 	if (in->first_selfpay_bp < 0 || in->first_selfpay_bp > XDJY_BP_ONE)
-		return "first self-pay ratio is outside 0..10000 basis points";
+		return XDJY_N_("first self-pay ratio is outside 0..10000 basis points");
 	if (in->ratio_bp < 0 || in->ratio_bp > XDJY_BP_ONE)
-		return "fund ratio is outside 0..10000 basis points";
+		return XDJY_N_("fund ratio is outside 0..10000 basis points");
 	if (in->policy_deductible_fen < 0 || in->deductible_met_fen < 0 ||
 		in->annual_cap_fen < 0 || in->fund_paid_fen < 0)
-		return "deductible, cap and ledger amounts must not be negative";
+		return XDJY_N_("deductible, cap and ledger amounts must not be negative");
 	return NULL;
 }
 

@@ -890,7 +890,7 @@ check_networked(const Encounter *e)
 static const char *
 category_hint(void)
 {
-	return "File a temporary filing for the treatment region (it may start before it is filed, 鲁医保发〔2022〕26号 第二条(二)) before settling, or claim by hand (mode \"manual\").";
+	return XDJY_N_("File a temporary filing for the treatment region (it may start before it is filed, 鲁医保发〔2022〕26号 第二条(二)) before settling, or claim by hand (mode \"manual\").");
 }
 
 /*
@@ -994,7 +994,7 @@ decide_category(const SettleInput *in, Settle *s, MemoryContext upper)
 				 errdetail("Person \"%s\" insured in %s has no filing for %s valid on %s, and encounter %lld is no emergency.",
 						   xdjy_clip(e->person_id), insured_shown(e), xdjy_clip(e->treatment_region),
 						   xdjy_iso_date(e->admitted_on), (long long) e->id),
-				 errhint("%s", category_hint())));
+				 errhint("%s", xdjy_tr(category_hint()))));
 }
 
 /*
@@ -1212,7 +1212,7 @@ settle_price(const SettleInput *in, Settle *s)
 	if (xdjy_amount_input_error(&s->ai) != NULL)
 		ereport(ERROR,
 				(xdjy_errcode(ERRCODE_XDJY_SETTLEMENT_AMOUNTS),
-				 errdetail("%s.", xdjy_amount_input_error(&s->ai)),
+				 errdetail("%s.", xdjy_tr(xdjy_amount_input_error(&s->ai))),
 				 errhint("Check the ledger of person \"%s\" for %d.", xdjy_clip(e->person_id), s->year)));
 	/* every party reports the settlement: no more than the platform carries */
 	xdjy_check_national_fen(s->ai.total_fen, "The total");

@@ -15,6 +15,7 @@
 #include "utils/builtins.h"
 #include "utils/snapmgr.h"
 
+#include "errors.h"
 #include "spi_plans.h"
 
 void

@@ -16,6 +16,7 @@ INSERT INTO matrix VALUES
 	('institution',              'SIUD-', 'S----', 'S----'),
 	('channel',                  'SIUD-', 'S----', 'S----'),
 	('holiday',                  'SIUD-', 'S----', 'S----'),
+	('policy_document',          'SIUD-', 'S----', 'S----'),
 	('provincial_clearing',      'SIUD-', 'S----', 'S----'),
 	('error_code',               'S----', 'S----', 'S----'),
 	('person',                   'SIUD-', 'S----', 'c----'),

@@ -33,6 +33,7 @@ VALUES ('2024-10-20', 6003, 'direct', 'RPT-INV-F1', 1000, 'YB301', 'rejected');
 INSERT INTO region (code, name_zh, name_en, level, parent_code, is_pooling)
 VALUES ('370200', '青岛市', 'Qingdao', 'city', '370000', true);
 INSERT INTO holiday VALUES ('2027-01-01', false, '元旦 New Year 2027', false), ('2027-02-20', true, '春节调休上班', false);
+INSERT INTO policy_document (code, title, issuer, issued_on) VALUES ('京医保发〔2030〕1号', '北京市异地就医备案的通知', '北京市医疗保障局', '2030-01-01');
 INSERT INTO channel (code, name_en, name_zh) VALUES ('kiosk', 'self-service kiosk', '自助服务终端');
 INSERT INTO filing_exemption (province, valid, source) VALUES ('110000', '[2030-01-01,)', 'a DBA''s dated setting');
 INSERT INTO institution_choice_rule (province, scheme, valid, source) VALUES ('220000', 'employee', '[2030-01-01,)', 'a DBA''s dated setting');
