@@ -111,6 +111,13 @@ status_name(int32 code)
 	return xdjy_label_text(&xdjy_filing_status, code, XDJY_LANG_EN);
 }
 
+/* a status as an error shows it: in the language of xdjy.language */
+static const char *
+status_text(int32 code)
+{
+	return xdjy_label_text(&xdjy_filing_status, code, (XdjyLanguage) xdjy_language);
+}
+
 /*
  * Read the columns the rules need.  False if a NOT NULL column is NULL:
  * the table's own constraint reports that, after this trigger.
@@ -179,7 +186,7 @@ filing_rules_trigger(PG_FUNCTION_ARGS)
 				(xdjy_errcode(ERRCODE_XDJY_FILING_NOT_DELETABLE),
 				 errdetail("Filing %lld of person \"%s\" to \"%s\" is %s.",
 						   (long long) o.id, xdjy_clip(o.person_id ? o.person_id : ""),
-						   xdjy_clip(o.destination ? o.destination : ""), status_name(o.status)),
+						   xdjy_clip(o.destination ? o.destination : ""), status_text(o.status)),
 				 errhint("Close it with cancel_filing() or terminate_filing(); the row stays as the record (济宁市医保局 异地就医十项便民措施 第四条(一)).")));
 	}
 
@@ -231,7 +238,7 @@ check_new_filing(FilingRow *f)
 		ereport(ERROR,
 				(xdjy_errcode(ERRCODE_XDJY_FILING_STATUS_TRANSITION),
 				 errdetail("Filing %lld of person \"%s\" is inserted with status %s; a new filing is active.",
-						   (long long) f->id, xdjy_clip(f->person_id), status_name(f->status)),
+						   (long long) f->id, xdjy_clip(f->person_id), status_text(f->status)),
 				 errhint("Insert it as active; close it later with change_filing(), cancel_filing() or terminate_filing().")));
 	check_closing_shape(f);
 	check_channel(f);
@@ -271,9 +278,9 @@ check_closing_shape(FilingRow *f)
 		ereport(ERROR,
 				(xdjy_errcode(ERRCODE_XDJY_FILING_CLOSING_INCONSISTENT),
 				 errdetail("Filing %lld is set to %s with closed_on NULL; a closed filing needs a closing date.",
-						   (long long) f->id, status_name(f->status)),
+						   (long long) f->id, status_text(f->status)),
 				 errhint("Set closed_on to the business date of the %s, or use the function %s_filing().",
-						 status_name(f->status),
+						 status_text(f->status),
 						 f->status == FS_CHANGED ? "change" :
 						 f->status == FS_CANCELLED ? "cancel" : "terminate")));
 	xdjy_require_finite(f->closed_on, "closed_on");
@@ -287,7 +294,7 @@ check_closing_shape(FilingRow *f)
 		ereport(ERROR,
 				(xdjy_errcode(ERRCODE_XDJY_FILING_CLOSING_INCONSISTENT),
 				 errdetail("Filing %lld is set to %s with replaced_by %lld; only a changed filing has a replacement.",
-						   (long long) f->id, status_name(f->status), (long long) f->replaced_by),
+						   (long long) f->id, status_text(f->status), (long long) f->replaced_by),
 				 errhint("Leave replaced_by NULL when cancelling or terminating.")));
 	if (f->status == FS_CHANGED && f->replaced_by == f->id)
 		ereport(ERROR,
@@ -502,7 +509,7 @@ check_filing_update(HeapTuple oldt, HeapTuple newt, TupleDesc d,
 				(xdjy_errcode(ERRCODE_XDJY_FILING_CLOSED),
 				 errdetail("Filing %lld of person \"%s\" to \"%s\" is %s since %s.",
 						   (long long) o->id, xdjy_clip(o->person_id), xdjy_clip(o->destination),
-						   status_name(o->status),
+						   status_text(o->status),
 						   o->closed_null ? "?" : xdjy_iso_date(o->closed_on)),
 				 errhint("A closed filing stays as it is; file a new one with file_long_term() or file_temporary().")));
 
@@ -531,7 +538,7 @@ check_filing_update(HeapTuple oldt, HeapTuple newt, TupleDesc d,
 		ereport(ERROR,
 				(xdjy_errcode(ERRCODE_XDJY_FILING_STATUS_TRANSITION),
 				 errdetail("Filing %lld is %s; the update sets its status to %s.",
-						   (long long) o->id, status_name(o->status), status_name(n->status)),
+						   (long long) o->id, status_text(o->status), status_text(n->status)),
 				 errhint("A filing status moves only out of active (济宁市医保局 异地就医十项便民措施 第四条(一)).")));
 
 	check_closing_shape(n);
@@ -543,7 +550,7 @@ check_filing_update(HeapTuple oldt, HeapTuple newt, TupleDesc d,
 				(xdjy_errcode(ERRCODE_XDJY_FILING_CLOSED_BEFORE_APPLIED),
 				 errdetail("Filing %lld was applied for on %s; the %s date given is %s.",
 						   (long long) n->id, xdjy_iso_date(n->applied_on),
-						   status_name(n->status), xdjy_iso_date(n->closed_on)),
+						   status_text(n->status), xdjy_iso_date(n->closed_on)),
 				 errhint("The earliest closing date is %s.", xdjy_iso_date(n->applied_on))));
 
 	/* the window binds change and cancel of long-term filings only */

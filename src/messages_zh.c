@@ -635,6 +635,11 @@ const XdjyMessage xdjy_messages_zh[] = {
 	 "角色 \"%s\" 获授权的区划为 %s（含其下级）；这一行 xdjy.%s（%s）不在其中。"},
 	{"请联系该%s所属区划（参保地或就医地）的经办机构处理。",
 	 "请联系该%s所属区划（参保地或就医地）的经办机构处理。"},
+	/* verbs and words passed to the formats above */
+	{"updated",
+	 "修改"},
+	{"deleted",
+	 "删除"},
 };
 
 const int	xdjy_messages_zh_count = lengthof(xdjy_messages_zh);

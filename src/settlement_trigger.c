@@ -1597,7 +1597,7 @@ settlement_immutable_trigger(PG_FUNCTION_ARGS)
 			(xdjy_errcode(ERRCODE_XDJY_SETTLEMENT_IMMUTABLE),
 			 errdetail("Settlement %lld is final and cannot be %s.",
 					   isnull ? 0LL : (long long) DatumGetInt64(id),
-					   TRIGGER_FIRED_BY_UPDATE(td->tg_event) ? "updated" : "deleted"),
+					   xdjy_tr(TRIGGER_FIRED_BY_UPDATE(td->tg_event) ? XDJY_N_("updated") : XDJY_N_("deleted"))),
 			 errhint("Correct a settlement with a reversal (SELECT xdjy.reverse_settlement(%lld)) and settle again.",
 					 isnull ? 0LL : (long long) DatumGetInt64(id))));
 	PG_RETURN_NULL();			/* keep compiler quiet */
