@@ -36,8 +36,8 @@ GRANT USAGE ON SCHEMA xdjy TO xdjy_admin, xdjy_operator, xdjy_analyst;
 --
 -- The rule triggers decide from rows the acting role may not see, and lock
 -- rows it may not update: a person's filings, stays and settlements in
--- every region (one active long-term filing, F4; overlapping stays, S3;
--- expenses at the filed place, F6), the person row that serialises them.
+-- every region (one active long-term filing; overlapping stays;
+-- expenses at the filed place), the person row that serialises them.
 -- Under row-level security, run as an operator, they would decide from a
 -- part of the data (a Weihai operator registering the stay of a Jinan
 -- insured would find no such person).  So they run as the extension's

@@ -1,6 +1,6 @@
 
 --------------------------------------------------------------------------
--- Label types: residence_category, filing_status (SPEC §1)
+-- Label types: residence_category, filing_status
 --------------------------------------------------------------------------
 
 CREATE TYPE residence_category;
@@ -25,7 +25,7 @@ CREATE TYPE residence_category (
 	STORAGE = plain
 );
 COMMENT ON TYPE residence_category IS
-	'who a filing is for: long_term_resident (异地长期居住人员) or temporary_outside (临时外出就医人员); accepts the legacy group names of 鲁医保发〔2021〕46号 §一';
+	'who a filing is for: long_term_resident (异地长期居住人员) or temporary_outside (临时外出就医人员); accepts the legacy group names of 鲁医保发〔2021〕46号 第一条';
 
 CREATE TYPE filing_status;
 
@@ -69,7 +69,7 @@ CREATE FUNCTION filing_status_can_transition("from" filing_status, "to" filing_s
 	RETURNS boolean
 	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION filing_status_can_transition(filing_status, filing_status) IS
-	'true only for a move out of active (001 §四(一), 004 §二(一))';
+	'true only for a move out of active (济宁市医保局 异地就医十项便民措施 第四条(一), 鲁医保发〔2022〕26号 第二条(一))';
 
 -- comparison support, one C compare shared by both types -----------------
 

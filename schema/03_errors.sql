@@ -17,7 +17,7 @@ CREATE TABLE error_code (
 	cause_zh	text NOT NULL
 );
 COMMENT ON TABLE error_code IS
-	'catalogue of xdjy''s own SQLSTATEs (class YB), classified, with cause in English and Chinese (004 §五(三))';
+	'catalogue of xdjy''s own SQLSTATEs (class YB), classified, with cause in English and Chinese (鲁医保发〔2022〕26号 第五条(三))';
 GRANT SELECT ON error_code TO xdjy_admin, xdjy_operator, xdjy_analyst;
 
 CREATE FUNCTION error_registry()

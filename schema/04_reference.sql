@@ -1,6 +1,6 @@
 
 --------------------------------------------------------------------------
--- Reference data (SPEC §6): regions, institutions, persons, channels.
+-- Reference data: regions, institutions, persons, channels.
 -- Filled by the DBA; the region codes of a small national sample ship
 -- with the extension (builtin = true) and are not dumped, everything the
 -- DBA adds is (pg_extension_config_dump).
@@ -15,6 +15,66 @@ CREATE FUNCTION builtin_guard_trigger() RETURNS trigger
 	AS 'MODULE_PATHNAME' LANGUAGE C;
 COMMENT ON FUNCTION builtin_guard_trigger() IS
 	'keeps rows shipped with xdjy (builtin = true) as shipped: only the extension''s scripts write them (YB504, YB601, YB701)';
+
+-- The policy documents xdjy implements, cited by their official number
+-- (文号) wherever a rule, a hint, a cause or an explanation step names its
+-- source.  They ship with the extension (builtin = true): not dumped,
+-- recreated by CREATE EXTENSION, read-only.  A DBA may add the documents
+-- of a province of their own (dumped).
+CREATE TABLE policy_document (
+	code		text PRIMARY KEY CHECK (code OPERATOR(pg_catalog.<>) '' AND code OPERATOR(pg_catalog.=) pg_catalog.btrim(code)),
+	title		text NOT NULL,
+	issuer		text NOT NULL,
+	issued_on	date CHECK (pg_catalog.isfinite(issued_on)),
+	in_force_on	date CHECK (pg_catalog.isfinite(in_force_on)),
+	note		text,
+	builtin		boolean NOT NULL DEFAULT false
+);
+COMMENT ON TABLE policy_document IS
+	'the policy documents xdjy implements (政策文件), by official number (文号): what hints, error causes and explain_settlement sources cite';
+COMMENT ON COLUMN policy_document.code IS 'the document number as cited, e.g. 鲁医保发〔2021〕46号 (brackets 〔〕); a document without a number: issuer and short title';
+COMMENT ON COLUMN policy_document.title IS 'the full title (标题)';
+COMMENT ON COLUMN policy_document.issuer IS 'the issuing authorities (发文机关)';
+COMMENT ON COLUMN policy_document.issued_on IS 'date of issue (印发日期); NULL when the text gives none';
+COMMENT ON COLUMN policy_document.in_force_on IS 'date it takes effect (施行日期); NULL when the text gives none';
+COMMENT ON COLUMN policy_document.note IS 'how it reaches xdjy: forwarded by, implementing';
+COMMENT ON COLUMN policy_document.builtin IS 'shipped with xdjy (read-only, not dumped; CREATE EXTENSION recreates it)';
+SELECT pg_catalog.pg_extension_config_dump('policy_document', 'WHERE NOT builtin');
+GRANT SELECT ON policy_document TO xdjy_admin, xdjy_operator, xdjy_analyst;
+GRANT INSERT, UPDATE, DELETE ON policy_document TO xdjy_admin;
+CREATE TRIGGER policy_document_guard BEFORE INSERT OR UPDATE OR DELETE ON policy_document
+	FOR EACH ROW EXECUTE FUNCTION builtin_guard_trigger('policy_rule', 'code');
+CREATE TRIGGER policy_document_guard_truncate BEFORE TRUNCATE ON policy_document
+	FOR EACH STATEMENT EXECUTE FUNCTION builtin_guard_trigger('policy_rule');
+INSERT INTO policy_document (code, title, issuer, issued_on, in_force_on, note, builtin) VALUES
+	('鲁医保发〔2021〕46号',
+	 '山东省医疗保障局 山东省财政厅关于调整我省参保人员异地就医政策有关问题的通知',
+	 '山东省医疗保障局 山东省财政厅', '2021-11-15', '2022-01-01',
+	 'forwarded by 济医保发〔2021〕14号 (济南市医疗保障局 济南市财政局, 2021-12-15)', true),
+	('济医保发〔2021〕14号',
+	 '济南市医疗保障局 济南市财政局关于转发鲁医保发〔2021〕46号文件进一步做好参保人员异地就医有关工作的通知',
+	 '济南市医疗保障局 济南市财政局', '2021-12-15', '2022-01-01',
+	 'forwards 鲁医保发〔2021〕46号 to Jinan', true),
+	('济宁市医保局 异地就医十项便民措施',
+	 '济宁市医疗保障局关于实施异地就医十项便民措施的通知',
+	 '济宁市医疗保障局', '2023-11-09', NULL,
+	 'no document number printed; implements 医保发〔2022〕22号', true),
+	('吉医保发〔2019〕34号',
+	 '吉林省医疗保障局关于印发《优化异地就医十六条具体举措》的通知',
+	 '吉林省医疗保障局', '2019-09-18', '2019-10-01',
+	 'cited by the attachment''s items: 附件第N条', true),
+	('鲁医保发〔2020〕68号',
+	 '山东省医疗保障局关于印发《山东省完善异地就医即时结算制度实施方案》的通知',
+	 '山东省医疗保障局', NULL, NULL,
+	 'issued 2020; cited by the plan''s sections: 二(一)', true),
+	('鲁医保发〔2022〕26号',
+	 '山东省医疗保障局 山东省财政厅关于转发《国家医保局 财政部关于进一步做好基本医疗保险跨省异地就医直接结算工作的通知》的通知',
+	 '山东省医疗保障局 山东省财政厅', '2022-09-09', NULL,
+	 'forwards 医保发〔2022〕22号; forwarded by 威海市医疗保障局 威海市财政局, 2022-11-03', true),
+	('国家医疗保障信息平台 接口规范',
+	 '国家医疗保障信息平台 定点医药机构接口规范',
+	 '国家医疗保障局', NULL, NULL,
+	 'cited by transaction number (交易编号), e.g. 3201; xdjy''s field names follow public HIS integrations, local variants exist', true);
 
 -- The rules keep one per-backend cache of the reference tables they read
 -- on every row (src/reference_cache.c): regions, policies, ratio rules,
@@ -140,8 +200,8 @@ COMMENT ON TABLE institution IS 'designated medical institutions and pharmacies 
 COMMENT ON COLUMN institution.code IS 'fixmedins_code 定点医药机构编号';
 COMMENT ON COLUMN institution.region_code IS 'where it is: a county, city or township code; its pooling region is found by walking up';
 COMMENT ON COLUMN institution.tier IS 'hospital tier (医院等级): 3 三级, 2 二级, 1 一级, 0 ungraded/未定级';
-COMMENT ON COLUMN institution.specialty IS 'specialty hospital (专科医院), 002 #7';
-COMMENT ON COLUMN institution.ownership IS 'public (公立) or private (社会办); one policy for both (002 #6)';
+COMMENT ON COLUMN institution.specialty IS 'specialty hospital (专科医院), 吉医保发〔2019〕34号 附件第7条';
+COMMENT ON COLUMN institution.ownership IS 'public (公立) or private (社会办); one policy for both (吉医保发〔2019〕34号 附件第6条)';
 COMMENT ON COLUMN institution.networked_inpatient IS 'open for cross-region direct settlement of inpatient stays (住院联网结算)';
 COMMENT ON COLUMN institution.networked_outpatient IS 'open for cross-region direct settlement of outpatient visits (普通门诊联网结算)';
 COMMENT ON COLUMN institution.networked_chronic IS 'open for cross-region direct settlement of chronic/special disease outpatient care (门诊慢特病联网结算)';
@@ -149,7 +209,7 @@ SELECT pg_catalog.pg_extension_config_dump('institution', '');
 GRANT SELECT ON institution TO xdjy_admin, xdjy_operator, xdjy_analyst;
 GRANT INSERT, UPDATE, DELETE ON institution TO xdjy_admin;
 
--- F2, 000 §二(二), 001 §一–二: the channels a filing may come through.
+-- 鲁医保发〔2021〕46号 第二条(二), 济宁市医保局 异地就医十项便民措施 第一–二条: the channels a filing may come through.
 -- Reference data a DBA may extend (a new app, a new window); the shipped
 -- ones are builtin, the DBA's are dumped, so that a restored filing never
 -- names a channel the restored database lacks.
@@ -165,7 +225,7 @@ CREATE CONSTRAINT TRIGGER channel_referenced AFTER UPDATE OR DELETE ON channel
 		'filing_channel_fkey', 'code', 'filing', 'channel');
 COMMENT ON TRIGGER channel_referenced ON channel IS
 	'rows referring to channel: filing.channel (no action: a key still referred to stays)';
-COMMENT ON TABLE channel IS 'filing channels (备案渠道), 000 §二(二) and 001 §一、二';
+COMMENT ON TABLE channel IS 'filing channels (备案渠道), 鲁医保发〔2021〕46号 第二条(二) and 济宁市医保局 异地就医十项便民措施 第一–二条';
 COMMENT ON COLUMN channel.builtin IS 'shipped with xdjy (not dumped; CREATE EXTENSION recreates it)';
 INSERT INTO channel (code, name_en, name_zh, builtin) VALUES
 	('window', 'service hall window', '医保服务大厅窗口', true),
@@ -250,7 +310,7 @@ CREATE CONSTRAINT TRIGGER operator_region_references AFTER INSERT OR UPDATE ON o
 COMMENT ON TRIGGER operator_region_references ON operator_region IS
 	'references of operator_region: region_code → region (code)';
 COMMENT ON TABLE operator_region IS
-	'the regions an xdjy_operator member works for: row-level security lets it read and write only their rows (SPEC §5)';
+	'the regions an xdjy_operator member works for: row-level security lets it read and write only their rows';
 SELECT pg_catalog.pg_extension_config_dump('operator_region', '');
 ALTER TABLE operator_region ENABLE ROW LEVEL SECURITY;
 ALTER TABLE operator_region FORCE ROW LEVEL SECURITY;
@@ -374,16 +434,16 @@ CREATE FUNCTION treatment_scope(insured_region text, treatment_region text) RETU
 COMMENT ON FUNCTION treatment_scope(text, text) IS
 	'local (本地), intra_province (省内跨市) or cross_province (跨省), from two pooling-region codes';
 
--- SPEC §6: a person is insured in a pooling region (统筹区); an institution
--- lies under one, so every treatment has a treatment place (000 §三(四)).
+-- a person is insured in a pooling region (统筹区); an institution
+-- lies under one, so every treatment has a treatment place (鲁医保发〔2021〕46号 第三条(四)).
 -- A person's insured region may not become the destination of one of their
--- active filings (F3).  Rules in C (src/reference.c).
+-- active filings (destination region).  Rules in C (src/reference.c).
 CREATE FUNCTION person_rules_trigger() RETURNS trigger
 	AS 'MODULE_PATHNAME' LANGUAGE C
 	SECURITY DEFINER SET search_path = pg_catalog, pg_temp;
 REVOKE EXECUTE ON FUNCTION person_rules_trigger() FROM PUBLIC;
 COMMENT ON FUNCTION person_rules_trigger() IS
-	'person rules: insured_region is a pooling region and no active filing''s destination (SPEC §6, 000 §三(四))';
+	'person rules: insured_region is a pooling region and no active filing''s destination (鲁医保发〔2021〕46号 第三条(四))';
 CREATE TRIGGER person_rules BEFORE INSERT OR UPDATE ON person
 	FOR EACH ROW EXECUTE FUNCTION person_rules_trigger();
 
@@ -392,6 +452,6 @@ CREATE FUNCTION institution_rules_trigger() RETURNS trigger
 	SECURITY DEFINER SET search_path = pg_catalog, pg_temp;
 REVOKE EXECUTE ON FUNCTION institution_rules_trigger() FROM PUBLIC;
 COMMENT ON FUNCTION institution_rules_trigger() IS
-	'institution rules: its region lies under a pooling region (SPEC §6)';
+	'institution rules: its region lies under a pooling region';
 CREATE TRIGGER institution_rules BEFORE INSERT OR UPDATE ON institution
 	FOR EACH ROW EXECUTE FUNCTION institution_rules_trigger();

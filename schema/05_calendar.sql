@@ -1,9 +1,9 @@
 
 --------------------------------------------------------------------------
--- Working-day calendar (SPEC R7)
+-- Working-day calendar
 --------------------------------------------------------------------------
 
--- R7: one row per day that breaks the weekday rule: a public holiday on a
+-- one row per day that breaks the weekday rule: a public holiday on a
 -- weekday (is_workday = false) or a Saturday/Sunday swapped into a working
 -- day (调休, is_workday = true).  Rows for holiday days that fall on a
 -- weekend are kept too, so the table reads like the notice.  Every other
@@ -17,7 +17,7 @@ CREATE TABLE holiday (
 	builtin		boolean NOT NULL DEFAULT false
 );
 COMMENT ON TABLE holiday IS
-	'working-day calendar (R7): a row overrides the Monday-to-Friday rule for its day (法定节假日 or 调休上班); builtin rows are the State Council notices 2022-2026';
+	'working-day calendar: a row overrides the Monday-to-Friday rule for its day (法定节假日 or 调休上班); builtin rows are the State Council notices 2022-2026';
 COMMENT ON COLUMN holiday.is_workday IS 'true: a Saturday or Sunday worked (调休上班); false: a day off (放假)';
 COMMENT ON COLUMN holiday.builtin IS 'shipped with xdjy (read-only, not dumped; CREATE EXTENSION recreates it)';
 SELECT pg_catalog.pg_extension_config_dump('holiday', 'WHERE NOT builtin');
@@ -36,12 +36,12 @@ ALTER TABLE holiday ENABLE ALWAYS TRIGGER holiday_changed;
 CREATE FUNCTION is_working_day(day date) RETURNS boolean
 	AS 'MODULE_PATHNAME' LANGUAGE C STABLE STRICT PARALLEL RESTRICTED;
 COMMENT ON FUNCTION is_working_day(date) IS
-	'whether a day is a working day (工作日): its holiday row decides, else Monday to Friday (R7)';
+	'whether a day is a working day (工作日): its holiday row decides, else Monday to Friday';
 
 CREATE FUNCTION add_working_days(day date, n integer) RETURNS date
 	AS 'MODULE_PATHNAME' LANGUAGE C STABLE STRICT PARALLEL RESTRICTED;
 COMMENT ON FUNCTION add_working_days(date, integer) IS
-	'the n-th working day after day (n > 0) or before it (n < 0), day itself not counted; n = 0 returns day unchanged (R7)';
+	'the n-th working day after day (n > 0) or before it (n < 0), day itself not counted; n = 0 returns day unchanged';
 
 -- State Council notices on the holiday arrangements (国务院办公厅关于××年部分
 -- 节假日安排的通知): 国办发明电〔2021〕11号 (2022), 〔2022〕16号 (2023),

@@ -1,6 +1,6 @@
 
 --------------------------------------------------------------------------
--- Filings (备案), SPEC §2
+-- Filings (备案)
 --------------------------------------------------------------------------
 
 CREATE TABLE filing (
@@ -43,7 +43,7 @@ CREATE CONSTRAINT TRIGGER filing_referenced_deferred AFTER UPDATE OR DELETE ON f
 		'filing_history_filing_id_fkey', 'id', 'filing_history', 'filing_id');
 COMMENT ON TRIGGER filing_referenced_deferred ON filing IS
 	'rows referring to filing: filing.replaced_by, filing_history.filing_id (no action: a key still referred to stays) (checked at commit)';
-COMMENT ON TABLE filing IS 'filings for treatment away from the insured place (异地就医备案), SPEC §2';
+COMMENT ON TABLE filing IS 'filings for treatment away from the insured place (异地就医备案)';
 -- Column comments: the national platform's field (and its Chinese name)
 -- first, or "xdjy only" where the platform has none, then the rule the
 -- column obeys.
@@ -51,24 +51,24 @@ COMMENT ON COLUMN filing.id IS
 	'trt_dcla_detl_sn 待遇申报明细流水号: the platform''s number of a filing (备案); here a bigint';
 COMMENT ON COLUMN filing.person_id IS 'psn_no 人员编号';
 COMMENT ON COLUMN filing.destination_region IS
-	'mdtrtarea_admvs 就医地医保区划 (mdtrtarea_admdvs in some versions) — the pooling region filed for (备案地), never an institution (000 §三(四)); never the insured region';
+	'mdtrtarea_admvs 就医地医保区划 (mdtrtarea_admdvs in some versions) — the pooling region filed for (备案地), never an institution (鲁医保发〔2021〕46号 第三条(四)); never the insured region';
 COMMENT ON COLUMN filing.category IS
 	'xdjy only: 人员类别 long_term_resident 异地长期居住人员 / temporary_outside 临时外出就医人员; local platforms code it in their own dictionaries';
 COMMENT ON COLUMN filing.status IS
 	'vali_flag 有效标志: active 有效 is 1; changed 已变更, cancelled 已取消, terminated 已终止 are 0';
 COMMENT ON COLUMN filing.start_date IS
-	'begndate 开始日期 — first day the filing applies; long-term: at most 5 days before applied_on (001 §四(二)); any filing: at most one year after applied_on';
+	'begndate 开始日期 — first day the filing applies; long-term: at most 5 days before applied_on (济宁市医保局 异地就医十项便民措施 第四条(二)); any filing: at most one year after applied_on';
 COMMENT ON COLUMN filing.applied_on IS 'xdjy only: 申请日期 — business date the filing was made (办理日期)';
 COMMENT ON COLUMN filing.channel IS
 	'dcla_souc 申报来源: the filing channel (备案渠道), codes in xdjy.channel';
 COMMENT ON COLUMN filing.pledge IS
-	'xdjy only: 个人承诺 — residence pledge (承诺) of 6 months or more; required for long-term filings (000 §二(一))';
+	'xdjy only: 个人承诺 — residence pledge (承诺) of 6 months or more; required for long-term filings (鲁医保发〔2021〕46号 第二条(一))';
 COMMENT ON COLUMN filing.proof IS
-	'xdjy only: 证明材料 — optional proof of living there (户籍证明/居住证/单位工作证明); may be added while active; matters for benefits at the insured place (004 §二(三))';
+	'xdjy only: 证明材料 — optional proof of living there (户籍证明/居住证/单位工作证明); may be added while active; matters for benefits at the insured place (鲁医保发〔2022〕26号 第二条(三))';
 COMMENT ON COLUMN filing.closed_on IS
 	'enddate 结束日期 (a long-term filing has no end date of its own) — first day the filing no longer applies (change, cancel or terminate date); NULL while active';
 COMMENT ON COLUMN filing.replaced_by IS
-	'xdjy only: 变更后的备案 — for a changed filing: the filing that continues it from closed_on (F7)';
+	'xdjy only: 变更后的备案 — for a changed filing: the filing that continues it from closed_on';
 COMMENT ON COLUMN filing.created_at IS 'crte_time 数据创建时间 (insert time, not a business date)';
 -- Self-references (replaced_by here, attached_to, reverses) are deferred:
 -- pg_dump restores a table's rows in one COPY in physical order, where a
@@ -76,7 +76,7 @@ COMMENT ON COLUMN filing.created_at IS 'crte_time 数据创建时间 (insert tim
 SELECT pg_catalog.pg_extension_config_dump('filing', '');
 SELECT pg_catalog.pg_extension_config_dump(pg_catalog.pg_get_serial_sequence('xdjy.filing', 'id'), '');
 
--- F4 (001 §四(一), 004 §二(一)): at most one active long-term filing per
+-- 济宁市医保局 异地就医十项便民措施 第四条(一), 鲁医保发〔2022〕26号 第二条(一): at most one active long-term filing per
 -- person, at most one active temporary filing per person and destination.
 -- The trigger below raises the rule's own code first; these indexes are
 -- the last word under any isolation level.
@@ -90,7 +90,7 @@ CREATE INDEX filing_replaced_by_idx ON filing (replaced_by) WHERE replaced_by IS
 ALTER TABLE filing ENABLE ROW LEVEL SECURITY;
 ALTER TABLE filing FORCE ROW LEVEL SECURITY;
 -- filing: read by the insured place and the destination; written by the
--- insured place (004 §三(三): 参保地经办机构...办理异地就医备案登记、变更和取消)
+-- insured place (鲁医保发〔2022〕26号 第三条(三): 参保地经办机构...办理异地就医备案登记、变更和取消)
 GRANT SELECT ON filing TO xdjy_admin;
 GRANT SELECT, INSERT, UPDATE ON filing TO xdjy_operator;
 CREATE POLICY filing_admin ON filing FOR SELECT TO xdjy_admin USING (true);
@@ -110,7 +110,7 @@ CREATE TRIGGER filing_access BEFORE INSERT OR UPDATE ON filing
 	FOR EACH ROW EXECUTE FUNCTION region_access_trigger('person_id');
 
 
--- F10 (000 §二(三)): per-province, dated "intra-province temporary
+-- 鲁医保发〔2021〕46号 第二条(三): per-province, dated "intra-province temporary
 -- treatment needs no filing".  Read by filing_exempt() and the settlement
 -- engine; a temporary filing the exemption makes pointless is refused.
 CREATE TABLE filing_exemption (
@@ -130,11 +130,11 @@ CREATE CONSTRAINT TRIGGER filing_exemption_references AFTER INSERT OR UPDATE ON 
 COMMENT ON TRIGGER filing_exemption_references ON filing_exemption IS
 	'references of filing_exemption: province → region (code)';
 COMMENT ON TABLE filing_exemption IS
-	'F10: from when a province exempts intra-province (省内跨市) temporary treatment of its insured from filing (000 §二(三))';
+	'from when a province exempts intra-province (省内跨市) temporary treatment of its insured from filing (鲁医保发〔2021〕46号 第二条(三))';
 COMMENT ON COLUMN filing_exemption.province IS 'the insured province, as its 6-digit code (370000 Shandong)';
 COMMENT ON COLUMN filing_exemption.valid IS 'dates the exemption covers, e.g. [2022-01-01,)';
 INSERT INTO filing_exemption VALUES
-	('370000', '[2022-01-01,)', '鲁医保发〔2021〕46号 §二(三) (000)', true);
+	('370000', '[2022-01-01,)', '鲁医保发〔2021〕46号 第二条(三)', true);
 SELECT pg_catalog.pg_extension_config_dump('filing_exemption', 'WHERE NOT builtin');
 GRANT SELECT ON filing_exemption TO xdjy_admin, xdjy_operator;
 GRANT INSERT, UPDATE, DELETE ON filing_exemption TO xdjy_admin;
@@ -150,7 +150,7 @@ CREATE FUNCTION filing_exempt(insured_region text, treatment_region text,
 	on_date date DEFAULT CURRENT_DATE) RETURNS boolean
 	AS 'MODULE_PATHNAME' LANGUAGE C STABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION filing_exempt(text, text, date) IS
-	'F10: true when treatment there needs no filing on that date (intra-province and the insured province''s exemption covers the date, 000 §二(三))';
+	'true when treatment there needs no filing on that date (intra-province and the insured province''s exemption covers the date, 鲁医保发〔2021〕46号 第二条(三))';
 
 -- the history of every filing event (who, when, old and new row)
 CREATE TABLE filing_history (
@@ -189,13 +189,13 @@ CREATE POLICY filing_history_operator_read ON filing_history FOR SELECT TO xdjy_
 	USING (EXISTS (SELECT FROM xdjy.filing f WHERE f.id = filing_id));
 
 
--- F1–F7, F10 in C (src/filing_trigger.c)
+-- the filing rules in C (src/filing_trigger.c)
 CREATE FUNCTION filing_rules_trigger() RETURNS trigger
 	AS 'MODULE_PATHNAME' LANGUAGE C
 	SECURITY DEFINER SET search_path = pg_catalog, pg_temp;
 REVOKE EXECUTE ON FUNCTION filing_rules_trigger() FROM PUBLIC;
 COMMENT ON FUNCTION filing_rules_trigger() IS
-	'filing rules F1–F7 and F10 on every INSERT and UPDATE; filings are never deleted';
+	'filing rules on every INSERT and UPDATE; filings are never deleted';
 CREATE TRIGGER filing_rules BEFORE INSERT OR UPDATE OR DELETE ON filing
 	FOR EACH ROW EXECUTE FUNCTION filing_rules_trigger();
 
@@ -204,7 +204,7 @@ CREATE FUNCTION filing_replacement_trigger() RETURNS trigger
 	SECURITY DEFINER SET search_path = pg_catalog, pg_temp;
 REVOKE EXECUTE ON FUNCTION filing_replacement_trigger() FROM PUBLIC;
 COMMENT ON FUNCTION filing_replacement_trigger() IS
-	'F7: a changed filing is continued by the same person''s filing from the change date (checked at commit)';
+	'a changed filing is continued by the same person''s filing from the change date (checked at commit)';
 CREATE CONSTRAINT TRIGGER filing_replacement AFTER INSERT OR UPDATE ON filing
 	DEFERRABLE INITIALLY DEFERRED FOR EACH ROW
 	WHEN (NEW.status OPERATOR(xdjy.=) 'changed'::xdjy.filing_status)
@@ -216,7 +216,7 @@ COMMENT ON FUNCTION filing_history_trigger() IS 'writes xdjy.filing_history';
 CREATE TRIGGER filing_history AFTER INSERT OR UPDATE ON filing
 	FOR EACH ROW EXECUTE FUNCTION filing_history_trigger();
 
--- the functions of SPEC §6: thin, the triggers decide
+-- the functions: thin, the triggers decide
 CREATE FUNCTION file_long_term(person_id text, destination text, start_date date,
 	applied_on date DEFAULT CURRENT_DATE, channel text DEFAULT 'app',
 	proof text DEFAULT NULL) RETURNS bigint
@@ -229,7 +229,7 @@ BEGIN ATOMIC
 	RETURNING id;
 END;
 COMMENT ON FUNCTION file_long_term(text, text, date, date, text, text) IS
-	'files a long-term residence (异地长期居住) by pledge; returns the filing id (F1, F5: start at most 5 days back)';
+	'files a long-term residence (异地长期居住) by pledge; returns the filing id (start at most 5 days back)';
 
 CREATE FUNCTION file_temporary(person_id text, destination text, start_date date,
 	applied_on date DEFAULT CURRENT_DATE, channel text DEFAULT 'app') RETURNS bigint
@@ -242,23 +242,23 @@ BEGIN ATOMIC
 	RETURNING id;
 END;
 COMMENT ON FUNCTION file_temporary(text, text, date, date, text) IS
-	'files temporary treatment outside (临时外出就医); start date unrestricted backwards (004 §二(二)); returns the filing id';
+	'files temporary treatment outside (临时外出就医); start date unrestricted backwards (鲁医保发〔2022〕26号 第二条(二)); returns the filing id';
 
 CREATE FUNCTION change_filing(filing_id bigint, new_destination text,
 	on_date date DEFAULT CURRENT_DATE) RETURNS bigint
 	AS 'MODULE_PATHNAME' LANGUAGE C VOLATILE;
 COMMENT ON FUNCTION change_filing(bigint, text, date) IS
-	'变更备案: closes the filing (changed) and opens one to new_destination from on_date; returns the new id (F6, F7)';
+	'变更备案: closes the filing (changed) and opens one to new_destination from on_date; returns the new id';
 
 CREATE FUNCTION cancel_filing(filing_id bigint, on_date date DEFAULT CURRENT_DATE) RETURNS void
 	AS 'MODULE_PATHNAME' LANGUAGE C VOLATILE;
 COMMENT ON FUNCTION cancel_filing(bigint, date) IS
-	'取消备案: closes the filing (cancelled) from on_date; after expenses there, not before start + 6 months (F6)';
+	'取消备案: closes the filing (cancelled) from on_date; after expenses there, not before start + 6 months (change window)';
 
 CREATE FUNCTION terminate_filing(filing_id bigint, on_date date DEFAULT CURRENT_DATE) RETURNS void
 	AS 'MODULE_PATHNAME' LANGUAGE C VOLATILE;
 COMMENT ON FUNCTION terminate_filing(bigint, date) IS
-	'因故终止备案: closes the filing (terminated) from on_date; not limited by the 6-month window (004 §二(一))';
+	'因故终止备案: closes the filing (terminated) from on_date; not limited by the 6-month window (鲁医保发〔2022〕26号 第二条(一))';
 
 CREATE FUNCTION filing_at(person_id text, region text, on_date date DEFAULT CURRENT_DATE)
 	RETURNS SETOF filing
@@ -266,7 +266,7 @@ CREATE FUNCTION filing_at(person_id text, region text, on_date date DEFAULT CURR
 COMMENT ON FUNCTION filing_at(text, text, date) IS
 	'the filing that applies to the person in (the pooling region of) region on on_date, by its dates; long-term before temporary; no row if none';
 
--- F11 (002 #7): chosen non-direct-settlement institutions
+-- 吉医保发〔2019〕34号 附件第7条: chosen non-direct-settlement institutions
 CREATE TABLE institution_choice_rule (
 	province	text NOT NULL,
 	scheme		text NOT NULL CHECK (scheme IN ('employee', 'resident')),
@@ -286,9 +286,9 @@ CREATE CONSTRAINT TRIGGER institution_choice_rule_references AFTER INSERT OR UPD
 COMMENT ON TRIGGER institution_choice_rule_references ON institution_choice_rule IS
 	'references of institution_choice_rule: province → region (code)';
 COMMENT ON TABLE institution_choice_rule IS
-	'F11: insured provinces and schemes whose cross-province long-term residents choose four non-direct institutions (002 #7)';
+	'insured provinces and schemes whose cross-province long-term residents choose four non-direct institutions (吉医保发〔2019〕34号 附件第7条)';
 INSERT INTO institution_choice_rule VALUES
-	('220000', 'resident', '[2019-10-01,)', '吉医保发〔2019〕34号 附件 #7 (002), in force from 2019-10-01', true);
+	('220000', 'resident', '[2019-10-01,)', '吉医保发〔2019〕34号 附件第7条, in force from 2019-10-01', true);
 SELECT pg_catalog.pg_extension_config_dump('institution_choice_rule', 'WHERE NOT builtin');
 GRANT SELECT ON institution_choice_rule TO xdjy_admin, xdjy_operator;
 GRANT INSERT, UPDATE, DELETE ON institution_choice_rule TO xdjy_admin;
@@ -314,14 +314,14 @@ CREATE UNIQUE INDEX institution_choice_one_special_idx ON institution_choice (fi
 	WHERE special_disease;
 CREATE INDEX institution_choice_institution_idx ON institution_choice (institution_code);
 COMMENT ON TABLE institution_choice IS
-	'F11: the non-direct institutions a long-term resident chose in the residence city, one per slot, one special-disease (002 #7)';
+	'the non-direct institutions a long-term resident chose in the residence city, one per slot, one special-disease (吉医保发〔2019〕34号 附件第7条)';
 COMMENT ON COLUMN institution_choice.slot IS 'tier3, tier2, tier1 or specialty: filled from the institution';
 COMMENT ON COLUMN institution_choice.special_disease IS 'designated for special-disease outpatient care (门诊特殊疾病定点), at most one';
 SELECT pg_catalog.pg_extension_config_dump('institution_choice', '');
 SELECT pg_catalog.pg_extension_config_dump(pg_catalog.pg_get_serial_sequence('xdjy.institution_choice', 'id'), '');
 ALTER TABLE institution_choice ENABLE ROW LEVEL SECURITY;
 ALTER TABLE institution_choice FORCE ROW LEVEL SECURITY;
--- institution_choice (F11, 002 #7): read with its filing, written by the
+-- institution_choice (吉医保发〔2019〕34号 附件第7条): read with its filing, written by the
 -- insured place
 GRANT SELECT ON institution_choice TO xdjy_admin;
 GRANT SELECT, INSERT, UPDATE ON institution_choice TO xdjy_operator;
@@ -344,7 +344,7 @@ CREATE FUNCTION institution_choice_rules_trigger() RETURNS trigger
 	AS 'MODULE_PATHNAME' LANGUAGE C
 	SECURITY DEFINER SET search_path = pg_catalog, pg_temp;
 REVOKE EXECUTE ON FUNCTION institution_choice_rules_trigger() FROM PUBLIC;
-COMMENT ON FUNCTION institution_choice_rules_trigger() IS 'F11 rules (002 #7), src/institution_choice.c';
+COMMENT ON FUNCTION institution_choice_rules_trigger() IS 'chosen institutions rules (吉医保发〔2019〕34号 附件第7条), src/institution_choice.c';
 CREATE TRIGGER institution_choice_rules BEFORE INSERT OR UPDATE ON institution_choice
 	FOR EACH ROW EXECUTE FUNCTION institution_choice_rules_trigger();
 
@@ -358,7 +358,7 @@ BEGIN ATOMIC
 	RETURNING id;
 END;
 COMMENT ON FUNCTION choose_institution(bigint, text, boolean, date) IS
-	'F11: chooses a non-direct institution of the residence city under a long-term filing (002 #7); returns the choice id';
+	'chooses a non-direct institution of the residence city under a long-term filing (吉医保发〔2019〕34号 附件第7条); returns the choice id';
 
 CREATE FUNCTION is_chosen_institution(person_id text, institution_code text,
 	on_date date DEFAULT CURRENT_DATE) RETURNS boolean
@@ -376,7 +376,7 @@ BEGIN ATOMIC
 		  AND (f.closed_on IS NULL OR f.closed_on OPERATOR(pg_catalog.>) $3));
 END;
 COMMENT ON FUNCTION is_chosen_institution(text, text, date) IS
-	'F11: did the person choose this institution under a long-term filing that applies on that date (002 #7)';
+	'F11: did the person choose this institution under a long-term filing that applies on that date (吉医保发〔2019〕34号 附件第7条)';
 
 -- business dates lie in the window (business_dates_trigger, src/dates.c);
 -- named to fire before the rule triggers, which compute from them

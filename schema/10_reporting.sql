@@ -1,6 +1,6 @@
 
 --------------------------------------------------------------------------
--- Reconciliation, clearing and reporting (SPEC §4)
+-- Reconciliation, clearing and reporting
 --------------------------------------------------------------------------
 
 -- Views read the tables as the querying role (security_invoker), so
@@ -15,7 +15,7 @@ CREATE FUNCTION reconciliation_kinds(expected bigint[], insured_report bigint[],
 	RETURNS text[]
 	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION reconciliation_kinds(bigint[], bigint[], bigint[], bigint[]) IS
-	'three-party reconciliation of one settlement (004 §四(一)): each argument ARRAY[total_fen, fund_fen, personal_fen] or NULL; returns missing_at_<party>, amount_differs, unknown_settlement (expected NULL), or {} when matched';
+	'three-party reconciliation of one settlement (鲁医保发〔2022〕26号 第四条(一)): each argument ARRAY[total_fen, fund_fen, personal_fen] or NULL; returns missing_at_<party>, amount_differs, unknown_settlement (expected NULL), or {} when matched';
 
 CREATE FUNCTION month_of(day date) RETURNS date
 	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
@@ -24,27 +24,27 @@ COMMENT ON FUNCTION month_of(date) IS 'the first day of the month of day: the ke
 CREATE FUNCTION reconciliation_due_on(month date) RETURNS date
 	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION reconciliation_due_on(date) IS
-	'the 3rd of the next month: a month''s settlements are reconciled by then (004 §四(一))';
+	'the 3rd of the next month: a month''s settlements are reconciled by then (鲁医保发〔2022〕26号 第四条(一))';
 
 CREATE FUNCTION detail_upload_due_on(settled_on date) RETURNS date
 	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION detail_upload_due_on(date) IS
-	'settled_on + 3 calendar days: inpatient expense details are uploaded by then (004 §三(四) 3日内)';
+	'settled_on + 3 calendar days: inpatient expense details are uploaded by then (鲁医保发〔2022〕26号 第三条(四) 3日内)';
 
 CREATE FUNCTION clearing_confirm_due_on(month date) RETURNS date
 	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION clearing_confirm_due_on(date) IS
-	'the 20th of the next month: a month''s clearing is confirmed with the institutions by then (004 §四(二))';
+	'the 20th of the next month: a month''s clearing is confirmed with the institutions by then (鲁医保发〔2022〕26号 第四条(二))';
 
 CREATE FUNCTION clearing_pay_due_on(declared_on date) RETURNS date
 	AS 'MODULE_PATHNAME' LANGUAGE C STABLE STRICT PARALLEL RESTRICTED;
 COMMENT ON FUNCTION clearing_pay_due_on(date) IS
-	'the 30th working day after a declaration: paid by then (004 §四(二) 30个工作日内)';
+	'the 30th working day after a declaration: paid by then (鲁医保发〔2022〕26号 第四条(二) 30个工作日内)';
 
 CREATE FUNCTION clearing_transfer_due_on(next_clearing_starts_on date) RETURNS date
 	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION clearing_transfer_due_on(date) IS
-	'the day before the next provincial clearing starts: funds are transferred up (上解) by then (004 §四(三))';
+	'the day before the next provincial clearing starts: funds are transferred up (上解) by then (鲁医保发〔2022〕26号 第四条(三))';
 
 CREATE FUNCTION deadline_status(due_on date, done_on date, as_of date) RETURNS text
 	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
@@ -69,16 +69,16 @@ COMMENT ON FUNCTION rate_meets(bigint, bigint, integer) IS
 CREATE FUNCTION kpi_target_bp(kpi text) RETURNS integer
 	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION kpi_target_bp(text) IS
-	'004 §一 targets: network_success 9800 (98%, by the end of 2023), cross_province_inpatient_direct 8000 (80%, by the end of 2025)';
+	'鲁医保发〔2022〕26号 第一条 targets: network_success 9800 (98%, by the end of 2023), cross_province_inpatient_direct 8000 (80%, by the end of 2025)';
 
 CREATE FUNCTION coverage_minimum(gap text) RETURNS integer
 	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION coverage_minimum(text) IS
-	'003 §二: township_inpatient 1 networked inpatient institution per township, county_chronic 2 networked chronic-outpatient hospitals per county';
+	'鲁医保发〔2020〕68号 二: township_inpatient 1 networked inpatient institution per township, county_chronic 2 networked chronic-outpatient hospitals per county';
 
 CREATE FUNCTION province_of(region_code text) RETURNS text
 	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION province_of(text) IS 'the province of a division code: its first two digits and 0000 (SPEC §1)';
+COMMENT ON FUNCTION province_of(text) IS 'the province of a division code: its first two digits and 0000';
 
 CREATE FUNCTION reporting_label(code text, lang text DEFAULT NULL) RETURNS text
 	AS 'MODULE_PATHNAME' LANGUAGE C STABLE PARALLEL SAFE;
@@ -86,11 +86,11 @@ COMMENT ON FUNCTION reporting_label(text, text) IS
 	'English or Chinese label of a kind, status, indicator, gap or clearing party of the reporting views; lang NULL follows xdjy.language';
 
 -- tables the parties and the agencies fill ----------------------------------
--- Business dates are calendar days (SPEC §5): a CHECK on each date column
+-- Business dates are calendar days: a CHECK on each date column
 -- refuses ±infinity (23514), which would pass every deadline check
 -- unnoticed (an upload "on infinity" is never overdue).
 
--- R2, 004 §四(一): what each party of the three-party reconciliation
+-- 鲁医保发〔2022〕26号 第四条(一): what each party of the three-party reconciliation
 -- reported for a settlement.  No foreign key on settlement_id: a party may
 -- report a settlement xdjy does not know (kind unknown_settlement).  A
 -- party may report a settlement again (a resent or corrected day file): its
@@ -110,7 +110,7 @@ CREATE TABLE party_report (
 CREATE INDEX party_report_settlement_idx ON party_report (settlement_id, party, reported_on DESC, id DESC);
 CREATE INDEX party_report_reported_on_idx ON party_report (reported_on);
 COMMENT ON TABLE party_report IS
-	'three-party reconciliation (三方对账, 004 §四(一)): a settlement as reported by the insured place, the treatment place or the platform';
+	'three-party reconciliation (三方对账, 鲁医保发〔2022〕26号 第四条(一)): a settlement as reported by the insured place, the treatment place or the platform';
 COMMENT ON COLUMN party_report.party IS
 	'insured (参保地), treatment (就医地) or national (the platform that routed it: 国家跨省异地就医管理子系统 for cross-province, the provincial platform for intra-province settlements)';
 COMMENT ON COLUMN party_report.settlement_id IS 'setl_id: the settlement reported; not checked against xdjy.settlement';
@@ -133,7 +133,7 @@ CREATE TRIGGER party_report_access BEFORE INSERT OR UPDATE ON party_report
 CREATE POLICY party_report_analyst ON party_report FOR SELECT TO xdjy_analyst USING (true);
 
 
--- R1, 004 §三(四): when the treatment place uploaded the expense details of
+-- 鲁医保发〔2022〕26号 第三条(四): when the treatment place uploaded the expense details of
 -- an inpatient direct settlement (医疗费用明细上传)
 CREATE TABLE detail_upload (
 	settlement_id	bigint PRIMARY KEY,
@@ -148,11 +148,11 @@ CREATE CONSTRAINT TRIGGER detail_upload_references AFTER INSERT OR UPDATE ON det
 COMMENT ON TRIGGER detail_upload_references ON detail_upload IS
 	'references of detail_upload: settlement_id → settlement (id)';
 COMMENT ON TABLE detail_upload IS
-	'expense details of an inpatient direct settlement uploaded to the national and provincial platforms (004 §三(四): within 3 days)';
+	'expense details of an inpatient direct settlement uploaded to the national and provincial platforms (鲁医保发〔2022〕26号 第三条(四): within 3 days)';
 SELECT pg_catalog.pg_extension_config_dump('detail_upload', '');
 ALTER TABLE detail_upload ENABLE ROW LEVEL SECURITY;
 ALTER TABLE detail_upload FORCE ROW LEVEL SECURITY;
--- detail_upload: the treatment place uploads (就医地经办机构, 004 §三(四))
+-- detail_upload: the treatment place uploads (就医地经办机构, 鲁医保发〔2022〕26号 第三条(四))
 GRANT SELECT, INSERT, UPDATE, DELETE ON detail_upload TO xdjy_admin;
 GRANT SELECT, INSERT, UPDATE ON detail_upload TO xdjy_operator;
 GRANT SELECT (settlement_id, uploaded_on) ON detail_upload TO xdjy_analyst;
@@ -172,7 +172,7 @@ CREATE TRIGGER detail_upload_access BEFORE INSERT OR UPDATE ON detail_upload
 CREATE POLICY detail_upload_analyst ON detail_upload FOR SELECT TO xdjy_analyst USING (true);
 
 
--- R3, 004 §四(二): a month's clearing confirmed with an institution
+-- 鲁医保发〔2022〕26号 第四条(二): a month's clearing confirmed with an institution
 -- (对账确认; national interface 3261 confirms, 3262 rolls back).  A roll-back
 -- keeps the row and sets rolled_back_on; a new confirmation is a new row.
 -- At most one confirmation of a month and institution stands at a time.
@@ -201,7 +201,7 @@ COMMENT ON TRIGGER clearing_confirmation_references ON clearing_confirmation IS
 CREATE UNIQUE INDEX clearing_confirmation_standing_idx ON clearing_confirmation (month, institution_code)
 	WHERE rolled_back_on IS NULL;
 COMMENT ON TABLE clearing_confirmation IS
-	'monthly clearing confirmed with an institution (对账确认, 004 §四(二): by the 20th of the next month; interface 3261 confirm, 3262 roll back)';
+	'monthly clearing confirmed with an institution (对账确认, 鲁医保发〔2022〕26号 第四条(二): by the 20th of the next month; interface 3261 confirm, 3262 roll back)';
 COMMENT ON COLUMN clearing_confirmation.month IS 'the month cleared: its first day';
 COMMENT ON COLUMN clearing_confirmation.fund_fen IS 'fund amount confirmed (fund_pay_sumamt, in fen)';
 COMMENT ON COLUMN clearing_confirmation.total_fen IS 'total medical costs confirmed (medfee_sumamt, in fen), if sent';
@@ -212,7 +212,7 @@ SELECT pg_catalog.pg_extension_config_dump(pg_catalog.pg_get_serial_sequence('xd
 ALTER TABLE clearing_confirmation ENABLE ROW LEVEL SECURITY;
 ALTER TABLE clearing_confirmation FORCE ROW LEVEL SECURITY;
 -- clearing with institutions: the agency of the institution's region
--- (confirmation and payment, 004 §四(二)); the admin keeps them too (the
+-- (confirmation and payment, 鲁医保发〔2022〕26号 第四条(二)); the admin keeps them too (the
 -- national interface's 3261/3262)
 GRANT SELECT, INSERT, UPDATE, DELETE ON clearing_confirmation TO xdjy_admin;
 GRANT SELECT, INSERT, UPDATE ON clearing_confirmation TO xdjy_operator;
@@ -226,7 +226,7 @@ CREATE TRIGGER clearing_confirmation_access BEFORE INSERT OR UPDATE ON clearing_
 	FOR EACH ROW EXECUTE FUNCTION region_access_trigger('institution_code');
 CREATE POLICY clearing_confirmation_analyst ON clearing_confirmation FOR SELECT TO xdjy_analyst USING (true);
 
--- R3, 004 §四(二): an institution's declaration of a month's costs (费用申报)
+-- 鲁医保发〔2022〕26号 第四条(二): an institution's declaration of a month's costs (费用申报)
 -- and its payment, due within 30 working days of the declaration
 CREATE TABLE clearing_declaration (
 	id					bigint GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,
@@ -252,7 +252,7 @@ CREATE CONSTRAINT TRIGGER clearing_declaration_references AFTER INSERT OR UPDATE
 COMMENT ON TRIGGER clearing_declaration_references ON clearing_declaration IS
 	'references of clearing_declaration: institution_code → institution (code)';
 COMMENT ON TABLE clearing_declaration IS
-	'an institution''s declaration of a month''s remote-treatment costs (费用申报) and its payment (004 §四(二): within 30 working days)';
+	'an institution''s declaration of a month''s remote-treatment costs (费用申报) and its payment (鲁医保发〔2022〕26号 第四条(二): within 30 working days)';
 SELECT pg_catalog.pg_extension_config_dump('clearing_declaration', '');
 SELECT pg_catalog.pg_extension_config_dump(pg_catalog.pg_get_serial_sequence('xdjy.clearing_declaration', 'id'), '');
 ALTER TABLE clearing_declaration ENABLE ROW LEVEL SECURITY;
@@ -270,7 +270,7 @@ CREATE TRIGGER clearing_declaration_access BEFORE INSERT OR UPDATE ON clearing_d
 	FOR EACH ROW EXECUTE FUNCTION region_access_trigger('institution_code');
 CREATE POLICY clearing_declaration_analyst ON clearing_declaration FOR SELECT TO xdjy_analyst USING (true);
 
--- R3, 004 §四(三): the provincial clearing calendar — when the clearing of
+-- 鲁医保发〔2022〕26号 第四条(三): the provincial clearing calendar — when the clearing of
 -- a month's costs starts in a province (省级清算)
 CREATE TABLE provincial_clearing (
 	province_code	text NOT NULL,
@@ -288,13 +288,13 @@ CREATE CONSTRAINT TRIGGER provincial_clearing_references AFTER INSERT OR UPDATE 
 COMMENT ON TRIGGER provincial_clearing_references ON provincial_clearing IS
 	'references of provincial_clearing: province_code → region (code)';
 COMMENT ON TABLE provincial_clearing IS
-	'when a province''s clearing of a month''s remote-treatment costs starts (省级清算); the transfer up of the month before is due before it (004 §四(三))';
+	'when a province''s clearing of a month''s remote-treatment costs starts (省级清算); the transfer up of the month before is due before it (鲁医保发〔2022〕26号 第四条(三))';
 SELECT pg_catalog.pg_extension_config_dump('provincial_clearing', '');
 -- reference data: read by all, kept by the admin
 GRANT SELECT ON provincial_clearing TO xdjy_admin, xdjy_operator, xdjy_analyst;
 GRANT INSERT, UPDATE, DELETE ON provincial_clearing TO xdjy_admin;
 
--- R3, 004 §四(三): a pooling region's transfer up (上解) of a month's
+-- 鲁医保发〔2022〕26号 第四条(三): a pooling region's transfer up (上解) of a month's
 -- remote-treatment costs of its insured
 CREATE TABLE clearing_transfer (
 	id				bigint GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,
@@ -315,12 +315,12 @@ CREATE CONSTRAINT TRIGGER clearing_transfer_references AFTER INSERT OR UPDATE ON
 COMMENT ON TRIGGER clearing_transfer_references ON clearing_transfer IS
 	'references of clearing_transfer: region_code → region (code)';
 COMMENT ON TABLE clearing_transfer IS
-	'a pooling region''s transfer up (上解) of the month''s remote-treatment costs of its insured (004 §四(三))';
+	'a pooling region''s transfer up (上解) of the month''s remote-treatment costs of its insured (鲁医保发〔2022〕26号 第四条(三))';
 SELECT pg_catalog.pg_extension_config_dump('clearing_transfer', '');
 SELECT pg_catalog.pg_extension_config_dump(pg_catalog.pg_get_serial_sequence('xdjy.clearing_transfer', 'id'), '');
 ALTER TABLE clearing_transfer ENABLE ROW LEVEL SECURITY;
 ALTER TABLE clearing_transfer FORCE ROW LEVEL SECURITY;
--- transfers up: the pooling region's own (004 §四(三))
+-- transfers up: the pooling region's own (鲁医保发〔2022〕26号 第四条(三))
 GRANT SELECT, INSERT, UPDATE, DELETE ON clearing_transfer TO xdjy_admin;
 GRANT SELECT, INSERT, UPDATE ON clearing_transfer TO xdjy_operator;
 GRANT SELECT (month, region_code, transferred_on, fund_fen) ON clearing_transfer TO xdjy_analyst;
@@ -360,7 +360,7 @@ COMMENT ON COLUMN remote_direct_settlement.total_fen IS 'total in fen / 医疗�
 COMMENT ON COLUMN remote_direct_settlement.fund_fen IS 'fund payment in fen / 基金支付（分）';
 COMMENT ON COLUMN remote_direct_settlement.personal_fen IS 'personal payment in fen / 个人负担（分）';
 
--- R2 daily: every remote direct settlement with something wrong, one row per
+-- Daily three-party reconciliation: every remote direct settlement with something wrong, one row per
 -- kind, all three parties' latest values side by side; and every settlement
 -- id a party reported that xdjy does not know, once per report day.  Filter
 -- on day: settlement and party_report are read through their indexes.
@@ -426,7 +426,7 @@ CROSS JOIN LATERAL pg_catalog.unnest(xdjy.reconciliation_kinds(NULL,
 	ARRAY[u.treatment_total_fen, u.treatment_fund_fen, u.treatment_personal_fen],
 	ARRAY[u.national_total_fen, u.national_fund_fen, u.national_personal_fen])) AS k(kind);
 COMMENT ON VIEW reconciliation_mismatch IS
-	'R2 daily three-party reconciliation (004 §四(一)): every remote direct settlement missing at a party or whose amounts differ, and every settlement a party reported that xdjy does not know; latest report per party, report counts show a settlement reported twice';
+	'three-party reconciliation daily three-party reconciliation (鲁医保发〔2022〕26号 第四条(一)): every remote direct settlement missing at a party or whose amounts differ, and every settlement a party reported that xdjy does not know; latest report per party, report counts show a settlement reported twice';
 GRANT SELECT ON reconciliation_mismatch TO xdjy_admin, xdjy_operator, xdjy_analyst;
 COMMENT ON COLUMN reconciliation_mismatch.day IS 'settlement day (of the report, for an unknown settlement) / 结算日期（未知结算为报送日期）';
 COMMENT ON COLUMN reconciliation_mismatch.settlement_id IS 'the settlement (setl_id) / 结算ID';
@@ -450,7 +450,7 @@ COMMENT ON COLUMN reconciliation_mismatch.national_fund_fen IS 'fund payment in 
 COMMENT ON COLUMN reconciliation_mismatch.national_personal_fen IS 'personal payment in fen, the national party''s latest report / 国家平台最新报送的个人负担（分）';
 COMMENT ON COLUMN reconciliation_mismatch.national_reports IS 'reports the national party sent for it / 国家平台报送次数';
 
--- R2 monthly, as it stood on as_of: only reports made by as_of count.  A
+-- Monthly three-party reconciliation, as it stood on as_of: only reports made by as_of count.  A
 -- month is reconciled (reconciled_on) when every remote direct settlement
 -- of it matches at all three parties and no unknown settlement was
 -- reported in it; reconciled_on is then the day the last report needed came
@@ -524,12 +524,12 @@ BEGIN ATOMIC
 	ORDER BY d.month;
 END;
 COMMENT ON FUNCTION reconciliation_monthly_as_of(date) IS
-	'R2 monthly three-party reconciliation as it stood on as_of (004 §四(一): by the 3rd of the next month)';
+	'three-party reconciliation monthly three-party reconciliation as it stood on as_of (鲁医保发〔2022〕26号 第四条(一): by the 3rd of the next month)';
 
 CREATE VIEW reconciliation_monthly WITH (security_invoker = true) AS
 SELECT * FROM xdjy.reconciliation_monthly_as_of(CURRENT_DATE);
 COMMENT ON VIEW reconciliation_monthly IS
-	'R2 monthly three-party reconciliation today; reconciliation_monthly_as_of(date) for another day';
+	'monthly three-party reconciliation today; reconciliation_monthly_as_of(date) for another day';
 GRANT SELECT ON reconciliation_monthly TO xdjy_admin, xdjy_operator, xdjy_analyst;
 COMMENT ON COLUMN reconciliation_monthly.month IS 'month of settled_on (its first day) / 结算月份（当月第一天）';
 COMMENT ON COLUMN reconciliation_monthly.settlements IS 'remote direct settlements of the month / 当月异地直接结算笔数';
@@ -541,7 +541,7 @@ COMMENT ON COLUMN reconciliation_monthly.due_on IS 'due: the 3rd of the next mon
 COMMENT ON COLUMN reconciliation_monthly.status IS 'open, done or overdue (reporting_label gives the words) / 状态：未到期、已完成、逾期';
 COMMENT ON COLUMN reconciliation_monthly.late IS 'reconciled after due_on, or not yet and past it / 是否逾期';
 
--- R1, as it stood on as_of: inpatient direct settlements away from the
+-- Expense details, as it stood on as_of: inpatient direct settlements away from the
 -- insured place whose expense details were not uploaded within 3 days
 -- (uploaded late: done; not uploaded yet: overdue).  Reversals (冲正) carry
 -- no new expenses.
@@ -566,12 +566,12 @@ BEGIN ATOMIC
 	ORDER BY s.settled_on, s.id;
 END;
 COMMENT ON FUNCTION detail_upload_overdue_as_of(date) IS
-	'R1 inpatient expense details not uploaded within 3 days of direct settlement (004 §三(四)), as it stood on as_of';
+	'detail upload inpatient expense details not uploaded within 3 days of direct settlement (鲁医保发〔2022〕26号 第三条(四)), as it stood on as_of';
 
 CREATE VIEW detail_upload_overdue WITH (security_invoker = true) AS
 SELECT * FROM xdjy.detail_upload_overdue_as_of(CURRENT_DATE);
 COMMENT ON VIEW detail_upload_overdue IS
-	'R1 inpatient expense details not uploaded within 3 days (004 §三(四)), today';
+	'detail upload inpatient expense details not uploaded within 3 days (鲁医保发〔2022〕26号 第三条(四)), today';
 GRANT SELECT ON detail_upload_overdue TO xdjy_admin, xdjy_operator, xdjy_analyst;
 COMMENT ON COLUMN detail_upload_overdue.settlement_id IS 'the inpatient direct settlement (setl_id) / 住院直接结算ID';
 COMMENT ON COLUMN detail_upload_overdue.settled_on IS 'its settlement date / 结算日期';
@@ -583,7 +583,7 @@ COMMENT ON COLUMN detail_upload_overdue.uploaded_on IS 'the day the details were
 COMMENT ON COLUMN detail_upload_overdue.status IS 'done (uploaded late) or overdue (not yet) / 状态：逾期已传或逾期未传';
 COMMENT ON COLUMN detail_upload_overdue.days_late IS 'days past due_on, to the upload or to today / 逾期天数';
 
--- R4, 004 §一, per province and month:
+-- 鲁医保发〔2022〕26号 第一条, per province and month:
 --   network_success: remote direct settlements (by the treatment province)
 --     against them plus the failed direct attempts recorded for remote
 --     encounters (try_settle; every recorded failure counts, a retry that
@@ -631,7 +631,7 @@ SELECT c.month, c.province, r.name_zh AS province_name_zh, r.name_en AS province
 FROM counts c
 LEFT JOIN xdjy.region r ON r.code = c.province;
 COMMENT ON VIEW kpi_monthly IS
-	'R4 monthly indicators per province (004 §一): network_success (target 98%) by treatment province, cross_province_inpatient_direct (target 80%) by insured province';
+	'R4 monthly indicators per province (鲁医保发〔2022〕26号 第一条): network_success (target 98%) by treatment province, cross_province_inpatient_direct (target 80%) by insured province';
 COMMENT ON COLUMN kpi_monthly.month IS 'month (its first day) / 月份（当月第一天）';
 COMMENT ON COLUMN kpi_monthly.province IS
 	'province code: the treatment province for network_success, the insured province for cross_province_inpatient_direct (see province_basis) / 省份代码：联网结算成功率按就医省份，住院费用跨省直接结算率按参保省份（见 province_basis）';
@@ -652,7 +652,7 @@ COMMENT ON COLUMN kpi_monthly.rate_percent IS 'rate_bp in percent (98.00) / 比�
 COMMENT ON COLUMN kpi_monthly.target_percent IS 'target_bp in percent (98.00) / 目标（百分数）';
 GRANT SELECT ON kpi_monthly TO xdjy_admin, xdjy_operator, xdjy_analyst;
 
--- R5, 003 §二(一)(二): townships (乡镇、街道) with no networked inpatient
+-- 鲁医保发〔2020〕68号 二(一)(二): townships (乡镇、街道) with no networked inpatient
 -- hospital located in them; county-level divisions with fewer than two
 -- networked chronic-outpatient hospitals in them or their townships.
 CREATE VIEW coverage_gap WITH (security_invoker = true) AS
@@ -681,7 +681,7 @@ WHERE c.level = 'county'
 GROUP BY c.code
 HAVING count(i.code) < xdjy.coverage_minimum('county_chronic');
 COMMENT ON VIEW coverage_gap IS
-	'R5 coverage gaps (003 §二(一)(二)): townships without a networked inpatient institution, counties with fewer than two networked chronic-outpatient hospitals';
+	'coverage coverage gaps (鲁医保发〔2020〕68号 二(一)(二)): townships without a networked inpatient institution, counties with fewer than two networked chronic-outpatient hospitals';
 GRANT SELECT ON coverage_gap TO xdjy_admin, xdjy_operator, xdjy_analyst;
 COMMENT ON COLUMN coverage_gap.gap IS 'township_inpatient or county_chronic: which requirement is not met / 缺口类型：乡镇住院或县级门诊慢特病';
 COMMENT ON COLUMN coverage_gap.region_code IS 'the township or county-level division / 乡镇（街道）或县级行政区代码';
@@ -694,8 +694,8 @@ COMMENT ON COLUMN coverage_gap.required IS 'how many are required (鲁医保发�
 COMMENT ON COLUMN coverage_gap.gap_en IS 'the gap in English / 缺口说明（英文）';
 COMMENT ON COLUMN coverage_gap.gap_zh IS 'the gap in Chinese / 缺口说明（中文）';
 
--- S5, as it stood on as_of: manual claims not decided yet, with the day
--- they are due (22 working days after complete materials, 002 #15, filled
+-- Manual claims, as it stood on as_of: claims not decided yet, with the day
+-- they are due (22 working days after complete materials, 吉医保发〔2019〕34号 附件第15条, filled
 -- in by the settlement rules) and whether that day has passed.
 CREATE FUNCTION manual_claim_due_as_of(as_of date)
 	RETURNS TABLE (claim_id bigint, encounter_id bigint, person_id text, insured_region text,
@@ -719,11 +719,11 @@ BEGIN ATOMIC
 	ORDER BY c.due_on NULLS LAST, c.id;
 END;
 COMMENT ON FUNCTION manual_claim_due_as_of(date) IS
-	'S5 manual claims open on as_of with their due day (22 working days after complete materials, 002 #15) and an overdue flag';
+	'manual claims manual claims open on as_of with their due day (22 working days after complete materials, 吉医保发〔2019〕34号 附件第15条) and an overdue flag';
 
 CREATE VIEW manual_claim_due WITH (security_invoker = true) AS
 SELECT * FROM xdjy.manual_claim_due_as_of(CURRENT_DATE);
-COMMENT ON VIEW manual_claim_due IS 'S5 manual claims open today, with due day and overdue flag (002 #15)';
+COMMENT ON VIEW manual_claim_due IS 'manual claims manual claims open today, with due day and overdue flag (吉医保发〔2019〕34号 附件第15条)';
 GRANT SELECT ON manual_claim_due TO xdjy_admin, xdjy_operator, xdjy_analyst;
 COMMENT ON COLUMN manual_claim_due.claim_id IS 'the manual claim / 手工报销申请ID';
 COMMENT ON COLUMN manual_claim_due.encounter_id IS 'its stay or visit (mdtrt_id) / 就诊ID';

@@ -4,14 +4,14 @@
 -- statements and clearing details
 --------------------------------------------------------------------------
 
--- National platform vocabulary (国家医疗保障信息平台 接口规范, INTERFACE.md):
+-- National platform vocabulary (国家医疗保障信息平台 接口规范):
 -- what a HIS or agency developer recognises.  xdjy keeps its own names
 -- and fen; here are the national field names (the setlinfo view, the CSV
 -- export; the column comments of filing, encounter and settlement start
 -- with them), the code mappings a DBA extends for
 -- local variants, the 3201/3202 statements of an institution against the
 -- database, and the 3260–3262 monthly remote clearing details with the
--- institution's confirmation.  004 §四(一)(二).
+-- institution's confirmation.  鲁医保发〔2022〕26号 第四条(一)(二).
 
 -- Money in the platform's terms: exact, numeric(16,2) ---------------------
 
@@ -436,7 +436,7 @@ CREATE TABLE clearing_detail_confirmation (
 	memo			text,
 	UNIQUE (setl_sn, seq),
 	CONSTRAINT clearing_detail_confirmation_flag CHECK ((action = 'confirm') = (cnfm_flag IS NOT NULL)),
-	-- business dates are calendar days (SPEC §5)
+	-- business dates are calendar days
 	CONSTRAINT clearing_detail_confirmation_recorded_on_finite
 		CHECK (pg_catalog.isfinite(recorded_on))
 );
@@ -451,7 +451,7 @@ COMMENT ON TABLE clearing_detail_confirmation IS
 COMMENT ON COLUMN clearing_detail_confirmation.setl_sn IS '结算流水号: the settlement (settlement.id) answered';
 COMMENT ON COLUMN clearing_detail_confirmation.seq IS 'the entry''s number for its settlement (1, 2, ...), set by the trigger';
 COMMENT ON COLUMN clearing_detail_confirmation.cnfm_flag IS '确认标志: 1 agreed, 0 not agreed; NULL on a rollback';
-COMMENT ON COLUMN clearing_detail_confirmation.recorded_on IS 'the business day of the answer (the 20th of the next month is the deadline, 004 §四(二))';
+COMMENT ON COLUMN clearing_detail_confirmation.recorded_on IS 'the business day of the answer (the 20th of the next month is the deadline, 鲁医保发〔2022〕26号 第四条(二))';
 SELECT pg_catalog.pg_extension_config_dump('clearing_detail_confirmation', '');
 SELECT pg_catalog.pg_extension_config_dump(pg_catalog.pg_get_serial_sequence('xdjy.clearing_detail_confirmation', 'id'), '');
 ALTER TABLE clearing_detail_confirmation ENABLE ROW LEVEL SECURITY;
@@ -596,7 +596,7 @@ CREATE VIEW clearing_confirmation_monthly WITH (security_invoker = true) AS
 	FROM xdjy.clearing_detail d
 	GROUP BY d.trt_year, d.trt_month, d.medins_no, d.mdtrtarea;
 COMMENT ON VIEW clearing_confirmation_monthly IS
-	'per institution and clearing month: rows, amounts, answers (agreed, disputed, open) and the day the last open row was answered (NULL while any is open); what a monthly clearing view joins to check the 20th (004 §四(二))';
+	'per institution and clearing month: rows, amounts, answers (agreed, disputed, open) and the day the last open row was answered (NULL while any is open); what a monthly clearing view joins to check the 20th (鲁医保发〔2022〕26号 第四条(二))';
 GRANT SELECT ON clearing_confirmation_monthly TO xdjy_admin, xdjy_operator;
 
 -- CSV export -----------------------------------------------------------------
@@ -619,7 +619,7 @@ COMMENT ON FUNCTION export_setlinfo(date, date) IS
 
 -- Monthly clearing belongs to reporting, but reads the 3261/3262 answers
 -- above, so it is defined last.
--- R3, as it stood on as_of: per month, what each institution receives
+-- Monthly clearing, as it stood on as_of: per month, what each institution receives
 -- (confirmation by the 20th of the next month, payment within 30 working
 -- days of its declaration), what each insured pooling region pays (transfer
 -- up before the next provincial clearing starts) and what each treatment
@@ -710,12 +710,12 @@ BEGIN ATOMIC
 	ORDER BY 1, 2, 3;
 END;
 COMMENT ON FUNCTION clearing_monthly_as_of(date) IS
-	'R3 monthly clearing as it stood on as_of: per institution (confirm by the 20th, pay within 30 working days of declaration), per insured region (transfer up before the next provincial clearing), per treatment region (004 §四(二)(三))';
+	'monthly clearing monthly clearing as it stood on as_of: per institution (confirm by the 20th, pay within 30 working days of declaration), per insured region (transfer up before the next provincial clearing), per treatment region (鲁医保发〔2022〕26号 第四条(二)(三))';
 
 CREATE VIEW clearing_monthly WITH (security_invoker = true) AS
 SELECT * FROM xdjy.clearing_monthly_as_of(CURRENT_DATE);
 COMMENT ON VIEW clearing_monthly IS
-	'R3 monthly clearing today; clearing_monthly_as_of(date) for another day';
+	'monthly clearing today; clearing_monthly_as_of(date) for another day';
 GRANT SELECT ON clearing_monthly TO xdjy_admin, xdjy_operator, xdjy_analyst;
 
 -- business dates lie in the window (business_dates_trigger, src/dates.c);

@@ -1,5 +1,5 @@
 --
--- Working-day calendar (SPEC R7): the builtin State Council notices
+-- Working-day calendar: the builtin State Council notices
 -- 2022-2026, is_working_day() and add_working_days() around a holiday week
 -- with swapped weekends, year boundaries, n = 0, negative n, infinity.
 --
@@ -35,7 +35,7 @@ FROM (VALUES
 	('2024-10-01', 1),			-- from inside the holiday week
 	('2024-10-08', 4),			-- reaches the swapped Saturday 12 October
 	('2024-10-12', 1),			-- swapped Saturday + 1: Monday
-	('2024-09-20', 30),			-- 004 §四(二): 30 working days across the holiday week
+	('2024-09-20', 30),			-- 鲁医保发〔2022〕26号 第四条(二): 30 working days across the holiday week
 	('2025-12-31', 1),			-- year boundary: 2026-01-01..03 off, Sunday 4 January worked
 	('2026-02-13', 1),			-- Friday before Spring Festival 2026: swapped Saturday 14 February
 	('2026-02-14', 1),			-- then nine days off, back on Tuesday 24 February

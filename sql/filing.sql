@@ -1,5 +1,5 @@
 --
--- Filings (备案), SPEC §2: worked examples a reader can check, with the
+-- Filings (备案), worked examples a reader can check, with the
 -- rejections as users see them, and filing_at() driven by an index.
 -- Runs in one transaction rolled back at the end (the sample persons and
 -- institutions of test/fixtures/sample.sql are loaded inside it).
@@ -18,14 +18,14 @@ ALTER SEQUENCE encounter_id_seq RESTART WITH 2001;
 ALTER SEQUENCE settlement_id_seq RESTART WITH 3001;
 
 -- Zhang Wei, insured in Jinan, moves to Beijing: long-term filing by
--- pledge, applied 2024-03-10, backdated 5 days (001 §四(二))
+-- pledge, applied 2024-03-10, backdated 5 days (济宁市医保局 异地就医十项便民措施 第四条(二))
 SELECT file_long_term('jinan-emp-1', '110000', '2024-03-05', '2024-03-10') > 0 AS filed;
 -- six days back is rejected
 SELECT file_long_term('jinan-emp-2', '110000', '2024-03-04', '2024-03-10');
 \echo SQLSTATE :LAST_ERROR_SQLSTATE
--- a temporary filing may start any time before (004 §二(二))
+-- a temporary filing may start any time before (鲁医保发〔2022〕26号 第二条(二))
 SELECT file_temporary('jinan-emp-2', '310000', '2023-02-04', '2024-03-10') > 0 AS filed;
--- a filing names a region, never an institution (000 §三(四))
+-- a filing names a region, never an institution (鲁医保发〔2021〕46号 第三条(四))
 SELECT file_temporary('jinan-emp-2', 'H31010100001', '2024-03-10', '2024-03-10');
 \echo SQLSTATE :LAST_ERROR_SQLSTATE
 
@@ -38,7 +38,7 @@ INSERT INTO settlement (encounter_id, settled_on, invoice_no, total_fen)
 SELECT id, '2024-04-10', 'REG-0001', 35000 FROM encounter WHERE person_id = 'jinan-emp-1';
 SET LOCAL session_replication_role = origin;
 
--- so he cannot move the filing to Shanghai before 2024-09-05 (001 §四(一))
+-- so he cannot move the filing to Shanghai before 2024-09-05 (济宁市医保局 异地就医十项便民措施 第四条(一))
 SELECT change_filing(id, '310000', '2024-09-04') FROM filing WHERE person_id = 'jinan-emp-1';
 \echo SQLSTATE :LAST_ERROR_SQLSTATE
 SELECT code, message_en, message_zh FROM error_code WHERE code = :'LAST_ERROR_SQLSTATE';

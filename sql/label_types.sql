@@ -1,6 +1,6 @@
 --
 -- residence_category and filing_status: text and binary I/O, labels, casts
--- (SPEC §1; 000 鲁医保发〔2021〕46号 §一 for the legacy group names)
+-- (; 鲁医保发〔2021〕46号 第一条 for the legacy group names)
 --
 SET search_path = xdjy, public;
 
@@ -10,11 +10,11 @@ SELECT 'temporary_outside'::residence_category;
 SELECT '异地长期居住人员'::residence_category;
 SELECT '临时外出就医人员'::residence_category;
 
--- 000 §一(一): merged into long_term_resident
+-- 鲁医保发〔2021〕46号 第一条(一): merged into long_term_resident
 SELECT x, x::residence_category
 FROM unnest(ARRAY['异地安置退休人员', '常驻异地工作人员', '长期异地居住人员',
                   '外出务工农民', '外来就业创业人员']) AS x;
--- 000 §一(二): merged into temporary_outside
+-- 鲁医保发〔2021〕46号 第一条(二): merged into temporary_outside
 SELECT x, x::residence_category
 FROM unnest(ARRAY['转诊转院人员', '自行外出就医人员',
                   '因出差、探亲、旅游等临时在外就医人员', '临时在外就医人员',
@@ -74,7 +74,7 @@ INSERT INTO lt_bad VALUES (7);
 \copy lt_copy2 (cat) FROM 'results/label_types_bad.bin' WITH (FORMAT binary)
 \copy lt_copy2 (st) FROM 'results/label_types_bad.bin' WITH (FORMAT binary)
 
--- transitions: only out of active (001 §四(一), 004 §二(一))
+-- transitions: only out of active (济宁市医保局 异地就医十项便民措施 第四条(一), 鲁医保发〔2022〕26号 第二条(一))
 SELECT f AS "from", t AS "to", filing_status_can_transition(f, t)
 FROM unnest('{active,changed,cancelled,terminated}'::filing_status[]) AS f,
      unnest('{active,changed,cancelled,terminated}'::filing_status[]) AS t

@@ -1,6 +1,6 @@
 -- National platform interface: xdjy's rows in the
 -- platform's own terms.  Hand-built settlements (test/fixtures/national.sql)
--- inside one transaction, rolled back at the end.  004 §四(一)(二).
+-- inside one transaction, rolled back at the end.  鲁医保发〔2022〕26号 第四条(一)(二).
 BEGIN;
 SET LOCAL search_path = xdjy, public;
 SET LOCAL datestyle = ISO, YMD;

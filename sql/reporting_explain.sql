@@ -1,5 +1,5 @@
 --
--- R2 daily reconciliation at scale (004 §四(一): every day's settlements are
+-- Daily three-party reconciliation at scale (鲁医保发〔2022〕26号 第四条(一): every day's settlements are
 -- reconciled that day): with 100 000 settlements and 200 000 party reports
 -- the mismatch view of one day reads settlement and party_report through
 -- their indexes, never a sequential scan of all settlements.

@@ -1,8 +1,8 @@
 --
 -- settlement: worked examples of the settlement engine, with the rows as
--- users see them and explain_settlement() in both languages (SPEC §3).
--- Seeds: 000 §三(一)–(三), §四; 001 §五(一); 002 #2–#5, #15–#16;
--- 004 §二(二)–(三).
+-- users see them and explain_settlement() in both languages.
+-- Documents: 鲁医保发〔2021〕46号 第三条(一)–(三), 第四条; 济宁市医保局 异地就医十项便民措施 第五条(一); 吉医保发〔2019〕34号 附件第2–5条、第15–16条;
+-- 鲁医保发〔2022〕26号 第二条(二)–(三).
 --
 SET search_path = xdjy, public;
 SET xdjy.language = en;
@@ -22,7 +22,7 @@ INSERT INTO institution (code, name_zh, region_code, tier, networked_inpatient, 
 	('RG-JN-1', '济南三级医院', '370102', 3, true, true, true);
 
 -- policy as dated data: Jinan employee inpatient, and Shandong's ceiling on
--- the temporary-outside first self-pay (000 §三(二): 40% before 2022, 10% after)
+-- the temporary-outside first self-pay (鲁医保发〔2021〕46号 第三条(二): 40% before 2022, 10% after)
 INSERT INTO policy (id, insured_region, scheme, category, visit_type, valid,
 		deductible_fen, ratio_bp, first_selfpay_bp, annual_cap_fen, quota_group) VALUES
 	(101, '370100', 'employee', 'local', 'inpatient', '[2021-01-01,)', 100000, 9000, 0, 50000000, 'inpatient'),
@@ -47,22 +47,22 @@ SELECT step, rule, amount_fen, source, note FROM explain_settlement(
 	(SELECT id FROM settlement WHERE invoice_no = 'RG-INV-1'), 'zh');
 
 -- 吴刚, Changchun resident scheme, living in Beijing on a long-term filing:
--- the local 80% lowered by 10 points (002 #2); claimed by hand for his own
--- reason another 10 (002 #4); the reductions add up (002 #5)
+-- the local 80% lowered by 10 points (吉医保发〔2019〕34号 附件第2条); claimed by hand for his own
+-- reason another 10 (吉医保发〔2019〕34号 附件第4条); the reductions add up (吉医保发〔2019〕34号 附件第5条)
 INSERT INTO filing (id, person_id, destination_region, category, start_date, applied_on, pledge)
 VALUES (202, 'rg-changchun-1', '110000', 'long_term_resident', '2024-01-05', '2024-01-05', true);
 INSERT INTO encounter (id, person_id, institution_code, visit_type, admitted_on, discharged_on)
 VALUES (1002, 'rg-changchun-1', 'RG-BJ-1', 'inpatient', '2024-03-01', '2024-03-08');
 INSERT INTO manual_claim (id, encounter_id, invoice_no, total_fen, submitted_on, materials_complete_on, own_reason)
 VALUES (1, 1002, 'RG-INV-2', 1000000, '2024-09-27', '2024-09-27', true);
--- due 22 working days after complete materials (002 #15), over National Day
+-- due 22 working days after complete materials (吉医保发〔2019〕34号 附件第15条), over National Day
 SELECT id, status, submitted_on, materials_complete_on, due_on FROM manual_claim;
 SELECT category, ratio_bp, deductible_fen, fund_fen, personal_fen FROM decide_manual_claim(1, '2024-10-15');
 SELECT step, rule, amount_fen, source, note FROM explain_settlement(
 	(SELECT settlement_id FROM manual_claim WHERE id = 1))
 WHERE rule IN ('category', 'ratio_adjustment', 'ratio', 'fund');
 
--- a rejected settlement, recorded for the success rate (R4)
+-- a rejected settlement, recorded for the success rate (for the settlement rates)
 INSERT INTO encounter (id, person_id, institution_code, visit_type, admitted_on, discharged_on)
 VALUES (1003, 'rg-jinan-1', 'RG-BJ-1', 'inpatient', '2024-07-01', '2024-07-03');
 SELECT try_settle(1003, 50000, 0, 'RG-INV-3', '2024-07-03') IS NULL AS rejected;

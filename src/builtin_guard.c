@@ -4,7 +4,7 @@
  *	  Rows that ship with xdjy (builtin = true) stay as shipped.
  *
  *	  Tables that mix shipped rows with the DBA's own — the holiday
- *	  calendar, the per-province rules from the seeds, the national code
+ *	  calendar, the per-province rules of the policy documents, the national code
  *	  mappings — are dumped with pg_extension_config_dump(..., 'WHERE NOT
  *	  builtin'): CREATE EXTENSION brings the shipped rows back, pg_dump
  *	  keeps the DBA's.  An edit to a shipped row would therefore vanish in a
@@ -47,15 +47,15 @@ typedef struct BuiltinKind
 } BuiltinKind;
 
 static const BuiltinKind kinds[] = {
-	/* R7: the State Council holiday notices */
+	/* the State Council holiday notices */
 	{"holiday", ERRCODE_XDJY_HOLIDAY_BUILTIN,
-	"Add a row with builtin = false for a day that has none; builtin rows change only with an extension update."},
-	/* 000 §三(二), 002 #2–#5, #8: the per-province rules from the seeds */
+	XDJY_N_("Add a row with builtin = false for a day that has none; builtin rows change only with an extension update.")},
+	/* 鲁医保发〔2021〕46号 第三条(二), 吉医保发〔2019〕34号 附件第2–5条、第8条: the per-province rules of the policy documents */
 	{"policy_rule", ERRCODE_XDJY_BUILTIN_RULE,
-	"Add rows of your own (builtin = false) for other provinces or dates."},
-	/* INTERFACE.md: the national platform's code lists */
+	XDJY_N_("Add rows of your own (builtin = false) for other provinces or dates.")},
+	/* 国家医疗保障信息平台 接口规范: the national platform's code lists */
 	{"national_map", ERRCODE_XDJY_NATIONAL_MAP_BUILTIN,
-	"Override it with a row of your own for the same key (builtin = false, priority above 0): the highest priority wins."},
+	XDJY_N_("Override it with a row of your own for the same key (builtin = false, priority above 0): the highest priority wins.")},
 };
 
 static const BuiltinKind *
@@ -143,7 +143,7 @@ builtin_guard_trigger(PG_FUNCTION_ARGS)
 				(xdjy_errcode(kind->sqlstate),
 				 errdetail("Row %s of \"%s\" ships with xdjy: CREATE EXTENSION recreates it and pg_dump leaves it out, so a change would be lost on restore.",
 						   describe_key(td->tg_trigger, tupdesc, td->tg_trigtuple), table),
-				 errhint("%s", kind->own_rows)));
+				 errhint("%s", xdjy_tr(kind->own_rows))));
 	if (!TRIGGER_FIRED_BY_DELETE(td->tg_event) && is_builtin(tupdesc, newrow))
 		ereport(ERROR,
 				(xdjy_errcode(kind->sqlstate),

@@ -1,9 +1,9 @@
 /*-------------------------------------------------------------------------
  *
  * src/calendar.c
- *	  Working days against the holiday calendar (SPEC R7): the deadlines
+ *	  Working days against the holiday calendar: the deadlines
  *	  counted in working days — 30 working days to pay a declared clearing
- *	  (004 §四(二)), 22 working days to decide a manual claim (002 #15) —
+ *	  (鲁医保发〔2022〕26号 第四条(二)), 22 working days to decide a manual claim (吉医保发〔2019〕34号 附件第15条) —
  *	  follow the State Council's holiday notices, including the weekends
  *	  swapped into working days (调休).
  *
@@ -22,6 +22,7 @@
  */
 #include "postgres.h"
 
+#include "errors.h"
 #include "fmgr.h"
 #include "utils/date.h"
 #include "utils/datetime.h"

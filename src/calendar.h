@@ -1,9 +1,9 @@
 /*-------------------------------------------------------------------------
  *
  * src/calendar.h
- *	  Working days against the holiday calendar (SPEC R7), for C callers:
- *	  the settlement engine's manual-claim due dates (002 #15: 22 working
- *	  days) and the clearing deadlines (004 §四(二): 30 working days).
+ *	  Working days against the holiday calendar, for C callers:
+ *	  the settlement engine's manual-claim due dates (吉医保发〔2019〕34号 附件第15条: 22 working
+ *	  days) and the clearing deadlines (鲁医保发〔2022〕26号 第四条(二): 30 working days).
  *
  *-------------------------------------------------------------------------
  */

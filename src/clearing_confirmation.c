@@ -8,7 +8,7 @@
  *	  xdjy.clearing_detail_confirmation; the current answer of a row is
  *	  its latest log entry (xdjy.clearing_detail.cnfm_flag).
  *
- *	  Seed: 004 §四(二) 当月费用应于次月 20 日前完成与异地定点联网医药机构
+ *	  Seed: 鲁医保发〔2022〕26号 第四条(二) 当月费用应于次月 20 日前完成与异地定点联网医药机构
  *	  对账确认工作 — the log records who answered and on which business
  *	  day, so the 20th can be checked against it.
  *

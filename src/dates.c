@@ -31,6 +31,7 @@
 #include "utils/timestamp.h"
 #include "utils/typcache.h"
 
+#include "errors.h"
 #include "dates.h"
 #include "errors.h"
 #include "trigger_util.h"

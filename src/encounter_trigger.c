@@ -1,13 +1,13 @@
 /*-------------------------------------------------------------------------
  *
  * src/encounter_trigger.c
- *	  Rules on xdjy.encounter (SPEC §6), on every INSERT and UPDATE.
+ *	  Rules on xdjy.encounter, on every INSERT and UPDATE.
  *
  *	  - a stay is not discharged before it is admitted;
  *	  - pharmacy purchases happen at pharmacies, care at hospitals
- *	    (定点药店购药 vs 定点医疗机构, 001 §五(三));
+ *	    (定点药店购药 vs 定点医疗机构, 济宁市医保局 异地就医十项便民措施 第五条(三));
  *	  - outside tests or drugs during a stay attach to that stay
- *	    (《住院期间外院检查治疗或定点药店购药单》, 001 §五(三), 004 §二(六)):
+ *	    (《住院期间外院检查治疗或定点药店购药单》, 济宁市医保局 异地就医十项便民措施 第五条(三), 鲁医保发〔2022〕26号 第二条(六)):
  *	    attached_to names an inpatient stay of the same person whose dates
  *	    cover the service date, and only outpatient, chronic outpatient or
  *	    pharmacy visits attach;
@@ -115,13 +115,13 @@ check_attachment(EncounterRow *e)
 	bool		to_null;
 	DateADT		to;
 
-	/* 001 §五(三): tests, treatment or drugs bought outside during a stay */
+	/* 济宁市医保局 异地就医十项便民措施 第五条(三): tests, treatment or drugs bought outside during a stay */
 	if (strcmp(e->visit_type, "inpatient") == 0)
 		ereport(ERROR,
 				(xdjy_errcode(ERRCODE_XDJY_ENCOUNTER_ATTACH_TYPE),
 				 errdetail("Encounter %lld is an inpatient stay and names attached_to %lld.",
 						   (long long) e->id, (long long) e->attached_to),
-				 errhint("Only outpatient, chronic outpatient and pharmacy visits during a stay attach to it (001 §五(三)).")));
+				 errhint("Only outpatient, chronic outpatient and pharmacy visits during a stay attach to it (济宁市医保局 异地就医十项便民措施 第五条(三)).")));
 
 	v[0] = Int64GetDatum(e->attached_to);
 	if (xdjy_run(&plan_stay, v, NULL, 1) != 1)
@@ -157,7 +157,7 @@ check_attachment(EncounterRow *e)
 				(xdjy_errcode(ERRCODE_XDJY_ENCOUNTER_ATTACH_NOT_STAY),
 				 errdetail("Encounter %lld names attached_to %lld, which is a visit of type %s.",
 						   (long long) e->id, (long long) e->attached_to, xdjy_clip(type)),
-				 errhint("attached_to names the inpatient stay during which the outside test or purchase happened (004 §二(六)).")));
+				 errhint("attached_to names the inpatient stay during which the outside test or purchase happened (鲁医保发〔2022〕26号 第二条(六)).")));
 	if (strcmp(person, e->person_id) != 0)
 		ereport(ERROR,
 				(xdjy_errcode(ERRCODE_XDJY_ENCOUNTER_ATTACH_PERSON),

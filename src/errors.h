@@ -44,7 +44,7 @@
 #define ERRCODE_XDJY_FILING_CHANNEL_UNKNOWN			XDJY_SQLSTATE('1','1','5')
 #define ERRCODE_XDJY_FILING_NOT_NEEDED				XDJY_SQLSTATE('1','1','6')
 #define ERRCODE_XDJY_FILING_NOT_DELETABLE			XDJY_SQLSTATE('1','1','7')
-/* YB12x chosen institutions (F11, 002 #7) */
+/* YB12x chosen institutions (吉医保发〔2019〕34号 附件第7条) */
 #define ERRCODE_XDJY_CHOICE_NOT_OFFERED				XDJY_SQLSTATE('1','2','0')
 #define ERRCODE_XDJY_CHOICE_FILING_UNFIT			XDJY_SQLSTATE('1','2','1')
 #define ERRCODE_XDJY_CHOICE_OUTSIDE_CITY			XDJY_SQLSTATE('1','2','2')
@@ -142,5 +142,36 @@ typedef struct XdjyError
 extern const XdjyError *xdjy_error_lookup(int sqlstate);
 extern const char *xdjy_error_message(int sqlstate);
 extern int	xdjy_errcode(int sqlstate);
+
+/*
+ * DETAIL and HINT in the language of xdjy.language (src/messages.c): the
+ * catalogue src/messages_zh.c pairs each English format with its Chinese.
+ * errdetail() and errhint() are mapped to the xdjy versions in every
+ * translation unit that includes this header, so that all of xdjy's call
+ * sites go through the catalogue without being rewritten, and a call site
+ * added later does too.  The mapping is a function-like macro defined after
+ * utils/elog.h (included above, guarded): PostgreSQL's own declarations are
+ * not renamed, and PostgreSQL's code, compiled elsewhere, is not affected.
+ * Include this header after PostgreSQL's headers.
+ */
+typedef struct XdjyMessage
+{
+	const char *en;				/* the format as written at the call site */
+	const char *zh;				/* its Chinese, the same conversions */
+} XdjyMessage;
+
+extern const XdjyMessage xdjy_messages_zh[];
+extern const int xdjy_messages_zh_count;
+
+extern int	xdjy_errdetail(const char *fmt,...) pg_attribute_printf(1, 2);
+extern int	xdjy_errhint(const char *fmt,...) pg_attribute_printf(1, 2);
+extern const char *xdjy_message_zh(const char *en);
+extern const char *xdjy_tr(const char *en);
+
+/* marks a text kept in a table for the catalogue (see xdjy_tr) */
+#define XDJY_N_(s)	(s)
+
+#define errdetail(...)	xdjy_errdetail(__VA_ARGS__)
+#define errhint(...)	xdjy_errhint(__VA_ARGS__)
 
 #endif							/* XDJY_ERRORS_H */

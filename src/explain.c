@@ -125,40 +125,40 @@ scope_text(Out *o, const char *scope)
 }
 
 static const char *
-reason_source(XdjyCategoryReason why)
+reason_source(Out *o, XdjyCategoryReason why)
 {
 	switch (why)
 	{
 		case XDJY_WHY_LOCAL:
-			return "SPEC §3 step 1";
+			return L(o, "xdjy's rule: treated in the insured region", "xdjy 规则：在参保地就医");
 		case XDJY_WHY_LOCAL_WITH_PROOF:
-			return "004 §二(三); 001 §三";
+			return "鲁医保发〔2022〕26号 第二条(三); 济宁市医保局 异地就医十项便民措施 第三条";
 		case XDJY_WHY_LOCAL_HOME_KEPT:
-			return "002 #8";
+			return "吉医保发〔2019〕34号 附件第8条";
 		case XDJY_WHY_HOME_WITHOUT_PROOF:
-			return "004 §二(三); 001 §三";
+			return "鲁医保发〔2022〕26号 第二条(三); 济宁市医保局 异地就医十项便民措施 第三条";
 		case XDJY_WHY_LONG_TERM_FILING:
-			return "000 §三(一); 004 §二(三)";
+			return "鲁医保发〔2021〕46号 第三条(一); 鲁医保发〔2022〕26号 第二条(三)";
 		case XDJY_WHY_TEMPORARY_FILING:
-			return "SPEC §3 step 3; 000 §一(二)";
+			return "鲁医保发〔2021〕46号 第一条(二)";
 		case XDJY_WHY_FILED_BEFORE_DISCHARGE:
-			return "001 §四(二); 004 §二(二)";
+			return "济宁市医保局 异地就医十项便民措施 第四条(二); 鲁医保发〔2022〕26号 第二条(二)";
 		case XDJY_WHY_FILED_AFTER_DISCHARGE:
-			return "004 §二(二)";
+			return "鲁医保发〔2022〕26号 第二条(二)";
 		case XDJY_WHY_CLOSED_MID_STAY:
-			return "004 §二(一)";
+			return "鲁医保发〔2022〕26号 第二条(一)";
 		case XDJY_WHY_FILING_EXEMPT:
-			return "000 §二(三)";
+			return "鲁医保发〔2021〕46号 第二条(三)";
 		case XDJY_WHY_REFERRAL:
-			return "002 #10–#12; 000 §一(二)";
+			return "吉医保发〔2019〕34号 附件第10–12条; 鲁医保发〔2021〕46号 第一条(二)";
 		case XDJY_WHY_EMERGENCY:
-			return "001 §五(一); 004 §二(五)";
+			return "济宁市医保局 异地就医十项便民措施 第五条(一); 鲁医保发〔2022〕26号 第二条(五)";
 		case XDJY_WHY_UNCHOSEN_INSTITUTION:
 			return "吉医保发〔2019〕34号 附件第7条, 第3条";
 		case XDJY_WHY_UNFILED:
-			return "SPEC §3 step 5; 002 #3";
+			return "吉医保发〔2019〕34号 附件第3条";
 	}
-	return "SPEC §3";
+	return L(o, "xdjy's rule", "xdjy 规则");
 }
 
 static char *
@@ -400,21 +400,21 @@ explain_reversal(Out *o, const Explained *x)
 	int64		met = x->ai.deductible_met_fen;
 	int64		paid = x->ai.fund_paid_fen;
 
-	emit(o, "reversal", "冲正", false, 0, "INTERFACE 2601",
+	emit(o, "reversal", "冲正", false, 0, "国家医疗保障信息平台 接口规范 2601",
 		 psprintf(L(o, "reverses settlement %lld of %s: every amount negated, the ledgers given back",
 					"冲正结算 %lld（%s）：各项金额取负，台账退回"),
 				  (long long) x->original, xdjy_iso_date(x->original_on)));
-	emit(o, "total", "医疗费总额", true, x->ai.total_fen, "SPEC §3",
+	emit(o, "total", "医疗费总额", true, x->ai.total_fen, L(o, "xdjy's arithmetic", "xdjy 计算"),
 		 L(o, "total, negated", "医疗费总额（取负）"));
-	emit(o, "deductible", "起付线", true, x->deductible, "SPEC §3",
+	emit(o, "deductible", "起付线", true, x->deductible, L(o, "xdjy's arithmetic", "xdjy 计算"),
 		 psprintf(L(o, "ledger %d %s: deductible met %lld → %lld fen",
 					"台账 %d年 %s：已付起付线 %lld → %lld 分"),
 				  y, x->quota_group, (long long) met, (long long) (met + x->deductible)));
-	emit(o, "fund", "统筹基金支出", true, x->fund, "000 §三(三)",
+	emit(o, "fund", "统筹基金支出", true, x->fund, "鲁医保发〔2021〕46号 第三条(三)",
 		 psprintf(L(o, "ledger %d %s: fund paid %lld → %lld fen",
 					"台账 %d年 %s：基金已支付 %lld → %lld 分"),
 				  y, x->quota_group, (long long) paid, (long long) (paid + x->fund)));
-	emit(o, "personal", "个人负担", true, x->personal, "SPEC §3",
+	emit(o, "personal", "个人负担", true, x->personal, L(o, "xdjy's arithmetic", "xdjy 计算"),
 		 L(o, "personal share, negated", "个人负担（取负）"));
 }
 
@@ -424,10 +424,10 @@ explain_category(Out *o, const Explained *x)
 {
 	XdjyCategoryReason why = (XdjyCategoryReason) xdjy_reason_from_name(x->reason);
 
-	emit(o, "category", "待遇类别", false, 0, reason_source(why),
+	emit(o, "category", "待遇类别", false, 0, reason_source(o, why),
 		 reason_note(o, why, x->category, x->filing, x->referral, x->insured,
 					 x->treatment, x->service_on));
-	emit(o, "scope", "就医范围", false, 0, "SPEC §1",
+	emit(o, "scope", "就医范围", false, 0, L(o, "xdjy's rule: from the two region codes", "xdjy 规则：由两地区划代码判定"),
 		 psprintf(L(o, "%s: insured in %s, treated in %s, %s settlement",
 					"%s：参保地 %s，就医地 %s，%s"),
 				  scope_text(o, x->scope), x->insured, x->treatment,
@@ -443,7 +443,7 @@ static void
 explain_policy(Out *o, const Explained *x)
 {
 	emit(o, "policy", "待遇政策", false, 0,
-		 strcmp(x->category, "long_term") == 0 ? "004 §二(三); SPEC §6" : "SPEC §6",
+		 strcmp(x->category, "long_term") == 0 ? "鲁医保发〔2022〕26号 第二条(三); xdjy's data: the policy row" : L(o, "xdjy's data: the policy row", "xdjy 数据：待遇政策记录"),
 		 psprintf(L(o, "policy %lld (%s, %s, %s, %s, tier %s, valid %s): deductible %lld fen, ratio %d bp, first self-pay %d bp, annual cap %lld fen, quota group %s",
 					"政策 %lld（%s，%s，%s，%s，医院等级 %s，有效期 %s）：起付标准 %lld 分，支付比例 %d 基点，首先自付 %d 基点，最高支付限额 %lld 分，额度组 %s"),
 				  (long long) x->policy_id, x->insured, x->p_scheme ? x->p_scheme : "?",
@@ -493,7 +493,7 @@ explain_ratio(Out *o, const Explained *x, MemoryContext fcxt)
 		}
 	}
 	emit(o, "ratio", "支付比例", false, 0,
-		 x->nadj > 0 ? "002 #5" : "SPEC §3",
+		 x->nadj > 0 ? "吉医保发〔2019〕34号 附件第5条" : L(o, "xdjy's data: the policy row", "xdjy 数据：待遇政策记录"),
 		 x->nadj > 0
 		 ? psprintf(L(o, "ratio applied %d bp: policy %d bp with the rules above added up, kept within 0–10000",
 					  "执行支付比例 %d 基点：政策比例 %d 基点，叠加以上调整，限于0–10000"),
@@ -519,40 +519,40 @@ explain_amounts(Out *o, const Explained *x)
 	int64		paid = ai->fund_paid_fen;
 
 	xdjy_compute_amounts(ai, &am);
-	emit(o, "total", "医疗费总额", true, ai->total_fen, "SPEC §3",
+	emit(o, "total", "医疗费总额", true, ai->total_fen, L(o, "xdjy's arithmetic", "xdjy 计算"),
 		 L(o, "total of the invoice (medfee_sumamt)", "医疗费总额（medfee_sumamt）"));
-	emit(o, "out_of_scope", "全自费", true, ai->out_of_scope_fen, "SPEC §3",
+	emit(o, "out_of_scope", "全自费", true, ai->out_of_scope_fen, L(o, "xdjy's arithmetic", "xdjy 计算"),
 		 L(o, "outside the fund's scope, paid by the person (fulamt_ownpay_amt)",
 		   "不属基金支付范围，个人全自费（fulamt_ownpay_amt）"));
-	emit(o, "in_scope", "符合范围", true, x->in_scope, "SPEC §3",
+	emit(o, "in_scope", "符合范围", true, x->in_scope, L(o, "xdjy's arithmetic", "xdjy 计算"),
 		 L(o, "total − out of scope (inscp_scp_amt)", "总额 − 全自费（inscp_scp_amt）"));
-	emit(o, "first_selfpay", "先行自付", true, x->first_selfpay, "000 §三(二)",
+	emit(o, "first_selfpay", "先行自付", true, x->first_selfpay, "鲁医保发〔2021〕46号 第三条(二)",
 		 ai->first_selfpay_bp > 0
 		 ? psprintf(L(o, "in scope %lld × %d bp, rounded half up to the fen (preselfpay_amt)",
 					  "符合范围金额 %lld × %d 基点，四舍五入到分（preselfpay_amt）"),
 					(long long) x->in_scope, ai->first_selfpay_bp)
 		 : psprintf(L(o, "none: the %s standard has no first self-pay",
 					  "无：%s待遇无首先自付"), category_text(o, x->category)));
-	emit(o, "deductible", "起付线", true, x->deductible, "SPEC §3",
+	emit(o, "deductible", "起付线", true, x->deductible, L(o, "xdjy's arithmetic", "xdjy 计算"),
 		 psprintf(L(o, "min(in scope − first self-pay %lld, deductible left %lld of %lld); ledger %d %s: met %lld → %lld fen (act_pay_dedc)",
 					"min(符合范围 − 先行自付 %lld，剩余起付标准 %lld / %lld)；台账 %d年 %s：已付起付线 %lld → %lld 分（act_pay_dedc）"),
 				  (long long) am.base_fen, (long long) am.deductible_left_fen,
 				  (long long) ai->policy_deductible_fen, y, x->quota_group,
 				  (long long) met, (long long) (met + x->deductible)));
-	emit(o, "fund_before_cap", "封顶前基金支付", true, am.payable_fen, "SPEC §3",
+	emit(o, "fund_before_cap", "封顶前基金支付", true, am.payable_fen, L(o, "xdjy's arithmetic: half-up rounding to the fen", "xdjy 计算：四舍五入到分"),
 		 psprintf(L(o, "(%lld − %lld) × %d bp, rounded half up to the fen",
 					"(%lld − %lld) × %d 基点，四舍五入到分"),
 				  (long long) am.base_fen, (long long) x->deductible, x->ratio));
-	emit(o, "annual_cap", "年度限额", true, am.cap_left_fen, "000 §三(三)",
+	emit(o, "annual_cap", "年度限额", true, am.cap_left_fen, "鲁医保发〔2021〕46号 第三条(三)",
 		 psprintf(L(o, "cap left: annual cap %lld − fund paid %lld this year in quota group %s (shared by local and remote care); ledger fund paid %lld → %lld fen",
 					"剩余额度：年度限额 %lld − 本年度已支付 %lld（额度组 %s，本地与异地合并计算）；台账基金已支付 %lld → %lld 分"),
 				  (long long) ai->annual_cap_fen, (long long) paid,
 				  x->quota_group, (long long) paid, (long long) (paid + x->fund)));
-	emit(o, "fund", "统筹基金支出", true, x->fund, "SPEC §3",
+	emit(o, "fund", "统筹基金支出", true, x->fund, L(o, "xdjy's arithmetic", "xdjy 计算"),
 		 psprintf(L(o, "min(%lld, %lld): paid by the pooled fund (hifp_pay)",
 					"min(%lld, %lld)：统筹基金支付（hifp_pay）"),
 				  (long long) am.payable_fen, (long long) am.cap_left_fen));
-	emit(o, "personal", "个人负担", true, x->personal, "SPEC §3",
+	emit(o, "personal", "个人负担", true, x->personal, L(o, "xdjy's arithmetic", "xdjy 计算"),
 		 psprintf(L(o, "total − fund = %lld − %lld (psn_part_amt)",
 					"总额 − 基金支付 = %lld − %lld（psn_part_amt）"),
 				  (long long) ai->total_fen, (long long) x->fund));
@@ -560,7 +560,7 @@ explain_amounts(Out *o, const Explained *x)
 	if (am.first_selfpay_fen != x->first_selfpay || am.deductible_fen != x->deductible ||
 		am.fund_fen != x->fund || am.personal_fen != x->personal ||
 		am.in_scope_fen != x->in_scope)
-		emit(o, "check", "核对", false, 0, "SPEC §3",
+		emit(o, "check", "核对", false, 0, L(o, "xdjy's arithmetic", "xdjy 计算"),
 			 psprintf(L(o, "the stored amounts differ from a replay of the stored inputs (first self-pay %lld, deductible %lld, fund %lld, personal %lld): the row was not written by this engine",
 						"存储金额与按存储参数重算不符（先行自付 %lld，起付线 %lld，基金 %lld，个人 %lld）：该记录非本引擎写入"),
 					  (long long) am.first_selfpay_fen, (long long) am.deductible_fen,

@@ -1,16 +1,16 @@
 /*-------------------------------------------------------------------------
  *
  * src/filing.c
- *	  The filing functions of SPEC §6 (thin: the triggers in
+ *	  The filing functions (thin: the triggers in
  *	  src/filing_trigger.c decide), filing_at() and filing_exempt().
  *
- *	  change_filing, cancel_filing, terminate_filing: F7, 001 §四(一),
- *	  004 §二(一) — a change closes the old filing and opens the new one
+ *	  change_filing, cancel_filing, terminate_filing: 济宁市医保局 异地就医十项便民措施 第四条(一),
+ *	  鲁医保发〔2022〕26号 第二条(一) — a change closes the old filing and opens the new one
  *	  from the change date in one statement; terminate (因故终止) is not
  *	  held to the 6-month window.
  *	  filing_at: which filing applies to a person in a region on a date
- *	  (SPEC §3 steps 2–3; 000 §三(一): long-term where one lives).
- *	  filing_exempt: F10, 000 §二(三), read from xdjy.filing_exemption.
+ *	  ( steps 2–3; 鲁医保发〔2021〕46号 第三条(一): long-term where one lives).
+ *	  filing_exempt: 鲁医保发〔2021〕46号 第二条(三), read from xdjy.filing_exemption.
  *
  *-------------------------------------------------------------------------
  */
@@ -71,7 +71,7 @@ lock_filing(int64 id)
 }
 
 /*
- * One statement closes the old row and opens the new one (F7): the new id
+ * One statement closes the old row and opens the new one (close and open in one go): the new id
  * is drawn first so the old row gets its final replaced_by in its one
  * UPDATE (closed rows never change again); the INSERT reads the UPDATE's
  * RETURNING row, so the old filing is already closed when the new row's
@@ -149,7 +149,7 @@ close_filing(FunctionCallInfo fcinfo, XdjyPlan *plan)
 	xdjy_spi_finish();
 }
 
-/* cancel_filing(filing_id bigint, on_date date): 取消备案, F6 window applies */
+/* cancel_filing(filing_id bigint, on_date date): 取消备案, the change window applies */
 Datum
 cancel_filing(PG_FUNCTION_ARGS)
 {
@@ -171,7 +171,7 @@ terminate_filing(PG_FUNCTION_ARGS)
  * The filing that applies to the person in the pooling region of `region`
  * on that date, by its dates (start_date <= on_date < closed_on), whatever
  * its status now: a filing changed later still applied before.  A
- * long-term filing wins over a temporary one (000 §三(一): where one lives,
+ * long-term filing wins over a temporary one (鲁医保发〔2021〕46号 第三条(一): where one lives,
  * the local standard).  Index filing_person_destination_idx drives it.
  */
 static XdjyPlan plan_filing_at = XDJY_PLAN("plan_filing_at",
@@ -249,7 +249,7 @@ filing_at(PG_FUNCTION_ARGS)
 /*
  * filing_exempt(insured_region text, treatment_region text, on_date date)
  *
- * F10, 000 §二(三): true when treatment in treatment_region by a person
+ * 鲁医保发〔2021〕46号 第二条(三): true when treatment in treatment_region by a person
  * insured in insured_region needs no filing on that date, because it is
  * intra-province (省内跨市) and the insured province's exemption
  * (xdjy.filing_exemption) covers the date.  Both codes may be any region;

@@ -4,7 +4,7 @@
  *	  Type xdjy.filing_status: the life of a filing (备案), and which moves
  *	  between states are lawful.
  *
- *	  001 §四(一), 004 §二(一): a filing is active until it is changed
+ *	  济宁市医保局 异地就医十项便民措施 第四条(一), 鲁医保发〔2022〕26号 第二条(一): a filing is active until it is changed
  *	  (变更), cancelled (取消) or terminated (因故终止); each of those closes
  *	  it for good.  So a status moves only out of active, never back.
  *
@@ -12,6 +12,7 @@
  */
 #include "postgres.h"
 
+#include "errors.h"
 #include "fmgr.h"
 #include "libpq/pqformat.h"
 #include "utils/builtins.h"
@@ -30,8 +31,8 @@ const XdjyLabelType xdjy_filing_status = {
 	"filing_status",
 	fs_labels, lengthof(fs_labels),
 	NULL, 0,
-	"Valid labels are active (有效), changed (已变更), cancelled (已取消) "
-	"and terminated (已终止)."
+	XDJY_N_("Valid labels are active (有效), changed (已变更), cancelled (已取消) "
+			"and terminated (已终止).")
 };
 
 PG_FUNCTION_INFO_V1(filing_status_in);
@@ -69,7 +70,7 @@ filing_status_label(PG_FUNCTION_ARGS)
 													 xdjy_parse_language(PG_GETARG_TEXT_PP(1)))));
 }
 
-/* 001 §四(一), 004 §二(一): only an active filing can change state */
+/* 济宁市医保局 异地就医十项便民措施 第四条(一), 鲁医保发〔2022〕26号 第二条(一): only an active filing can change state */
 bool
 filing_status_transition_ok(int32 from, int32 to)
 {

@@ -1,23 +1,23 @@
 /*-------------------------------------------------------------------------
  *
  * src/filing_trigger.c
- *	  Rules F1–F7 and F10 on xdjy.filing, enforced on every INSERT and
- *	  UPDATE whoever writes the row (SPEC §2), plus the filing history.
+ *	  The filing rules on xdjy.filing, enforced on every INSERT and
+ *	  UPDATE whoever writes the row, plus the filing history.
  *
  *	  Seeds implemented:
- *	  F1  000 §二(一)  no proof required; long-term filing is by pledge (承诺制)
- *	  F2  000 §二(二), 001 §一–二  channel from a fixed list
- *	  F3  000 §三(四)  destination is a pooling region, not an institution,
+ *	  filing by pledge  鲁医保发〔2021〕46号 第二条(一)  no proof required; long-term filing is by pledge (承诺制)
+ *	  filing channels  鲁医保发〔2021〕46号 第二条(二), 济宁市医保局 异地就医十项便民措施 第一–二条  channel from a fixed list
+ *	  destination region  鲁医保发〔2021〕46号 第三条(四)  destination is a pooling region, not an institution,
  *	                   not the insured region
- *	  F4  001 §四(一), 004 §二(一)  no end date; one active long-term filing,
+ *	  one active filing  济宁市医保局 异地就医十项便民措施 第四条(一), 鲁医保发〔2022〕26号 第二条(一)  no end date; one active long-term filing,
  *	                   one active temporary filing per destination
- *	  F5  001 §四(二), 004 §二(二)  long-term start at most 5 days before the
+ *	  backdating  济宁市医保局 异地就医十项便民措施 第四条(二), 鲁医保发〔2022〕26号 第二条(二)  long-term start at most 5 days before the
  *	                   application; temporary unrestricted
- *	  F6  001 §四(一), 004 §二(一)  change/cancel 6 months after the start
+ *	  change window  济宁市医保局 异地就医十项便民措施 第四条(一), 鲁医保发〔2022〕26号 第二条(一)  change/cancel 6 months after the start
  *	                   once expenses were incurred at the filed place
- *	  F7  001 §四(一), 004 §二(一)  change closes and opens; status only out
+ *	  change closes and opens  济宁市医保局 异地就医十项便民措施 第四条(一), 鲁医保发〔2022〕26号 第二条(一)  change closes and opens; status only out
  *	                   of active; closed rows are the record, unchangeable
- *	  F10 000 §二(三)  intra-province temporary treatment needs no filing
+ *	  filing exemption 鲁医保发〔2021〕46号 第二条(三)  intra-province temporary treatment needs no filing
  *	                   (per province, dated: xdjy.filing_exemption)
  *
  *	  Every decision about a person's filings first locks the person row
@@ -57,21 +57,21 @@ PG_FUNCTION_INFO_V1(filing_replacement_trigger);
 PG_FUNCTION_INFO_V1(filing_history_trigger);
 
 /*
- * 001 §四(二), 004 §二(二): a late long-term filing may start at most 5 days
+ * 济宁市医保局 异地就医十项便民措施 第四条(二), 鲁医保发〔2022〕26号 第二条(二): a late long-term filing may start at most 5 days
  * before the day it is filed.
  */
 #define BACKDATE_DAYS		5
 
 /*
- * Not in the seeds: how far ahead a filing may start.  A filing records a
+ * Not in the policy documents: how far ahead a filing may start.  A filing records a
  * present intention (the long-term pledge is to live there "6 months or
- * more" from now, 000 §二(一)); one year ahead covers any planned move or
+ * more" from now, 鲁医保发〔2021〕46号 第二条(一)); one year ahead covers any planned move or
  * planned treatment of the coming insurance year, and keeps a far-future
  * row from blocking the person's one active long-term filing for years.
  */
 #define AHEAD_MONTHS		12
 
-/* 001 §四(一), 004 §二(一): the change/cancel window */
+/* 济宁市医保局 异地就医十项便民措施 第四条(一), 鲁医保发〔2022〕26号 第二条(一): the change/cancel window */
 #define WINDOW_MONTHS		6
 
 /* a filing row, read once */
@@ -109,6 +109,13 @@ static const char *
 status_name(int32 code)
 {
 	return xdjy_label_text(&xdjy_filing_status, code, XDJY_LANG_EN);
+}
+
+/* a status as an error shows it: in the language of xdjy.language */
+static const char *
+status_text(int32 code)
+{
+	return xdjy_label_text(&xdjy_filing_status, code, (XdjyLanguage) xdjy_language);
 }
 
 /*
@@ -179,8 +186,8 @@ filing_rules_trigger(PG_FUNCTION_ARGS)
 				(xdjy_errcode(ERRCODE_XDJY_FILING_NOT_DELETABLE),
 				 errdetail("Filing %lld of person \"%s\" to \"%s\" is %s.",
 						   (long long) o.id, xdjy_clip(o.person_id ? o.person_id : ""),
-						   xdjy_clip(o.destination ? o.destination : ""), status_name(o.status)),
-				 errhint("Close it with cancel_filing() or terminate_filing(); the row stays as the record (001 §四(一)).")));
+						   xdjy_clip(o.destination ? o.destination : ""), status_text(o.status)),
+				 errhint("Close it with cancel_filing() or terminate_filing(); the row stays as the record (济宁市医保局 异地就医十项便民措施 第四条(一)).")));
 	}
 
 	if (TRIGGER_FIRED_BY_INSERT(td->tg_event))
@@ -226,18 +233,18 @@ check_new_filing(FilingRow *f)
 	xdjy_require_finite(f->start_date, "start_date");
 	xdjy_require_finite(f->applied_on, "applied_on");
 
-	/* F7: a filing is born active; the other statuses are reached by moves */
+	/* a filing is born active; the other statuses are reached by moves */
 	if (f->status != FS_ACTIVE)
 		ereport(ERROR,
 				(xdjy_errcode(ERRCODE_XDJY_FILING_STATUS_TRANSITION),
 				 errdetail("Filing %lld of person \"%s\" is inserted with status %s; a new filing is active.",
-						   (long long) f->id, xdjy_clip(f->person_id), status_name(f->status)),
+						   (long long) f->id, xdjy_clip(f->person_id), status_text(f->status)),
 				 errhint("Insert it as active; close it later with change_filing(), cancel_filing() or terminate_filing().")));
 	check_closing_shape(f);
 	check_channel(f);
 	check_destination(f, insured);
 
-	/* F1 (000 §二(一)): long-term filing is by the residence pledge */
+	/* 鲁医保发〔2021〕46号 第二条(一): long-term filing is by the residence pledge */
 	if (f->category == RC_LONG_TERM_RESIDENT && !f->pledge)
 		ereport(ERROR,
 				(xdjy_errcode(ERRCODE_XDJY_FILING_PLEDGE_MISSING),
@@ -251,7 +258,7 @@ check_new_filing(FilingRow *f)
 		check_exemption(f, insured);
 }
 
-/* F7: what status, closed_on and replaced_by must look like together */
+/* what status, closed_on and replaced_by must look like together */
 static void
 check_closing_shape(FilingRow *f)
 {
@@ -271,9 +278,9 @@ check_closing_shape(FilingRow *f)
 		ereport(ERROR,
 				(xdjy_errcode(ERRCODE_XDJY_FILING_CLOSING_INCONSISTENT),
 				 errdetail("Filing %lld is set to %s with closed_on NULL; a closed filing needs a closing date.",
-						   (long long) f->id, status_name(f->status)),
+						   (long long) f->id, status_text(f->status)),
 				 errhint("Set closed_on to the business date of the %s, or use the function %s_filing().",
-						 status_name(f->status),
+						 status_text(f->status),
 						 f->status == FS_CHANGED ? "change" :
 						 f->status == FS_CANCELLED ? "cancel" : "terminate")));
 	xdjy_require_finite(f->closed_on, "closed_on");
@@ -287,7 +294,7 @@ check_closing_shape(FilingRow *f)
 		ereport(ERROR,
 				(xdjy_errcode(ERRCODE_XDJY_FILING_CLOSING_INCONSISTENT),
 				 errdetail("Filing %lld is set to %s with replaced_by %lld; only a changed filing has a replacement.",
-						   (long long) f->id, status_name(f->status), (long long) f->replaced_by),
+						   (long long) f->id, status_text(f->status), (long long) f->replaced_by),
 				 errhint("Leave replaced_by NULL when cancelling or terminating.")));
 	if (f->status == FS_CHANGED && f->replaced_by == f->id)
 		ereport(ERROR,
@@ -296,7 +303,7 @@ check_closing_shape(FilingRow *f)
 				 errhint("replaced_by is the id of the new filing that starts on closed_on.")));
 }
 
-/* F2 (000 §二(二), 001 §一–二): one of the listed channels */
+/* 鲁医保发〔2021〕46号 第二条(二), 济宁市医保局 异地就医十项便民措施 第一–二条: one of the listed channels */
 static XdjyPlan plan_channel = XDJY_PLAN("plan_channel",
 	"SELECT pg_catalog.string_agg(c.code, ', ' ORDER BY c.code),"
 	" pg_catalog.bool_or(c.code OPERATOR(pg_catalog.=) $1) FROM xdjy.channel c",
@@ -322,7 +329,7 @@ static XdjyPlan plan_institution_region = XDJY_PLAN("plan_institution_region",
 	"SELECT i.region_code FROM xdjy.institution i WHERE i.code OPERATOR(pg_catalog.=) $1",
 	1, TEXTOID);
 
-/* F3 (000 §三(四)): a pooling region, not an institution, not home */
+/* 鲁医保发〔2021〕46号 第三条(四): a pooling region, not an institution, not home */
 static void
 check_destination(FilingRow *f, const char *insured)
 {
@@ -341,7 +348,7 @@ check_destination(FilingRow *f, const char *insured)
 					(xdjy_errcode(ERRCODE_XDJY_FILING_DESTINATION_NOT_POOLING),
 					 errdetail("Filing of person \"%s\" names institution \"%s\" as its destination.",
 							   xdjy_clip(f->person_id), xdjy_clip(f->destination)),
-					 errhint("A filing names the pooling region, here \"%s\"; every networked institution there may then be used (000 §三(四)).",
+					 errhint("A filing names the pooling region, here \"%s\"; every networked institution there may then be used (鲁医保发〔2021〕46号 第三条(四)).",
 							 xdjy_clip(pooling ? pooling : "?"))));
 		}
 		ereport(ERROR,
@@ -357,9 +364,9 @@ check_destination(FilingRow *f, const char *insured)
 				(xdjy_errcode(ERRCODE_XDJY_FILING_DESTINATION_NOT_POOLING),
 				 errdetail("Filing of person \"%s\" names region \"%s\", which is not a pooling region (统筹区).",
 						   xdjy_clip(f->person_id), xdjy_clip(f->destination)),
-				 pooling ? errhint("File for the pooling region \"%s\" that \"%s\" belongs to (000 §三(四)).",
+				 pooling ? errhint("File for the pooling region \"%s\" that \"%s\" belongs to (鲁医保发〔2021〕46号 第三条(四)).",
 								   xdjy_clip(pooling), xdjy_clip(f->destination))
-				 : errhint("File for a region with is_pooling = true (000 §三(四)).")));
+				 : errhint("File for a region with is_pooling = true (鲁医保发〔2021〕46号 第三条(四)).")));
 	}
 	if (strcmp(f->destination, insured) == 0)
 		ereport(ERROR,
@@ -370,7 +377,7 @@ check_destination(FilingRow *f, const char *insured)
 						 xdjy_clip(insured))));
 }
 
-/* F5 (001 §四(二), 004 §二(二)) and the one-year horizon */
+/* (济宁市医保局 异地就医十项便民措施 第四条(二), 鲁医保发〔2022〕26号 第二条(二)) and the one-year horizon */
 static void
 check_start_date(FilingRow *f)
 {
@@ -386,7 +393,7 @@ check_start_date(FilingRow *f)
 					 errdetail("Filing of person \"%s\" to \"%s\" is applied for on %s and starts on %s, %d days earlier.",
 							   xdjy_clip(f->person_id), xdjy_clip(f->destination), xdjy_iso_date(f->applied_on),
 							   xdjy_iso_date(f->start_date), (int) (f->applied_on - f->start_date)),
-					 errhint("The earliest start date is %s: a long-term filing may start at most %d days before it is applied for (001 §四(二)).",
+					 errhint("The earliest start date is %s: a long-term filing may start at most %d days before it is applied for (济宁市医保局 异地就医十项便民措施 第四条(二)).",
 							 xdjy_iso_date(earliest), BACKDATE_DAYS)));
 	}
 	if (f->start_date > latest)
@@ -399,7 +406,7 @@ check_start_date(FilingRow *f)
 						 xdjy_iso_date(latest))));
 }
 
-/* F4 (001 §四(一), 004 §二(一)) */
+/* (济宁市医保局 异地就医十项便民措施 第四条(一), 鲁医保发〔2022〕26号 第二条(一)) */
 static XdjyPlan plan_active_long = XDJY_PLAN("plan_active_long",
 	"SELECT f.id, f.destination_region, f.start_date FROM xdjy.filing f"
 	" WHERE f.person_id OPERATOR(pg_catalog.=) $1"
@@ -450,18 +457,18 @@ check_one_active(FilingRow *f)
 				(xdjy_errcode(ERRCODE_XDJY_FILING_LONG_TERM_EXISTS),
 				 errdetail("Person \"%s\" has active long-term filing %lld to \"%s\" from %s; the new one names \"%s\".",
 						   xdjy_clip(f->person_id), (long long) other, xdjy_clip(other_dest), xdjy_iso_date(other_start), xdjy_clip(f->destination)),
-				 errhint("At most one long-term filing is active (001 §四(一)): move it with change_filing(%lld, '%s', on_date), or cancel or terminate it first.",
+				 errhint("At most one long-term filing is active (济宁市医保局 异地就医十项便民措施 第四条(一)): move it with change_filing(%lld, '%s', on_date), or cancel or terminate it first.",
 						 (long long) other, xdjy_clip(f->destination))));
 	ereport(ERROR,
 			(xdjy_errcode(ERRCODE_XDJY_FILING_TEMPORARY_EXISTS),
 			 errdetail("Person \"%s\" has active temporary filing %lld to \"%s\" from %s.",
 					   xdjy_clip(f->person_id), (long long) other, xdjy_clip(other_dest), xdjy_iso_date(other_start)),
-			 errhint("A temporary filing has no validity period (004 §二(一)): filing %lld already covers \"%s\"; temporary filings to other destinations are allowed.",
+			 errhint("A temporary filing has no validity period (鲁医保发〔2022〕26号 第二条(一)): filing %lld already covers \"%s\"; temporary filings to other destinations are allowed.",
 					 (long long) other, xdjy_clip(f->destination))));
 }
 
 /*
- * F10 (000 §二(三)): where the insured province exempts intra-province
+ * 鲁医保发〔2021〕46号 第二条(三): where the insured province exempts intra-province
  * temporary treatment from filing, open-ended, from a date on or before
  * the start, a temporary filing would record nothing: refuse it, so users
  * learn they need none.  A bounded exemption, or one that starts later,
@@ -481,10 +488,10 @@ check_exemption(FilingRow *f, const char *insured)
 			 errdetail("Person \"%s\" is insured in \"%s\"; \"%s\" is in the same province, whose intra-province temporary treatment needs no filing from %s; the filing would start on %s.",
 					   xdjy_clip(f->person_id), xdjy_clip(insured), xdjy_clip(f->destination),
 					   valid.lower_inf ? "the beginning" : xdjy_iso_date(valid.lower), xdjy_iso_date(f->start_date)),
-			 errhint("Treatment there settles directly without a filing (000 §二(三)); a long-term filing is still possible.")));
+			 errhint("Treatment there settles directly without a filing (鲁医保发〔2021〕46号 第二条(三)); a long-term filing is still possible.")));
 }
 
-/* F6–F7 on UPDATE */
+/* the change window and the status moves on UPDATE */
 static void
 check_filing_update(HeapTuple oldt, HeapTuple newt, TupleDesc d,
 					FilingRow *o, FilingRow *n)
@@ -496,13 +503,13 @@ check_filing_update(HeapTuple oldt, HeapTuple newt, TupleDesc d,
 	};
 	int			i;
 
-	/* F7: closed rows are the record */
+	/* closed rows are the record */
 	if (o->status != FS_ACTIVE)
 		ereport(ERROR,
 				(xdjy_errcode(ERRCODE_XDJY_FILING_CLOSED),
 				 errdetail("Filing %lld of person \"%s\" to \"%s\" is %s since %s.",
 						   (long long) o->id, xdjy_clip(o->person_id), xdjy_clip(o->destination),
-						   status_name(o->status),
+						   status_text(o->status),
 						   o->closed_null ? "?" : xdjy_iso_date(o->closed_on)),
 				 errhint("A closed filing stays as it is; file a new one with file_long_term() or file_temporary().")));
 
@@ -531,8 +538,8 @@ check_filing_update(HeapTuple oldt, HeapTuple newt, TupleDesc d,
 		ereport(ERROR,
 				(xdjy_errcode(ERRCODE_XDJY_FILING_STATUS_TRANSITION),
 				 errdetail("Filing %lld is %s; the update sets its status to %s.",
-						   (long long) o->id, status_name(o->status), status_name(n->status)),
-				 errhint("A filing status moves only out of active (001 §四(一)).")));
+						   (long long) o->id, status_text(o->status), status_text(n->status)),
+				 errhint("A filing status moves only out of active (济宁市医保局 异地就医十项便民措施 第四条(一)).")));
 
 	check_closing_shape(n);
 	if (n->status == FS_ACTIVE)
@@ -543,17 +550,17 @@ check_filing_update(HeapTuple oldt, HeapTuple newt, TupleDesc d,
 				(xdjy_errcode(ERRCODE_XDJY_FILING_CLOSED_BEFORE_APPLIED),
 				 errdetail("Filing %lld was applied for on %s; the %s date given is %s.",
 						   (long long) n->id, xdjy_iso_date(n->applied_on),
-						   status_name(n->status), xdjy_iso_date(n->closed_on)),
+						   status_text(n->status), xdjy_iso_date(n->closed_on)),
 				 errhint("The earliest closing date is %s.", xdjy_iso_date(n->applied_on))));
 
-	/* F6: the window binds change and cancel of long-term filings only */
+	/* the window binds change and cancel of long-term filings only */
 	if (n->category == RC_LONG_TERM_RESIDENT &&
 		(n->status == FS_CHANGED || n->status == FS_CANCELLED))
 		check_change_window(o, n);
 }
 
 /*
- * F6 (001 §四(一), 004 §二(一)): once medical expenses were incurred at the
+ * 济宁市医保局 异地就医十项便民措施 第四条(一), 鲁医保发〔2022〕26号 第二条(一): once medical expenses were incurred at the
  * filed place under the filing, a change or cancellation waits until
  * start_date + interval '6 months'.  An expense is a settlement (direct or
  * manual, not reversed) of the person either decided under this filing
@@ -622,13 +629,13 @@ check_change_window(FilingRow *o, FilingRow *n)
 					   xdjy_clip(xdjy_res_text(4)),
 					   xdjy_iso_date(DatumGetDateADT(xdjy_res(3, &isnull))),
 					   what, xdjy_iso_date(n->closed_on)),
-			 errhint("The earliest change or cancellation date is %s (start + 6 months, 001 §四(一)); terminating the filing (因故终止) is not limited by this window.",
+			 errhint("The earliest change or cancellation date is %s (start + 6 months, 济宁市医保局 异地就医十项便民措施 第四条(一)); terminating the filing (因故终止) is not limited by this window.",
 					 xdjy_iso_date(opens))));
 }
 
 /* ------------------------------------------------------------------------
  * Deferred: a changed filing's replacement exists, is the same person's
- * and starts on the closing date (F7: close and open in one go)
+ * and starts on the closing date (close and open in one go)
  * ------------------------------------------------------------------------
  */
 static XdjyPlan plan_successor = XDJY_PLAN("plan_successor",

@@ -24,6 +24,7 @@
 #include "utils/guc.h"
 
 #include "dates.h"
+#include "errors.h"
 #include "xdjy.h"
 
 int			xdjy_language = XDJY_LANG_EN;

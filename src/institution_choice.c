@@ -190,7 +190,7 @@ choice_offered(const Choice *c, const ChoiceFacts *f)
 				(xdjy_errcode(ERRCODE_XDJY_CHOICE_NOT_OFFERED),
 				 errdetail("Person \"%s\" (filing %lld) is insured in \"%s\", scheme %s; no row of xdjy.institution_choice_rule for province \"%s\" and that scheme covers %s.",
 						   xdjy_clip(f->person), (long long) c->filing_id, xdjy_clip(f->insured), xdjy_clip(f->scheme), xdjy_clip(xdjy_province_code(f->insured)), xdjy_iso_date(c->chosen_on)),
-				 errhint("Chosen non-direct institutions are a provincial option (Jilin, resident scheme, 002 #7); every networked institution of the residence city settles directly anyway.")));
+				 errhint("Chosen non-direct institutions are a provincial option (Jilin, resident scheme, 吉医保发〔2019〕34号 附件第7条); every networked institution of the residence city settles directly anyway.")));
 
 	if (!f->long_term || !f->active ||
 		xdjy_scope_of(f->insured, f->destination) != XDJY_SCOPE_CROSS_PROVINCE)
@@ -200,7 +200,7 @@ choice_offered(const Choice *c, const ChoiceFacts *f)
 						   (long long) c->filing_id, xdjy_clip(f->person), f->status_text, f->category_text,
 						   xdjy_clip(f->insured), xdjy_clip(f->destination),
 						   xdjy_scope_name(xdjy_scope_of(f->insured, f->destination))),
-				 errhint("Institutions are chosen under an active cross-province long-term filing (跨省长期异地, 002 #7).")));
+				 errhint("Institutions are chosen under an active cross-province long-term filing (跨省长期异地, 吉医保发〔2019〕34号 附件第7条).")));
 }
 
 /*
@@ -234,13 +234,13 @@ choice_institution(const Choice *c, ChoiceFacts *f)
 				 errdetail("Institution \"%s\" is in \"%s\", pooling region \"%s\"; filing %lld names \"%s\".",
 						   xdjy_clip(c->code), xdjy_clip(f->inst_region), xdjy_clip(f->inst_pooling ? f->inst_pooling : "?"),
 						   (long long) c->filing_id, xdjy_clip(f->destination)),
-				 errhint("Choose among the non-direct-settlement institutions of \"%s\" (002 #7).", xdjy_clip(f->destination))));
+				 errhint("Choose among the non-direct-settlement institutions of \"%s\" (吉医保发〔2019〕34号 附件第7条).", xdjy_clip(f->destination))));
 	if (f->networked)
 		ereport(ERROR,
 				(xdjy_errcode(ERRCODE_XDJY_CHOICE_SETTLES_DIRECTLY),
 				 errdetail("Institution \"%s\" in \"%s\" is networked for inpatient direct settlement.",
 						   xdjy_clip(c->code), xdjy_clip(f->destination)),
-				 errhint("Every direct-settlement institution of the residence city may be used without choosing; the four choices are for non-direct-settlement institutions (002 #7).")));
+				 errhint("Every direct-settlement institution of the residence city may be used without choosing; the four choices are for non-direct-settlement institutions (吉医保发〔2019〕34号 附件第7条).")));
 }
 
 /*
@@ -270,7 +270,7 @@ choice_slot(const Choice *c, ChoiceFacts *f)
 				(xdjy_errcode(ERRCODE_XDJY_CHOICE_NO_SLOT),
 				 errdetail("Institution \"%s\" is a %s of tier %d%s.",
 						   xdjy_clip(c->code), xdjy_clip(f->kind), f->tier, f->specialty ? ", specialty" : ""),
-				 errhint("The four choices are one tier 3, one tier 2, one tier 1 and one specialty hospital (002 #7).")));
+				 errhint("The four choices are one tier 3, one tier 2, one tier 1 and one specialty hospital (吉医保发〔2019〕34号 附件第7条).")));
 	if (c->given_slot != NULL && strcmp(c->given_slot, slot) != 0)
 		ereport(ERROR,
 				(xdjy_errcode(ERRCODE_XDJY_CHOICE_NO_SLOT),
@@ -302,20 +302,20 @@ choice_limits(const Choice *c, const ChoiceFacts *f)
 				(xdjy_errcode(ERRCODE_XDJY_CHOICE_FULL),
 				 errdetail("Filing %lld has chosen %s; institution \"%s\" would be a fifth.",
 						   (long long) c->filing_id, xdjy_clip(xdjy_res_text(2)), xdjy_clip(c->code)),
-				 errhint("At most four institutions are chosen, one of each tier 3, tier 2, tier 1 and specialty (002 #7).")));
+				 errhint("At most four institutions are chosen, one of each tier 3, tier 2, tier 1 and specialty (吉医保发〔2019〕34号 附件第7条).")));
 	if (xdjy_res_text(3) != NULL)
 		ereport(ERROR,
 				(xdjy_errcode(ERRCODE_XDJY_CHOICE_SLOT_TAKEN),
 				 errdetail("Institution \"%s\" holds the %s choice of filing %lld; institution \"%s\" is another.",
 						   xdjy_clip(xdjy_res_text(3)), slot_label(f->slot), (long long) c->filing_id, xdjy_clip(c->code)),
-				 errhint("One institution of each kind is chosen (002 #7); chosen so far: %s.",
+				 errhint("One institution of each kind is chosen (吉医保发〔2019〕34号 附件第7条); chosen so far: %s.",
 						 xdjy_clip(xdjy_res_text(2)))));
 	if (c->special && xdjy_res_text(4) != NULL)
 		ereport(ERROR,
 				(xdjy_errcode(ERRCODE_XDJY_CHOICE_SPECIAL_TAKEN),
 				 errdetail("Institution \"%s\" is designated for special diseases under filing %lld; institution \"%s\" would be a second.",
 						   xdjy_clip(xdjy_res_text(4)), (long long) c->filing_id, xdjy_clip(c->code)),
-				 errhint("One of the chosen hospitals is designated for special-disease outpatient care (002 #7); clear the other's special_disease first.")));
+				 errhint("One of the chosen hospitals is designated for special-disease outpatient care (吉医保发〔2019〕34号 附件第7条); clear the other's special_disease first.")));
 }
 
 /*

@@ -19,6 +19,7 @@
 #include "mb/pg_wchar.h"
 #include "utils/builtins.h"
 
+#include "errors.h"
 #include "label_type.h"
 #include "xdjy.h"
 
@@ -100,7 +101,7 @@ xdjy_label_parse(const XdjyLabelType *type, const char *input)
 			(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
 			 errmsg("invalid input syntax for type %s: \"%s\"",
 					type->typname, xdjy_clip(input)),
-			 errhint("%s", type->hint)));
+			 errhint("%s", xdjy_tr(type->hint))));
 	return 0;					/* keep compiler quiet */
 }
 
@@ -144,7 +145,7 @@ xdjy_label_recv(const XdjyLabelType *type, StringInfo buf)
 				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
 				 errmsg("invalid binary code for type %s: %d",
 						type->typname, code),
-				 errhint("%s", type->hint)));
+				 errhint("%s", xdjy_tr(type->hint))));
 	return code;
 }
 

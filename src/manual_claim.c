@@ -185,7 +185,7 @@ check_deadline(const Claim *c, DateADT expense_on)
 				 errdetail("Encounter %lld ended on %s, expenses of %d; the claim was submitted on %s.",
 						   (long long) c->encounter_id, xdjy_iso_date(expense_on), y,
 						   xdjy_iso_date(c->submitted_on)),
-				 errhint("Expenses of %d are claimed by %s (002 #16).", y, xdjy_iso_date(deadline))));
+				 errhint("Expenses of %d are claimed by %s (吉医保发〔2019〕34号 附件第16条).", y, xdjy_iso_date(deadline))));
 }
 
 /* 鲁医保发〔2021〕46号 第四条, at submission: not reimbursed, not claimed already */
@@ -221,7 +221,7 @@ check_claim_invoice(const Claim *c, const char *institution)
 				(xdjy_errcode(ERRCODE_XDJY_INVOICE_REIMBURSED),
 				 errdetail("Invoice \"%s\" of institution \"%s\" was reimbursed by settlement %lld.",
 						   xdjy_clip(c->invoice_no), xdjy_clip(institution), (long long) DatumGetInt64(d)),
-				 errhint("An invoice is reimbursed once, online or by hand (000 §四).")));
+				 errhint("An invoice is reimbursed once, online or by hand (鲁医保发〔2021〕46号 第四条).")));
 	d = xdjy_spi_value(0, 2, &isnull);
 	if (!isnull && !xdjy_sees_id("manual_claim", DatumGetInt64(d)))
 		invoice_hidden(c, institution, "manual claim", "零星报销申请");
@@ -230,7 +230,7 @@ check_claim_invoice(const Claim *c, const char *institution)
 				(xdjy_errcode(ERRCODE_XDJY_INVOICE_REIMBURSED),
 				 errdetail("Invoice \"%s\" of institution \"%s\" is in open claim %lld.",
 						   xdjy_clip(c->invoice_no), xdjy_clip(institution), (long long) DatumGetInt64(d)),
-				 errhint("An invoice is reimbursed once, online or by hand (000 §四); wait for claim %lld to be decided.",
+				 errhint("An invoice is reimbursed once, online or by hand (鲁医保发〔2021〕46号 第四条); wait for claim %lld to be decided.",
 						 (long long) DatumGetInt64(d))));
 }
 
@@ -242,7 +242,7 @@ check_materials(const Claim *c, DateADT decided_on)
 		ereport(ERROR,
 				(xdjy_errcode(ERRCODE_XDJY_CLAIM_MATERIALS),
 				 errdetail("Claim %lld has no date of complete materials.", (long long) c->id),
-				 errhint("Record materials_complete_on once the invoice, medical record and expense list are in; nothing more may be asked (002 #15).")));
+				 errhint("Record materials_complete_on once the invoice, medical record and expense list are in; nothing more may be asked (吉医保发〔2019〕34号 附件第15条).")));
 	if (decided_on < c->materials_complete_on)
 		ereport(ERROR,
 				(xdjy_errcode(ERRCODE_XDJY_CLAIM_MATERIALS),
@@ -407,7 +407,7 @@ fill_due_on(HeapTuple row, TupleDesc desc, const Claim *c)
 				 errmsg("claim dates must be finite"),
 				 errdetail("The materials of claim %lld are recorded complete on %s.",
 						   (long long) c->id, xdjy_iso_date(c->materials_complete_on)),
-				 errhint("Give the calendar date the invoice, medical record and expense list were all in (002 #15).")));
+				 errhint("Give the calendar date the invoice, medical record and expense list were all in (吉医保发〔2019〕34号 附件第15条).")));
 	due_col = xdjy_attnum(desc, "due_on", DATEOID);
 	due_null = c->materials_null;
 	due = due_null ? (Datum) 0

@@ -3,7 +3,7 @@
  * src/money.c
  *	  Fen arithmetic for settlements: every sum and product is checked
  *	  (common/int.h), an overflow is SQLSTATE 22003, never a wrong amount;
- *	  a share of an amount is rounded half up to the fen (SPEC §3).
+ *	  a share of an amount is rounded half up to the fen.
  *
  *-------------------------------------------------------------------------
  */
@@ -11,6 +11,7 @@
 
 #include "common/int.h"
 
+#include "errors.h"
 #include "money.h"
 
 static void
@@ -51,7 +52,7 @@ xdjy_fen_neg(int64 a)
 
 /*
  * fen × bp / 10000, rounded half up to the fen: the first self-pay share and
- * the fund share of SPEC §3.  Both operands are non-negative here (amounts
+ * the fund share.  Both operands are non-negative here (amounts
  * are validated before), so "half up" and "half away from zero" agree; a
  * negative operand is a caller bug.
  */

@@ -3,7 +3,7 @@
  * src/money.h
  *	  Money as int64 fen (0.01 yuan), ratios as int32 basis points
  *	  (10000 = 100%): checked arithmetic and round-half-up, no floating
- *	  point anywhere (SPEC §3 "exact to the fen").
+ *	  point anywhere ( "exact to the fen").
  *
  *-------------------------------------------------------------------------
  */

@@ -2,12 +2,12 @@
  *
  * src/national.c
  *	  The national platform's terms (国家医疗保障信息平台 接口规范, see
- *	  INTERFACE.md): exact fen <-> yuan conversion for numeric(16,2) and the
+ *	  国家医疗保障信息平台 接口规范): exact fen <-> yuan conversion for numeric(16,2) and the
  *	  request checks and the result of a 3201-style totals statement
  *	  (医药机构费用结算对总账).
  *
- *	  Seed articles: 004 §四(一) three-party reconciliation (每月 3 日前完成
- *	  上月所有结算费用的对账，做到数据相符), 004 §四(二) monthly clearing
+ *	  Seed articles: 鲁医保发〔2022〕26号 第四条(一) three-party reconciliation (每月 3 日前完成
+ *	  上月所有结算费用的对账，做到数据相符), 鲁医保发〔2022〕26号 第四条(二) monthly clearing
  *	  confirmed with the institutions; the statement here is the
  *	  institution-facing half of that reconciliation.
  *

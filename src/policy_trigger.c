@@ -2,7 +2,7 @@
  *
  * src/policy_trigger.c
  *	  Policy data rules: a province caps the first self-pay ratio of
- *	  temporary outside treatment (000 §三(二): Shandong 10% from
+ *	  temporary outside treatment (鲁医保发〔2021〕46号 第三条(二): Shandong 10% from
  *	  2022-01-01, inpatient 40% before).  A policy row above the ceiling of
  *	  any date it covers is rejected (YB502), and so is a ceiling below an
  *	  existing row (YB503), so the two tables never disagree.
@@ -62,7 +62,7 @@ static XdjyPlan policy_above_ceiling = XDJY_PLAN(
 /*
  * BEFORE INSERT OR UPDATE ON xdjy.policy: a temporary-outside row's first
  * self-pay ratio must not exceed its insured province's ceiling on any date
- * the row covers (000 §三(二)).
+ * the row covers (鲁医保发〔2021〕46号 第三条(二)).
  */
 Datum
 policy_ceiling_trigger(PG_FUNCTION_ARGS)

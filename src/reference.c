@@ -4,10 +4,10 @@
  *	  Rules on reference data (persons, institutions) and the helpers the
  *	  filing and encounter triggers share.
  *
- *	  SPEC §6: a person's insured region (参保地) is a pooling region
+ *	  a person's insured region (参保地) is a pooling region
  *	  (统筹区); an institution lies in a region that belongs to one, so the
- *	  treatment place of every encounter is defined (000 §三(四): filings
- *	  name regions, institutions are found in them).  F3 (000 §三(四)) is
+ *	  treatment place of every encounter is defined (鲁医保发〔2021〕46号 第三条(四): filings
+ *	  name regions, institutions are found in them).  (鲁医保发〔2021〕46号 第三条(四)) is
  *	  kept true when a person's insured region changes.
  *
  *-------------------------------------------------------------------------
@@ -117,7 +117,7 @@ person_rules_trigger(PG_FUNCTION_ARGS)
 				 : errhint("Use a region with is_pooling = true.")));
 	}
 
-	/* F3 (000 §三(四)): no active filing may point at the insured region */
+	/* 鲁医保发〔2021〕46号 第三条(四): no active filing may point at the insured region */
 	if (TRIGGER_FIRED_BY_UPDATE(td->tg_event))
 	{
 		Datum		v[2];

@@ -3,11 +3,11 @@
  * src/reference_cache.c
  *	  The per-backend copies of the small tables the rules read on every
  *	  row, in two parts kept the same way:
- *	  - reference data: xdjy.region (the pooling region of an institution,
- *	    SPEC §1), xdjy.policy (SPEC §3, §6), xdjy.ratio_adjustment (002
- *	    #2–#5), xdjy.home_benefit_kept (002 #8) and xdjy.filing_exemption
- *	    (F10, 000 §二(三));
- *	  - the holiday calendar: xdjy.holiday (SPEC R7).
+ *	  - reference data: xdjy.region (the pooling region of an institution),
+ *	    xdjy.policy, xdjy.ratio_adjustment (吉医保发〔2019〕34号
+ *	    附件第2–5条), xdjy.home_benefit_kept (吉医保发〔2019〕34号 附件第8条) and xdjy.filing_exemption
+ *	    (鲁医保发〔2021〕46号 第二条(三));
+ *	  - the holiday calendar: xdjy.holiday.
  *	  A query per settlement for each of them cost more than the rest of
  *	  the engine together (test/bench/RESULTS.md); they are small and
  *	  change rarely, so each backend reads a part once and keeps it until
@@ -65,6 +65,7 @@
 #include "catalog/pg_type.h"
 #include "commands/trigger.h"
 #include "executor/spi.h"
+#include "errors.h"
 #include "miscadmin.h"
 #include "utils/acl.h"
 #include "utils/builtins.h"

@@ -66,18 +66,18 @@ extern int	xdjy_cached_adjustments(const char *insured_region, const char *categ
 									bool own_reason, DateADT d,
 									XdjyAdjustment *out, int max);
 
-/* 002 #8 for the insured region's province on d */
+/* 吉医保发〔2019〕34号 附件第8条 for the insured region's province on d */
 extern bool xdjy_cached_home_benefit_kept(const char *insured_region, DateADT d);
 
 /*
- * F10 (000 §二(三)): does the insured region's province exempt
+ * 鲁医保发〔2021〕46号 第二条(三): does the insured region's province exempt
  * intra-province temporary treatment from filing on d?  With valid not
  * NULL, the dates the exemption row covers.
  */
 extern bool xdjy_cached_filing_exemption(const char *insured_region, DateADT d,
 										 XdjyDateSpan *valid);
 
-/* a row of xdjy.holiday: a day that breaks the weekday rule (SPEC R7) */
+/* a row of xdjy.holiday: a day that breaks the weekday rule */
 typedef struct XdjyHoliday
 {
 	DateADT		day;

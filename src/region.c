@@ -1,7 +1,7 @@
 /*-------------------------------------------------------------------------
  *
  * src/region.c
- *	  Regions (SPEC §1).  The province of a division code is its first two
+ *	  Regions.  The province of a division code is its first two
  *	  digits, its own code those digits and "0000".  The pooling region
  *	  (统筹区) of a county or township is found by walking the parent links
  *	  of xdjy.region up to the nearest pooling region; the scope of a
@@ -16,6 +16,7 @@
  */
 #include "postgres.h"
 
+#include "errors.h"
 #include "fmgr.h"
 #include "utils/builtins.h"
 

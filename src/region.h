@@ -1,7 +1,7 @@
 /*-------------------------------------------------------------------------
  *
  * src/region.h
- *	  Regions (SPEC §1), one home for what every rule asks of a region
+ *	  Regions, one home for what every rule asks of a region
  *	  code: its province, its pooling region (统筹区), whether it exists,
  *	  and the scope of a treatment from two pooling-region codes.
  *

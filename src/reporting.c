@@ -1,26 +1,26 @@
 /*-------------------------------------------------------------------------
  *
  * src/reporting.c
- *	  The rules behind the reporting views (SPEC §4), each written once and
+ *	  The rules behind the reporting views, each written once and
  *	  called by the views in xdjy--1.0.sql:
  *
  *	  - reconciliation_kinds: what is wrong with one settlement in the
- *		three-party reconciliation (三方对账, 004 §四(一));
+ *		three-party reconciliation (三方对账, 鲁医保发〔2022〕26号 第四条(一));
  *	  - the deadlines: reconciliation of a month by the 3rd of the next
- *		month (004 §四(一)), expense details uploaded within 3 days of an
- *		inpatient direct settlement (004 §三(四)), clearing confirmed with
+ *		month (鲁医保发〔2022〕26号 第四条(一)), expense details uploaded within 3 days of an
+ *		inpatient direct settlement (鲁医保发〔2022〕26号 第三条(四)), clearing confirmed with
  *		the institutions by the 20th of the next month and paid within 30
- *		working days of the declaration (004 §四(二)), transfers up before
- *		the next provincial clearing starts (004 §四(三));
+ *		working days of the declaration (鲁医保发〔2022〕26号 第四条(二)), transfers up before
+ *		the next provincial clearing starts (鲁医保发〔2022〕26号 第四条(三));
  *	  - deadline_status / deadline_missed: done, open or overdue as of a day;
- *	  - rates in basis points and the targets of 004 §一 (98% network
+ *	  - rates in basis points and the targets of 鲁医保发〔2022〕26号 第一条 (98% network
  *		settlement success, 80% cross-province inpatient direct settlement);
- *	  - the coverage minimums of 003 §二(一)(二);
- *	  - province_of: the province of a division code (SPEC §1).
+ *	  - the coverage minimums of 鲁医保发〔2020〕68号 二(一)(二);
+ *	  - province_of: the province of a division code.
  *
  *	  "By the 3rd" / "by the 20th" (3日前, 20日前) include that day: a task
  *	  done on the due day is on time, the day after it is overdue.  "3日内"
- *	  (004 §三(四)) counts calendar days, as the same notice says "30 个工作
+ *	  (鲁医保发〔2022〕26号 第三条(四)) counts calendar days, as the same notice says "30 个工作
  *	  日" where it means working days.
  *
  *-------------------------------------------------------------------------
@@ -29,6 +29,7 @@
 
 #include "catalog/pg_type.h"
 #include "common/int.h"
+#include "errors.h"
 #include "fmgr.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
@@ -56,7 +57,7 @@ PG_FUNCTION_INFO_V1(province_of);
 PG_FUNCTION_INFO_V1(month_of);
 
 /*--------------------------------------------------------------------------
- * Three-party reconciliation (004 §四(一))
+ * Three-party reconciliation (鲁医保发〔2022〕26号 第四条(一))
  *--------------------------------------------------------------------------
  */
 
@@ -126,7 +127,7 @@ amounts_equal(const Amounts *x, const Amounts *y)
  *							 treatment bigint[], national bigint[])
  *	RETURNS text[]
  *
- * 004 §四(一): the insured place, the treatment place and the national
+ * 鲁医保发〔2022〕26号 第四条(一): the insured place, the treatment place and the national
  * platform each report every settlement, and the data must agree (数据相
  * 符).  expected is xdjy's own settlement row; NULL means xdjy does not know
  * the settlement a party reported (unknown_settlement).  A party that
@@ -178,7 +179,7 @@ reconciliation_kinds(PG_FUNCTION_ARGS)
 
 /*
  * xdjy.reconciliation_due_on(month date) RETURNS date
- * 004 §四(一): each month's settlements reconciled by the 3rd of the next
+ * 鲁医保发〔2022〕26号 第四条(一): each month's settlements reconciled by the 3rd of the next
  * month (每月 3 日前完成上月所有结算费用的对账).  Any day of the month may
  * be passed.
  */
@@ -194,7 +195,7 @@ reconciliation_due_on(PG_FUNCTION_ARGS)
 
 /*
  * xdjy.detail_upload_due_on(settled_on date) RETURNS date
- * 004 §三(四): the expense details of an inpatient direct settlement are
+ * 鲁医保发〔2022〕26号 第三条(四): the expense details of an inpatient direct settlement are
  * uploaded within 3 days of it (直接结算后 3 日内): calendar days, due on
  * settled_on + 3.
  */
@@ -210,7 +211,7 @@ detail_upload_due_on(PG_FUNCTION_ARGS)
 
 /*
  * xdjy.clearing_confirm_due_on(month date) RETURNS date
- * 004 §四(二): a month's costs are confirmed with the networked institutions
+ * 鲁医保发〔2022〕26号 第四条(二): a month's costs are confirmed with the networked institutions
  * by the 20th of the next month (次月 20 日前完成...对账确认).
  */
 Datum
@@ -225,7 +226,7 @@ clearing_confirm_due_on(PG_FUNCTION_ARGS)
 
 /*
  * xdjy.clearing_pay_due_on(declared_on date) RETURNS date
- * 004 §四(二): paid within 30 working days of the institution's declaration
+ * 鲁医保发〔2022〕26号 第四条(二): paid within 30 working days of the institution's declaration
  * (自定点医药机构申报后 30 个工作日内拨付到账): the 30th working day after
  * declared_on, by the holiday calendar.
  */
@@ -237,7 +238,7 @@ clearing_pay_due_on(PG_FUNCTION_ARGS)
 
 /*
  * xdjy.clearing_transfer_due_on(next_clearing_starts_on date) RETURNS date
- * 004 §四(三): a pooling region transfers the period's remote-treatment
+ * 鲁医保发〔2022〕26号 第四条(三): a pooling region transfers the period's remote-treatment
  * funds up (上解) before the next provincial clearing starts (于下一期省级
  * 清算开始之前): due the day before it starts.
  */
@@ -295,7 +296,7 @@ deadline_missed(PG_FUNCTION_ARGS)
 }
 
 /*--------------------------------------------------------------------------
- * Rates and targets (004 §一)
+ * Rates and targets (鲁医保发〔2022〕26号 第一条)
  *--------------------------------------------------------------------------
  */
 
@@ -375,7 +376,7 @@ rate_meets(PG_FUNCTION_ARGS)
 
 /*
  * xdjy.kpi_target_bp(kpi text) RETURNS integer
- * 004 §一: network settlement success rate raised to 98% or more (by the
+ * 鲁医保发〔2022〕26号 第一条: network settlement success rate raised to 98% or more (by the
  * end of 2023); cross-province direct settlement rate of inpatient costs
  * raised to 80% or more (by the end of 2025).
  */
@@ -397,8 +398,8 @@ kpi_target_bp(PG_FUNCTION_ARGS)
 
 /*
  * xdjy.coverage_minimum(gap text) RETURNS integer
- * 003 §二(一): every township (乡镇、街道) has at least one networked
- * inpatient institution; 003 §二(二): every county-level division at least
+ * 鲁医保发〔2020〕68号 二(一): every township (乡镇、街道) has at least one networked
+ * inpatient institution; 鲁医保发〔2020〕68号 二(二): every county-level division at least
  * two networked chronic-outpatient hospitals (每个县级行政区开通2家以上).
  */
 Datum
@@ -419,7 +420,7 @@ coverage_minimum(PG_FUNCTION_ARGS)
 
 /*
  * xdjy.province_of(region_code text) RETURNS text
- * SPEC §1: the province is the first two digits of a division code, its
+ * the province is the first two digits of a division code, its
  * own code those two digits and "0000" (370102 -> 370000).
  */
 Datum

@@ -3,7 +3,7 @@
  * src/residence_category.c
  *	  Type xdjy.residence_category: who a filing is for.
  *
- *	  000 鲁医保发〔2021〕46号 §一 merged the old groups into two categories:
+ *	  鲁医保发〔2021〕46号 第一条 merged the old groups into two categories:
  *	  (一) 异地安置退休人员, 常驻异地工作人员, 长期异地居住人员, 外出务工农民,
  *	       外来就业创业人员 -> 异地长期居住人员 (long_term_resident);
  *	  (二) 转诊转院人员, 自行外出就医人员, 因出差、探亲、旅游等临时在外就医人员
@@ -15,6 +15,7 @@
  */
 #include "postgres.h"
 
+#include "errors.h"
 #include "fmgr.h"
 #include "libpq/pqformat.h"
 #include "utils/builtins.h"
@@ -27,15 +28,15 @@ static const XdjyLabel rc_labels[] = {
 	{RC_TEMPORARY_OUTSIDE, "temporary_outside", "临时外出就医人员"},
 };
 
-/* 000 §一: the groups the 2021 reform merged */
+/* 鲁医保发〔2021〕46号 第一条: the groups the 2021 reform merged */
 static const XdjyAlias rc_aliases[] = {
-	/* 000 §一(一) */
+	/* 鲁医保发〔2021〕46号 第一条(一) */
 	{"异地安置退休人员", RC_LONG_TERM_RESIDENT},
 	{"常驻异地工作人员", RC_LONG_TERM_RESIDENT},
 	{"长期异地居住人员", RC_LONG_TERM_RESIDENT},
 	{"外出务工农民", RC_LONG_TERM_RESIDENT},
 	{"外来就业创业人员", RC_LONG_TERM_RESIDENT},
-	/* 000 §一(二) */
+	/* 鲁医保发〔2021〕46号 第一条(二) */
 	{"转诊转院人员", RC_TEMPORARY_OUTSIDE},
 	{"自行外出就医人员", RC_TEMPORARY_OUTSIDE},
 	{"因出差、探亲、旅游等临时在外就医人员", RC_TEMPORARY_OUTSIDE},
@@ -52,9 +53,9 @@ const XdjyLabelType xdjy_residence_category = {
 	"residence_category",
 	rc_labels, lengthof(rc_labels),
 	rc_aliases, lengthof(rc_aliases),
-	"Valid labels are long_term_resident (异地长期居住人员) and "
-	"temporary_outside (临时外出就医人员), or a legacy group name of "
-	"鲁医保发〔2021〕46号 §一 such as 异地安置退休人员 or 转诊转院人员."
+	XDJY_N_("Valid labels are long_term_resident (异地长期居住人员) and "
+			"temporary_outside (临时外出就医人员), or a legacy group name of "
+			"鲁医保发〔2021〕46号 第一条 such as 异地安置退休人员 or 转诊转院人员.")
 };
 
 PG_FUNCTION_INFO_V1(residence_category_in);

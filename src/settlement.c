@@ -2,22 +2,23 @@
  *
  * src/settlement.c
  *	  Settlement rules as pure C (no SPI, no catalog access): the benefit
- *	  category of SPEC §3 and the amounts to the fen.
+ *	  category and the amounts to the fen.
  *
- *	  Category: 004 §二(三) and 001 §三 (a long-term filer treated at home
- *	  without proof is temporary), 002 #8 (Jilin keeps home benefits),
- *	  000 §三(一) (long-term pays the local standard), 004 §二(一) (a
- *	  temporary filing never touches local benefits; F9 a filing closed
- *	  during a stay still covers it), 001 §四(二) / 004 §二(二) (F8 filed
- *	  before the discharge settlement), 000 §二(三) (F10 exemption),
- *	  002 #10–12 (referral), 001 §五(一) / 004 §二(五) (emergency).
- *	  Amounts: SPEC §3, 000 §三(二) (first self-pay), 002 #2–#5 (ratio
+ *	  Category: 鲁医保发〔2022〕26号 第二条(三) and 济宁市医保局 异地就医十项便民措施 第三条 (a long-term filer treated at home
+ *	  without proof is temporary), 吉医保发〔2019〕34号 附件第8条 (Jilin keeps home benefits),
+ *	  鲁医保发〔2021〕46号 第三条(一) (long-term pays the local standard), 鲁医保发〔2022〕26号 第二条(一) (a
+ *	  temporary filing never touches local benefits; a filing closed
+ *	  during a stay still covers it), 济宁市医保局 异地就医十项便民措施 第四条(二) / 鲁医保发〔2022〕26号 第二条(二) (filed before discharge filed
+ *	  before the discharge settlement), 鲁医保发〔2021〕46号 第二条(三) (filing exemption exemption),
+ *	  吉医保发〔2019〕34号 附件第10–12条 (referral), 济宁市医保局 异地就医十项便民措施 第五条(一) / 鲁医保发〔2022〕26号 第二条(五) (emergency).
+ *	  Amounts: 鲁医保发〔2021〕46号 第三条(二) (first self-pay), 吉医保发〔2019〕34号 附件第2–5条 (ratio
  *	  adjustments add up).
  *
  *-------------------------------------------------------------------------
  */
 #include "postgres.h"
 
+#include "errors.h"
 #include "fmgr.h"
 #include "funcapi.h"
 #include "access/htup_details.h"
@@ -121,7 +122,7 @@ filing_covers(const XdjyCategoryInput *in, const XdjyFilingFact *f,
 		return false;
 
 	/*
-	 * F8 (001 §四(二), 004 §二(二)): a direct settlement needs the filing to
+	 * 济宁市医保局 异地就医十项便民措施 第四条(二), 鲁医保发〔2022〕26号 第二条(二): a direct settlement needs the filing to
 	 * exist when it is made; filed only after a self-paid discharge, the
 	 * stay is reimbursed by hand.
 	 */
@@ -131,16 +132,16 @@ filing_covers(const XdjyCategoryInput *in, const XdjyFilingFact *f,
 	if (filing_holds_on(f, in->service_on))
 	{
 		if (f->closed && f->closed_on <= in->settled_on)
-			*why = XDJY_WHY_CLOSED_MID_STAY;	/* F9: 004 §二(一) */
+			*why = XDJY_WHY_CLOSED_MID_STAY;	/* 鲁医保发〔2022〕26号 第二条(一) */
 		else if (!in->direct && f->applied_on > in->end_on)
-			*why = XDJY_WHY_FILED_AFTER_DISCHARGE;	/* F8: 004 §二(二) */
+			*why = XDJY_WHY_FILED_AFTER_DISCHARGE;	/* 鲁医保发〔2022〕26号 第二条(二) */
 		else
 			*why = long_term ? XDJY_WHY_LONG_TERM_FILING : XDJY_WHY_TEMPORARY_FILING;
 		return true;
 	}
 
 	/*
-	 * F8: filed before the discharge settlement, the stay settles under it
+	 * filed before the discharge settlement, the stay settles under it
 	 * even though the admission came first (the filing may start after the
 	 * admission date).
 	 */
@@ -163,7 +164,7 @@ decide(XdjyCategoryDecision *out, XdjyCategory category,
 }
 
 /*
- * The 5 steps of SPEC §3.  Returns XDJY_NEED_* when a per-province fact
+ * The 5 steps.  Returns XDJY_NEED_* when a per-province fact
  * is needed and was passed as XDJY_FACT_UNKNOWN: the caller looks it up
  * and calls again (so the common path asks nothing it does not need).
  */
@@ -178,7 +179,7 @@ xdjy_decide_category(const XdjyCategoryInput *in, XdjyCategoryDecision *out)
 		const XdjyFilingFact *away = NULL;
 
 		/*
-		 * 004 §二(一): a temporary filing never affects local benefits; only
+		 * 鲁医保发〔2022〕26号 第二条(一): a temporary filing never affects local benefits; only
 		 * a long-term filing elsewhere that holds on D (and existed when a
 		 * direct settlement is made) does.
 		 */
@@ -197,15 +198,15 @@ xdjy_decide_category(const XdjyCategoryInput *in, XdjyCategoryDecision *out)
 		if (away == NULL)
 			decide(out, XDJY_CAT_LOCAL, XDJY_WHY_LOCAL, 0);
 		else if (away->proof)
-			/* 004 §二(三), 001 §三: proof of residence keeps local benefits */
+			/* 鲁医保发〔2022〕26号 第二条(三), 济宁市医保局 异地就医十项便民措施 第三条: proof of residence keeps local benefits */
 			decide(out, XDJY_CAT_LOCAL, XDJY_WHY_LOCAL_WITH_PROOF, away->id);
 		else if (in->home_benefit_kept == XDJY_FACT_UNKNOWN)
 			return XDJY_NEED_HOME_BENEFIT_KEPT;
 		else if (in->home_benefit_kept == XDJY_FACT_YES)
-			/* 002 #8: both places' benefits stay valid */
+			/* 吉医保发〔2019〕34号 附件第8条: both places' benefits stay valid */
 			decide(out, XDJY_CAT_LOCAL, XDJY_WHY_LOCAL_HOME_KEPT, away->id);
 		else
-			/* 004 §二(三): pledge only, back home: temporary outside */
+			/* 鲁医保发〔2022〕26号 第二条(三): pledge only, back home: temporary outside */
 			decide(out, XDJY_CAT_TEMPORARY, XDJY_WHY_HOME_WITHOUT_PROOF, away->id);
 		return XDJY_NEED_NOTHING;
 	}
@@ -253,7 +254,7 @@ xdjy_decide_category(const XdjyCategoryInput *in, XdjyCategoryDecision *out)
 		}
 	}
 
-	/* step 3: F10, intra-province treatment exempt from filing (000 §二(三)) */
+	/* step 3: filing exemption, intra-province treatment exempt from filing (鲁医保发〔2021〕46号 第二条(三)) */
 	if (xdjy_same_province(in->insured_region, in->treatment_region))
 	{
 		if (in->filing_exempt == XDJY_FACT_UNKNOWN)
@@ -265,7 +266,7 @@ xdjy_decide_category(const XdjyCategoryInput *in, XdjyCategoryDecision *out)
 		}
 	}
 
-	/* 000 §一(二), 002 #10–12: a referred person is temporary outside */
+	/* 鲁医保发〔2021〕46号 第一条(二), 吉医保发〔2019〕34号 附件第10–12条: a referred person is temporary outside */
 	if (in->referral)
 		decide(out, XDJY_CAT_TEMPORARY, XDJY_WHY_REFERRAL, 0);
 	/* step 4: emergency without filing is treated as filed */
@@ -278,7 +279,7 @@ xdjy_decide_category(const XdjyCategoryInput *in, XdjyCategoryDecision *out)
 }
 
 /*
- * 002 #3 replaces the ratio, 002 #2 and #4 lower it; 002 #5: all reductions
+ * 吉医保发〔2019〕34号 附件第3条 replaces the ratio, 吉医保发〔2019〕34号 附件第2条和第4条 lower it; 吉医保发〔2019〕34号 附件第5条: all reductions
  * that apply add up.  Applied in the order given (the caller puts a 'set'
  * first); steps[i] is the ratio after adjustment i; the result is kept
  * within 0..100%.
@@ -308,29 +309,29 @@ const char *
 xdjy_amount_input_error(const XdjyAmountInput *in)
 {
 	if (in->total_fen < 0)
-		return "total is negative";
+		return XDJY_N_("total is negative");
 	if (in->out_of_scope_fen < 0)
-		return "out-of-scope amount is negative";
+		return XDJY_N_("out-of-scope amount is negative");
 	if (in->out_of_scope_fen > in->total_fen)
-		return "out-of-scope amount exceeds the total";
+		return XDJY_N_("out-of-scope amount exceeds the total");
 	if (in->first_selfpay_bp < 0 || in->first_selfpay_bp > XDJY_BP_ONE)
-		return "first self-pay ratio is outside 0..10000 basis points";
+		return XDJY_N_("first self-pay ratio is outside 0..10000 basis points");
 	if (in->ratio_bp < 0 || in->ratio_bp > XDJY_BP_ONE)
-		return "fund ratio is outside 0..10000 basis points";
+		return XDJY_N_("fund ratio is outside 0..10000 basis points");
 	if (in->policy_deductible_fen < 0 || in->deductible_met_fen < 0 ||
 		in->annual_cap_fen < 0 || in->fund_paid_fen < 0)
-		return "deductible, cap and ledger amounts must not be negative";
+		return XDJY_N_("deductible, cap and ledger amounts must not be negative");
 	return NULL;
 }
 
 /*
- * SPEC §3, every step in fen:
+ * every step in fen:
  *   in_scope      = total − out_of_scope             (全自费 excluded)
- *   first_selfpay = in_scope × first_selfpay_bp       (000 §三(二))
+ *   first_selfpay = in_scope × first_selfpay_bp       (鲁医保发〔2021〕46号 第三条(二))
  *   base          = in_scope − first_selfpay
  *   deductible    = min(base, deductible left this year)
  *   payable       = (base − deductible) × ratio
- *   fund          = min(payable, annual cap left)     (000 §三(三): one quota)
+ *   fund          = min(payable, annual cap left)     (鲁医保发〔2021〕46号 第三条(三): one quota)
  *   personal      = total − fund                      so fund + personal = total
  * Shares round half up to the fen.  The input must be lawful
  * (xdjy_amount_input_error); every sum is overflow-checked.

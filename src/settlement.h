@@ -2,7 +2,7 @@
  *
  * src/settlement.h
  *	  The settlement rules as pure functions, no SPI: which benefit
- *	  category pays (SPEC §3 steps 1–5, F8, F9) and the amounts to the fen.
+ *	  category pays (filed before discharge, closed during a stay) and the amounts to the fen.
  *	  src/settlement_trigger.c gathers the facts and stores the results;
  *	  src/explain.c replays the amounts from the stored inputs.
  *
@@ -113,18 +113,18 @@ typedef struct XdjyCategoryInput
 	const char *insured_region; /* I */
 	const char *treatment_region;	/* R */
 	DateADT		service_on;		/* D: admission date or visit date */
-	DateADT		end_on;			/* discharge (or settlement) date, for F8 */
+	DateADT		end_on;			/* discharge (or settlement) date, for filed before discharge */
 	DateADT		settled_on;		/* S */
 	bool		direct;			/* mode direct, else manual */
 	bool		inpatient;
 	bool		emergency;
-	bool		referral;		/* a valid referral (S6) came with it */
-	XdjyFact	home_benefit_kept;	/* 002 #8 holds for I's province on D */
-	XdjyFact	filing_exempt;	/* F10 holds for I's province on D */
+	bool		referral;		/* a valid referral came with it */
+	XdjyFact	home_benefit_kept;	/* 吉医保发〔2019〕34号 附件第8条 holds for I's province on D */
+	XdjyFact	filing_exempt;	/* filing exemption holds for I's province on D */
 	bool		non_direct_institution; /* not networked for stays */
-	XdjyFact	outside_choice; /* 002 #7: I's province offers the choice on
-								 * D and the institution is not chosen under
-								 * out->filing_id */
+	XdjyFact	outside_choice; /* 吉医保发〔2019〕34号 附件第7条: I's province
+								 * offers the choice on D and the institution
+								 * is not chosen under out->filing_id */
 	int			nfilings;
 	const XdjyFilingFact *filings;
 } XdjyCategoryInput;

@@ -241,7 +241,7 @@ apply_row(HeapTuple tuple, TupleDesc tupdesc, SRow *r)
  * ------------------------------------------------------------------------
  */
 
-/* the encounter with its person, institution, pooling region, and (S3) a
+/* the encounter with its person, institution, pooling region, and (for overlapping stays) a
  * stay of the person elsewhere that an unattached visit falls inside */
 static XdjyPlan q_encounter = XDJY_PLAN(
 	"settlement encounter",
@@ -383,7 +383,7 @@ static XdjyPlan q_ledger_update = XDJY_PLAN(
 	"   AND l.quota_group OPERATOR(pg_catalog.=) $3",
 	5, TEXTOID, INT4OID, TEXTOID, INT8OID, INT8OID);
 
-/* S4: settlements of the invoice and how many of them were reversed */
+/* settlements of the invoice and how many of them were reversed */
 static XdjyPlan q_invoice = XDJY_PLAN(
 	"settlement invoice",
 	"SELECT pg_catalog.count(s.id), pg_catalog.count(r.id), pg_catalog.max(s.id)"
@@ -671,7 +671,7 @@ check_referral(int64 referral_id, const Encounter *e, const char *diagnosis)
 				 errdetail("Referral %lld was issued by \"%s\" (%s in pooling region %s); the person is insured in %s.",
 						   (long long) referral_id, xdjy_clip(issuer), xdjy_clip(issuer_kind),
 						   xdjy_clip(issuer_region ? issuer_region : "none"), xdjy_clip(e->insured_region)),
-				 errhint("A referral is issued by a designated hospital of the insured pooling region (002 #10); no agency stamp is needed (002 #11).")));
+				 errhint("A referral is issued by a designated hospital of the insured pooling region (吉医保发〔2019〕34号 附件第10条); no agency stamp is needed (吉医保发〔2019〕34号 附件第11条).")));
 	}
 
 	/* 附件第12条: valid within the insurance year */
@@ -683,7 +683,7 @@ check_referral(int64 referral_id, const Encounter *e, const char *diagnosis)
 				 errdetail("Referral %lld was issued on %s; encounter %lld began on %s.",
 						   (long long) referral_id, xdjy_iso_date(issued_on),
 						   (long long) e->id, xdjy_iso_date(e->admitted_on)),
-				 errhint("A referral holds from its issue date to %d-12-31, the end of its insurance year (002 #12).",
+				 errhint("A referral holds from its issue date to %d-12-31, the end of its insurance year (吉医保发〔2019〕34号 附件第12条).",
 						 xdjy_date_year(issued_on))));
 	}
 
@@ -707,7 +707,7 @@ check_referral(int64 referral_id, const Encounter *e, const char *diagnosis)
 				 errdetail("Referral %lld is for diagnosis \"%s\"; the settlement gives \"%s\".",
 						   (long long) referral_id, xdjy_clip(ref_diagnosis),
 						   xdjy_clip(diagnosis ? diagnosis : "(none)")),
-				 errhint("Treatment under a referral must match the diagnosis made at referral (002 #12).")));
+				 errhint("Treatment under a referral must match the diagnosis made at referral (吉医保发〔2019〕34号 附件第12条).")));
 	}
 
 	/* 附件第12条: once */
@@ -722,7 +722,7 @@ check_referral(int64 referral_id, const Encounter *e, const char *diagnosis)
 				 errdetail("Referral %lld was used by settlement %lld of encounter %lld.",
 						   (long long) referral_id, (long long) xdjy_spi_int64(0, 1, 0),
 						   (long long) xdjy_spi_int64(0, 2, 0)),
-				 errhint("A referral is valid for one treatment (002 #12); ask the hospital for a new one.")));
+				 errhint("A referral is valid for one treatment (吉医保发〔2019〕34号 附件第12条); ask the hospital for a new one.")));
 	}
 }
 
@@ -799,7 +799,7 @@ check_invoice(const char *institution_code, const char *invoice_no)
 				 errdetail("Invoice \"%s\" of institution \"%s\" was reimbursed by settlement %lld.",
 						   xdjy_clip(invoice_no), xdjy_clip(institution_code),
 						   (long long) xdjy_spi_int64(0, 3, 0)),
-				 errhint("An invoice is reimbursed once, online or by hand (000 §四); reverse that settlement first to correct it.")));
+				 errhint("An invoice is reimbursed once, online or by hand (鲁医保发〔2021〕46号 第四条); reverse that settlement first to correct it.")));
 	if (settled > PG_INT32_MAX)
 		elog(ERROR, "xdjy: invoice \"%s\" settled too often", xdjy_clip(invoice_no));
 	return (int32) settled;
@@ -881,7 +881,7 @@ check_encounter(const SettleInput *in, const Encounter *e)
 				(xdjy_errcode(ERRCODE_XDJY_ATTACHED_ITEM),
 				 errdetail("Encounter %lld is attached to stay %lld.",
 						   (long long) e->id, (long long) e->attached_to),
-				 errhint("Include its cost in the settlement of stay %lld (001 §五(三), 004 §二(六)).",
+				 errhint("Include its cost in the settlement of stay %lld (济宁市医保局 异地就医十项便民措施 第五条(三), 鲁医保发〔2022〕26号 第二条(六)).",
 						 (long long) e->attached_to)));
 
 	if (e->trauma && e->third_party)
@@ -889,14 +889,14 @@ check_encounter(const SettleInput *in, const Encounter *e)
 				(xdjy_errcode(ERRCODE_XDJY_TRAUMA_THIRD_PARTY),
 				 errdetail("Encounter %lld is flagged trauma (外伤标志) with a third party liable (涉及第三方标志).",
 						   (long long) e->id),
-				 errhint("The liable third party pays; the fund pays only trauma without a third party (004 §二(四)).")));
+				 errhint("The liable third party pays; the fund pays only trauma without a third party (鲁医保发〔2022〕26号 第二条(四)).")));
 
 	if (in->direct && e->trauma && !e->trauma_pledge)
 		ereport(ERROR,
 				(xdjy_errcode(ERRCODE_XDJY_TRAUMA_NO_PLEDGE),
 				 errdetail("Encounter %lld is flagged trauma without a third party, and no pledge is recorded.",
 						   (long long) e->id),
-				 errhint("Record the signed 《外伤无第三方责任承诺书》 (trauma_pledge) on the encounter, or claim by hand (004 §二(四)).")));
+				 errhint("Record the signed 《外伤无第三方责任承诺书》 (trauma_pledge) on the encounter, or claim by hand (鲁医保发〔2022〕26号 第二条(四)).")));
 
 	if (e->inside_stay && !xdjy_sees_id("encounter", e->stay_id))
 		xdjy_hidden_conflict(ERRCODE_XDJY_VISIT_DURING_STAY,
@@ -914,7 +914,7 @@ check_encounter(const SettleInput *in, const Encounter *e)
 						   (long long) e->id, xdjy_clip(e->institution_code), xdjy_iso_date(e->admitted_on),
 						   (long long) e->stay_id, xdjy_clip(e->stay_institution),
 						   xdjy_iso_date(e->stay_admitted_on)),
-				 errhint("Tests or drugs bought outside during a stay are attached to the stay (attached_to) and settled with it (001 §五(三)); contradictory visits are not paid (002 #8).")));
+				 errhint("Tests or drugs bought outside during a stay are attached to the stay (attached_to) and settled with it (济宁市医保局 异地就医十项便民措施 第五条(三)); contradictory visits are not paid (吉医保发〔2019〕34号 附件第8条).")));
 }
 
 /*
@@ -964,13 +964,13 @@ check_networked(const Encounter *e)
 				 errdetail("Institution \"%s\" is not %s; encounter %lld is a %s visit from insured region %s.",
 						   xdjy_clip(e->institution_code), flag, (long long) e->id,
 						   xdjy_clip(e->visit_type), insured_shown(e)),
-				 errhint("Settle at a networked institution (000 §三(四)) or claim by hand (mode \"manual\").")));
+				 errhint("Settle at a networked institution (鲁医保发〔2021〕46号 第三条(四)) or claim by hand (mode \"manual\").")));
 }
 
 static const char *
 category_hint(void)
 {
-	return "File a temporary filing for the treatment region (it may start before it is filed, 004 §二(二)) before settling, or claim by hand (mode \"manual\").";
+	return XDJY_N_("File a temporary filing for the treatment region (it may start before it is filed, 鲁医保发〔2022〕26号 第二条(二)) before settling, or claim by hand (mode \"manual\").");
 }
 
 /*
@@ -1079,7 +1079,7 @@ decide_category(const SettleInput *in, Settle *s, MemoryContext upper)
 				 errdetail("Person \"%s\" insured in %s has no filing for %s valid on %s, and encounter %lld is no emergency.",
 						   xdjy_clip(e->person_id), insured_shown(e), xdjy_clip(e->treatment_region),
 						   xdjy_iso_date(e->admitted_on), (long long) e->id),
-				 errhint("%s", category_hint())));
+				 errhint("%s", xdjy_tr(category_hint()))));
 }
 
 /*
@@ -1297,7 +1297,7 @@ settle_price(const SettleInput *in, Settle *s)
 	if (xdjy_amount_input_error(&s->ai) != NULL)
 		ereport(ERROR,
 				(xdjy_errcode(ERRCODE_XDJY_SETTLEMENT_AMOUNTS),
-				 errdetail("%s.", xdjy_amount_input_error(&s->ai)),
+				 errdetail("%s.", xdjy_tr(xdjy_amount_input_error(&s->ai))),
 				 errhint("Check the ledger of person \"%s\" for %d.", xdjy_clip(e->person_id), s->year)));
 	/* every party reports the settlement: no more than the platform carries */
 	xdjy_check_national_fen(s->ai.total_fen, "The total");
@@ -1687,7 +1687,7 @@ settlement_immutable_trigger(PG_FUNCTION_ARGS)
 			(xdjy_errcode(ERRCODE_XDJY_SETTLEMENT_IMMUTABLE),
 			 errdetail("Settlement %lld is final and cannot be %s.",
 					   isnull ? 0LL : (long long) DatumGetInt64(id),
-					   TRIGGER_FIRED_BY_UPDATE(td->tg_event) ? "updated" : "deleted"),
+					   xdjy_tr(TRIGGER_FIRED_BY_UPDATE(td->tg_event) ? XDJY_N_("updated") : XDJY_N_("deleted"))),
 			 errhint("Correct a settlement with a reversal (SELECT xdjy.reverse_settlement(%lld)) and settle again.",
 					 isnull ? 0LL : (long long) DatumGetInt64(id))));
 	PG_RETURN_NULL();			/* keep compiler quiet */
@@ -1753,7 +1753,7 @@ encounter_stay_overlap_trigger(PG_FUNCTION_ARGS)
 						   xdjy_clip(person), (long long) other, xdjy_clip(other_inst), xdjy_iso_date(other_adm),
 						   other_until, xdjy_iso_date(DatumGetDateADT(admitted)),
 						   dis_null ? "open" : xdjy_iso_date(DatumGetDateADT(discharged))),
-				 errhint("A person is in one hospital at a time; a transfer is admitted on or after the discharge day (002 #8).")));
+				 errhint("A person is in one hospital at a time; a transfer is admitted on or after the discharge day (吉医保发〔2019〕34号 附件第8条).")));
 	}
 	xdjy_spi_finish();
 	return PointerGetDatum(row);

@@ -17,6 +17,7 @@
 #include "utils/memutils.h"
 #include "utils/snapmgr.h"
 
+#include "errors.h"
 #include "spi_plans.h"
 
 void

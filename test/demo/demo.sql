@@ -6,8 +6,8 @@ CREATE EXTENSION xdjy CASCADE;
 SET search_path = xdjy, public;
 
 \echo
-\echo '== 1. Types: residence_category and filing_status (SPEC §1)'
-\echo '   Input takes English, Chinese and the legacy groups of 鲁医保发〔2021〕46号 §一:'
+\echo '== 1. Types: residence_category and filing_status'
+\echo '   Input takes English, Chinese and the legacy groups of 鲁医保发〔2021〕46号 第一条:'
 SELECT x AS "input", x::residence_category AS "residence_category"
 FROM unnest(ARRAY['long_term_resident', '临时外出就医人员', '异地安置退休人员',
 	'外出务工农民', '转诊转院人员', '探亲']) x;
@@ -17,7 +17,7 @@ SELECT c AS "类别", s AS "备案状态"
 FROM unnest('{long_term_resident,temporary_outside,long_term_resident,temporary_outside}'::residence_category[],
 	'{active,changed,cancelled,terminated}'::filing_status[]) AS t(c, s);
 RESET xdjy.language;
-\echo '   A filing status moves only out of active (001 §四(一)):'
+\echo '   A filing status moves only out of active (济宁市医保局 异地就医十项便民措施 第四条(一)):'
 SELECT f AS "from", string_agg(t::text, ', ' ORDER BY t) FILTER (WHERE filing_status_can_transition(f, t)) AS "may move to"
 FROM unnest('{active,changed,cancelled,terminated}'::filing_status[]) f,
      unnest('{active,changed,cancelled,terminated}'::filing_status[]) t
@@ -27,22 +27,22 @@ SELECT '长期居住'::residence_category;
 
 -- == demo: filings ==
 \echo
-\echo '== 2. Filings (备案, SPEC §2): sample institutions and persons from test/fixtures/sample.sql'
+\echo '== 2. Filings (备案): sample institutions and persons from test/fixtures/sample.sql'
 \set SHOW_CONTEXT never
 \i test/fixtures/sample.sql
 SELECT p.id, p.name, p.insured_region, r.name_en AS insured_in, p.scheme
 FROM xdjy.person p JOIN xdjy.region r ON r.code OPERATOR(pg_catalog.=) p.insured_region
 WHERE p.id IN ('jinan-emp-1', 'jinan-emp-2', 'jinan-res-1', 'weihai-emp-1', 'changchun-res-1')
 ORDER BY p.id;
-\echo '   张伟 (Jinan) files long-term for Beijing on 2024-03-10, starting 5 days back (001 §四(二)):'
+\echo '   张伟 (Jinan) files long-term for Beijing on 2024-03-10, starting 5 days back (济宁市医保局 异地就医十项便民措施 第四条(二)):'
 SELECT xdjy.file_long_term('jinan-emp-1', '110000', '2024-03-05', '2024-03-10') AS filing_id;
 \echo '   王芳 files the same, 6 days back: rejected, the hint names the earliest start date:'
 SELECT xdjy.file_long_term('jinan-emp-2', '110000', '2024-03-04', '2024-03-10');
 \echo '   SQLSTATE' :LAST_ERROR_SQLSTATE
-\echo '   A temporary filing may start any time before (004 §二(二)): 400 days back, two destinations:'
+\echo '   A temporary filing may start any time before (鲁医保发〔2022〕26号 第二条(二)): 400 days back, two destinations:'
 SELECT xdjy.file_temporary('weihai-emp-1', '310000', '2023-02-04', '2024-03-10') AS shanghai,
        xdjy.file_temporary('weihai-emp-1', '440300', '2024-03-10', '2024-03-10') AS shenzhen;
-\echo '   Intra-province temporary treatment in Shandong needs no filing from 2022-01-01 (000 §二(三), data):'
+\echo '   Intra-province temporary treatment in Shandong needs no filing from 2022-01-01 (鲁医保发〔2021〕46号 第二条(三), data):'
 SELECT xdjy.filing_exempt('370100', '370800', '2021-12-31') AS "Jinan→Jining 2021-12-31",
        xdjy.filing_exempt('370100', '370800', '2022-01-01') AS "Jinan→Jining 2022-01-01",
        xdjy.filing_exempt('370100', '110000', '2022-01-01') AS "Jinan→Beijing";
@@ -56,7 +56,7 @@ INSERT INTO xdjy.encounter (person_id, institution_code, visit_type, admitted_on
 VALUES ('jinan-emp-1', 'H11010500001', 'outpatient', '2024-04-10', '2024-04-10') RETURNING id AS e_zhang_visit \gset
 SELECT category, category_reason, fund_fen, personal_fen
 FROM xdjy.settle(:e_zhang_visit, 35000, 0, 'DEMO-0001', '2024-04-10');
-\echo '   so moving the filing to Shanghai before start + 6 months is rejected (001 §四(一)):'
+\echo '   so moving the filing to Shanghai before start + 6 months is rejected (济宁市医保局 异地就医十项便民措施 第四条(一)):'
 SELECT xdjy.change_filing(f.id, '310000', '2024-09-04') FROM xdjy.filing f
 WHERE f.person_id OPERATOR(pg_catalog.=) 'jinan-emp-1';
 \echo '   SQLSTATE' :LAST_ERROR_SQLSTATE
@@ -84,7 +84,7 @@ LEFT JOIN LATERAL xdjy.filing_at('jinan-emp-1', r, d) a ON true ORDER BY 1, 2;
 SELECT h.filing_id, h.event, h.business_date, h.by_role, h.new_row->>'destination_region' AS destination
 FROM xdjy.filing_history h JOIN xdjy.filing f ON f.id OPERATOR(pg_catalog.=) h.filing_id
 WHERE f.person_id OPERATOR(pg_catalog.=) 'jinan-emp-1' ORDER BY h.id;
-\echo '   Jilin (002 #7): 吴刚, Changchun resident scheme, living in Beijing, chooses non-direct hospitals:'
+\echo '   Jilin (吉医保发〔2019〕34号 附件第7条): 吴刚, Changchun resident scheme, living in Beijing, chooses non-direct hospitals:'
 SELECT xdjy.file_long_term('changchun-res-1', '110000', '2024-03-01', '2024-03-01') AS filing_id \gset
 SELECT xdjy.choose_institution(:filing_id, 'H11010500002', true, '2024-03-10') AS tier3,
        xdjy.choose_institution(:filing_id, 'H11010800002', false, '2024-03-10') AS tier2;
@@ -96,9 +96,9 @@ SELECT xdjy.choose_institution(:filing_id, 'H11010500003', false, '2024-03-10');
 
 -- == demo: settlements ==
 \echo
-\echo '== 3. Settlements (结算, SPEC §3): policy as dated data, the engine decides category and amounts'
+\echo '== 3. Settlements (结算): policy as dated data, the engine decides category and amounts'
 \set SHOW_CONTEXT never
-\echo '   Policy rows (dated; long-term has none: it pays the insured place''s local row, 004 §二(三)):'
+\echo '   Policy rows (dated; long-term has none: it pays the insured place''s local row, 鲁医保发〔2022〕26号 第二条(三)):'
 INSERT INTO xdjy.policy (insured_region, scheme, category, visit_type, valid,
 		deductible_fen, ratio_bp, first_selfpay_bp, annual_cap_fen, quota_group, note) VALUES
 	('370100', 'employee', 'local', 'inpatient', '[2021-01-01,)', 100000, 9000, 0, 50000000, 'inpatient', '济南职工住院'),
@@ -114,27 +114,27 @@ INSERT INTO xdjy.policy (insured_region, scheme, category, visit_type, valid,
 	('220100', 'employee', 'unfiled', 'inpatient', '[2019-01-01,)', 80000, 7000, 0, 30000000, 'inpatient', '长春职工未备案');
 SELECT insured_region, scheme, category, visit_type, valid, deductible_fen, ratio_bp, first_selfpay_bp, annual_cap_fen, quota_group
 FROM xdjy.policy ORDER BY id;
-\echo '   Shandong caps the temporary first self-pay at 10% from 2022 (000 §三(二)); a 20% row is rejected:'
+\echo '   Shandong caps the temporary first self-pay at 10% from 2022 (鲁医保发〔2021〕46号 第三条(二)); a 20% row is rejected:'
 INSERT INTO xdjy.policy (insured_region, scheme, category, visit_type, valid, ratio_bp, first_selfpay_bp, annual_cap_fen, quota_group)
 VALUES ('370800', 'employee', 'temporary', 'inpatient', '[2022-01-01,)', 7000, 2000, 50000000, 'inpatient');
 \echo '   SQLSTATE' :LAST_ERROR_SQLSTATE
-\echo '   Jilin''s ratio rules ship as dated data (002 #2–#4):'
+\echo '   Jilin''s ratio rules ship as dated data (吉医保发〔2019〕34号 附件第2–4条):'
 SELECT province, scheme, category, own_reason_only, kind, points_bp, valid, source FROM xdjy.ratio_adjustment ORDER BY id;
 
 \echo
 \echo '   张伟 (Jinan, long-term filed for Beijing) stays at the China-Japan Friendship Hospital:'
-\echo '   long_term at Jinan''s local 90%: (1200000 − 100000) × 90% = 990000 fen (004 §二(三))'
+\echo '   long_term at Jinan''s local 90%: (1200000 − 100000) × 90% = 990000 fen (鲁医保发〔2022〕26号 第二条(三))'
 INSERT INTO xdjy.encounter (person_id, institution_code, visit_type, admitted_on, discharged_on)
 VALUES ('jinan-emp-1', 'H11010500001', 'inpatient', '2024-05-06', '2024-05-15') RETURNING id AS e_zhang \gset
 SELECT category, category_reason, scope, ratio_bp, first_selfpay_fen, deductible_fen, fund_fen, personal_fen
 FROM xdjy.settle(:e_zhang, 1234567, 34567, 'INV-ZW-0515', '2024-05-15');
-\echo '   the same day at Qilu Hospital in Jinan is a contradiction in time and space (002 #8):'
+\echo '   the same day at Qilu Hospital in Jinan is a contradiction in time and space (吉医保发〔2019〕34号 附件第8条):'
 INSERT INTO xdjy.encounter (person_id, institution_code, visit_type, admitted_on, discharged_on)
 VALUES ('jinan-emp-1', 'H37010200001', 'inpatient', '2024-05-10', '2024-05-12');
 \echo '   SQLSTATE' :LAST_ERROR_SQLSTATE
 
 \echo
-\echo '   黄勇 (Weihai, temporary filing for Shanghai) at Ruijin Hospital in 2024: first self-pay 10% (000 §三(二)):'
+\echo '   黄勇 (Weihai, temporary filing for Shanghai) at Ruijin Hospital in 2024: first self-pay 10% (鲁医保发〔2021〕46号 第三条(二)):'
 \echo '   in scope 1900000, first self-pay 190000, deductible 100000, (1710000 − 100000) × 70% = 1127000'
 INSERT INTO xdjy.encounter (person_id, institution_code, visit_type, admitted_on, discharged_on)
 VALUES ('weihai-emp-1', 'H31010100001', 'inpatient', '2024-06-03', '2024-06-12') RETURNING id AS e_huang \gset
@@ -149,7 +149,7 @@ SELECT category, first_selfpay_bp, first_selfpay_fen, deductible_fen, fund_fen, 
 FROM xdjy.settle(:e_li, 2000000, 100000, 'INV-LQ-0515', '2021-05-15');
 
 \echo
-\echo '   刘洋 (Jinan resident) has no filing but comes in as an emergency in Guangzhou (001 §五(一)):'
+\echo '   刘洋 (Jinan resident) has no filing but comes in as an emergency in Guangzhou (济宁市医保局 异地就医十项便民措施 第五条(一)):'
 \echo '   temporary: first self-pay 30000, deductible 60000, (270000 − 60000) × 60% = 126000'
 INSERT INTO xdjy.encounter (person_id, institution_code, visit_type, admitted_on, discharged_on, emergency)
 VALUES ('jinan-res-1', 'H44010600001', 'inpatient', '2024-07-01', '2024-07-05', true) RETURNING id AS e_liu \gset
@@ -157,7 +157,7 @@ SELECT category, category_reason, first_selfpay_fen, deductible_fen, fund_fen, p
 FROM xdjy.settle(:e_liu, 300000, 0, 'INV-LY-0705', '2024-07-05');
 
 \echo
-\echo '   吴刚 (Changchun resident scheme, long-term in Beijing): local 80% − 10 points (002 #2):'
+\echo '   吴刚 (Changchun resident scheme, long-term in Beijing): local 80% − 10 points (吉医保发〔2019〕34号 附件第2条):'
 \echo '   (1000000 − 60000) × 70% = 658000'
 INSERT INTO xdjy.encounter (person_id, institution_code, visit_type, admitted_on, discharged_on)
 VALUES ('changchun-res-1', 'H11010800001', 'inpatient', '2024-04-01', '2024-04-08') RETURNING id AS e_wu \gset
@@ -165,24 +165,24 @@ SELECT category, ratio_bp, deductible_fen, fund_fen, personal_fen
 FROM xdjy.settle(:e_wu, 1000000, 0, 'INV-WG-0408', '2024-04-08');
 
 \echo
-\echo '   孙杰 (Changchun employee) in Shenzhen without filing: direct settlement refused, the attempt kept (R4):'
+\echo '   孙杰 (Changchun employee) in Shenzhen without filing: direct settlement refused, the attempt kept (for the settlement rates):'
 INSERT INTO xdjy.encounter (person_id, institution_code, visit_type, admitted_on, discharged_on)
 VALUES ('changchun-emp-1', 'H44030400001', 'inpatient', '2024-08-01', '2024-08-05') RETURNING id AS e_sun \gset
 SELECT xdjy.try_settle(:e_sun, 500000, 0, 'INV-SJ-0805', '2024-08-05') IS NULL AS refused;
 SELECT encounter_id, sqlstate, message FROM xdjy.settlement_attempt ORDER BY id;
-\echo '   he claims by hand: 2025-04-01 is too late for 2024 expenses (002 #16), 2025-03-31 is in time:'
+\echo '   he claims by hand: 2025-04-01 is too late for 2024 expenses (吉医保发〔2019〕34号 附件第16条), 2025-03-31 is in time:'
 INSERT INTO xdjy.manual_claim (encounter_id, invoice_no, total_fen, submitted_on)
 VALUES (:e_sun, 'INV-SJ-0805', 500000, '2025-04-01');
 \echo '   SQLSTATE' :LAST_ERROR_SQLSTATE
 INSERT INTO xdjy.manual_claim (encounter_id, invoice_no, total_fen, submitted_on, materials_complete_on)
 VALUES (:e_sun, 'INV-SJ-0805', 500000, '2025-03-31', '2025-03-31') RETURNING id AS claim_sun \gset
-\echo '   due 22 working days after the materials are complete, over Qingming (002 #15):'
+\echo '   due 22 working days after the materials are complete, over Qingming (吉医保发〔2019〕34号 附件第15条):'
 SELECT id, submitted_on, materials_complete_on, due_on, status FROM xdjy.manual_claim;
-\echo '   paid at Jilin''s unfiled 20% (002 #3): (500000 − 80000) × 20% = 84000'
+\echo '   paid at Jilin''s unfiled 20% (吉医保发〔2019〕34号 附件第3条): (500000 − 80000) × 20% = 84000'
 SELECT category, ratio_bp, deductible_fen, fund_fen, personal_fen FROM xdjy.decide_manual_claim(:claim_sun, '2025-04-18');
 
 \echo
-\echo '   王芳 (Jinan): one outpatient quota of 2000 yuan for local and remote visits (000 §三(三)):'
+\echo '   王芳 (Jinan): one outpatient quota of 2000 yuan for local and remote visits (鲁医保发〔2021〕46号 第三条(三)):'
 SELECT xdjy.file_temporary('jinan-emp-2', '110000', '2024-01-02', '2024-01-02') AS filing_id;
 INSERT INTO xdjy.encounter (person_id, institution_code, visit_type, admitted_on)
 VALUES ('jinan-emp-2', 'H37010300001', 'outpatient', '2024-02-01') RETURNING id AS e_wang1 \gset
@@ -219,7 +219,7 @@ RESET xdjy.language;
 
 -- == demo: reporting ==
 \echo
-\echo '== Reconciliation, clearing and reporting (SPEC §4)'
+\echo '== Reconciliation, clearing and reporting'
 \echo '   Hand-made settlements of autumn 2024 (National Day week, a swapped Saturday, the year end)'
 \echo '   and what the insured place, the treatment place and the platform reported (test/pgtap/include/reporting_data.sql):'
 BEGIN;
@@ -231,7 +231,7 @@ COMMIT;
 SELECT s.id, s.settled_on, s.scope, s.mode, s.institution_code, s.total_fen, s.fund_fen,
 	(SELECT string_agg(r.party || ' ' || r.reported_on, ', ' ORDER BY r.id) FROM party_report r WHERE r.settlement_id = s.id) AS reports
 FROM settlement s WHERE s.id BETWEEN 6000 AND 6011 ORDER BY s.id;
-\echo '   R2 three-party reconciliation, daily (004 §四(一)): every mismatch with the parties'' latest figures;'
+\echo '   three-party reconciliation three-party reconciliation, daily (鲁医保发〔2022〕26号 第四条(一)): every mismatch with the parties'' latest figures;'
 \echo '   6004 and 6005 were reported twice by one party and match, 6006''s second report differs:'
 SELECT day, settlement_id, reporting_label(kind, 'en') AS kind, total_fen, fund_fen,
 	insured_fund_fen AS insured, treatment_fund_fen AS treatment, national_fund_fen AS national,
@@ -254,18 +254,18 @@ SELECT month AS "月份", settlements AS "结算笔数", matched AS "相符", mi
 	unknown_settlements AS "未知结算", reconciled_on AS "对账完成", due_on AS "截止日期",
 	reporting_label(status, 'zh') AS "状态"
 FROM reconciliation_monthly_as_of('2024-11-04');
-\echo '   R1 inpatient expense details not uploaded within 3 (calendar) days (004 §三(四)), as of 2025-01-10:'
+\echo '   detail upload inpatient expense details not uploaded within 3 (calendar) days (鲁医保发〔2022〕26号 第三条(四)), as of 2025-01-10:'
 SELECT settlement_id, settled_on, due_on, uploaded_on, reporting_label(status, 'en') AS status,
 	reporting_label(status, 'zh') AS "状态", days_late
 FROM detail_upload_overdue_as_of('2025-01-10') WHERE settlement_id BETWEEN 6000 AND 6999;
-\echo '   R3 clearing of September 2024 as of 2024-10-22: confirmation by the 20th (a roll-back reopened'
+\echo '   Monthly clearing of September 2024 as of 2024-10-22: confirmation by the 20th (a roll-back reopened'
 \echo '   Jinan''s), payment 30 working days after the declaration, transfer up before the next provincial clearing:'
 SELECT reporting_label(party_kind, 'en') AS party, code, settlements, fund_fen, confirm_due_on, confirmed_on,
 	reporting_label(confirm_status, 'en') AS confirmation, declared_on, pay_due_on,
 	reporting_label(pay_status, 'en') AS payment, transfer_due_on, reporting_label(transfer_status, 'en') AS transfer
 FROM clearing_monthly_as_of('2024-10-22')
 WHERE month = '2024-09-01' ORDER BY party_kind, code;
-\echo '   R4 monthly indicators against the targets of 004 §一 (98%, 80%):'
+\echo '   settlement rates monthly indicators against the targets of 鲁医保发〔2022〕26号 第一条 (98%, 80%):'
 SELECT month, province_name_en AS province, reporting_label(kpi, 'en') AS indicator, numerator || '/' || denominator AS cases,
 	to_char(rate_bp / 100.0, 'FM990.00') || '%' AS rate, to_char(target_bp / 100.0, 'FM990') || '%' AS target, met
 FROM kpi_monthly WHERE month BETWEEN '2024-08-01' AND '2025-01-01' ORDER BY kpi, month, province;
@@ -273,23 +273,23 @@ SELECT month AS "月份", province_name_zh AS "省份", reporting_label(kpi, 'zh
 	to_char(rate_bp / 100.0, 'FM990.00') || '%' AS "比率", to_char(target_bp / 100.0, 'FM990') || '%' AS "目标",
 	CASE WHEN met THEN '达标' ELSE '未达标' END AS "结果"
 FROM kpi_monthly WHERE month BETWEEN '2024-08-01' AND '2025-01-01' ORDER BY kpi, month, province;
-\echo '   R5 coverage gaps of the sample regions and institutions (003 §二(一)(二)):'
+\echo '   coverage coverage gaps of the sample regions and institutions (鲁医保发〔2020〕68号 二(一)(二)):'
 SELECT region_code, name_en, networked || ' of ' || required AS networked, gap_en
 FROM coverage_gap ORDER BY gap, region_code;
 SELECT region_code AS "区划", name_zh AS "名称", networked || '/' || required AS "联网/要求", gap_zh AS "缺口"
 FROM coverage_gap ORDER BY gap, region_code;
-\echo '   S5 manual claims open on 2024-10-28, due 22 working days after complete materials (002 #15):'
+\echo '   manual claims manual claims open on 2024-10-28, due 22 working days after complete materials (吉医保发〔2019〕34号 附件第15条):'
 SELECT claim_id, person_id, submitted_on, materials_complete_on, due_on, reporting_label(status, 'en') AS status,
 	reporting_label(status, 'zh') AS "状态", overdue
 FROM manual_claim_due_as_of('2024-10-28') WHERE claim_id BETWEEN 6100 AND 6199;
-\echo '   The working-day calendar behind those dates (R7): the National Day week 2024'
+\echo '   The working-day calendar behind those dates: the National Day week 2024'
 SELECT d::date AS day, to_char(d, 'Dy') AS dow, is_working_day(d::date) AS working
 FROM generate_series('2024-09-28'::date, '2024-10-13'::date, '1 day') d;
 -- == end demo: reporting ==
 
 -- == demo: national interface ==
 \echo
-\echo '== National platform interface (国家医疗保障信息平台 接口规范; INTERFACE.md)'
+\echo '== National platform interface (国家医疗保障信息平台 接口规范)'
 \echo '   Amounts: xdjy keeps fen, the platform yuan as numeric(16,2), converted exactly:'
 SELECT f AS fen, fen_to_yuan(f) AS yuan
 FROM unnest(ARRAY[1, -30001, 9007199254740992, 9999999999999999]::bigint[]) f;

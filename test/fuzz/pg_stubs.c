@@ -91,6 +91,69 @@ errhint(const char *fmt,...)
 	return 0;
 }
 
+/*
+ * src/messages.c, for the harnesses: the DETAIL or HINT is formatted with
+ * its English format and, when src/messages_zh.c (linked) has one, with
+ * the Chinese one too, so that the fuzzed values go through both.
+ */
+typedef struct FuzzMessage
+{
+	const char *en;
+	const char *zh;
+} FuzzMessage;
+extern const FuzzMessage xdjy_messages_zh[];
+extern const int xdjy_messages_zh_count;
+
+const char *xdjy_message_zh(const char *en);
+const char *xdjy_tr(const char *en);
+int			xdjy_errdetail(const char *fmt,...);
+int			xdjy_errhint(const char *fmt,...);
+
+const char *
+xdjy_message_zh(const char *en)
+{
+	int			i;
+
+	for (i = 0; en != NULL && i < xdjy_messages_zh_count; i++)
+		if (strcmp(xdjy_messages_zh[i].en, en) == 0)
+			return xdjy_messages_zh[i].zh;
+	return NULL;
+}
+
+const char *
+xdjy_tr(const char *en)
+{
+	return en;
+}
+
+#define FORMAT_BOTH_AND_DROP(fmt) \
+	do { \
+		const char *zh_ = xdjy_message_zh(fmt); \
+		FORMAT_AND_DROP(fmt); \
+		if (zh_ != NULL) \
+		{ \
+			char		zbuf_[4096]; \
+			va_list		zap_; \
+			va_start(zap_, fmt); \
+			vsnprintf(zbuf_, sizeof(zbuf_), zh_, zap_); \
+			va_end(zap_); \
+		} \
+	} while (0)
+
+int
+xdjy_errdetail(const char *fmt,...)
+{
+	FORMAT_BOTH_AND_DROP(fmt);
+	return 0;
+}
+
+int
+xdjy_errhint(const char *fmt,...)
+{
+	FORMAT_BOTH_AND_DROP(fmt);
+	return 0;
+}
+
 int
 GetDatabaseEncoding(void)
 {

@@ -41,11 +41,11 @@ for t in "${targets[@]}"; do
 	stubs="$out/unreached_$name.c"
 	echo '#include <stdlib.h>' >"$stubs"
 	# shellcheck disable=SC2086
-	if ! clang $flags -fsanitize=fuzzer $harness pg_stubs.c $objs "$stubs" $pgcommon -o "$bin" 2>"$out/build_$name.log"; then
+	if ! clang $flags -fsanitize=fuzzer $harness pg_stubs.c $src/messages_zh.c $objs "$stubs" $pgcommon -o "$bin" 2>"$out/build_$name.log"; then
 		grep -oE "undefined reference to \`[A-Za-z0-9_]+'" "$out/build_$name.log" | sed -E "s/.*\`([A-Za-z0-9_]+)'/\1/" |
 			sort -u | sed 's/.*/void &(void); void &(void) { abort(); }/' >>"$stubs"
 		# shellcheck disable=SC2086
-		if ! clang $flags -fsanitize=fuzzer $harness pg_stubs.c $objs "$stubs" $pgcommon -o "$bin" 2>"$out/build_$name.log"; then
+		if ! clang $flags -fsanitize=fuzzer $harness pg_stubs.c $src/messages_zh.c $objs "$stubs" $pgcommon -o "$bin" 2>"$out/build_$name.log"; then
 			echo "fuzz $name: build failed"; cat "$out/build_$name.log"; fail=$((fail + 1)); continue
 		fi
 	fi

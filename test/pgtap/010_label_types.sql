@@ -1,6 +1,6 @@
 -- residence_category and filing_status: every label in, both languages out,
 -- bad input rejected with 22P02, the 16-pair transition matrix.
--- SPEC §1; 000 鲁医保发〔2021〕46号 §一 (legacy groups); 001 §四(一), 004 §二(一).
+--; 鲁医保发〔2021〕46号 第一条 (legacy groups); 济宁市医保局 异地就医十项便民措施 第四条(一), 鲁医保发〔2022〕26号 第二条(一).
 BEGIN;
 SELECT plan(96);
 SET LOCAL search_path = xdjy, public;
@@ -9,11 +9,11 @@ SET LOCAL search_path = xdjy, public;
 SELECT is(x::residence_category::text, 'long_term_resident', format('%L is long_term_resident', translate(x, E'\n\t', '  ')))
 FROM unnest(ARRAY['long_term_resident', 'LONG_TERM_RESIDENT', 'Long_term_Resident',
 	' long_term_resident', E'long_term_resident\t', '异地长期居住人员', '　异地长期居住人员',
-	-- 000 §一(一)
+	-- 鲁医保发〔2021〕46号 第一条(一)
 	'异地安置退休人员', '常驻异地工作人员', '长期异地居住人员', '外出务工农民', '外来就业创业人员']) x;
 SELECT is(x::residence_category::text, 'temporary_outside', format('%L is temporary_outside', translate(x, E'\n\t', '  ')))
 FROM unnest(ARRAY['temporary_outside', 'Temporary_Outside', E'\ntemporary_outside\n', '临时外出就医人员',
-	-- 000 §一(二)
+	-- 鲁医保发〔2021〕46号 第一条(二)
 	'转诊转院人员', '自行外出就医人员', '因出差、探亲、旅游等临时在外就医人员', '临时在外就医人员',
 	'出差人员', '探亲人员', '旅游人员', '出差', '探亲', '旅游']) x;
 
@@ -54,7 +54,7 @@ SELECT is(label(NULL::filing_status, 'zh'), NULL, 'label(NULL) is NULL');
 SELECT is(filing_status_can_transition(NULL, 'active'), NULL, 'transition from NULL is NULL');
 SELECT is(NULL::residence_category = 'temporary_outside', NULL, 'NULL = x is NULL');
 
--- 001 §四(一), 004 §二(一): a status moves only out of active -------------
+-- 济宁市医保局 异地就医十项便民措施 第四条(一), 鲁医保发〔2022〕26号 第二条(一): a status moves only out of active -------------
 SELECT is(filing_status_can_transition(f, t), f = 'active' AND t <> 'active',
 	format('transition %s -> %s %s', f, t, CASE WHEN f = 'active' AND t <> 'active' THEN 'allowed' ELSE 'refused' END))
 FROM unnest('{active,changed,cancelled,terminated}'::filing_status[]) f,

@@ -1,4 +1,4 @@
--- F7, 001 §四(一) and 004 §二(一): a change closes the old filing (changed,
+-- F7, 济宁市医保局 异地就医十项便民措施 第四条(一) and 鲁医保发〔2022〕26号 第二条(一): a change closes the old filing (changed,
 -- closed_on, replaced_by) and opens the new one from the change date;
 -- status moves only out of active (filing_status_can_transition); closed
 -- filings are the record and never change.  Everything through plain
@@ -36,9 +36,9 @@ CREATE FUNCTION pg_temp.move(from_state text, to_status text) RETURNS text LANGU
 		(SELECT id FROM st WHERE state = from_state)) $$;
 
 SELECT lives_ok(pg_temp.move('active>active', 'active'), 'active → active: an UPDATE leaving it active is accepted (not a transition)');
-SELECT lives_ok(pg_temp.move('active>changed', 'changed'), '001 §四(一): active → changed through UPDATE is accepted');
-SELECT lives_ok(pg_temp.move('active>cancelled', 'cancelled'), '001 §四(一): active → cancelled through UPDATE is accepted');
-SELECT lives_ok(pg_temp.move('active>terminated', 'terminated'), '004 §二(一): active → terminated through UPDATE is accepted');
+SELECT lives_ok(pg_temp.move('active>changed', 'changed'), '济宁市医保局 异地就医十项便民措施 第四条(一): active → changed through UPDATE is accepted');
+SELECT lives_ok(pg_temp.move('active>cancelled', 'cancelled'), '济宁市医保局 异地就医十项便民措施 第四条(一): active → cancelled through UPDATE is accepted');
+SELECT lives_ok(pg_temp.move('active>terminated', 'terminated'), '鲁医保发〔2022〕26号 第二条(一): active → terminated through UPDATE is accepted');
 SELECT throws_ok(pg_temp.move(f, t), 'YB108', NULL, format('F7: %s → %s through UPDATE is rejected (closed rows never change)', f, t))
 FROM unnest(ARRAY['changed', 'cancelled', 'terminated']) f,
 	unnest(ARRAY['active', 'changed', 'cancelled', 'terminated']) t
@@ -72,7 +72,7 @@ FROM unnest(ARRAY['destination_region = ''310000''', 'start_date = ''2024-02-01'
 	'person_id = ''jinan-emp-3''', 'category = ''long_term_resident''', 'channel = ''fax''', 'pledge = true',
 	'created_at = created_at - interval ''1 day''']) c;
 SELECT lives_ok(format($$UPDATE filing SET proof = 'household_register' WHERE id = %s$$, (SELECT id FROM st WHERE state = 'active>active')),
-	'004 §二(三): proof may be added to an active filing');
+	'鲁医保发〔2022〕26号 第二条(三): proof may be added to an active filing');
 
 -- closing columns must fit the status --------------------------------------
 SELECT throws_ok(format($$UPDATE filing SET status = 'cancelled' WHERE id = %s$$, (SELECT id FROM st WHERE state = 'active>active')),
@@ -117,7 +117,7 @@ SELECT results_eq(
 	  FROM filing WHERE person_id = 'jinan-res-1' ORDER BY id$$,
 	$$VALUES ('110000', 'changed', '2024-03-01'::date, '2024-03-01'::date, '2024-05-01'::date, true),
 	         ('310000', 'active', '2024-05-01'::date, '2024-05-01'::date, NULL::date, false)$$,
-	'001 §四(一): the old filing is changed on 2024-05-01, the new one starts that day');
+	'济宁市医保局 异地就医十项便民措施 第四条(一): the old filing is changed on 2024-05-01, the new one starts that day');
 SELECT is((SELECT replaced_by FROM filing WHERE person_id = 'jinan-res-1' AND status = 'changed'),
 	(SELECT id FROM filing WHERE person_id = 'jinan-res-1' AND status = 'active'),
 	'replaced_by links the old filing to the new one');

@@ -1,7 +1,7 @@
 -- filing_at(person, region, on): the filing that applies there that day,
 -- by its dates (start_date <= on < closed_on), long-term before temporary
--- (000 §三(一): where one lives long-term, the local standard applies;
--- SPEC §3 steps 2–3).
+-- (鲁医保发〔2021〕46号 第三条(一): where one lives long-term, the local standard applies;
+-- steps 2–3).
 BEGIN;
 SELECT plan(19);
 SET LOCAL search_path = xdjy, public;
@@ -18,7 +18,7 @@ CREATE FUNCTION pg_temp.at(r text, d date) RETURNS bigint LANGUAGE sql AS $$
 SELECT is(pg_temp.at('110000', '2023-12-31'), NULL, 'no filing before the first start');
 SELECT is(pg_temp.at('110000', '2024-01-01'), (SELECT id FROM f WHERE k = 'tmp bj'), 'the start day is covered (temporary)');
 SELECT is(pg_temp.at('110000', '2024-02-29'), (SELECT id FROM f WHERE k = 'tmp bj'), 'only the temporary filing applies before 2024-03-01');
-SELECT is(pg_temp.at('110000', '2024-03-01'), (SELECT id FROM f WHERE k = 'lt bj'), '000 §三(一): long-term wins over temporary');
+SELECT is(pg_temp.at('110000', '2024-03-01'), (SELECT id FROM f WHERE k = 'lt bj'), '鲁医保发〔2021〕46号 第三条(一): long-term wins over temporary');
 SELECT is(pg_temp.at('110105001', '2024-06-01'), (SELECT id FROM f WHERE k = 'lt bj'), 'a township code walks up to its pooling region');
 SELECT is(pg_temp.at('110000', '2024-08-31'), (SELECT id FROM f WHERE k = 'lt bj'), 'the changed filing applied up to the day before the change');
 SELECT is(pg_temp.at('110000', '2024-09-01'), (SELECT id FROM f WHERE k = 'tmp bj'), 'from the change date, only the temporary filing is left in Beijing');

@@ -1,9 +1,9 @@
--- The region primitives every rule shares (SPEC §1, SPEC §6): the walk
+-- The region primitives every rule shares (): the walk
 -- from a region up to its pooling region (统筹区) goes through the region
 -- itself and at most 8 regions above it, so a cycle in the parent links
 -- ends; xdjy.pooling_region(), the rule triggers and filing_exempt() walk
 -- alike.  The province of a code is its first two digits.  An exemption
--- row (F10, 000 §二(三)) bounded by the date infinity is not open-ended.
+-- row (F10, 鲁医保发〔2021〕46号 第二条(三)) bounded by the date infinity is not open-ended.
 BEGIN;
 SELECT plan(26);
 SET LOCAL search_path = xdjy, public;
@@ -25,15 +25,15 @@ SELECT is(pooling_region('379909'), NULL, 'nine levels up: beyond the walk, no p
 SELECT is(pooling_region('370100'), '370100', 'a pooling region is its own');
 SELECT is(pooling_region('379999'), NULL, 'an unknown code has none');
 SELECT lives_ok($$INSERT INTO institution (code, name_zh, region_code) VALUES ('H37990800001', '链八', '379908')$$,
-	'SPEC §6: an institution eight levels below Jinan lies under a pooling region');
+	'an institution eight levels below Jinan lies under a pooling region');
 SELECT throws_ok($$INSERT INTO institution (code, name_zh, region_code) VALUES ('H37990900001', '链九', '379909')$$,
-	'YB191', NULL, 'SPEC §6: nine levels below, the trigger finds none either');
+	'YB191', NULL, 'nine levels below, the trigger finds none either');
 SELECT is(filing_exempt('371000', '379908', '2024-01-01'), true,
-	'000 §二(三): Weihai → eight levels below Jinan is intra-province, exempt');
+	'鲁医保发〔2021〕46号 第二条(三): Weihai → eight levels below Jinan is intra-province, exempt');
 SELECT is(filing_exempt('371000', '379909', '2024-01-01'), false,
 	'nine levels below: a known region under no pooling region, not exempt');
 SELECT throws_ok($$INSERT INTO person VALUES ('t-chain', '链', '379908', 'employee')$$,
-	'YB190', NULL, 'SPEC §6: a county of the chain is no insured region');
+	'YB190', NULL, 'a county of the chain is no insured region');
 
 -- a cycle: 379911 and 379912 are each other's parent, neither pools
 INSERT INTO region (code, name_zh, level, parent_code) VALUES
@@ -45,9 +45,9 @@ UPDATE region SET parent_code = '379912' WHERE code = '379911';
 SELECT is(pooling_region('379911'), NULL, 'a cycle of regions ends at the depth limit: none');
 SELECT is(pooling_region('379913'), NULL, 'nor for a region under the cycle');
 SELECT throws_ok($$INSERT INTO institution (code, name_zh, region_code) VALUES ('H37991100001', '环', '379911')$$,
-	'YB191', NULL, 'SPEC §6: an institution in the cycle lies under no pooling region');
+	'YB191', NULL, 'an institution in the cycle lies under no pooling region');
 SELECT throws_ok($$INSERT INTO person VALUES ('t-cycle', '环', '379913', 'employee')$$,
-	'YB190', NULL, 'SPEC §6: a region under the cycle is no insured region');
+	'YB190', NULL, 'a region under the cycle is no insured region');
 SELECT is(filing_exempt('370100', '379913', '2024-01-01'), false, 'filing_exempt() ends the walk too');
 SELECT is((SELECT count(*) FROM region r WHERE pg_temp.c_pooling_region(r.code) IS DISTINCT FROM pooling_region(r.code)),
 	0::bigint, 'the C walk and pooling_region() agree on every region, chain and cycle included');
@@ -58,11 +58,11 @@ SELECT is(pooling_region('379913'), '379912', 'the cycle''s member made a poolin
 SELECT lives_ok($$INSERT INTO institution (code, name_zh, region_code) VALUES ('H37991300001', '环下', '379913')$$,
 	'and the institution trigger sees the change at once');
 SELECT is(filing_exempt('379912', '370100', '2024-01-01'), true,
-	'000 §二(三): the new pooling region is in Shandong (its first two digits), exempt toward Jinan');
+	'鲁医保发〔2021〕46号 第二条(三): the new pooling region is in Shandong (its first two digits), exempt toward Jinan');
 SELECT is(pg_temp.c_pooling_region('379911'), '379912', 'the C walk sees the change too');
 
 -- the province of a code ------------------------------------------------------
-SELECT is(province_of('370102001'), '370000', 'SPEC §1: a township''s province is its first two digits and 0000');
+SELECT is(province_of('370102001'), '370000', 'a township''s province is its first two digits and 0000');
 SELECT is(treatment_scope('370100', '371000'), 'intra_province', 'two cities of one province');
 SELECT is(treatment_scope('370100', '380100'), 'cross_province', 'first digit alike, second not: another province');
 
@@ -71,7 +71,7 @@ SELECT lives_ok($$INSERT INTO filing_exemption VALUES ('220000', '[2025-01-01,in
 	'F10 row up to the date infinity (a bound, not "unbounded")');
 SELECT is(filing_exempt('220100', '220200', '2030-06-30'), true, 'it covers every finite date from 2025-01-01');
 SELECT lives_ok($$SELECT file_temporary('changchun-res-1', '220200', '2025-03-01', '2025-03-01')$$,
-	'000 §二(三): a bounded exemption leaves a temporary filing its use, as upper_inf() says');
+	'鲁医保发〔2021〕46号 第二条(三): a bounded exemption leaves a temporary filing its use, as upper_inf() says');
 
 SELECT * FROM finish();
 ROLLBACK;

@@ -1,5 +1,5 @@
 -- Settlements are immutable; a correction is a reversal row (冲正,
--- INTERFACE 2601) with every amount negated that gives the ledgers back,
+-- 国家医疗保障信息平台 接口规范 2601) with every amount negated that gives the ledgers back,
 -- once.  Ledgers equal the sums of their settlements.
 BEGIN;
 SELECT plan(22);
@@ -51,12 +51,12 @@ SELECT lives_ok($$INSERT INTO xdjy.settlement (reverses, settled_on, encounter_i
 SELECT is((SELECT deductible_met_fen || '/' || fund_paid_fen FROM ledger WHERE person_id = 'SETL-JN-E' AND year = 2024),
 	'0/0', 'both reversed: the ledger is back to nothing');
 
--- settle again after the reversal (000 §四: the invoice is free again) --------
+-- settle again after the reversal (鲁医保发〔2021〕46号 第四条: the invoice is free again) --------
 -- 900000: deductible 100000 (given back), fund 720000
 SELECT is((SELECT s.fund_fen || '/' || s.invoice_seq FROM xdjy.settle(954001, 900000, 0, 'SETL-R-1', '2024-03-21') s),
 	'720000/1', 'the corrected settlement reuses the invoice (its second use) and the deductible given back');
 SELECT throws_ok($$SELECT xdjy.settle(954001, 900000, 0, 'SETL-R-1', '2024-03-22')$$,
-	'YB308', NULL, '000 §四: while the correction stands, the invoice cannot be settled again');
+	'YB308', NULL, '鲁医保发〔2021〕46号 第四条: while the correction stands, the invoice cannot be settled again');
 
 -- the ledger equals the sums of the settlements ----------------------------------
 SELECT is((SELECT count(*)::int FROM ledger l

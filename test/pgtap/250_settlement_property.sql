@@ -1,4 +1,4 @@
--- Property (SPEC §3): the C amounts equal a numeric reference formula on
+-- Property: the C amounts equal a numeric reference formula on
 -- 100 000 random cases (fixed seed), half of them small enough that every
 -- rounding edge comes up.  Reference, in exact numeric arithmetic:
 --   first_selfpay = round(in_scope × fs / 10000)      (round: half up for ≥ 0)
@@ -37,9 +37,9 @@ SELECT is((SELECT count(*)::int FROM compared), 100000, '100 000 random cases');
 SELECT is((SELECT count(*)::int FROM compared
 	WHERE in_scope_fen <> r_in_scope OR first_selfpay_fen <> r_fs OR deductible_fen <> r_ded
 	   OR fund_fen <> r_fund OR personal_fen <> total - r_fund), 0,
-	'SPEC §3: 0 mismatches between the C amounts and the numeric reference');
+	'0 mismatches between the C amounts and the numeric reference');
 SELECT is((SELECT count(*)::int FROM compared WHERE fund_fen + personal_fen <> total OR fund_fen < 0 OR personal_fen < 0), 0,
-	'SPEC §3: fund + personal = total, both ≥ 0, in every case');
+	'fund + personal = total, both ≥ 0, in every case');
 SELECT cmp_ok((SELECT count(*)::int FROM compared
 	WHERE (in_scope_fen * fs_bp) % 10000 = 5000 OR ((in_scope_fen - first_selfpay_fen - deductible_fen) * ratio_bp) % 10000 = 5000),
 	'>', 100, 'the cases hit exact half-fen shares more than 100 times');

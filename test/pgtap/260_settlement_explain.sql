@@ -1,6 +1,6 @@
--- try_settle records failed attempts with their SQLSTATE (R4, 004 §一);
+-- try_settle records failed attempts with their SQLSTATE (R4, 鲁医保发〔2022〕26号 第一条);
 -- explain_settlement shows every step with rule, amount, seed article and
--- ledger, in English or Chinese (SPEC §3), replayed from the stored row.
+-- ledger, in English or Chinese, replayed from the stored row.
 BEGIN;
 SELECT plan(26);
 \ir include/settlement_data.sql
@@ -14,7 +14,7 @@ INSERT INTO encounter (id, person_id, institution_code, visit_type, admitted_on,
 
 -- try_settle ------------------------------------------------------------------
 SELECT is((SELECT s.fund_fen FROM xdjy.try_settle(956001, 1000000, 0, 'SETL-X-1', '2024-03-08') s),
-	658000::bigint, 'try_settle returns the settlement when it passes (002 #2: 70% of 940000)');
+	658000::bigint, 'try_settle returns the settlement when it passes (吉医保发〔2019〕34号 附件第2条: 70% of 940000)');
 SELECT is((SELECT count(*)::int FROM settlement_attempt WHERE invoice_no LIKE 'SETL-X-%'), 0,
 	'a successful settlement leaves no attempt row');
 SELECT is((SELECT s.id FROM xdjy.try_settle(956002, 1000000, 0, 'SETL-X-2', '2024-03-08') s), NULL::bigint,
@@ -27,22 +27,22 @@ SELECT is((SELECT s.id FROM xdjy.try_settle(-1, 100, 0, 'SETL-X-3', '2024-03-08'
 SELECT is((SELECT sqlstate || ' ' || coalesce(encounter_id::text, 'null') FROM settlement_attempt WHERE invoice_no = 'SETL-X-3'),
 	'YB001 null', 'the attempt on an unknown encounter is kept without it');
 SELECT lives_ok($$SELECT xdjy.try_settle(956003, 200000, 0, 'SETL-X-4', '2024-03-08')$$,
-	'001 §五(一): an emergency stay passes');
+	'济宁市医保局 异地就医十项便民措施 第五条(一): an emergency stay passes');
 SELECT is((SELECT s.id FROM xdjy.try_settle(956003, 200000, 0, 'SETL-X-4', '2024-03-09') s), NULL::bigint,
 	'the same invoice again is rejected');
-SELECT is((SELECT sqlstate FROM settlement_attempt WHERE invoice_no = 'SETL-X-4'), 'YB308', 'with YB308 (000 §四)');
+SELECT is((SELECT sqlstate FROM settlement_attempt WHERE invoice_no = 'SETL-X-4'), 'YB308', 'with YB308 (鲁医保发〔2021〕46号 第四条)');
 
 -- explain, English ----------------------------------------------------------------
--- Changchun resident long-term in Beijing: 80% − 10 (002 #2) = 70%;
+-- Changchun resident long-term in Beijing: 80% − 10 (吉医保发〔2019〕34号 附件第2条) = 70%;
 -- deductible 60000; (1000000 − 60000) × 0.7 = 658000; personal 342000.
 CREATE TEMP TABLE ex AS SELECT * FROM xdjy.explain_settlement((SELECT id FROM settlement WHERE invoice_no = 'SETL-X-1'), 'en');
 SELECT is((SELECT string_agg(rule, ',' ORDER BY step) FROM ex),
 	'category,scope,policy,ratio_adjustment,ratio,total,out_of_scope,in_scope,first_selfpay,deductible,fund_before_cap,annual_cap,fund,personal',
 	'every step is listed, in order');
-SELECT is((SELECT source FROM ex WHERE rule = 'category'), '000 §三(一); 004 §二(三)', 'the category names its seed articles');
+SELECT is((SELECT source FROM ex WHERE rule = 'category'), '鲁医保发〔2021〕46号 第三条(一); 鲁医保发〔2022〕26号 第二条(三)', 'the category names its seed articles');
 SELECT matches((SELECT note FROM ex WHERE rule = 'category'), '^long_term: long-term filing [0-9]+ for 110000 holds on 2024-03-01',
 	'the category says why, with the filing');
-SELECT is((SELECT source FROM ex WHERE rule = 'ratio_adjustment'), '002 #2', 'the Jilin reduction names 002 #2');
+SELECT is((SELECT source FROM ex WHERE rule = 'ratio_adjustment'), '吉医保发〔2019〕34号 附件第2条', 'the Jilin reduction names 吉医保发〔2019〕34号 附件第2条');
 SELECT matches((SELECT note FROM ex WHERE rule = 'ratio_adjustment'), '-1000 bp → 7000 bp', 'the reduction shows its points and the result');
 SELECT is((SELECT array_agg(amount_fen ORDER BY step) FROM ex WHERE amount_fen IS NOT NULL),
 	ARRAY[1000000, 0, 1000000, 0, 60000, 658000, 15000000, 658000, 342000]::bigint[],

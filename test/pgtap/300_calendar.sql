@@ -1,4 +1,4 @@
--- Working-day calendar (SPEC R7): the C functions agree with a plain SQL
+-- Working-day calendar (R7): the C functions agree with a plain SQL
 -- count over every day of 2021-12..2027-01; builtin rows are read-only
 -- (YB601); the DBA's rows take effect at once and are undone by rollback.
 BEGIN;

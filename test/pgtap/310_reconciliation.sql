@@ -1,4 +1,4 @@
--- R2 three-party reconciliation (三方对账, 004 §四(一)): the daily mismatch
+-- R2 three-party reconciliation (三方对账, 鲁医保发〔2022〕26号 第四条(一)): the daily mismatch
 -- view and the monthly status as of a day, against hand-built data (see
 -- include/reporting_data.sql): a settlement missing at a party, amounts
 -- that differ, settlements reported twice by one party, a settlement nobody
@@ -10,7 +10,7 @@ SET LOCAL search_path = xdjy, public;
 
 -- the matching rule, alone ---------------------------------------------------
 SELECT is(reconciliation_kinds('{100,70,30}', '{100,70,30}', '{100,70,30}', '{100,70,30}'), '{}'::text[],
-          '004 §四(一): three parties agreeing with the settlement: matched');
+          '鲁医保发〔2022〕26号 第四条(一): three parties agreeing with the settlement: matched');
 SELECT is(reconciliation_kinds('{100,70,30}', NULL, NULL, NULL),
           '{missing_at_insured,missing_at_treatment,missing_at_national}'::text[],
           'nothing reported: missing at all three parties');
@@ -37,7 +37,7 @@ SELECT results_eq(
 	         ('2024-10-12', 999000001, 'unknown_settlement'),
 	         ('2024-10-13', 999000001, 'unknown_settlement'),
 	         ('2024-10-15', 6006, 'amount_differs')$$,
-	'004 §四(一): every mismatch of the fixture, and nothing else (matched, local and manual settlements are not listed)');
+	'鲁医保发〔2022〕26号 第四条(一): every mismatch of the fixture, and nothing else (matched, local and manual settlements are not listed)');
 
 SELECT results_eq(
 	$$SELECT total_fen, fund_fen, personal_fen, insured_total_fen, insured_reports,

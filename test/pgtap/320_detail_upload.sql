@@ -1,4 +1,4 @@
--- R1 (004 §三(四)): the expense details of an inpatient direct settlement
+-- R1 (鲁医保发〔2022〕26号 第三条(四)): the expense details of an inpatient direct settlement
 -- away from home are uploaded within 3 days (3日内: calendar days, so a
 -- weekend or a holiday does not stretch it).  detail_upload_overdue lists
 -- the late ones, as of a day.  Data: include/reporting_data.sql.
@@ -8,7 +8,7 @@ SET LOCAL search_path = xdjy, public;
 \ir include/reporting_data.sql
 
 SELECT is(detail_upload_due_on('2024-09-30'), '2024-10-03'::date,
-          '004 §三(四): settled 30 September, due 3 October, inside the National Day holiday (calendar days)');
+          '鲁医保发〔2022〕26号 第三条(四): settled 30 September, due 3 October, inside the National Day holiday (calendar days)');
 SELECT is(detail_upload_due_on('2024-10-12'), '2024-10-15'::date,
           'settled on the swapped Saturday 12 October, due Tuesday 15 October, across Sunday');
 SELECT is(detail_upload_due_on('2024-12-30'), '2025-01-02'::date, 'across the year end');

@@ -1,4 +1,4 @@
--- R3 monthly clearing (004 §四(二)(三)): confirmed with each institution by
+-- R3 monthly clearing (鲁医保发〔2022〕26号 第四条(二)(三)): confirmed with each institution by
 -- the 20th of the next month, paid within 30 working days of its
 -- declaration (holiday calendar), transferred up before the next
 -- provincial clearing; amounts per institution, insured and treatment
@@ -12,15 +12,15 @@ CREATE TEMP VIEW c AS SELECT * FROM xdjy.clearing_monthly_as_of('2024-12-31') WH
 
 -- the deadline rules ----------------------------------------------------------
 SELECT is(clearing_confirm_due_on('2024-09-01'), '2024-10-20'::date,
-          '004 §四(二): September is confirmed by 20 October (a Sunday: calendar date)');
+          '鲁医保发〔2022〕26号 第四条(二): September is confirmed by 20 October (a Sunday: calendar date)');
 SELECT is(clearing_confirm_due_on('2024-12-01'), '2025-01-20'::date, 'December by 20 January of the next year');
 SELECT is(clearing_pay_due_on('2024-09-20'), '2024-11-06'::date,
-          '004 §四(二): declared Friday 2024-09-20, 30 working days: the swapped Sunday 29 September counts, 1-7 October do not: 6 November');
+          '鲁医保发〔2022〕26号 第四条(二): declared Friday 2024-09-20, 30 working days: the swapped Sunday 29 September counts, 1-7 October do not: 6 November');
 SELECT is(clearing_pay_due_on('2024-10-22'), '2024-12-03'::date, 'declared 22 October: paid by 3 December');
 SELECT is(clearing_pay_due_on('2026-01-30'), add_working_days('2026-01-30', 30),
           'pay_due_on is add_working_days(declared_on, 30) (across Spring Festival 2026)');
 SELECT is(clearing_transfer_due_on('2024-11-10'), '2024-11-09'::date,
-          '004 §四(三): transferred up before the provincial clearing starts: the day before');
+          '鲁医保发〔2022〕26号 第四条(三): transferred up before the provincial clearing starts: the day before');
 
 -- amounts -----------------------------------------------------------------------
 SELECT results_eq(

@@ -1,4 +1,4 @@
--- R4 monthly indicators (004 §一): network settlement success rate against
+-- R4 monthly indicators (鲁医保发〔2022〕26号 第一条): network settlement success rate against
 -- 98% per treatment province, cross-province inpatient direct settlement
 -- rate against 80% per insured province; exactly on and just below each
 -- target; month boundary; what does not count.  Own data in 2023 (the
@@ -82,7 +82,7 @@ SELECT results_eq(
 	$$SELECT numerator, denominator, rate_bp, target_bp, met FROM k
 	  WHERE kpi = 'network_success' AND province = '370000' AND month = '2023-06-01'$$,
 	$$VALUES (49::bigint, 50::bigint, 9800, 9800, true)$$,
-	'004 §一: Shandong June 2023, 49 of 50 network settlements succeed: 98.00%, target met (以上 includes 98%)');
+	'鲁医保发〔2022〕26号 第一条: Shandong June 2023, 49 of 50 network settlements succeed: 98.00%, target met (以上 includes 98%)');
 SELECT results_eq(
 	$$SELECT numerator, denominator, rate_bp, target_bp, met FROM k
 	  WHERE kpi = 'network_success' AND province = '110000' AND month = '2023-06-01'$$,
@@ -99,7 +99,7 @@ SELECT results_eq(
 	$$SELECT numerator, denominator, rate_bp, target_bp, met FROM k
 	  WHERE kpi = 'cross_province_inpatient_direct' AND province = '220000' AND month = '2023-09-01'$$,
 	$$VALUES (4::bigint, 5::bigint, 8000, 8000, true)$$,
-	'004 §一: Jilin insured, September 2023, 4 of 5 cross-province stays settled directly: 80%, met');
+	'鲁医保发〔2022〕26号 第一条: Jilin insured, September 2023, 4 of 5 cross-province stays settled directly: 80%, met');
 SELECT results_eq(
 	$$SELECT numerator, denominator, rate_bp, met FROM k
 	  WHERE kpi = 'cross_province_inpatient_direct' AND province = '110000' AND month = '2023-09-01'$$,

@@ -1,4 +1,4 @@
--- R5 coverage (003 §二(一)(二)): every township has at least one networked
+-- R5 coverage (鲁医保发〔2020〕68号 二(一)(二)): every township has at least one networked
 -- inpatient institution; every county-level division at least two
 -- networked chronic-outpatient hospitals (2家以上 includes two).  Own
 -- regions under a made-up province 990000.
@@ -34,11 +34,11 @@ SELECT results_eq(
 	         ('county_chronic', '990103', 1, 2),
 	         ('township_inpatient', '990101002', 0, 1),
 	         ('township_inpatient', '990101003', 0, 1)$$,
-	'003 §二: towns A2 (not networked) and A3 (only a pharmacy) lack inpatient; counties B and C have one chronic hospital each');
+	'鲁医保发〔2020〕68号 二: towns A2 (not networked) and A3 (only a pharmacy) lack inpatient; counties B and C have one chronic hospital each');
 SELECT is((SELECT count(*) FROM coverage_gap WHERE region_code = '990101'), 0::bigint,
-          '003 §二(二): county A has two (one in the county seat, one in a township): no gap');
+          '鲁医保发〔2020〕68号 二(二): county A has two (one in the county seat, one in a township): no gap');
 SELECT is((SELECT count(*) FROM coverage_gap WHERE region_code IN ('990101001', '990102001')), 0::bigint,
-          '003 §二(一): a township with a networked inpatient hospital has no gap');
+          '鲁医保发〔2020〕68号 二(一): a township with a networked inpatient hospital has no gap');
 SELECT results_eq(
 	$$SELECT name_zh, name_en, parent_code, gap_en, gap_zh FROM xdjy.coverage_gap WHERE region_code = '990101002'$$,
 	$$VALUES ('甲二镇'::text, 'Town A2'::text, '990101'::text,
@@ -57,8 +57,8 @@ UPDATE institution SET networked_inpatient = true WHERE code = 'RPT-COV-3';
 SELECT is((SELECT count(*) FROM coverage_gap WHERE region_code = '990101002'), 0::bigint,
           'networking the town A2 hospital for inpatients closes its gap');
 
-SELECT is(coverage_minimum('township_inpatient'), 1, '003 §二(一): one per township');
-SELECT is(coverage_minimum('county_chronic'), 2, '003 §二(二): two per county');
+SELECT is(coverage_minimum('township_inpatient'), 1, '鲁医保发〔2020〕68号 二(一): one per township');
+SELECT is(coverage_minimum('county_chronic'), 2, '鲁医保发〔2020〕68号 二(二): two per county');
 
 SELECT * FROM finish();
 ROLLBACK;

@@ -1,4 +1,4 @@
--- S5 (002 #15): a manual claim is decided within 22 working days of complete
+-- S5 (吉医保发〔2019〕34号 附件第15条): a manual claim is decided within 22 working days of complete
 -- materials; manual_claim_due lists the claims open on a day, with the due
 -- day and whether it has passed.  Data: include/reporting_data.sql (claims
 -- 6101-6103).
@@ -9,7 +9,7 @@ SET LOCAL search_path = xdjy, public;
 
 SELECT is((SELECT count(*) FROM manual_claim WHERE id BETWEEN 6101 AND 6103
            AND due_on IS DISTINCT FROM add_working_days(materials_complete_on, 22)), 0::bigint,
-          'the fixture''s due days are 22 working days after complete materials (002 #15)');
+          'the fixture''s due days are 22 working days after complete materials (吉医保发〔2019〕34号 附件第15条)');
 
 SELECT results_eq(
 	$$SELECT claim_id, person_id, insured_region, materials_complete_on, due_on, status, overdue

@@ -1,4 +1,4 @@
--- Roles and row-level security (SPEC §5): the privilege matrix of every
+-- Roles and row-level security: the privilege matrix of every
 -- role on every table and view for every action, then what an operator of
 -- Jinan (370100) can read and write: nothing of Weihai (371000) or of
 -- anybody else (0 leaks), and the same for Weihai, a provincial operator,
@@ -16,6 +16,7 @@ INSERT INTO matrix VALUES
 	('institution',              'SIUD-', 'S----', 'S----'),
 	('channel',                  'SIUD-', 'S----', 'S----'),
 	('holiday',                  'SIUD-', 'S----', 'S----'),
+	('policy_document',          'SIUD-', 'S----', 'S----'),
 	('provincial_clearing',      'SIUD-', 'S----', 'S----'),
 	('error_code',               'S----', 'S----', 'S----'),
 	('person',                   'SIUD-', 'S----', 'c----'),
@@ -218,7 +219,7 @@ SELECT throws_ok($$INSERT INTO xdjy.encounter (person_id, institution_code, visi
 SELECT lives_ok($$INSERT INTO xdjy.encounter (person_id, institution_code, visit_type, admitted_on) VALUES ('RPT-P-WH2', 'RPT-JN-H1', 'outpatient', '2024-11-01')$$,
                 'a Weihai insured at a Jinan institution: allowed');
 SELECT throws_ok($$INSERT INTO xdjy.filing (person_id, destination_region, category, start_date, applied_on) VALUES ('RPT-P-WH2', '370100', 'temporary_outside', '2024-11-01', '2024-11-01')$$,
-                 '42501', NULL, 'Jinan operator cannot file a Weihai insured, not even to Jinan (filing is the insured place''s, 004 §三(三))');
+                 '42501', NULL, 'Jinan operator cannot file a Weihai insured, not even to Jinan (filing is the insured place''s, 鲁医保发〔2022〕26号 第三条(三))');
 SELECT lives_ok($$INSERT INTO xdjy.filing (person_id, destination_region, category, start_date, applied_on) VALUES ('RPT-P-JN1', '110000', 'temporary_outside', '2024-11-01', '2024-11-01')$$,
                 'Jinan operator files a Jinan insured to Beijing');
 SELECT is(pg_temp.affected($q$UPDATE xdjy.filing SET closed_on = '2024-11-02' WHERE id = 6901$q$), 0::bigint,
@@ -234,7 +235,7 @@ SELECT throws_ok($$INSERT INTO xdjy.party_report (party, settlement_id, reported
 SELECT throws_ok($$INSERT INTO xdjy.party_report (party, settlement_id, reported_on, total_fen, fund_fen, personal_fen) VALUES ('insured', 999000002, '2024-10-26', 1, 1, 0)$$,
                  '42501', NULL, 'nor a settlement nobody knows (the admin imports those)');
 SELECT throws_ok($$INSERT INTO xdjy.detail_upload VALUES (6001, '2024-10-02')$$, '42501', NULL,
-                 'the upload of a settlement treated in Weihai is Weihai''s (004 §三(四)), even for a Jinan insured');
+                 'the upload of a settlement treated in Weihai is Weihai''s (鲁医保发〔2022〕26号 第三条(四)), even for a Jinan insured');
 SELECT throws_ok($$INSERT INTO xdjy.clearing_confirmation (month, institution_code, confirmed_on, fund_fen) VALUES ('2024-10-01', 'RPT-WH-H1', '2024-11-05', 1)$$,
                  '42501', NULL, 'nor confirm clearing with a Weihai institution');
 SELECT lives_ok($$INSERT INTO xdjy.clearing_confirmation (month, institution_code, confirmed_on, fund_fen) VALUES ('2024-10-01', 'RPT-JN-H1', '2024-11-05', 56000)$$,
@@ -287,7 +288,7 @@ SELECT lives_ok($$INSERT INTO xdjy.encounter (person_id, institution_code, visit
                 'Weihai registers the stay of a Jinan insured it cannot read (the encounter rules, run as the owner, find the person)');
 SELECT throws_ok($$INSERT INTO xdjy.encounter (person_id, institution_code, visit_type, admitted_on, discharged_on, attached_to)
                    VALUES ('RPT-P-JN1', 'RPT-WH-H1', 'outpatient', '2024-09-11', '2024-09-11', 6012)$$, 'YB206', NULL,
-                 '004 §二(六): attaching a visit to a stay the operator cannot see (6012, Beijing) is decided on that stay: outside it, YB206');
+                 '鲁医保发〔2022〕26号 第二条(六): attaching a visit to a stay the operator cannot see (6012, Beijing) is decided on that stay: outside it, YB206');
 SELECT is((SELECT count(*) FROM encounter WHERE id = 6012), 0::bigint, 'and the stay stays invisible');
 RESET ROLE;
 SET LOCAL ROLE jinan_operator;
@@ -320,7 +321,7 @@ SELECT throws_ok($$INSERT INTO xdjy.settlement_attempt (attempted_on, encounter_
                  'an operator cannot record an attempt by hand');
 SET LOCAL check_function_bodies = off;
 SELECT throws_ok($$SELECT xdjy.file_temporary('RPT-P-JN1', '371000', '2024-11-01', '2024-11-01')$$, 'YB116', NULL,
-                 '000 §二(三): an operator posing as a restore (check_function_bodies off) still gets every rule');
+                 '鲁医保发〔2021〕46号 第二条(三): an operator posing as a restore (check_function_bodies off) still gets every rule');
 RESET check_function_bodies;
 RESET ROLE;
 

@@ -1,5 +1,5 @@
 -- The per-backend cache of reference data and calendar
--- (src/reference_cache.c) under changing roles (SPEC §5).  It is read as
+-- (src/reference_cache.c) under changing roles.  It is read as
 -- the tables' owner, so the copy does not depend on the role whose call
 -- read it (an analyst may not read xdjy.policy, yet its call may be the one
 -- that reads the copy); a function answering its caller from the copy
@@ -38,7 +38,7 @@ RESET ROLE;
 
 SET LOCAL ROLE t8_operator;
 SELECT is(filing_exempt('379931', '370800', '2024-01-01'), true,
-	'000 §二(三): the copy the analyst''s call read answers the operator, who may read the exemptions');
+	'鲁医保发〔2021〕46号 第二条(三): the copy the analyst''s call read answers the operator, who may read the exemptions');
 RESET ROLE;
 SELECT is(filing_exempt('379931', '370800', '2024-01-01'), true, 'and the owner');
 SELECT throws_ok($$SELECT t8_exempt_as_analyst('379931', '370800', '2024-01-01')$$, '42501', 'permission denied for table filing_exemption',

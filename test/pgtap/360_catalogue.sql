@@ -1,5 +1,5 @@
 -- Catalogue checks over the whole extension (every section's objects):
--- nothing lost (SPEC §5: every table users fill, and its identity
+-- nothing lost (every table users fill, and its identity
 -- sequence, is dumped by pg_dump; builtin rows are not), views run as
 -- their caller, functions have a fixed search_path, SECURITY DEFINER only
 -- where section security puts it.
@@ -26,7 +26,7 @@ WHERE d.refclassid = 'pg_extension'::regclass AND d.deptype = 'e'
 SELECT is((SELECT array_agg(relname::text ORDER BY relname) FROM ext_table
            WHERE relkind = 'r' AND oid NOT IN (SELECT oid FROM dumped)),
           '{error_code}'::text[],
-          'SPEC §5: every table of the extension is dumped, but the error catalogue (the extension''s own, not filled by users)');
+          'every table of the extension is dumped, but the error catalogue (the extension''s own, not filled by users)');
 SELECT is((SELECT array_agg(s.relname::text ORDER BY s.relname)
            FROM pg_depend d JOIN pg_class s ON s.oid = d.objid AND s.relkind = 'S'
            WHERE d.classid = 'pg_class'::regclass AND d.refclassid = 'pg_class'::regclass

@@ -1,4 +1,4 @@
--- National interface money (INTERFACE.md: the platform's amounts are yuan
+-- National interface money (国家医疗保障信息平台 接口规范: the platform's amounts are yuan
 -- numeric(16,2), xdjy stores bigint fen): fen → yuan exact at the edges,
 -- yuan → fen exact or refused, never rounded; setlinfo carries the same.
 BEGIN;

@@ -1,4 +1,4 @@
--- National code mappings (INTERFACE.md: insutype 险种类型, med_type 医疗类别,
+-- National code mappings (国家医疗保障信息平台 接口规范: insutype 险种类型, med_type 医疗类别,
 -- clr_type 清算类别): every builtin row, end to end through setlinfo; the
 -- precedence of a DBA's local variant (highest priority wins); builtin
 -- rows read-only (YB701) and left out of pg_dump.

@@ -1,4 +1,4 @@
--- 3201 医药机构费用结算对总账 (INTERFACE.md; 004 §四(一): the month's
+-- 3201 医药机构费用结算对总账 (国家医疗保障信息平台 接口规范; 鲁医保发〔2022〕26号 第四条(一): the month's
 -- settlements reconciled, 做到数据相符): xdjy.stmt_total against hand-built
 -- settlements, each result 0/1/2/3, what counts, and every request error.
 --

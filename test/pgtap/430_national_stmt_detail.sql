@@ -1,4 +1,4 @@
--- 3202 医药机构费用结算对明细账 (INTERFACE.md; 004 §四(一): every mismatch
+-- 3202 医药机构费用结算对明细账 (国家医疗保障信息平台 接口规范; 鲁医保发〔2022〕26号 第四条(一): every mismatch
 -- listed): an institution's detail rows loaded into stmt_detail_upload,
 -- compared with xdjy.stmt_scope(...) by setl_id.
 --

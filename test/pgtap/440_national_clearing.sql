@@ -1,5 +1,5 @@
--- 3260 提取异地清分明细 / 3261 清分结果确认 / 3262 确认回退 (INTERFACE.md;
--- 004 §四(二): 当月费用应于次月 20 日前完成与异地定点联网医药机构对账确认):
+-- 3260 提取异地清分明细 / 3261 清分结果确认 / 3262 确认回退 (国家医疗保障信息平台 接口规范;
+-- 鲁医保发〔2022〕26号 第四条(二): 当月费用应于次月 20 日前完成与异地定点联网医药机构对账确认):
 -- clearing_detail in 3260's shape, a month confirmed and rolled back, the
 -- rules of the answer log.
 --
@@ -35,7 +35,7 @@ SELECT is((SELECT cnfm_opter FROM clearing_detail WHERE setl_sn = 9101), current
 SELECT is((SELECT cnfm_flag FROM clearing_detail WHERE setl_sn = 9110), NULL, 'April is untouched');
 SELECT is((SELECT format('%s %s %s %s %s', setl_cnt, agreed_cnt, disputed_cnt, open_cnt, confirmed_on)
 		FROM clearing_confirmation_monthly WHERE medins_no = 'NAT-H1' AND trt_month = 3),
-	'6 6 0 0 2024-04-10', 'the month is confirmed on 2024-04-10 (due the 20th, 004 §四(二))');
+	'6 6 0 0 2024-04-10', 'the month is confirmed on 2024-04-10 (due the 20th, 鲁医保发〔2022〕26号 第四条(二))');
 SELECT is(clearing_confirm_month('NAT-H1', 2024, 3), 0, 'confirming the month again answers nothing more');
 SELECT throws_ok('SELECT xdjy.clearing_confirm(9101)', 'YB706', NULL, 'a confirmed row cannot be confirmed again: YB706');
 

@@ -153,7 +153,7 @@ INSERT INTO bad_case (area, sql, want) VALUES
 	('table error_code', $$INSERT INTO xdjy.error_code VALUES ('XX000', 'x', 'x', 'x', 'x', 'x')$$, '23514'),
 	('table error_code', $$INSERT INTO xdjy.error_code VALUES ('YB0001', 'x', 'x', 'x', 'x', 'x')$$, '22001');
 
--- filing functions (SPEC §6; rules 000 §二, 001 §四, 004 §二) ----------------
+-- filing functions (; rules 鲁医保发〔2021〕46号 第二条, 济宁市医保局 异地就医十项便民措施 第四条, 鲁医保发〔2022〕26号 第二条) ----------------
 -- dates: NULL, ±infinity, beyond the timestamp range (date + interval
 -- needs a timestamp: 22008), unknown persons, regions, ids, empty and
 -- huge strings, control characters
@@ -255,7 +255,7 @@ INSERT INTO bad_case (area, sql, want) VALUES
 	('function choose_institution', $$SELECT xdjy.choose_institution((SELECT id FROM fx WHERE name = 'jilin'), 'H11010500001', true, '2024-03-10')$$, 'YB123'),
 	('table institution_choice', $$INSERT INTO xdjy.institution_choice (filing_id, institution_code, slot) VALUES ((SELECT id FROM fx WHERE name = 'jilin'), 'H11010500002', 'tier9')$$, 'YB124');
 
--- table filing: direct INSERT/UPDATE/DELETE obey the same rules (SPEC §6)
+-- table filing: direct INSERT/UPDATE/DELETE obey the same rules
 INSERT INTO bad_case (area, sql, want) VALUES
 	('table filing', $$INSERT INTO xdjy.filing (person_id, destination_region, category, start_date, applied_on) VALUES ('jinan-emp-1', '110000', NULL, '2024-03-05', '2024-03-10')$$, '23502'),
 	('table filing', $$INSERT INTO xdjy.filing (person_id, destination_region, category, start_date, applied_on) VALUES ('jinan-emp-1', '110000', 'x', '2024-03-05', '2024-03-10')$$, '22P02'),
@@ -273,7 +273,7 @@ INSERT INTO bad_case (area, sql, want) VALUES
 	('table filing', $$UPDATE xdjy.filing SET proof = 'x' WHERE id = (SELECT id FROM fx WHERE name = 'long_term')$$, '23514'),
 	('table filing', $$DELETE FROM xdjy.filing WHERE id = (SELECT id FROM fx WHERE name = 'closed')$$, 'YB117');
 
--- table encounter (SPEC §6; 001 §五(三), 004 §二(六)) --------------------------
+-- table encounter (; 济宁市医保局 异地就医十项便民措施 第五条(三), 鲁医保发〔2022〕26号 第二条(六)) --------------------------
 INSERT INTO bad_case (area, sql, want) VALUES
 	('table encounter', $$INSERT INTO xdjy.encounter (person_id, institution_code, visit_type, admitted_on) VALUES (NULL, 'H37100200001', 'outpatient', '2024-05-01')$$, '23502'),
 	('table encounter', $$INSERT INTO xdjy.encounter (person_id, institution_code, visit_type, admitted_on) VALUES ('weihai-emp-1', NULL, 'outpatient', '2024-05-01')$$, '23502'),
@@ -327,7 +327,7 @@ INSERT INTO bad_case (area, sql, want) VALUES
 	('table holiday', $$DELETE FROM xdjy.holiday WHERE day = '2024-10-01'$$, 'YB601'),
 	('table holiday', $$TRUNCATE xdjy.holiday$$, 'YB601');
 
--- national interface (INTERFACE.md): money near 2^63, codes, requests -------
+-- national interface (国家医疗保障信息平台 接口规范): money near 2^63, codes, requests -------
 INSERT INTO bad_case (area, sql, want) VALUES
 	('function fen_to_yuan', $$SELECT xdjy.fen_to_yuan(9223372036854775807)$$, '22003'),
 	('function fen_to_yuan', $$SELECT xdjy.fen_to_yuan(-9223372036854775808)$$, '22003'),
@@ -423,7 +423,7 @@ INSERT INTO bad_case (area, sql, want) VALUES
 	('function clearing_rollback', $$SELECT xdjy.clearing_confirm_month('H11010500001', 2024, 8); SELECT xdjy.clearing_rollback('H11010500001', 2024, 8, '-infinity')$$, '23514'),
 	('table clearing_detail_confirmation', $$INSERT INTO xdjy.clearing_detail_confirmation (setl_sn, action, cnfm_flag) VALUES (NULL, 'confirm', '1')$$, '23502');
 
--- settlement engine (SPEC §3, S1–S6): settle / reverse / explain ----------
+-- settlement engine (S1–S6): settle / reverse / explain ----------
 -- amounts near 2^63: a share that would overflow is 22003, never a wrap
 INSERT INTO bad_case (area, sql, want) VALUES
 	('function settle', $$SELECT xdjy.settle(NULL, 10000, 0, 'BAD-X', '2024-06-02')$$, '23502'),
@@ -521,7 +521,7 @@ INSERT INTO bad_case (area, sql, want) VALUES
 	('table settlement', $$INSERT INTO xdjy.settlement (id, encounter_id, invoice_no, total_fen, settled_on) VALUES ((SELECT id FROM fx WHERE name = 'settled'), (SELECT id FROM fx WHERE name = 'wvisit2'), 'BAD-X', 10000, '2024-06-02')$$, '23505'),
 	('table settlement', $$INSERT INTO xdjy.settlement (encounter_id, invoice_no, total_fen, settled_on, own_reason) VALUES ((SELECT id FROM fx WHERE name = 'wvisit2'), 'BAD-X', 10000, '2024-06-02', NULL)$$, '23502');
 
--- policy as data (SPEC §6): tables of the policy section ---------------------
+-- policy as data: tables of the policy section ---------------------
 INSERT INTO bad_case (area, sql, want) VALUES
 	('table policy', $$INSERT INTO xdjy.policy (insured_region, scheme, category, visit_type, valid, ratio_bp, annual_cap_fen, quota_group) VALUES ('371000', 'resident', 'local', 'inpatient', '[2024-01-01,)', 10001, 1, 'inpatient')$$, '23514'),
 	('table policy', $$INSERT INTO xdjy.policy (insured_region, scheme, category, visit_type, valid, ratio_bp, annual_cap_fen, quota_group) VALUES ('371000', 'resident', 'local', 'inpatient', '[2024-01-01,)', -1, 1, 'inpatient')$$, '23514'),
@@ -566,7 +566,7 @@ INSERT INTO bad_case (area, sql, want) VALUES
 	('table ledger', $$INSERT INTO xdjy.ledger (person_id, year, quota_group) VALUES ('nobody', 2030, 'outpatient')$$, '23503'),
 	('table ledger', $$INSERT INTO xdjy.ledger (person_id, year, quota_group) VALUES ('weihai-emp-1', 2024, 'outpatient')$$, '23505');
 
--- manual claims (S5, 002 #15–#16) ---------------------------------------------
+-- manual claims (S5, 吉医保发〔2019〕34号 附件第15–16条) ---------------------------------------------
 INSERT INTO bad_case (area, sql, want) VALUES
 	('table manual_claim', $$INSERT INTO xdjy.manual_claim (encounter_id, invoice_no, total_fen, submitted_on) VALUES (-1, 'BAD-C', 100, '2024-07-01')$$, 'YB001'),
 	('table manual_claim', $$INSERT INTO xdjy.manual_claim (encounter_id, invoice_no, total_fen, submitted_on) VALUES (NULL, 'BAD-C', 100, '2024-07-01')$$, '23502'),
@@ -587,7 +587,7 @@ INSERT INTO bad_case (area, sql, want) VALUES
 	('table manual_claim', $$UPDATE xdjy.manual_claim SET materials_complete_on = 'infinity' WHERE id = (SELECT id FROM fx WHERE name = 'claim')$$, '22008'),
 	('table manual_claim', $$UPDATE xdjy.manual_claim SET status = 'paid' WHERE id = (SELECT id FROM fx WHERE name = 'claim')$$, '23514');
 
--- reconciliation, deadlines, rates, coverage (SPEC §4, R1–R5) ------------
+-- reconciliation, deadlines, rates, coverage (R1–R5) ------------
 INSERT INTO bad_case (area, sql, want) VALUES
 	('function reconciliation_due_on', $$SELECT xdjy.reconciliation_due_on('5874897-12-15')$$, '22008'),
 	('function reconciliation_due_on', $$SELECT xdjy.reconciliation_due_on('5874898-01-01')$$, '22008'),

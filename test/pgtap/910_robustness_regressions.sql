@@ -8,7 +8,7 @@ SET LOCAL search_path = xdjy, public;
 \ir include/helpers.sql
 
 -- fixtures: Jinan employees' outpatient standard (a long-term filer is paid
--- the insured place's local standard, 004 §二(三)); a long-term filing to
+-- the insured place's local standard, 鲁医保发〔2022〕26号 第二条(三)); a long-term filing to
 -- Beijing with two visits there
 INSERT INTO policy (insured_region, scheme, category, visit_type, valid,
 		deductible_fen, ratio_bp, annual_cap_fen, quota_group, note) VALUES
@@ -20,22 +20,22 @@ WITH e AS (INSERT INTO encounter (person_id, institution_code, visit_type, admit
 		('jinan-emp-2', 'H11010500001', 'outpatient', '2024-04-25') RETURNING id, admitted_on)
 INSERT INTO r910 SELECT 'visit ' || admitted_on, id FROM e;
 
--- F6 (001 §四(一), 004 §二(一)): the expense look-up counted only
+-- F6 (济宁市医保局 异地就医十项便民措施 第四条(一), 鲁医保发〔2022〕26号 第二条(一)): the expense look-up counted only
 -- encounters begun before the closing date, so a settlement decided under
 -- the filing on the change day itself, or on a day after a backdated
 -- change, let the change through inside the 6 months
 SELECT is((settle((SELECT id FROM r910 WHERE name = 'visit 2024-04-20'), 10000, 0, 'ROB-1', '2024-04-20')).category,
 	'long_term', 'F6 fixture: the Beijing visit of 2024-04-20 is settled under the long-term filing');
 SELECT throws_ok($$SELECT change_filing((SELECT id FROM r910 WHERE name = 'filing'), '310000', '2024-04-20')$$,
-	'YB107', NULL, 'F6 001 §四(一): a change dated the day of a settlement under the filing is inside the 6-month window (YB107)');
+	'YB107', NULL, 'F6 济宁市医保局 异地就医十项便民措施 第四条(一): a change dated the day of a settlement under the filing is inside the 6-month window (YB107)');
 SELECT throws_ok($$SELECT cancel_filing((SELECT id FROM r910 WHERE name = 'filing'), '2024-04-20')$$,
-	'YB107', NULL, 'F6 001 §四(一): so is a cancellation dated that day (YB107)');
+	'YB107', NULL, 'F6 济宁市医保局 异地就医十项便民措施 第四条(一): so is a cancellation dated that day (YB107)');
 SELECT is((settle((SELECT id FROM r910 WHERE name = 'visit 2024-04-25'), 10000, 0, 'ROB-2', '2024-04-25')).filing_id,
 	(SELECT id FROM r910 WHERE name = 'filing'), 'F6 fixture: a second visit, 2024-04-25, under the same filing');
 SELECT throws_ok($$SELECT change_filing((SELECT id FROM r910 WHERE name = 'filing'), '310000', '2024-04-22')$$,
-	'YB107', NULL, 'F6 001 §四(一): a change backdated before a settlement under the filing is rejected too (YB107)');
+	'YB107', NULL, 'F6 济宁市医保局 异地就医十项便民措施 第四条(一): a change backdated before a settlement under the filing is rejected too (YB107)');
 SELECT lives_ok($$SELECT terminate_filing((SELECT id FROM r910 WHERE name = 'filing'), '2024-04-22')$$,
-	'F6 004 §二(一): terminating (因故终止) stays outside the window');
+	'F6 鲁医保发〔2022〕26号 第二条(一): terminating (因故终止) stays outside the window');
 
 -- the engine stored totals the national platform cannot carry (2^63 - 1
 -- fen, all out of scope, pays no share so nothing overflowed), and from
@@ -59,22 +59,22 @@ SELECT is((settle((SELECT id FROM r910 WHERE name = 'jinan visit'), 999999999999
 SELECT throws_ok($$SELECT reverse_settlement((SELECT id FROM settlement WHERE invoice_no = 'ROB-3'), 'infinity')$$,
 	'22008', NULL, 'a reversal is dated by a calendar day (22008)');
 
--- S4 (000 §四) keys on the invoice number: '' and padded numbers passed
+-- S4 (鲁医保发〔2021〕46号 第四条) keys on the invoice number: '' and padded numbers passed
 SELECT throws_ok($$SELECT settle((SELECT id FROM r910 WHERE name = 'jinan visit'), 100, 0, '', '2024-05-06')$$,
-	'23514', NULL, 'S4 000 §四: an empty invoice number is refused (23514)');
+	'23514', NULL, 'S4 鲁医保发〔2021〕46号 第四条: an empty invoice number is refused (23514)');
 SELECT throws_ok($$SELECT settle((SELECT id FROM r910 WHERE name = 'jinan visit'), 100, 0, 'ROB-3 ', '2024-05-06')$$,
-	'23514', NULL, 'S4 000 §四: "ROB-3 " cannot pass for another invoice than "ROB-3" (23514)');
+	'23514', NULL, 'S4 鲁医保发〔2021〕46号 第四条: "ROB-3 " cannot pass for another invoice than "ROB-3" (23514)');
 
--- manual claims (002 #15): materials complete on infinity were taken, due never
+-- manual claims (吉医保发〔2019〕34号 附件第15条): materials complete on infinity were taken, due never
 SELECT throws_ok($$INSERT INTO manual_claim (encounter_id, invoice_no, total_fen, submitted_on, materials_complete_on)
 	VALUES ((SELECT id FROM r910 WHERE name = 'jinan visit'), 'ROB-C', 100, '2024-06-01', 'infinity')$$,
-	'22008', NULL, '002 #15: complete materials on a calendar day (22008)');
+	'22008', NULL, '吉医保发〔2019〕34号 附件第15条: complete materials on a calendar day (22008)');
 
--- S6 (002 #12): a referral issued "on infinity" reached the engine, which
+-- S6 (吉医保发〔2019〕34号 附件第12条): a referral issued "on infinity" reached the engine, which
 -- took the insurance year of infinity (a julian-day overflow)
 SELECT throws_ok($$INSERT INTO referral (person_id, issued_by, issued_on, diagnosis)
 	VALUES ('jinan-emp-3', 'H37010200001', 'infinity', 'C34')$$,
-	'23514', NULL, 'S6 002 #12: a referral is issued on a calendar day (23514)');
+	'23514', NULL, 'S6 吉医保发〔2019〕34号 附件第12条: a referral is issued on a calendar day (23514)');
 
 -- R7: the guard of builtin holidays printed infinity as 5881610-07-11
 SELECT is(pg_temp.detail_of($$INSERT INTO holiday VALUES ('infinity', false, 'x', true)$$),

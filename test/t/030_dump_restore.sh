@@ -22,7 +22,7 @@ SET search_path = xdjy;
 BEGIN;
 \i test/pgtap/include/reporting_data.sql
 COMMIT;
--- filings through the rules: changed, cancelled, a Jilin choice (002 #7)
+-- filings through the rules: changed, cancelled, a Jilin choice (吉医保发〔2019〕34号 附件第7条)
 SELECT change_filing(file_long_term('jinan-emp-1', '110000', '2024-03-05', '2024-03-10'), '310000', '2024-04-01');
 SELECT cancel_filing(file_temporary('jinan-emp-2', '440300', '2023-01-01', '2024-03-10'), '2024-03-20');
 SELECT choose_institution(file_long_term('changchun-res-1', '110000', '2024-03-01', '2024-03-01'), 'H11010500002', true, '2024-03-10');
@@ -33,6 +33,7 @@ VALUES ('2024-10-20', 6003, 'direct', 'RPT-INV-F1', 1000, 'YB301', 'rejected');
 INSERT INTO region (code, name_zh, name_en, level, parent_code, is_pooling)
 VALUES ('370200', '青岛市', 'Qingdao', 'city', '370000', true);
 INSERT INTO holiday VALUES ('2027-01-01', false, '元旦 New Year 2027', false), ('2027-02-20', true, '春节调休上班', false);
+INSERT INTO policy_document (code, title, issuer, issued_on) VALUES ('京医保发〔2030〕1号', '北京市异地就医备案的通知', '北京市医疗保障局', '2030-01-01');
 INSERT INTO channel (code, name_en, name_zh) VALUES ('kiosk', 'self-service kiosk', '自助服务终端');
 INSERT INTO filing_exemption (province, valid, source) VALUES ('110000', '[2030-01-01,)', 'a DBA''s dated setting');
 INSERT INTO institution_choice_rule (province, scheme, valid, source) VALUES ('220000', 'employee', '[2030-01-01,)', 'a DBA''s dated setting');

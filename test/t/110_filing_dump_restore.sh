@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Filings, their history, encounters and chosen institutions survive
-# pg_dump and restore unchanged (SPEC §5 "nothing is lost"): the rule
+# pg_dump and restore unchanged ( "nothing is lost"): the rule
 # triggers let a restore's rows back as they were (src/restore.c), write no
 # second history, and the identity sequences go on where they stopped.
 set -uo pipefail
@@ -19,13 +19,13 @@ SELECT change_filing(file_long_term('jinan-emp-1', '110000', '2024-03-05', '2024
 SELECT cancel_filing(file_temporary('jinan-emp-2', '440300', '2023-01-01', '2024-03-10'), '2024-03-20');
 SELECT terminate_filing(file_long_term('weihai-emp-1', '110000', '2024-03-01', '2024-03-01'), '2024-03-02');
 UPDATE filing SET proof = 'residence_permit' WHERE person_id = 'jinan-emp-1' AND status = 'active';
--- an intra-province temporary filing of 2021, lawful then (000 §二(三))
+-- an intra-province temporary filing of 2021, lawful then (鲁医保发〔2021〕46号 第二条(三))
 SELECT file_temporary('jinan-res-1', '370800', '2021-12-20', '2022-01-05');
--- Jilin choices (002 #7) on a filing terminated afterwards
+-- Jilin choices (吉医保发〔2019〕34号 附件第7条) on a filing terminated afterwards
 SELECT choose_institution(f, 'H11010500002', true, '2024-03-10'), choose_institution(f, 'H11010800002', false, '2024-03-10')
 FROM file_long_term('changchun-res-1', '110000', '2024-03-01', '2024-03-01') f;
 SELECT terminate_filing(id, '2024-06-01') FROM filing WHERE person_id = 'changchun-res-1';
--- a stay with an outside test attached (001 §五(三))
+-- a stay with an outside test attached (济宁市医保局 异地就医十项便民措施 第五条(三))
 WITH s AS (INSERT INTO encounter (person_id, institution_code, visit_type, admitted_on, discharged_on)
 	VALUES ('jinan-emp-1', 'H31010100001', 'inpatient', '2024-05-01', '2024-05-10') RETURNING id)
 INSERT INTO encounter (person_id, institution_code, visit_type, admitted_on, discharged_on, attached_to)

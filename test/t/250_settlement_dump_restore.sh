@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Settlements, reversals, ledgers, manual claims, referrals and policy rows
-# survive pg_dump and restore unchanged (SPEC §5 "nothing is lost"): the
+# survive pg_dump and restore unchanged ( "nothing is lost"): the
 # engine lets a restore's rows back as they were (src/restore.c) instead of
 # pricing them again, so no ledger is consumed twice; after the restore the
 # engine goes on from the restored ledgers (the quota left is what it was).
@@ -47,5 +47,5 @@ same 5 "manual claims, referrals and policy rows restore equal" \
 # (90000 − 9000 first self-pay) × 50% = 40500 (the first Beijing
 # settlement was reversed): 129900; so 200000 × 60% = 120000 is capped at 70100
 after=$(psql -X -At -v ON_ERROR_STOP=1 -d $dst -c "SELECT fund_fen FROM xdjy.settle(3, 200000, 0, 'D-3', '2024-04-01')" 2>&1)
-if [ "$after" = 70100 ]; then echo "ok 6 - after restore the shared quota left is what it was (000 §三(三)): fund 70100"
+if [ "$after" = 70100 ]; then echo "ok 6 - after restore the shared quota left is what it was (鲁医保发〔2021〕46号 第三条(三)): fund 70100"
 else echo "not ok 6 - after restore: $after"; fi

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# National interface data through pg_dump and back (SPEC §5: nothing is
+# National interface data through pg_dump and back (nothing is
 # lost): a DBA's code mapping rows, a 3202 upload and the clearing
 # confirmation log restore unchanged (seq, who, when); the builtin mapping
 # rows come back once, from CREATE EXTENSION; the views answer the same;

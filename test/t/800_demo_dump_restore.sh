@@ -69,8 +69,8 @@ pg_dump --schema-only -d $dst 2>/dev/null | grep -vE '^(--|\\(un)?restrict )' >"
 if diff -q "$tmp/src.sql" "$tmp/dst.sql" >/dev/null; then echo "ok $n - the restored catalog equals the source's"
 else echo "not ok $n - catalogs differ"; diff "$tmp/src.sql" "$tmp/dst.sql" | head -20 | sed 's/^/# /'; fi
 
-# the rules work on after the restore: 001 §四(二), six days back is rejected
+# the rules work on after the restore: 济宁市医保局 异地就医十项便民措施 第四条(二), six days back is rejected
 n=$((n + 1))
 bad=$(psql -X -At -d $dst -c "SELECT xdjy.file_long_term('jinan-emp-2', '110000', '2024-03-04', '2024-03-10')" 2>&1)
-if [[ "$bad" == *"backdated more than 5 days"* ]]; then echo "ok $n - after restore the rules hold (001 §四(二): YB105)"
+if [[ "$bad" == *"backdated more than 5 days"* ]]; then echo "ok $n - after restore the rules hold (济宁市医保局 异地就医十项便民措施 第四条(二): YB105)"
 else echo "not ok $n - after restore: $bad" | head -3; fi

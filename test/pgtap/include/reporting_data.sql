@@ -125,7 +125,7 @@ INSERT INTO xdjy.clearing_transfer (month, region_code, transferred_on, fund_fen
 	('2024-09-01', '370100', '2024-11-08', 70000);
 
 -- S5: manual claims; due_on is 22 working days after complete materials
--- (002 #15), as the settlement rules fill it in
+-- (吉医保发〔2019〕34号 附件第15条), as the settlement rules fill it in
 INSERT INTO xdjy.manual_claim (id, encounter_id, invoice_no, total_fen, submitted_on,
 	materials_complete_on, due_on, decided_on, settlement_id) VALUES
 	(6101, 6008, 'RPT-INV-6008', 50000, '2024-10-16', '2024-10-16', '2024-11-15', NULL, NULL),

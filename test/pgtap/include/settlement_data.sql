@@ -26,8 +26,8 @@ INSERT INTO institution (code, name_zh, region_code, tier, specialty, kind, owne
 
 -- Jinan (370100) employee.  Inpatient: tier 3 has its own row, other tiers
 -- the any-tier row.  Temporary outside: first self-pay 40% in 2021, 10% from
--- 2022 (000 §三(二)).  Outpatient of every kind draws on one quota group
--- (000 §三(三)): 2000 yuan a year.
+-- 2022 (鲁医保发〔2021〕46号 第三条(二)).  Outpatient of every kind draws on one quota group
+-- (鲁医保发〔2021〕46号 第三条(三)): 2000 yuan a year.
 INSERT INTO policy (insured_region, scheme, category, visit_type, tier, valid,
 		deductible_fen, ratio_bp, first_selfpay_bp, annual_cap_fen, quota_group, note) VALUES
 	('370100', 'employee', 'local', 'inpatient', 3, '[2021-01-01,)', 100000, 9000, 0, 50000000, 'inpatient', 'fixture: Jinan employee local tier 3'),
@@ -44,7 +44,7 @@ INSERT INTO policy (insured_region, scheme, category, visit_type, tier, valid,
 	('370100', 'resident', 'temporary', 'inpatient', NULL, '[2022-01-01,)', 60000, 6000, 1000, 20000000, 'inpatient', 'fixture: Jinan resident temporary');
 
 -- Changchun (220100, Jilin): resident local 80%, temporary 60%, unfiled row
--- (its ratio is replaced by Jilin's 20%, 002 #3); employee local 90%.
+-- (its ratio is replaced by Jilin's 20%, 吉医保发〔2019〕34号 附件第3条); employee local 90%.
 INSERT INTO policy (insured_region, scheme, category, visit_type, tier, valid,
 		deductible_fen, ratio_bp, first_selfpay_bp, annual_cap_fen, quota_group, note) VALUES
 	('220100', 'resident', 'local', 'inpatient', NULL, '[2019-01-01,)', 60000, 8000, 0, 15000000, 'inpatient', 'fixture: Changchun resident local'),
