@@ -822,7 +822,7 @@ SELECT c.month, c.province, r.name_zh AS province_name_zh, r.name_en AS province
 FROM counts c
 LEFT JOIN xdjy.region r ON r.code = c.province;
 COMMENT ON VIEW kpi_monthly IS
-	'R4 monthly indicators per province (004 §一): network_success (target 98%) by treatment province, cross_province_inpatient_direct (target 80%) by insured province';
+	'monthly indicators per province (鲁医保发〔2022〕26号 第一条): network_success (target 98%) by treatment province, cross_province_inpatient_direct (target 80%) by insured province';
 COMMENT ON COLUMN kpi_monthly.month IS 'month (its first day) / 月份（当月第一天）';
 COMMENT ON COLUMN kpi_monthly.province IS
 	'province code: the treatment province for network_success, the insured province for cross_province_inpatient_direct (see province_basis) / 省份代码：联网结算成功率按就医省份，住院费用跨省直接结算率按参保省份（见 province_basis）';
@@ -1075,7 +1075,7 @@ COMMENT ON FUNCTION settlement_insert_trigger() IS
 	'the settlement engine: category, amounts, ledgers and checks (trauma, outside tests, overlapping stays, invoice once, referral) on insert; reversals';
 COMMENT ON FUNCTION settlement_amounts(bigint, bigint, integer, bigint, bigint, integer, bigint, bigint) IS
 	'the amounts in fen, rounded half up, as the settlement engine computes them';
-COMMENT ON FUNCTION try_settle(bigint, bigint, bigint, text, date, text, boolean, bigint, text) IS
+COMMENT ON FUNCTION try_settle(bigint, bigint, bigint, text, date, text, boolean, bigint, text, boolean) IS
 	'settle(), but a rejection is recorded in settlement_attempt with its SQLSTATE (for the settlement rates) and NULL returned';
 COMMENT ON FUNCTION explain_settlement(bigint, text) IS
 	'every step of a settlement (category and why, policy, ratio rules, amounts, ledgers before and after) with its rule and document article, in en or zh (default xdjy.language)';
@@ -1126,7 +1126,7 @@ COMMENT ON FUNCTION detail_upload_overdue_as_of(date) IS
 COMMENT ON VIEW detail_upload_overdue IS
 	'detail upload inpatient expense details not uploaded within 3 days (鲁医保发〔2022〕26号 第三条(四)), today';
 COMMENT ON VIEW kpi_monthly IS
-	'settlement rates monthly indicators per province (鲁医保发〔2022〕26号 第一条): network_success (target 98%) by treatment province, cross_province_inpatient_direct (target 80%) by insured province';
+	'monthly indicators per province (鲁医保发〔2022〕26号 第一条): network_success (target 98%) by treatment province, cross_province_inpatient_direct (target 80%) by insured province';
 COMMENT ON VIEW coverage_gap IS
 	'coverage coverage gaps (鲁医保发〔2020〕68号 二(一)(二)): townships without a networked inpatient institution, counties with fewer than two networked chronic-outpatient hospitals';
 COMMENT ON FUNCTION manual_claim_due_as_of(date) IS
@@ -1139,3 +1139,7 @@ COMMENT ON FUNCTION clearing_monthly_as_of(date) IS
 	'monthly clearing monthly clearing as it stood on as_of: per institution (confirm by the 20th, pay within 30 working days of declaration), per insured region (transfer up before the next provincial clearing), per treatment region (鲁医保发〔2022〕26号 第四条(二)(三))';
 COMMENT ON VIEW clearing_monthly IS
 	'monthly clearing today; clearing_monthly_as_of(date) for another day';
+
+-- the policy documents' dates lie in the business-date window too
+CREATE TRIGGER business_dates BEFORE INSERT OR UPDATE ON policy_document
+	FOR EACH ROW EXECUTE FUNCTION business_dates_trigger('issued_on', 'in_force_on');

@@ -455,3 +455,7 @@ COMMENT ON FUNCTION institution_rules_trigger() IS
 	'institution rules: its region lies under a pooling region';
 CREATE TRIGGER institution_rules BEFORE INSERT OR UPDATE ON institution
 	FOR EACH ROW EXECUTE FUNCTION institution_rules_trigger();
+
+-- business dates lie in the window (business_dates_trigger, src/dates.c)
+CREATE TRIGGER business_dates BEFORE INSERT OR UPDATE ON policy_document
+	FOR EACH ROW EXECUTE FUNCTION business_dates_trigger('issued_on', 'in_force_on');

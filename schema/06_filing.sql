@@ -376,7 +376,7 @@ BEGIN ATOMIC
 		  AND (f.closed_on IS NULL OR f.closed_on OPERATOR(pg_catalog.>) $3));
 END;
 COMMENT ON FUNCTION is_chosen_institution(text, text, date) IS
-	'F11: did the person choose this institution under a long-term filing that applies on that date (吉医保发〔2019〕34号 附件第7条)';
+	'did the person choose this institution under a long-term filing that applies on that date (吉医保发〔2019〕34号 附件第7条)';
 
 -- business dates lie in the window (business_dates_trigger, src/dates.c);
 -- named to fire before the rule triggers, which compute from them

@@ -35,7 +35,7 @@ CREATE CONSTRAINT TRIGGER referral_referenced AFTER UPDATE OR DELETE ON referral
 		'manual_claim_referral_id_fkey', 'id', 'manual_claim', 'referral_id');
 COMMENT ON TRIGGER referral_referenced ON referral IS
 	'rows referring to referral: settlement.referral_id, manual_claim.referral_id (no action: a key still referred to stays)';
-COMMENT ON TABLE referral IS 'referrals (转诊转院), S6: 吉医保发〔2019〕34号 附件第10–12条';
+COMMENT ON TABLE referral IS 'referrals (转诊转院), 吉医保发〔2019〕34号 附件第10–12条';
 COMMENT ON COLUMN referral.diagnosis IS 'the diagnosis the referral is for (e.g. an ICD-10 code); treatment under it must match (吉医保发〔2019〕34号 附件第12条)';
 COMMENT ON COLUMN referral.destination_region IS 'pooling region referred to; NULL: any';
 CREATE INDEX referral_person_idx ON referral (person_id);
@@ -283,7 +283,7 @@ CREATE CONSTRAINT TRIGGER settlement_attempt_references AFTER INSERT OR UPDATE O
 		'settlement_attempt_encounter_id_fkey', 'encounter_id', 'encounter', 'id');
 COMMENT ON TRIGGER settlement_attempt_references ON settlement_attempt IS
 	'references of settlement_attempt: encounter_id → encounter (id)';
-COMMENT ON TABLE settlement_attempt IS 'failed settlement attempts with their SQLSTATE (R4: network settlement success rate)';
+COMMENT ON TABLE settlement_attempt IS 'failed settlement attempts with their SQLSTATE (network settlement success rate)';
 SELECT pg_catalog.pg_extension_config_dump('settlement_attempt', '');
 SELECT pg_catalog.pg_extension_config_dump(pg_catalog.pg_get_serial_sequence('xdjy.settlement_attempt', 'id'), '');
 ALTER TABLE settlement_attempt ENABLE ROW LEVEL SECURITY;
@@ -360,7 +360,7 @@ CREATE FUNCTION try_settle(encounter_id bigint, total_fen bigint, out_of_scope_f
 	AS 'MODULE_PATHNAME' LANGUAGE C VOLATILE
 	SET search_path = pg_catalog, pg_temp;
 COMMENT ON FUNCTION try_settle(bigint, bigint, bigint, text, date, text, boolean, bigint, text, boolean) IS
-	'settle(), but a rejection is recorded in settlement_attempt with its SQLSTATE (R4) and NULL returned';
+	'settle(), but a rejection is recorded in settlement_attempt with its SQLSTATE (for the settlement rates) and NULL returned';
 
 CREATE FUNCTION reverse_settlement(settlement_id bigint, settled_on date DEFAULT CURRENT_DATE)
 	RETURNS settlement
@@ -419,7 +419,7 @@ CREATE CONSTRAINT TRIGGER manual_claim_references AFTER INSERT OR UPDATE ON manu
 		'manual_claim_referral_id_fkey', 'referral_id', 'referral', 'id');
 COMMENT ON TRIGGER manual_claim_references ON manual_claim IS
 	'references of manual_claim: encounter_id → encounter (id), settlement_id → settlement (id), referral_id → referral (id)';
-COMMENT ON TABLE manual_claim IS 'manual reimbursement claims (手工报销), S5: 吉医保发〔2019〕34号 附件第15–16条';
+COMMENT ON TABLE manual_claim IS 'manual reimbursement claims (手工报销), 吉医保发〔2019〕34号 附件第15–16条';
 COMMENT ON COLUMN manual_claim.own_reason IS 'not settled directly for the person''s own reason (吉医保发〔2019〕34号 附件第4条: −10 points in Jilin)';
 COMMENT ON COLUMN manual_claim.due_on IS 'computed: 22 working days after materials_complete_on (吉医保发〔2019〕34号 附件第15条)';
 COMMENT ON COLUMN manual_claim.status IS 'open, paid (settlement_id) or rejected (rejection_sqlstate, rejection)';

@@ -631,7 +631,7 @@ SELECT c.month, c.province, r.name_zh AS province_name_zh, r.name_en AS province
 FROM counts c
 LEFT JOIN xdjy.region r ON r.code = c.province;
 COMMENT ON VIEW kpi_monthly IS
-	'R4 monthly indicators per province (鲁医保发〔2022〕26号 第一条): network_success (target 98%) by treatment province, cross_province_inpatient_direct (target 80%) by insured province';
+	'monthly indicators per province (鲁医保发〔2022〕26号 第一条): network_success (target 98%) by treatment province, cross_province_inpatient_direct (target 80%) by insured province';
 COMMENT ON COLUMN kpi_monthly.month IS 'month (its first day) / 月份（当月第一天）';
 COMMENT ON COLUMN kpi_monthly.province IS
 	'province code: the treatment province for network_success, the insured province for cross_province_inpatient_direct (see province_basis) / 省份代码：联网结算成功率按就医省份，住院费用跨省直接结算率按参保省份（见 province_basis）';
