@@ -132,6 +132,35 @@ check_args(TriggerData *td, const char *name)
 }
 
 /*
+ * The key a reference names in row (its column and value), and whether an
+ * UPDATE left it as it was (then nothing needs checking, as
+ * RI_FKey_fk_upd_check_required and RI_FKey_pk_upd_check_required find).
+ */
+static Form_pg_attribute
+ref_key(TriggerData *td, HeapTuple row, HeapTuple other, const char *column,
+		const char *fname, Datum *key, bool *skip)
+{
+	TupleDesc	desc = RelationGetDescr(td->tg_relation);
+	int			attnum = SPI_fnumber(desc, column);
+	Form_pg_attribute att;
+	bool		isnull;
+
+	if (attnum <= 0)
+		xdjy_trigger_misuse(fname, "names a column the table does not have");
+	att = TupleDescAttr(desc, attnum - 1);
+	*key = heap_getattr(row, attnum, desc, &isnull);
+	*skip = isnull;
+	if (!isnull && other != NULL)
+	{
+		bool		othernull;
+		Datum		o = heap_getattr(other, attnum, desc, &othernull);
+
+		*skip = !othernull && datum_image_eq(o, *key, att->attbyval, att->attlen);
+	}
+	return att;
+}
+
+/*
  * AFTER INSERT OR UPDATE on the referencing table (ri_triggers.c,
  * RI_FKey_check): a non-NULL key has its row in the other table.
  */
@@ -150,26 +179,14 @@ reference_child_trigger(PG_FUNCTION_ARGS)
 
 	for (int i = 0; i < td->tg_trigger->tgnargs; i += 4)
 	{
-		int			attnum = SPI_fnumber(desc, a[i + 1]);
-		Form_pg_attribute att;
-		bool		isnull;
 		Datum		key;
+		bool		skip;
+		Form_pg_attribute att = ref_key(td, row,
+										TRIGGER_FIRED_BY_UPDATE(td->tg_event) ? td->tg_trigtuple : NULL,
+										a[i + 1], "reference_child_trigger", &key, &skip);
 
-		if (attnum <= 0)
-			xdjy_trigger_misuse("reference_child_trigger", "names a column the table does not have");
-		att = TupleDescAttr(desc, attnum - 1);
-		key = heap_getattr(row, attnum, desc, &isnull);
-		if (isnull)
+		if (skip)
 			continue;
-		/* an UPDATE that keeps the key needs no new check (RI_FKey_fk_upd_check_required) */
-		if (TRIGGER_FIRED_BY_UPDATE(td->tg_event))
-		{
-			bool		oldnull;
-			Datum		old = heap_getattr(td->tg_trigtuple, attnum, desc, &oldnull);
-
-			if (!oldnull && datum_image_eq(old, key, att->attbyval, att->attlen))
-				continue;
-		}
 		if (!ref_exists(td->tg_trigger->tgoid, i / 4, a[i + 2], a[i + 3], key,
 						att->atttypid, false))
 			ereport(ERROR,
@@ -177,7 +194,7 @@ reference_child_trigger(PG_FUNCTION_ARGS)
 					 errmsg("insert or update on table \"%s\" violates foreign key constraint \"%s\"",
 							RelationGetRelationName(rel), a[i]),
 					 errdetail("Key (%s)=(%s) is not present in table \"%s\".",
-							   a[i + 1], xdjy_clip(SPI_getvalue(row, desc, attnum)), a[i + 2]),
+							   a[i + 1], xdjy_clip(SPI_getvalue(row, desc, att->attnum)), a[i + 2]),
 					 errtableconstraint(rel, a[i])));
 	}
 	return PointerGetDatum(NULL);
@@ -206,25 +223,14 @@ reference_parent_trigger(PG_FUNCTION_ARGS)
 
 	for (int i = 0; i < td->tg_trigger->tgnargs; i += 4)
 	{
-		int			attnum = SPI_fnumber(desc, a[i + 1]);
-		Form_pg_attribute att;
-		bool		isnull;
 		Datum		key;
+		bool		skip;
+		Form_pg_attribute att = ref_key(td, old,
+										TRIGGER_FIRED_BY_UPDATE(td->tg_event) ? td->tg_newtuple : NULL,
+										a[i + 1], "reference_parent_trigger", &key, &skip);
 
-		if (attnum <= 0)
-			xdjy_trigger_misuse("reference_parent_trigger", "names a column the table does not have");
-		att = TupleDescAttr(desc, attnum - 1);
-		key = heap_getattr(old, attnum, desc, &isnull);
-		if (isnull)
+		if (skip)
 			continue;
-		if (TRIGGER_FIRED_BY_UPDATE(td->tg_event))
-		{
-			bool		newnull;
-			Datum		new = heap_getattr(td->tg_newtuple, attnum, desc, &newnull);
-
-			if (!newnull && datum_image_eq(key, new, att->attbyval, att->attlen))
-				continue;
-		}
 		if (ref_exists(td->tg_trigger->tgoid, i / 4, a[i + 2], a[i + 3], key,
 					   att->atttypid, true))
 			ereport(ERROR,
@@ -232,7 +238,7 @@ reference_parent_trigger(PG_FUNCTION_ARGS)
 					 errmsg("update or delete on table \"%s\" violates foreign key constraint \"%s\" on table \"%s\"",
 							RelationGetRelationName(rel), a[i], a[i + 2]),
 					 errdetail("Key (%s)=(%s) is still referenced from table \"%s\".",
-							   a[i + 1], xdjy_clip(SPI_getvalue(old, desc, attnum)), a[i + 2]),
+							   a[i + 1], xdjy_clip(SPI_getvalue(old, desc, att->attnum)), a[i + 2]),
 					 errtableconstraint(rel, a[i])));
 	}
 	return PointerGetDatum(NULL);
