@@ -217,9 +217,10 @@ CREATE CONSTRAINT TRIGGER region_referenced AFTER UPDATE OR DELETE ON region
 		'policy_insured_region_fkey', 'code', 'policy', 'insured_region',
 		'referral_destination_region_fkey', 'code', 'referral', 'destination_region',
 		'provincial_clearing_province_code_fkey', 'code', 'provincial_clearing', 'province_code',
-		'clearing_transfer_region_code_fkey', 'code', 'clearing_transfer', 'region_code');
+		'clearing_transfer_region_code_fkey', 'code', 'clearing_transfer', 'region_code',
+		'med_list_region_code_fkey', 'code', 'med_list', 'region_code');
 COMMENT ON TRIGGER region_referenced ON region IS
-	'rows referring to region: region.parent_code, institution.region_code, operator_region.region_code, person.insured_region, filing.destination_region, filing_exemption.province, institution_choice_rule.province, policy.insured_region, referral.destination_region, provincial_clearing.province_code, clearing_transfer.region_code (no action: a key still referred to stays)';
+	'rows referring to region: region.parent_code, institution.region_code, operator_region.region_code, person.insured_region, filing.destination_region, filing_exemption.province, institution_choice_rule.province, policy.insured_region, referral.destination_region, provincial_clearing.province_code, clearing_transfer.region_code, med_list.region_code (no action: a key still referred to stays)';
 CREATE CONSTRAINT TRIGGER institution_references AFTER INSERT OR UPDATE ON institution
 	FOR EACH ROW EXECUTE FUNCTION reference_child_trigger(
 		'institution_region_code_fkey', 'region_code', 'region', 'code');
@@ -317,9 +318,11 @@ CREATE CONSTRAINT TRIGGER encounter_referenced AFTER UPDATE OR DELETE ON encount
 	FOR EACH ROW EXECUTE FUNCTION reference_parent_trigger(
 		'settlement_encounter_id_fkey', 'id', 'settlement', 'encounter_id',
 		'settlement_attempt_encounter_id_fkey', 'id', 'settlement_attempt', 'encounter_id',
-		'manual_claim_encounter_id_fkey', 'id', 'manual_claim', 'encounter_id');
+		'manual_claim_encounter_id_fkey', 'id', 'manual_claim', 'encounter_id',
+		'fee_detail_encounter_id_fkey', 'id', 'fee_detail', 'encounter_id',
+		'fee_detail_revoked_encounter_id_fkey', 'id', 'fee_detail_revoked', 'encounter_id');
 COMMENT ON TRIGGER encounter_referenced ON encounter IS
-	'rows referring to encounter: settlement.encounter_id, settlement_attempt.encounter_id, manual_claim.encounter_id (no action: a key still referred to stays)';
+	'rows referring to encounter: settlement.encounter_id, settlement_attempt.encounter_id, manual_claim.encounter_id, fee_detail.encounter_id, fee_detail_revoked.encounter_id (no action: a key still referred to stays)';
 CREATE CONSTRAINT TRIGGER encounter_referenced_deferred AFTER UPDATE OR DELETE ON encounter
 	DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION reference_parent_trigger(
 		'encounter_attached_to_fkey', 'id', 'encounter', 'attached_to');
@@ -1143,3 +1146,248 @@ COMMENT ON VIEW clearing_monthly IS
 -- the policy documents' dates lie in the business-date window too
 CREATE TRIGGER business_dates BEFORE INSERT OR UPDATE ON policy_document
 	FOR EACH ROW EXECUTE FUNCTION business_dates_trigger('issued_on', 'in_force_on');
+
+-- Itemised fee lines (费用明细) priced against the treatment place's
+-- catalogue (鲁医保发〔2022〕26号 第二条(四)).  A settlement takes its
+-- amounts from the lines; without lines NULL amounts are refused, and an
+-- omitted out_of_scope_fen is 0 (so the column's default goes).  Rows of
+-- 1.0 were priced from totals: no lines, nothing over a ceiling, no 乙类
+-- share (the defaults the new columns fill them with).
+ALTER TABLE settlement ALTER COLUMN out_of_scope_fen DROP DEFAULT;
+ALTER TABLE settlement ADD COLUMN overlmt_fen bigint NOT NULL DEFAULT 0,
+	ADD COLUMN preselfpay_fen bigint NOT NULL DEFAULT 0,
+	ADD COLUMN fee_detail_ids bigint[] NOT NULL DEFAULT '{}';
+COMMENT ON COLUMN settlement.overlmt_fen IS
+	'overlmt_selfpay 超限价自费金额 (in fen): Σ over the price ceiling of the lines covered; part of out_of_scope_fen';
+COMMENT ON COLUMN settlement.preselfpay_fen IS
+	'Σ 乙类先行自付 of the lines covered (in fen), kept out of the in-scope amount (鲁医保发〔2022〕26号 第二条(四))';
+COMMENT ON COLUMN settlement.fee_detail_ids IS
+	'the fee lines (fee_detail.id) the settlement was priced from: a later line cannot change a settled sum';
+
+
+--------------------------------------------------------------------------
+-- Itemised fee lines (费用明细) priced against the treatment place's
+-- catalogue (医保目录): the payable scope is the treatment place's
+-- (符合就医地基本医疗保险支付范围, 鲁医保发〔2022〕26号 第二条(四)), and the
+-- expense details are what the treatment place uploads (第三条(四)); only
+-- item lines can show an invented expense (鲁医保发〔2021〕46号 第四条).
+-- Rules in C: src/fee_detail.c (lines), src/fee_price.c (arithmetic).
+--------------------------------------------------------------------------
+
+-- The catalogue: dated rows per treatment region.  A province row applies
+-- to every pooling region of the province that has no row of its own for
+-- the code on that date.
+CREATE TABLE med_list (
+	id					bigint GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,
+	region_code			text NOT NULL,
+	med_list_codg		text NOT NULL,
+	name				text NOT NULL CHECK (name <> ''),
+	kind				text NOT NULL CHECK (kind IN ('drug', 'service', 'material')),
+	chrgitm_lv			text NOT NULL CHECK (chrgitm_lv IN ('01', '02', '03')),
+	selfpay_prop_bp		integer NOT NULL DEFAULT 0,
+	pric_uplmt			numeric CHECK (pric_uplmt OPERATOR(pg_catalog.>=) 0
+		AND pric_uplmt OPERATOR(pg_catalog.<) 'Infinity'::numeric),
+	valid				daterange NOT NULL CHECK (NOT pg_catalog.isempty(valid)),
+	-- 甲类 pays in full within the scope, 丙类 not at all: only 乙类 has a
+	-- share paid first by the person (先行自付)
+	CONSTRAINT med_list_selfpay_prop CHECK (
+		(chrgitm_lv OPERATOR(pg_catalog.=) '02' AND selfpay_prop_bp BETWEEN 0 AND 10000)
+		OR (chrgitm_lv OPERATOR(pg_catalog.<>) '02' AND selfpay_prop_bp OPERATOR(pg_catalog.=) 0)),
+	CONSTRAINT med_list_codg_form CHECK (pg_catalog.length(med_list_codg) OPERATOR(pg_catalog.<=) 50
+		AND med_list_codg OPERATOR(pg_catalog.~) '^[[:alnum:]._-]+$'),
+	CONSTRAINT med_list_no_overlap EXCLUDE USING gist (
+		region_code WITH OPERATOR(pg_catalog.=),
+		med_list_codg WITH OPERATOR(pg_catalog.=),
+		valid WITH OPERATOR(pg_catalog.&&))
+);
+CREATE INDEX med_list_lookup_idx ON med_list (med_list_codg, region_code);
+CREATE CONSTRAINT TRIGGER med_list_references AFTER INSERT OR UPDATE ON med_list
+	FOR EACH ROW EXECUTE FUNCTION reference_child_trigger(
+		'med_list_region_code_fkey', 'region_code', 'region', 'code');
+COMMENT ON TRIGGER med_list_references ON med_list IS
+	'references of med_list: region_code → region (code)';
+CREATE CONSTRAINT TRIGGER med_list_referenced AFTER UPDATE OR DELETE ON med_list
+	FOR EACH ROW EXECUTE FUNCTION reference_parent_trigger(
+		'fee_detail_med_list_id_fkey', 'id', 'fee_detail', 'med_list_id');
+COMMENT ON TRIGGER med_list_referenced ON med_list IS
+	'rows referring to med_list: fee_detail.med_list_id (no action: a key still referred to stays)';
+COMMENT ON TABLE med_list IS
+	'医保目录 the treatment region''s catalogue, dated: what a fee line is priced against (鲁医保发〔2022〕26号 第二条(四): 就医地目录)';
+COMMENT ON COLUMN med_list.region_code IS
+	'the treatment region: a province (applies to all its pooling regions) or a pooling region (its own row wins)';
+COMMENT ON COLUMN med_list.med_list_codg IS 'med_list_codg 医疗目录编码 (national code)';
+COMMENT ON COLUMN med_list.kind IS 'drug 药品, service 诊疗项目, material 医用耗材';
+COMMENT ON COLUMN med_list.chrgitm_lv IS 'chrgitm_lv 收费项目等级: 01 甲类, 02 乙类, 03 丙类 (全自费)';
+COMMENT ON COLUMN med_list.selfpay_prop_bp IS
+	'selfpay_prop 自付比例 of a 乙类 item (先行自付), in basis points (the platform uses a fraction); 0 for 甲类 and 丙类';
+COMMENT ON COLUMN med_list.pric_uplmt IS
+	'pric_uplmt_amt 定价上限金额: price ceiling per unit in yuan (exact); above it the person pays the excess (超限价); NULL for none';
+COMMENT ON COLUMN med_list.valid IS 'the days the row applies to (by the fee date, fee_ocur_time)';
+SELECT pg_catalog.pg_extension_config_dump('med_list', '');
+SELECT pg_catalog.pg_extension_config_dump(pg_catalog.pg_get_serial_sequence('xdjy.med_list', 'id'), '');
+GRANT SELECT ON med_list TO xdjy_admin, xdjy_operator, xdjy_analyst;
+GRANT INSERT, UPDATE, DELETE ON med_list TO xdjy_admin;
+CREATE TRIGGER business_dates BEFORE INSERT OR UPDATE ON med_list
+	FOR EACH ROW EXECUTE FUNCTION business_dates_trigger('valid');
+
+-- Fee lines (2301 费用明细上传).  The client writes the national input
+-- fields; the pricing trigger fills the rest or rejects the line.
+CREATE TABLE fee_detail (
+	id					bigint GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,
+	encounter_id		bigint NOT NULL,
+	feedetl_sn			text NOT NULL,
+	init_feedetl_sn		text,
+	med_list_codg		text NOT NULL,
+	fee_ocur_time		timestamp NOT NULL,
+	cnt					numeric NOT NULL,
+	pric				numeric NOT NULL,
+	det_item_fee_sumamt	numeric,
+	received_on			date NOT NULL DEFAULT current_date,
+	created_at			timestamptz NOT NULL DEFAULT now(),
+	-- filled by the pricing trigger
+	med_list_id			bigint,
+	listed				boolean,
+	chrgitm_lv			text,
+	selfpay_prop_bp		integer,
+	pric_uplmt			numeric,
+	amount_fen			bigint,
+	fulamt_ownpay_fen	bigint,
+	overlmt_fen			bigint,
+	preselfpay_fen		bigint,
+	inscp_scp_fen		bigint,
+	CONSTRAINT fee_detail_sn_form CHECK (pg_catalog.length(feedetl_sn) OPERATOR(pg_catalog.<=) 30
+		AND feedetl_sn OPERATOR(pg_catalog.~) '^[[:alnum:]._-]+$'),
+	CONSTRAINT fee_detail_not_own_refund CHECK (init_feedetl_sn OPERATOR(pg_catalog.<>) feedetl_sn),
+	-- the parts of a priced line add up to it
+	CONSTRAINT fee_detail_priced_sum CHECK (amount_fen OPERATOR(pg_catalog.=) (((fulamt_ownpay_fen
+		OPERATOR(pg_catalog.+) overlmt_fen) OPERATOR(pg_catalog.+) preselfpay_fen)
+		OPERATOR(pg_catalog.+) inscp_scp_fen))
+);
+CREATE UNIQUE INDEX fee_detail_sn_once ON fee_detail (encounter_id, feedetl_sn);
+CREATE INDEX fee_detail_refund_idx ON fee_detail (encounter_id, init_feedetl_sn)
+	WHERE init_feedetl_sn IS NOT NULL;
+CREATE CONSTRAINT TRIGGER fee_detail_references AFTER INSERT OR UPDATE ON fee_detail
+	FOR EACH ROW EXECUTE FUNCTION reference_child_trigger(
+		'fee_detail_encounter_id_fkey', 'encounter_id', 'encounter', 'id',
+		'fee_detail_med_list_id_fkey', 'med_list_id', 'med_list', 'id');
+COMMENT ON TRIGGER fee_detail_references ON fee_detail IS
+	'references of fee_detail: encounter_id → encounter (id), med_list_id → med_list (id)';
+COMMENT ON TABLE fee_detail IS
+	'费用明细 fee lines of an encounter (2301), priced against the treatment region''s catalogue; never updated, deleted only before settlement (2302, recorded in fee_detail_revoked)';
+COMMENT ON COLUMN fee_detail.encounter_id IS 'mdtrt_id 就诊ID';
+COMMENT ON COLUMN fee_detail.feedetl_sn IS 'feedetl_sn 费用明细流水号, unique per encounter';
+COMMENT ON COLUMN fee_detail.init_feedetl_sn IS
+	'init_feedetl_sn 原费用流水号: a refund line (退费, cnt negative) names the line it refunds';
+COMMENT ON COLUMN fee_detail.med_list_codg IS 'med_list_codg 医疗目录编码';
+COMMENT ON COLUMN fee_detail.fee_ocur_time IS
+	'fee_ocur_time 费用发生时间: its date lies within the stay (admission to discharge) or is the visit day';
+COMMENT ON COLUMN fee_detail.cnt IS 'cnt 数量 (exact; negative on a refund line)';
+COMMENT ON COLUMN fee_detail.pric IS 'pric 单价 in yuan (exact)';
+COMMENT ON COLUMN fee_detail.det_item_fee_sumamt IS
+	'det_item_fee_sumamt 明细项目费用总额 in yuan: cnt × pric rounded half up to the fen; a sent amount that differs is refused, NULL is filled';
+COMMENT ON COLUMN fee_detail.received_on IS
+	'business date the line arrived (the upload of the details, 鲁医保发〔2022〕26号 第三条(四))';
+COMMENT ON COLUMN fee_detail.med_list_id IS 'the catalogue row the line was priced from; NULL: the code is not in the catalogue';
+COMMENT ON COLUMN fee_detail.listed IS 'false: the code is not in the treatment region''s catalogue on the fee date (全自费)';
+COMMENT ON COLUMN fee_detail.chrgitm_lv IS 'chrgitm_lv used: 01 甲类, 02 乙类, 03 丙类; NULL when not listed';
+COMMENT ON COLUMN fee_detail.selfpay_prop_bp IS 'selfpay_prop used, in basis points';
+COMMENT ON COLUMN fee_detail.pric_uplmt IS 'pric_uplmt_amt used (yuan), NULL for none';
+COMMENT ON COLUMN fee_detail.amount_fen IS 'det_item_fee_sumamt in fen';
+COMMENT ON COLUMN fee_detail.fulamt_ownpay_fen IS 'fulamt_ownpay_amt 全自费金额 in fen: a 丙类 line, or one not in the catalogue';
+COMMENT ON COLUMN fee_detail.overlmt_fen IS 'overlmt_amt 超限价金额 in fen: (pric − pric_uplmt) × cnt, rounded half up';
+COMMENT ON COLUMN fee_detail.preselfpay_fen IS
+	'preselfpay_amt 先行自付金额 in fen: (amount − over limit) × selfpay_prop of a 乙类 line, rounded half up';
+COMMENT ON COLUMN fee_detail.inscp_scp_fen IS 'inscp_scp_amt 符合范围金额 in fen: the rest of the line';
+SELECT pg_catalog.pg_extension_config_dump('fee_detail', '');
+SELECT pg_catalog.pg_extension_config_dump(pg_catalog.pg_get_serial_sequence('xdjy.fee_detail', 'id'), '');
+ALTER TABLE fee_detail ENABLE ROW LEVEL SECURITY;
+ALTER TABLE fee_detail FORCE ROW LEVEL SECURITY;
+-- fee lines are written by the treatment place (the institution's region),
+-- read there and by the insured place, as the encounter is
+GRANT SELECT ON fee_detail TO xdjy_admin;
+GRANT SELECT, INSERT, DELETE ON fee_detail TO xdjy_operator;
+GRANT SELECT (id, encounter_id, med_list_codg, received_on, listed, chrgitm_lv, amount_fen,
+	fulamt_ownpay_fen, overlmt_fen, preselfpay_fen, inscp_scp_fen) ON fee_detail TO xdjy_analyst;
+CREATE POLICY fee_detail_admin ON fee_detail FOR SELECT TO xdjy_admin USING (true);
+CREATE POLICY fee_detail_operator_read ON fee_detail FOR SELECT TO xdjy_operator
+	USING (EXISTS (SELECT FROM xdjy.encounter e WHERE e.id = encounter_id));
+CREATE POLICY fee_detail_operator_insert ON fee_detail FOR INSERT TO xdjy_operator
+	WITH CHECK (EXISTS (SELECT FROM xdjy.encounter e WHERE e.id = encounter_id
+		AND e.institution_code IN (SELECT xdjy.operator_institutions())));
+CREATE POLICY fee_detail_operator_delete ON fee_detail FOR DELETE TO xdjy_operator
+	USING (EXISTS (SELECT FROM xdjy.encounter e WHERE e.id = encounter_id
+		AND e.institution_code IN (SELECT xdjy.operator_institutions())));
+CREATE POLICY fee_detail_analyst ON fee_detail FOR SELECT TO xdjy_analyst USING (true);
+CREATE TRIGGER fee_detail_access BEFORE INSERT OR UPDATE ON fee_detail
+	FOR EACH ROW EXECUTE FUNCTION region_access_trigger('encounter_id');
+CREATE TRIGGER business_dates BEFORE INSERT OR UPDATE ON fee_detail
+	FOR EACH ROW EXECUTE FUNCTION business_dates_trigger('received_on');
+
+CREATE FUNCTION fee_detail_pricing_trigger() RETURNS trigger
+	AS 'MODULE_PATHNAME' LANGUAGE C
+	SECURITY DEFINER SET search_path = pg_catalog, pg_temp;
+REVOKE EXECUTE ON FUNCTION fee_detail_pricing_trigger() FROM PUBLIC;
+COMMENT ON FUNCTION fee_detail_pricing_trigger() IS
+	'prices a fee line against the catalogue (鲁医保发〔2022〕26号 第二条(四)) and refuses an unlawful one: fee date outside the encounter, encounter settled, refund beyond its original, arithmetic that does not hold';
+CREATE TRIGGER fee_detail_pricing BEFORE INSERT ON fee_detail
+	FOR EACH ROW EXECUTE FUNCTION fee_detail_pricing_trigger();
+CREATE FUNCTION fee_detail_change_trigger() RETURNS trigger
+	AS 'MODULE_PATHNAME' LANGUAGE C
+	SECURITY DEFINER SET search_path = pg_catalog, pg_temp;
+REVOKE EXECUTE ON FUNCTION fee_detail_change_trigger() FROM PUBLIC;
+COMMENT ON FUNCTION fee_detail_change_trigger() IS
+	'fee lines are never updated; a line of an unsettled encounter may be deleted (2302), and the deletion is recorded in fee_detail_revoked';
+CREATE TRIGGER fee_detail_change BEFORE UPDATE OR DELETE ON fee_detail
+	FOR EACH ROW EXECUTE FUNCTION fee_detail_change_trigger();
+
+-- 2302 费用明细撤销: what was deleted, by whom; written by the trigger alone
+CREATE TABLE fee_detail_revoked (
+	id					bigint GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,
+	fee_detail_id		bigint NOT NULL,
+	encounter_id		bigint NOT NULL,
+	feedetl_sn			text NOT NULL,
+	med_list_codg		text NOT NULL,
+	cnt					numeric NOT NULL,
+	pric				numeric NOT NULL,
+	amount_fen			bigint,
+	revoked_by			text NOT NULL,
+	revoked_at			timestamptz NOT NULL DEFAULT now()
+);
+CREATE INDEX fee_detail_revoked_encounter_idx ON fee_detail_revoked (encounter_id);
+CREATE CONSTRAINT TRIGGER fee_detail_revoked_references AFTER INSERT OR UPDATE ON fee_detail_revoked
+	FOR EACH ROW EXECUTE FUNCTION reference_child_trigger(
+		'fee_detail_revoked_encounter_id_fkey', 'encounter_id', 'encounter', 'id');
+COMMENT ON TRIGGER fee_detail_revoked_references ON fee_detail_revoked IS
+	'references of fee_detail_revoked: encounter_id → encounter (id)';
+COMMENT ON TABLE fee_detail_revoked IS
+	'费用明细撤销 (2302): each fee line deleted before settlement, as it was, with the role that deleted it';
+SELECT pg_catalog.pg_extension_config_dump('fee_detail_revoked', '');
+SELECT pg_catalog.pg_extension_config_dump(pg_catalog.pg_get_serial_sequence('xdjy.fee_detail_revoked', 'id'), '');
+ALTER TABLE fee_detail_revoked ENABLE ROW LEVEL SECURITY;
+ALTER TABLE fee_detail_revoked FORCE ROW LEVEL SECURITY;
+GRANT SELECT ON fee_detail_revoked TO xdjy_admin, xdjy_operator;
+CREATE POLICY fee_detail_revoked_admin ON fee_detail_revoked FOR SELECT TO xdjy_admin USING (true);
+CREATE POLICY fee_detail_revoked_operator ON fee_detail_revoked FOR SELECT TO xdjy_operator
+	USING (EXISTS (SELECT FROM xdjy.encounter e WHERE e.id = encounter_id));
+
+CREATE FUNCTION fee_line_amounts(cnt numeric, pric numeric, chrgitm_lv text,
+		selfpay_prop_bp integer, pric_uplmt numeric,
+		OUT amount_fen bigint, OUT fulamt_ownpay_fen bigint, OUT overlmt_fen bigint,
+		OUT preselfpay_fen bigint, OUT inscp_scp_fen bigint)
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION fee_line_amounts(numeric, numeric, text, integer, numeric) IS
+	'the amounts in fen of one fee line as the pricing trigger computes them (chrgitm_lv NULL: not in the catalogue), for a quote and for the property test';
+
+CREATE FUNCTION revoke_fee_details(encounter_id bigint, feedetl_sn text DEFAULT NULL)
+	RETURNS bigint
+	LANGUAGE sql VOLATILE
+	SET search_path = pg_catalog, pg_temp
+	AS $$
+	WITH d AS (DELETE FROM xdjy.fee_detail f
+		WHERE f.encounter_id OPERATOR(pg_catalog.=) $1
+		  AND ($2 IS NULL OR $2 OPERATOR(pg_catalog.=) '0000' OR f.feedetl_sn OPERATOR(pg_catalog.=) $2)
+		RETURNING 1)
+	SELECT pg_catalog.count(*) FROM d
+$$;
+COMMENT ON FUNCTION revoke_fee_details(bigint, text) IS
+	'2302 费用明细撤销: delete an unsettled encounter''s fee lines (all, or the one named; "0000" is all, as in the interface); returns how many';

@@ -151,9 +151,10 @@ CREATE CONSTRAINT TRIGGER region_referenced AFTER UPDATE OR DELETE ON region
 		'policy_insured_region_fkey', 'code', 'policy', 'insured_region',
 		'referral_destination_region_fkey', 'code', 'referral', 'destination_region',
 		'provincial_clearing_province_code_fkey', 'code', 'provincial_clearing', 'province_code',
-		'clearing_transfer_region_code_fkey', 'code', 'clearing_transfer', 'region_code');
+		'clearing_transfer_region_code_fkey', 'code', 'clearing_transfer', 'region_code',
+		'med_list_region_code_fkey', 'code', 'med_list', 'region_code');
 COMMENT ON TRIGGER region_referenced ON region IS
-	'rows referring to region: region.parent_code, institution.region_code, operator_region.region_code, person.insured_region, filing.destination_region, filing_exemption.province, institution_choice_rule.province, policy.insured_region, referral.destination_region, provincial_clearing.province_code, clearing_transfer.region_code (no action: a key still referred to stays)';
+	'rows referring to region: region.parent_code, institution.region_code, operator_region.region_code, person.insured_region, filing.destination_region, filing_exemption.province, institution_choice_rule.province, policy.insured_region, referral.destination_region, provincial_clearing.province_code, clearing_transfer.region_code, med_list.region_code (no action: a key still referred to stays)';
 CREATE INDEX region_parent_code_idx ON region (parent_code);
 COMMENT ON TABLE region IS
 	'administrative divisions (行政区划): 6-digit province/city/county codes, 9-digit townships; is_pooling marks a pooling region (统筹区)';

@@ -52,9 +52,11 @@ CREATE CONSTRAINT TRIGGER encounter_referenced AFTER UPDATE OR DELETE ON encount
 	FOR EACH ROW EXECUTE FUNCTION reference_parent_trigger(
 		'settlement_encounter_id_fkey', 'id', 'settlement', 'encounter_id',
 		'settlement_attempt_encounter_id_fkey', 'id', 'settlement_attempt', 'encounter_id',
-		'manual_claim_encounter_id_fkey', 'id', 'manual_claim', 'encounter_id');
+		'manual_claim_encounter_id_fkey', 'id', 'manual_claim', 'encounter_id',
+		'fee_detail_encounter_id_fkey', 'id', 'fee_detail', 'encounter_id',
+		'fee_detail_revoked_encounter_id_fkey', 'id', 'fee_detail_revoked', 'encounter_id');
 COMMENT ON TRIGGER encounter_referenced ON encounter IS
-	'rows referring to encounter: settlement.encounter_id, settlement_attempt.encounter_id, manual_claim.encounter_id (no action: a key still referred to stays)';
+	'rows referring to encounter: settlement.encounter_id, settlement_attempt.encounter_id, manual_claim.encounter_id, fee_detail.encounter_id, fee_detail_revoked.encounter_id (no action: a key still referred to stays)';
 CREATE CONSTRAINT TRIGGER encounter_referenced_deferred AFTER UPDATE OR DELETE ON encounter
 	DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION reference_parent_trigger(
 		'encounter_attached_to_fkey', 'id', 'encounter', 'attached_to');

@@ -63,7 +63,7 @@ CREATE TABLE settlement (
 	mode				text NOT NULL DEFAULT 'direct' CHECK (mode IN ('direct', 'manual')),
 	invoice_no			text NOT NULL,
 	total_fen			bigint NOT NULL,
-	out_of_scope_fen	bigint NOT NULL DEFAULT 0,
+	out_of_scope_fen	bigint NOT NULL,
 	reverses			bigint,
 	-- filled by the insert trigger
 	person_id			text,
@@ -100,6 +100,11 @@ CREATE TABLE settlement (
 	deductible_met_before_fen bigint,
 	fund_paid_before_fen bigint,
 	mid_stay			boolean NOT NULL DEFAULT false,
+	-- from the fee lines the settlement covered (src/fee_detail.c); 0 and
+	-- none for a settlement from totals
+	overlmt_fen			bigint NOT NULL DEFAULT 0,
+	preselfpay_fen		bigint NOT NULL DEFAULT 0,
+	fee_detail_ids		bigint[] NOT NULL DEFAULT '{}',
 	CONSTRAINT settlement_own_reason_manual CHECK (NOT own_reason OR mode = 'manual'),
 	CONSTRAINT settlement_fund_plus_personal CHECK (fund_fen + personal_fen = total_fen),
 	CONSTRAINT settlement_category_reason CHECK (category_reason IN ('local', 'local_with_proof',
@@ -204,6 +209,12 @@ COMMENT ON COLUMN settlement.deductible_met_before_fen IS
 COMMENT ON COLUMN settlement.fund_paid_before_fen IS 'ledger before this settlement: fund paid';
 COMMENT ON COLUMN settlement.mid_stay IS
 	'xdjy only: 中途结算, part of an inpatient stay still in hospital on the settlement date; false: a discharge settlement (出院结算), which needs the discharge date (YB320, YB321)';
+COMMENT ON COLUMN settlement.overlmt_fen IS
+	'overlmt_selfpay 超限价自费金额 (in fen): Σ over the price ceiling of the lines covered; part of out_of_scope_fen';
+COMMENT ON COLUMN settlement.preselfpay_fen IS
+	'Σ 乙类先行自付 of the lines covered (in fen), kept out of the in-scope amount (鲁医保发〔2022〕26号 第二条(四))';
+COMMENT ON COLUMN settlement.fee_detail_ids IS
+	'the fee lines (fee_detail.id) the settlement was priced from: a later line cannot change a settled sum';
 COMMENT ON CONSTRAINT settlement_invoice_no_form ON settlement IS
 	'invoice number (鲁医保发〔2021〕46号 第四条): 1 to 100 characters, no control characters, no surrounding whitespace';
 CREATE UNIQUE INDEX settlement_invoice_once ON settlement (institution_code, invoice_no, invoice_seq)

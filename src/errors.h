@@ -8,7 +8,8 @@
  *
  *	  Numbering: YB0xx general, YB1xx filings, YB2xx encounters,
  *	  YB3xx settlements, YB4xx manual claims, YB5xx policy data,
- *	  YB6xx reconciliation and clearing.  Codes are frozen once released.
+ *	  YB6xx reconciliation and clearing, YB7xx national interface,
+ *	  YB8xx fee lines.  Codes are frozen once released.
  *
  *-------------------------------------------------------------------------
  */
@@ -117,6 +118,21 @@
 #define ERRCODE_XDJY_CLEARING_ALREADY_ANSWERED	XDJY_SQLSTATE('7','0','6')
 #define ERRCODE_XDJY_CLEARING_NOT_ANSWERED	XDJY_SQLSTATE('7','0','7')
 #define ERRCODE_XDJY_CLEARING_LOG_APPEND_ONLY	XDJY_SQLSTATE('7','0','8')
+
+/* YB8xx fee lines (费用明细) and the catalogue */
+#define ERRCODE_XDJY_FEE_DATE_OUTSIDE_ENCOUNTER	XDJY_SQLSTATE('8','0','1')
+#define ERRCODE_XDJY_FEE_ENCOUNTER_SETTLED		XDJY_SQLSTATE('8','0','2')
+#define ERRCODE_XDJY_FEE_REFUND_ORIGINAL_MISSING	XDJY_SQLSTATE('8','0','3')
+#define ERRCODE_XDJY_FEE_REFUND_EXCEEDS_ORIGINAL	XDJY_SQLSTATE('8','0','4')
+#define ERRCODE_XDJY_FEE_LINE_INVALID			XDJY_SQLSTATE('8','0','5')
+#define ERRCODE_XDJY_FEE_AMOUNT_MISMATCH		XDJY_SQLSTATE('8','0','6')
+#define ERRCODE_XDJY_FEE_LINE_IMMUTABLE			XDJY_SQLSTATE('8','0','7')
+#define ERRCODE_XDJY_FEE_LINE_SETTLED			XDJY_SQLSTATE('8','0','8')
+#define ERRCODE_XDJY_FEE_REFUND_UNLIKE_ORIGINAL	XDJY_SQLSTATE('8','0','9')
+#define ERRCODE_XDJY_FEE_TOTALS_DISAGREE		XDJY_SQLSTATE('8','1','0')
+#define ERRCODE_XDJY_SETTLE_NO_TOTAL			XDJY_SQLSTATE('8','1','1')
+#define ERRCODE_XDJY_FEE_LINE_REFUNDED			XDJY_SQLSTATE('8','1','2')
+#define ERRCODE_XDJY_FEE_ENGINE_COLUMNS			XDJY_SQLSTATE('8','1','3')
 
 /*
  * The registry (src/error_registry.c).  Raise a YB code as

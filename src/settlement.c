@@ -314,6 +314,8 @@ xdjy_amount_input_error(const XdjyAmountInput *in)
 		return XDJY_N_("out-of-scope amount is negative");
 	if (in->out_of_scope_fen > in->total_fen)
 		return XDJY_N_("out-of-scope amount exceeds the total");
+	if (in->preselfpay_fen < 0 || in->preselfpay_fen > in->total_fen - in->out_of_scope_fen)
+		return XDJY_N_("class-B self-pay share is negative or exceeds the in-scope amount");
 	if (in->first_selfpay_bp < 0 || in->first_selfpay_bp > XDJY_BP_ONE)
 		return XDJY_N_("first self-pay ratio is outside 0..10000 basis points");
 	if (in->ratio_bp < 0 || in->ratio_bp > XDJY_BP_ONE)
@@ -326,7 +328,8 @@ xdjy_amount_input_error(const XdjyAmountInput *in)
 
 /*
  * every step in fen:
- *   in_scope      = total − out_of_scope             (全自费 excluded)
+ *   in_scope      = total − out_of_scope − preselfpay (全自费, 超限价 and
+ *                   乙类先行自付 of the fee lines excluded)
  *   first_selfpay = in_scope × first_selfpay_bp       (鲁医保发〔2021〕46号 第三条(二))
  *   base          = in_scope − first_selfpay
  *   deductible    = min(base, deductible left this year)
@@ -339,7 +342,8 @@ xdjy_amount_input_error(const XdjyAmountInput *in)
 void
 xdjy_compute_amounts(const XdjyAmountInput *in, XdjyAmounts *out)
 {
-	out->in_scope_fen = xdjy_fen_sub(in->total_fen, in->out_of_scope_fen);
+	out->in_scope_fen = xdjy_fen_sub(xdjy_fen_sub(in->total_fen, in->out_of_scope_fen),
+									 in->preselfpay_fen);
 	out->first_selfpay_fen = xdjy_fen_times_bp(out->in_scope_fen, in->first_selfpay_bp);
 	out->base_fen = xdjy_fen_sub(out->in_scope_fen, out->first_selfpay_fen);
 	out->deductible_left_fen =
@@ -372,6 +376,7 @@ settlement_amounts(PG_FUNCTION_ARGS)
 
 	in.total_fen = PG_GETARG_INT64(0);
 	in.out_of_scope_fen = PG_GETARG_INT64(1);
+	in.preselfpay_fen = 0;
 	in.first_selfpay_bp = PG_GETARG_INT32(2);
 	in.policy_deductible_fen = PG_GETARG_INT64(3);
 	in.deductible_met_fen = PG_GETARG_INT64(4);

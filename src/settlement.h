@@ -167,6 +167,7 @@ typedef struct XdjyAmountInput
 {
 	int64		total_fen;
 	int64		out_of_scope_fen;
+	int64		preselfpay_fen;	/* 乙类先行自付 of the fee lines, not in scope */
 	int32		first_selfpay_bp;
 	int64		policy_deductible_fen;
 	int64		deductible_met_fen; /* ledger before */

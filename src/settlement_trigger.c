@@ -47,6 +47,7 @@
 
 #include "dates.h"
 #include "errors.h"
+#include "fee_detail.h"
 #include "filing_status.h"
 #include "money.h"
 #include "national.h"
@@ -110,6 +111,10 @@ typedef enum SCol
 	SC_IN_SCOPE,
 	SC_DEDUCTIBLE_MET_BEFORE,
 	SC_FUND_PAID_BEFORE,
+	/* 1.1: from the fee lines; defaults 0 and {} (see check_engine_columns_empty) */
+	SC_OVERLMT,
+	SC_PRESELFPAY,
+	SC_FEE_IDS,
 	SC_NCOLS
 } SCol;
 
@@ -158,6 +163,9 @@ static const struct
 	[SC_IN_SCOPE] = {"in_scope_fen", INT8OID},
 	[SC_DEDUCTIBLE_MET_BEFORE] = {"deductible_met_before_fen", INT8OID},
 	[SC_FUND_PAID_BEFORE] = {"fund_paid_before_fen", INT8OID},
+	[SC_OVERLMT] = {"overlmt_fen", INT8OID},
+	[SC_PRESELFPAY] = {"preselfpay_fen", INT8OID},
+	[SC_FEE_IDS] = {"fee_detail_ids", INT8ARRAYOID},
 };
 
 static Oid	scol_relid = InvalidOid;
@@ -178,7 +186,8 @@ settlement_columns(Relation rel)
 		 * (before ALTER EXTENSION UPDATE), where every settlement is a
 		 * discharge settlement: 0 marks the column absent.
 		 */
-		if (i == SC_MID_STAY && SPI_fnumber(tupdesc, scol_def[i].name) <= 0)
+		if ((i == SC_MID_STAY || i >= SC_OVERLMT) &&
+			SPI_fnumber(tupdesc, scol_def[i].name) <= 0)
 			scol_attnum[i] = 0;
 		else
 			scol_attnum[i] = xdjy_attnum(tupdesc, scol_def[i].name, scol_def[i].type);
@@ -819,6 +828,8 @@ typedef struct SettleInput
 	char	   *invoice_no;
 	int64		total_fen;
 	int64		out_of_scope_fen;
+	bool		total_given;	/* NULL: from the fee lines */
+	bool		out_of_scope_given;
 	bool		own_reason;
 	bool		has_referral;
 	int64		referral_id;
@@ -995,19 +1006,63 @@ typedef struct Settle
 	int32		invoice_seq;
 	XdjyAmountInput ai;
 	XdjyAmounts am;
+	XdjyFeeSums lines;			/* the fee lines priced from, if any */
 } Settle;
 
-/* the client's amounts, before anything is looked up */
+/* the client's amounts, before anything is looked up (NULL: from the lines) */
 static void
 check_given_amounts(const SettleInput *in)
 {
-	if (in->total_fen < 0 || in->out_of_scope_fen < 0 ||
-		in->out_of_scope_fen > in->total_fen)
+	if ((in->total_given && in->total_fen < 0) ||
+		(in->out_of_scope_given && in->out_of_scope_fen < 0) ||
+		(in->total_given && in->out_of_scope_given && in->out_of_scope_fen > in->total_fen))
 		ereport(ERROR,
 				(xdjy_errcode(ERRCODE_XDJY_SETTLEMENT_AMOUNTS),
 				 errdetail("Total " INT64_FORMAT " fen, out of scope " INT64_FORMAT " fen.",
 						   in->total_fen, in->out_of_scope_fen),
 				 errhint("The total and the out-of-scope amount (全自费) are at least 0 fen, and the out-of-scope amount is at most the total; a correction is a reversal.")));
+}
+
+/*
+ * The amounts come from the encounter's fee lines when it has any not yet
+ * settled: the treatment place's catalogue decides the scope (鲁医保发
+ * 〔2022〕26号 第二条(四)), and totals the caller also gives must agree.
+ * Without lines the caller's totals stand (manual claims, older data).
+ */
+static void
+settle_lines(SettleInput *in, Settle *s, MemoryContext upper)
+{
+	XdjyFeeSums *f = &s->lines;
+	int64		oos;
+
+	if (scol_attnum[SC_FEE_IDS] == 0)
+		memset(f, 0, sizeof(*f));	/* a 1.0 table: no lines */
+	else
+		xdjy_fee_lines_to_settle(in->encounter_id, f, upper);
+	if (f->count == 0)
+	{
+		if (!in->total_given)
+			ereport(ERROR,
+					(xdjy_errcode(ERRCODE_XDJY_SETTLE_NO_TOTAL),
+					 errdetail("Encounter %lld has no fee lines to settle, and the settlement gives no total.",
+							   (long long) in->encounter_id),
+					 errhint("Upload the fee lines (xdjy.fee_detail) or give total_fen and out_of_scope_fen.")));
+		if (!in->out_of_scope_given)
+			in->out_of_scope_fen = 0;
+		return;
+	}
+	oos = xdjy_fen_add(f->fulamt_ownpay_fen, f->overlmt_fen);
+	if ((in->total_given && in->total_fen != f->total_fen) ||
+		(in->out_of_scope_given && in->out_of_scope_fen != oos))
+		ereport(ERROR,
+				(xdjy_errcode(ERRCODE_XDJY_FEE_TOTALS_DISAGREE),
+				 errdetail("The settlement gives total %s and out of scope %s fen; the %lld fee lines of encounter %lld come to total " INT64_FORMAT " and out of scope " INT64_FORMAT " fen.",
+						   in->total_given ? psprintf(INT64_FORMAT, in->total_fen) : "-",
+						   in->out_of_scope_given ? psprintf(INT64_FORMAT, in->out_of_scope_fen) : "-",
+						   (long long) f->count, (long long) in->encounter_id, f->total_fen, oos),
+				 errhint("Leave total_fen and out_of_scope_fen NULL to settle from the lines.")));
+	in->total_fen = f->total_fen;
+	in->out_of_scope_fen = oos;
 }
 
 /*
@@ -1187,6 +1242,7 @@ price_ratio(const SettleInput *in, Settle *s)
 
 	s->ai.total_fen = in->total_fen;
 	s->ai.out_of_scope_fen = in->out_of_scope_fen;
+	s->ai.preselfpay_fen = s->lines.preselfpay_fen;
 	s->ai.policy_deductible_fen = s->policy.deductible_fen;
 	s->ai.first_selfpay_bp = s->policy.first_selfpay_bp;
 	s->ai.annual_cap_fen = s->policy.annual_cap_fen;
@@ -1364,18 +1420,28 @@ settle_fill(const Settle *s, SRow *r, MemoryContext upper)
 	set_value(r, SC_IN_SCOPE, Int64GetDatum(s->am.in_scope_fen));
 	set_value(r, SC_DEDUCTIBLE_MET_BEFORE, Int64GetDatum(s->ai.deductible_met_fen));
 	set_value(r, SC_FUND_PAID_BEFORE, Int64GetDatum(s->ai.fund_paid_fen));
+	if (scol_attnum[SC_FEE_IDS] > 0)
+	{
+		set_value(r, SC_TOTAL, Int64GetDatum(s->ai.total_fen));
+		set_value(r, SC_OUT_OF_SCOPE, Int64GetDatum(s->ai.out_of_scope_fen));
+		set_value(r, SC_OVERLMT, Int64GetDatum(s->lines.overlmt_fen));
+		set_value(r, SC_PRESELFPAY, Int64GetDatum(s->lines.preselfpay_fen));
+		if (s->lines.count > 0)
+			set_value(r, SC_FEE_IDS, s->lines.ids);
+	}
 	MemoryContextSwitchTo(old);
 }
 
 /* a new settlement (not a reversal): decide, price, fill */
 static void
-settle_new(const SettleInput *in, SRow *r, MemoryContext upper)
+settle_new(SettleInput *in, SRow *r, MemoryContext upper)
 {
 	Settle		s;
 
 	check_given_amounts(in);
 	memset(&s, 0, sizeof(s));
 	settle_decide(in, &s, upper);
+	settle_lines(in, &s, upper);
 	settle_price(in, &s);
 	settle_fill(&s, r, upper);
 }
@@ -1477,7 +1543,7 @@ settle_reversal(int64 original, Relation rel, HeapTuple newrow, SRow *r,
 	/* rows that did not pass the engine (triggers disabled) have no ledger */
 	for (int c = SC_FIRST_ENGINE; c < SC_NCOLS; c++)
 	{
-		if (c == SC_FILING_ID || c == SC_INVOICE_SEQ)
+		if (c == SC_FILING_ID || c == SC_INVOICE_SEQ || c >= SC_OVERLMT)
 			continue;
 		heap_getattr(orig, scol_attnum[c], odesc, &isnull);
 		if (isnull)
@@ -1519,6 +1585,8 @@ settle_reversal(int64 original, Relation rel, HeapTuple newrow, SRow *r,
 			case SC_FUND_FEN:
 			case SC_PERSONAL_FEN:
 			case SC_IN_SCOPE:
+			case SC_OVERLMT:
+			case SC_PRESELFPAY:
 				if (!isnull)
 					v = Int64GetDatum(xdjy_fen_neg(DatumGetInt64(v)));
 				break;
@@ -1560,8 +1628,21 @@ check_engine_columns_empty(HeapTuple row, TupleDesc tupdesc)
 
 	for (int c = SC_FIRST_ENGINE; c < SC_NCOLS; c++)
 	{
-		heap_getattr(row, scol_attnum[c], tupdesc, &isnull);
-		if (!isnull)
+		Datum		d;
+		bool		given;
+
+		if (scol_attnum[c] == 0)
+			continue;
+		d = heap_getattr(row, scol_attnum[c], tupdesc, &isnull);
+		/* the fee-line columns are NOT NULL with defaults 0 and {} */
+		if (c == SC_OVERLMT || c == SC_PRESELFPAY)
+			given = !isnull && DatumGetInt64(d) != 0;
+		else if (c == SC_FEE_IDS)
+			given = !isnull && ArrayGetNItems(ARR_NDIM(DatumGetArrayTypeP(d)),
+											  ARR_DIMS(DatumGetArrayTypeP(d))) > 0;
+		else
+			given = !isnull;
+		if (given)
 			ereport(ERROR,
 					(xdjy_errcode(ERRCODE_XDJY_ENGINE_COLUMNS),
 					 errdetail("The row gives a value for \"%s\".", scol_def[c].name),
@@ -1591,14 +1672,15 @@ read_settle_input(HeapTuple row, TupleDesc tupdesc, SettleInput *in)
 	xdjy_require_finite(in->settled_on, "settlement date");
 	in->mode = xdjy_get_text(row, tupdesc, scol_attnum[SC_MODE]);
 	in->invoice_no = xdjy_get_text(row, tupdesc, scol_attnum[SC_INVOICE_NO]);
+	if (in->mode == NULL || in->invoice_no == NULL)
+		return false;
+	/* NULL amounts are taken from the fee lines (settle_lines) */
 	d = heap_getattr(row, scol_attnum[SC_TOTAL], tupdesc, &isnull);
-	if (isnull || in->mode == NULL || in->invoice_no == NULL)
-		return false;
-	in->total_fen = DatumGetInt64(d);
+	in->total_given = !isnull;
+	in->total_fen = isnull ? 0 : DatumGetInt64(d);
 	d = heap_getattr(row, scol_attnum[SC_OUT_OF_SCOPE], tupdesc, &isnull);
-	if (isnull)
-		return false;
-	in->out_of_scope_fen = DatumGetInt64(d);
+	in->out_of_scope_given = !isnull;
+	in->out_of_scope_fen = isnull ? 0 : DatumGetInt64(d);
 	/* the mode CHECK constraint rejects anything but direct and manual */
 	in->direct = strcmp(in->mode, "manual") != 0;
 	d = heap_getattr(row, scol_attnum[SC_OWN_REASON], tupdesc, &isnull);

@@ -134,6 +134,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	in.total_fen = pick64(&b);
 	in.out_of_scope_fen = pick64(&b);
+	in.preselfpay_fen = 0;
 	in.first_selfpay_bp = pick_bp(&b);
 	in.policy_deductible_fen = pick64(&b);
 	in.deductible_met_fen = pick64(&b);

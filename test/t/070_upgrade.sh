@@ -65,6 +65,13 @@ else
 fi
 
 upgrade_rows $a "$tmp/a_after.rows" off on "$keep"
+# tables and sequences the update creates (fee lines, ...) start empty: the
+# update's own rows are compared with a fresh install's in test 8
+if [ -s "$tmp/a_after.rows" ]; then
+	awk -F'\t' 'NR == FNR { had[$1] = 1; next } ($1 in had)' \
+		"$tmp/a_before.rows" "$tmp/a_after.rows" >"$tmp/a_after.kept" &&
+		mv "$tmp/a_after.kept" "$tmp/a_after.rows"
+fi
 if upgrade_diff "$tmp/a_before.rows" "$tmp/a_after.rows" >"$tmp/d"; then
 	echo "ok 5 - the update keeps every row users filled and every sequence ($(grep -c . "$tmp/a_after.rows") rows and sequences)"
 else

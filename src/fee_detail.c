@@ -1,0 +1,696 @@
+/*-------------------------------------------------------------------------
+ *
+ * src/fee_detail.c
+ *	  Fee lines (费用明细, 2301): BEFORE INSERT ON xdjy.fee_detail prices
+ *	  each line against the catalogue row of the treatment region valid on
+ *	  the fee date (鲁医保发〔2022〕26号 第二条(四): the payable scope is
+ *	  the treatment place's) and refuses a line that cannot be lawful; lines
+ *	  are never updated, and deleted only before settlement (2302), each
+ *	  deletion recorded.  The settlement engine reads the lines through
+ *	  xdjy_fee_lines_to_settle.
+ *
+ *	  Concurrency: a line holds its encounter FOR SHARE until it commits
+ *	  and a settlement takes it FOR NO KEY UPDATE, so a settlement sees
+ *	  every line committed before it and a line waits for a settlement and
+ *	  then finds it (both read the latest committed rows).  Refunds of one
+ *	  line lock that line (FOR NO KEY UPDATE), so two refunds cannot
+ *	  together refund more than it.
+ *
+ *-------------------------------------------------------------------------
+ */
+#include "postgres.h"
+
+#include "access/htup_details.h"
+#include "catalog/pg_type.h"
+#include "commands/trigger.h"
+#include "executor/spi.h"
+#include "miscadmin.h"
+#include "utils/builtins.h"
+#include "utils/datum.h"
+#include "utils/date.h"
+#include "utils/numeric.h"
+#include "utils/rel.h"
+#include "utils/timestamp.h"
+
+#include "dates.h"
+#include "errors.h"
+#include "fee_detail.h"
+#include "money.h"
+#include "national.h"
+#include "region.h"
+#include "restore.h"
+#include "row_access.h"
+#include "spi_plans.h"
+#include "trigger_util.h"
+#include "xdjy.h"
+
+PG_FUNCTION_INFO_V1(fee_detail_pricing_trigger);
+PG_FUNCTION_INFO_V1(fee_detail_change_trigger);
+
+/* the encounter, locked against a settlement while the line goes in */
+static XdjyPlan q_encounter_share = XDJY_PLAN(
+	"fee line encounter",
+	"SELECT e.admitted_on, e.discharged_on, e.visit_type, i.region_code"
+	" FROM xdjy.encounter e"
+	" JOIN xdjy.institution i ON i.code OPERATOR(pg_catalog.=) e.institution_code"
+	" WHERE e.id OPERATOR(pg_catalog.=) $1 FOR SHARE OF e",
+	1, INT8OID);
+
+/* a settlement that closes the encounter: a discharge or visit settlement not reversed */
+static XdjyPlan q_closing_settlement = XDJY_PLAN(
+	"fee line settled",
+	"SELECT s.id, s.settled_on FROM xdjy.settlement s"
+	" WHERE s.encounter_id OPERATOR(pg_catalog.=) $1 AND s.reverses IS NULL AND NOT s.mid_stay"
+	"   AND NOT EXISTS (SELECT FROM xdjy.settlement r WHERE r.reverses OPERATOR(pg_catalog.=) s.id)"
+	" ORDER BY s.id LIMIT 1",
+	1, INT8OID);
+
+/* the line a refund names, locked against a second refund of it */
+static XdjyPlan q_original = XDJY_PLAN(
+	"fee line original",
+	"SELECT f.id, f.med_list_codg, f.pric, f.cnt, f.amount_fen, f.init_feedetl_sn,"
+	"       f.med_list_id, f.chrgitm_lv, f.selfpay_prop_bp, f.pric_uplmt"
+	" FROM xdjy.fee_detail f"
+	" WHERE f.encounter_id OPERATOR(pg_catalog.=) $1 AND f.feedetl_sn OPERATOR(pg_catalog.=) $2"
+	" FOR NO KEY UPDATE OF f",
+	2, INT8OID, TEXTOID);
+
+/* what the refunds of a line have refunded so far (cnt and amount are negative) */
+static XdjyPlan q_refunded = XDJY_PLAN(
+	"fee line refunds",
+	"SELECT COALESCE(pg_catalog.sum(f.cnt), 0),"
+	"       COALESCE(pg_catalog.sum(f.amount_fen), 0)::pg_catalog.int8"
+	" FROM xdjy.fee_detail f"
+	" WHERE f.encounter_id OPERATOR(pg_catalog.=) $1 AND f.init_feedetl_sn OPERATOR(pg_catalog.=) $2",
+	2, INT8OID, TEXTOID);
+
+/*
+ * The catalogue row valid on the fee date: the pooling region's own row
+ * wins over its province's.
+ */
+static XdjyPlan q_med_list = XDJY_PLAN(
+	"fee line catalogue",
+	"SELECT m.id, m.chrgitm_lv, m.selfpay_prop_bp, m.pric_uplmt"
+	" FROM xdjy.med_list m"
+	" WHERE m.med_list_codg OPERATOR(pg_catalog.=) $1"
+	"   AND m.region_code OPERATOR(pg_catalog.=) ANY (ARRAY[$2, $3])"
+	"   AND m.valid OPERATOR(pg_catalog.@>) $4"
+	" ORDER BY m.region_code OPERATOR(pg_catalog.=) $2 DESC LIMIT 1",
+	4, TEXTOID, TEXTOID, TEXTOID, DATEOID);
+
+/* a settlement standing on the line */
+static XdjyPlan q_covering = XDJY_PLAN(
+	"fee line covered",
+	"SELECT s.id FROM xdjy.settlement s"
+	" WHERE s.encounter_id OPERATOR(pg_catalog.=) $1 AND s.reverses IS NULL"
+	"   AND $2 OPERATOR(pg_catalog.=) ANY (s.fee_detail_ids)"
+	"   AND NOT EXISTS (SELECT FROM xdjy.settlement r WHERE r.reverses OPERATOR(pg_catalog.=) s.id)"
+	" LIMIT 1",
+	2, INT8OID, INT8OID);
+
+static XdjyPlan q_refund_of = XDJY_PLAN(
+	"fee line refunded by",
+	"SELECT f.feedetl_sn FROM xdjy.fee_detail f"
+	" WHERE f.encounter_id OPERATOR(pg_catalog.=) $1 AND f.init_feedetl_sn OPERATOR(pg_catalog.=) $2"
+	" LIMIT 1",
+	2, INT8OID, TEXTOID);
+
+static XdjyPlan q_record_revoked = XDJY_PLAN(
+	"fee line revoked",
+	"INSERT INTO xdjy.fee_detail_revoked (fee_detail_id, encounter_id, feedetl_sn,"
+	"  med_list_codg, cnt, pric, amount_fen, revoked_by)"
+	" VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+	8, INT8OID, INT8OID, TEXTOID, TEXTOID, NUMERICOID, NUMERICOID, INT8OID, TEXTOID);
+
+static XdjyPlan q_lock_for_settlement = XDJY_PLAN(
+	"settlement fee lines lock",
+	"SELECT 1 FROM xdjy.encounter e WHERE e.id OPERATOR(pg_catalog.=) $1 FOR NO KEY UPDATE OF e",
+	1, INT8OID);
+
+/* the lines no standing settlement covers */
+static XdjyPlan q_lines_to_settle = XDJY_PLAN(
+	"settlement fee lines",
+	"SELECT pg_catalog.count(*),"
+	"       COALESCE(pg_catalog.sum(f.amount_fen), 0),"
+	"       COALESCE(pg_catalog.sum(f.fulamt_ownpay_fen), 0),"
+	"       COALESCE(pg_catalog.sum(f.overlmt_fen), 0),"
+	"       COALESCE(pg_catalog.sum(f.preselfpay_fen), 0),"
+	"       COALESCE(pg_catalog.array_agg(f.id ORDER BY f.id), '{}')"
+	" FROM xdjy.fee_detail f"
+	" WHERE f.encounter_id OPERATOR(pg_catalog.=) $1"
+	"   AND NOT EXISTS (SELECT FROM xdjy.settlement s"
+	"     WHERE s.encounter_id OPERATOR(pg_catalog.=) $1 AND s.reverses IS NULL"
+	"       AND f.id OPERATOR(pg_catalog.=) ANY (s.fee_detail_ids)"
+	"       AND NOT EXISTS (SELECT FROM xdjy.settlement r"
+	"                        WHERE r.reverses OPERATOR(pg_catalog.=) s.id))",
+	1, INT8OID);
+
+/* columns of xdjy.fee_detail */
+typedef enum FCol
+{
+	FC_ID,
+	FC_ENCOUNTER_ID,
+	FC_SN,
+	FC_INIT_SN,
+	FC_CODE,
+	FC_TIME,
+	FC_CNT,
+	FC_PRIC,
+	FC_SUMAMT,
+	/* filled by the pricing */
+	FC_MED_LIST_ID,
+	FC_LISTED,
+	FC_LV,
+	FC_PROP,
+	FC_UPLMT,
+	FC_AMOUNT,
+	FC_FULAMT,
+	FC_OVERLMT,
+	FC_PRESELFPAY,
+	FC_INSCP,
+	FC_NCOLS
+} FCol;
+
+#define FC_FIRST_PRICED FC_MED_LIST_ID
+
+static const struct
+{
+	const char *name;
+	Oid			type;
+}			fcol_def[FC_NCOLS] =
+{
+	[FC_ID] = {"id", INT8OID},
+	[FC_ENCOUNTER_ID] = {"encounter_id", INT8OID},
+	[FC_SN] = {"feedetl_sn", TEXTOID},
+	[FC_INIT_SN] = {"init_feedetl_sn", TEXTOID},
+	[FC_CODE] = {"med_list_codg", TEXTOID},
+	[FC_TIME] = {"fee_ocur_time", TIMESTAMPOID},
+	[FC_CNT] = {"cnt", NUMERICOID},
+	[FC_PRIC] = {"pric", NUMERICOID},
+	[FC_SUMAMT] = {"det_item_fee_sumamt", NUMERICOID},
+	[FC_MED_LIST_ID] = {"med_list_id", INT8OID},
+	[FC_LISTED] = {"listed", BOOLOID},
+	[FC_LV] = {"chrgitm_lv", TEXTOID},
+	[FC_PROP] = {"selfpay_prop_bp", INT4OID},
+	[FC_UPLMT] = {"pric_uplmt", NUMERICOID},
+	[FC_AMOUNT] = {"amount_fen", INT8OID},
+	[FC_FULAMT] = {"fulamt_ownpay_fen", INT8OID},
+	[FC_OVERLMT] = {"overlmt_fen", INT8OID},
+	[FC_PRESELFPAY] = {"preselfpay_fen", INT8OID},
+	[FC_INSCP] = {"inscp_scp_fen", INT8OID},
+};
+
+static Oid	fcol_relid = InvalidOid;
+static int	fcol_natts = 0;
+static int	fcol_attnum[FC_NCOLS];
+
+static void
+fee_columns(Relation rel)
+{
+	TupleDesc	tupdesc = RelationGetDescr(rel);
+
+	if (fcol_relid == RelationGetRelid(rel) && fcol_natts == tupdesc->natts)
+		return;
+	for (int i = 0; i < FC_NCOLS; i++)
+		fcol_attnum[i] = xdjy_attnum(tupdesc, fcol_def[i].name, fcol_def[i].type);
+	fcol_relid = RelationGetRelid(rel);
+	fcol_natts = tupdesc->natts;
+}
+
+static Datum
+fget(HeapTuple row, TupleDesc tupdesc, FCol c, bool *isnull)
+{
+	return heap_getattr(row, fcol_attnum[c], tupdesc, isnull);
+}
+
+static char *
+num_text(Numeric n)
+{
+	return DatumGetCString(DirectFunctionCall1(numeric_out, NumericGetDatum(n)));
+}
+
+static int
+num_cmp(Numeric a, Numeric b)
+{
+	return DatumGetInt32(DirectFunctionCall2(numeric_cmp, NumericGetDatum(a),
+											 NumericGetDatum(b)));
+}
+
+static bool
+num_finite(Numeric n)
+{
+	return !numeric_is_nan(n) && !numeric_is_inf(n);
+}
+
+/* the line as the client wrote it */
+typedef struct FeeLine
+{
+	int64		encounter_id;
+	char	   *sn;
+	char	   *init_sn;		/* NULL: not a refund */
+	char	   *code;
+	Timestamp	time;
+	DateADT		fee_on;
+	Numeric		cnt;
+	Numeric		pric;
+	Numeric		sumamt;			/* NULL: not sent */
+} FeeLine;
+
+/* what the line is priced from */
+typedef struct FeeBasis
+{
+	bool		listed;
+	int64		med_list_id;
+	char	   *lv;
+	int32		prop_bp;
+	Numeric		uplmt;			/* NULL: no ceiling */
+} FeeBasis;
+
+static void
+line_invalid(const FeeLine *l, const char *what)
+{
+	ereport(ERROR,
+			(xdjy_errcode(ERRCODE_XDJY_FEE_LINE_INVALID),
+			 errdetail("Line \"%s\" of encounter %lld: %s (count %s, price %s).",
+					   xdjy_clip(l->sn), (long long) l->encounter_id, xdjy_tr(what),
+					   xdjy_clip(num_text(l->cnt)), xdjy_clip(num_text(l->pric))),
+			 errhint("A line has a positive count and a price of at least 0; a refund line names the line it refunds (init_feedetl_sn) and has a negative count.")));
+}
+
+static void
+check_numbers(const FeeLine *l)
+{
+	Numeric		zero = int64_to_numeric(0);
+
+	if (!num_finite(l->cnt) || !num_finite(l->pric) ||
+		(l->sumamt != NULL && !num_finite(l->sumamt)))
+		line_invalid(l, XDJY_N_("a count, price or amount is not a finite number"));
+	if (num_cmp(l->pric, zero) < 0)
+		line_invalid(l, XDJY_N_("the price is negative"));
+	if (num_cmp(l->cnt, zero) == 0)
+		line_invalid(l, XDJY_N_("the count is zero"));
+	if (l->init_sn == NULL && num_cmp(l->cnt, zero) < 0)
+		line_invalid(l, XDJY_N_("a negative count on a line that refunds nothing"));
+	if (l->init_sn != NULL && num_cmp(l->cnt, zero) > 0)
+		line_invalid(l, XDJY_N_("a positive count on a refund line"));
+}
+
+/*
+ * The fee date lies within the encounter: a stay from admission to
+ * discharge (open while in hospital), a visit on its day.
+ */
+static void
+check_fee_date(const FeeLine *l, DateADT admitted, bool discharged_null, DateADT discharged,
+			   const char *visit_type)
+{
+	bool		stay = strcmp(visit_type, "inpatient") == 0;
+	DateADT		last = discharged_null ? (stay ? DATEVAL_NOEND : admitted)
+		: Max(discharged, admitted);
+
+	if (l->fee_on < admitted || l->fee_on > last)
+		ereport(ERROR,
+				(xdjy_errcode(ERRCODE_XDJY_FEE_DATE_OUTSIDE_ENCOUNTER),
+				 errdetail("Line \"%s\" is dated %s; encounter %lld (%s) runs from %s to %s.",
+						   xdjy_clip(l->sn), xdjy_iso_date(l->fee_on), (long long) l->encounter_id,
+						   xdjy_clip(visit_type), xdjy_iso_date(admitted),
+						   last == DATEVAL_NOEND ? xdjy_tr(XDJY_N_("discharge")) : xdjy_iso_date(last)),
+				 errhint("Date the line by when the fee was incurred (fee_ocur_time), within the stay or on the visit day.")));
+}
+
+static void
+check_not_settled(const FeeLine *l)
+{
+	Datum		arg = Int64GetDatum(l->encounter_id);
+	bool		isnull;
+
+	if (xdjy_run_latest(&q_closing_settlement, &arg, NULL, 1) > 0)
+		ereport(ERROR,
+				(xdjy_errcode(ERRCODE_XDJY_FEE_ENCOUNTER_SETTLED),
+				 errdetail("Encounter %lld was settled by settlement %lld on %s; line \"%s\" comes after it.",
+						   (long long) l->encounter_id, (long long) xdjy_spi_int64(0, 1, 0),
+						   xdjy_iso_date(DatumGetDateADT(xdjy_spi_value(0, 2, &isnull))),
+						   xdjy_clip(l->sn)),
+				 errhint("Reverse the settlement first (xdjy.reverse_settlement), then upload the line and settle again.")));
+}
+
+/*
+ * A refund line (退费): the line it names exists in the encounter, is not
+ * a refund, has the same code and price; all its refunds together stay
+ * within its count and amount.  Priced as the original was.
+ */
+static void
+refund_basis(const FeeLine *l, const XdjyFeePrice *p_unused, FeeBasis *b, Numeric *orig_cnt,
+			 int64 *orig_amount, MemoryContext cxt)
+{
+	Datum		args[2];
+	bool		isnull;
+	Datum		d;
+	char	   *orig_code;
+	Numeric		orig_pric;
+	MemoryContext old;
+
+	(void) p_unused;
+	args[0] = Int64GetDatum(l->encounter_id);
+	args[1] = CStringGetTextDatum(l->init_sn);
+	if (xdjy_run_latest(&q_original, args, NULL, 1) == 0)
+		ereport(ERROR,
+				(xdjy_errcode(ERRCODE_XDJY_FEE_REFUND_ORIGINAL_MISSING),
+				 errdetail("Refund line \"%s\" names line \"%s\", which encounter %lld does not have.",
+						   xdjy_clip(l->sn), xdjy_clip(l->init_sn), (long long) l->encounter_id),
+				 errhint("Name in init_feedetl_sn the feedetl_sn of the line refunded.")));
+	if (xdjy_spi_value(0, 6, &isnull), !isnull)
+		ereport(ERROR,
+				(xdjy_errcode(ERRCODE_XDJY_FEE_REFUND_ORIGINAL_MISSING),
+				 errdetail("Refund line \"%s\" names line \"%s\", which is itself a refund.",
+						   xdjy_clip(l->sn), xdjy_clip(l->init_sn)),
+				 errhint("Name in init_feedetl_sn the feedetl_sn of the line refunded.")));
+	old = MemoryContextSwitchTo(cxt);
+	orig_code = xdjy_spi_text(0, 2, cxt);
+	orig_pric = DatumGetNumericCopy(xdjy_spi_value(0, 3, &isnull));
+	*orig_cnt = DatumGetNumericCopy(xdjy_spi_value(0, 4, &isnull));
+	*orig_amount = xdjy_spi_int64(0, 5, 0);
+	d = xdjy_spi_value(0, 7, &isnull);
+	b->listed = !isnull;
+	b->med_list_id = isnull ? 0 : DatumGetInt64(d);
+	b->lv = xdjy_spi_text(0, 8, cxt);
+	b->prop_bp = xdjy_spi_int32(0, 9, 0);
+	d = xdjy_spi_value(0, 10, &isnull);
+	b->uplmt = isnull ? NULL : DatumGetNumericCopy(d);
+	MemoryContextSwitchTo(old);
+
+	if (strcmp(orig_code, l->code) != 0 || num_cmp(orig_pric, l->pric) != 0)
+		ereport(ERROR,
+				(xdjy_errcode(ERRCODE_XDJY_FEE_REFUND_UNLIKE_ORIGINAL),
+				 errdetail("Refund line \"%s\" has code %s at %s yuan; line \"%s\" has code %s at %s yuan.",
+						   xdjy_clip(l->sn), xdjy_clip(l->code), xdjy_clip(num_text(l->pric)),
+						   xdjy_clip(l->init_sn), xdjy_clip(orig_code), xdjy_clip(num_text(orig_pric))),
+				 errhint("A refund carries the code and the price of the line it refunds, and a negative count.")));
+}
+
+static void
+check_refund_total(const FeeLine *l, Numeric orig_cnt, int64 orig_amount, int64 amount_fen)
+{
+	Datum		args[2];
+	bool		isnull;
+	Numeric		refunded_cnt;
+	int64		refunded_amount;
+	Numeric		after_cnt;
+	int64		after_amount;
+
+	args[0] = Int64GetDatum(l->encounter_id);
+	args[1] = CStringGetTextDatum(l->init_sn);
+	xdjy_run_latest(&q_refunded, args, NULL, 1);
+	refunded_cnt = DatumGetNumeric(xdjy_spi_value(0, 1, &isnull));
+	refunded_amount = xdjy_spi_int64(0, 2, 0);
+	after_cnt = DatumGetNumeric(DirectFunctionCall2(numeric_add, NumericGetDatum(refunded_cnt),
+													NumericGetDatum(l->cnt)));
+	after_amount = xdjy_fen_add(refunded_amount, amount_fen);
+	/* refunds are negative: their sum may not go below minus the original */
+	if (num_cmp(DatumGetNumeric(DirectFunctionCall2(numeric_add, NumericGetDatum(after_cnt),
+													NumericGetDatum(orig_cnt))),
+				int64_to_numeric(0)) < 0 ||
+		xdjy_fen_add(after_amount, orig_amount) < 0)
+		ereport(ERROR,
+				(xdjy_errcode(ERRCODE_XDJY_FEE_REFUND_EXCEEDS_ORIGINAL),
+				 errdetail("Line \"%s\" has count %s and " INT64_FORMAT " fen; with refund line \"%s\" its refunds would come to count %s and " INT64_FORMAT " fen.",
+						   xdjy_clip(l->init_sn), xdjy_clip(num_text(orig_cnt)), orig_amount,
+						   xdjy_clip(l->sn), xdjy_clip(num_text(after_cnt)), after_amount),
+				 errhint("Refund at most what is left of the line.")));
+}
+
+/* the catalogue row for a new line; not listed: 全自费 */
+static void
+catalogue_basis(const FeeLine *l, const char *treatment_region, FeeBasis *b, MemoryContext cxt)
+{
+	Datum		args[4];
+	bool		isnull;
+	Datum		d;
+
+	memset(b, 0, sizeof(*b));
+	args[0] = CStringGetTextDatum(l->code);
+	args[1] = CStringGetTextDatum(treatment_region);
+	args[2] = CStringGetTextDatum(xdjy_province_code(treatment_region));
+	args[3] = DateADTGetDatum(l->fee_on);
+	if (xdjy_plan_execute(&q_med_list, args, NULL, 1, SPI_OK_SELECT) == 0)
+		return;
+	b->listed = true;
+	b->med_list_id = xdjy_spi_int64(0, 1, 0);
+	b->lv = xdjy_spi_text(0, 2, cxt);
+	b->prop_bp = xdjy_spi_int32(0, 3, 0);
+	d = xdjy_spi_value(0, 4, &isnull);
+	if (!isnull)
+	{
+		MemoryContext old = MemoryContextSwitchTo(cxt);
+
+		b->uplmt = DatumGetNumericCopy(d);
+		MemoryContextSwitchTo(old);
+	}
+}
+
+static void
+read_line(HeapTuple row, TupleDesc tupdesc, FeeLine *l)
+{
+	bool		isnull;
+	Datum		d;
+
+	memset(l, 0, sizeof(*l));
+	l->encounter_id = DatumGetInt64(fget(row, tupdesc, FC_ENCOUNTER_ID, &isnull));
+	l->sn = xdjy_get_text(row, tupdesc, fcol_attnum[FC_SN]);
+	l->init_sn = xdjy_get_text(row, tupdesc, fcol_attnum[FC_INIT_SN]);
+	l->code = xdjy_get_text(row, tupdesc, fcol_attnum[FC_CODE]);
+	l->time = DatumGetTimestamp(fget(row, tupdesc, FC_TIME, &isnull));
+	l->cnt = DatumGetNumeric(fget(row, tupdesc, FC_CNT, &isnull));
+	l->pric = DatumGetNumeric(fget(row, tupdesc, FC_PRIC, &isnull));
+	d = fget(row, tupdesc, FC_SUMAMT, &isnull);
+	l->sumamt = isnull ? NULL : DatumGetNumeric(d);
+	if (TIMESTAMP_NOT_FINITE(l->time))
+		ereport(ERROR,
+				(xdjy_errcode(ERRCODE_XDJY_FEE_DATE_OUTSIDE_ENCOUNTER),
+				 errdetail("Line \"%s\" of encounter %lld has no finite fee time.",
+						   xdjy_clip(l->sn), (long long) l->encounter_id),
+				 errhint("Date the line by when the fee was incurred (fee_ocur_time), within the stay or on the visit day.")));
+	l->fee_on = DatumGetDateADT(DirectFunctionCall1(timestamp_date, TimestampGetDatum(l->time)));
+}
+
+/* are all columns the NOT NULL constraints guard given? */
+static bool
+inputs_present(HeapTuple row, TupleDesc tupdesc)
+{
+	static const FCol required[] = {FC_ENCOUNTER_ID, FC_SN, FC_CODE, FC_TIME, FC_CNT, FC_PRIC};
+	bool		isnull;
+
+	for (int i = 0; i < (int) lengthof(required); i++)
+	{
+		fget(row, tupdesc, required[i], &isnull);
+		if (isnull)
+			return false;
+	}
+	return true;
+}
+
+/*
+ * BEFORE INSERT ON xdjy.fee_detail: price the line or refuse it.  A
+ * restore brings the dumped lines back as they were.
+ */
+Datum
+fee_detail_pricing_trigger(PG_FUNCTION_ARGS)
+{
+	TriggerData *td = xdjy_trigger_guard(fcinfo, "fee_detail_pricing_trigger",
+										 XDJY_ON_INSERT);
+	HeapTuple	row = td->tg_trigtuple;
+	TupleDesc	tupdesc = RelationGetDescr(td->tg_relation);
+	MemoryContext upper = CurrentMemoryContext;
+	FeeLine		l;
+	FeeBasis	b;
+	XdjyFeePrice p;
+	Datum		args[1];
+	bool		isnull;
+	DateADT		admitted,
+				discharged;
+	bool		discharged_null;
+	char	   *visit_type;
+	char	   *region;
+	Numeric		orig_cnt = NULL;
+	int64		orig_amount = 0;
+	int			cols[FC_NCOLS];
+	Datum		values[FC_NCOLS];
+	bool		nulls[FC_NCOLS];
+	int			n = 0;
+
+	if (xdjy_restoring())
+		return PointerGetDatum(row);
+	fee_columns(td->tg_relation);
+	for (int c = FC_FIRST_PRICED; c < FC_NCOLS; c++)
+	{
+		fget(row, tupdesc, c, &isnull);
+		if (!isnull)
+			ereport(ERROR,
+					(xdjy_errcode(ERRCODE_XDJY_FEE_ENGINE_COLUMNS),
+					 errdetail("The row gives a value for \"%s\".", fcol_def[c].name),
+					 errhint("Insert the national input fields only (feedetl_sn, init_feedetl_sn, med_list_codg, fee_ocur_time, cnt, pric, det_item_fee_sumamt, received_on): the pricing fills the rest.")));
+	}
+	/* NULLs in NOT NULL columns: the constraints report them */
+	if (!inputs_present(row, tupdesc))
+		return PointerGetDatum(row);
+	read_line(row, tupdesc, &l);
+	check_numbers(&l);
+
+	xdjy_spi_connect();
+	args[0] = Int64GetDatum(l.encounter_id);
+	if (xdjy_plan_execute(&q_encounter_share, args, NULL, 1, SPI_OK_SELECT) == 0)
+		ereport(ERROR,
+				(xdjy_errcode(ERRCODE_XDJY_UNKNOWN_REFERENCE),
+				 errdetail("Encounter %lld does not exist.", (long long) l.encounter_id),
+				 errhint("Register the encounter before its fee lines.")));
+	admitted = DatumGetDateADT(xdjy_spi_value(0, 1, &isnull));
+	discharged = DatumGetDateADT(xdjy_spi_value(0, 2, &discharged_null));
+	visit_type = xdjy_spi_text(0, 3, upper);
+	region = xdjy_spi_text(0, 4, upper);
+	/* the treatment region: the institution's pooling region (mdtrtarea_admvs) */
+	{
+		char	   *pooling = xdjy_pooling_region(region);
+
+		if (pooling != NULL)
+			region = pooling;
+	}
+
+	check_fee_date(&l, admitted, discharged_null, discharged, visit_type);
+	check_not_settled(&l);
+	if (l.init_sn != NULL)
+		refund_basis(&l, NULL, &b, &orig_cnt, &orig_amount, upper);
+	else
+		catalogue_basis(&l, region, &b, upper);
+
+	xdjy_price_fee_line(l.cnt, l.pric, b.listed ? b.lv : NULL, b.prop_bp, b.uplmt, &p);
+	if (l.sumamt != NULL && num_cmp(l.sumamt, p.amount_yuan) != 0)
+		ereport(ERROR,
+				(xdjy_errcode(ERRCODE_XDJY_FEE_AMOUNT_MISMATCH),
+				 errdetail("Line \"%s\" sends %s yuan; count %s × price %s is %s yuan.",
+						   xdjy_clip(l.sn), xdjy_clip(num_text(l.sumamt)), xdjy_clip(num_text(l.cnt)),
+						   xdjy_clip(num_text(l.pric)), num_text(p.amount_yuan)),
+				 errhint("Send det_item_fee_sumamt as cnt × pric rounded half up to the fen, or leave it NULL to have it filled.")));
+	if (l.init_sn != NULL)
+		check_refund_total(&l, orig_cnt, orig_amount, p.amount_fen);
+	xdjy_spi_finish();
+
+	memset(nulls, 0, sizeof(nulls));
+#define SETCOL(c, v, isn) do { cols[n] = fcol_attnum[c]; values[n] = (v); nulls[n] = (isn); n++; } while (0)
+	SETCOL(FC_SUMAMT, NumericGetDatum(p.amount_yuan), false);
+	SETCOL(FC_MED_LIST_ID, Int64GetDatum(b.med_list_id), !b.listed);
+	SETCOL(FC_LISTED, BoolGetDatum(b.listed), false);
+	SETCOL(FC_LV, b.listed ? CStringGetTextDatum(b.lv) : (Datum) 0, !b.listed);
+	SETCOL(FC_PROP, Int32GetDatum(b.prop_bp), false);
+	SETCOL(FC_UPLMT, b.uplmt ? NumericGetDatum(b.uplmt) : (Datum) 0, b.uplmt == NULL);
+	SETCOL(FC_AMOUNT, Int64GetDatum(p.amount_fen), false);
+	SETCOL(FC_FULAMT, Int64GetDatum(p.fulamt_ownpay_fen), false);
+	SETCOL(FC_OVERLMT, Int64GetDatum(p.overlmt_fen), false);
+	SETCOL(FC_PRESELFPAY, Int64GetDatum(p.preselfpay_fen), false);
+	SETCOL(FC_INSCP, Int64GetDatum(p.inscp_scp_fen), false);
+#undef SETCOL
+	return PointerGetDatum(heap_modify_tuple_by_cols(row, tupdesc, n, cols, values, nulls));
+}
+
+/*
+ * BEFORE UPDATE OR DELETE ON xdjy.fee_detail: a line is never updated;
+ * one no standing settlement was priced from, and no refund names, may be
+ * deleted (2302 费用明细撤销), and the deletion is recorded.
+ */
+Datum
+fee_detail_change_trigger(PG_FUNCTION_ARGS)
+{
+	TriggerData *td = xdjy_trigger_guard(fcinfo, "fee_detail_change_trigger",
+										 XDJY_ON_UPDATE | XDJY_ON_DELETE);
+	HeapTuple	row = td->tg_trigtuple;
+	TupleDesc	tupdesc = RelationGetDescr(td->tg_relation);
+	bool		isnull;
+	int64		id;
+	int64		encounter_id;
+	char	   *sn;
+	Datum		args[8];
+	char		nulls[8] = {' ', ' ', ' ', ' ', ' ', ' ', ' ', ' '};
+
+	fee_columns(td->tg_relation);
+	id = DatumGetInt64(fget(row, tupdesc, FC_ID, &isnull));
+	encounter_id = DatumGetInt64(fget(row, tupdesc, FC_ENCOUNTER_ID, &isnull));
+	sn = xdjy_get_text(row, tupdesc, fcol_attnum[FC_SN]);
+
+	if (TRIGGER_FIRED_BY_UPDATE(td->tg_event))
+		ereport(ERROR,
+				(xdjy_errcode(ERRCODE_XDJY_FEE_LINE_IMMUTABLE),
+				 errdetail("Line \"%s\" of encounter %lld cannot be updated.",
+						   xdjy_clip(sn), (long long) encounter_id),
+				 errhint("Correct a line with a refund line (init_feedetl_sn), or delete it before settlement (xdjy.revoke_fee_details) and upload it again.")));
+
+	/* pg_restore --clean and DROP EXTENSION take the rows as they are */
+	if (xdjy_restoring())
+		return PointerGetDatum(row);
+
+	xdjy_spi_connect();
+	args[0] = Int64GetDatum(encounter_id);
+	xdjy_plan_execute(&q_encounter_share, args, NULL, 1, SPI_OK_SELECT);
+	args[1] = Int64GetDatum(id);
+	if (xdjy_run_latest(&q_covering, args, NULL, 1) > 0)
+		ereport(ERROR,
+				(xdjy_errcode(ERRCODE_XDJY_FEE_LINE_SETTLED),
+				 errdetail("Line \"%s\" of encounter %lld is part of settlement %lld.",
+						   xdjy_clip(sn), (long long) encounter_id, (long long) xdjy_spi_int64(0, 1, 0)),
+				 errhint("Reverse the settlement first (xdjy.reverse_settlement).")));
+	args[1] = CStringGetTextDatum(sn);
+	if (xdjy_run_latest(&q_refund_of, args, NULL, 1) > 0)
+		ereport(ERROR,
+				(xdjy_errcode(ERRCODE_XDJY_FEE_LINE_REFUNDED),
+				 errdetail("Line \"%s\" of encounter %lld is refunded by line \"%s\".",
+						   xdjy_clip(sn), (long long) encounter_id, xdjy_clip(xdjy_res_text(1))),
+				 errhint("Delete the refund line first.")));
+
+	args[0] = Int64GetDatum(id);
+	args[1] = Int64GetDatum(encounter_id);
+	args[2] = CStringGetTextDatum(sn);
+	args[3] = fget(row, tupdesc, FC_CODE, &isnull);
+	args[4] = fget(row, tupdesc, FC_CNT, &isnull);
+	args[5] = fget(row, tupdesc, FC_PRIC, &isnull);
+	args[6] = fget(row, tupdesc, FC_AMOUNT, &isnull);
+	if (isnull)
+		nulls[6] = 'n';
+	args[7] = CStringGetTextDatum(GetUserNameFromId(xdjy_acting_role(), false));
+	xdjy_plan_execute(&q_record_revoked, args, nulls, 0, SPI_OK_INSERT);
+	xdjy_spi_finish();
+	return PointerGetDatum(row);
+}
+
+/* a sum of fen columns, within what the platform carries */
+static int64
+sum_fen(int col, const char *field)
+{
+	bool		isnull;
+	Numeric		n = DatumGetNumeric(xdjy_spi_value(0, col, &isnull));
+
+	if (num_cmp(n, int64_to_numeric(XDJY_NATIONAL_MAX_FEN)) > 0 ||
+		num_cmp(n, int64_to_numeric(-XDJY_NATIONAL_MAX_FEN)) < 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("amount out of range for the national interface"),
+				 errdetail("%s is %s fen.", field, xdjy_clip(num_text(n))),
+				 errhint("The platform carries yuan as numeric(16,2): at most 99999999999999.99 yuan (9999999999999999 fen) either way.")));
+	return DatumGetInt64(DirectFunctionCall1(numeric_int8, NumericGetDatum(n)));
+}
+
+void
+xdjy_fee_lines_to_settle(int64 encounter_id, XdjyFeeSums *out, MemoryContext cxt)
+{
+	Datum		arg = Int64GetDatum(encounter_id);
+	bool		isnull;
+	MemoryContext old;
+
+	memset(out, 0, sizeof(*out));
+	xdjy_plan_execute(&q_lock_for_settlement, &arg, NULL, 1, SPI_OK_SELECT);
+	xdjy_run_latest(&q_lines_to_settle, &arg, NULL, 1);
+	out->count = xdjy_spi_int64(0, 1, 0);
+	out->total_fen = sum_fen(2, "The sum of the fee lines");
+	out->fulamt_ownpay_fen = sum_fen(3, "The sum of the fee lines");
+	out->overlmt_fen = sum_fen(4, "The sum of the fee lines");
+	out->preselfpay_fen = sum_fen(5, "The sum of the fee lines");
+	old = MemoryContextSwitchTo(cxt);
+	out->ids = datumCopy(xdjy_spi_value(0, 6, &isnull), false, -1);
+	MemoryContextSwitchTo(old);
+}
