@@ -35,6 +35,8 @@ EXTRA_CLEAN = output_iso tmp_check_iso
 PG_CONFIG ?= pg_config
 PG_CPPFLAGS += -isystem $(shell $(PG_CONFIG) --includedir-server 2>/dev/null)
 PG_CFLAGS += -Wall -Wextra -Wmissing-prototypes
+# the library reports the version it was built as (src/version.c)
+PG_CPPFLAGS += -DXDJY_VERSION='"$(EXTVERSION)"'
 
 PGXS := $(shell $(PG_CONFIG) --pgxs 2>/dev/null)
 ifneq ($(wildcard $(PGXS)),)
@@ -52,6 +54,8 @@ xdjy--$(EXTVERSION).sql: $(SCHEMA_SOURCES)
 # PGXS tracks no header dependencies: rebuild every object when a header
 # changes (a struct laid out differently in two objects is a silent bug).
 $(OBJS): $(wildcard src/*.h)
+# and the version string when EXTVERSION changes
+src/version.o src/version.bc: Makefile
 
 .PHONY: demo test bench stress deps
 
