@@ -8,9 +8,9 @@
  *	  schema/15_operations.sql) in xdjy.reconciliation_day.
  *
  *	  pg_cron is optional: xdjy neither requires it nor links to it.  It is
- *	  looked for in pg_extension when the function is called, and
- *	  cron.schedule() is called through SPI by the schema pg_cron was
- *	  installed in.  Without it the error says what to install (YB010);
+ *	  looked for in pg_extension when the function is called, and its
+ *	  schedule() is called through SPI in the schema it lives in (cron:
+ *	  pg_cron's own, whatever schema the extension was created in).  Without it the error says what to install (YB010);
  *	  with it but no scheduler for this database, what to configure
  *	  (YB011).
  *
@@ -45,10 +45,15 @@ PG_FUNCTION_INFO_V1(xdjy_schedule_daily_reconciliation);
 /* What the server says about pg_cron, read once per call */
 typedef struct CronState
 {
-	char	   *schema;			/* pg_cron's schema, NULL: not installed here */
+	bool		installed;		/* pg_cron is installed in this database */
+	char	   *schema;			/* the schema of its schedule(name, schedule,
+								 * command), NULL: none (before pg_cron 1.3) */
 	char	   *version;		/* its extversion */
 	char	   *database;		/* current_database() */
-	char	   *cron_database;	/* cron.database_name, NULL: library not loaded */
+	char	   *cron_database;	/* cron.database_name, NULL: library not loaded
+								 * (not preloaded, and no launcher running: a
+								 * setting left in postgresql.conf is only a
+								 * placeholder then) */
 	char	   *preload;		/* shared_preload_libraries */
 	char	   *timezone;		/* the session's TimeZone */
 	TimeADT		cron_at;		/* at, in the scheduler's time zone */
@@ -78,18 +83,32 @@ read_cron_state(TimeADT at, CronState *st)
 	int			rc;
 
 	args[0] = TimeADTGetDatum(at);
-	rc = SPI_execute_with_args("SELECT n.nspname::pg_catalog.text, e.extversion::pg_catalog.text,"
+	rc = SPI_execute_with_args("SELECT e.oid IS NOT NULL, e.extversion::pg_catalog.text,"
 							   " pg_catalog.current_database()::pg_catalog.text,"
-							   " pg_catalog.current_setting('cron.database_name', true),"
+							   " CASE WHEN EXISTS (SELECT FROM pg_catalog.unnest(pg_catalog.string_to_array("
+							   "     pg_catalog.current_setting('shared_preload_libraries'), ',')) AS l(lib)"
+							   "   WHERE pg_catalog.regexp_replace(pg_catalog.btrim(l.lib, ' \"'), '^.*/|\\.so$', '', 'g')"
+							   "     OPERATOR(pg_catalog.=) 'pg_cron')"
+							   "  OR EXISTS (SELECT FROM pg_catalog.pg_stat_activity a"
+							   "   WHERE a.backend_type OPERATOR(pg_catalog.=) 'pg_cron launcher')"
+							   "  THEN pg_catalog.current_setting('cron.database_name', true) END,"
 							   " pg_catalog.current_setting('shared_preload_libraries'),"
 							   " pg_catalog.current_setting('TimeZone'),"
 							   " CAST(pg_catalog.timezone("
 							   "   COALESCE(pg_catalog.current_setting('cron.timezone', true), 'GMT'),"
 							   "   CAST(CURRENT_DATE OPERATOR(pg_catalog.+) $1 AS pg_catalog.timestamptz))"
-							   "  AS pg_catalog.time)"
+							   "  AS pg_catalog.time), f.nspname"
 							   " FROM (VALUES (1)) AS one(x)"
 							   " LEFT JOIN pg_catalog.pg_extension e ON e.extname OPERATOR(pg_catalog.=) 'pg_cron'"
-							   " LEFT JOIN pg_catalog.pg_namespace n ON n.oid OPERATOR(pg_catalog.=) e.extnamespace",
+							   " LEFT JOIN LATERAL (SELECT n.nspname::pg_catalog.text AS nspname"
+							   "   FROM pg_catalog.pg_depend d"
+							   "   JOIN pg_catalog.pg_proc p ON p.oid OPERATOR(pg_catalog.=) d.objid"
+							   "   JOIN pg_catalog.pg_namespace n ON n.oid OPERATOR(pg_catalog.=) p.pronamespace"
+							   "   WHERE d.classid OPERATOR(pg_catalog.=) 'pg_catalog.pg_proc'::pg_catalog.regclass"
+							   "     AND d.refclassid OPERATOR(pg_catalog.=) 'pg_catalog.pg_extension'::pg_catalog.regclass"
+							   "     AND d.refobjid OPERATOR(pg_catalog.=) e.oid AND d.deptype OPERATOR(pg_catalog.=) 'e'"
+							   "     AND p.proname OPERATOR(pg_catalog.=) 'schedule' AND p.pronargs OPERATOR(pg_catalog.=) 3"
+							   "   LIMIT 1) f ON true",
 							   1, argtypes, args, NULL, true, 1);
 	if (rc != SPI_OK_SELECT || SPI_processed != 1)
 		ereport(ERROR,
@@ -97,7 +116,8 @@ read_cron_state(TimeADT at, CronState *st)
 				 errmsg("could not read the state of pg_cron"),
 				 errdetail("SPI_execute_with_args returned %s.", SPI_result_code_string(rc)),
 				 errhint("This is an internal error of xdjy; report the statement that raised it.")));
-	st->schema = spi_text_or_null(1);
+	st->installed = DatumGetBool(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull));
+	st->schema = spi_text_or_null(8);
 	st->version = spi_text_or_null(2);
 	st->database = spi_text_or_null(3);
 	st->cron_database = spi_text_or_null(4);
@@ -110,13 +130,20 @@ read_cron_state(TimeADT at, CronState *st)
 static void
 check_cron_usable(const CronState *st)
 {
-	if (st->schema == NULL)
+	if (!st->installed)
 		ereport(ERROR,
 				(xdjy_errcode(ERRCODE_XDJY_PG_CRON_MISSING),
 				 errdetail("Extension pg_cron is not installed in database \"%s\" (shared_preload_libraries is \"%s\").",
 						   xdjy_clip(st->database), xdjy_clip(st->preload)),
 				 errhint("Install pg_cron (apt install postgresql-%s-cron), set shared_preload_libraries = 'pg_cron' and cron.database_name = '%s' in postgresql.conf, restart the server, then run CREATE EXTENSION pg_cron in database \"%s\".",
 						 PG_MAJORVERSION, xdjy_clip(st->database), xdjy_clip(st->database))));
+	if (st->schema == NULL)
+		ereport(ERROR,
+				(xdjy_errcode(ERRCODE_XDJY_PG_CRON_MISSING),
+				 errdetail("Extension pg_cron %s in database \"%s\" has no function schedule(job_name, schedule, command); pg_cron 1.3 and later have it.",
+						   xdjy_clip(st->version), xdjy_clip(st->database)),
+				 errhint("Install pg_cron 1.3 or later (apt install postgresql-%s-cron) and run ALTER EXTENSION pg_cron UPDATE.",
+						 PG_MAJORVERSION)));
 	if (st->cron_database == NULL)
 		ereport(ERROR,
 				(xdjy_errcode(ERRCODE_XDJY_PG_CRON_ELSEWHERE),

@@ -9,6 +9,7 @@ pkgs=(
 	"postgresql-$PGV"
 	"postgresql-server-dev-$PGV"
 	"postgresql-$PGV-pgtap"
+	"postgresql-$PGV-cron"
 	postgresql-common
 	libtap-parser-sourcehandler-pgtap-perl
 	libipc-run-perl
