@@ -3,6 +3,7 @@
 #   make demo     build, install, run the demo in a throwaway cluster
 #   make test     build, install, run every suite in a throwaway cluster
 #   make bench    benchmarks (ratios), make stress   long robustness runs
+#   make deb      the Debian package postgresql-15-xdjy, in build/deb
 #
 # The plain PGXS targets (all, install, installcheck) work as usual against
 # whatever server PG_CONFIG points at.
@@ -57,7 +58,7 @@ $(OBJS): $(wildcard src/*.h)
 # and the version string when EXTVERSION changes
 src/version.o src/version.bc: Makefile
 
-.PHONY: demo test bench stress deps
+.PHONY: demo test bench stress deps deb
 
 deps:
 	@bash test/deps.sh
@@ -73,3 +74,6 @@ bench:
 
 stress:
 	@bash test/run.sh stress
+
+deb:
+	@bash test/deb.sh
