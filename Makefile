@@ -3,6 +3,7 @@
 #   make demo     build, install, run the demo in a throwaway cluster
 #   make test     build, install, run every suite in a throwaway cluster
 #   make bench    benchmarks (ratios), make stress   long robustness runs
+#   make deb      the Debian package postgresql-15-xdjy, in build/deb
 #
 # The plain PGXS targets (all, install, installcheck) work as usual against
 # whatever server PG_CONFIG points at.
@@ -35,6 +36,8 @@ EXTRA_CLEAN = output_iso tmp_check_iso
 PG_CONFIG ?= pg_config
 PG_CPPFLAGS += -isystem $(shell $(PG_CONFIG) --includedir-server 2>/dev/null)
 PG_CFLAGS += -Wall -Wextra -Wmissing-prototypes
+# the library reports the version it was built as (src/version.c)
+PG_CPPFLAGS += -DXDJY_VERSION='"$(EXTVERSION)"'
 
 PGXS := $(shell $(PG_CONFIG) --pgxs 2>/dev/null)
 ifneq ($(wildcard $(PGXS)),)
@@ -52,8 +55,10 @@ xdjy--$(EXTVERSION).sql: $(SCHEMA_SOURCES)
 # PGXS tracks no header dependencies: rebuild every object when a header
 # changes (a struct laid out differently in two objects is a silent bug).
 $(OBJS): $(wildcard src/*.h)
+# and the version string when EXTVERSION changes
+src/version.o src/version.bc: Makefile
 
-.PHONY: demo test bench stress deps
+.PHONY: demo test bench stress deps deb
 
 deps:
 	@bash test/deps.sh
@@ -69,3 +74,6 @@ bench:
 
 stress:
 	@bash test/run.sh stress
+
+deb:
+	@bash test/deb.sh

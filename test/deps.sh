@@ -9,11 +9,19 @@ pkgs=(
 	"postgresql-$PGV"
 	"postgresql-server-dev-$PGV"
 	"postgresql-$PGV-pgtap"
+	"postgresql-$PGV-cron"
 	postgresql-common
 	libtap-parser-sourcehandler-pgtap-perl
 	libipc-run-perl
 	make gcc clang libclang-rt-14-dev
 )
+# the Debian package's build dependencies (make deb, and the test that
+# builds it): asked for by test/run.sh test and test/deb.sh
+XDJY_DEB_DEPS="dpkg-dev debhelper postgresql-server-dev-all fakeroot"
+if [ "${XDJY_DEPS_DEB:-}" = 1 ]; then
+	# shellcheck disable=SC2206
+	pkgs+=($XDJY_DEB_DEPS)
+fi
 # extra packages for make stress / fuzzing, only when asked
 if [ "${XDJY_DEPS_EXTRA:-}" != "" ]; then
 	# shellcheck disable=SC2206

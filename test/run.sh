@@ -14,6 +14,8 @@ export PG_CONFIG=${PG_CONFIG:-/usr/lib/postgresql/$PGV/bin/pg_config}
 
 case "$mode" in
 	stress) XDJY_DEPS_EXTRA="sqlsmith ${XDJY_DEPS_EXTRA:-}" ;;
+	# test/t/960_debian_package.sh builds the package
+	test) export XDJY_DEPS_DEB=${XDJY_DEPS_DEB:-1} ;;
 esac
 export XDJY_DEPS_EXTRA=${XDJY_DEPS_EXTRA:-}
 bash test/deps.sh

@@ -31,6 +31,7 @@ INSERT INTO matrix VALUES
 	('clearing_confirmation',    'SIUD-', 'SIU--', 'c----'),
 	('clearing_declaration',     'SIUD-', 'SIU--', 'c----'),
 	('clearing_transfer',        'SIUD-', 'SIU--', 'c----'),
+	('reconciliation_day',       'SIUD-', '-----', 'S----'),
 	('filing_history',           'S----', 'S----', '-----'),
 	('institution_choice',       'S----', 'SIU--', '-----'),
 	('filing_exemption',         'SIUD-', 'S----', '-----'),

@@ -29,6 +29,7 @@ CREATE TEMP TABLE cases (code text, sql text) ON COMMIT DROP;
 INSERT INTO cases VALUES
 	('YB001', $$SELECT xdjy.cancel_filing(-1, '2024-03-05')$$),
 	('YB003', $$INSERT INTO xdjy.operator_region VALUES ('no_such_role', '370100')$$),
+	('YB010', $$SELECT xdjy.schedule_daily_reconciliation('01:30')$$),
 	('YB105', $$SELECT xdjy.file_long_term('SETL-JN-E', '110000', '2024-03-04', '2024-03-10')$$),
 	('YB201', $$INSERT INTO xdjy.encounter (id, person_id, institution_code, visit_type, admitted_on, discharged_on)
 		VALUES (959001, 'SETL-JN-E', 'SETL-JN-H3', 'inpatient', '2024-03-05', '2024-03-04')$$),

@@ -71,6 +71,8 @@ INSERT INTO first_selfpay_ceiling (province, visit_type, valid, ceiling_bp, sour
 INSERT INTO ratio_adjustment (province, category, kind, points_bp, valid, source, note_en, note_zh)
 	VALUES ('11', 'temporary', 'delta', -500, '[2030-01-01,)', 'a DBA''s dated setting', 'a test', '测试');
 INSERT INTO home_benefit_kept (province, valid, source) VALUES ('11', '[2030-01-01,)', 'a DBA''s dated setting');
+-- the daily reconciliation of two business days, as recorded (鲁医保发〔2022〕26号 第四条(一))
+SELECT record_daily_reconciliation('2024-10-08'), record_daily_reconciliation('2024-10-12');
 SQL
 
 # every table the extension dumps has rows of its own (not only builtin ones)

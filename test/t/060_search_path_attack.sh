@@ -184,6 +184,9 @@ BEGIN
 	END LOOP;
 END $w$;
 SELECT count(*) FROM xdjy.reconciliation_monthly_as_of('2031-08-01');
+SELECT (xdjy.record_daily_reconciliation('2031-06-02')).settlements, (xdjy.record_daily_reconciliation('2031-06-02')).matched;
+SELECT count(*) FROM xdjy.version();
+DO $w$ BEGIN PERFORM xdjy.schedule_daily_reconciliation('01:30'); EXCEPTION WHEN sqlstate 'YB010' THEN NULL; END $w$;
 SELECT count(*) FROM xdjy.detail_upload_overdue_as_of('2031-08-01');
 SELECT count(*) FROM xdjy.clearing_monthly_as_of('2031-08-01');
 SELECT count(*) FROM xdjy.manual_claim_due_as_of('2031-08-01');
