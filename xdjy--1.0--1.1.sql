@@ -496,94 +496,6 @@ BEGIN ATOMIC
 		  AND f.start_date OPERATOR(pg_catalog.<=) $3
 		  AND (f.closed_on IS NULL OR f.closed_on OPERATOR(pg_catalog.>) $3));
 END;
-CREATE OR REPLACE FUNCTION reconciliation_monthly_as_of(as_of date)
-	RETURNS TABLE (month date, settlements bigint, matched bigint, mismatched bigint,
-		unknown_settlements bigint, reconciled_on date, due_on date, status text, late boolean)
-	LANGUAGE sql STABLE STRICT PARALLEL RESTRICTED
-	SET search_path = pg_catalog, pg_temp
-BEGIN ATOMIC
-	SELECT xdjy.check_business_date(reconciliation_monthly_as_of.as_of, 'reconciliation_monthly_as_of(as_of)');
-	-- each party's latest report (reported_on, then id) in one hashed
-	-- pass: the greatest ARRAY[day, id, total, fund, personal] per party,
-	-- its amounts sliced out, with no sort of every report (make bench)
-	WITH pivot AS (
-		SELECT r.settlement_id,
-			(max(ARRAY[(r.reported_on - DATE '2000-01-01')::bigint, r.id, r.total_fen, r.fund_fen, r.personal_fen])
-				FILTER (WHERE r.party = 'insured'))[3:5] AS insured,
-			(max(ARRAY[(r.reported_on - DATE '2000-01-01')::bigint, r.id, r.total_fen, r.fund_fen, r.personal_fen])
-				FILTER (WHERE r.party = 'treatment'))[3:5] AS treatment,
-			(max(ARRAY[(r.reported_on - DATE '2000-01-01')::bigint, r.id, r.total_fen, r.fund_fen, r.personal_fen])
-				FILTER (WHERE r.party = 'national'))[3:5] AS national,
-			max(r.reported_on) AS last_reported_on
-		FROM xdjy.party_report r
-		WHERE r.reported_on <= as_of
-		GROUP BY r.settlement_id
-	), per_settlement AS (
-		SELECT xdjy.month_of(s.settled_on) AS month,
-			pg_catalog.cardinality(xdjy.reconciliation_kinds(
-				ARRAY[s.total_fen, s.fund_fen, s.personal_fen],
-				p.insured, p.treatment, p.national)) = 0 AS matched,
-			p.last_reported_on
-		FROM xdjy.remote_direct_settlement s
-		LEFT JOIN pivot p ON p.settlement_id = s.id
-		WHERE s.settled_on <= as_of
-	), unknown AS (
-		SELECT xdjy.month_of(min(r.reported_on)) AS month, r.settlement_id
-		FROM xdjy.party_report r
-		WHERE r.reported_on <= as_of
-			AND NOT EXISTS (SELECT FROM xdjy.settlement s WHERE s.id = r.settlement_id)
-		GROUP BY r.settlement_id
-	), months AS (
-		SELECT ps.month, count(*) AS settlements, count(*) FILTER (WHERE ps.matched) AS matched,
-			max(ps.last_reported_on) AS last_reported_on
-		FROM per_settlement ps
-		GROUP BY ps.month
-	), unknown_months AS (
-		SELECT u.month, count(*) AS unknown_settlements
-		FROM unknown u
-		GROUP BY u.month
-	), report AS (
-		SELECT coalesce(m.month, um.month) AS month,
-			coalesce(m.settlements, 0) AS settlements,
-			coalesce(m.matched, 0) AS matched,
-			coalesce(um.unknown_settlements, 0) AS unknown_settlements,
-			m.last_reported_on
-		FROM months m
-		FULL JOIN unknown_months um ON um.month = m.month
-	), done AS (
-		SELECT rp.*,
-			CASE WHEN rp.matched = rp.settlements AND rp.unknown_settlements = 0
-				THEN rp.last_reported_on END AS reconciled_on,
-			xdjy.reconciliation_due_on(rp.month) AS due_on
-		FROM report rp
-	)
-	SELECT d.month, d.settlements, d.matched, d.settlements - d.matched, d.unknown_settlements,
-		d.reconciled_on, d.due_on,
-		xdjy.deadline_status(d.due_on, d.reconciled_on, as_of),
-		xdjy.deadline_missed(d.due_on, d.reconciled_on, as_of)
-	FROM done d
-	ORDER BY d.month;
-END;
-CREATE OR REPLACE FUNCTION detail_upload_overdue_as_of(as_of date)
-	RETURNS TABLE (settlement_id bigint, settled_on date, institution_code text,
-		insured_region text, treatment_region text, due_on date, uploaded_on date,
-		status text, days_late integer)
-	LANGUAGE sql STABLE STRICT PARALLEL RESTRICTED
-	SET search_path = pg_catalog, pg_temp
-BEGIN ATOMIC
-	SELECT xdjy.check_business_date(detail_upload_overdue_as_of.as_of, 'detail_upload_overdue_as_of(as_of)');
-	SELECT s.id, s.settled_on, s.institution_code, s.insured_region, s.treatment_region,
-		x.due_on, u.uploaded_on,
-		xdjy.deadline_status(x.due_on, u.uploaded_on, as_of),
-		coalesce(u.uploaded_on, as_of) - x.due_on
-	FROM xdjy.remote_direct_settlement s
-	JOIN xdjy.encounter e ON e.id = s.encounter_id
-	CROSS JOIN LATERAL (SELECT xdjy.detail_upload_due_on(s.settled_on) AS due_on) x
-	LEFT JOIN xdjy.detail_upload u ON u.settlement_id = s.id AND u.uploaded_on <= as_of
-	WHERE e.visit_type = 'inpatient' AND s.reverses IS NULL AND s.settled_on <= as_of
-		AND xdjy.deadline_missed(x.due_on, u.uploaded_on, as_of)
-	ORDER BY s.settled_on, s.id;
-END;
 CREATE OR REPLACE FUNCTION manual_claim_due_as_of(as_of date)
 	RETURNS TABLE (claim_id bigint, encounter_id bigint, person_id text, insured_region text,
 		institution_code text, submitted_on date, materials_complete_on date, due_on date,
@@ -617,90 +529,6 @@ BEGIN ATOMIC
 	WHERE i.setl_time OPERATOR(pg_catalog.>=) export_setlinfo."from"
 		AND i.setl_time OPERATOR(pg_catalog.<=) export_setlinfo."to"
 	ORDER BY i.setl_time, i.setl_id;
-END;
-CREATE OR REPLACE FUNCTION clearing_monthly_as_of(as_of date)
-	RETURNS TABLE (month date, party_kind text, code text, region_code text,
-		settlements bigint, fund_fen bigint,
-		confirm_due_on date, confirmed_on date, confirmed_fund_fen bigint, agreed_settlements bigint, confirm_status text,
-		declared_on date, declared_fund_fen bigint, pay_due_on date, paid_on date, paid_fen bigint, pay_status text,
-		transfer_due_on date, transferred_on date, transferred_fund_fen bigint, transfer_status text)
-	LANGUAGE sql STABLE STRICT PARALLEL RESTRICTED
-	SET search_path = pg_catalog, pg_temp
-BEGIN ATOMIC
-	SELECT xdjy.check_business_date(clearing_monthly_as_of.as_of, 'clearing_monthly_as_of(as_of)');
-	WITH cleared AS (
-		SELECT xdjy.month_of(s.settled_on) AS month, s.id, s.institution_code,
-			s.insured_region, s.treatment_region, s.fund_fen
-		FROM xdjy.remote_direct_settlement s
-		WHERE s.settled_on <= as_of
-	), answer AS (
-		-- each settlement's standing 3261/3262 answer on as_of: its latest entry
-		SELECT DISTINCT ON (k.setl_sn) k.setl_sn, k.action, k.cnfm_flag, k.recorded_on
-		FROM xdjy.clearing_detail_confirmation k
-		WHERE k.recorded_on <= as_of
-		ORDER BY k.setl_sn, k.seq DESC
-	), inst AS (
-		SELECT c.month, c.institution_code, min(c.treatment_region) AS region_code,
-			count(*) AS settlements, sum(c.fund_fen)::bigint AS fund_fen,
-			count(*) FILTER (WHERE a.action = 'confirm' AND a.cnfm_flag = '1') AS agreed,
-			max(a.recorded_on) FILTER (WHERE a.action = 'confirm' AND a.cnfm_flag = '1') AS last_agreed_on,
-			xdjy.clearing_confirm_due_on(c.month) AS confirm_due_on
-		FROM cleared c
-		LEFT JOIN answer a ON a.setl_sn = c.id
-		GROUP BY c.month, c.institution_code
-	), confirmed AS (
-		-- confirmed: by a standing month confirmation, or once every row is
-		-- agreed (cnfm_flag 1) through the national interface, whichever first
-		SELECT i.*, cf.fund_fen AS confirmed_fund_fen,
-			LEAST(cf.confirmed_on, CASE WHEN i.agreed = i.settlements THEN i.last_agreed_on END) AS confirmed_on
-		FROM inst i
-		LEFT JOIN LATERAL (
-			SELECT c.confirmed_on, c.fund_fen
-			FROM xdjy.clearing_confirmation c
-			WHERE c.month = i.month AND c.institution_code = i.institution_code
-				AND c.confirmed_on <= as_of AND (c.rolled_back_on IS NULL OR c.rolled_back_on > as_of)
-			ORDER BY c.confirmed_on DESC, c.id DESC LIMIT 1) cf ON true
-	), payer AS (
-		SELECT c.month, c.insured_region, count(*) AS settlements, sum(c.fund_fen)::bigint AS fund_fen,
-			xdjy.clearing_transfer_due_on(pc.starts_on) AS transfer_due_on
-		FROM cleared c
-		LEFT JOIN xdjy.provincial_clearing pc
-			ON pc.province_code = xdjy.province_of(c.insured_region)
-			AND pc.month = (c.month + interval '1 month')::date
-		GROUP BY c.month, c.insured_region, pc.starts_on
-	), payee AS (
-		SELECT c.month, c.treatment_region, count(*) AS settlements, sum(c.fund_fen)::bigint AS fund_fen
-		FROM cleared c
-		GROUP BY c.month, c.treatment_region
-	), declared AS (
-		SELECT d.month, d.institution_code, d.declared_on, d.fund_fen,
-			xdjy.clearing_pay_due_on(d.declared_on) AS pay_due_on,
-			CASE WHEN d.paid_on <= as_of THEN d.paid_on END AS paid_on,
-			CASE WHEN d.paid_on <= as_of THEN d.paid_fen END AS paid_fen
-		FROM xdjy.clearing_declaration d
-		WHERE d.declared_on <= as_of
-	)
-	SELECT i.month, 'institution', i.institution_code, i.region_code, i.settlements, i.fund_fen,
-		i.confirm_due_on, i.confirmed_on, i.confirmed_fund_fen, i.agreed,
-		xdjy.deadline_status(i.confirm_due_on, i.confirmed_on, as_of),
-		dc.declared_on, dc.fund_fen, dc.pay_due_on, dc.paid_on, dc.paid_fen,
-		CASE WHEN dc.declared_on IS NOT NULL THEN xdjy.deadline_status(dc.pay_due_on, dc.paid_on, as_of) END,
-		NULL, NULL, NULL, NULL
-	FROM confirmed i
-	LEFT JOIN declared dc ON dc.month = i.month AND dc.institution_code = i.institution_code
-	UNION ALL
-	SELECT p.month, 'insured_region', p.insured_region, p.insured_region, p.settlements, p.fund_fen,
-		NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-		p.transfer_due_on, t.transferred_on, t.fund_fen,
-		xdjy.deadline_status(p.transfer_due_on, t.transferred_on, as_of)
-	FROM payer p
-	LEFT JOIN xdjy.clearing_transfer t
-		ON t.month = p.month AND t.region_code = p.insured_region AND t.transferred_on <= as_of
-	UNION ALL
-	SELECT q.month, 'treatment_region', q.treatment_region, q.treatment_region, q.settlements, q.fund_fen,
-		NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL
-	FROM payee q
-	ORDER BY 1, 2, 3;
 END;
 -- settlement: a stay settles at discharge, or explicitly mid-stay
 -- (中途结算); settle() and try_settle() take the mark as their last
@@ -783,10 +611,322 @@ ALTER TABLE settlement ADD CONSTRAINT settlement_category_reason CHECK (category
 COMMENT ON COLUMN settlement.category_reason IS
 	'why the category: local, local_with_proof, local_home_kept, home_without_proof, long_term_filing, temporary_filing, filed_before_discharge, filed_after_discharge, closed_mid_stay, filing_exempt, referral, emergency, unchosen_institution, unfiled';
 
--- kpi_monthly: which province a row counts by (province_basis), and the
--- rates in percent beside the basis points; columns appended, so CREATE
--- OR REPLACE keeps the view, its grants and its dependants
-CREATE OR REPLACE VIEW kpi_monthly WITH (security_invoker = true) AS
+-- The analyst views show money in yuan beside the fen and rates in percent
+-- beside the basis points, kpi_monthly names the province a row counts
+-- (treatment_province or insured_province), and every column of every
+-- view has an English / Chinese comment.  Their column lists change, so
+-- the views are dropped and created again, with the functions that read
+-- remote_direct_settlement (their BEGIN ATOMIC bodies depend on it) and
+-- the views over those functions; the date check of 1.1 comes with them.
+DROP VIEW clearing_monthly;
+DROP FUNCTION clearing_monthly_as_of(date);
+DROP VIEW reconciliation_monthly;
+DROP FUNCTION reconciliation_monthly_as_of(date);
+DROP VIEW detail_upload_overdue;
+DROP FUNCTION detail_upload_overdue_as_of(date);
+DROP VIEW kpi_monthly;
+DROP VIEW reconciliation_mismatch;
+DROP VIEW remote_direct_settlement;
+
+-- The settlements the reconciliation, detail-upload and clearing rules are
+-- about: settled directly (直接结算) away from the insured pooling region
+-- (intra-province or cross-province).  Local settlements and manual
+-- reimbursements (手工报销, paid by the insured place itself) do not pass
+-- through the platforms.
+CREATE VIEW remote_direct_settlement WITH (security_invoker = true) AS
+SELECT s.id, s.encounter_id, s.settled_on, s.scope, s.reverses, s.institution_code,
+	s.insured_region, s.treatment_region,
+	s.total_fen, (s.total_fen / 100.0)::numeric(20,2) AS total_yuan,
+	s.fund_fen, (s.fund_fen / 100.0)::numeric(20,2) AS fund_yuan,
+	s.personal_fen, (s.personal_fen / 100.0)::numeric(20,2) AS personal_yuan
+FROM xdjy.settlement s
+WHERE s.mode = 'direct' AND s.scope IN ('intra_province', 'cross_province');
+COMMENT ON VIEW remote_direct_settlement IS
+	'settlements made directly (直接结算) outside the insured pooling region: what the platforms reconcile and clear';
+GRANT SELECT ON remote_direct_settlement TO xdjy_admin, xdjy_operator, xdjy_analyst;
+COMMENT ON COLUMN remote_direct_settlement.id IS 'the settlement (setl_id) / 结算ID';
+COMMENT ON COLUMN remote_direct_settlement.encounter_id IS 'its stay or visit (mdtrt_id) / 就诊ID';
+COMMENT ON COLUMN remote_direct_settlement.settled_on IS 'settlement date / 结算日期';
+COMMENT ON COLUMN remote_direct_settlement.scope IS 'intra_province or cross_province / 省内异地或跨省异地';
+COMMENT ON COLUMN remote_direct_settlement.reverses IS 'the settlement this row reverses (冲正), if any / 被冲正的结算ID';
+COMMENT ON COLUMN remote_direct_settlement.institution_code IS 'the institution (fixmedins_code) / 定点医药机构编号';
+COMMENT ON COLUMN remote_direct_settlement.insured_region IS 'insured pooling region / 参保地统筹区';
+COMMENT ON COLUMN remote_direct_settlement.treatment_region IS 'treatment pooling region / 就医地统筹区';
+COMMENT ON COLUMN remote_direct_settlement.total_fen IS 'total in fen / 医疗费总额（分）';
+COMMENT ON COLUMN remote_direct_settlement.total_yuan IS 'total in yuan (total_fen / 100, exact) / 医疗费总额（元）';
+COMMENT ON COLUMN remote_direct_settlement.fund_fen IS 'fund payment in fen / 基金支付（分）';
+COMMENT ON COLUMN remote_direct_settlement.fund_yuan IS 'fund payment in yuan (fund_fen / 100, exact) / 基金支付（元）';
+COMMENT ON COLUMN remote_direct_settlement.personal_fen IS 'personal payment in fen / 个人负担（分）';
+COMMENT ON COLUMN remote_direct_settlement.personal_yuan IS 'personal payment in yuan (personal_fen / 100, exact) / 个人负担（元）';
+
+-- Daily three-party reconciliation: every remote direct settlement with something wrong, one row per
+-- kind, all three parties' latest values side by side; and every settlement
+-- id a party reported that xdjy does not know, once per report day.  Filter
+-- on day: settlement and party_report are read through their indexes.
+-- Every amount in fen has its yuan beside it (exact: fen / 100.0 as numeric).
+CREATE VIEW reconciliation_mismatch WITH (security_invoker = true) AS
+SELECT m.day, m.settlement_id, m.kind, m.institution_code, m.insured_region, m.treatment_region,
+	m.total_fen, (m.total_fen / 100.0)::numeric(20,2) AS total_yuan,
+	m.fund_fen, (m.fund_fen / 100.0)::numeric(20,2) AS fund_yuan,
+	m.personal_fen, (m.personal_fen / 100.0)::numeric(20,2) AS personal_yuan,
+	m.insured_total_fen, (m.insured_total_fen / 100.0)::numeric(20,2) AS insured_total_yuan,
+	m.insured_fund_fen, (m.insured_fund_fen / 100.0)::numeric(20,2) AS insured_fund_yuan,
+	m.insured_personal_fen, (m.insured_personal_fen / 100.0)::numeric(20,2) AS insured_personal_yuan,
+	m.insured_reports,
+	m.treatment_total_fen, (m.treatment_total_fen / 100.0)::numeric(20,2) AS treatment_total_yuan,
+	m.treatment_fund_fen, (m.treatment_fund_fen / 100.0)::numeric(20,2) AS treatment_fund_yuan,
+	m.treatment_personal_fen, (m.treatment_personal_fen / 100.0)::numeric(20,2) AS treatment_personal_yuan,
+	m.treatment_reports,
+	m.national_total_fen, (m.national_total_fen / 100.0)::numeric(20,2) AS national_total_yuan,
+	m.national_fund_fen, (m.national_fund_fen / 100.0)::numeric(20,2) AS national_fund_yuan,
+	m.national_personal_fen, (m.national_personal_fen / 100.0)::numeric(20,2) AS national_personal_yuan,
+	m.national_reports
+FROM (
+	SELECT s.settled_on AS day, s.id AS settlement_id, k.kind,
+		s.institution_code, s.insured_region, s.treatment_region,
+		s.total_fen, s.fund_fen, s.personal_fen,
+		ins.total_fen AS insured_total_fen, ins.fund_fen AS insured_fund_fen,
+		ins.personal_fen AS insured_personal_fen, coalesce(ins.reports, 0) AS insured_reports,
+		tre.total_fen AS treatment_total_fen, tre.fund_fen AS treatment_fund_fen,
+		tre.personal_fen AS treatment_personal_fen, coalesce(tre.reports, 0) AS treatment_reports,
+		nat.total_fen AS national_total_fen, nat.fund_fen AS national_fund_fen,
+		nat.personal_fen AS national_personal_fen, coalesce(nat.reports, 0) AS national_reports
+	FROM xdjy.remote_direct_settlement s
+	LEFT JOIN LATERAL (
+		SELECT r.total_fen, r.fund_fen, r.personal_fen, count(*) OVER () AS reports
+		FROM xdjy.party_report r
+		WHERE r.settlement_id = s.id AND r.party = 'insured'
+		ORDER BY r.reported_on DESC, r.id DESC LIMIT 1) ins ON true
+	LEFT JOIN LATERAL (
+		SELECT r.total_fen, r.fund_fen, r.personal_fen, count(*) OVER () AS reports
+		FROM xdjy.party_report r
+		WHERE r.settlement_id = s.id AND r.party = 'treatment'
+		ORDER BY r.reported_on DESC, r.id DESC LIMIT 1) tre ON true
+	LEFT JOIN LATERAL (
+		SELECT r.total_fen, r.fund_fen, r.personal_fen, count(*) OVER () AS reports
+		FROM xdjy.party_report r
+		WHERE r.settlement_id = s.id AND r.party = 'national'
+		ORDER BY r.reported_on DESC, r.id DESC LIMIT 1) nat ON true
+	CROSS JOIN LATERAL pg_catalog.unnest(xdjy.reconciliation_kinds(
+		ARRAY[s.total_fen, s.fund_fen, s.personal_fen],
+		ARRAY[ins.total_fen, ins.fund_fen, ins.personal_fen],
+		ARRAY[tre.total_fen, tre.fund_fen, tre.personal_fen],
+		ARRAY[nat.total_fen, nat.fund_fen, nat.personal_fen])) AS k(kind)
+	UNION ALL
+	SELECT u.day, u.settlement_id, k.kind,
+		NULL, NULL, NULL, NULL, NULL, NULL,
+		u.insured_total_fen, u.insured_fund_fen, u.insured_personal_fen, u.insured_reports,
+		u.treatment_total_fen, u.treatment_fund_fen, u.treatment_personal_fen, u.treatment_reports,
+		u.national_total_fen, u.national_fund_fen, u.national_personal_fen, u.national_reports
+	FROM (
+		SELECT r.reported_on AS day, r.settlement_id,
+			(array_agg(r.total_fen ORDER BY r.id DESC) FILTER (WHERE r.party = 'insured'))[1] AS insured_total_fen,
+			(array_agg(r.fund_fen ORDER BY r.id DESC) FILTER (WHERE r.party = 'insured'))[1] AS insured_fund_fen,
+			(array_agg(r.personal_fen ORDER BY r.id DESC) FILTER (WHERE r.party = 'insured'))[1] AS insured_personal_fen,
+			count(*) FILTER (WHERE r.party = 'insured') AS insured_reports,
+			(array_agg(r.total_fen ORDER BY r.id DESC) FILTER (WHERE r.party = 'treatment'))[1] AS treatment_total_fen,
+			(array_agg(r.fund_fen ORDER BY r.id DESC) FILTER (WHERE r.party = 'treatment'))[1] AS treatment_fund_fen,
+			(array_agg(r.personal_fen ORDER BY r.id DESC) FILTER (WHERE r.party = 'treatment'))[1] AS treatment_personal_fen,
+			count(*) FILTER (WHERE r.party = 'treatment') AS treatment_reports,
+			(array_agg(r.total_fen ORDER BY r.id DESC) FILTER (WHERE r.party = 'national'))[1] AS national_total_fen,
+			(array_agg(r.fund_fen ORDER BY r.id DESC) FILTER (WHERE r.party = 'national'))[1] AS national_fund_fen,
+			(array_agg(r.personal_fen ORDER BY r.id DESC) FILTER (WHERE r.party = 'national'))[1] AS national_personal_fen,
+			count(*) FILTER (WHERE r.party = 'national') AS national_reports
+		FROM xdjy.party_report r
+		-- a scalar subquery, not NOT EXISTS: one index probe per report of the
+		-- day, never a hash of all settlements
+		WHERE (SELECT s.id FROM xdjy.settlement s WHERE s.id = r.settlement_id) IS NULL
+		GROUP BY r.reported_on, r.settlement_id
+	) u
+	CROSS JOIN LATERAL pg_catalog.unnest(xdjy.reconciliation_kinds(NULL,
+		ARRAY[u.insured_total_fen, u.insured_fund_fen, u.insured_personal_fen],
+		ARRAY[u.treatment_total_fen, u.treatment_fund_fen, u.treatment_personal_fen],
+		ARRAY[u.national_total_fen, u.national_fund_fen, u.national_personal_fen])) AS k(kind)
+) m;
+COMMENT ON VIEW reconciliation_mismatch IS
+	'daily three-party reconciliation (三方对账, 鲁医保发〔2022〕26号 第四条(一)): every remote direct settlement missing at a party or whose amounts differ, and every settlement a party reported that xdjy does not know; latest report per party, report counts show a settlement reported twice';
+GRANT SELECT ON reconciliation_mismatch TO xdjy_admin, xdjy_operator, xdjy_analyst;
+COMMENT ON COLUMN reconciliation_mismatch.day IS 'settlement day (of the report, for an unknown settlement) / 结算日期（未知结算为报送日期）';
+COMMENT ON COLUMN reconciliation_mismatch.settlement_id IS 'the settlement (setl_id) / 结算ID';
+COMMENT ON COLUMN reconciliation_mismatch.kind IS 'missing_at_insured, missing_at_treatment, missing_at_national, amount_differs or unknown_settlement / 问题类型：参保地缺报、就医地缺报、国家平台缺报、金额不符、未知结算';
+COMMENT ON COLUMN reconciliation_mismatch.institution_code IS 'the institution (fixmedins_code) / 定点医药机构编号';
+COMMENT ON COLUMN reconciliation_mismatch.insured_region IS 'insured pooling region / 参保地统筹区';
+COMMENT ON COLUMN reconciliation_mismatch.treatment_region IS 'treatment pooling region / 就医地统筹区';
+COMMENT ON COLUMN reconciliation_mismatch.total_fen IS 'xdjy''s total in fen / 本系统医疗费总额（分）';
+COMMENT ON COLUMN reconciliation_mismatch.total_yuan IS 'xdjy''s total in yuan (total_fen / 100, exact) / 本系统医疗费总额（元）';
+COMMENT ON COLUMN reconciliation_mismatch.fund_fen IS 'xdjy''s fund payment in fen / 本系统基金支付（分）';
+COMMENT ON COLUMN reconciliation_mismatch.fund_yuan IS 'xdjy''s fund payment in yuan (fund_fen / 100, exact) / 本系统基金支付（元）';
+COMMENT ON COLUMN reconciliation_mismatch.personal_fen IS 'xdjy''s personal payment in fen / 本系统个人负担（分）';
+COMMENT ON COLUMN reconciliation_mismatch.personal_yuan IS 'xdjy''s personal payment in yuan (personal_fen / 100, exact) / 本系统个人负担（元）';
+COMMENT ON COLUMN reconciliation_mismatch.insured_total_fen IS 'total in fen, the insured party''s latest report / 参保地最新报送的医疗费总额（分）';
+COMMENT ON COLUMN reconciliation_mismatch.insured_total_yuan IS 'total in yuan, the insured party''s latest report (insured_total_fen / 100, exact) / 参保地最新报送的医疗费总额（元）';
+COMMENT ON COLUMN reconciliation_mismatch.insured_fund_fen IS 'fund payment in fen, the insured party''s latest report / 参保地最新报送的基金支付（分）';
+COMMENT ON COLUMN reconciliation_mismatch.insured_fund_yuan IS 'fund payment in yuan, the insured party''s latest report (insured_fund_fen / 100, exact) / 参保地最新报送的基金支付（元）';
+COMMENT ON COLUMN reconciliation_mismatch.insured_personal_fen IS 'personal payment in fen, the insured party''s latest report / 参保地最新报送的个人负担（分）';
+COMMENT ON COLUMN reconciliation_mismatch.insured_personal_yuan IS 'personal payment in yuan, the insured party''s latest report (insured_personal_fen / 100, exact) / 参保地最新报送的个人负担（元）';
+COMMENT ON COLUMN reconciliation_mismatch.insured_reports IS 'reports the insured party sent for it / 参保地报送次数';
+COMMENT ON COLUMN reconciliation_mismatch.treatment_total_fen IS 'total in fen, the treatment party''s latest report / 就医地最新报送的医疗费总额（分）';
+COMMENT ON COLUMN reconciliation_mismatch.treatment_total_yuan IS 'total in yuan, the treatment party''s latest report (treatment_total_fen / 100, exact) / 就医地最新报送的医疗费总额（元）';
+COMMENT ON COLUMN reconciliation_mismatch.treatment_fund_fen IS 'fund payment in fen, the treatment party''s latest report / 就医地最新报送的基金支付（分）';
+COMMENT ON COLUMN reconciliation_mismatch.treatment_fund_yuan IS 'fund payment in yuan, the treatment party''s latest report (treatment_fund_fen / 100, exact) / 就医地最新报送的基金支付（元）';
+COMMENT ON COLUMN reconciliation_mismatch.treatment_personal_fen IS 'personal payment in fen, the treatment party''s latest report / 就医地最新报送的个人负担（分）';
+COMMENT ON COLUMN reconciliation_mismatch.treatment_personal_yuan IS 'personal payment in yuan, the treatment party''s latest report (treatment_personal_fen / 100, exact) / 就医地最新报送的个人负担（元）';
+COMMENT ON COLUMN reconciliation_mismatch.treatment_reports IS 'reports the treatment party sent for it / 就医地报送次数';
+COMMENT ON COLUMN reconciliation_mismatch.national_total_fen IS 'total in fen, the national party''s latest report / 国家平台最新报送的医疗费总额（分）';
+COMMENT ON COLUMN reconciliation_mismatch.national_total_yuan IS 'total in yuan, the national party''s latest report (national_total_fen / 100, exact) / 国家平台最新报送的医疗费总额（元）';
+COMMENT ON COLUMN reconciliation_mismatch.national_fund_fen IS 'fund payment in fen, the national party''s latest report / 国家平台最新报送的基金支付（分）';
+COMMENT ON COLUMN reconciliation_mismatch.national_fund_yuan IS 'fund payment in yuan, the national party''s latest report (national_fund_fen / 100, exact) / 国家平台最新报送的基金支付（元）';
+COMMENT ON COLUMN reconciliation_mismatch.national_personal_fen IS 'personal payment in fen, the national party''s latest report / 国家平台最新报送的个人负担（分）';
+COMMENT ON COLUMN reconciliation_mismatch.national_personal_yuan IS 'personal payment in yuan, the national party''s latest report (national_personal_fen / 100, exact) / 国家平台最新报送的个人负担（元）';
+COMMENT ON COLUMN reconciliation_mismatch.national_reports IS 'reports the national party sent for it / 国家平台报送次数';
+
+-- Monthly three-party reconciliation, as it stood on as_of: only reports made by as_of count.  A
+-- month is reconciled (reconciled_on) when every remote direct settlement
+-- of it matches at all three parties and no unknown settlement was
+-- reported in it; reconciled_on is then the day the last report needed came
+-- in.  due_on is the 3rd of the next month; status done/open/overdue.
+CREATE FUNCTION reconciliation_monthly_as_of(as_of date)
+	RETURNS TABLE (month date, settlements bigint, matched bigint, mismatched bigint,
+		unknown_settlements bigint, reconciled_on date, due_on date, status text, late boolean)
+	LANGUAGE sql STABLE STRICT PARALLEL RESTRICTED
+	SET search_path = pg_catalog, pg_temp
+BEGIN ATOMIC
+	SELECT xdjy.check_business_date(reconciliation_monthly_as_of.as_of, 'reconciliation_monthly_as_of(as_of)');
+	-- each party''s latest report (reported_on, then id) in one hashed
+	-- pass: the greatest ARRAY[day, id, total, fund, personal] per party,
+	-- its amounts sliced out, with no sort of every report (make bench)
+	WITH pivot AS (
+		SELECT r.settlement_id,
+			(max(ARRAY[(r.reported_on - DATE '2000-01-01')::bigint, r.id, r.total_fen, r.fund_fen, r.personal_fen])
+				FILTER (WHERE r.party = 'insured'))[3:5] AS insured,
+			(max(ARRAY[(r.reported_on - DATE '2000-01-01')::bigint, r.id, r.total_fen, r.fund_fen, r.personal_fen])
+				FILTER (WHERE r.party = 'treatment'))[3:5] AS treatment,
+			(max(ARRAY[(r.reported_on - DATE '2000-01-01')::bigint, r.id, r.total_fen, r.fund_fen, r.personal_fen])
+				FILTER (WHERE r.party = 'national'))[3:5] AS national,
+			max(r.reported_on) AS last_reported_on
+		FROM xdjy.party_report r
+		WHERE r.reported_on <= as_of
+		GROUP BY r.settlement_id
+	), per_settlement AS (
+		SELECT xdjy.month_of(s.settled_on) AS month,
+			pg_catalog.cardinality(xdjy.reconciliation_kinds(
+				ARRAY[s.total_fen, s.fund_fen, s.personal_fen],
+				p.insured, p.treatment, p.national)) = 0 AS matched,
+			p.last_reported_on
+		FROM xdjy.remote_direct_settlement s
+		LEFT JOIN pivot p ON p.settlement_id = s.id
+		WHERE s.settled_on <= as_of
+	), unknown AS (
+		SELECT xdjy.month_of(min(r.reported_on)) AS month, r.settlement_id
+		FROM xdjy.party_report r
+		WHERE r.reported_on <= as_of
+			AND NOT EXISTS (SELECT FROM xdjy.settlement s WHERE s.id = r.settlement_id)
+		GROUP BY r.settlement_id
+	), months AS (
+		SELECT ps.month, count(*) AS settlements, count(*) FILTER (WHERE ps.matched) AS matched,
+			max(ps.last_reported_on) AS last_reported_on
+		FROM per_settlement ps
+		GROUP BY ps.month
+	), unknown_months AS (
+		SELECT u.month, count(*) AS unknown_settlements
+		FROM unknown u
+		GROUP BY u.month
+	), report AS (
+		SELECT coalesce(m.month, um.month) AS month,
+			coalesce(m.settlements, 0) AS settlements,
+			coalesce(m.matched, 0) AS matched,
+			coalesce(um.unknown_settlements, 0) AS unknown_settlements,
+			m.last_reported_on
+		FROM months m
+		FULL JOIN unknown_months um ON um.month = m.month
+	), done AS (
+		SELECT rp.*,
+			CASE WHEN rp.matched = rp.settlements AND rp.unknown_settlements = 0
+				THEN rp.last_reported_on END AS reconciled_on,
+			xdjy.reconciliation_due_on(rp.month) AS due_on
+		FROM report rp
+	)
+	SELECT d.month, d.settlements, d.matched, d.settlements - d.matched, d.unknown_settlements,
+		d.reconciled_on, d.due_on,
+		xdjy.deadline_status(d.due_on, d.reconciled_on, as_of),
+		xdjy.deadline_missed(d.due_on, d.reconciled_on, as_of)
+	FROM done d
+	ORDER BY d.month;
+END;
+COMMENT ON FUNCTION reconciliation_monthly_as_of(date) IS
+	'monthly three-party reconciliation (三方对账) as it stood on as_of (鲁医保发〔2022〕26号 第四条(一): by the 3rd of the next month)';
+
+CREATE VIEW reconciliation_monthly WITH (security_invoker = true) AS
+SELECT * FROM xdjy.reconciliation_monthly_as_of(CURRENT_DATE);
+COMMENT ON VIEW reconciliation_monthly IS
+	'monthly three-party reconciliation today; reconciliation_monthly_as_of(date) for another day';
+GRANT SELECT ON reconciliation_monthly TO xdjy_admin, xdjy_operator, xdjy_analyst;
+COMMENT ON COLUMN reconciliation_monthly.month IS 'month of settled_on (its first day) / 结算月份（当月第一天）';
+COMMENT ON COLUMN reconciliation_monthly.settlements IS 'remote direct settlements of the month / 当月异地直接结算笔数';
+COMMENT ON COLUMN reconciliation_monthly.matched IS 'settlements all three parties reported with the same amounts / 三方金额一致的结算笔数';
+COMMENT ON COLUMN reconciliation_monthly.mismatched IS 'settlements missing at a party or with a differing amount / 缺报或金额不符的结算笔数';
+COMMENT ON COLUMN reconciliation_monthly.unknown_settlements IS 'settlement ids a party reported that xdjy does not know / 对方报送而本系统无此结算的笔数';
+COMMENT ON COLUMN reconciliation_monthly.reconciled_on IS 'the day every settlement of the month matched, if it has / 当月全部相符的日期';
+COMMENT ON COLUMN reconciliation_monthly.due_on IS 'due: the 3rd of the next month (鲁医保发〔2022〕26号 第四条(一)) / 对账截止日期：次月3日';
+COMMENT ON COLUMN reconciliation_monthly.status IS 'open, done or overdue (reporting_label gives the words) / 状态：未到期、已完成、逾期';
+COMMENT ON COLUMN reconciliation_monthly.late IS 'reconciled after due_on, or not yet and past it / 是否逾期';
+
+-- Expense details, as it stood on as_of: inpatient direct settlements away from the
+-- insured place whose expense details were not uploaded within 3 days
+-- (uploaded late: done; not uploaded yet: overdue).  Reversals (冲正) carry
+-- no new expenses.
+CREATE FUNCTION detail_upload_overdue_as_of(as_of date)
+	RETURNS TABLE (settlement_id bigint, settled_on date, institution_code text,
+		insured_region text, treatment_region text, due_on date, uploaded_on date,
+		status text, days_late integer)
+	LANGUAGE sql STABLE STRICT PARALLEL RESTRICTED
+	SET search_path = pg_catalog, pg_temp
+BEGIN ATOMIC
+	SELECT xdjy.check_business_date(detail_upload_overdue_as_of.as_of, 'detail_upload_overdue_as_of(as_of)');
+	SELECT s.id, s.settled_on, s.institution_code, s.insured_region, s.treatment_region,
+		x.due_on, u.uploaded_on,
+		xdjy.deadline_status(x.due_on, u.uploaded_on, as_of),
+		coalesce(u.uploaded_on, as_of) - x.due_on
+	FROM xdjy.remote_direct_settlement s
+	JOIN xdjy.encounter e ON e.id = s.encounter_id
+	CROSS JOIN LATERAL (SELECT xdjy.detail_upload_due_on(s.settled_on) AS due_on) x
+	LEFT JOIN xdjy.detail_upload u ON u.settlement_id = s.id AND u.uploaded_on <= as_of
+	WHERE e.visit_type = 'inpatient' AND s.reverses IS NULL AND s.settled_on <= as_of
+		AND xdjy.deadline_missed(x.due_on, u.uploaded_on, as_of)
+	ORDER BY s.settled_on, s.id;
+END;
+COMMENT ON FUNCTION detail_upload_overdue_as_of(date) IS
+	'inpatient expense details not uploaded within 3 days of direct settlement (鲁医保发〔2022〕26号 第三条(四)), as it stood on as_of';
+
+CREATE VIEW detail_upload_overdue WITH (security_invoker = true) AS
+SELECT * FROM xdjy.detail_upload_overdue_as_of(CURRENT_DATE);
+COMMENT ON VIEW detail_upload_overdue IS
+	'inpatient expense details not uploaded within 3 days (鲁医保发〔2022〕26号 第三条(四)), today';
+GRANT SELECT ON detail_upload_overdue TO xdjy_admin, xdjy_operator, xdjy_analyst;
+COMMENT ON COLUMN detail_upload_overdue.settlement_id IS 'the inpatient direct settlement (setl_id) / 住院直接结算ID';
+COMMENT ON COLUMN detail_upload_overdue.settled_on IS 'its settlement date / 结算日期';
+COMMENT ON COLUMN detail_upload_overdue.institution_code IS 'the institution that uploads (fixmedins_code) / 上传明细的定点医疗机构';
+COMMENT ON COLUMN detail_upload_overdue.insured_region IS 'insured pooling region / 参保地统筹区';
+COMMENT ON COLUMN detail_upload_overdue.treatment_region IS 'treatment pooling region / 就医地统筹区';
+COMMENT ON COLUMN detail_upload_overdue.due_on IS 'due: settled_on + 3 calendar days (鲁医保发〔2022〕26号 第三条(四)) / 上传截止日期：结算后3日（自然日）';
+COMMENT ON COLUMN detail_upload_overdue.uploaded_on IS 'the day the details were uploaded, if they were / 明细上传日期';
+COMMENT ON COLUMN detail_upload_overdue.status IS 'done (uploaded late) or overdue (not yet) / 状态：逾期已传或逾期未传';
+COMMENT ON COLUMN detail_upload_overdue.days_late IS 'days past due_on, to the upload or to today / 逾期天数';
+
+-- 鲁医保发〔2022〕26号 第一条, per province and month:
+--   network_success: remote direct settlements (by the treatment province)
+--     against them plus the failed direct attempts recorded for remote
+--     encounters (try_settle; every recorded failure counts, a retry that
+--     succeeds counts once each way); target 98%;
+--   cross_province_inpatient_direct: cross-province inpatient settlements
+--     of the province's insured settled directly, against all of them,
+--     manual reimbursements included (counted per settlement); target 80%.
+-- Reversals (冲正) are not settlements of their own here.  A row counts
+-- one province, named for what it is: treatment_province on the
+-- network_success rows, insured_province on the others (the other NULL),
+-- so that no query reads one column in two senses.  Rates and targets are
+-- in basis points and in percent.
+CREATE VIEW kpi_monthly WITH (security_invoker = true) AS
 WITH network AS (
 	SELECT xdjy.month_of(s.settled_on) AS month, xdjy.province_of(s.treatment_region) AS province,
 		1 AS success
@@ -814,56 +954,43 @@ WITH network AS (
 	WHERE s.scope = 'cross_province' AND e.visit_type = 'inpatient' AND s.reverses IS NULL
 	GROUP BY 1, 2
 )
-SELECT c.month, c.province, r.name_zh AS province_name_zh, r.name_en AS province_name_en,
-	c.kpi, c.numerator, c.denominator,
+SELECT c.month, c.kpi,
+	CASE WHEN c.basis = 'treatment' THEN c.province END AS treatment_province,
+	CASE WHEN c.basis = 'insured' THEN c.province END AS insured_province,
+	r.name_zh AS province_name_zh, r.name_en AS province_name_en,
+	c.numerator, c.denominator,
 	xdjy.rate_bp(c.numerator, c.denominator) AS rate_bp,
+	(xdjy.rate_bp(c.numerator, c.denominator) / 100.0)::numeric(7,2) AS rate_percent,
 	xdjy.kpi_target_bp(c.kpi) AS target_bp,
-	xdjy.rate_meets(c.numerator, c.denominator, xdjy.kpi_target_bp(c.kpi)) AS met,
-	c.basis AS province_basis,
-	xdjy.rate_bp(c.numerator, c.denominator) / 100.0 AS rate_percent,
-	xdjy.kpi_target_bp(c.kpi) / 100.0 AS target_percent
+	(xdjy.kpi_target_bp(c.kpi) / 100.0)::numeric(7,2) AS target_percent,
+	xdjy.rate_meets(c.numerator, c.denominator, xdjy.kpi_target_bp(c.kpi)) AS met
 FROM counts c
 LEFT JOIN xdjy.region r ON r.code = c.province;
 COMMENT ON VIEW kpi_monthly IS
 	'monthly indicators per province (鲁医保发〔2022〕26号 第一条): network_success (target 98%) by treatment province, cross_province_inpatient_direct (target 80%) by insured province';
 COMMENT ON COLUMN kpi_monthly.month IS 'month (its first day) / 月份（当月第一天）';
-COMMENT ON COLUMN kpi_monthly.province IS
-	'province code: the treatment province for network_success, the insured province for cross_province_inpatient_direct (see province_basis) / 省份代码：联网结算成功率按就医省份，住院费用跨省直接结算率按参保省份（见 province_basis）';
-COMMENT ON COLUMN kpi_monthly.province_name_zh IS 'province name in Chinese / 省份名称（中文）';
-COMMENT ON COLUMN kpi_monthly.province_name_en IS 'province name in English / 省份名称（英文）';
 COMMENT ON COLUMN kpi_monthly.kpi IS
 	'indicator: network_success or cross_province_inpatient_direct (reporting_label gives its name) / 指标：network_success 异地就医联网结算成功率，cross_province_inpatient_direct 住院费用跨省直接结算率';
+COMMENT ON COLUMN kpi_monthly.treatment_province IS
+	'the treatment province the row counts (network_success rows; NULL on the others) / 就医省份（联网结算成功率按就医省份统计；其他指标为空）';
+COMMENT ON COLUMN kpi_monthly.insured_province IS
+	'the insured province the row counts (cross_province_inpatient_direct rows; NULL on the others) / 参保省份（住院费用跨省直接结算率按参保省份统计；其他指标为空）';
+COMMENT ON COLUMN kpi_monthly.province_name_zh IS
+	'name in Chinese of the row''s province (treatment_province or insured_province, whichever is set) / 本行省份名称（中文）';
+COMMENT ON COLUMN kpi_monthly.province_name_en IS
+	'name in English of the row''s province (treatment_province or insured_province, whichever is set) / 本行省份名称（英文）';
 COMMENT ON COLUMN kpi_monthly.numerator IS
 	'successful direct settlements, or cross-province inpatient settlements made directly / 分子：联网结算成功笔数，或跨省住院直接结算笔数';
 COMMENT ON COLUMN kpi_monthly.denominator IS
 	'direct settlements plus recorded failed attempts, or all cross-province inpatient settlements (manual included) / 分母：联网结算笔数加失败尝试笔数，或全部跨省住院结算笔数（含手工报销）';
 COMMENT ON COLUMN kpi_monthly.rate_bp IS 'numerator / denominator in basis points, rounded half up (9800 = 98%) / 比率（基点，四舍五入，9800 即 98%）';
+COMMENT ON COLUMN kpi_monthly.rate_percent IS 'rate_bp in percent, exact (9800 bp = 98.00) / 比率（百分数）';
 COMMENT ON COLUMN kpi_monthly.target_bp IS 'the target in basis points: 9800 or 8000 (鲁医保发〔2022〕26号 第一条) / 目标（基点）';
-COMMENT ON COLUMN kpi_monthly.met IS 'the exact rate reaches the target / 是否达标（按精确比率比较）';
-COMMENT ON COLUMN kpi_monthly.province_basis IS
-	'which province the row counts by: treatment or insured / province 的口径：treatment 就医省份，insured 参保省份';
-COMMENT ON COLUMN kpi_monthly.rate_percent IS 'rate_bp in percent (98.00) / 比率（百分数）';
-COMMENT ON COLUMN kpi_monthly.target_percent IS 'target_bp in percent (98.00) / 目标（百分数）';
+COMMENT ON COLUMN kpi_monthly.target_percent IS 'target_bp in percent (98.00 or 80.00) / 目标（百分数）';
+COMMENT ON COLUMN kpi_monthly.met IS 'the exact rate reaches the target (以上 includes it) / 是否达标（按精确比率比较，达到目标即达标）';
+GRANT SELECT ON kpi_monthly TO xdjy_admin, xdjy_operator, xdjy_analyst;
 
--- the analyst views: every column has an English / Chinese comment
-COMMENT ON COLUMN reconciliation_monthly.month IS 'month of settled_on (its first day) / 结算月份（当月第一天）';
-COMMENT ON COLUMN reconciliation_monthly.settlements IS 'remote direct settlements of the month / 当月异地直接结算笔数';
-COMMENT ON COLUMN reconciliation_monthly.matched IS 'settlements all three parties reported with the same amounts / 三方金额一致的结算笔数';
-COMMENT ON COLUMN reconciliation_monthly.mismatched IS 'settlements missing at a party or with a differing amount / 缺报或金额不符的结算笔数';
-COMMENT ON COLUMN reconciliation_monthly.unknown_settlements IS 'settlement ids a party reported that xdjy does not know / 对方报送而本系统无此结算的笔数';
-COMMENT ON COLUMN reconciliation_monthly.reconciled_on IS 'the day every settlement of the month matched, if it has / 当月全部相符的日期';
-COMMENT ON COLUMN reconciliation_monthly.due_on IS 'due: the 3rd of the next month (鲁医保发〔2022〕26号 第四条(一)) / 对账截止日期：次月3日';
-COMMENT ON COLUMN reconciliation_monthly.status IS 'open, done or overdue (reporting_label gives the words) / 状态：未到期、已完成、逾期';
-COMMENT ON COLUMN reconciliation_monthly.late IS 'reconciled after due_on, or not yet and past it / 是否逾期';
-COMMENT ON COLUMN detail_upload_overdue.settlement_id IS 'the inpatient direct settlement (setl_id) / 住院直接结算ID';
-COMMENT ON COLUMN detail_upload_overdue.settled_on IS 'its settlement date / 结算日期';
-COMMENT ON COLUMN detail_upload_overdue.institution_code IS 'the institution that uploads (fixmedins_code) / 上传明细的定点医疗机构';
-COMMENT ON COLUMN detail_upload_overdue.insured_region IS 'insured pooling region / 参保地统筹区';
-COMMENT ON COLUMN detail_upload_overdue.treatment_region IS 'treatment pooling region / 就医地统筹区';
-COMMENT ON COLUMN detail_upload_overdue.due_on IS 'due: settled_on + 3 calendar days (鲁医保发〔2022〕26号 第三条(四)) / 上传截止日期：结算后3日（自然日）';
-COMMENT ON COLUMN detail_upload_overdue.uploaded_on IS 'the day the details were uploaded, if they were / 明细上传日期';
-COMMENT ON COLUMN detail_upload_overdue.status IS 'done (uploaded late) or overdue (not yet) / 状态：逾期已传或逾期未传';
-COMMENT ON COLUMN detail_upload_overdue.days_late IS 'days past due_on, to the upload or to today / 逾期天数';
+-- the analyst views kept: their columns' comments
 COMMENT ON COLUMN coverage_gap.gap IS 'township_inpatient or county_chronic: which requirement is not met / 缺口类型：乡镇住院或县级门诊慢特病';
 COMMENT ON COLUMN coverage_gap.region_code IS 'the township or county-level division / 乡镇（街道）或县级行政区代码';
 COMMENT ON COLUMN coverage_gap.name_zh IS 'its name in Chinese / 名称（中文）';
@@ -884,38 +1011,220 @@ COMMENT ON COLUMN manual_claim_due.materials_complete_on IS 'invoice, medical re
 COMMENT ON COLUMN manual_claim_due.due_on IS 'due: 22 working days after the materials are complete / 办结时限：材料收齐后22个工作日';
 COMMENT ON COLUMN manual_claim_due.status IS 'awaiting_materials, open or overdue / 状态：待补材料、办理中、逾期';
 COMMENT ON COLUMN manual_claim_due.overdue IS 'past due_on and not decided / 是否逾期未办结';
-COMMENT ON COLUMN remote_direct_settlement.id IS 'the settlement (setl_id) / 结算ID';
-COMMENT ON COLUMN remote_direct_settlement.encounter_id IS 'its stay or visit (mdtrt_id) / 就诊ID';
-COMMENT ON COLUMN remote_direct_settlement.settled_on IS 'settlement date / 结算日期';
-COMMENT ON COLUMN remote_direct_settlement.scope IS 'intra_province or cross_province / 省内异地或跨省异地';
-COMMENT ON COLUMN remote_direct_settlement.reverses IS 'the settlement this row reverses (冲正), if any / 被冲正的结算ID';
-COMMENT ON COLUMN remote_direct_settlement.institution_code IS 'the institution (fixmedins_code) / 定点医药机构编号';
-COMMENT ON COLUMN remote_direct_settlement.insured_region IS 'insured pooling region / 参保地统筹区';
-COMMENT ON COLUMN remote_direct_settlement.treatment_region IS 'treatment pooling region / 就医地统筹区';
-COMMENT ON COLUMN remote_direct_settlement.total_fen IS 'total in fen / 医疗费总额（分）';
-COMMENT ON COLUMN remote_direct_settlement.fund_fen IS 'fund payment in fen / 基金支付（分）';
-COMMENT ON COLUMN remote_direct_settlement.personal_fen IS 'personal payment in fen / 个人负担（分）';
-COMMENT ON COLUMN reconciliation_mismatch.day IS 'settlement day (of the report, for an unknown settlement) / 结算日期（未知结算为报送日期）';
-COMMENT ON COLUMN reconciliation_mismatch.settlement_id IS 'the settlement (setl_id) / 结算ID';
-COMMENT ON COLUMN reconciliation_mismatch.kind IS 'missing_at_insured, missing_at_treatment, missing_at_national, amount_differs or unknown_settlement / 问题类型：参保地缺报、就医地缺报、国家平台缺报、金额不符、未知结算';
-COMMENT ON COLUMN reconciliation_mismatch.institution_code IS 'the institution (fixmedins_code) / 定点医药机构编号';
-COMMENT ON COLUMN reconciliation_mismatch.insured_region IS 'insured pooling region / 参保地统筹区';
-COMMENT ON COLUMN reconciliation_mismatch.treatment_region IS 'treatment pooling region / 就医地统筹区';
-COMMENT ON COLUMN reconciliation_mismatch.total_fen IS 'xdjy''s total in fen / 本系统医疗费总额（分）';
-COMMENT ON COLUMN reconciliation_mismatch.fund_fen IS 'xdjy''s fund payment in fen / 本系统基金支付（分）';
-COMMENT ON COLUMN reconciliation_mismatch.personal_fen IS 'xdjy''s personal payment in fen / 本系统个人负担（分）';
-COMMENT ON COLUMN reconciliation_mismatch.insured_total_fen IS 'total in fen, the insured party''s latest report / 参保地最新报送的医疗费总额（分）';
-COMMENT ON COLUMN reconciliation_mismatch.insured_fund_fen IS 'fund payment in fen, the insured party''s latest report / 参保地最新报送的基金支付（分）';
-COMMENT ON COLUMN reconciliation_mismatch.insured_personal_fen IS 'personal payment in fen, the insured party''s latest report / 参保地最新报送的个人负担（分）';
-COMMENT ON COLUMN reconciliation_mismatch.insured_reports IS 'reports the insured party sent for it / 参保地报送次数';
-COMMENT ON COLUMN reconciliation_mismatch.treatment_total_fen IS 'total in fen, the treatment party''s latest report / 就医地最新报送的医疗费总额（分）';
-COMMENT ON COLUMN reconciliation_mismatch.treatment_fund_fen IS 'fund payment in fen, the treatment party''s latest report / 就医地最新报送的基金支付（分）';
-COMMENT ON COLUMN reconciliation_mismatch.treatment_personal_fen IS 'personal payment in fen, the treatment party''s latest report / 就医地最新报送的个人负担（分）';
-COMMENT ON COLUMN reconciliation_mismatch.treatment_reports IS 'reports the treatment party sent for it / 就医地报送次数';
-COMMENT ON COLUMN reconciliation_mismatch.national_total_fen IS 'total in fen, the national party''s latest report / 国家平台最新报送的医疗费总额（分）';
-COMMENT ON COLUMN reconciliation_mismatch.national_fund_fen IS 'fund payment in fen, the national party''s latest report / 国家平台最新报送的基金支付（分）';
-COMMENT ON COLUMN reconciliation_mismatch.national_personal_fen IS 'personal payment in fen, the national party''s latest report / 国家平台最新报送的个人负担（分）';
-COMMENT ON COLUMN reconciliation_mismatch.national_reports IS 'reports the national party sent for it / 国家平台报送次数';
+
+-- Monthly clearing belongs to reporting, but reads the 3261/3262 answers
+-- above, so it is defined last.
+-- Monthly clearing, as it stood on as_of: per month, what each institution receives
+-- (confirmation by the 20th of the next month, payment within 30 working
+-- days of its declaration), what each insured pooling region pays (transfer
+-- up before the next provincial clearing starts) and what each treatment
+-- pooling region receives.  Amounts are the fund part (统筹) of remote
+-- direct settlements, reversals included.
+CREATE FUNCTION clearing_monthly_as_of(as_of date)
+	RETURNS TABLE (month date, party_kind text, code text, region_code text,
+		settlements bigint, fund_fen bigint, fund_yuan numeric,
+		confirm_due_on date, confirmed_on date, confirmed_fund_fen bigint, confirmed_fund_yuan numeric,
+		agreed_settlements bigint, confirm_status text,
+		declared_on date, declared_fund_fen bigint, declared_fund_yuan numeric,
+		pay_due_on date, paid_on date, paid_fen bigint, paid_yuan numeric, pay_status text,
+		transfer_due_on date, transferred_on date, transferred_fund_fen bigint, transferred_fund_yuan numeric,
+		transfer_status text)
+	LANGUAGE sql STABLE STRICT PARALLEL RESTRICTED
+	SET search_path = pg_catalog, pg_temp
+BEGIN ATOMIC
+	SELECT xdjy.check_business_date(clearing_monthly_as_of.as_of, 'clearing_monthly_as_of(as_of)');
+	WITH cleared AS (
+		SELECT xdjy.month_of(s.settled_on) AS month, s.id, s.institution_code,
+			s.insured_region, s.treatment_region, s.fund_fen
+		FROM xdjy.remote_direct_settlement s
+		WHERE s.settled_on <= as_of
+	), answer AS (
+		-- each settlement's standing 3261/3262 answer on as_of: its latest entry
+		SELECT DISTINCT ON (k.setl_sn) k.setl_sn, k.action, k.cnfm_flag, k.recorded_on
+		FROM xdjy.clearing_detail_confirmation k
+		WHERE k.recorded_on <= as_of
+		ORDER BY k.setl_sn, k.seq DESC
+	), inst AS (
+		SELECT c.month, c.institution_code, min(c.treatment_region) AS region_code,
+			count(*) AS settlements, sum(c.fund_fen)::bigint AS fund_fen,
+			count(*) FILTER (WHERE a.action = 'confirm' AND a.cnfm_flag = '1') AS agreed,
+			max(a.recorded_on) FILTER (WHERE a.action = 'confirm' AND a.cnfm_flag = '1') AS last_agreed_on,
+			xdjy.clearing_confirm_due_on(c.month) AS confirm_due_on
+		FROM cleared c
+		LEFT JOIN answer a ON a.setl_sn = c.id
+		GROUP BY c.month, c.institution_code
+	), confirmed AS (
+		-- confirmed: by a standing month confirmation, or once every row is
+		-- agreed (cnfm_flag 1) through the national interface, whichever first
+		SELECT i.*, cf.fund_fen AS confirmed_fund_fen,
+			LEAST(cf.confirmed_on, CASE WHEN i.agreed = i.settlements THEN i.last_agreed_on END) AS confirmed_on
+		FROM inst i
+		LEFT JOIN LATERAL (
+			SELECT c.confirmed_on, c.fund_fen
+			FROM xdjy.clearing_confirmation c
+			WHERE c.month = i.month AND c.institution_code = i.institution_code
+				AND c.confirmed_on <= as_of AND (c.rolled_back_on IS NULL OR c.rolled_back_on > as_of)
+			ORDER BY c.confirmed_on DESC, c.id DESC LIMIT 1) cf ON true
+	), payer AS (
+		SELECT c.month, c.insured_region, count(*) AS settlements, sum(c.fund_fen)::bigint AS fund_fen,
+			xdjy.clearing_transfer_due_on(pc.starts_on) AS transfer_due_on
+		FROM cleared c
+		LEFT JOIN xdjy.provincial_clearing pc
+			ON pc.province_code = xdjy.province_of(c.insured_region)
+			AND pc.month = (c.month + interval '1 month')::date
+		GROUP BY c.month, c.insured_region, pc.starts_on
+	), payee AS (
+		SELECT c.month, c.treatment_region, count(*) AS settlements, sum(c.fund_fen)::bigint AS fund_fen
+		FROM cleared c
+		GROUP BY c.month, c.treatment_region
+	), declared AS (
+		SELECT d.month, d.institution_code, d.declared_on, d.fund_fen,
+			xdjy.clearing_pay_due_on(d.declared_on) AS pay_due_on,
+			CASE WHEN d.paid_on <= as_of THEN d.paid_on END AS paid_on,
+			CASE WHEN d.paid_on <= as_of THEN d.paid_fen END AS paid_fen
+		FROM xdjy.clearing_declaration d
+		WHERE d.declared_on <= as_of
+	)
+	-- every amount in fen with its yuan beside it (exact: fen / 100.0 as numeric)
+	SELECT x.month, x.party_kind, x.code, x.region_code, x.settlements,
+		x.fund_fen, (x.fund_fen / 100.0)::numeric(20,2),
+		x.confirm_due_on, x.confirmed_on, x.confirmed_fund_fen, (x.confirmed_fund_fen / 100.0)::numeric(20,2),
+		x.agreed_settlements, x.confirm_status,
+		x.declared_on, x.declared_fund_fen, (x.declared_fund_fen / 100.0)::numeric(20,2),
+		x.pay_due_on, x.paid_on, x.paid_fen, (x.paid_fen / 100.0)::numeric(20,2), x.pay_status,
+		x.transfer_due_on, x.transferred_on, x.transferred_fund_fen, (x.transferred_fund_fen / 100.0)::numeric(20,2),
+		x.transfer_status
+	FROM (
+		SELECT i.month, 'institution', i.institution_code, i.region_code, i.settlements, i.fund_fen,
+			i.confirm_due_on, i.confirmed_on, i.confirmed_fund_fen, i.agreed,
+			xdjy.deadline_status(i.confirm_due_on, i.confirmed_on, as_of),
+			dc.declared_on, dc.fund_fen, dc.pay_due_on, dc.paid_on, dc.paid_fen,
+			CASE WHEN dc.declared_on IS NOT NULL THEN xdjy.deadline_status(dc.pay_due_on, dc.paid_on, as_of) END,
+			NULL, NULL, NULL, NULL
+		FROM confirmed i
+		LEFT JOIN declared dc ON dc.month = i.month AND dc.institution_code = i.institution_code
+		UNION ALL
+		SELECT p.month, 'insured_region', p.insured_region, p.insured_region, p.settlements, p.fund_fen,
+			NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+			p.transfer_due_on, t.transferred_on, t.fund_fen,
+			xdjy.deadline_status(p.transfer_due_on, t.transferred_on, as_of)
+		FROM payer p
+		LEFT JOIN xdjy.clearing_transfer t
+			ON t.month = p.month AND t.region_code = p.insured_region AND t.transferred_on <= as_of
+		UNION ALL
+		SELECT q.month, 'treatment_region', q.treatment_region, q.treatment_region, q.settlements, q.fund_fen,
+			NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL
+		FROM payee q
+	) x (month, party_kind, code, region_code, settlements, fund_fen,
+		confirm_due_on, confirmed_on, confirmed_fund_fen, agreed_settlements, confirm_status,
+		declared_on, declared_fund_fen, pay_due_on, paid_on, paid_fen, pay_status,
+		transfer_due_on, transferred_on, transferred_fund_fen, transfer_status)
+	ORDER BY 1, 2, 3;
+END;
+COMMENT ON FUNCTION clearing_monthly_as_of(date) IS
+	'monthly clearing (清算) as it stood on as_of: per institution (confirm by the 20th, pay within 30 working days of declaration), per insured region (transfer up before the next provincial clearing), per treatment region (鲁医保发〔2022〕26号 第四条(二)(三))';
+
+CREATE VIEW clearing_monthly WITH (security_invoker = true) AS
+SELECT * FROM xdjy.clearing_monthly_as_of(CURRENT_DATE);
+COMMENT ON VIEW clearing_monthly IS
+	'monthly clearing today; clearing_monthly_as_of(date) for another day';
+GRANT SELECT ON clearing_monthly TO xdjy_admin, xdjy_operator, xdjy_analyst;
+COMMENT ON COLUMN clearing_monthly.month IS 'the month cleared (its first day; month of settled_on) / 清算月份（当月第一天）';
+COMMENT ON COLUMN clearing_monthly.party_kind IS 'institution (receives), insured_region (pays) or treatment_region (receives); reporting_label gives the words / 清算方类型：定点医疗机构（收款）、参保地（付款）、就医地（收款）';
+COMMENT ON COLUMN clearing_monthly.code IS 'the institution code (fixmedins_code) or the pooling region code / 定点医疗机构编号或统筹区代码';
+COMMENT ON COLUMN clearing_monthly.region_code IS 'the pooling region: the institution''s, or the region itself / 所属统筹区';
+COMMENT ON COLUMN clearing_monthly.settlements IS 'remote direct settlements of the month, reversals included / 当月异地直接结算笔数（含冲正）';
+COMMENT ON COLUMN clearing_monthly.fund_fen IS 'fund part (统筹) of those settlements in fen, reversals netted / 基金支付金额（分，冲正已抵减）';
+COMMENT ON COLUMN clearing_monthly.fund_yuan IS 'fund_fen in yuan (fund_fen / 100, exact) / 基金支付金额（元）';
+COMMENT ON COLUMN clearing_monthly.confirm_due_on IS 'institution rows: confirmation due, the 20th of the next month (鲁医保发〔2022〕26号 第四条(二)) / 对账确认截止日期：次月20日';
+COMMENT ON COLUMN clearing_monthly.confirmed_on IS 'institution rows: the day the month was confirmed (a standing confirmation, or the last 3261 agreement of its rows) / 对账确认日期';
+COMMENT ON COLUMN clearing_monthly.confirmed_fund_fen IS 'institution rows: fund amount of the standing confirmation in fen / 确认的基金支付金额（分）';
+COMMENT ON COLUMN clearing_monthly.confirmed_fund_yuan IS 'confirmed_fund_fen in yuan (exact) / 确认的基金支付金额（元）';
+COMMENT ON COLUMN clearing_monthly.agreed_settlements IS 'institution rows: settlements the institution agreed through 3261 (cnfm_flag 1) / 经3261确认一致的结算笔数';
+COMMENT ON COLUMN clearing_monthly.confirm_status IS 'institution rows: done, open or overdue against confirm_due_on / 对账确认状态：已完成、未到期、已逾期';
+COMMENT ON COLUMN clearing_monthly.declared_on IS 'institution rows: the day the institution declared the month''s costs (费用申报) / 费用申报日期';
+COMMENT ON COLUMN clearing_monthly.declared_fund_fen IS 'institution rows: fund amount declared in fen / 申报的基金支付金额（分）';
+COMMENT ON COLUMN clearing_monthly.declared_fund_yuan IS 'declared_fund_fen in yuan (exact) / 申报的基金支付金额（元）';
+COMMENT ON COLUMN clearing_monthly.pay_due_on IS 'institution rows: payment due, the 30th working day after the declaration (鲁医保发〔2022〕26号 第四条(二)) / 拨付截止日期：申报后30个工作日';
+COMMENT ON COLUMN clearing_monthly.paid_on IS 'institution rows: the day it was paid, if by as_of / 拨付日期';
+COMMENT ON COLUMN clearing_monthly.paid_fen IS 'institution rows: amount paid in fen / 拨付金额（分）';
+COMMENT ON COLUMN clearing_monthly.paid_yuan IS 'paid_fen in yuan (exact) / 拨付金额（元）';
+COMMENT ON COLUMN clearing_monthly.pay_status IS 'institution rows: done, open or overdue against pay_due_on; NULL before a declaration / 拨付状态';
+COMMENT ON COLUMN clearing_monthly.transfer_due_on IS 'insured_region rows: transfer up (上解) due, the day before the province''s next clearing starts (鲁医保发〔2022〕26号 第四条(三)); NULL without a provincial_clearing row / 上解截止日期：下次省级清算开始前一日';
+COMMENT ON COLUMN clearing_monthly.transferred_on IS 'insured_region rows: the day the fund was transferred up / 上解日期';
+COMMENT ON COLUMN clearing_monthly.transferred_fund_fen IS 'insured_region rows: amount transferred up in fen / 上解金额（分）';
+COMMENT ON COLUMN clearing_monthly.transferred_fund_yuan IS 'transferred_fund_fen in yuan (exact) / 上解金额（元）';
+COMMENT ON COLUMN clearing_monthly.transfer_status IS 'insured_region rows: done, open or overdue against transfer_due_on / 上解状态';
+
+-- the national interface's views: every column's comment in English and Chinese
+COMMENT ON COLUMN insutype_map_effective.scheme IS 'xdjy''s insurance scheme: employee or resident / 参保险种：职工或城乡居民';
+COMMENT ON COLUMN insutype_map_effective.insutype IS 'the national insutype code in effect (险种类型) / 险种类型代码';
+COMMENT ON COLUMN insutype_map_effective.name_zh IS 'the code''s name in Chinese (name of insutype) / 险种类型名称';
+COMMENT ON COLUMN insutype_map_effective.priority IS 'its priority: builtin rows 0, a DBA''s rows above 0; the highest is in effect / 优先级：内置行为0，自定义行大于0，取最高者';
+COMMENT ON COLUMN insutype_map_effective.builtin IS 'shipped with xdjy (not dumped, read-only) / 是否为内置行（随扩展提供，只读）';
+COMMENT ON COLUMN med_type_map_effective.visit_type IS 'xdjy''s visit type: inpatient, outpatient, chronic_outpatient or pharmacy / 就诊类型：住院、门诊、门诊慢特病、药店购药';
+COMMENT ON COLUMN med_type_map_effective.emergency IS 'the encounter is an emergency (encounter.emergency) / 是否急诊';
+COMMENT ON COLUMN med_type_map_effective.trauma IS 'the encounter is a trauma case (encounter.trauma) / 是否外伤';
+COMMENT ON COLUMN med_type_map_effective.med_type IS 'the national med_type code in effect (医疗类别) / 医疗类别代码';
+COMMENT ON COLUMN med_type_map_effective.name_zh IS 'the code''s name in Chinese (name of med_type) / 医疗类别名称';
+COMMENT ON COLUMN med_type_map_effective.priority IS 'its priority: builtin rows 0, a DBA''s rows above 0; the highest is in effect / 优先级：内置行为0，自定义行大于0，取最高者';
+COMMENT ON COLUMN med_type_map_effective.builtin IS 'shipped with xdjy (not dumped, read-only) / 是否为内置行（随扩展提供，只读）';
+COMMENT ON COLUMN clr_type_map_effective.visit_type IS 'xdjy''s visit type: inpatient, outpatient, chronic_outpatient or pharmacy / 就诊类型：住院、门诊、门诊慢特病、药店购药';
+COMMENT ON COLUMN clr_type_map_effective.clr_type IS 'the national clr_type code in effect (清算类别) / 清算类别代码';
+COMMENT ON COLUMN clr_type_map_effective.name_zh IS 'the code''s name in Chinese (name of clr_type) / 清算类别名称';
+COMMENT ON COLUMN clr_type_map_effective.priority IS 'its priority: builtin rows 0, a DBA''s rows above 0; the highest is in effect / 优先级：内置行为0，自定义行大于0，取最高者';
+COMMENT ON COLUMN clr_type_map_effective.builtin IS 'shipped with xdjy (not dumped, read-only) / 是否为内置行（随扩展提供，只读）';
+COMMENT ON COLUMN setlinfo.psn_no IS 'person number (settlement.person_id) / 人员编号';
+COMMENT ON COLUMN setlinfo.mdtrt_id IS 'encounter id (encounter.id) / 就诊ID';
+COMMENT ON COLUMN setlinfo.setl_id IS 'settlement id (settlement.id) / 结算ID';
+COMMENT ON COLUMN setlinfo.insutype IS 'insurance type, from person.scheme through insutype_map (the person''s scheme today: a settlement does not record it) / 险种类型';
+COMMENT ON COLUMN setlinfo.med_type IS 'medical type, from encounter visit_type, emergency, trauma through med_type_map / 医疗类别';
+COMMENT ON COLUMN setlinfo.clr_type IS 'clearing type, from encounter visit_type through clr_type_map / 清算类别';
+COMMENT ON COLUMN setlinfo.insuplc_admdvs IS 'insured place''s division code (settlement.insured_region) / 参保地医保区划';
+COMMENT ON COLUMN setlinfo.mdtrtarea_admvs IS 'treatment place''s division code: the institution''s pooling region / 就医地医保区划';
+COMMENT ON COLUMN setlinfo.fixmedins_code IS 'designated institution code (settlement.institution_code) / 定点医药机构编号';
+COMMENT ON COLUMN setlinfo.clr_optins IS 'clearing agency: the insured pooling region; the setl_optins of a 3201/3202 statement / 清算经办机构';
+COMMENT ON COLUMN setlinfo.medfee_sumamt IS 'total medical costs in yuan = fulamt_ownpay_amt + preselfpay_amt + inscp_scp_amt (超限价自费 overlmt_selfpay is not modelled: 0) / 医疗费总额（元）';
+COMMENT ON COLUMN setlinfo.fulamt_ownpay_amt IS 'wholly self-paid amount in yuan (settlement.out_of_scope_fen) / 全自费金额（元）';
+COMMENT ON COLUMN setlinfo.preselfpay_amt IS 'first self-payment in yuan (settlement.first_selfpay_fen) / 先行自付金额（元）';
+COMMENT ON COLUMN setlinfo.inscp_scp_amt IS 'amount within the policy scope in yuan: total − 全自费 − 先行自付 / 符合政策范围金额（元）';
+COMMENT ON COLUMN setlinfo.act_pay_dedc IS 'deductible actually paid in yuan (settlement.deductible_fen) / 实际支付起付线（元）';
+COMMENT ON COLUMN setlinfo.hifp_pay IS 'pooled fund payment in yuan (settlement.fund_fen) / 统筹基金支出（元）';
+COMMENT ON COLUMN setlinfo.pool_prop_selfpay IS 'pooled fund payment ratio (ratio_bp / 10000, 0.7000 = 70%) / 基本医疗保险统筹基金支付比例';
+COMMENT ON COLUMN setlinfo.fund_pay_sumamt IS 'total fund payment in yuan (= hifp_pay: no other fund is modelled) / 基金支付总额（元）';
+COMMENT ON COLUMN setlinfo.acct_pay IS 'personal account payment in yuan: 0, personal accounts are not modelled / 个人账户支出（元）';
+COMMENT ON COLUMN setlinfo.psn_part_amt IS 'total borne by the person in yuan (settlement.personal_fen) / 个人负担总金额（元）';
+COMMENT ON COLUMN setlinfo.setl_time IS 'settlement time: the business date (settlement.settled_on) / 结算时间';
+COMMENT ON COLUMN setlinfo.refd_setl_flag IS 'refund settlement flag: 1 for a reversal row (settlement.reverses set; negative amounts), 0 otherwise / 退费结算标志';
+COMMENT ON COLUMN setlinfo.reverses IS 'xdjy: the setl_id a reversal row reverses / 被冲正的结算ID';
+COMMENT ON COLUMN setlinfo.mode IS 'xdjy: direct or manual; statements and clearing count direct settlements only / 结算方式：直接结算或手工报销';
+COMMENT ON COLUMN clearing_detail.trt_year IS 'year of setl_time / 年度';
+COMMENT ON COLUMN clearing_detail.trt_month IS 'month of setl_time / 月份';
+COMMENT ON COLUMN clearing_detail.mdtrtarea IS 'treatment place: the treatment pooling region / 就医地';
+COMMENT ON COLUMN clearing_detail.medins_no IS 'medical institution number (fixmedins_code) / 医疗机构编号';
+COMMENT ON COLUMN clearing_detail.certno IS 'certificate number (person.certno, NULL when not recorded) / 证件号码';
+COMMENT ON COLUMN clearing_detail.psn_no IS 'person number (settlement.person_id) / 人员编号';
+COMMENT ON COLUMN clearing_detail.mdtrt_id IS 'encounter id (encounter.id) / 就诊ID';
+COMMENT ON COLUMN clearing_detail.setl_sn IS 'settlement serial number (settlement.id = setl_id) / 结算流水号';
+COMMENT ON COLUMN clearing_detail.medfee_sumamt IS 'total medical costs in yuan / 医疗费总额（元）';
+COMMENT ON COLUMN clearing_detail.optins_pay_sumamt IS 'agency payment in yuan: the fund''s payment (hifp_pay; personal accounts are not modelled) / 经办机构支付总额（元）';
+COMMENT ON COLUMN clearing_detail.insuplc_admdvs IS 'insured place''s division code (settlement.insured_region) / 参保地医保区划';
+COMMENT ON COLUMN clearing_detail.setl_time IS 'settlement time: the business date (settlement.settled_on) / 结算时间';
+COMMENT ON COLUMN clearing_detail.refd_setl_flag IS 'refund settlement flag: 1 for a reversal row, 0 otherwise / 退费结算标志';
+COMMENT ON COLUMN clearing_detail.cnfm_flag IS 'confirmation flag (3261): 1 agreed, 0 not agreed, NULL unanswered or rolled back (3262) / 确认标志';
+COMMENT ON COLUMN clearing_detail.cnfm_date IS 'confirmation date: the business date of the standing 3261 answer / 确认日期';
+COMMENT ON COLUMN clearing_detail.cnfm_opter IS 'confirming operator: the role that recorded the standing 3261 answer / 确认人';
+COMMENT ON COLUMN clearing_confirmation_monthly.trt_year IS 'year of setl_time / 年度';
+COMMENT ON COLUMN clearing_confirmation_monthly.trt_month IS 'month of setl_time / 月份';
+COMMENT ON COLUMN clearing_confirmation_monthly.medins_no IS 'medical institution number (fixmedins_code) / 医疗机构编号';
+COMMENT ON COLUMN clearing_confirmation_monthly.mdtrtarea IS 'treatment place: the treatment pooling region / 就医地';
+COMMENT ON COLUMN clearing_confirmation_monthly.setl_cnt IS 'clearing rows of the institution''s month / 清分明细笔数';
+COMMENT ON COLUMN clearing_confirmation_monthly.medfee_sumamt IS 'total medical costs in yuan / 医疗费总额（元）';
+COMMENT ON COLUMN clearing_confirmation_monthly.optins_pay_sumamt IS 'agency payment in yuan (the fund''s payment) / 经办机构支付总额（元）';
+COMMENT ON COLUMN clearing_confirmation_monthly.agreed_cnt IS 'rows answered 1 agreed (3261) / 确认一致笔数';
+COMMENT ON COLUMN clearing_confirmation_monthly.disputed_cnt IS 'rows answered 0 not agreed (3261) / 确认不一致笔数';
+COMMENT ON COLUMN clearing_confirmation_monthly.open_cnt IS 'rows not answered, or rolled back (3262) / 未确认笔数';
+COMMENT ON COLUMN clearing_confirmation_monthly.confirmed_on IS 'the day the last open row was answered; NULL while any is open / 全部确认的日期';
 -- Policy documents: the documents xdjy implements, cited by number
 -- The policy documents xdjy implements, cited by their official number
 -- (文号) wherever a rule, a hint, a cause or an explanation step names its
@@ -1118,30 +1427,14 @@ COMMENT ON TABLE provincial_clearing IS
 	'when a province''s clearing of a month''s remote-treatment costs starts (省级清算); the transfer up of the month before is due before it (鲁医保发〔2022〕26号 第四条(三))';
 COMMENT ON TABLE clearing_transfer IS
 	'a pooling region''s transfer up (上解) of the month''s remote-treatment costs of its insured (鲁医保发〔2022〕26号 第四条(三))';
-COMMENT ON VIEW reconciliation_mismatch IS
-	'three-party reconciliation daily three-party reconciliation (鲁医保发〔2022〕26号 第四条(一)): every remote direct settlement missing at a party or whose amounts differ, and every settlement a party reported that xdjy does not know; latest report per party, report counts show a settlement reported twice';
-COMMENT ON FUNCTION reconciliation_monthly_as_of(date) IS
-	'three-party reconciliation monthly three-party reconciliation as it stood on as_of (鲁医保发〔2022〕26号 第四条(一): by the 3rd of the next month)';
-COMMENT ON VIEW reconciliation_monthly IS
-	'monthly three-party reconciliation today; reconciliation_monthly_as_of(date) for another day';
-COMMENT ON FUNCTION detail_upload_overdue_as_of(date) IS
-	'detail upload inpatient expense details not uploaded within 3 days of direct settlement (鲁医保发〔2022〕26号 第三条(四)), as it stood on as_of';
-COMMENT ON VIEW detail_upload_overdue IS
-	'detail upload inpatient expense details not uploaded within 3 days (鲁医保发〔2022〕26号 第三条(四)), today';
-COMMENT ON VIEW kpi_monthly IS
-	'monthly indicators per province (鲁医保发〔2022〕26号 第一条): network_success (target 98%) by treatment province, cross_province_inpatient_direct (target 80%) by insured province';
 COMMENT ON VIEW coverage_gap IS
-	'coverage coverage gaps (鲁医保发〔2020〕68号 二(一)(二)): townships without a networked inpatient institution, counties with fewer than two networked chronic-outpatient hospitals';
+	'coverage gaps (鲁医保发〔2020〕68号 二(一)(二)): townships without a networked inpatient institution, counties with fewer than two networked chronic-outpatient hospitals';
 COMMENT ON FUNCTION manual_claim_due_as_of(date) IS
-	'manual claims manual claims open on as_of with their due day (22 working days after complete materials, 吉医保发〔2019〕34号 附件第15条) and an overdue flag';
-COMMENT ON VIEW manual_claim_due IS 'manual claims manual claims open today, with due day and overdue flag (吉医保发〔2019〕34号 附件第15条)';
+	'manual claims (手工报销) open on as_of with their due day (22 working days after complete materials, 吉医保发〔2019〕34号 附件第15条) and an overdue flag';
+COMMENT ON VIEW manual_claim_due IS 'manual claims (手工报销) open today, with due day and overdue flag (吉医保发〔2019〕34号 附件第15条)';
 COMMENT ON COLUMN clearing_detail_confirmation.recorded_on IS 'the business day of the answer (the 20th of the next month is the deadline, 鲁医保发〔2022〕26号 第四条(二))';
 COMMENT ON VIEW clearing_confirmation_monthly IS
 	'per institution and clearing month: rows, amounts, answers (agreed, disputed, open) and the day the last open row was answered (NULL while any is open); what a monthly clearing view joins to check the 20th (鲁医保发〔2022〕26号 第四条(二))';
-COMMENT ON FUNCTION clearing_monthly_as_of(date) IS
-	'monthly clearing monthly clearing as it stood on as_of: per institution (confirm by the 20th, pay within 30 working days of declaration), per insured region (transfer up before the next provincial clearing), per treatment region (鲁医保发〔2022〕26号 第四条(二)(三))';
-COMMENT ON VIEW clearing_monthly IS
-	'monthly clearing today; clearing_monthly_as_of(date) for another day';
 
 -- the policy documents' dates lie in the business-date window too
 CREATE TRIGGER business_dates BEFORE INSERT OR UPDATE ON policy_document

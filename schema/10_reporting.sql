@@ -342,7 +342,10 @@ CREATE POLICY clearing_transfer_analyst ON clearing_transfer FOR SELECT TO xdjy_
 -- through the platforms.
 CREATE VIEW remote_direct_settlement WITH (security_invoker = true) AS
 SELECT s.id, s.encounter_id, s.settled_on, s.scope, s.reverses, s.institution_code,
-	s.insured_region, s.treatment_region, s.total_fen, s.fund_fen, s.personal_fen
+	s.insured_region, s.treatment_region,
+	s.total_fen, (s.total_fen / 100.0)::numeric(20,2) AS total_yuan,
+	s.fund_fen, (s.fund_fen / 100.0)::numeric(20,2) AS fund_yuan,
+	s.personal_fen, (s.personal_fen / 100.0)::numeric(20,2) AS personal_yuan
 FROM xdjy.settlement s
 WHERE s.mode = 'direct' AND s.scope IN ('intra_province', 'cross_province');
 COMMENT ON VIEW remote_direct_settlement IS
@@ -357,76 +360,98 @@ COMMENT ON COLUMN remote_direct_settlement.institution_code IS 'the institution 
 COMMENT ON COLUMN remote_direct_settlement.insured_region IS 'insured pooling region / 参保地统筹区';
 COMMENT ON COLUMN remote_direct_settlement.treatment_region IS 'treatment pooling region / 就医地统筹区';
 COMMENT ON COLUMN remote_direct_settlement.total_fen IS 'total in fen / 医疗费总额（分）';
+COMMENT ON COLUMN remote_direct_settlement.total_yuan IS 'total in yuan (total_fen / 100, exact) / 医疗费总额（元）';
 COMMENT ON COLUMN remote_direct_settlement.fund_fen IS 'fund payment in fen / 基金支付（分）';
+COMMENT ON COLUMN remote_direct_settlement.fund_yuan IS 'fund payment in yuan (fund_fen / 100, exact) / 基金支付（元）';
 COMMENT ON COLUMN remote_direct_settlement.personal_fen IS 'personal payment in fen / 个人负担（分）';
+COMMENT ON COLUMN remote_direct_settlement.personal_yuan IS 'personal payment in yuan (personal_fen / 100, exact) / 个人负担（元）';
 
 -- Daily three-party reconciliation: every remote direct settlement with something wrong, one row per
 -- kind, all three parties' latest values side by side; and every settlement
 -- id a party reported that xdjy does not know, once per report day.  Filter
 -- on day: settlement and party_report are read through their indexes.
+-- Every amount in fen has its yuan beside it (exact: fen / 100.0 as numeric).
 CREATE VIEW reconciliation_mismatch WITH (security_invoker = true) AS
-SELECT s.settled_on AS day, s.id AS settlement_id, k.kind,
-	s.institution_code, s.insured_region, s.treatment_region,
-	s.total_fen, s.fund_fen, s.personal_fen,
-	ins.total_fen AS insured_total_fen, ins.fund_fen AS insured_fund_fen,
-	ins.personal_fen AS insured_personal_fen, coalesce(ins.reports, 0) AS insured_reports,
-	tre.total_fen AS treatment_total_fen, tre.fund_fen AS treatment_fund_fen,
-	tre.personal_fen AS treatment_personal_fen, coalesce(tre.reports, 0) AS treatment_reports,
-	nat.total_fen AS national_total_fen, nat.fund_fen AS national_fund_fen,
-	nat.personal_fen AS national_personal_fen, coalesce(nat.reports, 0) AS national_reports
-FROM xdjy.remote_direct_settlement s
-LEFT JOIN LATERAL (
-	SELECT r.total_fen, r.fund_fen, r.personal_fen, count(*) OVER () AS reports
-	FROM xdjy.party_report r
-	WHERE r.settlement_id = s.id AND r.party = 'insured'
-	ORDER BY r.reported_on DESC, r.id DESC LIMIT 1) ins ON true
-LEFT JOIN LATERAL (
-	SELECT r.total_fen, r.fund_fen, r.personal_fen, count(*) OVER () AS reports
-	FROM xdjy.party_report r
-	WHERE r.settlement_id = s.id AND r.party = 'treatment'
-	ORDER BY r.reported_on DESC, r.id DESC LIMIT 1) tre ON true
-LEFT JOIN LATERAL (
-	SELECT r.total_fen, r.fund_fen, r.personal_fen, count(*) OVER () AS reports
-	FROM xdjy.party_report r
-	WHERE r.settlement_id = s.id AND r.party = 'national'
-	ORDER BY r.reported_on DESC, r.id DESC LIMIT 1) nat ON true
-CROSS JOIN LATERAL pg_catalog.unnest(xdjy.reconciliation_kinds(
-	ARRAY[s.total_fen, s.fund_fen, s.personal_fen],
-	ARRAY[ins.total_fen, ins.fund_fen, ins.personal_fen],
-	ARRAY[tre.total_fen, tre.fund_fen, tre.personal_fen],
-	ARRAY[nat.total_fen, nat.fund_fen, nat.personal_fen])) AS k(kind)
-UNION ALL
-SELECT u.day, u.settlement_id, k.kind,
-	NULL, NULL, NULL, NULL, NULL, NULL,
-	u.insured_total_fen, u.insured_fund_fen, u.insured_personal_fen, u.insured_reports,
-	u.treatment_total_fen, u.treatment_fund_fen, u.treatment_personal_fen, u.treatment_reports,
-	u.national_total_fen, u.national_fund_fen, u.national_personal_fen, u.national_reports
+SELECT m.day, m.settlement_id, m.kind, m.institution_code, m.insured_region, m.treatment_region,
+	m.total_fen, (m.total_fen / 100.0)::numeric(20,2) AS total_yuan,
+	m.fund_fen, (m.fund_fen / 100.0)::numeric(20,2) AS fund_yuan,
+	m.personal_fen, (m.personal_fen / 100.0)::numeric(20,2) AS personal_yuan,
+	m.insured_total_fen, (m.insured_total_fen / 100.0)::numeric(20,2) AS insured_total_yuan,
+	m.insured_fund_fen, (m.insured_fund_fen / 100.0)::numeric(20,2) AS insured_fund_yuan,
+	m.insured_personal_fen, (m.insured_personal_fen / 100.0)::numeric(20,2) AS insured_personal_yuan,
+	m.insured_reports,
+	m.treatment_total_fen, (m.treatment_total_fen / 100.0)::numeric(20,2) AS treatment_total_yuan,
+	m.treatment_fund_fen, (m.treatment_fund_fen / 100.0)::numeric(20,2) AS treatment_fund_yuan,
+	m.treatment_personal_fen, (m.treatment_personal_fen / 100.0)::numeric(20,2) AS treatment_personal_yuan,
+	m.treatment_reports,
+	m.national_total_fen, (m.national_total_fen / 100.0)::numeric(20,2) AS national_total_yuan,
+	m.national_fund_fen, (m.national_fund_fen / 100.0)::numeric(20,2) AS national_fund_yuan,
+	m.national_personal_fen, (m.national_personal_fen / 100.0)::numeric(20,2) AS national_personal_yuan,
+	m.national_reports
 FROM (
-	SELECT r.reported_on AS day, r.settlement_id,
-		(array_agg(r.total_fen ORDER BY r.id DESC) FILTER (WHERE r.party = 'insured'))[1] AS insured_total_fen,
-		(array_agg(r.fund_fen ORDER BY r.id DESC) FILTER (WHERE r.party = 'insured'))[1] AS insured_fund_fen,
-		(array_agg(r.personal_fen ORDER BY r.id DESC) FILTER (WHERE r.party = 'insured'))[1] AS insured_personal_fen,
-		count(*) FILTER (WHERE r.party = 'insured') AS insured_reports,
-		(array_agg(r.total_fen ORDER BY r.id DESC) FILTER (WHERE r.party = 'treatment'))[1] AS treatment_total_fen,
-		(array_agg(r.fund_fen ORDER BY r.id DESC) FILTER (WHERE r.party = 'treatment'))[1] AS treatment_fund_fen,
-		(array_agg(r.personal_fen ORDER BY r.id DESC) FILTER (WHERE r.party = 'treatment'))[1] AS treatment_personal_fen,
-		count(*) FILTER (WHERE r.party = 'treatment') AS treatment_reports,
-		(array_agg(r.total_fen ORDER BY r.id DESC) FILTER (WHERE r.party = 'national'))[1] AS national_total_fen,
-		(array_agg(r.fund_fen ORDER BY r.id DESC) FILTER (WHERE r.party = 'national'))[1] AS national_fund_fen,
-		(array_agg(r.personal_fen ORDER BY r.id DESC) FILTER (WHERE r.party = 'national'))[1] AS national_personal_fen,
-		count(*) FILTER (WHERE r.party = 'national') AS national_reports
-	FROM xdjy.party_report r
-	-- a scalar subquery, not NOT EXISTS: one index probe per report of the
-	-- day, never a hash of all settlements
-	WHERE (SELECT s.id FROM xdjy.settlement s WHERE s.id = r.settlement_id) IS NULL
-	GROUP BY r.reported_on, r.settlement_id
-) u
-CROSS JOIN LATERAL pg_catalog.unnest(xdjy.reconciliation_kinds(NULL,
-	ARRAY[u.insured_total_fen, u.insured_fund_fen, u.insured_personal_fen],
-	ARRAY[u.treatment_total_fen, u.treatment_fund_fen, u.treatment_personal_fen],
-	ARRAY[u.national_total_fen, u.national_fund_fen, u.national_personal_fen])) AS k(kind);
+	SELECT s.settled_on AS day, s.id AS settlement_id, k.kind,
+		s.institution_code, s.insured_region, s.treatment_region,
+		s.total_fen, s.fund_fen, s.personal_fen,
+		ins.total_fen AS insured_total_fen, ins.fund_fen AS insured_fund_fen,
+		ins.personal_fen AS insured_personal_fen, coalesce(ins.reports, 0) AS insured_reports,
+		tre.total_fen AS treatment_total_fen, tre.fund_fen AS treatment_fund_fen,
+		tre.personal_fen AS treatment_personal_fen, coalesce(tre.reports, 0) AS treatment_reports,
+		nat.total_fen AS national_total_fen, nat.fund_fen AS national_fund_fen,
+		nat.personal_fen AS national_personal_fen, coalesce(nat.reports, 0) AS national_reports
+	FROM xdjy.remote_direct_settlement s
+	LEFT JOIN LATERAL (
+		SELECT r.total_fen, r.fund_fen, r.personal_fen, count(*) OVER () AS reports
+		FROM xdjy.party_report r
+		WHERE r.settlement_id = s.id AND r.party = 'insured'
+		ORDER BY r.reported_on DESC, r.id DESC LIMIT 1) ins ON true
+	LEFT JOIN LATERAL (
+		SELECT r.total_fen, r.fund_fen, r.personal_fen, count(*) OVER () AS reports
+		FROM xdjy.party_report r
+		WHERE r.settlement_id = s.id AND r.party = 'treatment'
+		ORDER BY r.reported_on DESC, r.id DESC LIMIT 1) tre ON true
+	LEFT JOIN LATERAL (
+		SELECT r.total_fen, r.fund_fen, r.personal_fen, count(*) OVER () AS reports
+		FROM xdjy.party_report r
+		WHERE r.settlement_id = s.id AND r.party = 'national'
+		ORDER BY r.reported_on DESC, r.id DESC LIMIT 1) nat ON true
+	CROSS JOIN LATERAL pg_catalog.unnest(xdjy.reconciliation_kinds(
+		ARRAY[s.total_fen, s.fund_fen, s.personal_fen],
+		ARRAY[ins.total_fen, ins.fund_fen, ins.personal_fen],
+		ARRAY[tre.total_fen, tre.fund_fen, tre.personal_fen],
+		ARRAY[nat.total_fen, nat.fund_fen, nat.personal_fen])) AS k(kind)
+	UNION ALL
+	SELECT u.day, u.settlement_id, k.kind,
+		NULL, NULL, NULL, NULL, NULL, NULL,
+		u.insured_total_fen, u.insured_fund_fen, u.insured_personal_fen, u.insured_reports,
+		u.treatment_total_fen, u.treatment_fund_fen, u.treatment_personal_fen, u.treatment_reports,
+		u.national_total_fen, u.national_fund_fen, u.national_personal_fen, u.national_reports
+	FROM (
+		SELECT r.reported_on AS day, r.settlement_id,
+			(array_agg(r.total_fen ORDER BY r.id DESC) FILTER (WHERE r.party = 'insured'))[1] AS insured_total_fen,
+			(array_agg(r.fund_fen ORDER BY r.id DESC) FILTER (WHERE r.party = 'insured'))[1] AS insured_fund_fen,
+			(array_agg(r.personal_fen ORDER BY r.id DESC) FILTER (WHERE r.party = 'insured'))[1] AS insured_personal_fen,
+			count(*) FILTER (WHERE r.party = 'insured') AS insured_reports,
+			(array_agg(r.total_fen ORDER BY r.id DESC) FILTER (WHERE r.party = 'treatment'))[1] AS treatment_total_fen,
+			(array_agg(r.fund_fen ORDER BY r.id DESC) FILTER (WHERE r.party = 'treatment'))[1] AS treatment_fund_fen,
+			(array_agg(r.personal_fen ORDER BY r.id DESC) FILTER (WHERE r.party = 'treatment'))[1] AS treatment_personal_fen,
+			count(*) FILTER (WHERE r.party = 'treatment') AS treatment_reports,
+			(array_agg(r.total_fen ORDER BY r.id DESC) FILTER (WHERE r.party = 'national'))[1] AS national_total_fen,
+			(array_agg(r.fund_fen ORDER BY r.id DESC) FILTER (WHERE r.party = 'national'))[1] AS national_fund_fen,
+			(array_agg(r.personal_fen ORDER BY r.id DESC) FILTER (WHERE r.party = 'national'))[1] AS national_personal_fen,
+			count(*) FILTER (WHERE r.party = 'national') AS national_reports
+		FROM xdjy.party_report r
+		-- a scalar subquery, not NOT EXISTS: one index probe per report of the
+		-- day, never a hash of all settlements
+		WHERE (SELECT s.id FROM xdjy.settlement s WHERE s.id = r.settlement_id) IS NULL
+		GROUP BY r.reported_on, r.settlement_id
+	) u
+	CROSS JOIN LATERAL pg_catalog.unnest(xdjy.reconciliation_kinds(NULL,
+		ARRAY[u.insured_total_fen, u.insured_fund_fen, u.insured_personal_fen],
+		ARRAY[u.treatment_total_fen, u.treatment_fund_fen, u.treatment_personal_fen],
+		ARRAY[u.national_total_fen, u.national_fund_fen, u.national_personal_fen])) AS k(kind)
+) m;
 COMMENT ON VIEW reconciliation_mismatch IS
-	'three-party reconciliation daily three-party reconciliation (鲁医保发〔2022〕26号 第四条(一)): every remote direct settlement missing at a party or whose amounts differ, and every settlement a party reported that xdjy does not know; latest report per party, report counts show a settlement reported twice';
+	'daily three-party reconciliation (三方对账, 鲁医保发〔2022〕26号 第四条(一)): every remote direct settlement missing at a party or whose amounts differ, and every settlement a party reported that xdjy does not know; latest report per party, report counts show a settlement reported twice';
 GRANT SELECT ON reconciliation_mismatch TO xdjy_admin, xdjy_operator, xdjy_analyst;
 COMMENT ON COLUMN reconciliation_mismatch.day IS 'settlement day (of the report, for an unknown settlement) / 结算日期（未知结算为报送日期）';
 COMMENT ON COLUMN reconciliation_mismatch.settlement_id IS 'the settlement (setl_id) / 结算ID';
@@ -435,19 +460,31 @@ COMMENT ON COLUMN reconciliation_mismatch.institution_code IS 'the institution (
 COMMENT ON COLUMN reconciliation_mismatch.insured_region IS 'insured pooling region / 参保地统筹区';
 COMMENT ON COLUMN reconciliation_mismatch.treatment_region IS 'treatment pooling region / 就医地统筹区';
 COMMENT ON COLUMN reconciliation_mismatch.total_fen IS 'xdjy''s total in fen / 本系统医疗费总额（分）';
+COMMENT ON COLUMN reconciliation_mismatch.total_yuan IS 'xdjy''s total in yuan (total_fen / 100, exact) / 本系统医疗费总额（元）';
 COMMENT ON COLUMN reconciliation_mismatch.fund_fen IS 'xdjy''s fund payment in fen / 本系统基金支付（分）';
+COMMENT ON COLUMN reconciliation_mismatch.fund_yuan IS 'xdjy''s fund payment in yuan (fund_fen / 100, exact) / 本系统基金支付（元）';
 COMMENT ON COLUMN reconciliation_mismatch.personal_fen IS 'xdjy''s personal payment in fen / 本系统个人负担（分）';
+COMMENT ON COLUMN reconciliation_mismatch.personal_yuan IS 'xdjy''s personal payment in yuan (personal_fen / 100, exact) / 本系统个人负担（元）';
 COMMENT ON COLUMN reconciliation_mismatch.insured_total_fen IS 'total in fen, the insured party''s latest report / 参保地最新报送的医疗费总额（分）';
+COMMENT ON COLUMN reconciliation_mismatch.insured_total_yuan IS 'total in yuan, the insured party''s latest report (insured_total_fen / 100, exact) / 参保地最新报送的医疗费总额（元）';
 COMMENT ON COLUMN reconciliation_mismatch.insured_fund_fen IS 'fund payment in fen, the insured party''s latest report / 参保地最新报送的基金支付（分）';
+COMMENT ON COLUMN reconciliation_mismatch.insured_fund_yuan IS 'fund payment in yuan, the insured party''s latest report (insured_fund_fen / 100, exact) / 参保地最新报送的基金支付（元）';
 COMMENT ON COLUMN reconciliation_mismatch.insured_personal_fen IS 'personal payment in fen, the insured party''s latest report / 参保地最新报送的个人负担（分）';
+COMMENT ON COLUMN reconciliation_mismatch.insured_personal_yuan IS 'personal payment in yuan, the insured party''s latest report (insured_personal_fen / 100, exact) / 参保地最新报送的个人负担（元）';
 COMMENT ON COLUMN reconciliation_mismatch.insured_reports IS 'reports the insured party sent for it / 参保地报送次数';
 COMMENT ON COLUMN reconciliation_mismatch.treatment_total_fen IS 'total in fen, the treatment party''s latest report / 就医地最新报送的医疗费总额（分）';
+COMMENT ON COLUMN reconciliation_mismatch.treatment_total_yuan IS 'total in yuan, the treatment party''s latest report (treatment_total_fen / 100, exact) / 就医地最新报送的医疗费总额（元）';
 COMMENT ON COLUMN reconciliation_mismatch.treatment_fund_fen IS 'fund payment in fen, the treatment party''s latest report / 就医地最新报送的基金支付（分）';
+COMMENT ON COLUMN reconciliation_mismatch.treatment_fund_yuan IS 'fund payment in yuan, the treatment party''s latest report (treatment_fund_fen / 100, exact) / 就医地最新报送的基金支付（元）';
 COMMENT ON COLUMN reconciliation_mismatch.treatment_personal_fen IS 'personal payment in fen, the treatment party''s latest report / 就医地最新报送的个人负担（分）';
+COMMENT ON COLUMN reconciliation_mismatch.treatment_personal_yuan IS 'personal payment in yuan, the treatment party''s latest report (treatment_personal_fen / 100, exact) / 就医地最新报送的个人负担（元）';
 COMMENT ON COLUMN reconciliation_mismatch.treatment_reports IS 'reports the treatment party sent for it / 就医地报送次数';
 COMMENT ON COLUMN reconciliation_mismatch.national_total_fen IS 'total in fen, the national party''s latest report / 国家平台最新报送的医疗费总额（分）';
+COMMENT ON COLUMN reconciliation_mismatch.national_total_yuan IS 'total in yuan, the national party''s latest report (national_total_fen / 100, exact) / 国家平台最新报送的医疗费总额（元）';
 COMMENT ON COLUMN reconciliation_mismatch.national_fund_fen IS 'fund payment in fen, the national party''s latest report / 国家平台最新报送的基金支付（分）';
+COMMENT ON COLUMN reconciliation_mismatch.national_fund_yuan IS 'fund payment in yuan, the national party''s latest report (national_fund_fen / 100, exact) / 国家平台最新报送的基金支付（元）';
 COMMENT ON COLUMN reconciliation_mismatch.national_personal_fen IS 'personal payment in fen, the national party''s latest report / 国家平台最新报送的个人负担（分）';
+COMMENT ON COLUMN reconciliation_mismatch.national_personal_yuan IS 'personal payment in yuan, the national party''s latest report (national_personal_fen / 100, exact) / 国家平台最新报送的个人负担（元）';
 COMMENT ON COLUMN reconciliation_mismatch.national_reports IS 'reports the national party sent for it / 国家平台报送次数';
 
 -- Monthly three-party reconciliation, as it stood on as_of: only reports made by as_of count.  A
@@ -524,7 +561,7 @@ BEGIN ATOMIC
 	ORDER BY d.month;
 END;
 COMMENT ON FUNCTION reconciliation_monthly_as_of(date) IS
-	'three-party reconciliation monthly three-party reconciliation as it stood on as_of (鲁医保发〔2022〕26号 第四条(一): by the 3rd of the next month)';
+	'monthly three-party reconciliation (三方对账) as it stood on as_of (鲁医保发〔2022〕26号 第四条(一): by the 3rd of the next month)';
 
 CREATE VIEW reconciliation_monthly WITH (security_invoker = true) AS
 SELECT * FROM xdjy.reconciliation_monthly_as_of(CURRENT_DATE);
@@ -566,12 +603,12 @@ BEGIN ATOMIC
 	ORDER BY s.settled_on, s.id;
 END;
 COMMENT ON FUNCTION detail_upload_overdue_as_of(date) IS
-	'detail upload inpatient expense details not uploaded within 3 days of direct settlement (鲁医保发〔2022〕26号 第三条(四)), as it stood on as_of';
+	'inpatient expense details not uploaded within 3 days of direct settlement (鲁医保发〔2022〕26号 第三条(四)), as it stood on as_of';
 
 CREATE VIEW detail_upload_overdue WITH (security_invoker = true) AS
 SELECT * FROM xdjy.detail_upload_overdue_as_of(CURRENT_DATE);
 COMMENT ON VIEW detail_upload_overdue IS
-	'detail upload inpatient expense details not uploaded within 3 days (鲁医保发〔2022〕26号 第三条(四)), today';
+	'inpatient expense details not uploaded within 3 days (鲁医保发〔2022〕26号 第三条(四)), today';
 GRANT SELECT ON detail_upload_overdue TO xdjy_admin, xdjy_operator, xdjy_analyst;
 COMMENT ON COLUMN detail_upload_overdue.settlement_id IS 'the inpatient direct settlement (setl_id) / 住院直接结算ID';
 COMMENT ON COLUMN detail_upload_overdue.settled_on IS 'its settlement date / 结算日期';
@@ -591,7 +628,11 @@ COMMENT ON COLUMN detail_upload_overdue.days_late IS 'days past due_on, to the u
 --   cross_province_inpatient_direct: cross-province inpatient settlements
 --     of the province's insured settled directly, against all of them,
 --     manual reimbursements included (counted per settlement); target 80%.
--- Reversals (冲正) are not settlements of their own here.
+-- Reversals (冲正) are not settlements of their own here.  A row counts
+-- one province, named for what it is: treatment_province on the
+-- network_success rows, insured_province on the others (the other NULL),
+-- so that no query reads one column in two senses.  Rates and targets are
+-- in basis points and in percent.
 CREATE VIEW kpi_monthly WITH (security_invoker = true) AS
 WITH network AS (
 	SELECT xdjy.month_of(s.settled_on) AS month, xdjy.province_of(s.treatment_region) AS province,
@@ -620,36 +661,40 @@ WITH network AS (
 	WHERE s.scope = 'cross_province' AND e.visit_type = 'inpatient' AND s.reverses IS NULL
 	GROUP BY 1, 2
 )
-SELECT c.month, c.province, r.name_zh AS province_name_zh, r.name_en AS province_name_en,
-	c.kpi, c.numerator, c.denominator,
+SELECT c.month, c.kpi,
+	CASE WHEN c.basis = 'treatment' THEN c.province END AS treatment_province,
+	CASE WHEN c.basis = 'insured' THEN c.province END AS insured_province,
+	r.name_zh AS province_name_zh, r.name_en AS province_name_en,
+	c.numerator, c.denominator,
 	xdjy.rate_bp(c.numerator, c.denominator) AS rate_bp,
+	(xdjy.rate_bp(c.numerator, c.denominator) / 100.0)::numeric(7,2) AS rate_percent,
 	xdjy.kpi_target_bp(c.kpi) AS target_bp,
-	xdjy.rate_meets(c.numerator, c.denominator, xdjy.kpi_target_bp(c.kpi)) AS met,
-	c.basis AS province_basis,
-	xdjy.rate_bp(c.numerator, c.denominator) / 100.0 AS rate_percent,
-	xdjy.kpi_target_bp(c.kpi) / 100.0 AS target_percent
+	(xdjy.kpi_target_bp(c.kpi) / 100.0)::numeric(7,2) AS target_percent,
+	xdjy.rate_meets(c.numerator, c.denominator, xdjy.kpi_target_bp(c.kpi)) AS met
 FROM counts c
 LEFT JOIN xdjy.region r ON r.code = c.province;
 COMMENT ON VIEW kpi_monthly IS
 	'monthly indicators per province (鲁医保发〔2022〕26号 第一条): network_success (target 98%) by treatment province, cross_province_inpatient_direct (target 80%) by insured province';
 COMMENT ON COLUMN kpi_monthly.month IS 'month (its first day) / 月份（当月第一天）';
-COMMENT ON COLUMN kpi_monthly.province IS
-	'province code: the treatment province for network_success, the insured province for cross_province_inpatient_direct (see province_basis) / 省份代码：联网结算成功率按就医省份，住院费用跨省直接结算率按参保省份（见 province_basis）';
-COMMENT ON COLUMN kpi_monthly.province_name_zh IS 'province name in Chinese / 省份名称（中文）';
-COMMENT ON COLUMN kpi_monthly.province_name_en IS 'province name in English / 省份名称（英文）';
 COMMENT ON COLUMN kpi_monthly.kpi IS
 	'indicator: network_success or cross_province_inpatient_direct (reporting_label gives its name) / 指标：network_success 异地就医联网结算成功率，cross_province_inpatient_direct 住院费用跨省直接结算率';
+COMMENT ON COLUMN kpi_monthly.treatment_province IS
+	'the treatment province the row counts (network_success rows; NULL on the others) / 就医省份（联网结算成功率按就医省份统计；其他指标为空）';
+COMMENT ON COLUMN kpi_monthly.insured_province IS
+	'the insured province the row counts (cross_province_inpatient_direct rows; NULL on the others) / 参保省份（住院费用跨省直接结算率按参保省份统计；其他指标为空）';
+COMMENT ON COLUMN kpi_monthly.province_name_zh IS
+	'name in Chinese of the row''s province (treatment_province or insured_province, whichever is set) / 本行省份名称（中文）';
+COMMENT ON COLUMN kpi_monthly.province_name_en IS
+	'name in English of the row''s province (treatment_province or insured_province, whichever is set) / 本行省份名称（英文）';
 COMMENT ON COLUMN kpi_monthly.numerator IS
 	'successful direct settlements, or cross-province inpatient settlements made directly / 分子：联网结算成功笔数，或跨省住院直接结算笔数';
 COMMENT ON COLUMN kpi_monthly.denominator IS
 	'direct settlements plus recorded failed attempts, or all cross-province inpatient settlements (manual included) / 分母：联网结算笔数加失败尝试笔数，或全部跨省住院结算笔数（含手工报销）';
 COMMENT ON COLUMN kpi_monthly.rate_bp IS 'numerator / denominator in basis points, rounded half up (9800 = 98%) / 比率（基点，四舍五入，9800 即 98%）';
+COMMENT ON COLUMN kpi_monthly.rate_percent IS 'rate_bp in percent, exact (9800 bp = 98.00) / 比率（百分数）';
 COMMENT ON COLUMN kpi_monthly.target_bp IS 'the target in basis points: 9800 or 8000 (鲁医保发〔2022〕26号 第一条) / 目标（基点）';
-COMMENT ON COLUMN kpi_monthly.met IS 'the exact rate reaches the target / 是否达标（按精确比率比较）';
-COMMENT ON COLUMN kpi_monthly.province_basis IS
-	'which province the row counts by: treatment or insured / province 的口径：treatment 就医省份，insured 参保省份';
-COMMENT ON COLUMN kpi_monthly.rate_percent IS 'rate_bp in percent (98.00) / 比率（百分数）';
-COMMENT ON COLUMN kpi_monthly.target_percent IS 'target_bp in percent (98.00) / 目标（百分数）';
+COMMENT ON COLUMN kpi_monthly.target_percent IS 'target_bp in percent (98.00 or 80.00) / 目标（百分数）';
+COMMENT ON COLUMN kpi_monthly.met IS 'the exact rate reaches the target (以上 includes it) / 是否达标（按精确比率比较，达到目标即达标）';
 GRANT SELECT ON kpi_monthly TO xdjy_admin, xdjy_operator, xdjy_analyst;
 
 -- 鲁医保发〔2020〕68号 二(一)(二): townships (乡镇、街道) with no networked inpatient
@@ -681,7 +726,7 @@ WHERE c.level = 'county'
 GROUP BY c.code
 HAVING count(i.code) < xdjy.coverage_minimum('county_chronic');
 COMMENT ON VIEW coverage_gap IS
-	'coverage coverage gaps (鲁医保发〔2020〕68号 二(一)(二)): townships without a networked inpatient institution, counties with fewer than two networked chronic-outpatient hospitals';
+	'coverage gaps (鲁医保发〔2020〕68号 二(一)(二)): townships without a networked inpatient institution, counties with fewer than two networked chronic-outpatient hospitals';
 GRANT SELECT ON coverage_gap TO xdjy_admin, xdjy_operator, xdjy_analyst;
 COMMENT ON COLUMN coverage_gap.gap IS 'township_inpatient or county_chronic: which requirement is not met / 缺口类型：乡镇住院或县级门诊慢特病';
 COMMENT ON COLUMN coverage_gap.region_code IS 'the township or county-level division / 乡镇（街道）或县级行政区代码';
@@ -719,11 +764,11 @@ BEGIN ATOMIC
 	ORDER BY c.due_on NULLS LAST, c.id;
 END;
 COMMENT ON FUNCTION manual_claim_due_as_of(date) IS
-	'manual claims manual claims open on as_of with their due day (22 working days after complete materials, 吉医保发〔2019〕34号 附件第15条) and an overdue flag';
+	'manual claims (手工报销) open on as_of with their due day (22 working days after complete materials, 吉医保发〔2019〕34号 附件第15条) and an overdue flag';
 
 CREATE VIEW manual_claim_due WITH (security_invoker = true) AS
 SELECT * FROM xdjy.manual_claim_due_as_of(CURRENT_DATE);
-COMMENT ON VIEW manual_claim_due IS 'manual claims manual claims open today, with due day and overdue flag (吉医保发〔2019〕34号 附件第15条)';
+COMMENT ON VIEW manual_claim_due IS 'manual claims (手工报销) open today, with due day and overdue flag (吉医保发〔2019〕34号 附件第15条)';
 GRANT SELECT ON manual_claim_due TO xdjy_admin, xdjy_operator, xdjy_analyst;
 COMMENT ON COLUMN manual_claim_due.claim_id IS 'the manual claim / 手工报销申请ID';
 COMMENT ON COLUMN manual_claim_due.encounter_id IS 'its stay or visit (mdtrt_id) / 就诊ID';

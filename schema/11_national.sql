@@ -137,6 +137,11 @@ CREATE VIEW insutype_map_effective WITH (security_invoker = true) AS
 	ORDER BY m.scheme, m.priority DESC;
 COMMENT ON VIEW insutype_map_effective IS 'the insutype in effect for each scheme: its highest-priority row';
 GRANT SELECT ON insutype_map_effective TO xdjy_admin, xdjy_operator;
+COMMENT ON COLUMN insutype_map_effective.scheme IS 'xdjy''s insurance scheme: employee or resident / 参保险种：职工或城乡居民';
+COMMENT ON COLUMN insutype_map_effective.insutype IS 'the national insutype code in effect (险种类型) / 险种类型代码';
+COMMENT ON COLUMN insutype_map_effective.name_zh IS 'the code''s name in Chinese (name of insutype) / 险种类型名称';
+COMMENT ON COLUMN insutype_map_effective.priority IS 'its priority: builtin rows 0, a DBA''s rows above 0; the highest is in effect / 优先级：内置行为0，自定义行大于0，取最高者';
+COMMENT ON COLUMN insutype_map_effective.builtin IS 'shipped with xdjy (not dumped, read-only) / 是否为内置行（随扩展提供，只读）';
 
 CREATE VIEW med_type_map_effective WITH (security_invoker = true) AS
 	SELECT DISTINCT ON (m.visit_type, m.emergency, m.trauma)
@@ -145,6 +150,13 @@ CREATE VIEW med_type_map_effective WITH (security_invoker = true) AS
 	ORDER BY m.visit_type, m.emergency, m.trauma, m.priority DESC;
 COMMENT ON VIEW med_type_map_effective IS 'the med_type in effect for each (visit_type, emergency, trauma): its highest-priority row';
 GRANT SELECT ON med_type_map_effective TO xdjy_admin, xdjy_operator;
+COMMENT ON COLUMN med_type_map_effective.visit_type IS 'xdjy''s visit type: inpatient, outpatient, chronic_outpatient or pharmacy / 就诊类型：住院、门诊、门诊慢特病、药店购药';
+COMMENT ON COLUMN med_type_map_effective.emergency IS 'the encounter is an emergency (encounter.emergency) / 是否急诊';
+COMMENT ON COLUMN med_type_map_effective.trauma IS 'the encounter is a trauma case (encounter.trauma) / 是否外伤';
+COMMENT ON COLUMN med_type_map_effective.med_type IS 'the national med_type code in effect (医疗类别) / 医疗类别代码';
+COMMENT ON COLUMN med_type_map_effective.name_zh IS 'the code''s name in Chinese (name of med_type) / 医疗类别名称';
+COMMENT ON COLUMN med_type_map_effective.priority IS 'its priority: builtin rows 0, a DBA''s rows above 0; the highest is in effect / 优先级：内置行为0，自定义行大于0，取最高者';
+COMMENT ON COLUMN med_type_map_effective.builtin IS 'shipped with xdjy (not dumped, read-only) / 是否为内置行（随扩展提供，只读）';
 
 CREATE VIEW clr_type_map_effective WITH (security_invoker = true) AS
 	SELECT DISTINCT ON (m.visit_type) m.visit_type, m.clr_type, m.name_zh, m.priority, m.builtin
@@ -152,6 +164,11 @@ CREATE VIEW clr_type_map_effective WITH (security_invoker = true) AS
 	ORDER BY m.visit_type, m.priority DESC;
 COMMENT ON VIEW clr_type_map_effective IS 'the clr_type in effect for each visit type: its highest-priority row';
 GRANT SELECT ON clr_type_map_effective TO xdjy_admin, xdjy_operator;
+COMMENT ON COLUMN clr_type_map_effective.visit_type IS 'xdjy''s visit type: inpatient, outpatient, chronic_outpatient or pharmacy / 就诊类型：住院、门诊、门诊慢特病、药店购药';
+COMMENT ON COLUMN clr_type_map_effective.clr_type IS 'the national clr_type code in effect (清算类别) / 清算类别代码';
+COMMENT ON COLUMN clr_type_map_effective.name_zh IS 'the code''s name in Chinese (name of clr_type) / 清算类别名称';
+COMMENT ON COLUMN clr_type_map_effective.priority IS 'its priority: builtin rows 0, a DBA''s rows above 0; the highest is in effect / 优先级：内置行为0，自定义行大于0，取最高者';
+COMMENT ON COLUMN clr_type_map_effective.builtin IS 'shipped with xdjy (not dumped, read-only) / 是否为内置行（随扩展提供，只读）';
 
 -- setlinfo: one row per settlement in the platform's names ---------------
 
@@ -194,30 +211,30 @@ CREATE VIEW setlinfo WITH (security_invoker = true) AS
 COMMENT ON VIEW setlinfo IS
 	'one row per settlement in the national platform''s names (结算信息 setlinfo), amounts in yuan numeric(16,2) converted exactly from fen';
 GRANT SELECT ON setlinfo TO xdjy_admin, xdjy_operator;
-COMMENT ON COLUMN setlinfo.psn_no IS '人员编号 (settlement.person_id)';
-COMMENT ON COLUMN setlinfo.mdtrt_id IS '就诊ID (encounter.id)';
-COMMENT ON COLUMN setlinfo.setl_id IS '结算ID (settlement.id)';
-COMMENT ON COLUMN setlinfo.insutype IS '险种类型, from person.scheme through insutype_map (the person''s scheme today: a settlement does not record it)';
-COMMENT ON COLUMN setlinfo.med_type IS '医疗类别, from encounter visit_type, emergency, trauma through med_type_map';
-COMMENT ON COLUMN setlinfo.clr_type IS '清算类别, from encounter visit_type through clr_type_map';
-COMMENT ON COLUMN setlinfo.insuplc_admdvs IS '参保地医保区划';
-COMMENT ON COLUMN setlinfo.mdtrtarea_admvs IS '就医地医保区划 (the institution''s pooling region)';
-COMMENT ON COLUMN setlinfo.fixmedins_code IS '定点医药机构编号';
-COMMENT ON COLUMN setlinfo.clr_optins IS '清算经办机构: the insured pooling region; the setl_optins of a 3201/3202 statement';
-COMMENT ON COLUMN setlinfo.medfee_sumamt IS '医疗费总额 = fulamt_ownpay_amt + preselfpay_amt + inscp_scp_amt (超限价自费 overlmt_selfpay is not modelled: 0)';
-COMMENT ON COLUMN setlinfo.fulamt_ownpay_amt IS '全自费金额';
-COMMENT ON COLUMN setlinfo.preselfpay_amt IS '先行自付金额';
-COMMENT ON COLUMN setlinfo.inscp_scp_amt IS '符合政策范围金额: total − 全自费 − 先行自付';
-COMMENT ON COLUMN setlinfo.act_pay_dedc IS '实际支付起付线';
-COMMENT ON COLUMN setlinfo.hifp_pay IS '统筹基金支出';
-COMMENT ON COLUMN setlinfo.pool_prop_selfpay IS '基本医疗保险统筹基金支付比例 (ratio_bp / 10000)';
-COMMENT ON COLUMN setlinfo.fund_pay_sumamt IS '基金支付总额 (= hifp_pay: no other fund is modelled)';
-COMMENT ON COLUMN setlinfo.acct_pay IS '个人账户支出: 0, personal accounts are not modelled';
-COMMENT ON COLUMN setlinfo.psn_part_amt IS '个人负担总金额';
-COMMENT ON COLUMN setlinfo.setl_time IS '结算时间: the business date (settlement.settled_on)';
-COMMENT ON COLUMN setlinfo.refd_setl_flag IS '退费结算标志: 1 for a reversal row (settlement.reverses set; negative amounts), 0 otherwise';
-COMMENT ON COLUMN setlinfo.reverses IS 'xdjy: the setl_id a reversal row reverses';
-COMMENT ON COLUMN setlinfo.mode IS 'xdjy: direct or manual; statements and clearing count direct settlements only';
+COMMENT ON COLUMN setlinfo.psn_no IS 'person number (settlement.person_id) / 人员编号';
+COMMENT ON COLUMN setlinfo.mdtrt_id IS 'encounter id (encounter.id) / 就诊ID';
+COMMENT ON COLUMN setlinfo.setl_id IS 'settlement id (settlement.id) / 结算ID';
+COMMENT ON COLUMN setlinfo.insutype IS 'insurance type, from person.scheme through insutype_map (the person''s scheme today: a settlement does not record it) / 险种类型';
+COMMENT ON COLUMN setlinfo.med_type IS 'medical type, from encounter visit_type, emergency, trauma through med_type_map / 医疗类别';
+COMMENT ON COLUMN setlinfo.clr_type IS 'clearing type, from encounter visit_type through clr_type_map / 清算类别';
+COMMENT ON COLUMN setlinfo.insuplc_admdvs IS 'insured place''s division code (settlement.insured_region) / 参保地医保区划';
+COMMENT ON COLUMN setlinfo.mdtrtarea_admvs IS 'treatment place''s division code: the institution''s pooling region / 就医地医保区划';
+COMMENT ON COLUMN setlinfo.fixmedins_code IS 'designated institution code (settlement.institution_code) / 定点医药机构编号';
+COMMENT ON COLUMN setlinfo.clr_optins IS 'clearing agency: the insured pooling region; the setl_optins of a 3201/3202 statement / 清算经办机构';
+COMMENT ON COLUMN setlinfo.medfee_sumamt IS 'total medical costs in yuan = fulamt_ownpay_amt + preselfpay_amt + inscp_scp_amt (超限价自费 overlmt_selfpay is not modelled: 0) / 医疗费总额（元）';
+COMMENT ON COLUMN setlinfo.fulamt_ownpay_amt IS 'wholly self-paid amount in yuan (settlement.out_of_scope_fen) / 全自费金额（元）';
+COMMENT ON COLUMN setlinfo.preselfpay_amt IS 'first self-payment in yuan (settlement.first_selfpay_fen) / 先行自付金额（元）';
+COMMENT ON COLUMN setlinfo.inscp_scp_amt IS 'amount within the policy scope in yuan: total − 全自费 − 先行自付 / 符合政策范围金额（元）';
+COMMENT ON COLUMN setlinfo.act_pay_dedc IS 'deductible actually paid in yuan (settlement.deductible_fen) / 实际支付起付线（元）';
+COMMENT ON COLUMN setlinfo.hifp_pay IS 'pooled fund payment in yuan (settlement.fund_fen) / 统筹基金支出（元）';
+COMMENT ON COLUMN setlinfo.pool_prop_selfpay IS 'pooled fund payment ratio (ratio_bp / 10000, 0.7000 = 70%) / 基本医疗保险统筹基金支付比例';
+COMMENT ON COLUMN setlinfo.fund_pay_sumamt IS 'total fund payment in yuan (= hifp_pay: no other fund is modelled) / 基金支付总额（元）';
+COMMENT ON COLUMN setlinfo.acct_pay IS 'personal account payment in yuan: 0, personal accounts are not modelled / 个人账户支出（元）';
+COMMENT ON COLUMN setlinfo.psn_part_amt IS 'total borne by the person in yuan (settlement.personal_fen) / 个人负担总金额（元）';
+COMMENT ON COLUMN setlinfo.setl_time IS 'settlement time: the business date (settlement.settled_on) / 结算时间';
+COMMENT ON COLUMN setlinfo.refd_setl_flag IS 'refund settlement flag: 1 for a reversal row (settlement.reverses set; negative amounts), 0 otherwise / 退费结算标志';
+COMMENT ON COLUMN setlinfo.reverses IS 'xdjy: the setl_id a reversal row reverses / 被冲正的结算ID';
+COMMENT ON COLUMN setlinfo.mode IS 'xdjy: direct or manual; statements and clearing count direct settlements only / 结算方式：直接结算或手工报销';
 
 -- 3201 / 3202 statements ---------------------------------------------------
 -- setl_optins is the insured pooling region (clr_optins of setlinfo): the
@@ -517,15 +534,22 @@ CREATE VIEW clearing_detail WITH (security_invoker = true) AS
 COMMENT ON VIEW clearing_detail IS
 	'3260 提取异地清分明细: direct settlements outside the insured pooling region, by clearing month of setl_time, with the institution''s current answer (3261 cnfm_flag; NULL before an answer or after a 3262 roll-back)';
 GRANT SELECT ON clearing_detail TO xdjy_admin, xdjy_operator;
-COMMENT ON COLUMN clearing_detail.trt_year IS '年度: year of setl_time';
-COMMENT ON COLUMN clearing_detail.trt_month IS '月份: month of setl_time';
-COMMENT ON COLUMN clearing_detail.mdtrtarea IS '就医地: the treatment pooling region';
-COMMENT ON COLUMN clearing_detail.medins_no IS '医疗机构编号 (fixmedins_code)';
-COMMENT ON COLUMN clearing_detail.certno IS '证件号码 (person.certno, NULL when not recorded)';
-COMMENT ON COLUMN clearing_detail.setl_sn IS '结算流水号 (settlement.id = setl_id)';
-COMMENT ON COLUMN clearing_detail.medfee_sumamt IS '医疗费总额';
-COMMENT ON COLUMN clearing_detail.optins_pay_sumamt IS '经办机构支付总额: the fund''s payment (hifp_pay; personal accounts are not modelled)';
-COMMENT ON COLUMN clearing_detail.cnfm_flag IS '确认标志: 1 agreed, 0 not agreed, NULL unanswered';
+COMMENT ON COLUMN clearing_detail.trt_year IS 'year of setl_time / 年度';
+COMMENT ON COLUMN clearing_detail.trt_month IS 'month of setl_time / 月份';
+COMMENT ON COLUMN clearing_detail.mdtrtarea IS 'treatment place: the treatment pooling region / 就医地';
+COMMENT ON COLUMN clearing_detail.medins_no IS 'medical institution number (fixmedins_code) / 医疗机构编号';
+COMMENT ON COLUMN clearing_detail.certno IS 'certificate number (person.certno, NULL when not recorded) / 证件号码';
+COMMENT ON COLUMN clearing_detail.psn_no IS 'person number (settlement.person_id) / 人员编号';
+COMMENT ON COLUMN clearing_detail.mdtrt_id IS 'encounter id (encounter.id) / 就诊ID';
+COMMENT ON COLUMN clearing_detail.setl_sn IS 'settlement serial number (settlement.id = setl_id) / 结算流水号';
+COMMENT ON COLUMN clearing_detail.medfee_sumamt IS 'total medical costs in yuan / 医疗费总额（元）';
+COMMENT ON COLUMN clearing_detail.optins_pay_sumamt IS 'agency payment in yuan: the fund''s payment (hifp_pay; personal accounts are not modelled) / 经办机构支付总额（元）';
+COMMENT ON COLUMN clearing_detail.insuplc_admdvs IS 'insured place''s division code (settlement.insured_region) / 参保地医保区划';
+COMMENT ON COLUMN clearing_detail.setl_time IS 'settlement time: the business date (settlement.settled_on) / 结算时间';
+COMMENT ON COLUMN clearing_detail.refd_setl_flag IS 'refund settlement flag: 1 for a reversal row, 0 otherwise / 退费结算标志';
+COMMENT ON COLUMN clearing_detail.cnfm_flag IS 'confirmation flag (3261): 1 agreed, 0 not agreed, NULL unanswered or rolled back (3262) / 确认标志';
+COMMENT ON COLUMN clearing_detail.cnfm_date IS 'confirmation date: the business date of the standing 3261 answer / 确认日期';
+COMMENT ON COLUMN clearing_detail.cnfm_opter IS 'confirming operator: the role that recorded the standing 3261 answer / 确认人';
 
 CREATE FUNCTION clearing_confirm(setl_sn bigint, cnfm_flag text DEFAULT '1',
 		on_date date DEFAULT current_date, memo text DEFAULT NULL)
@@ -598,6 +622,17 @@ CREATE VIEW clearing_confirmation_monthly WITH (security_invoker = true) AS
 COMMENT ON VIEW clearing_confirmation_monthly IS
 	'per institution and clearing month: rows, amounts, answers (agreed, disputed, open) and the day the last open row was answered (NULL while any is open); what a monthly clearing view joins to check the 20th (鲁医保发〔2022〕26号 第四条(二))';
 GRANT SELECT ON clearing_confirmation_monthly TO xdjy_admin, xdjy_operator;
+COMMENT ON COLUMN clearing_confirmation_monthly.trt_year IS 'year of setl_time / 年度';
+COMMENT ON COLUMN clearing_confirmation_monthly.trt_month IS 'month of setl_time / 月份';
+COMMENT ON COLUMN clearing_confirmation_monthly.medins_no IS 'medical institution number (fixmedins_code) / 医疗机构编号';
+COMMENT ON COLUMN clearing_confirmation_monthly.mdtrtarea IS 'treatment place: the treatment pooling region / 就医地';
+COMMENT ON COLUMN clearing_confirmation_monthly.setl_cnt IS 'clearing rows of the institution''s month / 清分明细笔数';
+COMMENT ON COLUMN clearing_confirmation_monthly.medfee_sumamt IS 'total medical costs in yuan / 医疗费总额（元）';
+COMMENT ON COLUMN clearing_confirmation_monthly.optins_pay_sumamt IS 'agency payment in yuan (the fund''s payment) / 经办机构支付总额（元）';
+COMMENT ON COLUMN clearing_confirmation_monthly.agreed_cnt IS 'rows answered 1 agreed (3261) / 确认一致笔数';
+COMMENT ON COLUMN clearing_confirmation_monthly.disputed_cnt IS 'rows answered 0 not agreed (3261) / 确认不一致笔数';
+COMMENT ON COLUMN clearing_confirmation_monthly.open_cnt IS 'rows not answered, or rolled back (3262) / 未确认笔数';
+COMMENT ON COLUMN clearing_confirmation_monthly.confirmed_on IS 'the day the last open row was answered; NULL while any is open / 全部确认的日期';
 
 -- CSV export -----------------------------------------------------------------
 
@@ -627,10 +662,13 @@ COMMENT ON FUNCTION export_setlinfo(date, date) IS
 -- direct settlements, reversals included.
 CREATE FUNCTION clearing_monthly_as_of(as_of date)
 	RETURNS TABLE (month date, party_kind text, code text, region_code text,
-		settlements bigint, fund_fen bigint,
-		confirm_due_on date, confirmed_on date, confirmed_fund_fen bigint, agreed_settlements bigint, confirm_status text,
-		declared_on date, declared_fund_fen bigint, pay_due_on date, paid_on date, paid_fen bigint, pay_status text,
-		transfer_due_on date, transferred_on date, transferred_fund_fen bigint, transfer_status text)
+		settlements bigint, fund_fen bigint, fund_yuan numeric,
+		confirm_due_on date, confirmed_on date, confirmed_fund_fen bigint, confirmed_fund_yuan numeric,
+		agreed_settlements bigint, confirm_status text,
+		declared_on date, declared_fund_fen bigint, declared_fund_yuan numeric,
+		pay_due_on date, paid_on date, paid_fen bigint, paid_yuan numeric, pay_status text,
+		transfer_due_on date, transferred_on date, transferred_fund_fen bigint, transferred_fund_yuan numeric,
+		transfer_status text)
 	LANGUAGE sql STABLE STRICT PARALLEL RESTRICTED
 	SET search_path = pg_catalog, pg_temp
 BEGIN ATOMIC
@@ -687,36 +725,76 @@ BEGIN ATOMIC
 		FROM xdjy.clearing_declaration d
 		WHERE d.declared_on <= as_of
 	)
-	SELECT i.month, 'institution', i.institution_code, i.region_code, i.settlements, i.fund_fen,
-		i.confirm_due_on, i.confirmed_on, i.confirmed_fund_fen, i.agreed,
-		xdjy.deadline_status(i.confirm_due_on, i.confirmed_on, as_of),
-		dc.declared_on, dc.fund_fen, dc.pay_due_on, dc.paid_on, dc.paid_fen,
-		CASE WHEN dc.declared_on IS NOT NULL THEN xdjy.deadline_status(dc.pay_due_on, dc.paid_on, as_of) END,
-		NULL, NULL, NULL, NULL
-	FROM confirmed i
-	LEFT JOIN declared dc ON dc.month = i.month AND dc.institution_code = i.institution_code
-	UNION ALL
-	SELECT p.month, 'insured_region', p.insured_region, p.insured_region, p.settlements, p.fund_fen,
-		NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-		p.transfer_due_on, t.transferred_on, t.fund_fen,
-		xdjy.deadline_status(p.transfer_due_on, t.transferred_on, as_of)
-	FROM payer p
-	LEFT JOIN xdjy.clearing_transfer t
-		ON t.month = p.month AND t.region_code = p.insured_region AND t.transferred_on <= as_of
-	UNION ALL
-	SELECT q.month, 'treatment_region', q.treatment_region, q.treatment_region, q.settlements, q.fund_fen,
-		NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL
-	FROM payee q
+	-- every amount in fen with its yuan beside it (exact: fen / 100.0 as numeric)
+	SELECT x.month, x.party_kind, x.code, x.region_code, x.settlements,
+		x.fund_fen, (x.fund_fen / 100.0)::numeric(20,2),
+		x.confirm_due_on, x.confirmed_on, x.confirmed_fund_fen, (x.confirmed_fund_fen / 100.0)::numeric(20,2),
+		x.agreed_settlements, x.confirm_status,
+		x.declared_on, x.declared_fund_fen, (x.declared_fund_fen / 100.0)::numeric(20,2),
+		x.pay_due_on, x.paid_on, x.paid_fen, (x.paid_fen / 100.0)::numeric(20,2), x.pay_status,
+		x.transfer_due_on, x.transferred_on, x.transferred_fund_fen, (x.transferred_fund_fen / 100.0)::numeric(20,2),
+		x.transfer_status
+	FROM (
+		SELECT i.month, 'institution', i.institution_code, i.region_code, i.settlements, i.fund_fen,
+			i.confirm_due_on, i.confirmed_on, i.confirmed_fund_fen, i.agreed,
+			xdjy.deadline_status(i.confirm_due_on, i.confirmed_on, as_of),
+			dc.declared_on, dc.fund_fen, dc.pay_due_on, dc.paid_on, dc.paid_fen,
+			CASE WHEN dc.declared_on IS NOT NULL THEN xdjy.deadline_status(dc.pay_due_on, dc.paid_on, as_of) END,
+			NULL, NULL, NULL, NULL
+		FROM confirmed i
+		LEFT JOIN declared dc ON dc.month = i.month AND dc.institution_code = i.institution_code
+		UNION ALL
+		SELECT p.month, 'insured_region', p.insured_region, p.insured_region, p.settlements, p.fund_fen,
+			NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+			p.transfer_due_on, t.transferred_on, t.fund_fen,
+			xdjy.deadline_status(p.transfer_due_on, t.transferred_on, as_of)
+		FROM payer p
+		LEFT JOIN xdjy.clearing_transfer t
+			ON t.month = p.month AND t.region_code = p.insured_region AND t.transferred_on <= as_of
+		UNION ALL
+		SELECT q.month, 'treatment_region', q.treatment_region, q.treatment_region, q.settlements, q.fund_fen,
+			NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL
+		FROM payee q
+	) x (month, party_kind, code, region_code, settlements, fund_fen,
+		confirm_due_on, confirmed_on, confirmed_fund_fen, agreed_settlements, confirm_status,
+		declared_on, declared_fund_fen, pay_due_on, paid_on, paid_fen, pay_status,
+		transfer_due_on, transferred_on, transferred_fund_fen, transfer_status)
 	ORDER BY 1, 2, 3;
 END;
 COMMENT ON FUNCTION clearing_monthly_as_of(date) IS
-	'monthly clearing monthly clearing as it stood on as_of: per institution (confirm by the 20th, pay within 30 working days of declaration), per insured region (transfer up before the next provincial clearing), per treatment region (鲁医保发〔2022〕26号 第四条(二)(三))';
+	'monthly clearing (清算) as it stood on as_of: per institution (confirm by the 20th, pay within 30 working days of declaration), per insured region (transfer up before the next provincial clearing), per treatment region (鲁医保发〔2022〕26号 第四条(二)(三))';
 
 CREATE VIEW clearing_monthly WITH (security_invoker = true) AS
 SELECT * FROM xdjy.clearing_monthly_as_of(CURRENT_DATE);
 COMMENT ON VIEW clearing_monthly IS
 	'monthly clearing today; clearing_monthly_as_of(date) for another day';
 GRANT SELECT ON clearing_monthly TO xdjy_admin, xdjy_operator, xdjy_analyst;
+COMMENT ON COLUMN clearing_monthly.month IS 'the month cleared (its first day; month of settled_on) / 清算月份（当月第一天）';
+COMMENT ON COLUMN clearing_monthly.party_kind IS 'institution (receives), insured_region (pays) or treatment_region (receives); reporting_label gives the words / 清算方类型：定点医疗机构（收款）、参保地（付款）、就医地（收款）';
+COMMENT ON COLUMN clearing_monthly.code IS 'the institution code (fixmedins_code) or the pooling region code / 定点医疗机构编号或统筹区代码';
+COMMENT ON COLUMN clearing_monthly.region_code IS 'the pooling region: the institution''s, or the region itself / 所属统筹区';
+COMMENT ON COLUMN clearing_monthly.settlements IS 'remote direct settlements of the month, reversals included / 当月异地直接结算笔数（含冲正）';
+COMMENT ON COLUMN clearing_monthly.fund_fen IS 'fund part (统筹) of those settlements in fen, reversals netted / 基金支付金额（分，冲正已抵减）';
+COMMENT ON COLUMN clearing_monthly.fund_yuan IS 'fund_fen in yuan (fund_fen / 100, exact) / 基金支付金额（元）';
+COMMENT ON COLUMN clearing_monthly.confirm_due_on IS 'institution rows: confirmation due, the 20th of the next month (鲁医保发〔2022〕26号 第四条(二)) / 对账确认截止日期：次月20日';
+COMMENT ON COLUMN clearing_monthly.confirmed_on IS 'institution rows: the day the month was confirmed (a standing confirmation, or the last 3261 agreement of its rows) / 对账确认日期';
+COMMENT ON COLUMN clearing_monthly.confirmed_fund_fen IS 'institution rows: fund amount of the standing confirmation in fen / 确认的基金支付金额（分）';
+COMMENT ON COLUMN clearing_monthly.confirmed_fund_yuan IS 'confirmed_fund_fen in yuan (exact) / 确认的基金支付金额（元）';
+COMMENT ON COLUMN clearing_monthly.agreed_settlements IS 'institution rows: settlements the institution agreed through 3261 (cnfm_flag 1) / 经3261确认一致的结算笔数';
+COMMENT ON COLUMN clearing_monthly.confirm_status IS 'institution rows: done, open or overdue against confirm_due_on / 对账确认状态：已完成、未到期、已逾期';
+COMMENT ON COLUMN clearing_monthly.declared_on IS 'institution rows: the day the institution declared the month''s costs (费用申报) / 费用申报日期';
+COMMENT ON COLUMN clearing_monthly.declared_fund_fen IS 'institution rows: fund amount declared in fen / 申报的基金支付金额（分）';
+COMMENT ON COLUMN clearing_monthly.declared_fund_yuan IS 'declared_fund_fen in yuan (exact) / 申报的基金支付金额（元）';
+COMMENT ON COLUMN clearing_monthly.pay_due_on IS 'institution rows: payment due, the 30th working day after the declaration (鲁医保发〔2022〕26号 第四条(二)) / 拨付截止日期：申报后30个工作日';
+COMMENT ON COLUMN clearing_monthly.paid_on IS 'institution rows: the day it was paid, if by as_of / 拨付日期';
+COMMENT ON COLUMN clearing_monthly.paid_fen IS 'institution rows: amount paid in fen / 拨付金额（分）';
+COMMENT ON COLUMN clearing_monthly.paid_yuan IS 'paid_fen in yuan (exact) / 拨付金额（元）';
+COMMENT ON COLUMN clearing_monthly.pay_status IS 'institution rows: done, open or overdue against pay_due_on; NULL before a declaration / 拨付状态';
+COMMENT ON COLUMN clearing_monthly.transfer_due_on IS 'insured_region rows: transfer up (上解) due, the day before the province''s next clearing starts (鲁医保发〔2022〕26号 第四条(三)); NULL without a provincial_clearing row / 上解截止日期：下次省级清算开始前一日';
+COMMENT ON COLUMN clearing_monthly.transferred_on IS 'insured_region rows: the day the fund was transferred up / 上解日期';
+COMMENT ON COLUMN clearing_monthly.transferred_fund_fen IS 'insured_region rows: amount transferred up in fen / 上解金额（分）';
+COMMENT ON COLUMN clearing_monthly.transferred_fund_yuan IS 'transferred_fund_fen in yuan (exact) / 上解金额（元）';
+COMMENT ON COLUMN clearing_monthly.transfer_status IS 'insured_region rows: done, open or overdue against transfer_due_on / 上解状态';
 
 -- business dates lie in the window (business_dates_trigger, src/dates.c);
 -- named to fire before the rule triggers, which compute from them

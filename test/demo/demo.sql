@@ -1,10 +1,18 @@
 -- xdjy demo: what `make demo` prints.  Runs in a throwaway database; rows
 -- the rules reject are shown with their error, then the demo goes on.
+-- Every row goes in through the rules (no trigger is bypassed), and every
+-- function that takes a date is given a business date: the output never
+-- depends on the day the demo runs.
 \pset footer off
 \set VERBOSITY default
 CREATE EXTENSION xdjy CASCADE;
 SET search_path = xdjy, public;
 
+\echo
+\echo 'xdjy keeps the rules of cross-region medical treatment (异地就医) inside PostgreSQL.  This demo follows'
+\echo 'a few insured persons from filing (备案) to settlement (结算), reconciliation, clearing and the national'
+\echo 'interface.  Amounts are fen (100 fen = 1 yuan), ratios basis points (7000 bp = 70%).  A rejected step'
+\echo 'prints its ERROR with DETAIL and HINT and its SQLSTATE; every rejection below is intended.'
 \echo
 \echo '== 1. Types: residence_category and filing_status'
 \echo '   Input takes English, Chinese and the legacy groups of 鲁医保发〔2021〕46号 第一条:'
@@ -60,8 +68,8 @@ FROM xdjy.settle(:e_zhang_visit, 35000, 0, 'DEMO-0001', '2024-04-10');
 SELECT xdjy.change_filing(f.id, '310000', '2024-09-04') FROM xdjy.filing f
 WHERE f.person_id OPERATOR(pg_catalog.=) 'jinan-emp-1';
 \echo '   SQLSTATE' :LAST_ERROR_SQLSTATE
-\echo '   中文显示 (SET xdjy.language = zh): the same two rejections, now with the Chinese message'
-\echo '   of the catalogue xdjy.error_code (the details stay English), and the cause from it:'
+\echo '   中文显示 (SET xdjy.language = zh): the same two rejections, message, detail and hint in Chinese,'
+\echo '   the message as the catalogue xdjy.error_code has it, and the cause from the catalogue:'
 SET xdjy.language = zh;
 SELECT xdjy.file_long_term('jinan-emp-2', '110000', '2024-03-04', '2024-03-10');
 \echo '   SQLSTATE' :LAST_ERROR_SQLSTATE
@@ -123,7 +131,8 @@ SELECT province, scheme, category, own_reason_only, kind, points_bp, valid, sour
 
 \echo
 \echo '   张伟 (Jinan, long-term filed for Beijing) stays at the China-Japan Friendship Hospital:'
-\echo '   long_term at Jinan''s local 90%: (1200000 − 100000) × 90% = 990000 fen (鲁医保发〔2022〕26号 第二条(三))'
+\echo '   long_term at Jinan''s local 90% (鲁医保发〔2022〕26号 第二条(三)): 1234567 fen, of which 34567 outside the'
+\echo '   fund''s scope; (1200000 − deductible 100000) × 90% = 990000 from the fund, 1234567 − 990000 = 244567 his'
 INSERT INTO xdjy.encounter (person_id, institution_code, visit_type, admitted_on, discharged_on)
 VALUES ('jinan-emp-1', 'H11010500001', 'inpatient', '2024-05-06', '2024-05-15') RETURNING id AS e_zhang \gset
 SELECT category, category_reason, scope, ratio_bp, first_selfpay_fen, deductible_fen, fund_fen, personal_fen
@@ -135,13 +144,14 @@ VALUES ('jinan-emp-1', 'H37010200001', 'inpatient', '2024-05-10', '2024-05-12');
 
 \echo
 \echo '   黄勇 (Weihai, temporary filing for Shanghai) at Ruijin Hospital in 2024: first self-pay 10% (鲁医保发〔2021〕46号 第三条(二)):'
-\echo '   in scope 1900000, first self-pay 190000, deductible 100000, (1710000 − 100000) × 70% = 1127000'
+\echo '   2000000 fen, 100000 outside the scope: in scope 1900000, first self-pay 190000, deductible 100000,'
+\echo '   (1710000 − 100000) × 70% = 1127000 from the fund, 2000000 − 1127000 = 873000 his'
 INSERT INTO xdjy.encounter (person_id, institution_code, visit_type, admitted_on, discharged_on)
 VALUES ('weihai-emp-1', 'H31010100001', 'inpatient', '2024-06-03', '2024-06-12') RETURNING id AS e_huang \gset
 SELECT category, category_reason, scope, first_selfpay_fen, deductible_fen, fund_fen, personal_fen
 FROM xdjy.settle(:e_huang, 2000000, 100000, 'INV-HY-0612', '2024-06-12');
 \echo '   李强 (Jinan) with the same bill in 2021, filed for Shanghai then: first self-pay 40%:'
-\echo '   first self-pay 760000, (1140000 − 100000) × 70% = 728000'
+\echo '   (Jinan''s 2021 policy row: 4000 bp): first self-pay 760000, (1140000 − 100000) × 70% = 728000, his 1272000'
 SELECT xdjy.file_temporary('jinan-emp-3', '310000', '2021-05-01', '2021-05-01') AS filing_id;
 INSERT INTO xdjy.encounter (person_id, institution_code, visit_type, admitted_on, discharged_on)
 VALUES ('jinan-emp-3', 'H31010100001', 'inpatient', '2021-05-06', '2021-05-15') RETURNING id AS e_li \gset
@@ -150,7 +160,8 @@ FROM xdjy.settle(:e_li, 2000000, 100000, 'INV-LQ-0515', '2021-05-15');
 
 \echo
 \echo '   刘洋 (Jinan resident) has no filing but comes in as an emergency in Guangzhou (济宁市医保局 异地就医十项便民措施 第五条(一)):'
-\echo '   temporary: first self-pay 30000, deductible 60000, (270000 − 60000) × 60% = 126000'
+\echo '   temporary at Jinan''s resident row: 300000 fen, first self-pay 10% 30000, deductible 60000,'
+\echo '   (270000 − 60000) × 60% = 126000 from the fund, 174000 his'
 INSERT INTO xdjy.encounter (person_id, institution_code, visit_type, admitted_on, discharged_on, emergency)
 VALUES ('jinan-res-1', 'H44010600001', 'inpatient', '2024-07-01', '2024-07-05', true) RETURNING id AS e_liu \gset
 SELECT category, category_reason, first_selfpay_fen, deductible_fen, fund_fen, personal_fen
@@ -158,14 +169,15 @@ FROM xdjy.settle(:e_liu, 300000, 0, 'INV-LY-0705', '2024-07-05');
 
 \echo
 \echo '   吴刚 (Changchun resident scheme, long-term in Beijing): local 80% − 10 points (吉医保发〔2019〕34号 附件第2条):'
-\echo '   (1000000 − 60000) × 70% = 658000'
+\echo '   (1000000 − deductible 60000) × 70% = 658000 from the fund, 342000 his'
 INSERT INTO xdjy.encounter (person_id, institution_code, visit_type, admitted_on, discharged_on)
 VALUES ('changchun-res-1', 'H11010800001', 'inpatient', '2024-04-01', '2024-04-08') RETURNING id AS e_wu \gset
 SELECT category, ratio_bp, deductible_fen, fund_fen, personal_fen
 FROM xdjy.settle(:e_wu, 1000000, 0, 'INV-WG-0408', '2024-04-08');
 
 \echo
-\echo '   孙杰 (Changchun employee) in Shenzhen without filing: direct settlement refused, the attempt kept (for the settlement rates):'
+\echo '   孙杰 (Changchun employee) in Shenzhen without filing: direct settlement refused (YB301), the attempt'
+\echo '   kept, for the network success rate of 鲁医保发〔2022〕26号 第一条 (section 4):'
 INSERT INTO xdjy.encounter (person_id, institution_code, visit_type, admitted_on, discharged_on)
 VALUES ('changchun-emp-1', 'H44030400001', 'inpatient', '2024-08-01', '2024-08-05') RETURNING id AS e_sun \gset
 SELECT xdjy.try_settle(:e_sun, 500000, 0, 'INV-SJ-0805', '2024-08-05') IS NULL AS refused;
@@ -176,13 +188,17 @@ VALUES (:e_sun, 'INV-SJ-0805', 500000, '2025-04-01');
 \echo '   SQLSTATE' :LAST_ERROR_SQLSTATE
 INSERT INTO xdjy.manual_claim (encounter_id, invoice_no, total_fen, submitted_on, materials_complete_on)
 VALUES (:e_sun, 'INV-SJ-0805', 500000, '2025-03-31', '2025-03-31') RETURNING id AS claim_sun \gset
-\echo '   due 22 working days after the materials are complete, over Qingming (吉医保发〔2019〕34号 附件第15条):'
+\echo '   due 22 working days after the materials are complete (吉医保发〔2019〕34号 附件第15条): from 2025-03-31,'
+\echo '   with Qingming (4–6 April) off, that is 2025-04-30:'
 SELECT id, submitted_on, materials_complete_on, due_on, status FROM xdjy.manual_claim;
-\echo '   paid at Jilin''s unfiled 20% (吉医保发〔2019〕34号 附件第3条): (500000 − 80000) × 20% = 84000'
+\echo '   decided on 2025-04-18, paid at Jilin''s unfiled 20% (吉医保发〔2019〕34号 附件第3条):'
+\echo '   (500000 − deductible 80000) × 20% = 84000 from the fund, 416000 his'
 SELECT category, ratio_bp, deductible_fen, fund_fen, personal_fen FROM xdjy.decide_manual_claim(:claim_sun, '2025-04-18');
 
 \echo
-\echo '   王芳 (Jinan): one outpatient quota of 2000 yuan for local and remote visits (鲁医保发〔2021〕46号 第三条(三)):'
+\echo '   王芳 (Jinan): one outpatient quota of 2000 yuan (200000 fen) a year for local and remote visits'
+\echo '   (鲁医保发〔2021〕46号 第三条(三)).  In Jinan 250000 × 60% = 150000; in Beijing (temporary filing) 300000 × 50%'
+\echo '   would be 150000, but only 200000 − 150000 = 50000 of the quota is left:'
 SELECT xdjy.file_temporary('jinan-emp-2', '110000', '2024-01-02', '2024-01-02') AS filing_id;
 INSERT INTO xdjy.encounter (person_id, institution_code, visit_type, admitted_on)
 VALUES ('jinan-emp-2', 'H37010300001', 'outpatient', '2024-02-01') RETURNING id AS e_wang1 \gset
@@ -193,7 +209,9 @@ UNION ALL
 SELECT 'Beijing', category, ratio_bp, fund_fen, personal_fen FROM xdjy.settle(:e_wang2, 300000, 0, 'INV-WF-0301', '2024-03-01');
 SELECT person_id, year, quota_group, deductible_met_fen, fund_paid_fen FROM xdjy.ledger
 WHERE person_id OPERATOR(pg_catalog.=) 'jinan-emp-2';
-\echo '   a correction: the Jinan visit is reversed (冲正), the quota given back; the invoice settles again once:'
+\echo '   a correction: the Jinan visit is reversed (冲正) on 2024-02-05, its 150000 given back to the quota; the'
+\echo '   invoice settles again once, at 200000 × 60% = 120000 (fund paid this year 50000 + 120000 = 170000),'
+\echo '   and a second time is refused (鲁医保发〔2021〕46号 第四条):'
 SELECT reverses, total_fen, fund_fen, personal_fen
 FROM xdjy.reverse_settlement((SELECT id FROM xdjy.settlement WHERE invoice_no OPERATOR(pg_catalog.=) 'INV-WF-0201'), '2024-02-05');
 SELECT fund_fen, invoice_seq FROM xdjy.settle(:e_wang1, 200000, 0, 'INV-WF-0201', '2024-02-05');
@@ -201,7 +219,7 @@ SELECT xdjy.settle(:e_wang1, 200000, 0, 'INV-WF-0201', '2024-02-06');
 \echo '   SQLSTATE' :LAST_ERROR_SQLSTATE
 SELECT person_id, year, quota_group, deductible_met_fen, fund_paid_fen FROM xdjy.ledger
 WHERE person_id OPERATOR(pg_catalog.=) 'jinan-emp-2';
-\echo '   settlements are immutable:'
+\echo '   settlements are immutable: a correction is a reversal and a new settlement, never an update:'
 UPDATE xdjy.settlement SET fund_fen = 0 WHERE invoice_no OPERATOR(pg_catalog.=) 'INV-HY-0612';
 \echo '   SQLSTATE' :LAST_ERROR_SQLSTATE
 
@@ -219,81 +237,187 @@ RESET xdjy.language;
 
 -- == demo: reporting ==
 \echo
-\echo '== Reconciliation, clearing and reporting'
-\echo '   Hand-made settlements of autumn 2024 (National Day week, a swapped Saturday, the year end)'
-\echo '   and what the insured place, the treatment place and the platform reported (test/pgtap/include/reporting_data.sql):'
-BEGIN;
-\i test/pgtap/include/reporting_data.sql
-SET LOCAL session_replication_role = replica;
-INSERT INTO settlement_attempt (attempted_on, encounter_id, mode, invoice_no, total_fen, sqlstate, message) VALUES
-	('2024-10-08', 6003, 'direct', 'RPT-INV-6003', 80000, 'YB301', 'demo: a failed attempt before the one that settled');
-COMMIT;
-SELECT s.id, s.settled_on, s.scope, s.mode, s.institution_code, s.total_fen, s.fund_fen,
-	(SELECT string_agg(r.party || ' ' || r.reported_on, ', ' ORDER BY r.id) FROM party_report r WHERE r.settlement_id = s.id) AS reports
-FROM settlement s WHERE s.id BETWEEN 6000 AND 6011 ORDER BY s.id;
-\echo '   three-party reconciliation three-party reconciliation, daily (鲁医保发〔2022〕26号 第四条(一)): every mismatch with the parties'' latest figures;'
-\echo '   6004 and 6005 were reported twice by one party and match, 6006''s second report differs:'
-SELECT day, settlement_id, reporting_label(kind, 'en') AS kind, total_fen, fund_fen,
-	insured_fund_fen AS insured, treatment_fund_fen AS treatment, national_fund_fen AS national,
-	insured_reports || '/' || treatment_reports || '/' || national_reports AS reports
-FROM reconciliation_mismatch WHERE day BETWEEN '2024-08-01' AND '2025-01-31'
+\echo '== 4. Reconciliation, clearing and reporting: October 2024, told day by day'
+\echo '   Everything below goes in through the rules (settle, try_settle, the triggers of each table);'
+\echo '   every date is a business date given explicitly, never the clock''s.'
+\set SHOW_CONTEXT never
+\echo
+\echo '   Five stays away from the insured place in October 2024.  A: 李强 (Jinan employee) in Weihai,'
+\echo '   intra-province, needs no filing (鲁医保发〔2021〕46号 第二条(三)): temporary outside, first self-pay 10%'
+\echo '   (鲁医保发〔2021〕46号 第三条(二)), deductible 1 000 yuan, 70%:'
+\echo '   8 000 yuan = 800000 fen; first self-pay 80000; deductible 100000; (800000 − 80000 − 100000) × 70% = 434000'
+INSERT INTO xdjy.encounter (person_id, institution_code, visit_type, admitted_on, discharged_on)
+VALUES ('jinan-emp-3', 'H37100200001', 'inpatient', '2024-10-02', '2024-10-08') RETURNING id AS e_a \gset
+SELECT id, category, category_reason, scope, first_selfpay_fen, deductible_fen, fund_fen, personal_fen
+FROM xdjy.settle(:e_a, 800000, 0, 'INV-A-1008', '2024-10-08');
+SELECT id AS s_a FROM xdjy.settlement WHERE invoice_no OPERATOR(pg_catalog.=) 'INV-A-1008' \gset
+\echo '   B: 黄勇 (Weihai employee) in Jinan, intra-province too; he met his 2024 inpatient deductible in June'
+\echo '   (section 3: one ledger per person, year and quota group), so none is due now:'
+\echo '   3 000 yuan: first self-pay 30000; deductible 0; (300000 − 30000) × 70% = 189000'
+INSERT INTO xdjy.encounter (person_id, institution_code, visit_type, admitted_on, discharged_on)
+VALUES ('weihai-emp-1', 'H37010300001', 'inpatient', '2024-10-10', '2024-10-15') RETURNING id AS e_b \gset
+SELECT id, category, scope, first_selfpay_fen, deductible_fen, fund_fen, personal_fen
+FROM xdjy.settle(:e_b, 300000, 0, 'INV-B-1015', '2024-10-15');
+SELECT id AS s_b FROM xdjy.settlement WHERE invoice_no OPERATOR(pg_catalog.=) 'INV-B-1015' \gset
+\echo '   C: 张伟, long-term filed for Shanghai since 2024-09-05 (section 2), at Zhongshan Hospital: the local 90%'
+\echo '   of Jinan (鲁医保发〔2022〕26号 第二条(三)), deductible met in May: 5 000 yuan × 90% = 450000 fen from the fund'
+INSERT INTO xdjy.encounter (person_id, institution_code, visit_type, admitted_on, discharged_on)
+VALUES ('jinan-emp-1', 'H31010400001', 'inpatient', '2024-10-14', '2024-10-18') RETURNING id AS e_c \gset
+SELECT id, category, scope, deductible_fen, fund_fen, personal_fen
+FROM xdjy.settle(:e_c, 500000, 0, 'INV-C-1018', '2024-10-18');
+SELECT id AS s_c FROM xdjy.settlement WHERE invoice_no OPERATOR(pg_catalog.=) 'INV-C-1018' \gset
+\echo '   D: 陈静 (Jinan resident) in Beijing without a filing: the direct settlement is refused (YB301) and'
+\echo '   try_settle keeps the attempt, which counts against the network success rate (鲁医保发〔2022〕26号 第一条):'
+INSERT INTO xdjy.encounter (person_id, institution_code, visit_type, admitted_on, discharged_on)
+VALUES ('jinan-res-2', 'H11010800001', 'inpatient', '2024-10-03', '2024-10-09') RETURNING id AS e_d \gset
+SELECT xdjy.try_settle(:e_d, 400000, 0, 'INV-D-1009', '2024-10-09') IS NULL AS refused;
+SELECT attempted_on, sqlstate, message FROM xdjy.settlement_attempt WHERE encounter_id = :e_d;
+\echo '   she files temporary the same day, starting on her admission day (a temporary filing may start'
+\echo '   any time before, 鲁医保发〔2022〕26号 第二条(二)), and the retry settles: first self-pay 10% 40000,'
+\echo '   resident deductible 60000, (400000 − 40000 − 60000) × 60% = 180000'
+SELECT xdjy.file_temporary('jinan-res-2', '110000', '2024-10-03', '2024-10-09') AS filing_id;
+SELECT id, category, category_reason, scope, first_selfpay_fen, deductible_fen, fund_fen, personal_fen
+FROM xdjy.settle(:e_d, 400000, 0, 'INV-D-1009', '2024-10-09');
+SELECT id AS s_d FROM xdjy.settlement WHERE invoice_no OPERATOR(pg_catalog.=) 'INV-D-1009' \gset
+\echo '   E: 孙杰 (Changchun employee, no filing) in Shenzhen again: refused and kept, like D; he will claim by hand.'
+INSERT INTO xdjy.encounter (person_id, institution_code, visit_type, admitted_on, discharged_on)
+VALUES ('changchun-emp-1', 'H44030400001', 'inpatient', '2024-10-20', '2024-10-24') RETURNING id AS e_e \gset
+SELECT xdjy.try_settle(:e_e, 300000, 0, 'INV-E-1024', '2024-10-24') IS NULL AS refused;
+
+\echo
+\echo '   Three-party reconciliation (三方对账, 鲁医保发〔2022〕26号 第四条(一)): the insured place, the treatment place'
+\echo '   and the platform each report every remote direct settlement; the latest report of each party counts.'
+\echo '   A and D: all three agree.  B: the insured place (Weihai) has not reported, and Jinan''s day file says'
+\echo '   188999 fen from the fund, one fen short.  C: the platform first sends 450100, corrected next day.'
+\echo '   And the platform reports a settlement 999000001 that xdjy has never made.'
+INSERT INTO xdjy.party_report (party, settlement_id, reported_on, total_fen, fund_fen, personal_fen) VALUES
+	('insured', :s_a, '2024-10-08', 800000, 434000, 366000),
+	('treatment', :s_a, '2024-10-08', 800000, 434000, 366000),
+	('national', :s_a, '2024-10-09', 800000, 434000, 366000),
+	('treatment', :s_b, '2024-10-15', 300000, 188999, 111001),
+	('national', :s_b, '2024-10-16', 300000, 189000, 111000),
+	('insured', :s_c, '2024-10-18', 500000, 450000, 50000),
+	('treatment', :s_c, '2024-10-18', 500000, 450000, 50000),
+	('national', :s_c, '2024-10-18', 500000, 450100, 49900),
+	('national', :s_c, '2024-10-19', 500000, 450000, 50000),
+	('insured', :s_d, '2024-10-09', 400000, 180000, 220000),
+	('treatment', :s_d, '2024-10-09', 400000, 180000, 220000),
+	('national', :s_d, '2024-10-10', 400000, 180000, 220000),
+	('national', 999000001, '2024-10-20', 10000, 5000, 5000);
+\echo '   The daily view lists each problem once, with every party''s latest figures (fen, and yuan beside them):'
+SELECT day, settlement_id, reporting_label(kind, 'en') AS problem, fund_yuan,
+	insured_fund_yuan AS insured, treatment_fund_yuan AS treatment, national_fund_yuan AS national,
+	insured_reports || '/' || treatment_reports || '/' || national_reports AS "reports i/t/n"
+FROM reconciliation_mismatch WHERE day BETWEEN '2024-10-01' AND '2024-10-31'
 ORDER BY day, settlement_id, kind;
 SET xdjy.language = zh;
-SELECT day AS "日期", settlement_id AS "结算ID", reporting_label(kind) AS "问题", fund_fen AS "本系统基金支付",
-	insured_fund_fen AS "参保地", treatment_fund_fen AS "就医地", national_fund_fen AS "国家平台"
-FROM reconciliation_mismatch WHERE day BETWEEN '2024-08-01' AND '2025-01-31'
+SELECT day AS "日期", settlement_id AS "结算ID", reporting_label(kind) AS "问题", fund_yuan AS "本系统基金支付（元）",
+	treatment_fund_yuan AS "就医地（元）", national_fund_yuan AS "国家平台（元）"
+FROM reconciliation_mismatch WHERE day BETWEEN '2024-10-01' AND '2024-10-31'
 ORDER BY day, settlement_id, kind;
 RESET xdjy.language;
-\echo '   R2 monthly, as it stood on 2024-11-04: a month is due on the 3rd of the next month, and is overdue'
-\echo '   while one of its direct settlements lacks a matching report of all three parties.  The stays settled'
-\echo '   in sections 2 and 3 (2021 to 2024) were never reported by any party, so their months are overdue:'
+\echo '   A month is reconciled by the 3rd of the next month (鲁医保发〔2022〕26号 第四条(一)).  On 2024-11-04'
+\echo '   October is overdue: B does not match (mismatched 1) and the unknown settlement is not cleared up.'
+\echo '   (The settlements of sections 2 and 3, 2021 to mid-2024, were never reported by any party in this demo,'
+\echo '   so their months stand overdue as well; we look at October only.)'
 SELECT month, settlements, matched, mismatched, unknown_settlements, reconciled_on, due_on,
 	reporting_label(status, 'en') AS status, late
-FROM reconciliation_monthly_as_of('2024-11-04');
-SELECT month AS "月份", settlements AS "结算笔数", matched AS "相符", mismatched AS "不符",
-	unknown_settlements AS "未知结算", reconciled_on AS "对账完成", due_on AS "截止日期",
-	reporting_label(status, 'zh') AS "状态"
-FROM reconciliation_monthly_as_of('2024-11-04');
-\echo '   detail upload inpatient expense details not uploaded within 3 (calendar) days (鲁医保发〔2022〕26号 第三条(四)), as of 2025-01-10:'
-SELECT settlement_id, settled_on, due_on, uploaded_on, reporting_label(status, 'en') AS status,
+FROM reconciliation_monthly_as_of('2024-11-04') WHERE month = '2024-10-01';
+\echo '   2024-11-05: Weihai reports B, Jinan resends B with the right amounts, and the platform withdraws'
+\echo '   999000001 (sent in error: the agency deletes the report).  On 2024-11-06 October is done, two days late:'
+INSERT INTO xdjy.party_report (party, settlement_id, reported_on, total_fen, fund_fen, personal_fen) VALUES
+	('insured', :s_b, '2024-11-05', 300000, 189000, 111000),
+	('treatment', :s_b, '2024-11-05', 300000, 189000, 111000);
+DELETE FROM xdjy.party_report WHERE settlement_id = 999000001;
+SELECT month, settlements, matched, mismatched, unknown_settlements, reconciled_on, due_on,
+	reporting_label(status, 'en') AS status, reporting_label(status, 'zh') AS "状态", late
+FROM reconciliation_monthly_as_of('2024-11-06') WHERE month = '2024-10-01';
+
+\echo
+\echo '   Expense details of an inpatient direct settlement are uploaded within 3 calendar days'
+\echo '   (鲁医保发〔2022〕26号 第三条(四) 3日内; the due day itself is in time).  A uploaded on 10-10 (due 10-11) and'
+\echo '   D on 10-12 (due 10-12): in time.  B on 10-19, due 10-18: one day late.  C not at all: due 10-21.'
+INSERT INTO xdjy.detail_upload (settlement_id, uploaded_on) VALUES
+	(:s_a, '2024-10-10'), (:s_d, '2024-10-12'), (:s_b, '2024-10-19');
+\echo '   as of 2024-10-31, the late ones of October (C: 10 days past its due day and counting):'
+SELECT settlement_id, settled_on, institution_code, due_on, uploaded_on, reporting_label(status, 'en') AS status,
 	reporting_label(status, 'zh') AS "状态", days_late
-FROM detail_upload_overdue_as_of('2025-01-10') WHERE settlement_id BETWEEN 6000 AND 6999;
-\echo '   Monthly clearing of September 2024 as of 2024-10-22: confirmation by the 20th (a roll-back reopened'
-\echo '   Jinan''s), payment 30 working days after the declaration, transfer up before the next provincial clearing:'
-SELECT reporting_label(party_kind, 'en') AS party, code, settlements, fund_fen, confirm_due_on, confirmed_on,
-	reporting_label(confirm_status, 'en') AS confirmation, declared_on, pay_due_on,
-	reporting_label(pay_status, 'en') AS payment, transfer_due_on, reporting_label(transfer_status, 'en') AS transfer
-FROM clearing_monthly_as_of('2024-10-22')
-WHERE month = '2024-09-01' ORDER BY party_kind, code;
-\echo '   settlement rates monthly indicators against the targets of 鲁医保发〔2022〕26号 第一条 (98%, 80%):'
-SELECT month, province_name_en AS province, reporting_label(kpi, 'en') AS indicator, numerator || '/' || denominator AS cases,
-	to_char(rate_bp / 100.0, 'FM990.00') || '%' AS rate, to_char(target_bp / 100.0, 'FM990') || '%' AS target, met
-FROM kpi_monthly WHERE month BETWEEN '2024-08-01' AND '2025-01-01' ORDER BY kpi, month, province;
-SELECT month AS "月份", province_name_zh AS "省份", reporting_label(kpi, 'zh') AS "指标",
-	to_char(rate_bp / 100.0, 'FM990.00') || '%' AS "比率", to_char(target_bp / 100.0, 'FM990') || '%' AS "目标",
-	CASE WHEN met THEN '达标' ELSE '未达标' END AS "结果"
-FROM kpi_monthly WHERE month BETWEEN '2024-08-01' AND '2025-01-01' ORDER BY kpi, month, province;
-\echo '   coverage coverage gaps of the sample regions and institutions (鲁医保发〔2020〕68号 二(一)(二)):'
+FROM detail_upload_overdue_as_of('2024-10-31') WHERE settled_on >= '2024-10-01';
+
+\echo
+\echo '   Monthly clearing of October (鲁医保发〔2022〕26号 第四条(二)(三)): each institution confirms the month by'
+\echo '   the 20th of the next month, is paid within 30 working days of its declaration, and each insured region'
+\echo '   transfers its share up (上解) before the province''s next clearing starts.'
+\echo '   Weihai Municipal Hospital (A) confirms on 11-15 and declares on 11-16; it is paid on 12-11.'
+INSERT INTO xdjy.clearing_confirmation (month, institution_code, confirmed_on, fund_fen, total_fen, settlements)
+VALUES ('2024-10-01', 'H37100200001', '2024-11-15', 434000, 800000, 1);
+INSERT INTO xdjy.clearing_declaration (month, institution_code, declared_on, fund_fen, paid_on, paid_fen)
+VALUES ('2024-10-01', 'H37100200001', '2024-11-16', 434000, '2024-12-11', 434000);
+SELECT xdjy.add_working_days('2024-11-16', 30) AS "Weihai paid by (30 working days after 11-16)";
+\echo '   Jinan Central Hospital (B) confirms on 11-12, rolls it back on 11-14 (确认回退: B''s amounts were in'
+\echo '   question) and confirms again on 11-22, two days after the 20th:'
+INSERT INTO xdjy.clearing_confirmation (month, institution_code, confirmed_on, fund_fen, total_fen, settlements)
+VALUES ('2024-10-01', 'H37010300001', '2024-11-12', 189000, 300000, 1);
+UPDATE xdjy.clearing_confirmation SET rolled_back_on = '2024-11-14'
+WHERE month = '2024-10-01' AND institution_code OPERATOR(pg_catalog.=) 'H37010300001';
+INSERT INTO xdjy.clearing_confirmation (month, institution_code, confirmed_on, fund_fen, total_fen, settlements)
+VALUES ('2024-10-01', 'H37010300001', '2024-11-22', 189000, 300000, 1);
+\echo '   Zhongshan Hospital (C) agrees every clearing row of its month through the national interface on 11-18'
+\echo '   (3261 清分结果确认, cnfm_flag 1); Peking University Third Hospital (D) never answers.'
+SELECT clearing_confirm_month('H31010400001', 2024, 10, '1', '2024-11-18') AS rows_agreed;
+\echo '   Shandong clears November from 2024-12-10, so Jinan and Weihai transfer October up by 12-09;'
+\echo '   Jinan (A, C, D: 434000 + 450000 + 180000 = 1064000 fen) does so on 12-06, Weihai (B) does not.'
+INSERT INTO xdjy.provincial_clearing (province_code, month, starts_on) VALUES ('370000', '2024-11-01', '2024-12-10');
+INSERT INTO xdjy.clearing_transfer (month, region_code, transferred_on, fund_fen)
+VALUES ('2024-10-01', '370100', '2024-12-06', 1064000);
+\echo '   October''s clearing as it stood on 2024-12-12, fund amounts in yuan.  done: done by the as-of day, in time'
+\echo '   or not (Jinan Central''s 11-22 is after its due 11-20: compare the dates); overdue: not done and past due'
+\echo '   (Peking University Third Hospital never confirmed; Weihai has not transferred B up).  Jinan pays for A,'
+\echo '   C and D, whose patients it insures; the treatment regions receive what their institutions are paid:'
+SELECT reporting_label(party_kind, 'en') AS party, code, settlements, fund_yuan, confirm_due_on, confirmed_on,
+	reporting_label(confirm_status, 'en') AS confirmation, declared_on, pay_due_on, paid_on,
+	reporting_label(pay_status, 'en') AS payment, transfer_due_on, transferred_on, reporting_label(transfer_status, 'en') AS transfer
+FROM clearing_monthly_as_of('2024-12-12')
+WHERE month = '2024-10-01' ORDER BY party_kind, code;
+
+\echo
+\echo '   The indicators of 鲁医保发〔2022〕26号 第一条 for October: network_success counts by treatment province'
+\echo '   (Shandong: A and B, 2 of 2; Shanghai: C, 1 of 1; Beijing: D failed once, then settled: 1 of 2;'
+\echo '   Guangdong: E failed: 0 of 1), target 98%;'
+\echo '   cross_province_inpatient_direct counts by insured province (Shandong: C and D both direct), target 80%:'
+SELECT kpi, coalesce(treatment_province, insured_province) AS code,
+	CASE WHEN treatment_province IS NOT NULL THEN 'treatment' ELSE 'insured' END AS counted_as,
+	province_name_en AS province, numerator || '/' || denominator AS cases, rate_percent, target_percent, met
+FROM kpi_monthly WHERE month = '2024-10-01' ORDER BY kpi, code;
+SELECT reporting_label(kpi, 'zh') AS "指标", province_name_zh AS "省份", rate_percent AS "比率（%）",
+	target_percent AS "目标（%）", CASE WHEN met THEN '达标' ELSE '未达标' END AS "结果"
+FROM kpi_monthly WHERE month = '2024-10-01' ORDER BY kpi, coalesce(treatment_province, insured_province);
+
+\echo
+\echo '   Manual claims (手工报销) are decided within 22 working days of complete materials (吉医保发〔2019〕34号'
+\echo '   附件第15条).  孙杰 claims E on 2024-10-28 with invoice, medical record and expense list: due 2024-11-27.'
+INSERT INTO xdjy.manual_claim (encounter_id, invoice_no, total_fen, submitted_on, materials_complete_on)
+VALUES (:e_e, 'INV-E-1024', 300000, '2024-10-28', '2024-10-28');
+SELECT d AS as_of, c.claim_id, c.submitted_on, c.materials_complete_on, c.due_on,
+	reporting_label(c.status, 'en') AS status, c.overdue
+FROM unnest('{2024-11-05,2024-12-05}'::date[]) d, manual_claim_due_as_of(d) c
+WHERE c.encounter_id = :e_e;
+
+\echo
+\echo '   Coverage (鲁医保发〔2020〕68号 二(一)(二)): every township needs a networked inpatient institution, every'
+\echo '   county two networked chronic-outpatient hospitals.  The sample has few hospitals, so gaps abound:'
 SELECT region_code, name_en, networked || ' of ' || required AS networked, gap_en
 FROM coverage_gap ORDER BY gap, region_code;
-SELECT region_code AS "区划", name_zh AS "名称", networked || '/' || required AS "联网/要求", gap_zh AS "缺口"
-FROM coverage_gap ORDER BY gap, region_code;
-\echo '   manual claims manual claims open on 2024-10-28, due 22 working days after complete materials (吉医保发〔2019〕34号 附件第15条):'
-SELECT claim_id, person_id, submitted_on, materials_complete_on, due_on, reporting_label(status, 'en') AS status,
-	reporting_label(status, 'zh') AS "状态", overdue
-FROM manual_claim_due_as_of('2024-10-28') WHERE claim_id BETWEEN 6100 AND 6199;
-\echo '   The working-day calendar behind those dates: the National Day week 2024'
-SELECT d::date AS day, to_char(d, 'Dy') AS dow, is_working_day(d::date) AS working
-FROM generate_series('2024-09-28'::date, '2024-10-13'::date, '1 day') d;
+\set SHOW_CONTEXT errors
 -- == end demo: reporting ==
 
 -- == demo: national interface ==
 \echo
-\echo '== National platform interface (国家医疗保障信息平台 接口规范)'
+\echo '== 5. National platform interface (国家医疗保障信息平台 接口规范)'
 \echo '   Amounts: xdjy keeps fen, the platform yuan as numeric(16,2), converted exactly:'
 SELECT f AS fen, fen_to_yuan(f) AS yuan
 FROM unnest(ARRAY[1, -30001, 9007199254740992, 9999999999999999]::bigint[]) f;
-\echo '   ... and one fen beyond numeric(16,2) is refused, never printed wrong:'
+\echo '   ... and one fen beyond numeric(16,2) is refused (22003), never printed wrong:'
 SELECT fen_to_yuan(10000000000000000);
 \echo '   An amount in yuan is taken whole or refused, never rounded (YB704):'
 SELECT yuan_to_fen(300.01) AS fen;
@@ -302,52 +426,36 @@ SELECT yuan_to_fen(12.345);
 SELECT visit_type, emergency, trauma, med_type, name_zh FROM med_type_map_effective
 ORDER BY med_type, visit_type, emergency, trauma;
 SELECT visit_type, clr_type, name_zh FROM clr_type_map_effective ORDER BY clr_type, visit_type;
-\echo '   Builtin rows are read-only (YB701); a DBA adds a local variant as a row of higher priority:'
+\echo '   Builtin rows are read-only (YB701); a DBA adds a local variant as a row of higher priority'
+\echo '   (here an emergency admission coded 24), and removes it again:'
 UPDATE med_type_map SET med_type = '24' WHERE builtin AND emergency AND NOT trauma;
 INSERT INTO med_type_map (visit_type, emergency, trauma, med_type, name_zh)
 	VALUES ('inpatient', true, false, '24', '急诊转住院');
 SELECT visit_type, emergency, trauma, med_type, name_zh, priority, builtin
 FROM med_type_map_effective WHERE priority > 0;
 DELETE FROM med_type_map WHERE NOT builtin;
-\echo '   setlinfo: the settlements so far, in the platform''s names:'
+\echo '   setlinfo: October''s settlements in the platform''s names (insutype 310 employee, 390 resident;'
+\echo '   med_type and clr_type 21 inpatient; pool_prop_selfpay the ratio applied):'
 SELECT setl_id, psn_no, insutype, med_type, clr_type, insuplc_admdvs, mdtrtarea_admvs,
 	medfee_sumamt, preselfpay_amt, act_pay_dedc, hifp_pay, pool_prop_selfpay, psn_part_amt,
 	setl_time, refd_setl_flag
-FROM setlinfo ORDER BY setl_id LIMIT 8;
-\echo '   3201 totals (stmt_total, refunds left out): the largest group of settlements as the'
-\echo '   institution would count them (0 对平), and with its latest settlement missing (1 中心多):'
-SELECT g.fixmedins_code, g.clr_optins AS setl_optins, g.insutype, g.clr_type,
-	g.n - k.missing AS fixmedins_setl_cnt, t.stmt_rslt, t.stmt_rslt_dscr
-FROM (SELECT fixmedins_code, clr_optins, insutype, clr_type, min(setl_time) AS b, max(setl_time) AS e,
-		sum(medfee_sumamt) AS m, sum(fund_pay_sumamt) AS f, count(*)::integer AS n,
-		(array_agg(medfee_sumamt ORDER BY setl_id DESC))[1] AS last_m,
-		(array_agg(fund_pay_sumamt ORDER BY setl_id DESC))[1] AS last_f
-	FROM setlinfo WHERE mode LIKE 'direct' AND refd_setl_flag LIKE '0' AND fixmedins_code IS NOT NULL
-		AND clr_optins IS NOT NULL AND insutype IS NOT NULL AND clr_type IS NOT NULL
-	GROUP BY 1, 2, 3, 4 ORDER BY count(*) DESC, 1, 2, 3, 4 LIMIT 1) g,
-	LATERAL (VALUES (0), (1)) k(missing),
-	LATERAL stmt_total(g.clr_optins, g.insutype, g.clr_type, g.b, g.e,
-		g.m - k.missing * g.last_m, g.f - k.missing * g.last_f, 0, g.n - k.missing, '0', g.fixmedins_code) t;
-\echo '   3260 remote clearing details by institution and month, and the answers (3261 / 3262):'
-SELECT count(*) > 0 AS demo_clearing,
-	(array_agg(medins_no ORDER BY trt_year, trt_month, medins_no))[1] AS demo_medins_no,
-	(array_agg(trt_year ORDER BY trt_year, trt_month, medins_no))[1] AS demo_y,
-	(array_agg(trt_month ORDER BY trt_year, trt_month, medins_no))[1] AS demo_m
-FROM clearing_detail \gset
-\if :demo_clearing
--- business dates, not the clock: answered on the 15th of the next month
-SELECT (make_date(:demo_y, :demo_m, 1) + interval '1 month 14 days')::date AS demo_confirm_on \gset
-\echo '   the institution agrees its first month on the 15th of the next month (3261), then withdraws it a day later (3262):'
-SELECT clearing_confirm_month(:'demo_medins_no', :demo_y, :demo_m, '1', :'demo_confirm_on') AS confirmed;
-\endif
+FROM setlinfo WHERE setl_time BETWEEN '2024-10-01' AND '2024-10-31' ORDER BY setl_id;
+\echo '   3201 statement totals (stmt_total): Jinan Central Hospital''s outpatient settlements of February 2024'
+\echo '   for Jinan (王芳, section 3: 2500.00 and, after the reversal, 2000.00 yuan; refunds left out) as the'
+\echo '   institution counts them: 2 settlements, 4500.00 yuan, 2700.00 from the fund, 0 对平 (balanced);'
+\echo '   and as an institution that missed the second one would: 1 中心多 (the centre has more):'
+SELECT v.fixmedins_setl_cnt, t.stmt_rslt, t.stmt_rslt_dscr
+FROM (VALUES (2, 4500.00, 2700.00), (1, 2500.00, 1500.00)) v(fixmedins_setl_cnt, medfee, fund),
+	LATERAL stmt_total('370100', '310', '11', '2024-02-01', '2024-02-29', v.medfee, v.fund, 0,
+		v.fixmedins_setl_cnt, '0', 'H37010300001') t;
+\echo '   3260 clearing details of October, with the 3261 answers: only Zhongshan answered through the interface'
+\echo '   (on 2024-11-18, above); the others confirmed their month as clearing_confirmation rows, so their rows'
+\echo '   show no cnfm_flag and stay open here:'
+SELECT setl_sn, medins_no, psn_no, medfee_sumamt, optins_pay_sumamt, insuplc_admdvs, cnfm_flag, cnfm_date
+FROM clearing_detail WHERE trt_year = 2024 AND trt_month = 10 ORDER BY setl_sn;
 SELECT trt_year, trt_month, medins_no, setl_cnt, medfee_sumamt, optins_pay_sumamt, agreed_cnt, open_cnt, confirmed_on
-FROM clearing_confirmation_monthly ORDER BY 1, 2, 3 LIMIT 5;
-\if :demo_clearing
-SELECT clearing_rollback(:'demo_medins_no', :demo_y, :demo_m, (:'demo_confirm_on'::date + 1)) AS rolled_back;
-\endif
-\echo '   CSV export of the settlements of a period (COPY ... TO STDOUT WITH (FORMAT csv, HEADER)):'
-SELECT coalesce(min(setl_time), DATE '2024-01-01') AS demo_from, coalesce(max(setl_time), DATE '2024-01-31') AS demo_to
-FROM setlinfo \gset
+FROM clearing_confirmation_monthly WHERE trt_year = 2024 AND trt_month = 10 ORDER BY medins_no;
+\echo '   CSV export of October''s settlements (COPY (SELECT ... FROM export_setlinfo(from, to)) TO STDOUT WITH (FORMAT csv, HEADER)):'
 COPY (SELECT psn_no, mdtrt_id, setl_id, insutype, med_type, medfee_sumamt, hifp_pay, psn_part_amt, setl_time
-	FROM export_setlinfo(:'demo_from', :'demo_to') LIMIT 5) TO STDOUT WITH (FORMAT csv, HEADER);
+	FROM export_setlinfo('2024-10-01', '2024-10-31')) TO STDOUT WITH (FORMAT csv, HEADER);
 -- == end demo: national interface ==

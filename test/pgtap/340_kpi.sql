@@ -80,35 +80,35 @@ CREATE TEMP VIEW k AS SELECT * FROM kpi_monthly WHERE month BETWEEN '2023-01-01'
 -- network settlement success ---------------------------------------------------
 SELECT results_eq(
 	$$SELECT numerator, denominator, rate_bp, target_bp, met FROM k
-	  WHERE kpi = 'network_success' AND province = '370000' AND month = '2023-06-01'$$,
+	  WHERE kpi = 'network_success' AND treatment_province = '370000' AND month = '2023-06-01'$$,
 	$$VALUES (49::bigint, 50::bigint, 9800, 9800, true)$$,
 	'鲁医保发〔2022〕26号 第一条: Shandong June 2023, 49 of 50 network settlements succeed: 98.00%, target met (以上 includes 98%)');
 SELECT results_eq(
 	$$SELECT numerator, denominator, rate_bp, target_bp, met FROM k
-	  WHERE kpi = 'network_success' AND province = '110000' AND month = '2023-06-01'$$,
+	  WHERE kpi = 'network_success' AND treatment_province = '110000' AND month = '2023-06-01'$$,
 	$$VALUES (48::bigint, 49::bigint, 9796, 9800, false)$$,
 	'Beijing June 2023, 48 of 49: 97.96%, below 98%: not met (the reversal is no success)');
 SELECT results_eq(
-	$$SELECT numerator, denominator FROM k WHERE kpi = 'network_success' AND province = '370000' AND month = '2023-07-01'$$,
+	$$SELECT numerator, denominator FROM k WHERE kpi = 'network_success' AND treatment_province = '370000' AND month = '2023-07-01'$$,
 	$$VALUES (1::bigint, 1::bigint)$$, 'the settlement of 1 July counts in July, the one of 30 June in June');
-SELECT is((SELECT province_name_zh || ' ' || province_name_en FROM k WHERE province = '370000' LIMIT 1), '山东省 Shandong',
+SELECT is((SELECT province_name_zh || ' ' || province_name_en FROM k WHERE treatment_province = '370000' LIMIT 1), '山东省 Shandong',
           'provinces named in both languages');
 
 -- cross-province inpatient direct settlement --------------------------------------
 SELECT results_eq(
 	$$SELECT numerator, denominator, rate_bp, target_bp, met FROM k
-	  WHERE kpi = 'cross_province_inpatient_direct' AND province = '220000' AND month = '2023-09-01'$$,
+	  WHERE kpi = 'cross_province_inpatient_direct' AND insured_province = '220000' AND month = '2023-09-01'$$,
 	$$VALUES (4::bigint, 5::bigint, 8000, 8000, true)$$,
 	'鲁医保发〔2022〕26号 第一条: Jilin insured, September 2023, 4 of 5 cross-province stays settled directly: 80%, met');
 SELECT results_eq(
 	$$SELECT numerator, denominator, rate_bp, met FROM k
-	  WHERE kpi = 'cross_province_inpatient_direct' AND province = '110000' AND month = '2023-09-01'$$,
+	  WHERE kpi = 'cross_province_inpatient_direct' AND insured_province = '110000' AND month = '2023-09-01'$$,
 	$$VALUES (3::bigint, 4::bigint, 7500, false)$$,
 	'Beijing insured, 3 of 4 (the outpatient visit does not count): 75%, not met');
-SELECT is((SELECT count(*) FROM k WHERE kpi = 'cross_province_inpatient_direct' AND province = '370000' AND month = '2023-09-01'), 0::bigint,
+SELECT is((SELECT count(*) FROM k WHERE kpi = 'cross_province_inpatient_direct' AND insured_province = '370000' AND month = '2023-09-01'), 0::bigint,
           'an intra-province stay is not cross-province');
 SELECT results_eq(
-	$$SELECT numerator, denominator FROM k WHERE kpi = 'network_success' AND province = '110000' AND month = '2023-09-01'$$,
+	$$SELECT numerator, denominator FROM k WHERE kpi = 'network_success' AND treatment_province = '110000' AND month = '2023-09-01'$$,
 	$$VALUES (4::bigint, 4::bigint)$$,
 	'September network settlements in Beijing: the 4 direct stays (manual ones and the reversal are not network settlements)');
 SELECT is((SELECT count(*) FROM k WHERE kpi = 'network_success' AND month = '2023-06-01'), 2::bigint,
@@ -118,7 +118,7 @@ SELECT is((SELECT count(*) FROM k WHERE kpi = 'network_success' AND month = '202
 INSERT INTO settlement_attempt (attempted_on, encounter_id, mode, invoice_no, total_fen, sqlstate, message)
 VALUES ('2023-06-30', 7003, 'direct', 'RPT-K-F5', 1000, 'YB301', 'rejected');
 SELECT results_eq(
-	$$SELECT numerator, denominator, rate_bp, met FROM k WHERE kpi = 'network_success' AND province = '370000' AND month = '2023-06-01'$$,
+	$$SELECT numerator, denominator, rate_bp, met FROM k WHERE kpi = 'network_success' AND treatment_province = '370000' AND month = '2023-06-01'$$,
 	$$VALUES (49::bigint, 51::bigint, 9608, false)$$, 'a second failure: 49 of 51, 96.08%, not met');
 
 -- the arithmetic -----------------------------------------------------------------
