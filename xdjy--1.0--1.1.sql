@@ -1442,11 +1442,10 @@ CREATE TRIGGER business_dates BEFORE INSERT OR UPDATE ON policy_document
 
 -- Itemised fee lines (费用明细) priced against the treatment place's
 -- catalogue (鲁医保发〔2022〕26号 第二条(四)).  A settlement takes its
--- amounts from the lines; without lines NULL amounts are refused, and an
--- omitted out_of_scope_fen is 0 (so the column's default goes).  Rows of
+-- amounts from the lines (settle() passes NULL totals for that); without
+-- lines a NULL total is refused and a NULL out_of_scope_fen is 0.  Rows of
 -- 1.0 were priced from totals: no lines, nothing over a ceiling, no 乙类
 -- share (the defaults the new columns fill them with).
-ALTER TABLE settlement ALTER COLUMN out_of_scope_fen DROP DEFAULT;
 ALTER TABLE settlement ADD COLUMN overlmt_fen bigint NOT NULL DEFAULT 0,
 	ADD COLUMN preselfpay_fen bigint NOT NULL DEFAULT 0,
 	ADD COLUMN fee_detail_ids bigint[] NOT NULL DEFAULT '{}';
@@ -1822,3 +1821,192 @@ COMMENT ON FUNCTION schedule_daily_reconciliation(time) IS
 	'registers (or reschedules) the pg_cron job xdjy-daily-reconciliation that records yesterday''s reconciliation every day at "at", a time of day in the session''s TimeZone (鲁医保发〔2022〕26号 第四条(一)); returns the job id; YB010/YB011 without a usable pg_cron, YB012 for a time that is not a whole minute';
 REVOKE EXECUTE ON FUNCTION schedule_daily_reconciliation(time) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION schedule_daily_reconciliation(time) TO xdjy_admin;
+
+-- setlinfo from the fee lines: 超限价 apart from 全自费, the lines' 乙类先行自付
+-- in preselfpay_amt.  Replaced, not dropped: export_setlinfo() returns its
+-- row type and other views read it; the new column comes last, as in a
+-- fresh install.
+CREATE OR REPLACE VIEW setlinfo WITH (security_invoker = true) AS
+	SELECT
+		s.person_id AS psn_no,
+		s.encounter_id AS mdtrt_id,
+		s.id AS setl_id,
+		it.insutype,
+		mt.med_type,
+		ct.clr_type,
+		s.insured_region AS insuplc_admdvs,
+		s.treatment_region AS mdtrtarea_admvs,
+		s.institution_code AS fixmedins_code,
+		s.insured_region AS clr_optins,
+		xdjy.fen_to_yuan(s.total_fen)::numeric(16,2) AS medfee_sumamt,
+		xdjy.fen_to_yuan(s.out_of_scope_fen OPERATOR(pg_catalog.-) s.overlmt_fen)::numeric(16,2) AS fulamt_ownpay_amt,
+		xdjy.fen_to_yuan(s.first_selfpay_fen OPERATOR(pg_catalog.+) s.preselfpay_fen)::numeric(16,2) AS preselfpay_amt,
+		xdjy.fen_to_yuan(((s.total_fen OPERATOR(pg_catalog.-) s.out_of_scope_fen)
+			OPERATOR(pg_catalog.-) s.first_selfpay_fen) OPERATOR(pg_catalog.-) s.preselfpay_fen)::numeric(16,2) AS inscp_scp_amt,
+		xdjy.fen_to_yuan(s.deductible_fen)::numeric(16,2) AS act_pay_dedc,
+		xdjy.fen_to_yuan(s.fund_fen)::numeric(16,2) AS hifp_pay,
+		(s.ratio_bp::numeric OPERATOR(pg_catalog./) 10000)::numeric(5,4) AS pool_prop_selfpay,
+		xdjy.fen_to_yuan(s.fund_fen)::numeric(16,2) AS fund_pay_sumamt,
+		0::numeric(16,2) AS acct_pay,
+		xdjy.fen_to_yuan(s.personal_fen)::numeric(16,2) AS psn_part_amt,
+		s.settled_on AS setl_time,
+		CASE WHEN s.reverses IS NULL THEN '0' ELSE '1' END AS refd_setl_flag,
+		s.reverses,
+		s.mode,
+		-- 1.1: after the columns 1.0 had (a view keeps its column order)
+		xdjy.fen_to_yuan(s.overlmt_fen)::numeric(16,2) AS overlmt_selfpay
+	FROM xdjy.settlement s
+	JOIN xdjy.encounter e ON e.id OPERATOR(pg_catalog.=) s.encounter_id
+	LEFT JOIN xdjy.person p ON p.id OPERATOR(pg_catalog.=) s.person_id
+	LEFT JOIN xdjy.insutype_map_effective it ON it.scheme OPERATOR(pg_catalog.=) p.scheme
+	LEFT JOIN xdjy.med_type_map_effective mt
+		ON mt.visit_type OPERATOR(pg_catalog.=) e.visit_type
+		AND mt.emergency OPERATOR(pg_catalog.=) e.emergency
+		AND mt.trauma OPERATOR(pg_catalog.=) e.trauma
+	LEFT JOIN xdjy.clr_type_map_effective ct ON ct.visit_type OPERATOR(pg_catalog.=) e.visit_type;
+COMMENT ON COLUMN setlinfo.medfee_sumamt IS 'total medical costs in yuan = fulamt_ownpay_amt + overlmt_selfpay + preselfpay_amt + inscp_scp_amt / 医疗费总额（元）';
+COMMENT ON COLUMN setlinfo.fulamt_ownpay_amt IS 'wholly self-paid amount in yuan: 丙类 and codes not in the catalogue (settlement.out_of_scope_fen − overlmt_fen) / 全自费金额（元）';
+COMMENT ON COLUMN setlinfo.preselfpay_amt IS 'paid first by the person in yuan: the lines'' 乙类先行自付 (settlement.preselfpay_fen) plus the temporary traveller''s 首先自付 (first_selfpay_fen, 鲁医保发〔2021〕46号 第三条(二)) / 先行自付金额（元）';
+COMMENT ON COLUMN setlinfo.inscp_scp_amt IS 'amount within the policy scope in yuan: total − 全自费 − 超限价 − 先行自付 / 符合政策范围金额（元）';
+COMMENT ON COLUMN setlinfo.overlmt_selfpay IS 'self-paid above the price ceilings in yuan (settlement.overlmt_fen, from the fee lines) / 超限价自费金额（元）';
+
+-- the statement and export functions read setlinfo with SQL-standard bodies,
+-- which fix its columns when created: created again over the new view
+CREATE OR REPLACE FUNCTION stmt_scope(setl_optins text, insutype text, clr_type text,
+		begndate date, enddate date, refd_setl_flag text DEFAULT '1', fixmedins_code text DEFAULT NULL)
+	RETURNS SETOF setlinfo
+	LANGUAGE sql STABLE PARALLEL SAFE
+	SET search_path = pg_catalog, pg_temp
+BEGIN ATOMIC
+	SELECT i.* FROM xdjy.setlinfo i
+	WHERE i.mode OPERATOR(pg_catalog.=) 'direct'
+		AND i.clr_optins OPERATOR(pg_catalog.=) stmt_scope.setl_optins
+		AND i.insutype OPERATOR(pg_catalog.=) stmt_scope.insutype
+		AND i.clr_type OPERATOR(pg_catalog.=) stmt_scope.clr_type
+		AND i.setl_time OPERATOR(pg_catalog.>=) stmt_scope.begndate
+		AND i.setl_time OPERATOR(pg_catalog.<=) stmt_scope.enddate
+		AND (stmt_scope.refd_setl_flag OPERATOR(pg_catalog.=) '1'
+			OR i.refd_setl_flag OPERATOR(pg_catalog.=) '0')
+		AND (stmt_scope.fixmedins_code IS NULL
+			OR i.fixmedins_code OPERATOR(pg_catalog.=) stmt_scope.fixmedins_code);
+END;
+CREATE OR REPLACE FUNCTION stmt_detail(batch text, setl_optins text, insutype text, clr_type text,
+		begndate date, enddate date, refd_setl_flag text DEFAULT '1', fixmedins_code text DEFAULT NULL)
+	RETURNS TABLE (setl_id bigint, mdtrt_id bigint, psn_no text,
+		stmt_rslt text, stmt_rslt_dscr text, kind text,
+		centre_medfee_sumamt numeric, fixmedins_medfee_sumamt numeric,
+		centre_fund_pay_sumamt numeric, fixmedins_fund_pay_sumamt numeric,
+		centre_acct_pay numeric, fixmedins_acct_pay numeric,
+		centre_refd_setl_flag text, fixmedins_refd_setl_flag text, memo text)
+	LANGUAGE sql STABLE
+	SET search_path = pg_catalog, pg_temp
+BEGIN ATOMIC
+	SELECT xdjy.stmt_check_request(stmt_detail.setl_optins, stmt_detail.insutype, stmt_detail.clr_type,
+		stmt_detail.begndate, stmt_detail.enddate, stmt_detail.refd_setl_flag,
+		stmt_detail.fixmedins_code);
+	SELECT xdjy.stmt_check_batch(stmt_detail.batch);
+	WITH centre AS (
+		SELECT i.setl_id, i.mdtrt_id, i.psn_no, i.medfee_sumamt, i.fund_pay_sumamt,
+			i.acct_pay, i.refd_setl_flag
+		FROM xdjy.stmt_scope(stmt_detail.setl_optins, stmt_detail.insutype, stmt_detail.clr_type,
+			stmt_detail.begndate, stmt_detail.enddate, stmt_detail.refd_setl_flag,
+			stmt_detail.fixmedins_code) i
+	), inst AS (
+		SELECT u.setl_id, u.mdtrt_id, u.psn_no, u.medfee_sumamt::numeric(16,2) AS medfee_sumamt,
+			u.fund_pay_sumamt::numeric(16,2) AS fund_pay_sumamt, u.acct_pay::numeric(16,2) AS acct_pay,
+			u.refd_setl_flag
+		FROM xdjy.stmt_detail_upload u
+		WHERE u.batch OPERATOR(pg_catalog.=) stmt_detail.batch
+			AND (stmt_detail.refd_setl_flag OPERATOR(pg_catalog.=) '1'
+				OR u.refd_setl_flag OPERATOR(pg_catalog.=) '0')
+	), pair AS (
+		SELECT coalesce(c.setl_id, f.setl_id) AS setl_id,
+			c.setl_id IS NOT NULL AS at_centre, f.setl_id IS NOT NULL AS at_inst,
+			c.mdtrt_id AS c_mdtrt_id, f.mdtrt_id AS f_mdtrt_id,
+			c.psn_no AS c_psn_no, f.psn_no AS f_psn_no,
+			c.medfee_sumamt AS c_medfee, f.medfee_sumamt AS f_medfee,
+			c.fund_pay_sumamt AS c_fund, f.fund_pay_sumamt AS f_fund,
+			c.acct_pay AS c_acct, f.acct_pay AS f_acct,
+			c.refd_setl_flag AS c_refd, f.refd_setl_flag AS f_refd
+		FROM centre c FULL JOIN inst f ON f.setl_id OPERATOR(pg_catalog.=) c.setl_id
+	), judged AS (
+		SELECT p.*,
+			CASE WHEN NOT p.at_inst THEN '1'
+				WHEN NOT p.at_centre THEN '2'
+				WHEN p.c_mdtrt_id IS DISTINCT FROM p.f_mdtrt_id
+					OR p.c_psn_no IS DISTINCT FROM p.f_psn_no
+					OR p.c_medfee OPERATOR(pg_catalog.<>) p.f_medfee
+					OR p.c_fund OPERATOR(pg_catalog.<>) p.f_fund
+					OR p.c_acct OPERATOR(pg_catalog.<>) p.f_acct
+					OR p.c_refd OPERATOR(pg_catalog.<>) p.f_refd THEN '3'
+			END AS rslt
+		FROM pair p
+	)
+	SELECT j.setl_id, coalesce(j.c_mdtrt_id, j.f_mdtrt_id), coalesce(j.c_psn_no, j.f_psn_no),
+		j.rslt,
+		CASE j.rslt WHEN '1' THEN '中心多' WHEN '2' THEN '医药机构多' ELSE '数据不一致' END,
+		CASE j.rslt WHEN '1' THEN 'missing_at_institution' WHEN '2' THEN 'missing_at_centre' ELSE 'differs' END,
+		j.c_medfee, j.f_medfee, j.c_fund, j.f_fund, j.c_acct, j.f_acct, j.c_refd, j.f_refd,
+		CASE j.rslt
+			WHEN '1' THEN '医药机构未上传此结算'
+			WHEN '2' THEN coalesce(
+				(SELECT pg_catalog.format('中心有此结算，但不在本次对账范围：结算时间 %s，险种类型 %s，清算类别 %s，清算经办机构 %s，定点医药机构 %s%s',
+						pg_catalog.to_char(o.setl_time, 'YYYY-MM-DD'), o.insutype, o.clr_type, o.clr_optins, o.fixmedins_code,
+						CASE WHEN o.mode OPERATOR(pg_catalog.<>) 'direct' THEN '，手工报销' ELSE '' END)
+					FROM xdjy.setlinfo o WHERE o.setl_id OPERATOR(pg_catalog.=) j.setl_id),
+				'中心无此结算')
+			ELSE pg_catalog.concat_ws('；',
+				CASE WHEN j.c_mdtrt_id IS DISTINCT FROM j.f_mdtrt_id
+					THEN pg_catalog.format('就诊ID 中心 %s / 医药机构 %s', j.c_mdtrt_id, j.f_mdtrt_id) END,
+				CASE WHEN j.c_psn_no IS DISTINCT FROM j.f_psn_no
+					THEN pg_catalog.format('人员编号 中心 %s / 医药机构 %s', j.c_psn_no, j.f_psn_no) END,
+				CASE WHEN j.c_medfee OPERATOR(pg_catalog.<>) j.f_medfee
+					THEN pg_catalog.format('医疗费总额 中心 %s / 医药机构 %s', j.c_medfee, j.f_medfee) END,
+				CASE WHEN j.c_fund OPERATOR(pg_catalog.<>) j.f_fund
+					THEN pg_catalog.format('基金支付总额 中心 %s / 医药机构 %s', j.c_fund, j.f_fund) END,
+				CASE WHEN j.c_acct OPERATOR(pg_catalog.<>) j.f_acct
+					THEN pg_catalog.format('个人账户支出 中心 %s / 医药机构 %s', j.c_acct, j.f_acct) END,
+				CASE WHEN j.c_refd OPERATOR(pg_catalog.<>) j.f_refd
+					THEN pg_catalog.format('退费结算标志 中心 %s / 医药机构 %s', j.c_refd, j.f_refd) END)
+		END
+	FROM judged j
+	WHERE j.rslt IS NOT NULL
+	ORDER BY j.setl_id;
+END;
+CREATE OR REPLACE FUNCTION stmt_total(setl_optins text, insutype text, clr_type text,
+		begndate date, enddate date, medfee_sumamt numeric, fund_pay_sumamt numeric,
+		acct_pay numeric, fixmedins_setl_cnt integer, refd_setl_flag text DEFAULT '1',
+		fixmedins_code text DEFAULT NULL,
+		OUT stmt_rslt text, OUT stmt_rslt_dscr text, OUT centre_setl_cnt bigint,
+		OUT centre_medfee_sumamt numeric, OUT centre_fund_pay_sumamt numeric,
+		OUT centre_acct_pay numeric)
+	LANGUAGE sql STABLE
+	SET search_path = pg_catalog, pg_temp
+BEGIN ATOMIC
+	SELECT xdjy.stmt_check_request(stmt_total.setl_optins, stmt_total.insutype, stmt_total.clr_type,
+		stmt_total.begndate, stmt_total.enddate, stmt_total.refd_setl_flag, stmt_total.fixmedins_code);
+	SELECT r.stmt_rslt, r.stmt_rslt_dscr, c.n, c.medfee, c.fund, c.acct
+	FROM (SELECT pg_catalog.count(*) AS n,
+			coalesce(pg_catalog.sum(i.medfee_sumamt), 0.00) AS medfee,
+			coalesce(pg_catalog.sum(i.fund_pay_sumamt), 0.00) AS fund,
+			coalesce(pg_catalog.sum(i.acct_pay), 0.00) AS acct
+		FROM xdjy.stmt_scope(stmt_total.setl_optins, stmt_total.insutype, stmt_total.clr_type,
+			stmt_total.begndate, stmt_total.enddate, stmt_total.refd_setl_flag,
+			stmt_total.fixmedins_code) i) c
+	CROSS JOIN LATERAL xdjy.stmt_compare(c.n, c.medfee, c.fund, c.acct,
+		stmt_total.fixmedins_setl_cnt, stmt_total.medfee_sumamt,
+		stmt_total.fund_pay_sumamt, stmt_total.acct_pay) r;
+END;
+CREATE OR REPLACE FUNCTION export_setlinfo("from" date, "to" date)
+	RETURNS SETOF setlinfo
+	LANGUAGE sql STABLE PARALLEL SAFE
+	SET search_path = pg_catalog, pg_temp
+BEGIN ATOMIC
+	SELECT xdjy.national_check_period(export_setlinfo."from", export_setlinfo."to", 'from', 'to');
+	SELECT xdjy.check_business_date(export_setlinfo."from", 'export_setlinfo(from)');
+	SELECT xdjy.check_business_date(export_setlinfo."to", 'export_setlinfo(to)');
+	SELECT i.* FROM xdjy.setlinfo i
+	WHERE i.setl_time OPERATOR(pg_catalog.>=) export_setlinfo."from"
+		AND i.setl_time OPERATOR(pg_catalog.<=) export_setlinfo."to"
+	ORDER BY i.setl_time, i.setl_id;
+END;

@@ -63,7 +63,7 @@ CREATE TABLE settlement (
 	mode				text NOT NULL DEFAULT 'direct' CHECK (mode IN ('direct', 'manual')),
 	invoice_no			text NOT NULL,
 	total_fen			bigint NOT NULL,
-	out_of_scope_fen	bigint NOT NULL,
+	out_of_scope_fen	bigint NOT NULL DEFAULT 0,
 	reverses			bigint,
 	-- filled by the insert trigger
 	person_id			text,

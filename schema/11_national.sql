@@ -185,10 +185,10 @@ CREATE VIEW setlinfo WITH (security_invoker = true) AS
 		s.institution_code AS fixmedins_code,
 		s.insured_region AS clr_optins,
 		xdjy.fen_to_yuan(s.total_fen)::numeric(16,2) AS medfee_sumamt,
-		xdjy.fen_to_yuan(s.out_of_scope_fen)::numeric(16,2) AS fulamt_ownpay_amt,
-		xdjy.fen_to_yuan(s.first_selfpay_fen)::numeric(16,2) AS preselfpay_amt,
-		xdjy.fen_to_yuan(s.total_fen OPERATOR(pg_catalog.-) s.out_of_scope_fen
-			OPERATOR(pg_catalog.-) s.first_selfpay_fen)::numeric(16,2) AS inscp_scp_amt,
+		xdjy.fen_to_yuan(s.out_of_scope_fen OPERATOR(pg_catalog.-) s.overlmt_fen)::numeric(16,2) AS fulamt_ownpay_amt,
+		xdjy.fen_to_yuan(s.first_selfpay_fen OPERATOR(pg_catalog.+) s.preselfpay_fen)::numeric(16,2) AS preselfpay_amt,
+		xdjy.fen_to_yuan(((s.total_fen OPERATOR(pg_catalog.-) s.out_of_scope_fen)
+			OPERATOR(pg_catalog.-) s.first_selfpay_fen) OPERATOR(pg_catalog.-) s.preselfpay_fen)::numeric(16,2) AS inscp_scp_amt,
 		xdjy.fen_to_yuan(s.deductible_fen)::numeric(16,2) AS act_pay_dedc,
 		xdjy.fen_to_yuan(s.fund_fen)::numeric(16,2) AS hifp_pay,
 		(s.ratio_bp::numeric OPERATOR(pg_catalog./) 10000)::numeric(5,4) AS pool_prop_selfpay,
@@ -198,7 +198,9 @@ CREATE VIEW setlinfo WITH (security_invoker = true) AS
 		s.settled_on AS setl_time,
 		CASE WHEN s.reverses IS NULL THEN '0' ELSE '1' END AS refd_setl_flag,
 		s.reverses,
-		s.mode
+		s.mode,
+		-- 1.1: after the columns 1.0 had (a view keeps its column order)
+		xdjy.fen_to_yuan(s.overlmt_fen)::numeric(16,2) AS overlmt_selfpay
 	FROM xdjy.settlement s
 	JOIN xdjy.encounter e ON e.id OPERATOR(pg_catalog.=) s.encounter_id
 	LEFT JOIN xdjy.person p ON p.id OPERATOR(pg_catalog.=) s.person_id
@@ -221,10 +223,11 @@ COMMENT ON COLUMN setlinfo.insuplc_admdvs IS 'insured place''s division code (se
 COMMENT ON COLUMN setlinfo.mdtrtarea_admvs IS 'treatment place''s division code: the institution''s pooling region / 就医地医保区划';
 COMMENT ON COLUMN setlinfo.fixmedins_code IS 'designated institution code (settlement.institution_code) / 定点医药机构编号';
 COMMENT ON COLUMN setlinfo.clr_optins IS 'clearing agency: the insured pooling region; the setl_optins of a 3201/3202 statement / 清算经办机构';
-COMMENT ON COLUMN setlinfo.medfee_sumamt IS 'total medical costs in yuan = fulamt_ownpay_amt + preselfpay_amt + inscp_scp_amt (超限价自费 overlmt_selfpay is not modelled: 0) / 医疗费总额（元）';
-COMMENT ON COLUMN setlinfo.fulamt_ownpay_amt IS 'wholly self-paid amount in yuan (settlement.out_of_scope_fen) / 全自费金额（元）';
-COMMENT ON COLUMN setlinfo.preselfpay_amt IS 'first self-payment in yuan (settlement.first_selfpay_fen) / 先行自付金额（元）';
-COMMENT ON COLUMN setlinfo.inscp_scp_amt IS 'amount within the policy scope in yuan: total − 全自费 − 先行自付 / 符合政策范围金额（元）';
+COMMENT ON COLUMN setlinfo.medfee_sumamt IS 'total medical costs in yuan = fulamt_ownpay_amt + overlmt_selfpay + preselfpay_amt + inscp_scp_amt / 医疗费总额（元）';
+COMMENT ON COLUMN setlinfo.fulamt_ownpay_amt IS 'wholly self-paid amount in yuan: 丙类 and codes not in the catalogue (settlement.out_of_scope_fen − overlmt_fen) / 全自费金额（元）';
+COMMENT ON COLUMN setlinfo.preselfpay_amt IS 'paid first by the person in yuan: the lines'' 乙类先行自付 (settlement.preselfpay_fen) plus the temporary traveller''s 首先自付 (first_selfpay_fen, 鲁医保发〔2021〕46号 第三条(二)) / 先行自付金额（元）';
+COMMENT ON COLUMN setlinfo.inscp_scp_amt IS 'amount within the policy scope in yuan: total − 全自费 − 超限价 − 先行自付 / 符合政策范围金额（元）';
+COMMENT ON COLUMN setlinfo.overlmt_selfpay IS 'self-paid above the price ceilings in yuan (settlement.overlmt_fen, from the fee lines) / 超限价自费金额（元）';
 COMMENT ON COLUMN setlinfo.act_pay_dedc IS 'deductible actually paid in yuan (settlement.deductible_fen) / 实际支付起付线（元）';
 COMMENT ON COLUMN setlinfo.hifp_pay IS 'pooled fund payment in yuan (settlement.fund_fen) / 统筹基金支出（元）';
 COMMENT ON COLUMN setlinfo.pool_prop_selfpay IS 'pooled fund payment ratio (ratio_bp / 10000, 0.7000 = 70%) / 基本医疗保险统筹基金支付比例';

@@ -430,8 +430,10 @@ INSERT INTO bad_case (area, sql, want) VALUES
 	('function settle', $$SELECT xdjy.settle(-1, 10000, 0, 'BAD-X', '2024-06-02')$$, 'YB001'),
 	('function settle', $$SELECT xdjy.settle(9223372036854775807, 10000, 0, 'BAD-X', '2024-06-02')$$, 'YB001'),
 	('function settle', $$SELECT xdjy.settle(9223372036854775808, 10000, 0, 'BAD-X', '2024-06-02')$$, '42883'),
-	('function settle', $$SELECT xdjy.settle((SELECT id FROM fx WHERE name = 'wvisit2'), NULL, 0, 'BAD-X', '2024-06-02')$$, '23502'),
-	('function settle', $$SELECT xdjy.settle((SELECT id FROM fx WHERE name = 'wvisit2'), 10000, NULL, 'BAD-X', '2024-06-02')$$, '23502'),
+	-- a NULL total is taken from the fee lines; with none it is refused
+	-- (YB811); a NULL out-of-scope amount is 0 without lines
+	('function settle', $$SELECT xdjy.settle((SELECT id FROM fx WHERE name = 'wvisit2'), NULL, 0, 'BAD-X', '2024-06-02')$$, 'YB811'),
+	('function settle', $$SELECT xdjy.settle((SELECT id FROM fx WHERE name = 'wvisit2'), NULL, NULL, 'BAD-X', '2024-06-02')$$, 'YB811'),
 	('function settle', $$SELECT xdjy.settle((SELECT id FROM fx WHERE name = 'wvisit2'), 10000, 0, NULL, '2024-06-02')$$, '23502'),
 	('function settle', $$SELECT xdjy.settle((SELECT id FROM fx WHERE name = 'wvisit2'), 10000, 0, 'BAD-X', NULL)$$, '23502'),
 	('function settle', $$SELECT xdjy.settle((SELECT id FROM fx WHERE name = 'wvisit2'), 10000, 0, 'BAD-X', '2024-06-02', NULL)$$, '23502'),

@@ -71,6 +71,21 @@ INSERT INTO first_selfpay_ceiling (province, visit_type, valid, ceiling_bp, sour
 INSERT INTO ratio_adjustment (province, category, kind, points_bp, valid, source, note_en, note_zh)
 	VALUES ('11', 'temporary', 'delta', -500, '[2030-01-01,)', 'a DBA''s dated setting', 'a test', '测试');
 INSERT INTO home_benefit_kept (province, valid, source) VALUES ('11', '[2030-01-01,)', 'a DBA''s dated setting');
+-- fee lines priced against a catalogue, one revoked (2302), settled from the
+-- rest (鲁医保发〔2022〕26号 第二条(四))
+INSERT INTO med_list (region_code, med_list_codg, name, kind, chrgitm_lv, selfpay_prop_bp, pric_uplmt, valid) VALUES
+	('370000', 'DR-A', '甲类药', 'drug', '01', 0, NULL, '[2024-01-01,)'),
+	('370100', 'DR-B', '乙类药', 'drug', '02', 1000, 20.00, '[2024-01-01,)');
+INSERT INTO encounter (id, person_id, institution_code, visit_type, admitted_on, discharged_on) VALUES
+	(3, 'jinan-emp-3', 'H37010300001', 'outpatient', '2024-04-01', NULL);
+INSERT INTO fee_detail (encounter_id, feedetl_sn, med_list_codg, fee_ocur_time, cnt, pric, received_on) VALUES
+	(3, '1', 'DR-A', '2024-04-01 09:00', 2, 10.5, '2024-04-01'),
+	(3, '2', 'DR-B', '2024-04-01 09:10', 3, 25, '2024-04-01'),
+	(3, '3', 'DR-X', '2024-04-01 09:20', 1, 7, '2024-04-01');
+INSERT INTO fee_detail (encounter_id, feedetl_sn, init_feedetl_sn, med_list_codg, fee_ocur_time, cnt, pric, received_on) VALUES
+	(3, '4', '2', 'DR-B', '2024-04-01 11:00', -1, 25, '2024-04-01');
+SELECT revoke_fee_details(3, '3');
+SELECT settle(3, NULL, NULL, 'D-3', '2024-04-01');
 -- the daily reconciliation of two business days, as recorded (鲁医保发〔2022〕26号 第四条(一))
 SELECT record_daily_reconciliation('2024-10-08'), record_daily_reconciliation('2024-10-12');
 SQL
