@@ -600,7 +600,7 @@ check_change_window(FilingRow *o, FilingRow *n)
 	DateADT		opens = xdjy_date_plus(o->start_date, WINDOW_MONTHS, 0);
 	Datum		v[5];
 	bool		isnull;
-	const char *what = n->status == FS_CHANGED ? "changed" : "cancelled";
+	const char *what = n->status == FS_CHANGED ? XDJY_N_("changed") : XDJY_N_("cancelled");
 
 	if (n->closed_on >= opens)
 		return;
@@ -628,7 +628,7 @@ check_change_window(FilingRow *o, FilingRow *n)
 					   (long long) DatumGetInt64(xdjy_res(2, &isnull)),
 					   xdjy_clip(xdjy_res_text(4)),
 					   xdjy_iso_date(DatumGetDateADT(xdjy_res(3, &isnull))),
-					   what, xdjy_iso_date(n->closed_on)),
+					   xdjy_tr(what), xdjy_iso_date(n->closed_on)),
 			 errhint("The earliest change or cancellation date is %s (start + 6 months, 济宁市医保局 异地就医十项便民措施 第四条(一)); terminating the filing (因故终止) is not limited by this window.",
 					 xdjy_iso_date(opens))));
 }

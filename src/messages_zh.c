@@ -772,6 +772,10 @@ const XdjyMessage xdjy_messages_zh[] = {
 	 "乙类先行自付为负或超过符合范围金额"},
 	{"Call it as declared by the extension.",
 	 "请按扩展声明的方式调用。"},
+	{"changed",
+	 "变更"},
+	{"cancelled",
+	 "取消"},
 };
 
 const int	xdjy_messages_zh_count = lengthof(xdjy_messages_zh);
