@@ -22,6 +22,7 @@
 #include "lib/stringinfo.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
+#include "utils/datum.h"
 #include "utils/date.h"
 #include "utils/datetime.h"
 #include "utils/tuplestore.h"
@@ -61,6 +62,36 @@ static XdjyPlan q_explain_adjustments = XDJY_PLAN(
 	" LEFT JOIN xdjy.ratio_adjustment a ON a.id OPERATOR(pg_catalog.=) u.id"
 	" ORDER BY u.n",
 	1, INT8ARRAYOID);
+
+/* 1.1 columns: a 1.0 table (before ALTER EXTENSION UPDATE) has no fee lines */
+static XdjyPlan q_explain_has_lines = XDJY_PLAN(
+	"explain fee columns",
+	"SELECT 1 FROM pg_catalog.pg_attribute a"
+	" WHERE a.attrelid OPERATOR(pg_catalog.=) 'xdjy.settlement'::pg_catalog.regclass"
+	"   AND a.attname OPERATOR(pg_catalog.=) 'fee_detail_ids' AND NOT a.attisdropped",
+	0);
+
+static XdjyPlan q_explain_preselfpay = XDJY_PLAN(
+	"explain fee share",
+	"SELECT s.preselfpay_fen FROM xdjy.settlement s WHERE s.id OPERATOR(pg_catalog.=) $1",
+	1, INT8OID);
+
+/* the lines a settlement was priced from, by class (NULL: not in the catalogue) */
+static XdjyPlan q_explain_lines = XDJY_PLAN(
+	"explain fee lines",
+	"SELECT g.lv, g.n, g.amount, g.fulamt, g.overlmt, g.pre, g.codes"
+	" FROM xdjy.settlement s, LATERAL ("
+	"   SELECT CASE WHEN f.listed THEN f.chrgitm_lv END AS lv, pg_catalog.count(*) AS n,"
+	"          pg_catalog.sum(f.amount_fen)::pg_catalog.int8 AS amount,"
+	"          pg_catalog.sum(f.fulamt_ownpay_fen)::pg_catalog.int8 AS fulamt,"
+	"          pg_catalog.sum(f.overlmt_fen)::pg_catalog.int8 AS overlmt,"
+	"          pg_catalog.sum(f.preselfpay_fen)::pg_catalog.int8 AS pre,"
+	"          pg_catalog.string_agg(DISTINCT f.med_list_codg, ', ') AS codes"
+	"     FROM xdjy.fee_detail f WHERE f.id OPERATOR(pg_catalog.=) ANY (s.fee_detail_ids)"
+	"    GROUP BY 1) g"
+	" WHERE s.id OPERATOR(pg_catalog.=) $1"
+	" ORDER BY g.lv NULLS LAST",
+	1, INT8OID);
 
 /* columns of q_explain */
 enum
@@ -272,6 +303,7 @@ col64(int col, bool *isnull)
 typedef struct Explained
 {
 	int64		id;
+	bool		has_lines;		/* the table has the fee-line columns (1.1) */
 	char	   *insured;
 	char	   *treatment;
 	char	   *category;
@@ -375,9 +407,19 @@ explain_read(int64 id, Explained *x, MemoryContext fcxt)
 				 errdetail("Settlement %lld has no category, reason or ledger figures.", (long long) id),
 				 errhint("Only settlements written through the settlement trigger can be explained.")));
 	x->adj_ids_datum = xdjy_spi_value(0, E_ADJ_IDS, &isnull);
+	/* the next query frees this result: keep the array (a query argument later) */
+	if (!isnull)
+	{
+		MemoryContext old = MemoryContextSwitchTo(fcxt);
+
+		x->adj_ids_datum = datumCopy(x->adj_ids_datum, false, -1);
+		MemoryContextSwitchTo(old);
+	}
 	x->nadj = array_values(x->adj_ids_datum, isnull, INT8OID, &x->adj_ids);
 	x->nsteps = array_values(xdjy_spi_value(0, E_RATIO_STEPS, &isnull), isnull, INT4OID,
 							 &x->steps);
+	/* last: it replaces the result the lines above read */
+	x->has_lines = xdjy_plan_execute(&q_explain_has_lines, NULL, NULL, 1, SPI_OK_SELECT) > 0;
 }
 
 /* the year of the ledger a settlement counts in: its service date's */
@@ -503,6 +545,67 @@ explain_ratio(Out *o, const Explained *x, MemoryContext fcxt)
 }
 
 /*
+ * Step 0: the fee lines the settlement was priced from, by class, against
+ * the treatment place's catalogue (鲁医保发〔2022〕26号 第二条(四)).
+ */
+static void
+explain_lines(Out *o, Explained *x, MemoryContext fcxt)
+{
+	Datum		arg = Int64GetDatum(x->id);
+	uint64		n;
+	int64		total = 0,
+				lines = 0,
+				overlmt = 0;
+
+	if (!x->has_lines)
+		return;
+	if (xdjy_plan_execute(&q_explain_preselfpay, &arg, NULL, 1, SPI_OK_SELECT) > 0)
+		x->ai.preselfpay_fen = xdjy_spi_int64(0, 1, 0);
+	n = xdjy_plan_execute(&q_explain_lines, &arg, NULL, 0, SPI_OK_SELECT);
+	if (n == 0)
+		return;
+	for (uint64 i = 0; i < n; i++)
+	{
+		total += xdjy_spi_int64(i, 3, 0);
+		lines += xdjy_spi_int64(i, 2, 0);
+		overlmt += xdjy_spi_int64(i, 5, 0);
+	}
+	emit(o, "fee_lines", "费用明细", true, total, "鲁医保发〔2022〕26号 第二条(四)",
+		 psprintf(L(o, "%lld fee lines priced against the catalogue of treatment region %s on their fee dates",
+					"%lld 条费用明细，按就医地 %s 的医保目录（费用发生日期有效）计价"),
+				  (long long) lines, x->treatment));
+	for (uint64 i = 0; i < n; i++)
+	{
+		char	   *lv = xdjy_spi_text(i, 1, fcxt);
+		int64		cnt = xdjy_spi_int64(i, 2, 0);
+		int64		amount = xdjy_spi_int64(i, 3, 0);
+		int64		pre = xdjy_spi_int64(i, 6, 0);
+		char	   *codes = xdjy_spi_text(i, 7, fcxt);
+
+		if (lv == NULL)
+			emit(o, "not_listed", "目录外", true, amount, "鲁医保发〔2022〕26号 第二条(四)",
+				 psprintf(L(o, "%lld lines not in the catalogue (%s): paid by the person (全自费)",
+							"%lld 条不在目录内（%s）：个人全自费"), (long long) cnt, codes));
+		else if (strcmp(lv, "01") == 0)
+			emit(o, "class_a", "甲类", true, amount, "鲁医保发〔2022〕26号 第二条(四)",
+				 psprintf(L(o, "%lld lines of class A (甲类, %s): in scope but for any excess over a price ceiling",
+							"%lld 条甲类（%s）：除超限价部分外均属支付范围"), (long long) cnt, codes));
+		else if (strcmp(lv, "02") == 0)
+			emit(o, "class_b", "乙类", true, amount, "鲁医保发〔2022〕26号 第二条(四)",
+				 psprintf(L(o, "%lld lines of class B (乙类, %s): %lld fen paid first by the person (先行自付), the rest in scope",
+							"%lld 条乙类（%s）：先行自付 %lld 分，其余属支付范围"), (long long) cnt, codes, (long long) pre));
+		else
+			emit(o, "class_c", "丙类", true, amount, "鲁医保发〔2022〕26号 第二条(四)",
+				 psprintf(L(o, "%lld lines of class C (丙类, %s): paid by the person (全自费)",
+							"%lld 条丙类（%s）：个人全自费"), (long long) cnt, codes));
+	}
+	if (overlmt != 0)
+		emit(o, "over_ceiling", "超限价", true, overlmt, "鲁医保发〔2022〕26号 第二条(四)",
+			 L(o, "above the catalogue's price ceilings: (price − ceiling) × count, paid by the person",
+			   "超过目录限价部分：(单价 − 限价) × 数量，由个人负担"));
+}
+
+/*
  * Step 4: each amount, replayed from the stored inputs with the engine's
  * own arithmetic (settlement.c), and a note if the stored amounts differ
  * from the replay.  First self-pay is a temporary-outside rule
@@ -524,6 +627,10 @@ explain_amounts(Out *o, const Explained *x)
 	emit(o, "out_of_scope", "全自费", true, ai->out_of_scope_fen, L(o, "xdjy's arithmetic", "xdjy 计算"),
 		 L(o, "outside the fund's scope, paid by the person (fulamt_ownpay_amt)",
 		   "不属基金支付范围，个人全自费（fulamt_ownpay_amt）"));
+	if (ai->preselfpay_fen != 0)
+		emit(o, "class_b_selfpay", "乙类先行自付", true, ai->preselfpay_fen, "鲁医保发〔2022〕26号 第二条(四)",
+			 L(o, "the fee lines' class-B shares, paid first by the person and kept out of scope",
+			   "费用明细中乙类先行自付部分，由个人负担，不计入符合范围金额"));
 	emit(o, "in_scope", "符合范围", true, x->in_scope, L(o, "xdjy's arithmetic", "xdjy 计算"),
 		 L(o, "total − out of scope (inscp_scp_amt)", "总额 − 全自费（inscp_scp_amt）"));
 	emit(o, "first_selfpay", "先行自付", true, x->first_selfpay, "鲁医保发〔2021〕46号 第三条(二)",
@@ -596,6 +703,7 @@ explain_settlement(PG_FUNCTION_ARGS)
 		explain_reversal(&o, &x);
 	else
 	{
+		explain_lines(&o, &x, fcxt);
 		explain_category(&o, &x);
 		explain_policy(&o, &x);
 		explain_ratio(&o, &x, fcxt);

@@ -2,7 +2,7 @@
 -- (鲁医保发〔2022〕26号 第二条(四): 符合就医地基本医疗保险支付范围), and the
 -- settlement priced from them.  Every amount is worked by hand beside it.
 BEGIN;
-SELECT plan(58);
+SELECT plan(61);
 \ir include/settlement_data.sql
 \ir include/helpers.sql
 
@@ -183,6 +183,19 @@ SELECT is(pg_temp.line(957001, 'L15', 'A001', '2024-03-10', 1, 1), '100/0/0/0/10
 SELECT is((SELECT concat_ws('/', total_fen, cardinality(fee_detail_ids))
 	FROM settle(957001, NULL, NULL, 'FEE-INV-1', '2024-03-12')),
 	'259579/16', 'settled again from all its lines');
+
+-- the explanation starts from the lines, by class, and its replay agrees
+SELECT is((SELECT string_agg(rule || '=' || amount_fen, ' ' ORDER BY step) FROM explain_settlement(
+		(SELECT id FROM settlement WHERE invoice_no = 'FEE-INV-1' AND reverses IS NULL AND settled_on = '2024-03-12'), 'en')
+	WHERE rule IN ('fee_lines', 'class_a', 'class_b', 'class_c', 'not_listed', 'over_ceiling', 'class_b_selfpay')),
+	'fee_lines=259579 class_a=227502 class_b=26000 class_c=5000 not_listed=1077 over_ceiling=9000 class_b_selfpay=4100',
+	'explain_settlement gives the sums by class, over the ceilings and the 乙类 share');
+SELECT is((SELECT count(*) FROM explain_settlement(
+		(SELECT id FROM settlement WHERE invoice_no = 'FEE-INV-1' AND reverses IS NULL AND settled_on = '2024-03-12'), 'en')
+	WHERE rule = 'check'), 0::bigint, 'the replay of a settlement from lines agrees with it');
+SELECT is((SELECT rule FROM explain_settlement(
+		(SELECT id FROM settlement WHERE invoice_no = 'FEE-INV-1' AND reverses IS NULL AND settled_on = '2024-03-12'), 'zh')
+	WHERE step = 3), '乙类', 'in Chinese');
 
 -- a mid-stay settlement (中途结算) leaves the stay open to lines
 SELECT is(pg_temp.line(957004, 'M1', 'A001', '2024-05-02', 1, 10), '1000/0/0/0/1000/01/true', 'a line of an open stay');
