@@ -339,8 +339,8 @@ check_not_settled(const FeeLine *l)
  * within its count and amount.  Priced as the original was.
  */
 static void
-refund_basis(const FeeLine *l, const XdjyFeePrice *p_unused, FeeBasis *b, Numeric *orig_cnt,
-			 int64 *orig_amount, MemoryContext cxt)
+refund_basis(const FeeLine *l, FeeBasis *b, Numeric *orig_cnt, int64 *orig_amount,
+			 MemoryContext cxt)
 {
 	Datum		args[2];
 	bool		isnull;
@@ -349,7 +349,6 @@ refund_basis(const FeeLine *l, const XdjyFeePrice *p_unused, FeeBasis *b, Numeri
 	Numeric		orig_pric;
 	MemoryContext old;
 
-	(void) p_unused;
 	args[0] = Int64GetDatum(l->encounter_id);
 	args[1] = CStringGetTextDatum(l->init_sn);
 	if (xdjy_run_latest(&q_original, args, NULL, 1) == 0)
@@ -358,7 +357,8 @@ refund_basis(const FeeLine *l, const XdjyFeePrice *p_unused, FeeBasis *b, Numeri
 				 errdetail("Refund line \"%s\" names line \"%s\", which encounter %lld does not have.",
 						   xdjy_clip(l->sn), xdjy_clip(l->init_sn), (long long) l->encounter_id),
 				 errhint("Name in init_feedetl_sn the feedetl_sn of the line refunded.")));
-	if (xdjy_spi_value(0, 6, &isnull), !isnull)
+	(void) xdjy_spi_value(0, 6, &isnull);
+	if (!isnull)
 		ereport(ERROR,
 				(xdjy_errcode(ERRCODE_XDJY_FEE_REFUND_ORIGINAL_MISSING),
 				 errdetail("Refund line \"%s\" names line \"%s\", which is itself a refund.",
@@ -557,7 +557,7 @@ fee_detail_pricing_trigger(PG_FUNCTION_ARGS)
 	check_fee_date(&l, admitted, discharged_null, discharged, visit_type);
 	check_not_settled(&l);
 	if (l.init_sn != NULL)
-		refund_basis(&l, NULL, &b, &orig_cnt, &orig_amount, upper);
+		refund_basis(&l, &b, &orig_cnt, &orig_amount, upper);
 	else
 		catalogue_basis(&l, region, &b, upper);
 
