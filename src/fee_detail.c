@@ -229,13 +229,6 @@ num_text(Numeric n)
 	return DatumGetCString(DirectFunctionCall1(numeric_out, NumericGetDatum(n)));
 }
 
-static int
-num_cmp(Numeric a, Numeric b)
-{
-	return DatumGetInt32(DirectFunctionCall2(numeric_cmp, NumericGetDatum(a),
-											 NumericGetDatum(b)));
-}
-
 static bool
 num_finite(Numeric n)
 {
@@ -285,13 +278,13 @@ check_numbers(const FeeLine *l)
 	if (!num_finite(l->cnt) || !num_finite(l->pric) ||
 		(l->sumamt != NULL && !num_finite(l->sumamt)))
 		line_invalid(l, XDJY_N_("a count, price or amount is not a finite number"));
-	if (num_cmp(l->pric, zero) < 0)
+	if (xdjy_numeric_cmp(l->pric, zero) < 0)
 		line_invalid(l, XDJY_N_("the price is negative"));
-	if (num_cmp(l->cnt, zero) == 0)
+	if (xdjy_numeric_cmp(l->cnt, zero) == 0)
 		line_invalid(l, XDJY_N_("the count is zero"));
-	if (l->init_sn == NULL && num_cmp(l->cnt, zero) < 0)
+	if (l->init_sn == NULL && xdjy_numeric_cmp(l->cnt, zero) < 0)
 		line_invalid(l, XDJY_N_("a negative count on a line that refunds nothing"));
-	if (l->init_sn != NULL && num_cmp(l->cnt, zero) > 0)
+	if (l->init_sn != NULL && xdjy_numeric_cmp(l->cnt, zero) > 0)
 		line_invalid(l, XDJY_N_("a positive count on a refund line"));
 }
 
@@ -378,7 +371,7 @@ refund_basis(const FeeLine *l, FeeBasis *b, Numeric *orig_cnt, int64 *orig_amoun
 	b->uplmt = isnull ? NULL : DatumGetNumericCopy(d);
 	MemoryContextSwitchTo(old);
 
-	if (strcmp(orig_code, l->code) != 0 || num_cmp(orig_pric, l->pric) != 0)
+	if (strcmp(orig_code, l->code) != 0 || xdjy_numeric_cmp(orig_pric, l->pric) != 0)
 		ereport(ERROR,
 				(xdjy_errcode(ERRCODE_XDJY_FEE_REFUND_UNLIKE_ORIGINAL),
 				 errdetail("Refund line \"%s\" has code %s at %s yuan; line \"%s\" has code %s at %s yuan.",
@@ -406,7 +399,7 @@ check_refund_total(const FeeLine *l, Numeric orig_cnt, int64 orig_amount, int64 
 													NumericGetDatum(l->cnt)));
 	after_amount = xdjy_fen_add(refunded_amount, amount_fen);
 	/* refunds are negative: their sum may not go below minus the original */
-	if (num_cmp(DatumGetNumeric(DirectFunctionCall2(numeric_add, NumericGetDatum(after_cnt),
+	if (xdjy_numeric_cmp(DatumGetNumeric(DirectFunctionCall2(numeric_add, NumericGetDatum(after_cnt),
 													NumericGetDatum(orig_cnt))),
 				int64_to_numeric(0)) < 0 ||
 		xdjy_fen_add(after_amount, orig_amount) < 0)
@@ -562,7 +555,7 @@ fee_detail_pricing_trigger(PG_FUNCTION_ARGS)
 		catalogue_basis(&l, region, &b, upper);
 
 	xdjy_price_fee_line(l.cnt, l.pric, b.listed ? b.lv : NULL, b.prop_bp, b.uplmt, &p);
-	if (l.sumamt != NULL && num_cmp(l.sumamt, p.amount_yuan) != 0)
+	if (l.sumamt != NULL && xdjy_numeric_cmp(l.sumamt, p.amount_yuan) != 0)
 		ereport(ERROR,
 				(xdjy_errcode(ERRCODE_XDJY_FEE_AMOUNT_MISMATCH),
 				 errdetail("Line \"%s\" sends %s yuan; count %s × price %s is %s yuan.",
@@ -665,8 +658,8 @@ sum_fen(int col, const char *field)
 	bool		isnull;
 	Numeric		n = DatumGetNumeric(xdjy_spi_value(0, col, &isnull));
 
-	if (num_cmp(n, int64_to_numeric(XDJY_NATIONAL_MAX_FEN)) > 0 ||
-		num_cmp(n, int64_to_numeric(-XDJY_NATIONAL_MAX_FEN)) < 0)
+	if (xdjy_numeric_cmp(n, int64_to_numeric(XDJY_NATIONAL_MAX_FEN)) > 0 ||
+		xdjy_numeric_cmp(n, int64_to_numeric(-XDJY_NATIONAL_MAX_FEN)) < 0)
 		ereport(ERROR,
 				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
 				 errmsg("amount out of range for the national interface"),

@@ -34,6 +34,9 @@ extern void xdjy_price_fee_line(Numeric cnt, Numeric pric, const char *chrgitm_l
 								int32 selfpay_prop_bp, Numeric pric_uplmt,
 								XdjyFeePrice *out);
 
+/* numeric_cmp on two Numerics: <0, 0, >0 */
+extern int	xdjy_numeric_cmp(Numeric a, Numeric b);
+
 /* the lines of an encounter no unreversed settlement covers yet */
 typedef struct XdjyFeeSums
 {

@@ -52,11 +52,12 @@ num_round2(Numeric a)
 											   Int32GetDatum(2)));
 }
 
-static bool
-num_gt(Numeric a, Numeric b)
+/* numeric's three-way comparison (also the pricing trigger's, fee_detail.c) */
+int
+xdjy_numeric_cmp(Numeric a, Numeric b)
 {
-	return DatumGetBool(DirectFunctionCall2(numeric_gt, NumericGetDatum(a),
-											NumericGetDatum(b)));
+	return DatumGetInt32(DirectFunctionCall2(numeric_cmp, NumericGetDatum(a),
+											 NumericGetDatum(b)));
 }
 
 /* fen × bp, half away from zero, checked (money.c works on magnitudes) */
@@ -81,7 +82,7 @@ xdjy_price_fee_line(Numeric cnt, Numeric pric, const char *chrgitm_lv,
 		out->fulamt_ownpay_fen = out->amount_fen;
 		return;
 	}
-	if (pric_uplmt != NULL && num_gt(pric, pric_uplmt))
+	if (pric_uplmt != NULL && xdjy_numeric_cmp(pric, pric_uplmt) > 0)
 		out->overlmt_fen = xdjy_yuan_to_fen(num_round2(num_mul(num_sub(pric, pric_uplmt), cnt)),
 											"The amount over the price ceiling");
 	if (strcmp(chrgitm_lv, "02") == 0)
