@@ -218,9 +218,10 @@ CREATE CONSTRAINT TRIGGER region_referenced AFTER UPDATE OR DELETE ON region
 		'referral_destination_region_fkey', 'code', 'referral', 'destination_region',
 		'provincial_clearing_province_code_fkey', 'code', 'provincial_clearing', 'province_code',
 		'clearing_transfer_region_code_fkey', 'code', 'clearing_transfer', 'region_code',
-		'med_list_region_code_fkey', 'code', 'med_list', 'region_code');
+		'med_list_region_code_fkey', 'code', 'med_list', 'region_code',
+		'fee_lines_required_region_code_fkey', 'code', 'fee_lines_required', 'region_code');
 COMMENT ON TRIGGER region_referenced ON region IS
-	'rows referring to region: region.parent_code, institution.region_code, operator_region.region_code, person.insured_region, filing.destination_region, filing_exemption.province, institution_choice_rule.province, policy.insured_region, referral.destination_region, provincial_clearing.province_code, clearing_transfer.region_code, med_list.region_code (no action: a key still referred to stays)';
+	'rows referring to region: region.parent_code, institution.region_code, operator_region.region_code, person.insured_region, filing.destination_region, filing_exemption.province, institution_choice_rule.province, policy.insured_region, referral.destination_region, provincial_clearing.province_code, clearing_transfer.region_code, med_list.region_code, fee_lines_required.region_code (no action: a key still referred to stays)';
 CREATE CONSTRAINT TRIGGER institution_references AFTER INSERT OR UPDATE ON institution
 	FOR EACH ROW EXECUTE FUNCTION reference_child_trigger(
 		'institution_region_code_fkey', 'region_code', 'region', 'code');
@@ -460,7 +461,7 @@ CREATE TRIGGER business_dates BEFORE INSERT OR UPDATE ON home_benefit_kept
 CREATE TRIGGER business_dates BEFORE INSERT OR UPDATE ON referral
 	FOR EACH ROW EXECUTE FUNCTION business_dates_trigger('issued_on');
 CREATE TRIGGER business_dates BEFORE INSERT OR UPDATE ON settlement
-	FOR EACH ROW EXECUTE FUNCTION business_dates_trigger('settled_on', 'service_on');
+	FOR EACH ROW EXECUTE FUNCTION business_dates_trigger('settled_on', 'service_on', 'details_received_on');
 CREATE TRIGGER business_dates BEFORE INSERT OR UPDATE ON settlement_attempt
 	FOR EACH ROW EXECUTE FUNCTION business_dates_trigger('attempted_on');
 CREATE TRIGGER business_dates BEFORE INSERT OR UPDATE ON manual_claim
@@ -1448,13 +1449,18 @@ CREATE TRIGGER business_dates BEFORE INSERT OR UPDATE ON policy_document
 -- share (the defaults the new columns fill them with).
 ALTER TABLE settlement ADD COLUMN overlmt_fen bigint NOT NULL DEFAULT 0,
 	ADD COLUMN preselfpay_fen bigint NOT NULL DEFAULT 0,
-	ADD COLUMN fee_detail_ids bigint[] NOT NULL DEFAULT '{}';
+	ADD COLUMN fee_detail_ids bigint[] NOT NULL DEFAULT '{}',
+	ADD COLUMN details_received_on date;
 COMMENT ON COLUMN settlement.overlmt_fen IS
 	'overlmt_selfpay 超限价自费金额 (in fen): Σ over the price ceiling of the lines covered; part of out_of_scope_fen';
 COMMENT ON COLUMN settlement.preselfpay_fen IS
 	'Σ 乙类先行自付 of the lines covered (in fen), kept out of the in-scope amount (鲁医保发〔2022〕26号 第二条(四))';
 COMMENT ON COLUMN settlement.fee_detail_ids IS
 	'the fee lines (fee_detail.id) the settlement was priced from: a later line cannot change a settled sum';
+COMMENT ON COLUMN settlement.details_received_on IS
+	'the day the last fee line it covered arrived (fee_detail.received_on): when the expense details were uploaded (鲁医保发〔2022〕26号 第三条(四)); NULL for a settlement from totals';
+-- when the details arrived: what detail_upload_overdue reports (鲁医保发〔2022〕26号 第三条(四))
+GRANT SELECT (details_received_on) ON settlement TO xdjy_analyst;
 
 
 --------------------------------------------------------------------------
@@ -1662,6 +1668,51 @@ CREATE POLICY fee_detail_revoked_admin ON fee_detail_revoked FOR SELECT TO xdjy_
 CREATE POLICY fee_detail_revoked_operator ON fee_detail_revoked FOR SELECT TO xdjy_operator
 	USING (EXISTS (SELECT FROM xdjy.encounter e WHERE e.id = encounter_id));
 
+-- 2301's output (result[]), one row per fee line in the platform's names:
+-- amounts in yuan numeric(16,2) converted exactly from fen, the ratio as
+-- the platform's fraction.  med_chrgitm_type and lmt_used_flag are not
+-- modelled (the catalogue keeps no fee category nor restriction flag).
+CREATE VIEW fee_detail_result WITH (security_invoker = true) AS
+	SELECT
+		f.encounter_id AS mdtrt_id,
+		f.feedetl_sn,
+		f.init_feedetl_sn,
+		f.med_list_codg,
+		f.fee_ocur_time,
+		f.det_item_fee_sumamt::numeric(16,2) AS det_item_fee_sumamt,
+		f.cnt,
+		f.pric,
+		f.pric_uplmt AS pric_uplmt_amt,
+		(f.selfpay_prop_bp::numeric OPERATOR(pg_catalog./) 10000)::numeric(5,4) AS selfpay_prop,
+		xdjy.fen_to_yuan(f.fulamt_ownpay_fen)::numeric(16,2) AS fulamt_ownpay_amt,
+		xdjy.fen_to_yuan(f.overlmt_fen)::numeric(16,2) AS overlmt_amt,
+		xdjy.fen_to_yuan(f.preselfpay_fen)::numeric(16,2) AS preselfpay_amt,
+		xdjy.fen_to_yuan(f.inscp_scp_fen)::numeric(16,2) AS inscp_scp_amt,
+		f.chrgitm_lv,
+		f.listed,
+		f.received_on
+	FROM xdjy.fee_detail f;
+COMMENT ON VIEW fee_detail_result IS
+	'2301 费用明细上传 output (result[]): each fee line as priced, in the national platform''s names, amounts in yuan';
+GRANT SELECT ON fee_detail_result TO xdjy_admin, xdjy_operator;
+COMMENT ON COLUMN fee_detail_result.mdtrt_id IS 'encounter id (fee_detail.encounter_id) / 就诊ID';
+COMMENT ON COLUMN fee_detail_result.feedetl_sn IS 'fee line serial number, unique per encounter / 费用明细流水号';
+COMMENT ON COLUMN fee_detail_result.init_feedetl_sn IS 'the line a refund line refunds, if any / 原费用流水号';
+COMMENT ON COLUMN fee_detail_result.med_list_codg IS 'national catalogue code / 医疗目录编码';
+COMMENT ON COLUMN fee_detail_result.fee_ocur_time IS 'when the fee was incurred / 费用发生时间';
+COMMENT ON COLUMN fee_detail_result.det_item_fee_sumamt IS 'line amount in yuan: cnt × pric rounded half up to the fen / 明细项目费用总额（元）';
+COMMENT ON COLUMN fee_detail_result.cnt IS 'count (exact; negative on a refund line) / 数量';
+COMMENT ON COLUMN fee_detail_result.pric IS 'unit price in yuan (exact) / 单价（元）';
+COMMENT ON COLUMN fee_detail_result.pric_uplmt_amt IS 'price ceiling per unit used, in yuan; NULL for none / 定价上限金额（元）';
+COMMENT ON COLUMN fee_detail_result.selfpay_prop IS 'self-pay share of a class-B item used, as a fraction (0.1500 = 15%) / 自付比例';
+COMMENT ON COLUMN fee_detail_result.fulamt_ownpay_amt IS 'paid in full by the person: class C, or a code not in the catalogue, in yuan / 全自费金额（元）';
+COMMENT ON COLUMN fee_detail_result.overlmt_amt IS 'above the price ceiling: (pric − ceiling) × cnt, in yuan / 超限价金额（元）';
+COMMENT ON COLUMN fee_detail_result.preselfpay_amt IS 'class-B share paid first by the person, in yuan / 先行自付金额（元）';
+COMMENT ON COLUMN fee_detail_result.inscp_scp_amt IS 'the rest, within the payable scope, in yuan / 符合范围金额（元）';
+COMMENT ON COLUMN fee_detail_result.chrgitm_lv IS 'class used: 01 class A, 02 class B, 03 class C; NULL when not in the catalogue / 收费项目等级：01甲类、02乙类、03丙类';
+COMMENT ON COLUMN fee_detail_result.listed IS 'xdjy only: false when the code is not in the treatment region''s catalogue on the fee date / 是否在就医地目录内';
+COMMENT ON COLUMN fee_detail_result.received_on IS 'xdjy only: business date the line arrived (the details upload) / 明细接收日期';
+
 CREATE FUNCTION fee_line_amounts(cnt numeric, pric numeric, chrgitm_lv text,
 		selfpay_prop_bp integer, pric_uplmt numeric,
 		OUT amount_fen bigint, OUT fulamt_ownpay_fen bigint, OUT overlmt_fen bigint,
@@ -1683,6 +1734,70 @@ CREATE FUNCTION revoke_fee_details(encounter_id bigint, feedetl_sn text DEFAULT 
 $$;
 COMMENT ON FUNCTION revoke_fee_details(bigint, text) IS
 	'2302 费用明细撤销: delete an unsettled encounter''s fee lines (all, or the one named; "0000" is all, as in the interface); returns how many';
+
+-- Where the treatment place has every institution upload its details, a
+-- direct settlement from totals alone is refused (YB815): the catalogue,
+-- not the client, decides the payable scope (鲁医保发〔2022〕26号 第二条(四)).
+-- A row on a province applies to all its pooling regions; manual claims
+-- (手工报销) stay with the totals the agency reviewed.
+CREATE TABLE fee_lines_required (
+	id					bigint GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,
+	region_code			text NOT NULL,
+	valid				daterange NOT NULL,
+	source				text NOT NULL CHECK (source OPERATOR(pg_catalog.<>) ''),
+	CONSTRAINT fee_lines_required_region_form CHECK (region_code OPERATOR(pg_catalog.~) '^[0-9]{6}$'),
+	CONSTRAINT fee_lines_required_valid CHECK (NOT pg_catalog.isempty(valid)
+		AND NOT pg_catalog.lower_inf(valid)),
+	CONSTRAINT fee_lines_required_no_overlap EXCLUDE USING gist (
+		region_code WITH OPERATOR(pg_catalog.=),
+		valid WITH OPERATOR(pg_catalog.&&))
+);
+CREATE CONSTRAINT TRIGGER fee_lines_required_references AFTER INSERT OR UPDATE ON fee_lines_required
+	FOR EACH ROW EXECUTE FUNCTION reference_child_trigger(
+		'fee_lines_required_region_code_fkey', 'region_code', 'region', 'code');
+COMMENT ON TRIGGER fee_lines_required_references ON fee_lines_required IS
+	'references of fee_lines_required: region_code → region (code)';
+COMMENT ON TABLE fee_lines_required IS
+	'treatment regions that require itemised fee lines (费用明细) for a direct settlement, from a date: a settlement from totals alone is refused there (YB815)';
+COMMENT ON COLUMN fee_lines_required.region_code IS
+	'the treatment region: a province (all its pooling regions) or a pooling region; a district''s code never matches a settlement';
+COMMENT ON COLUMN fee_lines_required.valid IS 'settlement dates (settled_on) the requirement covers, e.g. [2025-01-01,)';
+COMMENT ON COLUMN fee_lines_required.source IS 'the notice that requires it, by number and article';
+SELECT pg_catalog.pg_extension_config_dump('fee_lines_required', '');
+SELECT pg_catalog.pg_extension_config_dump(pg_catalog.pg_get_serial_sequence('xdjy.fee_lines_required', 'id'), '');
+GRANT SELECT ON fee_lines_required TO xdjy_admin, xdjy_operator, xdjy_analyst;
+GRANT INSERT, UPDATE, DELETE ON fee_lines_required TO xdjy_admin;
+CREATE TRIGGER business_dates BEFORE INSERT OR UPDATE ON fee_lines_required
+	FOR EACH ROW EXECUTE FUNCTION business_dates_trigger('valid');
+CREATE TRIGGER reference_cache_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON fee_lines_required
+	FOR EACH STATEMENT EXECUTE FUNCTION cache_changed_trigger();
+ALTER TABLE fee_lines_required ENABLE ALWAYS TRIGGER reference_cache_changed;
+COMMENT ON FUNCTION cache_changed_trigger() IS
+	'after a statement changes a table a per-backend cache copies (holiday, region, policy, ratio_adjustment, home_benefit_kept, filing_exemption, fee_lines_required): every backend re-reads its copy';
+-- R1 from the lines: the details arrived with them (settlement.details_received_on)
+CREATE OR REPLACE FUNCTION detail_upload_overdue_as_of(as_of date)
+	RETURNS TABLE (settlement_id bigint, settled_on date, institution_code text,
+		insured_region text, treatment_region text, due_on date, uploaded_on date,
+		status text, days_late integer)
+	LANGUAGE sql STABLE STRICT PARALLEL RESTRICTED
+	SET search_path = pg_catalog, pg_temp
+BEGIN ATOMIC
+	SELECT xdjy.check_business_date(detail_upload_overdue_as_of.as_of, 'detail_upload_overdue_as_of(as_of)');
+	SELECT s.id, s.settled_on, s.institution_code, s.insured_region, s.treatment_region,
+		x.due_on, d.uploaded_on,
+		xdjy.deadline_status(x.due_on, d.uploaded_on, as_of),
+		coalesce(d.uploaded_on, as_of) - x.due_on
+	FROM xdjy.remote_direct_settlement s
+	JOIN xdjy.encounter e ON e.id = s.encounter_id
+	JOIN xdjy.settlement l ON l.id = s.id
+	CROSS JOIN LATERAL (SELECT xdjy.detail_upload_due_on(s.settled_on) AS due_on) x
+	LEFT JOIN xdjy.detail_upload u ON u.settlement_id = s.id AND u.uploaded_on <= as_of
+	CROSS JOIN LATERAL (SELECT CASE WHEN l.details_received_on <= as_of THEN l.details_received_on
+		WHEN l.details_received_on IS NULL THEN u.uploaded_on END AS uploaded_on) d
+	WHERE e.visit_type = 'inpatient' AND s.reverses IS NULL AND s.settled_on <= as_of
+		AND xdjy.deadline_missed(x.due_on, d.uploaded_on, as_of)
+	ORDER BY s.settled_on, s.id;
+END;
 -- Operations (schema/15_operations.sql, as a fresh install creates them):
 -- xdjy.version() for support requests, and the daily reconciliation
 -- recorded in reconciliation_day, on a pg_cron schedule when pg_cron is

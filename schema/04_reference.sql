@@ -85,7 +85,7 @@ INSERT INTO policy_document (code, title, issuer, issued_on, in_force_on, note, 
 CREATE FUNCTION cache_changed_trigger() RETURNS trigger
 	AS 'MODULE_PATHNAME' LANGUAGE C;
 COMMENT ON FUNCTION cache_changed_trigger() IS
-	'after a statement changes a table a per-backend cache copies (holiday, region, policy, ratio_adjustment, home_benefit_kept, filing_exemption): every backend re-reads its copy';
+	'after a statement changes a table a per-backend cache copies (holiday, region, policy, ratio_adjustment, home_benefit_kept, filing_exemption, fee_lines_required): every backend re-reads its copy';
 
 -- References between xdjy's tables are checked by these constraint
 -- triggers, as PostgreSQL checks a foreign key (the same SQLSTATE 23503
@@ -152,9 +152,10 @@ CREATE CONSTRAINT TRIGGER region_referenced AFTER UPDATE OR DELETE ON region
 		'referral_destination_region_fkey', 'code', 'referral', 'destination_region',
 		'provincial_clearing_province_code_fkey', 'code', 'provincial_clearing', 'province_code',
 		'clearing_transfer_region_code_fkey', 'code', 'clearing_transfer', 'region_code',
-		'med_list_region_code_fkey', 'code', 'med_list', 'region_code');
+		'med_list_region_code_fkey', 'code', 'med_list', 'region_code',
+		'fee_lines_required_region_code_fkey', 'code', 'fee_lines_required', 'region_code');
 COMMENT ON TRIGGER region_referenced ON region IS
-	'rows referring to region: region.parent_code, institution.region_code, operator_region.region_code, person.insured_region, filing.destination_region, filing_exemption.province, institution_choice_rule.province, policy.insured_region, referral.destination_region, provincial_clearing.province_code, clearing_transfer.region_code, med_list.region_code (no action: a key still referred to stays)';
+	'rows referring to region: region.parent_code, institution.region_code, operator_region.region_code, person.insured_region, filing.destination_region, filing_exemption.province, institution_choice_rule.province, policy.insured_region, referral.destination_region, provincial_clearing.province_code, clearing_transfer.region_code, med_list.region_code, fee_lines_required.region_code (no action: a key still referred to stays)';
 CREATE INDEX region_parent_code_idx ON region (parent_code);
 COMMENT ON TABLE region IS
 	'administrative divisions (行政区划): 6-digit province/city/county codes, 9-digit townships; is_pooling marks a pooling region (统筹区)';

@@ -105,6 +105,7 @@ CREATE TABLE settlement (
 	overlmt_fen			bigint NOT NULL DEFAULT 0,
 	preselfpay_fen		bigint NOT NULL DEFAULT 0,
 	fee_detail_ids		bigint[] NOT NULL DEFAULT '{}',
+	details_received_on	date,
 	CONSTRAINT settlement_own_reason_manual CHECK (NOT own_reason OR mode = 'manual'),
 	CONSTRAINT settlement_fund_plus_personal CHECK (fund_fen + personal_fen = total_fen),
 	CONSTRAINT settlement_category_reason CHECK (category_reason IN ('local', 'local_with_proof',
@@ -215,6 +216,8 @@ COMMENT ON COLUMN settlement.preselfpay_fen IS
 	'Σ 乙类先行自付 of the lines covered (in fen), kept out of the in-scope amount (鲁医保发〔2022〕26号 第二条(四))';
 COMMENT ON COLUMN settlement.fee_detail_ids IS
 	'the fee lines (fee_detail.id) the settlement was priced from: a later line cannot change a settled sum';
+COMMENT ON COLUMN settlement.details_received_on IS
+	'the day the last fee line it covered arrived (fee_detail.received_on): when the expense details were uploaded (鲁医保发〔2022〕26号 第三条(四)); NULL for a settlement from totals';
 COMMENT ON CONSTRAINT settlement_invoice_no_form ON settlement IS
 	'invoice number (鲁医保发〔2021〕46号 第四条): 1 to 100 characters, no control characters, no surrounding whitespace';
 CREATE UNIQUE INDEX settlement_invoice_once ON settlement (institution_code, invoice_no, invoice_seq)
@@ -235,6 +238,8 @@ GRANT SELECT ON settlement TO xdjy_admin;
 GRANT SELECT, INSERT ON settlement TO xdjy_operator;
 GRANT SELECT (id, encounter_id, settled_on, mode, scope, reverses, institution_code,
 	insured_region, treatment_region, total_fen, fund_fen, personal_fen) ON settlement TO xdjy_analyst;
+-- when the details arrived: what detail_upload_overdue reports (鲁医保发〔2022〕26号 第三条(四))
+GRANT SELECT (details_received_on) ON settlement TO xdjy_analyst;
 CREATE POLICY settlement_admin ON settlement FOR SELECT TO xdjy_admin USING (true);
 CREATE POLICY settlement_operator_read ON settlement FOR SELECT TO xdjy_operator
 	USING (insured_region IN (SELECT xdjy.operator_regions())
@@ -511,7 +516,7 @@ COMMENT ON FUNCTION submit_manual_claim(bigint, text, bigint, bigint, date, bool
 CREATE TRIGGER business_dates BEFORE INSERT OR UPDATE ON referral
 	FOR EACH ROW EXECUTE FUNCTION business_dates_trigger('issued_on');
 CREATE TRIGGER business_dates BEFORE INSERT OR UPDATE ON settlement
-	FOR EACH ROW EXECUTE FUNCTION business_dates_trigger('settled_on', 'service_on');
+	FOR EACH ROW EXECUTE FUNCTION business_dates_trigger('settled_on', 'service_on', 'details_received_on');
 CREATE TRIGGER business_dates BEFORE INSERT OR UPDATE ON settlement_attempt
 	FOR EACH ROW EXECUTE FUNCTION business_dates_trigger('attempted_on');
 CREATE TRIGGER business_dates BEFORE INSERT OR UPDATE ON manual_claim

@@ -581,7 +581,10 @@ COMMENT ON COLUMN reconciliation_monthly.late IS 'reconciled after due_on, or no
 -- Expense details, as it stood on as_of: inpatient direct settlements away from the
 -- insured place whose expense details were not uploaded within 3 days
 -- (uploaded late: done; not uploaded yet: overdue).  Reversals (冲正) carry
--- no new expenses.
+-- no new expenses.  A settlement priced from fee lines was uploaded when
+-- the last of its lines arrived (settlement.details_received_on, from
+-- fee_detail.received_on); one from totals (older data, manual entry) by
+-- the date recorded in detail_upload.
 CREATE FUNCTION detail_upload_overdue_as_of(as_of date)
 	RETURNS TABLE (settlement_id bigint, settled_on date, institution_code text,
 		insured_region text, treatment_region text, due_on date, uploaded_on date,
@@ -591,15 +594,18 @@ CREATE FUNCTION detail_upload_overdue_as_of(as_of date)
 BEGIN ATOMIC
 	SELECT xdjy.check_business_date(detail_upload_overdue_as_of.as_of, 'detail_upload_overdue_as_of(as_of)');
 	SELECT s.id, s.settled_on, s.institution_code, s.insured_region, s.treatment_region,
-		x.due_on, u.uploaded_on,
-		xdjy.deadline_status(x.due_on, u.uploaded_on, as_of),
-		coalesce(u.uploaded_on, as_of) - x.due_on
+		x.due_on, d.uploaded_on,
+		xdjy.deadline_status(x.due_on, d.uploaded_on, as_of),
+		coalesce(d.uploaded_on, as_of) - x.due_on
 	FROM xdjy.remote_direct_settlement s
 	JOIN xdjy.encounter e ON e.id = s.encounter_id
+	JOIN xdjy.settlement l ON l.id = s.id
 	CROSS JOIN LATERAL (SELECT xdjy.detail_upload_due_on(s.settled_on) AS due_on) x
 	LEFT JOIN xdjy.detail_upload u ON u.settlement_id = s.id AND u.uploaded_on <= as_of
+	CROSS JOIN LATERAL (SELECT CASE WHEN l.details_received_on <= as_of THEN l.details_received_on
+		WHEN l.details_received_on IS NULL THEN u.uploaded_on END AS uploaded_on) d
 	WHERE e.visit_type = 'inpatient' AND s.reverses IS NULL AND s.settled_on <= as_of
-		AND xdjy.deadline_missed(x.due_on, u.uploaded_on, as_of)
+		AND xdjy.deadline_missed(x.due_on, d.uploaded_on, as_of)
 	ORDER BY s.settled_on, s.id;
 END;
 COMMENT ON FUNCTION detail_upload_overdue_as_of(date) IS

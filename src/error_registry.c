@@ -433,6 +433,22 @@ static const XdjyError registry[] = {
 		"fee line column filled by the pricing", "费用明细字段由系统计算",
 		"The row gives a value for a column the pricing trigger computes from the catalogue (class, ratio, ceiling, amounts in fen).",
 		"插入的费用明细包含应由系统按目录计算的字段（等级、比例、限价、各项金额）。"},
+	{ERRCODE_XDJY_FEE_RECEIVED_BEFORE_FEE, "fee line",
+		"fee line received before the fee was incurred", "费用明细接收日期早于费用发生日期",
+		"A fee line is uploaded on or after the day its expense was incurred (鲁医保发〔2021〕46号 第四条: no invented expenses).",
+		"费用明细须在费用发生当日或之后上传（鲁医保发〔2021〕46号 第四条：不得虚构医药费用）。"},
+	{ERRCODE_XDJY_FEE_LINES_REQUIRED, "settlement",
+		"direct settlement requires fee lines", "直接结算须上传费用明细",
+		"The treatment region requires itemised fee lines for a direct settlement on that date (xdjy.fee_lines_required); totals alone are refused.",
+		"就医地在该日期要求直接结算须有费用明细（xdjy.fee_lines_required），仅提供总额的结算不予受理。"},
+	{ERRCODE_XDJY_ENCOUNTER_CLOSED, "settlement",
+		"encounter already settled", "该就诊已结算",
+		"The encounter has an unreversed discharge or visit settlement: a stay or visit is paid once (鲁医保发〔2021〕46号 第四条); reverse it before settling again.",
+		"该就诊已有未冲正的出院或门诊结算：一次住院或门诊只结算一次（鲁医保发〔2021〕46号 第四条）；须先冲正再结算。"},
+	{ERRCODE_XDJY_FEE_LINES_ALL_SETTLED, "settlement",
+		"fee lines already settled", "费用明细均已结算",
+		"Every fee line of the encounter is covered by a standing settlement; totals alone would pay them again.",
+		"该就诊的费用明细均已被未冲正的结算覆盖；仅凭总额结算将重复支付。"},
 };
 
 /*

@@ -127,6 +127,12 @@ static XdjyPlan q_lock_for_settlement = XDJY_PLAN(
 	"SELECT 1 FROM xdjy.encounter e WHERE e.id OPERATOR(pg_catalog.=) $1 FOR NO KEY UPDATE OF e",
 	1, INT8OID);
 
+/* does the encounter have lines at all? */
+static XdjyPlan q_has_lines = XDJY_PLAN(
+	"settlement fee lines exist",
+	"SELECT 1 FROM xdjy.fee_detail f WHERE f.encounter_id OPERATOR(pg_catalog.=) $1 LIMIT 1",
+	1, INT8OID);
+
 /* the lines no standing settlement covers */
 static XdjyPlan q_lines_to_settle = XDJY_PLAN(
 	"settlement fee lines",
@@ -135,7 +141,8 @@ static XdjyPlan q_lines_to_settle = XDJY_PLAN(
 	"       COALESCE(pg_catalog.sum(f.fulamt_ownpay_fen), 0),"
 	"       COALESCE(pg_catalog.sum(f.overlmt_fen), 0),"
 	"       COALESCE(pg_catalog.sum(f.preselfpay_fen), 0),"
-	"       COALESCE(pg_catalog.array_agg(f.id ORDER BY f.id), '{}')"
+	"       COALESCE(pg_catalog.array_agg(f.id ORDER BY f.id), '{}'),"
+	"       pg_catalog.max(f.received_on)"
 	" FROM xdjy.fee_detail f"
 	" WHERE f.encounter_id OPERATOR(pg_catalog.=) $1"
 	"   AND NOT EXISTS (SELECT FROM xdjy.settlement s"
@@ -157,6 +164,7 @@ typedef enum FCol
 	FC_CNT,
 	FC_PRIC,
 	FC_SUMAMT,
+	FC_RECEIVED,
 	/* filled by the pricing */
 	FC_MED_LIST_ID,
 	FC_LISTED,
@@ -188,6 +196,7 @@ static const struct
 	[FC_CNT] = {"cnt", NUMERICOID},
 	[FC_PRIC] = {"pric", NUMERICOID},
 	[FC_SUMAMT] = {"det_item_fee_sumamt", NUMERICOID},
+	[FC_RECEIVED] = {"received_on", DATEOID},
 	[FC_MED_LIST_ID] = {"med_list_id", INT8OID},
 	[FC_LISTED] = {"listed", BOOLOID},
 	[FC_LV] = {"chrgitm_lv", TEXTOID},
@@ -247,6 +256,7 @@ typedef struct FeeLine
 	Numeric		cnt;
 	Numeric		pric;
 	Numeric		sumamt;			/* NULL: not sent */
+	DateADT		received_on;
 } FeeLine;
 
 /* what the line is priced from */
@@ -308,6 +318,24 @@ check_fee_date(const FeeLine *l, DateADT admitted, bool discharged_null, DateADT
 						   xdjy_clip(visit_type), xdjy_iso_date(admitted),
 						   last == DATEVAL_NOEND ? xdjy_tr(XDJY_N_("discharge")) : xdjy_iso_date(last)),
 				 errhint("Date the line by when the fee was incurred (fee_ocur_time), within the stay or on the visit day.")));
+}
+
+/*
+ * A line arrives (received_on, the upload of the details, 鲁医保发〔2022〕
+ * 26号 第三条(四)) on or after the day its fee was incurred: a line
+ * uploaded before its expense happened describes an expense that did not
+ * (虚构医药费用, 鲁医保发〔2021〕46号 第四条).
+ */
+static void
+check_received(const FeeLine *l)
+{
+	if (l->received_on < l->fee_on)
+		ereport(ERROR,
+				(xdjy_errcode(ERRCODE_XDJY_FEE_RECEIVED_BEFORE_FEE),
+				 errdetail("Line \"%s\" of encounter %lld is dated %s and received on %s.",
+						   xdjy_clip(l->sn), (long long) l->encounter_id,
+						   xdjy_iso_date(l->fee_on), xdjy_iso_date(l->received_on)),
+				 errhint("Give received_on as the business date the line was uploaded, on or after fee_ocur_time.")));
 }
 
 static void
@@ -456,6 +484,7 @@ read_line(HeapTuple row, TupleDesc tupdesc, FeeLine *l)
 	l->pric = DatumGetNumeric(fget(row, tupdesc, FC_PRIC, &isnull));
 	d = fget(row, tupdesc, FC_SUMAMT, &isnull);
 	l->sumamt = isnull ? NULL : DatumGetNumeric(d);
+	l->received_on = DatumGetDateADT(fget(row, tupdesc, FC_RECEIVED, &isnull));
 	if (TIMESTAMP_NOT_FINITE(l->time))
 		ereport(ERROR,
 				(xdjy_errcode(ERRCODE_XDJY_FEE_DATE_OUTSIDE_ENCOUNTER),
@@ -469,7 +498,8 @@ read_line(HeapTuple row, TupleDesc tupdesc, FeeLine *l)
 static bool
 inputs_present(HeapTuple row, TupleDesc tupdesc)
 {
-	static const FCol required[] = {FC_ENCOUNTER_ID, FC_SN, FC_CODE, FC_TIME, FC_CNT, FC_PRIC};
+	static const FCol required[] = {FC_ENCOUNTER_ID, FC_SN, FC_CODE, FC_TIME, FC_CNT, FC_PRIC,
+	FC_RECEIVED};
 	bool		isnull;
 
 	for (int i = 0; i < (int) lengthof(required); i++)
@@ -548,6 +578,7 @@ fee_detail_pricing_trigger(PG_FUNCTION_ARGS)
 	}
 
 	check_fee_date(&l, admitted, discharged_null, discharged, visit_type);
+	check_received(&l);
 	check_not_settled(&l);
 	if (l.init_sn != NULL)
 		refund_basis(&l, &b, &orig_cnt, &orig_amount, upper);
@@ -686,4 +717,14 @@ xdjy_fee_lines_to_settle(int64 encounter_id, XdjyFeeSums *out, MemoryContext cxt
 	old = MemoryContextSwitchTo(cxt);
 	out->ids = datumCopy(xdjy_spi_value(0, 6, &isnull), false, -1);
 	MemoryContextSwitchTo(old);
+	out->received_on = DatumGetDateADT(xdjy_spi_value(0, 7, &isnull));
+	if (isnull)
+		out->received_on = 0;	/* no lines: count is 0 */
+	if (out->count == 0)
+		out->settled_lines = xdjy_run_latest(&q_has_lines, &arg, NULL, 1) > 0;
+	if (xdjy_run_latest(&q_closing_settlement, &arg, NULL, 1) > 0)
+	{
+		out->closed_by = xdjy_spi_int64(0, 1, 0);
+		out->closed_on = DatumGetDateADT(xdjy_spi_value(0, 2, &isnull));
+	}
 }

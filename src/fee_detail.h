@@ -12,6 +12,7 @@
 
 #include "postgres.h"
 
+#include "utils/date.h"
 #include "utils/numeric.h"
 
 /* one line, priced; every amount in fen, negative on a refund line */
@@ -46,12 +47,18 @@ typedef struct XdjyFeeSums
 	int64		overlmt_fen;
 	int64		preselfpay_fen;
 	Datum		ids;			/* int8[] of their ids, in the caller's context */
+	DateADT		received_on;	/* the day the last of them arrived */
+	bool		settled_lines;	/* none to settle, but settled ones exist */
+	int64		closed_by;		/* a standing discharge or visit settlement, or 0 */
+	DateADT		closed_on;
 } XdjyFeeSums;
 
 /*
- * Lock the encounter against new lines (FOR NO KEY UPDATE: a line being
- * inserted holds it FOR SHARE until it commits) and sum the lines not yet
- * settled, reading the latest committed rows.  Inside SPI.
+ * Lock the encounter against new lines and settlements (FOR NO KEY
+ * UPDATE: a line being inserted holds it FOR SHARE until it commits) and
+ * sum the lines not yet settled, reading the latest committed rows; say
+ * whether a standing discharge or visit settlement already closed it.
+ * Inside SPI.
  */
 extern void xdjy_fee_lines_to_settle(int64 encounter_id, XdjyFeeSums *out,
 									 MemoryContext cxt);

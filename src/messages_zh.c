@@ -776,6 +776,23 @@ const XdjyMessage xdjy_messages_zh[] = {
 	 "变更"},
 	{"cancelled",
 	 "取消"},
+	/* issue 14: details upload, lines required, one settlement per encounter */
+	{"Line \"%s\" of encounter %lld is dated %s and received on %s.",
+	 "第 %2$lld 号就诊的明细“%1$s”费用发生于 %3$s，接收于 %4$s。"},
+	{"Give received_on as the business date the line was uploaded, on or after fee_ocur_time.",
+	 "received_on 请填明细上传的业务日期，不得早于费用发生时间（fee_ocur_time）。"},
+	{"Encounter %lld at institution \"%s\" (treatment region %s) has no fee lines; the region requires them for direct settlement from %s.",
+	 "第 %1$lld 号就诊（机构“%2$s”，就医地 %3$s）没有费用明细；该地区自 %4$s 起要求直接结算须有明细。"},
+	{"Upload the fee lines (xdjy.fee_detail, 2301) before settling, or settle as a manual claim.",
+	 "请先上传费用明细（xdjy.fee_detail，2301）再结算，或按手工报销办理。"},
+	{"Encounter %lld was settled by settlement %lld on %s.",
+	 "第 %1$lld 号就诊已于 %3$s 由第 %2$lld 号结算结清。"},
+	{"Reverse that settlement first (xdjy.reverse_settlement) to settle the encounter again.",
+	 "须先冲正该结算（xdjy.reverse_settlement）才能再次结算。"},
+	{"Every fee line of encounter %lld is covered by a standing settlement.",
+	 "第 %lld 号就诊的费用明细均已被未冲正的结算覆盖。"},
+	{"Upload the new fee lines to settle; totals alone would pay the settled lines again.",
+	 "请上传新的费用明细再结算；仅凭总额将重复支付已结算的明细。"},
 };
 
 const int	xdjy_messages_zh_count = lengthof(xdjy_messages_zh);

@@ -103,6 +103,7 @@ typedef enum RcTableId
 	RC_RATIO_ADJUSTMENT,
 	RC_HOME_BENEFIT_KEPT,
 	RC_FILING_EXEMPTION,
+	RC_FEE_LINES_REQUIRED,
 	RC_HOLIDAY,
 	RC_NTABLES
 } RcTableId;
@@ -111,12 +112,14 @@ static const struct
 {
 	const char *name;
 	RcPartId	part;
+	bool		since_1_1;		/* absent from a 1.0 schema not yet updated */
 }			rc_tables[RC_NTABLES] = {
 	[RC_REGION] = {"region", RC_REFERENCE},
 	[RC_POLICY] = {"policy", RC_REFERENCE},
 	[RC_RATIO_ADJUSTMENT] = {"ratio_adjustment", RC_REFERENCE},
 	[RC_HOME_BENEFIT_KEPT] = {"home_benefit_kept", RC_REFERENCE},
 	[RC_FILING_EXEMPTION] = {"filing_exemption", RC_REFERENCE},
+	[RC_FEE_LINES_REQUIRED] = {"fee_lines_required", RC_REFERENCE, true},
 	[RC_HOLIDAY] = {"holiday", RC_CALENDAR},
 };
 
@@ -304,6 +307,12 @@ rc_find_tables(RcPart *p, RcPartId part)
 		if (rc_tables[t].part != part)
 			continue;
 		relid = OidIsValid(nsp) ? get_relname_relid(rc_tables[t].name, nsp) : InvalidOid;
+		if (!OidIsValid(relid) && OidIsValid(nsp) && rc_tables[t].since_1_1)
+		{
+			/* the library serves a 1.0 schema until ALTER EXTENSION UPDATE */
+			rc_relids[t] = InvalidOid;
+			continue;
+		}
 		if (!OidIsValid(relid))
 			ereport(ERROR,
 					(errcode(ERRCODE_UNDEFINED_TABLE),
@@ -458,6 +467,8 @@ static RcProvinceSpan *rc_home_kept = NULL;
 static int	rc_nhome_kept = 0;
 static RcProvinceSpan *rc_exempt = NULL;
 static int	rc_nexempt = 0;
+static RcProvinceSpan *rc_lines_required = NULL;	/* .province: a region code */
+static int	rc_nlines_required = 0;
 
 static XdjyHoliday *rc_holidays = NULL;
 static int	rc_nholidays = 0;
@@ -669,6 +680,11 @@ rc_read_reference(MemoryContext cxt)
 	rc_exempt = rc_read_spans(cxt, RC_FILING_EXEMPTION,
 							  "SELECT e.province, pg_catalog.lower(e.valid), pg_catalog.upper(e.valid)"
 							  " FROM xdjy.filing_exemption e", &rc_nexempt);
+	rc_nlines_required = 0;
+	if (OidIsValid(rc_relids[RC_FEE_LINES_REQUIRED]))
+		rc_lines_required = rc_read_spans(cxt, RC_FEE_LINES_REQUIRED,
+										  "SELECT f.region_code, pg_catalog.lower(f.valid), pg_catalog.upper(f.valid)"
+										  " FROM xdjy.fee_lines_required f", &rc_nlines_required);
 }
 
 /* ------------------------------------------------------------------------
@@ -839,6 +855,36 @@ xdjy_cached_filing_exemption(const char *insured_region, DateADT d,
 	if (row != NULL && valid != NULL)
 		*valid = row->valid;
 	return row != NULL;
+}
+
+/*
+ * fee_lines_required_no_overlap: at most one row of a region covers d; a
+ * pooling region's own row and its province's row may both hold, and
+ * either requires the lines.
+ */
+bool
+xdjy_cached_fee_lines_required(const char *treatment_region, DateADT d,
+							   XdjyDateSpan *valid)
+{
+	const char *province;
+
+	rc_ensure(RC_REFERENCE);
+	if (rc_nlines_required == 0)
+		return false;
+	province = xdjy_province_code(treatment_region);
+	for (int i = 0; i < rc_nlines_required; i++)
+	{
+		const RcProvinceSpan *row = &rc_lines_required[i];
+
+		if ((strcmp(row->province, treatment_region) == 0 ||
+			 strcmp(row->province, province) == 0) &&
+			xdjy_span_holds(&row->valid, d))
+		{
+			*valid = row->valid;
+			return true;
+		}
+	}
+	return false;
 }
 
 const XdjyHoliday *

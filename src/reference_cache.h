@@ -77,6 +77,14 @@ extern bool xdjy_cached_home_benefit_kept(const char *insured_region, DateADT d)
 extern bool xdjy_cached_filing_exemption(const char *insured_region, DateADT d,
 										 XdjyDateSpan *valid);
 
+/*
+ * Does the treatment region (a pooling region) or its province require
+ * itemised fee lines for a direct settlement on d (xdjy.fee_lines_required)?
+ * With true, *valid is the row's dates.
+ */
+extern bool xdjy_cached_fee_lines_required(const char *treatment_region, DateADT d,
+										   XdjyDateSpan *valid);
+
 /* a row of xdjy.holiday: a day that breaks the weekday rule */
 typedef struct XdjyHoliday
 {

@@ -115,6 +115,7 @@ typedef enum SCol
 	SC_OVERLMT,
 	SC_PRESELFPAY,
 	SC_FEE_IDS,
+	SC_DETAILS_RECEIVED,
 	SC_NCOLS
 } SCol;
 
@@ -166,6 +167,7 @@ static const struct
 	[SC_OVERLMT] = {"overlmt_fen", INT8OID},
 	[SC_PRESELFPAY] = {"preselfpay_fen", INT8OID},
 	[SC_FEE_IDS] = {"fee_detail_ids", INT8ARRAYOID},
+	[SC_DETAILS_RECEIVED] = {"details_received_on", DATEOID},
 };
 
 static Oid	scol_relid = InvalidOid;
@@ -1039,8 +1041,41 @@ settle_lines(SettleInput *in, Settle *s, MemoryContext upper)
 		memset(f, 0, sizeof(*f));	/* a 1.0 table: no lines */
 	else
 		xdjy_fee_lines_to_settle(in->encounter_id, f, upper);
+
+	/*
+	 * One stay or visit is paid once (鲁医保发〔2021〕46号 第四条): after
+	 * its discharge or visit settlement, a correction is a reversal first.
+	 */
+	if (f->closed_by != 0)
+	{
+		/* a retry with the same invoice is told so first (YB308) */
+		(void) check_invoice(s->e.institution_code, in->invoice_no);
+		ereport(ERROR,
+				(xdjy_errcode(ERRCODE_XDJY_ENCOUNTER_CLOSED),
+				 errdetail("Encounter %lld was settled by settlement %lld on %s.",
+						   (long long) in->encounter_id, (long long) f->closed_by,
+						   xdjy_iso_date(f->closed_on)),
+				 errhint("Reverse that settlement first (xdjy.reverse_settlement) to settle the encounter again.")));
+	}
+	if (f->count == 0 && f->settled_lines)
+		ereport(ERROR,
+				(xdjy_errcode(ERRCODE_XDJY_FEE_LINES_ALL_SETTLED),
+				 errdetail("Every fee line of encounter %lld is covered by a standing settlement.",
+						   (long long) in->encounter_id),
+				 errhint("Upload the new fee lines to settle; totals alone would pay the settled lines again.")));
 	if (f->count == 0)
 	{
+		XdjyDateSpan required;
+
+		/* the treatment region may require the details for direct settlement */
+		if (in->direct && scol_attnum[SC_FEE_IDS] > 0 &&
+			xdjy_cached_fee_lines_required(s->e.treatment_region, in->settled_on, &required))
+			ereport(ERROR,
+					(xdjy_errcode(ERRCODE_XDJY_FEE_LINES_REQUIRED),
+					 errdetail("Encounter %lld at institution \"%s\" (treatment region %s) has no fee lines; the region requires them for direct settlement from %s.",
+							   (long long) in->encounter_id, xdjy_clip(s->e.institution_code),
+							   s->e.treatment_region, xdjy_iso_date(required.lower)),
+					 errhint("Upload the fee lines (xdjy.fee_detail, 2301) before settling, or settle as a manual claim.")));
 		if (!in->total_given)
 			ereport(ERROR,
 					(xdjy_errcode(ERRCODE_XDJY_SETTLE_NO_TOTAL),
@@ -1427,7 +1462,11 @@ settle_fill(const Settle *s, SRow *r, MemoryContext upper)
 		set_value(r, SC_OVERLMT, Int64GetDatum(s->lines.overlmt_fen));
 		set_value(r, SC_PRESELFPAY, Int64GetDatum(s->lines.preselfpay_fen));
 		if (s->lines.count > 0)
+		{
 			set_value(r, SC_FEE_IDS, s->lines.ids);
+			if (scol_attnum[SC_DETAILS_RECEIVED] > 0)
+				set_value(r, SC_DETAILS_RECEIVED, DateADTGetDatum(s->lines.received_on));
+		}
 	}
 	MemoryContextSwitchTo(old);
 }

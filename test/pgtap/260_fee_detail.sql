@@ -50,7 +50,7 @@ CREATE FUNCTION pg_temp.line(enc bigint, sn text, code text, t timestamp, cnt nu
 	RETURNS text LANGUAGE sql AS $$
 	INSERT INTO xdjy.fee_detail (encounter_id, feedetl_sn, init_feedetl_sn, med_list_codg,
 		fee_ocur_time, cnt, pric, det_item_fee_sumamt, received_on)
-	VALUES (enc, sn, init, code, t, cnt, pric, sumamt, '2024-03-10')
+	VALUES (enc, sn, init, code, t, cnt, pric, sumamt, greatest(t::date, '2024-03-10'))
 	RETURNING concat_ws('/', amount_fen, fulamt_ownpay_fen, overlmt_fen, preselfpay_fen,
 		inscp_scp_fen, coalesce(chrgitm_lv, '-'), listed::text)
 $$;

@@ -35,6 +35,8 @@ INSERT INTO matrix VALUES
 	('med_list',                 'SIUD-', 'S----', 'S----'),
 	('fee_detail',               'S----', 'SI-D-', 'c----'),
 	('fee_detail_revoked',       'S----', 'S----', '-----'),
+	('fee_lines_required',       'SIUD-', 'S----', 'S----'),
+	('fee_detail_result',        'S----', 'S----', '-----'),
 	('filing_history',           'S----', 'S----', '-----'),
 	('institution_choice',       'S----', 'SIU--', '-----'),
 	('filing_exemption',         'SIUD-', 'S----', '-----'),

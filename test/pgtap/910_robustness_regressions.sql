@@ -44,6 +44,9 @@ SELECT lives_ok($$SELECT terminate_filing((SELECT id FROM r910 WHERE name = 'fil
 WITH e AS (INSERT INTO encounter (person_id, institution_code, visit_type, admitted_on)
 	VALUES ('jinan-emp-3', 'H37010300001', 'outpatient', '2024-05-06') RETURNING id)
 INSERT INTO r910 SELECT 'jinan visit', id FROM e;
+WITH e AS (INSERT INTO encounter (person_id, institution_code, visit_type, admitted_on)
+	VALUES ('jinan-emp-3', 'H37010300001', 'outpatient', '2024-05-07') RETURNING id)
+INSERT INTO r910 SELECT 'jinan visit 2', id FROM e;
 SELECT throws_ok($$SELECT settle((SELECT id FROM r910 WHERE name = 'jinan visit'), 9223372036854775807, 9223372036854775807, 'ROB-3', '2024-05-06')$$,
 	'22003', 'amount out of range for the national interface',
 	'a total of 2^63 - 1 fen is refused up front (22003), not stored');
@@ -60,9 +63,9 @@ SELECT throws_ok($$SELECT reverse_settlement((SELECT id FROM settlement WHERE in
 	'22008', NULL, 'a reversal is dated by a calendar day (22008)');
 
 -- S4 (鲁医保发〔2021〕46号 第四条) keys on the invoice number: '' and padded numbers passed
-SELECT throws_ok($$SELECT settle((SELECT id FROM r910 WHERE name = 'jinan visit'), 100, 0, '', '2024-05-06')$$,
+SELECT throws_ok($$SELECT settle((SELECT id FROM r910 WHERE name = 'jinan visit 2'), 100, 0, '', '2024-05-07')$$,
 	'23514', NULL, 'S4 鲁医保发〔2021〕46号 第四条: an empty invoice number is refused (23514)');
-SELECT throws_ok($$SELECT settle((SELECT id FROM r910 WHERE name = 'jinan visit'), 100, 0, 'ROB-3 ', '2024-05-06')$$,
+SELECT throws_ok($$SELECT settle((SELECT id FROM r910 WHERE name = 'jinan visit 2'), 100, 0, 'ROB-3 ', '2024-05-07')$$,
 	'23514', NULL, 'S4 鲁医保发〔2021〕46号 第四条: "ROB-3 " cannot pass for another invoice than "ROB-3" (23514)');
 
 -- manual claims (吉医保发〔2019〕34号 附件第15条): materials complete on infinity were taken, due never

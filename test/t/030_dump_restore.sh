@@ -86,6 +86,8 @@ INSERT INTO fee_detail (encounter_id, feedetl_sn, init_feedetl_sn, med_list_codg
 	(3, '4', '2', 'DR-B', '2024-04-01 11:00', -1, 25, '2024-04-01');
 SELECT revoke_fee_details(3, '3');
 SELECT settle(3, NULL, NULL, 'D-3', '2024-04-01');
+INSERT INTO fee_lines_required (region_code, valid, source)
+	VALUES ('110000', '[2030-01-01,)', 'a DBA''s dated setting');
 -- the daily reconciliation of two business days, as recorded (鲁医保发〔2022〕26号 第四条(一))
 SELECT record_daily_reconciliation('2024-10-08'), record_daily_reconciliation('2024-10-12');
 SQL
