@@ -12,6 +12,9 @@
 #   5 monthly three-party reconciliation ÷ a plain three-way full join
 #   6 add_working_days over 10 years of calendar, calls/s
 #   7 a rejected row through try_settle ÷ an accepted settlement, per row
+#   8-10 fee lines (test/bench/fee_bench.sh, its own database): the pricing
+#     trigger ÷ bare COPY, settle() from 200 lines ÷ from totals, the
+#     catalogue's COPY time and the backend's memory (BENCH_FEE=0 skips)
 #
 # BENCH_SCALE   tiny (seconds, correctness only), 1 (default: the whole run
 #               in about 5 minutes on 2 cores), or a larger integer n:
@@ -405,3 +408,7 @@ echo
 echo "timings (ms):"
 val -F ' ' -c "SELECT label, round(ms::numeric, 1), rows FROM bench.timing ORDER BY label" | column -t | sed 's/^/  /'
 [ "$recon_diff" -eq 0 ]
+if [ "${BENCH_FEE:-1}" != 0 ]; then
+	echo
+	bash test/bench/fee_bench.sh
+fi
