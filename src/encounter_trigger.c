@@ -12,7 +12,8 @@
  *	    cover the service date, and only outpatient, chronic outpatient or
  *	    pharmacy visits attach;
  *	  - a stay cannot be updated so that it no longer covers what is
- *	    attached to it.
+ *	    attached to it, nor an encounter so that a fee line (2301) falls
+ *	    outside its days (鲁医保发〔2022〕26号 第三条(四)).
  *
  *-------------------------------------------------------------------------
  */
@@ -24,11 +25,14 @@
 #include "fmgr.h"
 #include "utils/builtins.h"
 #include "utils/date.h"
+#include "utils/lsyscache.h"
+#include "utils/rel.h"
 
 #include "errors.h"
 #include "reference.h"
 #include "restore.h"
 #include "row_access.h"
+#include "spi_plans.h"
 #include "xdjy.h"
 
 PG_FUNCTION_INFO_V1(encounter_rules_trigger);
@@ -97,6 +101,15 @@ static XdjyPlan plan_uncovered = XDJY_PLAN("plan_uncovered",
 	"  OR a.admitted_on OPERATOR(pg_catalog.>) COALESCE($5, 'infinity'::pg_catalog.date))"
 	" ORDER BY a.id LIMIT 1",
 	5, INT8OID, TEXTOID, TEXTOID, DATEOID, DATEOID);
+
+/* a fee line (2301) of the encounter outside the given days */
+static XdjyPlan plan_line_outside = XDJY_PLAN("plan_line_outside",
+	"SELECT f.feedetl_sn, pg_catalog.date(f.fee_ocur_time) FROM xdjy.fee_detail f"
+	" WHERE f.encounter_id OPERATOR(pg_catalog.=) $1"
+	" AND (pg_catalog.date(f.fee_ocur_time) OPERATOR(pg_catalog.<) $2"
+	"  OR pg_catalog.date(f.fee_ocur_time) OPERATOR(pg_catalog.>) $3)"
+	" ORDER BY f.fee_ocur_time, f.id LIMIT 1",
+	3, INT8OID, DATEOID, DATEOID);
 
 static const char *
 opt_date(bool isnull, DateADT d)
@@ -265,6 +278,32 @@ encounter_rules_trigger(PG_FUNCTION_ARGS)
 							   (long long) e.id, xdjy_clip(e.visit_type), xdjy_clip(e.person_id), xdjy_iso_date(e.admitted_on),
 							   opt_date(e.discharged_null, e.discharged_on)),
 					 errhint("Detach or correct the attached encounters first (set attached_to to NULL or to the right stay).")));
+		}
+
+		/*
+		 * the fee lines keep lying within it (as the pricing trigger
+		 * requires of each line): a line inserted meanwhile holds the
+		 * encounter FOR SHARE, so this update waits for it and reads it
+		 */
+		if (OidIsValid(get_relname_relid("fee_detail", RelationGetNamespace(td->tg_relation))))
+		{
+			bool		stay = strcmp(e.visit_type, "inpatient") == 0;
+			DateADT		last = e.discharged_null ? (stay ? DATEVAL_NOEND : e.admitted_on)
+				: Max(e.discharged_on, e.admitted_on);
+			bool		isnull;
+
+			v[0] = Int64GetDatum(e.id);
+			v[1] = DateADTGetDatum(e.admitted_on);
+			v[2] = DateADTGetDatum(last);
+			if (xdjy_run_latest(&plan_line_outside, v, NULL, 1) == 1)
+				ereport(ERROR,
+						(xdjy_errcode(ERRCODE_XDJY_ENCOUNTER_UNCOVERS_FEE_LINES),
+						 errdetail("Fee line \"%s\" of encounter %lld is dated %s; the encounter would become %s from %s to %s.",
+								   xdjy_clip(xdjy_res_text(1)), (long long) e.id,
+								   xdjy_iso_date(DatumGetDateADT(xdjy_res(2, &isnull))),
+								   xdjy_clip(e.visit_type), xdjy_iso_date(e.admitted_on),
+								   last == DATEVAL_NOEND ? xdjy_tr(XDJY_N_("discharge")) : xdjy_iso_date(last)),
+						 errhint("Revoke or correct the fee lines first (xdjy.revoke_fee_details), or keep the dates covering them.")));
 		}
 	}
 	xdjy_spi_finish();

@@ -449,6 +449,10 @@ static const XdjyError registry[] = {
 		"fee lines already settled", "费用明细均已结算",
 		"Every fee line of the encounter is covered by a standing settlement; totals alone would pay them again.",
 		"该就诊的费用明细均已被未冲正的结算覆盖；仅凭总额结算将重复支付。"},
+	{ERRCODE_XDJY_ENCOUNTER_UNCOVERS_FEE_LINES, "encounter",
+		"encounter dates would leave fee lines outside", "就诊日期变更后费用明细将不在就诊期间",
+		"An update of the encounter's dates or visit type would leave a fee line dated outside it; each line lies within its encounter.",
+		"就诊日期或类别的修改会使费用明细的发生日期落在就诊期间之外；每条明细都须在其就诊期间内。"},
 };
 
 /*

@@ -791,6 +791,10 @@ const XdjyMessage xdjy_messages_zh[] = {
 	 "须先冲正该结算（xdjy.reverse_settlement）才能再次结算。"},
 	{"Every fee line of encounter %lld is covered by a standing settlement.",
 	 "第 %lld 号就诊的费用明细均已被未冲正的结算覆盖。"},
+	{"Fee line \"%s\" of encounter %lld is dated %s; the encounter would become %s from %s to %s.",
+	 "第 %2$lld 号就诊的费用明细“%1$s”发生于 %3$s；修改后该就诊将为 %4$s，自 %5$s 至 %6$s。"},
+	{"Revoke or correct the fee lines first (xdjy.revoke_fee_details), or keep the dates covering them.",
+	 "请先撤销或更正费用明细（xdjy.revoke_fee_details），或使就诊日期仍覆盖这些明细。"},
 	{"Upload the new fee lines to settle; totals alone would pay the settled lines again.",
 	 "请上传新的费用明细再结算；仅凭总额将重复支付已结算的明细。"},
 };

@@ -235,6 +235,65 @@ RESET xdjy.language;
 \set SHOW_CONTEXT errors
 -- == end demo: settlements ==
 
+-- == demo (1.1): fee lines ==
+\echo
+\echo '== 3b. Fee lines (费用明细) priced against the treatment place''s catalogue (医保目录)'
+\echo '   The treatment region''s catalogue decides what the fund may pay on (鲁医保发〔2022〕26号 第二条(四):'
+\echo '   就医地目录).  Two regions: Shandong''s province rows, Jinan''s own row for one code, and Beijing''s rows:'
+\set SHOW_CONTEXT never
+INSERT INTO xdjy.med_list (region_code, med_list_codg, name, kind, chrgitm_lv, selfpay_prop_bp, pric_uplmt, valid) VALUES
+	('370000', 'DEMO-A1', '阿莫西林胶囊（甲类）', 'drug', '01', 0, NULL, '[2024-01-01,)'),
+	('370000', 'DEMO-B1', '注射用头孢曲松（乙类 10%）', 'drug', '02', 1000, NULL, '[2024-01-01,)'),
+	('370000', 'DEMO-C1', '进口营养液（丙类）', 'drug', '03', 0, NULL, '[2024-01-01,)'),
+	('370000', 'DEMO-S1', 'CT 检查（限价 200 元）', 'service', '01', 0, 200.00, '[2024-01-01,)'),
+	('370000', 'DEMO-M1', '留置针（乙类 20%，限价 30 元）', 'material', '02', 2000, 30.00, '[2024-01-01,)'),
+	('370000', 'DEMO-P1', '省目录乙类药（20%）', 'drug', '02', 2000, NULL, '[2024-01-01,)'),
+	('370100', 'DEMO-P1', '济南目录甲类药', 'drug', '01', 0, NULL, '[2024-01-01,)'),
+	('110000', 'DEMO-A1', '阿莫西林胶囊（北京甲类）', 'drug', '01', 0, NULL, '[2024-01-01,)'),
+	('110000', 'DEMO-C1', '进口营养液（北京丙类）', 'drug', '03', 0, NULL, '[2024-01-01,)');
+SELECT region_code, med_list_codg, name, chrgitm_lv, selfpay_prop_bp, pric_uplmt FROM xdjy.med_list ORDER BY id;
+\echo '   刘洋 (Jinan resident) stays at Jinan Central Hospital 2024-08-20 to 2024-08-23; the hospital uploads'
+\echo '   the lines (2301), each priced by the C trigger against the row valid on its fee date:'
+INSERT INTO xdjy.encounter (person_id, institution_code, visit_type, admitted_on, discharged_on)
+VALUES ('jinan-res-1', 'H37010300001', 'inpatient', '2024-08-20', '2024-08-23') RETURNING id AS e_fee \gset
+INSERT INTO xdjy.fee_detail (encounter_id, feedetl_sn, init_feedetl_sn, med_list_codg, fee_ocur_time, cnt, pric, received_on) VALUES
+	(:e_fee, 'F1', NULL, 'DEMO-A1', '2024-08-20 09:00', 3, 12.50, '2024-08-20'),
+	(:e_fee, 'F2', NULL, 'DEMO-B1', '2024-08-20 10:00', 6, 85.33, '2024-08-20'),
+	(:e_fee, 'F3', NULL, 'DEMO-C1', '2024-08-21 08:00', 2, 260, '2024-08-21'),
+	(:e_fee, 'F4', NULL, 'DEMO-S1', '2024-08-21 11:00', 1, 320, '2024-08-21'),
+	(:e_fee, 'F5', NULL, 'DEMO-M1', '2024-08-21 11:30', 4, 45, '2024-08-21'),
+	(:e_fee, 'F6', NULL, 'DEMO-P1', '2024-08-22 09:00', 10, 6.6, '2024-08-22'),
+	(:e_fee, 'F7', NULL, 'DEMO-Z9', '2024-08-22 15:00', 1, 88, '2024-08-22'),
+	(:e_fee, 'F8', 'F2', 'DEMO-B1', '2024-08-23 08:00', -2, 85.33, '2024-08-23');
+\echo '   F1 甲类 all in scope; F2 乙类 10% paid first by the person (先行自付); F3 丙类 全自费; F4 above its'
+\echo '   ceiling: (320 − 200) × 1 is 超限价; F5 乙类 above its ceiling: the share is taken within it; F6 Jinan''s'
+\echo '   own row (甲类) wins over the province''s 乙类 row; F7 not in the catalogue: 全自费; F8 refunds 2 of F2:'
+SELECT feedetl_sn, chrgitm_lv, det_item_fee_sumamt, pric_uplmt_amt, selfpay_prop, fulamt_ownpay_amt,
+	overlmt_amt, preselfpay_amt, inscp_scp_amt, listed
+FROM xdjy.fee_detail_result WHERE mdtrt_id = :e_fee ORDER BY feedetl_sn;
+\echo '   A line dated the day after discharge is refused:'
+INSERT INTO xdjy.fee_detail (encounter_id, feedetl_sn, med_list_codg, fee_ocur_time, cnt, pric, received_on)
+VALUES (:e_fee, 'F9', 'DEMO-A1', '2024-08-24 09:00', 1, 12.50, '2024-08-24');
+\echo '   SQLSTATE' :LAST_ERROR_SQLSTATE
+\echo '   The settlement takes its amounts from the lines (NULL totals): out of scope = 全自费 + 超限价, the'
+\echo '   乙类 share kept out of the in-scope amount; then the resident local policy (deductible 600 yuan, 75%):'
+SELECT total_fen, out_of_scope_fen, overlmt_fen, preselfpay_fen, in_scope_fen, deductible_fen, fund_fen, personal_fen,
+	cardinality(fee_detail_ids) AS lines, details_received_on
+FROM xdjy.settle(:e_fee, NULL, NULL, 'INV-LY-0823', '2024-08-23');
+\echo '   A line after the settlement would change a settled sum: refused (a reversal comes first):'
+INSERT INTO xdjy.fee_detail (encounter_id, feedetl_sn, med_list_codg, fee_ocur_time, cnt, pric, received_on)
+VALUES (:e_fee, 'F9', 'DEMO-A1', '2024-08-23 09:00', 1, 12.50, '2024-08-23');
+\echo '   SQLSTATE' :LAST_ERROR_SQLSTATE
+\echo '   The explanation starts from the lines, by class:'
+SELECT step, rule, amount_fen, note
+FROM xdjy.explain_settlement((SELECT id FROM xdjy.settlement WHERE invoice_no OPERATOR(pg_catalog.=) 'INV-LY-0823'), 'en')
+WHERE step <= 8;
+\echo '   and setlinfo carries them in the national fields (yuan):'
+SELECT medfee_sumamt, fulamt_ownpay_amt, overlmt_selfpay, preselfpay_amt, inscp_scp_amt, hifp_pay, psn_part_amt
+FROM xdjy.setlinfo WHERE mdtrt_id = :e_fee;
+\set SHOW_CONTEXT errors
+-- == end demo (1.1): fee lines ==
+
 -- == demo: reporting ==
 \echo
 \echo '== 4. Reconciliation, clearing and reporting: October 2024, told day by day'

@@ -4,7 +4,7 @@
 -- 第四条: no invented expenses), the treatment region's requirement of
 -- lines for direct settlement, and 2301's output in yuan.
 BEGIN;
-SELECT plan(36);
+SELECT plan(40);
 \ir include/settlement_data.sql
 \ir include/helpers.sql
 
@@ -150,6 +150,17 @@ SELECT lives_ok($$SELECT settle(958010, NULL, NULL, 'UPL-INV-10a', '2024-07-03',
 	'a mid-stay settlement covers it');
 SELECT throws_ok($$SELECT settle(958010, 1000, 0, 'UPL-INV-10b', '2024-07-04', mid_stay => true)$$, 'YB817', NULL,
 	'totals alone after every line was settled are refused');
+
+-- the encounter's dates keep covering its lines
+SELECT throws_ok($$UPDATE encounter SET admitted_on = '2024-07-03' WHERE id = 958010$$, 'YB818', NULL,
+	'an admission moved past a line is refused');
+SELECT is(pg_temp.detail_of($$UPDATE encounter SET admitted_on = '2024-07-03' WHERE id = 958010$$),
+	'Fee line "M1" of encounter 958010 is dated 2024-07-02; the encounter would become inpatient from 2024-07-03 to discharge.',
+	'the detail names the line and the new dates');
+SELECT throws_ok($$UPDATE encounter SET discharged_on = '2024-07-01' WHERE id = 958010$$, 'YB818', NULL,
+	'a discharge before a line is refused');
+SELECT lives_ok($$UPDATE encounter SET discharged_on = '2024-07-02' WHERE id = 958010$$,
+	'a discharge on the line''s day keeps it inside');
 
 SELECT * FROM finish();
 ROLLBACK;
