@@ -2056,7 +2056,8 @@ CREATE TABLE transaction_log (
 		AND msgid OPERATOR(pg_catalog.~) '^[[:alnum:]._-]+$'),
 	-- a msgid voided by 冲正 before it arrived has no request of its own
 	CONSTRAINT transaction_log_request CHECK ((state OPERATOR(pg_catalog.=) 'void') = (request IS NULL)),
-	CONSTRAINT transaction_log_failed CHECK ((state OPERATOR(pg_catalog.=) 'failed') = (sqlstate IS NOT NULL)),
+	-- a failed call keeps its code, also once a 冲正 has marked it
+	CONSTRAINT transaction_log_failed CHECK (state OPERATOR(pg_catalog.<>) 'failed' OR sqlstate IS NOT NULL),
 	CONSTRAINT transaction_log_reversed CHECK ((state OPERATOR(pg_catalog.=) ANY (ARRAY['reversed', 'void']))
 		= (reversed_by IS NOT NULL))
 );
@@ -2094,8 +2095,8 @@ CREATE VIEW interface_kpi_monthly WITH (security_invoker = true) AS
 		l.fixmedins_code,
 		l.infno,
 		pg_catalog.count(*) AS calls,
-		pg_catalog.count(*) FILTER (WHERE l.state OPERATOR(pg_catalog.=) 'failed') AS failed,
-		xdjy.rate_bp(pg_catalog.count(*) FILTER (WHERE l.state OPERATOR(pg_catalog.<>) 'failed'),
+		pg_catalog.count(*) FILTER (WHERE l.sqlstate IS NOT NULL) AS failed,
+		xdjy.rate_bp(pg_catalog.count(*) FILTER (WHERE l.sqlstate IS NULL),
 			pg_catalog.count(*)) AS success_rate_bp
 	FROM xdjy.transaction_log l
 	WHERE l.state OPERATOR(pg_catalog.<>) 'void'
