@@ -2028,10 +2028,7 @@ CREATE FUNCTION presettle(encounter_id bigint, total_fen bigint, out_of_scope_fe
 		diagnosis text DEFAULT NULL, mid_stay boolean DEFAULT false)
 	RETURNS settlement
 	AS 'MODULE_PATHNAME' LANGUAGE C VOLATILE
-	SECURITY DEFINER SET search_path = pg_catalog, pg_temp;
-REVOKE EXECUTE ON FUNCTION presettle(bigint, bigint, bigint, text, date, text, boolean, bigint, text, boolean) FROM PUBLIC;
-GRANT EXECUTE ON FUNCTION presettle(bigint, bigint, bigint, text, date, text, boolean, bigint, text, boolean)
-	TO xdjy_admin, xdjy_operator;
+	SET search_path = pg_catalog, pg_temp;
 COMMENT ON FUNCTION presettle(bigint, bigint, bigint, text, date, text, boolean, bigint, text, boolean) IS
 	'预结算 (2303 / 2206): the settlement row settle() would insert, computed by the same engine, with nothing written, consumed or locked (id NULL); the ledgers it read are in deductible_met_before_fen and fund_paid_before_fen';
 
@@ -2103,6 +2100,12 @@ CREATE VIEW interface_kpi_monthly WITH (security_invoker = true) AS
 	GROUP BY 1, 2, 3;
 COMMENT ON VIEW interface_kpi_monthly IS
 	'national interface calls per month, institution and infno: calls, failed (infcode -1) and the success rate in basis points (鲁医保发〔2022〕26号 第一条)';
+COMMENT ON COLUMN interface_kpi_monthly.month IS 'the month of inf_time, the business date of the calls / 月份（交易时间所在月）';
+COMMENT ON COLUMN interface_kpi_monthly.fixmedins_code IS 'designated institution of the calls (fixmedins_code) / 定点医药机构编号';
+COMMENT ON COLUMN interface_kpi_monthly.infno IS 'interface number (infno) / 交易编号';
+COMMENT ON COLUMN interface_kpi_monthly.calls IS 'calls logged; a msgid voided before it arrived is none / 交易笔数';
+COMMENT ON COLUMN interface_kpi_monthly.failed IS 'calls answered infcode -1, their code logged / 失败笔数';
+COMMENT ON COLUMN interface_kpi_monthly.success_rate_bp IS 'share answered infcode 0, in basis points (10000 = 100%) / 成功率（基点）';
 GRANT SELECT ON interface_kpi_monthly TO xdjy_admin, xdjy_operator, xdjy_analyst;
 
 -- The interface -------------------------------------------------------------

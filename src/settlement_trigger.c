@@ -54,6 +54,7 @@
 #include "filing_status.h"
 #include "money.h"
 #include "national.h"
+#include "owner.h"
 #include "policy_lock.h"
 #include "region.h"
 #include "restore.h"
@@ -1928,6 +1929,7 @@ presettle(PG_FUNCTION_ARGS)
 	SettleInput in;
 	SRow		r;
 	Datum		result;
+	XdjyUserContext saved;
 	static const SCol args[10] = {SC_ENCOUNTER_ID, SC_TOTAL, SC_OUT_OF_SCOPE,
 		SC_INVOICE_NO, SC_SETTLED_ON, SC_MODE, SC_OWN_REASON, SC_REFERRAL_ID,
 	SC_DIAGNOSIS, SC_MID_STAY};
@@ -1973,7 +1975,13 @@ presettle(PG_FUNCTION_ARGS)
 	in.row = row;
 	memset(&r, 0, sizeof(r));
 
+	/*
+	 * The engine reads as the table's owner, as the insert trigger (a
+	 * SECURITY DEFINER function) does; the caller's own rights are checked
+	 * by check_access through the outer user id, as for an insert.
+	 */
 	engine_dry = true;
+	xdjy_become_owner(RelationGetRelid(rel), &saved);
 	PG_TRY();
 	{
 		xdjy_spi_connect();
@@ -1983,6 +1991,7 @@ presettle(PG_FUNCTION_ARGS)
 	PG_FINALLY();
 	{
 		engine_dry = false;
+		xdjy_restore_user(&saved);
 	}
 	PG_END_TRY();
 
