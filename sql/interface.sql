@@ -15,6 +15,9 @@ SELECT pg_catalog.nextval(pg_catalog.pg_get_serial_sequence('xdjy.encounter', 'i
 SELECT setval(pg_get_serial_sequence('xdjy.encounter', 'id'), 7000) > 0 AS encounter_seq_set,
 	setval(pg_get_serial_sequence('xdjy.settlement', 'id'), 7000) > 0 AS settlement_seq_set;
 
+-- in one transaction, rolled back at the end: the rows stay out of the
+-- other files (the calls' own subtransactions work inside it)
+BEGIN;
 INSERT INTO person VALUES ('if-jinan-1', '李娜', '370100', 'employee');
 INSERT INTO institution (code, name_zh, region_code, tier, networked_inpatient, networked_outpatient)
 VALUES ('IF-JN-1', '济南接口医院', '370102', 3, true, true);
@@ -120,6 +123,6 @@ SELECT month, infno, calls, failed, success_rate_bp FROM interface_kpi_monthly
 WHERE fixmedins_code = 'IF-JN-1' ORDER BY infno;
 SELECT msgid, infno, state, sqlstate, reversed_by FROM transaction_log
 WHERE fixmedins_code = 'IF-JN-1' ORDER BY inf_time, msgid;
-
+ROLLBACK;
 SELECT setval(pg_get_serial_sequence('xdjy.encounter', 'id'), GREATEST(:encounter_seq, 7100)) > 0 AS encounter_seq_back,
 	setval(pg_get_serial_sequence('xdjy.settlement', 'id'), GREATEST(:settlement_seq, 7100)) > 0 AS settlement_seq_back;

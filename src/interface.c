@@ -311,7 +311,7 @@ read_field(JsonbContainer *c, const Field *f, const char *prefix, bool *isnull)
 	{
 		case F_TEXT:
 			if (v->type != jbvString)
-				field_wrong_type(path, "a string");
+				field_wrong_type(path, XDJY_N_("a string"));
 			return CStringGetTextDatum(value_text(v));
 		case F_INT8:
 			if (v->type == jbvString && digits_form(value_text(v)))
@@ -327,32 +327,32 @@ read_field(JsonbContainer *c, const Field *f, const char *prefix, bool *isnull)
 				DatumGetBool(DirectFunctionCall2(numeric_le, NumericGetDatum(v->val.numeric),
 												 NumericGetDatum(int64_to_numeric(PG_INT64_MAX)))))
 				return DirectFunctionCall1(numeric_int8, NumericGetDatum(v->val.numeric));
-			field_wrong_type(path, "an id (digits)");
+			field_wrong_type(path, XDJY_N_("an id (digits)"));
 			break;
 		case F_TS:
 			if (v->type != jbvString || !timestamp_form(value_text(v)))
-				field_wrong_type(path, "a time \"yyyy-MM-dd HH:mm:ss\"");
+				field_wrong_type(path, XDJY_N_("a time \"yyyy-MM-dd HH:mm:ss\""));
 			return DirectFunctionCall3(timestamp_in, CStringGetDatum(value_text(v)),
 									   ObjectIdGetDatum(InvalidOid), Int32GetDatum(-1));
 		case F_FEN:
 			if (v->type != jbvNumeric)
-				field_wrong_type(path, "an amount (a number of yuan)");
+				field_wrong_type(path, XDJY_N_("an amount (a number of yuan)"));
 			/* exact: jsonb numbers are numeric; a fraction of a fen is YB704 */
 			return Int64GetDatum(xdjy_yuan_to_fen(v->val.numeric, path));
 		case F_YUAN:
 			if (v->type != jbvNumeric)
-				field_wrong_type(path, "an amount (a number of yuan)");
+				field_wrong_type(path, XDJY_N_("an amount (a number of yuan)"));
 			(void) xdjy_yuan_to_fen(v->val.numeric, path);
 			return NumericGetDatum(v->val.numeric);
 		case F_NUM:
 			if (v->type != jbvNumeric)
-				field_wrong_type(path, "a number");
+				field_wrong_type(path, XDJY_N_("a number"));
 			return NumericGetDatum(v->val.numeric);
 		case F_FLAG:
 			if (v->type == jbvString && v->val.string.len == 1 &&
 				(v->val.string.val[0] == '0' || v->val.string.val[0] == '1'))
 				return BoolGetDatum(v->val.string.val[0] == '1');
-			field_wrong_type(path, "a flag \"0\" or \"1\"");
+			field_wrong_type(path, XDJY_N_("a flag \"0\" or \"1\""));
 			break;
 		case F_LINES:
 			return read_lines(v, path);
@@ -368,7 +368,7 @@ read_lines(const JsonbValue *v, const char *path)
 	uint32		n;
 
 	if (!is_container(v, false))
-		field_wrong_type(path, "an array of fee lines");
+		field_wrong_type(path, XDJY_N_("an array of fee lines"));
 	arr = v->val.binary.data;
 	n = JsonContainerSize(arr);
 	if (n == 0)
@@ -379,7 +379,7 @@ read_lines(const JsonbValue *v, const char *path)
 		char	   *lpath = psprintf("%s[%u]", path, i);
 
 		if (line == NULL || !is_container(line, true))
-			field_wrong_type(lpath, "an object");
+			field_wrong_type(lpath, XDJY_N_("an object"));
 		for (size_t f = 0; f < lengthof(line_fields); f++)
 		{
 			bool		isnull;
@@ -417,7 +417,7 @@ envelope_text(JsonbContainer *root, const char *key)
 	if (v == NULL)
 		field_missing(key);
 	if (v->type != jbvString || v->val.string.len == 0)
-		field_wrong_type(key, "a string");
+		field_wrong_type(key, XDJY_N_("a string"));
 	return value_text(v);
 }
 
@@ -443,16 +443,16 @@ read_envelope(Jsonb *request, Envelope *e)
 	JsonbValue *v;
 
 	if (!JB_ROOT_IS_OBJECT(request))
-		field_wrong_type("request", "an object");
+		field_wrong_type("request", XDJY_N_("an object"));
 	e->msgid = envelope_text(root, "msgid");
 	if (!msgid_form(e->msgid))
-		field_wrong_type("msgid", "a message id (1 to 64 letters, digits, \".\", \"_\", \"-\")");
+		field_wrong_type("msgid", XDJY_N_("a message id (1 to 64 letters, digits, \".\", \"_\", \"-\")"));
 	e->infno = envelope_text(root, "infno");
 	if (strlen(e->infno) != 4 || !digits_form(e->infno))
-		field_wrong_type("infno", "an interface number (4 digits)");
+		field_wrong_type("infno", XDJY_N_("an interface number (4 digits)"));
 	e->inf_time_text = envelope_text(root, "inf_time");
 	if (!timestamp_form(e->inf_time_text))
-		field_wrong_type("inf_time", "a time \"yyyy-MM-dd HH:mm:ss\"");
+		field_wrong_type("inf_time", XDJY_N_("a time \"yyyy-MM-dd HH:mm:ss\""));
 	e->inf_time = DatumGetTimestamp(DirectFunctionCall3(timestamp_in,
 														CStringGetDatum(e->inf_time_text),
 														ObjectIdGetDatum(InvalidOid),
@@ -464,7 +464,7 @@ read_envelope(Jsonb *request, Envelope *e)
 	if (v == NULL)
 		field_missing("input");
 	if (!is_container(v, true))
-		field_wrong_type("input", "an object");
+		field_wrong_type("input", XDJY_N_("an object"));
 	e->input = JsonbValueToJsonb(v);
 }
 
@@ -486,7 +486,7 @@ read_fields(const Interface *inf, Envelope *e, char *nulls)
 		if (v == NULL)
 			field_missing(prefix);
 		if (!is_container(v, true))
-			field_wrong_type(prefix, "an object");
+			field_wrong_type(prefix, XDJY_N_("an object"));
 		c = v->val.binary.data;
 	}
 	e->fields = c;
@@ -1029,7 +1029,7 @@ interface_med_type(PG_FUNCTION_ARGS)
 				(xdjy_errcode(ERRCODE_XDJY_INTERFACE_MED_TYPE),
 				 errdetail("Field \"%s\" is \"%s\", which is no %s medical type of med_type_map.",
 						   "med_type", xdjy_clip(TextDatumGetCString(args[0])),
-						   xdjy_tr(PG_GETARG_BOOL(1) ? "inpatient" : "outpatient")),
+						   xdjy_tr(PG_GETARG_BOOL(1) ? XDJY_N_("inpatient") : XDJY_N_("outpatient"))),
 				 errhint("Send a med_type of the mapping (xdjy.med_type_map_effective), e.g. 21 for an ordinary stay, 11 for an ordinary visit.")));
 	values[0] = CStringGetTextDatum(xdjy_spi_text(0, 1, cxt));
 	values[1] = BoolGetDatum(xdjy_spi_bool(0, 2, false));

@@ -805,7 +805,7 @@ const XdjyMessage xdjy_messages_zh[] = {
 	{"A cancellation (2305, 2208) or a revocation (2302) is corrected by a new request with its own msgid.",
 	 "撤销（2305、2208）或明细撤销（2302）应以带新报文ID的新请求更正。"},
 	{"Message \"%s\" is interface %s of institution \"%s\"; the 冲正 names interface %s of institution \"%s\".",
-	 "报文 \"%s\" 为定点机构 \"%3$s\" 的 %2$s 交易；冲正所给为定点机构 \"%5$s\" 的 %4$s 交易。"},
+	 "报文 \"%1$s\" 为定点机构 \"%3$s\" 的 %2$s 交易；冲正所给为定点机构 \"%5$s\" 的 %4$s 交易。"},
 	{"Name the message by its own msgid and interface number.",
 	 "请以原报文的报文ID和交易编号指明。"},
 	{"Message \"%s\" was reversed by 冲正 \"%s\".",
