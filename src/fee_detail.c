@@ -90,7 +90,7 @@ static XdjyPlan q_refunded = XDJY_PLAN(
  * (a daterange is canonical: [lower, upper)), not with @>: @> would let
  * the planner walk the exclusion constraint's gist index, which costs
  * ten times the btree look-up by code and region once the catalogue holds
- * hundreds of thousands of codes (make bench, figure 8).
+ * hundreds of thousands of codes (make bench, figure 9).
  */
 static XdjyPlan q_med_list = XDJY_PLAN(
 	"fee line catalogue",
@@ -705,14 +705,16 @@ sum_fen(int col, const char *field)
 }
 
 void
-xdjy_fee_lines_to_settle(int64 encounter_id, XdjyFeeSums *out, MemoryContext cxt)
+xdjy_fee_lines_to_settle(int64 encounter_id, XdjyFeeSums *out, MemoryContext cxt,
+						 bool lock)
 {
 	Datum		arg = Int64GetDatum(encounter_id);
 	bool		isnull;
 	MemoryContext old;
 
 	memset(out, 0, sizeof(*out));
-	xdjy_plan_execute(&q_lock_for_settlement, &arg, NULL, 1, SPI_OK_SELECT);
+	if (lock)
+		xdjy_plan_execute(&q_lock_for_settlement, &arg, NULL, 1, SPI_OK_SELECT);
 	xdjy_run_latest(&q_lines_to_settle, &arg, NULL, 1);
 	out->count = xdjy_spi_int64(0, 1, 0);
 	out->total_fen = sum_fen(2, "The sum of the fee lines");

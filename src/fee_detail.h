@@ -58,9 +58,10 @@ typedef struct XdjyFeeSums
  * UPDATE: a line being inserted holds it FOR SHARE until it commits) and
  * sum the lines not yet settled, reading the latest committed rows; say
  * whether a standing discharge or visit settlement already closed it.
- * Inside SPI.
+ * Inside SPI.  Without lock (a pre-settlement, which writes nothing) the
+ * lines are only read.
  */
 extern void xdjy_fee_lines_to_settle(int64 encounter_id, XdjyFeeSums *out,
-									 MemoryContext cxt);
+									 MemoryContext cxt, bool lock);
 
 #endif							/* XDJY_FEE_DETAIL_H */

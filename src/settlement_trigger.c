@@ -34,6 +34,9 @@
 #include "postgres.h"
 
 #include "access/htup_details.h"
+#include "access/table.h"
+#include "catalog/namespace.h"
+#include "funcapi.h"
 #include "catalog/pg_type.h"
 #include "commands/trigger.h"
 #include "datatype/timestamp.h"
@@ -51,6 +54,7 @@
 #include "filing_status.h"
 #include "money.h"
 #include "national.h"
+#include "owner.h"
 #include "policy_lock.h"
 #include "region.h"
 #include "restore.h"
@@ -64,6 +68,7 @@
 
 PG_FUNCTION_INFO_V1(settlement_insert_trigger);
 PG_FUNCTION_INFO_V1(settlement_immutable_trigger);
+PG_FUNCTION_INFO_V1(presettle);
 PG_FUNCTION_INFO_V1(encounter_stay_overlap_trigger);
 
 /* ------------------------------------------------------------------------
@@ -297,6 +302,25 @@ static XdjyPlan q_filings = XDJY_PLAN(
 	" ORDER BY f.id DESC FOR SHARE",
 	3, TEXTOID, DATEOID, DATEOID);
 
+/* the same, read only: a pre-settlement locks nothing */
+static XdjyPlan q_filings_read = XDJY_PLAN(
+	"presettlement filings",
+	"SELECT f.id, f.destination_region, f.category, f.status, f.start_date,"
+	"       f.applied_on, f.closed_on, f.proof IS NOT NULL"
+	" FROM xdjy.filing f"
+	" WHERE f.person_id OPERATOR(pg_catalog.=) $1"
+	"   AND f.start_date OPERATOR(pg_catalog.<=) $2"
+	"   AND (f.closed_on IS NULL OR f.closed_on OPERATOR(pg_catalog.>) $3)"
+	" ORDER BY f.id DESC",
+	3, TEXTOID, DATEOID, DATEOID);
+
+/*
+ * A pre-settlement (预结算, 2303 / 2206) runs the engine with the same
+ * stages and writes nothing: no row, no ledger, no lock held past the
+ * statement.  Set only by presettle(), reset on every entry.
+ */
+static bool engine_dry = false;
+
 static XdjyPlan q_referral_lock = XDJY_PLAN(
 	"referral lock",
 	"SELECT r.person_id, r.issued_by, r.issued_on, r.diagnosis, r.destination_region,"
@@ -376,6 +400,22 @@ static XdjyPlan q_ledger_lock = XDJY_PLAN(
 	"   AND l.year OPERATOR(pg_catalog.=) $2"
 	"   AND l.quota_group OPERATOR(pg_catalog.=) $3"
 	" FOR NO KEY UPDATE",
+	3, TEXTOID, INT4OID, TEXTOID);
+
+static XdjyPlan q_referral_read = XDJY_PLAN(
+	"presettlement referral",
+	"SELECT r.person_id, r.issued_by, r.issued_on, r.diagnosis, r.destination_region,"
+	"       i.kind, i.region_code"
+	" FROM xdjy.referral r JOIN xdjy.institution i ON i.code OPERATOR(pg_catalog.=) r.issued_by"
+	" WHERE r.id OPERATOR(pg_catalog.=) $1",
+	1, INT8OID);
+
+static XdjyPlan q_ledger_read = XDJY_PLAN(
+	"presettlement ledger",
+	"SELECT l.deductible_met_fen, l.fund_paid_fen FROM xdjy.ledger l"
+	" WHERE l.person_id OPERATOR(pg_catalog.=) $1"
+	"   AND l.year OPERATOR(pg_catalog.=) $2"
+	"   AND l.quota_group OPERATOR(pg_catalog.=) $3",
 	3, TEXTOID, INT4OID, TEXTOID);
 
 static XdjyPlan q_ledger_insert = XDJY_PLAN(
@@ -562,7 +602,8 @@ load_filings(const Encounter *e, DateADT until, XdjyFilingFact **out,
 	args[0] = CStringGetTextDatum(e->person_id);
 	args[1] = DateADTGetDatum(until);
 	args[2] = DateADTGetDatum(e->admitted_on);
-	n = xdjy_plan_execute(&q_filings, args, NULL, 0, SPI_OK_SELECT);
+	n = xdjy_plan_execute(engine_dry ? &q_filings_read : &q_filings, args, NULL, 0,
+						  SPI_OK_SELECT);
 	f = (XdjyFilingFact *) MemoryContextAllocZero(cxt, sizeof(XdjyFilingFact) * (n + 1));
 	for (uint64 i = 0; i < n; i++)
 	{
@@ -643,7 +684,8 @@ check_referral(int64 referral_id, const Encounter *e, const char *diagnosis)
 	DateADT		issued_on;
 
 	args[0] = Int64GetDatum(referral_id);
-	if (xdjy_plan_execute(&q_referral_lock, args, NULL, 1, SPI_OK_SELECT) == 0)
+	if (xdjy_plan_execute(engine_dry ? &q_referral_read : &q_referral_lock,
+						  args, NULL, 1, SPI_OK_SELECT) == 0)
 		ereport(ERROR,
 				(xdjy_errcode(ERRCODE_XDJY_UNKNOWN_REFERENCE),
 				 errdetail("Referral %lld does not exist.", (long long) referral_id),
@@ -747,6 +789,18 @@ lock_ledger(const char *person_id, int year, const char *quota_group,
 	args[0] = CStringGetTextDatum(person_id);
 	args[1] = Int32GetDatum(year);
 	args[2] = CStringGetTextDatum(quota_group);
+	if (engine_dry)
+	{
+		/* a pre-settlement reads the ledger as it stands; none: nothing used */
+		*deductible_met = 0;
+		*fund_paid = 0;
+		if (xdjy_plan_execute(&q_ledger_read, args, NULL, 1, SPI_OK_SELECT) > 0)
+		{
+			*deductible_met = xdjy_spi_int64(0, 1, 0);
+			*fund_paid = xdjy_spi_int64(0, 2, 0);
+		}
+		return;
+	}
 	for (int attempt = 0; attempt < 2; attempt++)
 	{
 		if (xdjy_plan_execute(&q_ledger_lock, args, NULL, 1, SPI_OK_SELECT) > 0)
@@ -1040,7 +1094,7 @@ settle_lines(SettleInput *in, Settle *s, MemoryContext upper)
 	if (scol_attnum[SC_FEE_IDS] == 0)
 		memset(f, 0, sizeof(*f));	/* a 1.0 table: no lines */
 	else
-		xdjy_fee_lines_to_settle(in->encounter_id, f, upper);
+		xdjy_fee_lines_to_settle(in->encounter_id, f, upper, !engine_dry);
 
 	/*
 	 * One stay or visit is paid once (鲁医保发〔2021〕46号 第四条): after
@@ -1378,7 +1432,8 @@ settle_price(const SettleInput *in, Settle *s)
 	const Encounter *e = &s->e;
 
 	price_ratio(in, s);
-	lock_pricing_rows(in, s);
+	if (!engine_dry)
+		lock_pricing_rows(in, s);
 
 	s->year = xdjy_date_year(e->admitted_on);
 	lock_ledger(e->person_id, s->year, s->quota_group,
@@ -1393,8 +1448,9 @@ settle_price(const SettleInput *in, Settle *s)
 	/* every party reports the settlement: no more than the platform carries */
 	xdjy_check_national_fen(s->ai.total_fen, "The total");
 	xdjy_compute_amounts(&s->ai, &s->am);
-	update_ledger(e->person_id, s->year, s->quota_group,
-				  s->am.deductible_fen, s->am.fund_fen);
+	if (!engine_dry)
+		update_ledger(e->person_id, s->year, s->quota_group,
+					  s->am.deductible_fen, s->am.fund_fen);
 }
 
 /* the ratio rules applied, as the two parallel arrays the row keeps */
@@ -1762,6 +1818,7 @@ settlement_insert_trigger(PG_FUNCTION_ARGS)
 	bool		isnull;
 	Datum		d;
 
+	engine_dry = false;
 	/* a dump's rows (and its ledgers) come back exactly as they were */
 	if (xdjy_restoring())
 		return PointerGetDatum(row);
@@ -1878,4 +1935,107 @@ encounter_stay_overlap_trigger(PG_FUNCTION_ARGS)
 	}
 	xdjy_spi_finish();
 	return PointerGetDatum(row);
+}
+
+/* ------------------------------------------------------------------------
+ * Pre-settlement (预结算, 2303 / 2206)
+ * ------------------------------------------------------------------------
+ */
+
+/*
+ * presettle(encounter_id, total_fen, out_of_scope_fen, invoice_no,
+ *           settled_on, mode, own_reason, referral_id, diagnosis, mid_stay)
+ *
+ * The settlement row as settle() would insert it, from the same stages
+ * (decide, lines, price, fill) of the same engine, with nothing written:
+ * no row (its id is NULL, no sequence value is taken), no ledger created
+ * or moved, no row lock (filings, referral, policy, ledger and lines are
+ * read, not locked).  A settlement right after, on unchanged ledgers,
+ * gives the same figures; the ledgers it was priced from are in the row
+ * (deductible_met_before_fen, fund_paid_before_fen), so a later settlement
+ * that differs shows why.  Nothing is paid twice by asking twice
+ * (鲁医保发〔2021〕46号 第四条).
+ */
+Datum
+presettle(PG_FUNCTION_ARGS)
+{
+	MemoryContext upper = CurrentMemoryContext;
+	Relation	rel;
+	TupleDesc	tupdesc;
+	Datum	   *values;
+	bool	   *nulls;
+	HeapTuple	row;
+	SettleInput in;
+	SRow		r;
+	Datum		result;
+	XdjyUserContext saved;
+	static const SCol args[10] = {SC_ENCOUNTER_ID, SC_TOTAL, SC_OUT_OF_SCOPE,
+		SC_INVOICE_NO, SC_SETTLED_ON, SC_MODE, SC_OWN_REASON, SC_REFERRAL_ID,
+	SC_DIAGNOSIS, SC_MID_STAY};
+
+	rel = table_open(get_relname_relid("settlement", get_namespace_oid("xdjy", false)),
+					 AccessShareLock);
+	tupdesc = RelationGetDescr(rel);
+	settlement_columns(rel);
+	values = (Datum *) palloc0(sizeof(Datum) * tupdesc->natts);
+	nulls = (bool *) palloc(sizeof(bool) * tupdesc->natts);
+	for (int i = 0; i < tupdesc->natts; i++)
+		nulls[i] = true;
+	for (int i = 0; i < 10 && i < PG_NARGS(); i++)
+	{
+		int			att = scol_attnum[args[i]];
+
+		if (att == 0 || PG_ARGISNULL(i))
+			continue;
+		values[att - 1] = PG_GETARG_DATUM(i);
+		nulls[att - 1] = false;
+	}
+	/* the column defaults a settlement takes */
+	if (scol_attnum[SC_FEE_IDS] > 0)
+	{
+		values[scol_attnum[SC_OVERLMT] - 1] = Int64GetDatum(0);
+		nulls[scol_attnum[SC_OVERLMT] - 1] = false;
+		values[scol_attnum[SC_PRESELFPAY] - 1] = Int64GetDatum(0);
+		nulls[scol_attnum[SC_PRESELFPAY] - 1] = false;
+		values[scol_attnum[SC_FEE_IDS] - 1] =
+			PointerGetDatum(construct_empty_array(INT8OID));
+		nulls[scol_attnum[SC_FEE_IDS] - 1] = false;
+	}
+	row = heap_form_tuple(tupdesc, values, nulls);
+
+	if (!read_settle_input(row, tupdesc, &in))
+		ereport(ERROR,
+				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+				 errmsg("presettle needs an encounter, a date, a mode and an invoice number"),
+				 errdetail("One of encounter_id, settled_on, mode and invoice_no is NULL."),
+				 errhint("Give the arguments settle() would need.")));
+	xdjy_check_business_date(in.settled_on, "presettle(settled_on)");
+	in.rel = rel;
+	in.row = row;
+	memset(&r, 0, sizeof(r));
+
+	/*
+	 * The engine reads as the table's owner, as the insert trigger (a
+	 * SECURITY DEFINER function) does; the caller's own rights are checked
+	 * by check_access through the outer user id, as for an insert.
+	 */
+	engine_dry = true;
+	xdjy_become_owner(RelationGetRelid(rel), &saved);
+	PG_TRY();
+	{
+		xdjy_spi_connect();
+		settle_new(&in, &r, upper);
+		xdjy_spi_finish();
+	}
+	PG_FINALLY();
+	{
+		engine_dry = false;
+		xdjy_restore_user(&saved);
+	}
+	PG_END_TRY();
+
+	row = apply_row(row, tupdesc, &r);
+	result = heap_copy_tuple_as_datum(row, tupdesc);
+	table_close(rel, AccessShareLock);
+	PG_RETURN_DATUM(result);
 }

@@ -12,9 +12,10 @@
 #   5 monthly three-party reconciliation ÷ a plain three-way full join
 #   6 add_working_days over 10 years of calendar, calls/s
 #   7 a rejected row through try_settle ÷ an accepted settlement, per row
-#   8-10 fee lines (test/bench/fee_bench.sh, its own database): the pricing
+#   9-11 fee lines (test/bench/fee_bench.sh, its own database): the pricing
 #     trigger ÷ bare COPY, settle() from 200 lines ÷ from totals, the
 #     catalogue's COPY time and the backend's memory (BENCH_FEE=0 skips)
+#   8 call('2304') ÷ settle(), and a duplicate msgid (test/bench/interface_bench.sh)
 #
 # BENCH_SCALE   tiny (seconds, correctness only), 1 (default: the whole run
 #               in about 5 minutes on 2 cores), or a larger integer n:
@@ -404,6 +405,8 @@ awk -v n="$n_main" -v nrej="$n_rej" -v ct="$c_total" -v bt="$bare_total" \
 		sprintf("%.0f vs %.0f us/row (%s)", tr * 1000 / nrej, cs * 1000 / n, rmix), r, "<= 2", (r <= 2 ? "met" : "NOT MET")
 	if (rdiff != 0) printf "reconciliation and plain join disagree on %d months\n", rdiff
 }'
+# issue 18: 8 call('2304') ÷ settle(), 8b a duplicate msgid's cost
+[ "$only" = check ] || bash test/bench/interface_bench.sh
 echo
 echo "timings (ms):"
 val -F ' ' -c "SELECT label, round(ms::numeric, 1), rows FROM bench.timing ORDER BY label" | column -t | sed 's/^/  /'

@@ -2,11 +2,11 @@
 # test/bench/fee_bench.sh: the fee-line figures of `make bench` (called by
 # test/bench/bench.sh, or alone inside pg_virtualenv), in their own
 # database, ratios measured in this run:
-#   8  fee lines: bare COPY ÷ the same COPY through the pricing trigger
+#   9  fee lines: bare COPY ÷ the same COPY through the pricing trigger
 #      (鲁医保发〔2022〕26号 第二条(四): each line priced against the
 #      treatment region's catalogue)
-#   9  settle() from 200 lines ÷ settle() from the same totals, per settlement
-#   10 the catalogue: FEE_CATALOGUE rows in each of 5 regions loaded by COPY,
+#   10 settle() from 200 lines ÷ settle() from the same totals, per settlement
+#   11 the catalogue: FEE_CATALOGUE rows in each of 5 regions loaded by COPY,
 #      and the backend's memory (pg_backend_memory_contexts) after pricing
 #      every line: the look-up is an index scan per line, no cache grows
 #      with the catalogue
@@ -122,13 +122,13 @@ fi
 awk -v fb="$(g fee_bare)" -v ft="$(g fee_trigger)" -v n="$lines" -v cat="$catalogue" -v fc="$(g fee_catalogue)" \
 	-v sl="$(g fee_settle_lines)" -v st="$(g fee_settle_totals)" -v ns="$n_settle" -v mem="$mem" -v priced="$priced" 'BEGIN {
 	printf "%-4s %-58s %-44s %8s %8s %s\n", "fig", "figure", "absolute", "ratio", "target", ""
-	r = fb / ft; printf "%-4s %-58s %-44s %8.2f %8s %s\n", "8", "fee lines: bare COPY ÷ COPY through the pricing trigger",
+	r = fb / ft; printf "%-4s %-58s %-44s %8.2f %8s %s\n", "9", "fee lines: bare COPY ÷ COPY through the pricing trigger",
 		sprintf("%.1f s vs %.1f s bare (%.0f vs %.0f us/line)", ft / 1000, fb / 1000, ft * 1000 / n, fb * 1000 / n), r, ">= 0.5", (r >= 0.5 ? "met" : "NOT MET")
-	r = sl / st; printf "%-4s %-58s %-44s %8.2f %8s %s\n", "9", "settle() from 200 lines ÷ settle() from the same totals",
+	r = sl / st; printf "%-4s %-58s %-44s %8.2f %8s %s\n", "10", "settle() from 200 lines ÷ settle() from the same totals",
 		sprintf("%.0f vs %.0f us/settlement (%d each)", sl * 1000 / ns, st * 1000 / ns, ns), r, "report", ""
-	printf "%-4s %-58s %-44s %8s %8s %s\n", "10", sprintf("catalogue COPY, %d rows (5 regions)", 5 * cat),
+	printf "%-4s %-58s %-44s %8s %8s %s\n", "11", sprintf("catalogue COPY, %d rows (5 regions)", 5 * cat),
 		sprintf("%.1f s, %.0f rows/s", fc / 1000, 5 * cat * 1000 / fc), "-", "report", ""
-	printf "%-4s %-58s %-44s %8s %8s %s\n", "10b", sprintf("backend memory after pricing %d lines", n), mem, "-", "report", ""
+	printf "%-4s %-58s %-44s %8s %8s %s\n", "11b", sprintf("backend memory after pricing %d lines", n), mem, "-", "report", ""
 	printf "     lines: %s\n", priced
 }'
 dropdb $db

@@ -22,7 +22,7 @@ INSERT INTO matrix VALUES
 	('person',                   'SIUD-', 'S----', 'c----'),
 	('operator_region',          'SIUD-', 'S----', '-----'),
 	('filing',                   'S----', 'SIU--', '-----'),
-	('encounter',                'S----', 'SIU--', 'c----'),
+	('encounter',                'S----', 'SIUD-', 'c----'),
 	('settlement',               'S----', 'SI---', 'c----'),
 	('settlement_attempt',       'S----', 'S----', 'c----'),
 	('manual_claim',             'S----', 'SIU--', 'c----'),
@@ -65,7 +65,10 @@ INSERT INTO matrix VALUES
 	('ratio_adjustment',         'SIUD-', 'S----', '-----'),
 	('home_benefit_kept',        'SIUD-', 'S----', '-----'),
 	('referral',                 'S----', 'SI---', '-----'),
-	('ledger',                   'S----', 'S----', '-----');
+	('ledger',                   'S----', 'S----', '-----'),
+	-- issue 18: the message log (written by call() alone) and its KPI
+	('transaction_log',          'S----', 'S----', 'c----'),
+	('interface_kpi_monthly',    'S----', 'S----', 'S----');
 SELECT plan((SELECT 3 * count(*)::integer FROM matrix) + 89);
 
 CREATE FUNCTION pg_temp.privs(r text, o text) RETURNS text LANGUAGE sql AS $$

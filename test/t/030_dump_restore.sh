@@ -88,6 +88,11 @@ SELECT revoke_fee_details(3, '3');
 SELECT settle(3, NULL, NULL, 'D-3', '2024-04-01');
 INSERT INTO fee_lines_required (region_code, valid, source)
 	VALUES ('110000', '[2030-01-01,)', 'a DBA''s dated setting');
+-- issue 18: national interface calls logged by msgid, one answered, one failed
+SELECT call('{"infno": "5206", "msgid": "D-MSG-1", "fixmedins_code": "H37010300001",
+  "inf_time": "2024-04-02 09:00:00", "input": {"data": {"psn_no": "jinan-emp-3"}}}');
+SELECT call('{"infno": "2304", "msgid": "D-MSG-2", "fixmedins_code": "H37010300001",
+  "inf_time": "2024-04-02 09:01:00", "input": {"data": {"psn_no": "jinan-emp-3"}}}');
 -- the daily reconciliation of two business days, as recorded (鲁医保发〔2022〕26号 第四条(一))
 SELECT record_daily_reconciliation('2024-10-08'), record_daily_reconciliation('2024-10-12');
 SQL

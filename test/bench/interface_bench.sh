@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# test/bench/interface_bench.sh: the national interface's cost, part of
+# `make bench` (called by test/bench/bench.sh, inside its cluster).
+#   8  call('2304') ÷ settle() per settlement, on the same data shape
+#      (two equal sets of persons and stays, one settled through each);
+#      target ≤ 1.3
+#   8b a duplicate msgid (a gateway's retry) answered from the log ÷ the
+#      settlement it repeats, per call (report)
+# IFACE_ROWS settlements per set (default 5000; 200 at BENCH_SCALE=tiny)
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+rows=${IFACE_ROWS:-$([ "${BENCH_SCALE:-1}" = tiny ] && echo 200 || echo 5000)}
+db=xdjy_iface_bench
+export PGOPTIONS="${PGOPTIONS:-} -c client_min_messages=warning"
+dropdb --if-exists $db >/dev/null 2>&1
+createdb $db
+P=(psql -X -q -v ON_ERROR_STOP=1 -d $db)
+"${P[@]}" <<SQL
+CREATE EXTENSION xdjy CASCADE;
+SET search_path = xdjy;
+INSERT INTO institution (code, name_zh, region_code, tier, networked_inpatient)
+VALUES ('IB-H', '接口基准医院', '370102', 3, true);
+INSERT INTO policy (insured_region, scheme, category, visit_type, valid,
+		deductible_fen, ratio_bp, first_selfpay_bp, annual_cap_fen, quota_group) VALUES
+	('370100', 'employee', 'local', 'inpatient', '[2024-01-01,)', 100000, 9000, 0, 50000000, 'inpatient');
+-- set a (settle) and set b (call): persons of 10 stays each, 3 days apart
+INSERT INTO person SELECT s || '-' || i, 'bench', '370100', 'employee'
+FROM unnest('{a,b}'::text[]) s, generate_series(1, ($rows + 9) / 10) i;
+INSERT INTO encounter (person_id, institution_code, visit_type, admitted_on, discharged_on)
+SELECT s || '-' || (1 + n / 10), 'IB-H', 'inpatient', DATE '2024-01-01' + 3 * (n % 10), DATE '2024-01-02' + 3 * (n % 10)
+FROM unnest('{a,b}'::text[]) s, generate_series(0, $rows - 1) n;
+CREATE TABLE ib_request AS
+SELECT e.id, jsonb_build_object('infno', '2304', 'msgid', 'IB-' || e.id, 'fixmedins_code', 'IB-H',
+	'inf_time', to_char(e.discharged_on, 'YYYY-MM-DD') || ' 10:00:00',
+	'input', jsonb_build_object('data', jsonb_build_object('psn_no', e.person_id, 'mdtrt_id', e.id::text,
+		'medfee_sumamt', 5000.00, 'fulamt_ownpay_amt', 100.00, 'invono', 'IB-INV-' || e.id))) AS request
+FROM encounter e WHERE e.person_id LIKE 'b-%';
+VACUUM ANALYZE;
+SQL
+now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
+t0=$(now_ms)
+"${P[@]}" -c "SELECT count(*) FROM (SELECT xdjy.settle(e.id, 500000, 10000, 'IB-INV-' || e.id, e.discharged_on)
+	FROM xdjy.encounter e WHERE e.person_id LIKE 'a-%' ORDER BY e.id) x" >/dev/null
+t1=$(now_ms)
+"${P[@]}" -c "SELECT count(*) FROM (SELECT xdjy.call(r.request) FROM xdjy.ib_request r ORDER BY r.id) x" >/dev/null
+t2=$(now_ms)
+"${P[@]}" -c "SELECT count(*) FROM (SELECT xdjy.call(r.request) FROM xdjy.ib_request r ORDER BY r.id) x" >/dev/null
+t3=$(now_ms)
+same=$("${P[@]}" -At -c "SELECT (SELECT count(*) FROM xdjy.settlement WHERE person_id LIKE 'a-%'),
+	(SELECT count(*) FROM xdjy.settlement WHERE person_id LIKE 'b-%'),
+	(SELECT sum(fund_fen) FROM xdjy.settlement WHERE person_id LIKE 'a-%')
+	  = (SELECT sum(fund_fen) FROM xdjy.settlement WHERE person_id LIKE 'b-%')")
+dropdb $db
+awk -v n="$rows" -v s="$((t1 - t0))" -v c="$((t2 - t1))" -v d="$((t3 - t2))" -v same="$same" 'BEGIN {
+	r = c / s; printf "%-4s %-58s %-44s %8.2f %8s %s\n", "8", "call(2304) ÷ settle(), per settlement",
+		sprintf("%.0f vs %.0f us/row (%d rows each)", c * 1000 / n, s * 1000 / n, n), r, "<= 1.3", (r <= 1.3 ? "met" : "NOT MET")
+	r = d / s; printf "%-4s %-58s %-44s %8.2f %8s %s\n", "8b", "duplicate msgid answered from the log ÷ settle()",
+		sprintf("%.0f us/call", d * 1000 / n), r, "report", ""
+	split(same, f, "|")
+	if (f[1] != n || f[2] != n || f[3] != "t") printf "interface bench: the two sets differ (%s)\n", same
+}'
