@@ -57,6 +57,7 @@
 #include "residence_category.h"
 #include "row_access.h"
 #include "settlement.h"
+#include "account.h"
 #include "reference_cache.h"
 #include "spi_plans.h"
 #include "trigger_util.h"
@@ -115,6 +116,10 @@ typedef enum SCol
 	SC_OVERLMT,
 	SC_PRESELFPAY,
 	SC_FEE_IDS,
+	/* issue 16: the personal account; acct_used is the client's, default false */
+	SC_ACCT_USED,
+	SC_ACCT_PAY,
+	SC_ACCT_BALANCE,
 	SC_NCOLS
 } SCol;
 
@@ -166,11 +171,15 @@ static const struct
 	[SC_OVERLMT] = {"overlmt_fen", INT8OID},
 	[SC_PRESELFPAY] = {"preselfpay_fen", INT8OID},
 	[SC_FEE_IDS] = {"fee_detail_ids", INT8ARRAYOID},
+	[SC_ACCT_USED] = {"acct_used", BOOLOID},
+	[SC_ACCT_PAY] = {"acct_pay_fen", INT8OID},
+	[SC_ACCT_BALANCE] = {"acct_balance_fen", INT8OID},
 };
 
 static Oid	scol_relid = InvalidOid;
 static int	scol_natts = 0;		/* an update adding a column changes it */
 static int	scol_attnum[SC_NCOLS];
+static int	scol_id_attnum = 0;	/* the row's id, for the account movement */
 
 static void
 settlement_columns(Relation rel)
@@ -192,6 +201,7 @@ settlement_columns(Relation rel)
 		else
 			scol_attnum[i] = xdjy_attnum(tupdesc, scol_def[i].name, scol_def[i].type);
 	}
+	scol_id_attnum = xdjy_attnum(tupdesc, "id", INT8OID);
 	scol_relid = RelationGetRelid(rel);
 	scol_natts = tupdesc->natts;
 }
@@ -303,6 +313,21 @@ static XdjyPlan q_referral_lock = XDJY_PLAN(
 	" WHERE r.id OPERATOR(pg_catalog.=) $1"
 	" FOR NO KEY UPDATE OF r",
 	1, INT8OID);
+
+/*
+ * 吉医保发〔2019〕34号 附件第10条 具备转诊转院资格: does the insured pooling
+ * region keep a register of qualified institutions, and is the issuer in
+ * it on the issue date.
+ */
+static XdjyPlan q_referral_qualified = XDJY_PLAN(
+	"referral qualification",
+	"SELECT EXISTS (SELECT FROM xdjy.referral_qualification q"
+	"               JOIN xdjy.institution i ON i.code OPERATOR(pg_catalog.=) q.institution_code"
+	"                WHERE xdjy.pooling_region(i.region_code) OPERATOR(pg_catalog.=) $2),"
+	"       EXISTS (SELECT FROM xdjy.referral_qualification q"
+	"                WHERE q.institution_code OPERATOR(pg_catalog.=) $1"
+	"                  AND q.valid OPERATOR(pg_catalog.@>) $3)",
+	3, TEXTOID, TEXTOID, DATEOID);
 
 /*
  * 吉医保发〔2019〕34号 附件第12条 "当次有效": a referral serves one encounter (its corrections
@@ -627,6 +652,34 @@ referral_conflict(int sqlstate, int64 referral_id, const Encounter *e,
 						 strcmp(table, "referral") == 0 ? "转诊记录" : "已使用该转诊的结算");
 }
 
+/*
+ * 吉医保发〔2019〕34号 附件第10条: the issuer is qualified for referrals
+ * (具备转诊转院资格) on the issue date, where the insured pooling region
+ * records qualifications (a 1.0 schema, before ALTER EXTENSION UPDATE,
+ * has no register).
+ */
+static void
+check_referral_qualified(int64 referral_id, const Encounter *e,
+						 const char *issuer, DateADT issued_on)
+{
+	Datum		args[3];
+
+	if (scol_attnum[SC_ACCT_USED] == 0)
+		return;
+	args[0] = CStringGetTextDatum(issuer);
+	args[1] = CStringGetTextDatum(e->insured_region);
+	args[2] = DateADTGetDatum(issued_on);
+	xdjy_plan_execute(&q_referral_qualified, args, NULL, 1, SPI_OK_SELECT);
+	if (!xdjy_spi_bool(0, 1, false) || xdjy_spi_bool(0, 2, false))
+		return;
+	referral_conflict(ERRCODE_XDJY_REFERRAL_UNQUALIFIED, referral_id, e, "referral", referral_id);
+	ereport(ERROR,
+			(xdjy_errcode(ERRCODE_XDJY_REFERRAL_UNQUALIFIED),
+			 errdetail("Referral %lld was issued on %s by \"%s\", which holds no referral qualification on that date.",
+					   (long long) referral_id, xdjy_iso_date(issued_on), xdjy_clip(issuer)),
+			 errhint("A referral is issued by an institution qualified for referrals (具备转诊转院资格, 吉医保发〔2019〕34号 附件第10条); record its qualification in xdjy.referral_qualification or ask a qualified one.")));
+}
+
 static void
 check_referral(int64 referral_id, const Encounter *e, const char *diagnosis)
 {
@@ -682,6 +735,9 @@ check_referral(int64 referral_id, const Encounter *e, const char *diagnosis)
 						   xdjy_clip(issuer_region ? issuer_region : "none"), xdjy_clip(e->insured_region)),
 				 errhint("A referral is issued by a designated hospital of the insured pooling region (吉医保发〔2019〕34号 附件第10条); no agency stamp is needed (吉医保发〔2019〕34号 附件第11条).")));
 	}
+
+	/* 附件第10条: qualified for referrals on the issue date */
+	check_referral_qualified(referral_id, e, issuer, issued_on);
 
 	/* 附件第12条: valid within the insurance year */
 	if (e->admitted_on < issued_on || xdjy_date_year(e->admitted_on) != xdjy_date_year(issued_on))
@@ -835,6 +891,8 @@ typedef struct SettleInput
 	int64		referral_id;
 	char	   *diagnosis;
 	bool		mid_stay;		/* 中途结算: part of a stay still going on */
+	bool		acct_used;		/* acct_used_flag: pay from the personal account */
+	int64		settlement_id;	/* the NEW row's id (its identity default) */
 	Relation	rel;			/* xdjy.settlement, and the client's row */
 	HeapTuple	row;
 } SettleInput;
@@ -1007,6 +1065,8 @@ typedef struct Settle
 	XdjyAmountInput ai;
 	XdjyAmounts am;
 	XdjyFeeSums lines;			/* the fee lines priced from, if any */
+	int64		acct_pay_fen;	/* paid from the personal account */
+	int64		acct_balance_fen;	/* its balance after (acct_used only) */
 } Settle;
 
 /* the client's amounts, before anything is looked up (NULL: from the lines) */
@@ -1331,6 +1391,37 @@ lock_pricing_rows(const SettleInput *in, Settle *s)
 }
 
 /*
+ * acct_used_flag (2304): the personal share is paid from the personal
+ * account as far as its balance goes, the rest in cash (psn_cash_pay).
+ * The account pays within the insured province (鲁医保发〔2020〕68号
+ * 二(五) "省内通用") and across provinces where the insured province's
+ * dated setting says so (鲁医保发〔2022〕26号 第四条(二)).  The account
+ * row is locked (FOR NO KEY UPDATE, fresh snapshot) after the ledger, as
+ * a reversal takes them, and the balance read under the lock.
+ */
+static void
+settle_account(const SettleInput *in, Settle *s)
+{
+	const Encounter *e = &s->e;
+	int64		balance;
+
+	if (!xdjy_account_usable(e->insured_region, e->treatment_region, in->settled_on))
+		ereport(ERROR,
+				(xdjy_errcode(ERRCODE_XDJY_ACCOUNT_NOT_USABLE),
+				 errdetail("Person \"%s\" insured in %s settles in %s on %s; no setting of the insured province lets the account pay across provinces then.",
+						   xdjy_clip(e->person_id), insured_shown(e), xdjy_clip(e->treatment_region),
+						   xdjy_iso_date(in->settled_on)),
+				 errhint("Settle with acct_used => false (the personal share in cash), or record the province's setting in xdjy.account_cross_province.")));
+	balance = xdjy_account_lock(e->person_id);
+	s->acct_pay_fen = Min(balance, Max(s->am.personal_fen, 0));
+	s->acct_balance_fen = balance;
+	if (s->acct_pay_fen > 0)
+		s->acct_balance_fen = xdjy_account_move(e->person_id, "debit",
+												xdjy_fen_neg(s->acct_pay_fen),
+												in->settled_on, in->settlement_id);
+}
+
+/*
  * Price the settlement, exact to the fen with checked arithmetic
  * (settlement.c).  The person's ledger for the year and quota group is
  * locked first, and every check whose outcome another settlement of the
@@ -1360,6 +1451,8 @@ settle_price(const SettleInput *in, Settle *s)
 	xdjy_compute_amounts(&s->ai, &s->am);
 	update_ledger(e->person_id, s->year, s->quota_group,
 				  s->am.deductible_fen, s->am.fund_fen);
+	if (in->acct_used)
+		settle_account(in, s);
 }
 
 /* the ratio rules applied, as the two parallel arrays the row keeps */
@@ -1389,7 +1482,7 @@ fill_adjustments(const Settle *s, SRow *r)
  * are built in the trigger's context: they outlive SPI_finish.
  */
 static void
-settle_fill(const Settle *s, SRow *r, MemoryContext upper)
+settle_fill(const Settle *s, bool acct_used, SRow *r, MemoryContext upper)
 {
 	const Encounter *e = &s->e;
 	MemoryContext old = MemoryContextSwitchTo(upper);
@@ -1429,6 +1522,12 @@ settle_fill(const Settle *s, SRow *r, MemoryContext upper)
 		if (s->lines.count > 0)
 			set_value(r, SC_FEE_IDS, s->lines.ids);
 	}
+	if (scol_attnum[SC_ACCT_PAY] > 0)
+	{
+		set_value(r, SC_ACCT_PAY, Int64GetDatum(s->acct_pay_fen));
+		if (acct_used)
+			set_value(r, SC_ACCT_BALANCE, Int64GetDatum(s->acct_balance_fen));
+	}
 	MemoryContextSwitchTo(old);
 }
 
@@ -1443,7 +1542,7 @@ settle_new(SettleInput *in, SRow *r, MemoryContext upper)
 	settle_decide(in, &s, upper);
 	settle_lines(in, &s, upper);
 	settle_price(in, &s);
-	settle_fill(&s, r, upper);
+	settle_fill(&s, in->acct_used, r, upper);
 }
 
 /* ------------------------------------------------------------------------
@@ -1587,6 +1686,7 @@ settle_reversal(int64 original, Relation rel, HeapTuple newrow, SRow *r,
 			case SC_IN_SCOPE:
 			case SC_OVERLMT:
 			case SC_PRESELFPAY:
+			case SC_ACCT_PAY:
 				if (!isnull)
 					v = Int64GetDatum(xdjy_fen_neg(DatumGetInt64(v)));
 				break;
@@ -1613,6 +1713,30 @@ settle_reversal(int64 original, Relation rel, HeapTuple newrow, SRow *r,
 	update_ledger(person_id, xdjy_date_year(service_on), quota_group,
 				  xdjy_fen_neg(DatumGetInt64(heap_getattr(orig, scol_attnum[SC_DEDUCTIBLE_FEN], odesc, &isnull))),
 				  xdjy_fen_neg(DatumGetInt64(heap_getattr(orig, scol_attnum[SC_FUND_FEN], odesc, &isnull))));
+
+	/* what the personal account paid goes back to it (a refund movement) */
+	if (scol_attnum[SC_ACCT_PAY] > 0)
+	{
+		int64		acct_pay = DatumGetInt64(heap_getattr(orig, scol_attnum[SC_ACCT_PAY], odesc, &isnull));
+		bool		used = DatumGetBool(heap_getattr(orig, scol_attnum[SC_ACCT_USED], odesc, &isnull));
+
+		if (!isnull && used)
+		{
+			int64		balance = xdjy_account_lock(person_id);
+			bool		idnull;
+			Datum		id = heap_getattr(newrow, scol_id_attnum, tupdesc, &idnull);
+			DateADT		on = DatumGetDateADT(heap_getattr(newrow, scol_attnum[SC_SETTLED_ON], tupdesc, &idnull));
+
+			if (acct_pay > 0)
+				balance = xdjy_account_move(person_id, "refund", acct_pay, on,
+											DatumGetInt64(id));
+			old = MemoryContextSwitchTo(upper);
+			r->values[SC_ACCT_BALANCE] = Int64GetDatum(balance);
+			r->nulls[SC_ACCT_BALANCE] = false;
+			r->replace[SC_ACCT_BALANCE] = true;
+			MemoryContextSwitchTo(old);
+		}
+	}
 }
 
 /* ------------------------------------------------------------------------
@@ -1633,9 +1757,12 @@ check_engine_columns_empty(HeapTuple row, TupleDesc tupdesc)
 
 		if (scol_attnum[c] == 0)
 			continue;
+		/* the client's choice to pay from the personal account */
+		if (c == SC_ACCT_USED)
+			continue;
 		d = heap_getattr(row, scol_attnum[c], tupdesc, &isnull);
 		/* the fee-line columns are NOT NULL with defaults 0 and {} */
-		if (c == SC_OVERLMT || c == SC_PRESELFPAY)
+		if (c == SC_OVERLMT || c == SC_PRESELFPAY || c == SC_ACCT_PAY)
 			given = !isnull && DatumGetInt64(d) != 0;
 		else if (c == SC_FEE_IDS)
 			given = !isnull && ArrayGetNItems(ARR_NDIM(DatumGetArrayTypeP(d)),
@@ -1694,6 +1821,13 @@ read_settle_input(HeapTuple row, TupleDesc tupdesc, SettleInput *in)
 		d = heap_getattr(row, scol_attnum[SC_MID_STAY], tupdesc, &isnull);
 		in->mid_stay = !isnull && DatumGetBool(d);
 	}
+	if (scol_attnum[SC_ACCT_USED] > 0)
+	{
+		d = heap_getattr(row, scol_attnum[SC_ACCT_USED], tupdesc, &isnull);
+		in->acct_used = !isnull && DatumGetBool(d);
+	}
+	d = heap_getattr(row, scol_id_attnum, tupdesc, &isnull);
+	in->settlement_id = isnull ? 0 : DatumGetInt64(d);
 	return true;
 }
 
