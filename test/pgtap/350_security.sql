@@ -63,7 +63,12 @@ INSERT INTO matrix VALUES
 	('ratio_adjustment',         'SIUD-', 'S----', '-----'),
 	('home_benefit_kept',        'SIUD-', 'S----', '-----'),
 	('referral',                 'S----', 'SI---', '-----'),
-	('ledger',                   'S----', 'S----', '-----');
+	('ledger',                   'S----', 'S----', '-----'),
+	-- issue 16: personal accounts, referral qualification
+	('personal_account',         'S----', 'S----', '-----'),
+	('personal_account_movement', 'S----', 'SI---', '-----'),
+	('account_cross_province',   'SIUD-', 'S----', '-----'),
+	('referral_qualification',   'SIUD-', 'S----', '-----');
 SELECT plan((SELECT 3 * count(*)::integer FROM matrix) + 89);
 
 CREATE FUNCTION pg_temp.privs(r text, o text) RETURNS text LANGUAGE sql AS $$
