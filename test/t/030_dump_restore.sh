@@ -86,6 +86,14 @@ INSERT INTO fee_detail (encounter_id, feedetl_sn, init_feedetl_sn, med_list_codg
 	(3, '4', '2', 'DR-B', '2024-04-01 11:00', -1, 25, '2024-04-01');
 SELECT revoke_fee_details(3, '3');
 SELECT settle(3, NULL, NULL, 'D-3', '2024-04-01');
+-- issue 16: a personal account credited and paying part of a settlement
+-- (鲁医保发〔2020〕68号 二(五)), a cross-province setting, a referral qualification
+INSERT INTO personal_account_movement (person_id, kind, amount_fen, moved_on) VALUES ('jinan-emp-3', 'credit', 5000, '2024-04-30');
+INSERT INTO encounter (id, person_id, institution_code, visit_type, admitted_on, discharged_on) VALUES
+	(5, 'jinan-emp-3', 'H37010300001', 'outpatient', '2024-05-01', NULL);
+SELECT settle(5, 20000, 0, 'D-5', '2024-05-01', acct_used => true);
+INSERT INTO account_cross_province (province, valid, source) VALUES ('370000', '[2030-01-01,)', 'a DBA''s dated setting');
+INSERT INTO referral_qualification (institution_code, valid) VALUES ('H37010200001', '[2024-01-01,)');
 -- the daily reconciliation of two business days, as recorded (鲁医保发〔2022〕26号 第四条(一))
 SELECT record_daily_reconciliation('2024-10-08'), record_daily_reconciliation('2024-10-12');
 SQL
