@@ -154,3 +154,77 @@ GRANT SELECT ON referral_qualification TO xdjy_admin, xdjy_operator;
 GRANT INSERT, UPDATE, DELETE ON referral_qualification TO xdjy_admin;
 CREATE TRIGGER business_dates BEFORE INSERT OR UPDATE ON referral_qualification
 	FOR EACH ROW EXECUTE FUNCTION business_dates_trigger('valid');
+
+-- Dated attributes of a person that change what a settlement pays:
+--   special_disease  门诊特殊疾病待遇: a special drug bought at a designated
+--                    special-drug pharmacy settles under this benefit, as
+--                    chronic/special outpatient care (吉医保发〔2019〕34号
+--                    附件第13条);
+--   former_rural     原新农合参保人员: until the resident benefits are
+--                    unified, a former rural-scheme resident living long-term
+--                    elsewhere is paid at the provincial designated
+--                    institution's major-disease inpatient ratio, less the
+--                    long-term deduction (附件第2条), where the province
+--                    records that ratio in former_rural_ratio.
+-- Recorded by the insured place.
+CREATE TABLE person_attribute (
+	person_id	text NOT NULL,
+	kind		text NOT NULL CHECK (kind IN ('special_disease', 'former_rural')),
+	valid		daterange NOT NULL,
+	PRIMARY KEY (person_id, kind, valid),
+	CONSTRAINT person_attribute_not_empty CHECK (NOT isempty(valid)),
+	CONSTRAINT person_attribute_no_overlap EXCLUDE USING gist (person_id WITH =, kind WITH =, valid WITH &&)
+);
+CREATE CONSTRAINT TRIGGER person_attribute_references AFTER INSERT OR UPDATE ON person_attribute
+	FOR EACH ROW EXECUTE FUNCTION reference_child_trigger(
+		'person_attribute_person_id_fkey', 'person_id', 'person', 'id');
+COMMENT ON TRIGGER person_attribute_references ON person_attribute IS
+	'references of person_attribute: person_id → person (id)';
+COMMENT ON TABLE person_attribute IS
+	'dated attributes of a person: special_disease 门诊特殊疾病待遇 (吉医保发〔2019〕34号 附件第13条), former_rural 原新农合参保人员 (附件第2条)';
+COMMENT ON COLUMN person_attribute.valid IS 'the service dates the attribute covers';
+SELECT pg_catalog.pg_extension_config_dump('person_attribute', '');
+ALTER TABLE person_attribute ENABLE ROW LEVEL SECURITY;
+ALTER TABLE person_attribute FORCE ROW LEVEL SECURITY;
+GRANT SELECT ON person_attribute TO xdjy_admin;
+GRANT SELECT, INSERT, UPDATE, DELETE ON person_attribute TO xdjy_operator;
+CREATE POLICY person_attribute_admin ON person_attribute FOR SELECT TO xdjy_admin USING (true);
+CREATE POLICY person_attribute_operator ON person_attribute TO xdjy_operator
+	USING (EXISTS (SELECT FROM xdjy.person p WHERE p.id = person_id
+		AND p.insured_region IN (SELECT xdjy.operator_regions())))
+	WITH CHECK (EXISTS (SELECT FROM xdjy.person p WHERE p.id = person_id
+		AND p.insured_region IN (SELECT xdjy.operator_regions())));
+CREATE TRIGGER person_attribute_access BEFORE INSERT OR UPDATE ON person_attribute
+	FOR EACH ROW EXECUTE FUNCTION region_access_trigger('person_id');
+CREATE TRIGGER business_dates BEFORE INSERT OR UPDATE ON person_attribute
+	FOR EACH ROW EXECUTE FUNCTION business_dates_trigger('valid');
+
+-- 吉医保发〔2019〕34号 附件第2条: the provincial designated institution's
+-- major-disease inpatient ratio (省级定点医疗机构重大疾病住院支付比例) a
+-- province pays its former rural-scheme residents living long-term
+-- elsewhere, before the long-term deduction (its ratio_adjustment row);
+-- where no row covers the date, they are paid as every other resident.
+CREATE TABLE former_rural_ratio (
+	province	text NOT NULL,
+	valid		daterange NOT NULL,
+	ratio_bp	integer NOT NULL CHECK (ratio_bp BETWEEN 0 AND 10000),
+	source		text NOT NULL,
+	PRIMARY KEY (province, valid),
+	CONSTRAINT former_rural_ratio_province_form CHECK (province ~ '^[0-9]{2}0000$'),
+	CONSTRAINT former_rural_ratio_not_empty CHECK (NOT isempty(valid)),
+	CONSTRAINT former_rural_ratio_no_overlap EXCLUDE USING gist (province WITH =, valid WITH &&)
+);
+CREATE CONSTRAINT TRIGGER former_rural_ratio_references AFTER INSERT OR UPDATE ON former_rural_ratio
+	FOR EACH ROW EXECUTE FUNCTION reference_child_trigger(
+		'former_rural_ratio_province_fkey', 'province', 'region', 'code');
+COMMENT ON TRIGGER former_rural_ratio_references ON former_rural_ratio IS
+	'references of former_rural_ratio: province → region (code)';
+COMMENT ON TABLE former_rural_ratio IS
+	'原新农合: the provincial designated institution''s major-disease inpatient ratio paid to former rural-scheme long-term residents before the long-term deduction (吉医保发〔2019〕34号 附件第2条)';
+COMMENT ON COLUMN former_rural_ratio.province IS 'the insured province, as its 6-digit code (220000 Jilin)';
+COMMENT ON COLUMN former_rural_ratio.ratio_bp IS 'the ratio in basis points (9000 = 90%), in place of the policy row''s';
+SELECT pg_catalog.pg_extension_config_dump('former_rural_ratio', '');
+GRANT SELECT ON former_rural_ratio TO xdjy_admin, xdjy_operator;
+GRANT INSERT, UPDATE, DELETE ON former_rural_ratio TO xdjy_admin;
+CREATE TRIGGER business_dates BEFORE INSERT OR UPDATE ON former_rural_ratio
+	FOR EACH ROW EXECUTE FUNCTION business_dates_trigger('valid');

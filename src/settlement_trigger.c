@@ -417,6 +417,41 @@ static XdjyPlan q_ledger_update = XDJY_PLAN(
 	"   AND l.quota_group OPERATOR(pg_catalog.=) $3",
 	5, TEXTOID, INT4OID, TEXTOID, INT8OID, INT8OID);
 
+/*
+ * 吉医保发〔2019〕34号 附件第13条: a purchase at a designated special-drug
+ * pharmacy (特药定点零售药店), every line of it a special drug (特药), by a
+ * person with the outpatient special-disease benefit on the date.
+ */
+static XdjyPlan q_special_drug = XDJY_PLAN(
+	"special drug purchase",
+	"SELECT i.special_drug_pharmacy"
+	"   AND EXISTS (SELECT FROM xdjy.person_attribute a"
+	"                WHERE a.person_id OPERATOR(pg_catalog.=) $2"
+	"                  AND a.kind OPERATOR(pg_catalog.=) 'special_disease'"
+	"                  AND a.valid OPERATOR(pg_catalog.@>) $3)"
+	"   AND NOT EXISTS (SELECT FROM xdjy.fee_detail f"
+	"                    LEFT JOIN xdjy.med_list m ON m.id OPERATOR(pg_catalog.=) f.med_list_id"
+	"                    WHERE f.id OPERATOR(pg_catalog.=) ANY ($4)"
+	"                      AND NOT coalesce(m.special_drug, false))"
+	" FROM xdjy.institution i WHERE i.code OPERATOR(pg_catalog.=) $1",
+	4, TEXTOID, TEXTOID, DATEOID, INT8ARRAYOID);
+
+/*
+ * 吉医保发〔2019〕34号 附件第2条: the ratio a former rural-scheme resident
+ * (原新农合参保人员) living long-term elsewhere is paid at before the
+ * long-term deduction, where the province records it.
+ */
+static XdjyPlan q_former_rural = XDJY_PLAN(
+	"former rural ratio",
+	"SELECT r.ratio_bp FROM xdjy.former_rural_ratio r"
+	" WHERE r.province OPERATOR(pg_catalog.=) (pg_catalog.left($1, 2) OPERATOR(pg_catalog.||) '0000')"
+	"   AND r.valid OPERATOR(pg_catalog.@>) $3"
+	"   AND EXISTS (SELECT FROM xdjy.person_attribute a"
+	"                WHERE a.person_id OPERATOR(pg_catalog.=) $2"
+	"                  AND a.kind OPERATOR(pg_catalog.=) 'former_rural'"
+	"                  AND a.valid OPERATOR(pg_catalog.@>) $3)",
+	3, TEXTOID, TEXTOID, DATEOID);
+
 /* settlements of the invoice and how many of them were reversed */
 static XdjyPlan q_invoice = XDJY_PLAN(
 	"settlement invoice",
@@ -1065,6 +1100,7 @@ typedef struct Settle
 	XdjyAmountInput ai;
 	XdjyAmounts am;
 	XdjyFeeSums lines;			/* the fee lines priced from, if any */
+	int32		base_ratio_bp;	/* the ratio before adjustments */
 	int64		acct_pay_fen;	/* paid from the personal account */
 	int64		acct_balance_fen;	/* its balance after (acct_used only) */
 } Settle;
@@ -1288,6 +1324,61 @@ settle_decide(const SettleInput *in, Settle *s, MemoryContext upper)
 }
 
 /*
+ * 吉医保发〔2019〕34号 附件第2条: until the resident benefits are unified,
+ * a former rural-scheme resident (原新农合参保人员, a dated person
+ * attribute) living long-term elsewhere is paid at the provincial
+ * designated institution's major-disease inpatient ratio, less the
+ * long-term deduction (the province's ratio rule, added as usual): that
+ * ratio stands in for the policy row's where the province records it.
+ * A 1.0 schema (before ALTER EXTENSION UPDATE) has neither table.
+ */
+static int32
+former_rural_ratio(const Settle *s, int32 policy_ratio_bp)
+{
+	const Encounter *e = &s->e;
+	Datum		args[3];
+
+	if (scol_attnum[SC_ACCT_USED] == 0 || s->cd.category != XDJY_CAT_LONG_TERM ||
+		strcmp(e->scheme, "resident") != 0 || strcmp(e->visit_type, "inpatient") != 0)
+		return policy_ratio_bp;
+	args[0] = CStringGetTextDatum(e->insured_region);
+	args[1] = CStringGetTextDatum(e->person_id);
+	args[2] = DateADTGetDatum(e->admitted_on);
+	if (xdjy_plan_execute(&q_former_rural, args, NULL, 1, SPI_OK_SELECT) == 0)
+		return policy_ratio_bp;
+	return xdjy_spi_int32(0, 1, policy_ratio_bp);
+}
+
+/*
+ * 吉医保发〔2019〕34号 附件第13条: a special drug (特药) bought at a
+ * designated special-drug pharmacy by a person with the outpatient
+ * special-disease benefit (门诊特殊疾病待遇) settles under that benefit:
+ * it is priced with the chronic/special outpatient policy.  At any other
+ * pharmacy, without the benefit, or with any line not a special drug, the
+ * purchase is an ordinary pharmacy purchase.  Only fee lines show what
+ * was bought.
+ */
+static void
+special_drug_policy(Settle *s, MemoryContext upper)
+{
+	Encounter  *e = &s->e;
+	Datum		args[4];
+
+	if (scol_attnum[SC_ACCT_USED] == 0 || s->lines.count == 0 ||
+		strcmp(e->visit_type, "pharmacy") != 0)
+		return;
+	args[0] = CStringGetTextDatum(e->institution_code);
+	args[1] = CStringGetTextDatum(e->person_id);
+	args[2] = DateADTGetDatum(e->admitted_on);
+	args[3] = s->lines.ids;
+	if (xdjy_plan_execute(&q_special_drug, args, NULL, 1, SPI_OK_SELECT) == 0 ||
+		!xdjy_spi_bool(0, 1, false))
+		return;
+	e->visit_type = MemoryContextStrdup(upper, "chronic_outpatient");
+	decide_policy(s, upper);
+}
+
+/*
  * The ratio: the policy's, with the province's ratio rules for the
  * category added up (吉医保发〔2019〕34号 附件第5条), e.g. the resident
  * long-term and own-reason deductions (附件第2条, 第4条).  First self-pay
@@ -1315,7 +1406,8 @@ price_ratio(const SettleInput *in, Settle *s)
 									  e->visit_type, in->own_reason,
 									  e->admitted_on, s->adj, s->nadj);
 	s->steps = (int32 *) palloc0(sizeof(int32) * (s->nadj + 1));
-	s->ai.ratio_bp = xdjy_adjust_ratio(s->policy.ratio_bp, s->nadj, s->adj, s->steps);
+	s->base_ratio_bp = former_rural_ratio(s, s->policy.ratio_bp);
+	s->ai.ratio_bp = xdjy_adjust_ratio(s->base_ratio_bp, s->nadj, s->adj, s->steps);
 	if (s->cd.category == XDJY_CAT_LOCAL || s->cd.category == XDJY_CAT_LONG_TERM)
 		s->ai.first_selfpay_bp = 0;
 }
@@ -1497,7 +1589,7 @@ settle_fill(const Settle *s, bool acct_used, SRow *r, MemoryContext upper)
 	set_text(r, SC_CATEGORY, xdjy_category_name(s->cd.category));
 	set_text(r, SC_CATEGORY_REASON, xdjy_reason_name(s->cd.reason));
 	set_value(r, SC_POLICY_ID, Int64GetDatum(s->policy.id));
-	set_value(r, SC_POLICY_RATIO, Int32GetDatum(s->policy.ratio_bp));
+	set_value(r, SC_POLICY_RATIO, Int32GetDatum(s->base_ratio_bp));
 	set_value(r, SC_RATIO_BP, Int32GetDatum(s->ai.ratio_bp));
 	set_value(r, SC_FIRST_SELFPAY_FEN, Int64GetDatum(s->am.first_selfpay_fen));
 	set_value(r, SC_DEDUCTIBLE_FEN, Int64GetDatum(s->am.deductible_fen));
@@ -1541,6 +1633,7 @@ settle_new(SettleInput *in, SRow *r, MemoryContext upper)
 	memset(&s, 0, sizeof(s));
 	settle_decide(in, &s, upper);
 	settle_lines(in, &s, upper);
+	special_drug_policy(&s, upper);
 	settle_price(in, &s);
 	settle_fill(&s, in->acct_used, r, upper);
 }

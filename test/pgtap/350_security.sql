@@ -68,7 +68,9 @@ INSERT INTO matrix VALUES
 	('personal_account',         'S----', 'S----', '-----'),
 	('personal_account_movement', 'S----', 'SI---', '-----'),
 	('account_cross_province',   'SIUD-', 'S----', '-----'),
-	('referral_qualification',   'SIUD-', 'S----', '-----');
+	('referral_qualification',   'SIUD-', 'S----', '-----'),
+	('person_attribute',         'S----', 'SIUD-', '-----'),
+	('former_rural_ratio',       'SIUD-', 'S----', '-----');
 SELECT plan((SELECT 3 * count(*)::integer FROM matrix) + 89);
 
 CREATE FUNCTION pg_temp.privs(r text, o text) RETURNS text LANGUAGE sql AS $$
