@@ -2567,3 +2567,460 @@ CREATE FUNCTION call(request jsonb) RETURNS jsonb
 	SET search_path = pg_catalog, pg_temp;
 COMMENT ON FUNCTION call(jsonb) IS
 	'the national interface (国家医疗保障信息平台 定点医药机构接口): the request envelope (infno, msgid, inf_time, fixmedins_code, …, input) in, the response envelope (infcode 0 / -1, inf_refmsgid, refmsg_time, respond_time, err_msg, output) out; exactly once by msgid (xdjy.transaction_log); 2601 冲正';
+--------------------------------------------------------------------------
+-- issue 16: personal accounts (个人账户, 鲁医保发〔2020〕68号 二(五);
+-- cleared monthly across provinces, 鲁医保发〔2022〕26号 第四条(二)) and
+-- referral qualification (吉医保发〔2019〕34号 附件第10条).  Settlements of
+-- 1.0 paid nothing from an account: acct_used false, acct_pay_fen 0, the
+-- whole personal share in cash, no balance.
+--------------------------------------------------------------------------
+ALTER TABLE settlement ADD COLUMN acct_used boolean NOT NULL DEFAULT false,
+	ADD COLUMN acct_pay_fen bigint NOT NULL DEFAULT 0,
+	ADD COLUMN cash_pay_fen bigint GENERATED ALWAYS AS (personal_fen OPERATOR(pg_catalog.-) acct_pay_fen) STORED,
+	ADD COLUMN acct_balance_fen bigint,
+	ADD CONSTRAINT settlement_acct_pay_used CHECK (acct_used OR acct_pay_fen = 0);
+COMMENT ON COLUMN settlement.acct_used IS
+	'input: acct_used_flag 个人账户使用标志 — pay the personal share from the personal account as far as its balance goes (鲁医保发〔2020〕68号 二(五))';
+COMMENT ON COLUMN settlement.acct_pay_fen IS
+	'acct_pay 个人账户支出 (in fen; the platform uses yuan): part of personal_fen, cleared monthly across provinces (鲁医保发〔2022〕26号 第四条(二))';
+COMMENT ON COLUMN settlement.cash_pay_fen IS
+	'psn_cash_pay 个人现金支出 (in fen): personal_fen − acct_pay_fen';
+COMMENT ON COLUMN settlement.acct_balance_fen IS
+	'balc 余额 (in fen): the personal account''s balance after the settlement; NULL when the account was not used';
+
+-- settle() takes acct_used as its last argument (DEFAULT false: callers
+-- of 1.0's argument list are served as before)
+DROP FUNCTION settle(bigint, bigint, bigint, text, date, text, boolean, bigint, text, boolean);
+CREATE FUNCTION settle(encounter_id bigint, total_fen bigint, out_of_scope_fen bigint,
+		invoice_no text, settled_on date DEFAULT CURRENT_DATE, mode text DEFAULT 'direct',
+		own_reason boolean DEFAULT false, referral_id bigint DEFAULT NULL,
+		diagnosis text DEFAULT NULL, mid_stay boolean DEFAULT false,
+		acct_used boolean DEFAULT false)
+	RETURNS settlement
+	LANGUAGE sql VOLATILE
+	SET search_path = pg_catalog, pg_temp
+	AS $$
+	INSERT INTO xdjy.settlement (encounter_id, total_fen, out_of_scope_fen, invoice_no,
+		settled_on, mode, own_reason, referral_id, diagnosis, mid_stay, acct_used)
+	VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+	RETURNING *
+$$;
+COMMENT ON FUNCTION settle(bigint, bigint, bigint, text, date, text, boolean, bigint, text, boolean, boolean) IS
+	'settle an encounter (a stay at discharge, or part of it with mid_stay; acct_used: the personal share from the personal account as far as it goes): the engine decides the category and the amounts, or rejects with a YB code';
+
+-- setlinfo: acct_pay from the settlement, psn_cash_pay and balc appended;
+-- the functions over it are created again (their SQL-standard bodies fix
+-- its columns)
+CREATE OR REPLACE VIEW setlinfo WITH (security_invoker = true) AS
+	SELECT
+		s.person_id AS psn_no,
+		s.encounter_id AS mdtrt_id,
+		s.id AS setl_id,
+		it.insutype,
+		mt.med_type,
+		ct.clr_type,
+		s.insured_region AS insuplc_admdvs,
+		s.treatment_region AS mdtrtarea_admvs,
+		s.institution_code AS fixmedins_code,
+		s.insured_region AS clr_optins,
+		xdjy.fen_to_yuan(s.total_fen)::numeric(16,2) AS medfee_sumamt,
+		xdjy.fen_to_yuan(s.out_of_scope_fen OPERATOR(pg_catalog.-) s.overlmt_fen)::numeric(16,2) AS fulamt_ownpay_amt,
+		xdjy.fen_to_yuan(s.first_selfpay_fen OPERATOR(pg_catalog.+) s.preselfpay_fen)::numeric(16,2) AS preselfpay_amt,
+		xdjy.fen_to_yuan(((s.total_fen OPERATOR(pg_catalog.-) s.out_of_scope_fen)
+			OPERATOR(pg_catalog.-) s.first_selfpay_fen) OPERATOR(pg_catalog.-) s.preselfpay_fen)::numeric(16,2) AS inscp_scp_amt,
+		xdjy.fen_to_yuan(s.deductible_fen)::numeric(16,2) AS act_pay_dedc,
+		xdjy.fen_to_yuan(s.fund_fen)::numeric(16,2) AS hifp_pay,
+		(s.ratio_bp::numeric OPERATOR(pg_catalog./) 10000)::numeric(5,4) AS pool_prop_selfpay,
+		xdjy.fen_to_yuan(s.fund_fen)::numeric(16,2) AS fund_pay_sumamt,
+		xdjy.fen_to_yuan(s.acct_pay_fen)::numeric(16,2) AS acct_pay,
+		xdjy.fen_to_yuan(s.personal_fen)::numeric(16,2) AS psn_part_amt,
+		s.settled_on AS setl_time,
+		CASE WHEN s.reverses IS NULL THEN '0' ELSE '1' END AS refd_setl_flag,
+		s.reverses,
+		s.mode,
+		-- 1.1: after the columns 1.0 had (a view keeps its column order)
+		xdjy.fen_to_yuan(s.overlmt_fen)::numeric(16,2) AS overlmt_selfpay,
+		-- the personal account (个人账户)
+		xdjy.fen_to_yuan(s.cash_pay_fen)::numeric(16,2) AS psn_cash_pay,
+		xdjy.fen_to_yuan(s.acct_balance_fen)::numeric(16,2) AS balc
+	FROM xdjy.settlement s
+	JOIN xdjy.encounter e ON e.id OPERATOR(pg_catalog.=) s.encounter_id
+	LEFT JOIN xdjy.person p ON p.id OPERATOR(pg_catalog.=) s.person_id
+	LEFT JOIN xdjy.insutype_map_effective it ON it.scheme OPERATOR(pg_catalog.=) p.scheme
+	LEFT JOIN xdjy.med_type_map_effective mt
+		ON mt.visit_type OPERATOR(pg_catalog.=) e.visit_type
+		AND mt.emergency OPERATOR(pg_catalog.=) e.emergency
+		AND mt.trauma OPERATOR(pg_catalog.=) e.trauma
+	LEFT JOIN xdjy.clr_type_map_effective ct ON ct.visit_type OPERATOR(pg_catalog.=) e.visit_type;
+COMMENT ON COLUMN setlinfo.acct_pay IS 'personal account payment in yuan (settlement.acct_pay_fen; 鲁医保发〔2020〕68号 二(五)) / 个人账户支出（元）';
+COMMENT ON COLUMN setlinfo.psn_cash_pay IS 'personal cash payment in yuan: psn_part_amt − acct_pay (settlement.cash_pay_fen) / 个人现金支出（元）';
+COMMENT ON COLUMN setlinfo.balc IS 'personal account balance after the settlement in yuan (settlement.acct_balance_fen); NULL when the account was not used / 余额（元）';
+CREATE OR REPLACE FUNCTION stmt_scope(setl_optins text, insutype text, clr_type text,
+		begndate date, enddate date, refd_setl_flag text DEFAULT '1', fixmedins_code text DEFAULT NULL)
+	RETURNS SETOF setlinfo
+	LANGUAGE sql STABLE PARALLEL SAFE
+	SET search_path = pg_catalog, pg_temp
+BEGIN ATOMIC
+	SELECT i.* FROM xdjy.setlinfo i
+	WHERE i.mode OPERATOR(pg_catalog.=) 'direct'
+		AND i.clr_optins OPERATOR(pg_catalog.=) stmt_scope.setl_optins
+		AND i.insutype OPERATOR(pg_catalog.=) stmt_scope.insutype
+		AND i.clr_type OPERATOR(pg_catalog.=) stmt_scope.clr_type
+		AND i.setl_time OPERATOR(pg_catalog.>=) stmt_scope.begndate
+		AND i.setl_time OPERATOR(pg_catalog.<=) stmt_scope.enddate
+		AND (stmt_scope.refd_setl_flag OPERATOR(pg_catalog.=) '1'
+			OR i.refd_setl_flag OPERATOR(pg_catalog.=) '0')
+		AND (stmt_scope.fixmedins_code IS NULL
+			OR i.fixmedins_code OPERATOR(pg_catalog.=) stmt_scope.fixmedins_code);
+END;
+CREATE OR REPLACE FUNCTION stmt_detail(batch text, setl_optins text, insutype text, clr_type text,
+		begndate date, enddate date, refd_setl_flag text DEFAULT '1', fixmedins_code text DEFAULT NULL)
+	RETURNS TABLE (setl_id bigint, mdtrt_id bigint, psn_no text,
+		stmt_rslt text, stmt_rslt_dscr text, kind text,
+		centre_medfee_sumamt numeric, fixmedins_medfee_sumamt numeric,
+		centre_fund_pay_sumamt numeric, fixmedins_fund_pay_sumamt numeric,
+		centre_acct_pay numeric, fixmedins_acct_pay numeric,
+		centre_refd_setl_flag text, fixmedins_refd_setl_flag text, memo text)
+	LANGUAGE sql STABLE
+	SET search_path = pg_catalog, pg_temp
+BEGIN ATOMIC
+	SELECT xdjy.stmt_check_request(stmt_detail.setl_optins, stmt_detail.insutype, stmt_detail.clr_type,
+		stmt_detail.begndate, stmt_detail.enddate, stmt_detail.refd_setl_flag,
+		stmt_detail.fixmedins_code);
+	SELECT xdjy.stmt_check_batch(stmt_detail.batch);
+	WITH centre AS (
+		SELECT i.setl_id, i.mdtrt_id, i.psn_no, i.medfee_sumamt, i.fund_pay_sumamt,
+			i.acct_pay, i.refd_setl_flag
+		FROM xdjy.stmt_scope(stmt_detail.setl_optins, stmt_detail.insutype, stmt_detail.clr_type,
+			stmt_detail.begndate, stmt_detail.enddate, stmt_detail.refd_setl_flag,
+			stmt_detail.fixmedins_code) i
+	), inst AS (
+		SELECT u.setl_id, u.mdtrt_id, u.psn_no, u.medfee_sumamt::numeric(16,2) AS medfee_sumamt,
+			u.fund_pay_sumamt::numeric(16,2) AS fund_pay_sumamt, u.acct_pay::numeric(16,2) AS acct_pay,
+			u.refd_setl_flag
+		FROM xdjy.stmt_detail_upload u
+		WHERE u.batch OPERATOR(pg_catalog.=) stmt_detail.batch
+			AND (stmt_detail.refd_setl_flag OPERATOR(pg_catalog.=) '1'
+				OR u.refd_setl_flag OPERATOR(pg_catalog.=) '0')
+	), pair AS (
+		SELECT coalesce(c.setl_id, f.setl_id) AS setl_id,
+			c.setl_id IS NOT NULL AS at_centre, f.setl_id IS NOT NULL AS at_inst,
+			c.mdtrt_id AS c_mdtrt_id, f.mdtrt_id AS f_mdtrt_id,
+			c.psn_no AS c_psn_no, f.psn_no AS f_psn_no,
+			c.medfee_sumamt AS c_medfee, f.medfee_sumamt AS f_medfee,
+			c.fund_pay_sumamt AS c_fund, f.fund_pay_sumamt AS f_fund,
+			c.acct_pay AS c_acct, f.acct_pay AS f_acct,
+			c.refd_setl_flag AS c_refd, f.refd_setl_flag AS f_refd
+		FROM centre c FULL JOIN inst f ON f.setl_id OPERATOR(pg_catalog.=) c.setl_id
+	), judged AS (
+		SELECT p.*,
+			CASE WHEN NOT p.at_inst THEN '1'
+				WHEN NOT p.at_centre THEN '2'
+				WHEN p.c_mdtrt_id IS DISTINCT FROM p.f_mdtrt_id
+					OR p.c_psn_no IS DISTINCT FROM p.f_psn_no
+					OR p.c_medfee OPERATOR(pg_catalog.<>) p.f_medfee
+					OR p.c_fund OPERATOR(pg_catalog.<>) p.f_fund
+					OR p.c_acct OPERATOR(pg_catalog.<>) p.f_acct
+					OR p.c_refd OPERATOR(pg_catalog.<>) p.f_refd THEN '3'
+			END AS rslt
+		FROM pair p
+	)
+	SELECT j.setl_id, coalesce(j.c_mdtrt_id, j.f_mdtrt_id), coalesce(j.c_psn_no, j.f_psn_no),
+		j.rslt,
+		CASE j.rslt WHEN '1' THEN '中心多' WHEN '2' THEN '医药机构多' ELSE '数据不一致' END,
+		CASE j.rslt WHEN '1' THEN 'missing_at_institution' WHEN '2' THEN 'missing_at_centre' ELSE 'differs' END,
+		j.c_medfee, j.f_medfee, j.c_fund, j.f_fund, j.c_acct, j.f_acct, j.c_refd, j.f_refd,
+		CASE j.rslt
+			WHEN '1' THEN '医药机构未上传此结算'
+			WHEN '2' THEN coalesce(
+				(SELECT pg_catalog.format('中心有此结算，但不在本次对账范围：结算时间 %s，险种类型 %s，清算类别 %s，清算经办机构 %s，定点医药机构 %s%s',
+						pg_catalog.to_char(o.setl_time, 'YYYY-MM-DD'), o.insutype, o.clr_type, o.clr_optins, o.fixmedins_code,
+						CASE WHEN o.mode OPERATOR(pg_catalog.<>) 'direct' THEN '，手工报销' ELSE '' END)
+					FROM xdjy.setlinfo o WHERE o.setl_id OPERATOR(pg_catalog.=) j.setl_id),
+				'中心无此结算')
+			ELSE pg_catalog.concat_ws('；',
+				CASE WHEN j.c_mdtrt_id IS DISTINCT FROM j.f_mdtrt_id
+					THEN pg_catalog.format('就诊ID 中心 %s / 医药机构 %s', j.c_mdtrt_id, j.f_mdtrt_id) END,
+				CASE WHEN j.c_psn_no IS DISTINCT FROM j.f_psn_no
+					THEN pg_catalog.format('人员编号 中心 %s / 医药机构 %s', j.c_psn_no, j.f_psn_no) END,
+				CASE WHEN j.c_medfee OPERATOR(pg_catalog.<>) j.f_medfee
+					THEN pg_catalog.format('医疗费总额 中心 %s / 医药机构 %s', j.c_medfee, j.f_medfee) END,
+				CASE WHEN j.c_fund OPERATOR(pg_catalog.<>) j.f_fund
+					THEN pg_catalog.format('基金支付总额 中心 %s / 医药机构 %s', j.c_fund, j.f_fund) END,
+				CASE WHEN j.c_acct OPERATOR(pg_catalog.<>) j.f_acct
+					THEN pg_catalog.format('个人账户支出 中心 %s / 医药机构 %s', j.c_acct, j.f_acct) END,
+				CASE WHEN j.c_refd OPERATOR(pg_catalog.<>) j.f_refd
+					THEN pg_catalog.format('退费结算标志 中心 %s / 医药机构 %s', j.c_refd, j.f_refd) END)
+		END
+	FROM judged j
+	WHERE j.rslt IS NOT NULL
+	ORDER BY j.setl_id;
+END;
+CREATE OR REPLACE FUNCTION stmt_total(setl_optins text, insutype text, clr_type text,
+		begndate date, enddate date, medfee_sumamt numeric, fund_pay_sumamt numeric,
+		acct_pay numeric, fixmedins_setl_cnt integer, refd_setl_flag text DEFAULT '1',
+		fixmedins_code text DEFAULT NULL,
+		OUT stmt_rslt text, OUT stmt_rslt_dscr text, OUT centre_setl_cnt bigint,
+		OUT centre_medfee_sumamt numeric, OUT centre_fund_pay_sumamt numeric,
+		OUT centre_acct_pay numeric)
+	LANGUAGE sql STABLE
+	SET search_path = pg_catalog, pg_temp
+BEGIN ATOMIC
+	SELECT xdjy.stmt_check_request(stmt_total.setl_optins, stmt_total.insutype, stmt_total.clr_type,
+		stmt_total.begndate, stmt_total.enddate, stmt_total.refd_setl_flag, stmt_total.fixmedins_code);
+	SELECT r.stmt_rslt, r.stmt_rslt_dscr, c.n, c.medfee, c.fund, c.acct
+	FROM (SELECT pg_catalog.count(*) AS n,
+			coalesce(pg_catalog.sum(i.medfee_sumamt), 0.00) AS medfee,
+			coalesce(pg_catalog.sum(i.fund_pay_sumamt), 0.00) AS fund,
+			coalesce(pg_catalog.sum(i.acct_pay), 0.00) AS acct
+		FROM xdjy.stmt_scope(stmt_total.setl_optins, stmt_total.insutype, stmt_total.clr_type,
+			stmt_total.begndate, stmt_total.enddate, stmt_total.refd_setl_flag,
+			stmt_total.fixmedins_code) i) c
+	CROSS JOIN LATERAL xdjy.stmt_compare(c.n, c.medfee, c.fund, c.acct,
+		stmt_total.fixmedins_setl_cnt, stmt_total.medfee_sumamt,
+		stmt_total.fund_pay_sumamt, stmt_total.acct_pay) r;
+END;
+CREATE OR REPLACE FUNCTION export_setlinfo("from" date, "to" date)
+	RETURNS SETOF setlinfo
+	LANGUAGE sql STABLE PARALLEL SAFE
+	SET search_path = pg_catalog, pg_temp
+BEGIN ATOMIC
+	SELECT xdjy.national_check_period(export_setlinfo."from", export_setlinfo."to", 'from', 'to');
+	SELECT xdjy.check_business_date(export_setlinfo."from", 'export_setlinfo(from)');
+	SELECT xdjy.check_business_date(export_setlinfo."to", 'export_setlinfo(to)');
+	SELECT i.* FROM xdjy.setlinfo i
+	WHERE i.setl_time OPERATOR(pg_catalog.>=) export_setlinfo."from"
+		AND i.setl_time OPERATOR(pg_catalog.<=) export_setlinfo."to"
+	ORDER BY i.setl_time, i.setl_id;
+END;
+COMMENT ON FUNCTION stmt_total(text, text, text, date, date, numeric, numeric, numeric, integer, text, text) IS
+	'3201 医药机构费用结算对总账: an institution''s totals against xdjy.stmt_scope(...); stmt_rslt 0 对平, 1 中心多, 2 医药机构多, 3 数据不一致, stmt_rslt_dscr names the differing figures, acct_pay included (personal account payments, cleared monthly across provinces: 鲁医保发〔2022〕26号 第四条(二))';
+
+-- the accounts, their movements and settings, referral qualification
+-- (schema/16_accounts.sql, as a fresh install creates them)
+
+-- One row per person: the balance, kept by the movement trigger alone.
+CREATE TABLE personal_account (
+	person_id			text PRIMARY KEY,
+	balance_fen			bigint NOT NULL DEFAULT 0 CHECK (balance_fen >= 0)
+);
+CREATE CONSTRAINT TRIGGER personal_account_references AFTER INSERT OR UPDATE ON personal_account
+	FOR EACH ROW EXECUTE FUNCTION reference_child_trigger(
+		'personal_account_person_id_fkey', 'person_id', 'person', 'id');
+COMMENT ON TRIGGER personal_account_references ON personal_account IS
+	'references of personal_account: person_id → person (id)';
+COMMENT ON TABLE personal_account IS
+	'个人账户 a person''s account balance (in fen), usable across the province (鲁医保发〔2020〕68号 二(五)); changed only through personal_account_movement';
+COMMENT ON COLUMN personal_account.balance_fen IS 'balc 余额 (in fen): never below zero';
+SELECT pg_catalog.pg_extension_config_dump('personal_account', '');
+ALTER TABLE personal_account ENABLE ROW LEVEL SECURITY;
+ALTER TABLE personal_account FORCE ROW LEVEL SECURITY;
+GRANT SELECT ON personal_account TO xdjy_admin, xdjy_operator;
+CREATE POLICY personal_account_admin ON personal_account FOR SELECT TO xdjy_admin USING (true);
+CREATE POLICY personal_account_operator ON personal_account FOR SELECT TO xdjy_operator
+	USING (EXISTS (SELECT FROM xdjy.person p WHERE p.id = person_id
+		AND p.insured_region IN (SELECT xdjy.operator_regions())));
+
+-- The append-only ledger of the account: a credit by the insured place
+-- (an operator of the person's insured region, or the admin), a debit by a
+-- settlement that pays from the account, a refund by the reversal of such
+-- a settlement.  The trigger keeps personal_account and fills
+-- balance_after_fen; rows are never changed.
+CREATE TABLE personal_account_movement (
+	id					bigint GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,
+	person_id			text NOT NULL,
+	kind				text NOT NULL CHECK (kind IN ('credit', 'debit', 'refund')),
+	amount_fen			bigint NOT NULL,
+	moved_on			date NOT NULL DEFAULT current_date,
+	settlement_id		bigint,
+	balance_after_fen	bigint,
+	created_at			timestamptz NOT NULL DEFAULT now(),
+	CONSTRAINT personal_account_movement_sign CHECK (
+		(kind = 'debit' AND amount_fen < 0) OR (kind <> 'debit' AND amount_fen > 0)),
+	CONSTRAINT personal_account_movement_settlement CHECK ((kind = 'credit') = (settlement_id IS NULL))
+);
+CREATE INDEX personal_account_movement_person_idx ON personal_account_movement (person_id, id);
+CREATE INDEX personal_account_movement_settlement_idx ON personal_account_movement (settlement_id)
+	WHERE settlement_id IS NOT NULL;
+CREATE CONSTRAINT TRIGGER personal_account_movement_references AFTER INSERT OR UPDATE ON personal_account_movement
+	FOR EACH ROW EXECUTE FUNCTION reference_child_trigger(
+		'personal_account_movement_person_id_fkey', 'person_id', 'person', 'id');
+COMMENT ON TRIGGER personal_account_movement_references ON personal_account_movement IS
+	'references of personal_account_movement: person_id → person (id)';
+CREATE CONSTRAINT TRIGGER personal_account_movement_references_deferred AFTER INSERT OR UPDATE ON personal_account_movement
+	DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION reference_child_trigger(
+		'personal_account_movement_settlement_id_fkey', 'settlement_id', 'settlement', 'id');
+COMMENT ON TRIGGER personal_account_movement_references_deferred ON personal_account_movement IS
+	'references of personal_account_movement: settlement_id → settlement (id) (checked at commit)';
+COMMENT ON TABLE personal_account_movement IS
+	'个人账户 movements, append-only: credit (by the insured place), debit (a settlement, acct_pay 个人账户支出), refund (its reversal); 鲁医保发〔2020〕68号 二(五)';
+COMMENT ON COLUMN personal_account_movement.amount_fen IS
+	'in fen: positive for a credit or refund, negative for a debit';
+COMMENT ON COLUMN personal_account_movement.settlement_id IS
+	'the settlement that paid from the account (debit) or its reversal (refund); NULL for a credit';
+COMMENT ON COLUMN personal_account_movement.balance_after_fen IS
+	'balc 余额 after the movement (in fen), filled by the trigger';
+SELECT pg_catalog.pg_extension_config_dump('personal_account_movement', '');
+SELECT pg_catalog.pg_extension_config_dump(pg_catalog.pg_get_serial_sequence('xdjy.personal_account_movement', 'id'), '');
+ALTER TABLE personal_account_movement ENABLE ROW LEVEL SECURITY;
+ALTER TABLE personal_account_movement FORCE ROW LEVEL SECURITY;
+-- credits come from the insured place; debits and refunds from the engine
+GRANT SELECT ON personal_account_movement TO xdjy_admin, xdjy_operator;
+GRANT INSERT ON personal_account_movement TO xdjy_operator;
+CREATE POLICY personal_account_movement_admin ON personal_account_movement FOR SELECT TO xdjy_admin USING (true);
+CREATE POLICY personal_account_movement_operator_read ON personal_account_movement FOR SELECT TO xdjy_operator
+	USING (EXISTS (SELECT FROM xdjy.person p WHERE p.id = person_id
+		AND p.insured_region IN (SELECT xdjy.operator_regions())));
+CREATE POLICY personal_account_movement_operator_insert ON personal_account_movement FOR INSERT TO xdjy_operator
+	WITH CHECK (kind = 'credit' AND EXISTS (SELECT FROM xdjy.person p WHERE p.id = person_id
+		AND p.insured_region IN (SELECT xdjy.operator_regions())));
+CREATE TRIGGER personal_account_movement_access BEFORE INSERT OR UPDATE ON personal_account_movement
+	FOR EACH ROW EXECUTE FUNCTION region_access_trigger('person_id');
+CREATE TRIGGER business_dates BEFORE INSERT OR UPDATE ON personal_account_movement
+	FOR EACH ROW EXECUTE FUNCTION business_dates_trigger('moved_on');
+
+CREATE FUNCTION personal_account_movement_trigger() RETURNS trigger
+	AS 'MODULE_PATHNAME' LANGUAGE C
+	SECURITY DEFINER SET search_path = pg_catalog, pg_temp;
+REVOKE EXECUTE ON FUNCTION personal_account_movement_trigger() FROM PUBLIC;
+COMMENT ON FUNCTION personal_account_movement_trigger() IS
+	'the personal account''s balance: a movement locks the account row, never takes it below zero (YB331), records the balance after; movements are never changed (YB332)';
+CREATE TRIGGER personal_account_movement_rules BEFORE INSERT OR UPDATE OR DELETE ON personal_account_movement
+	FOR EACH ROW EXECUTE FUNCTION personal_account_movement_trigger();
+
+-- Across provinces, the account pays where the insured province's dated
+-- setting says so (鲁医保发〔2022〕26号 第四条(二) clears such payments
+-- monthly); within the province it pays everywhere (鲁医保发〔2020〕68号
+-- 二(五) "省内通用").
+CREATE TABLE account_cross_province (
+	province	text NOT NULL,
+	valid		daterange NOT NULL,
+	source		text NOT NULL,
+	PRIMARY KEY (province, valid),
+	CONSTRAINT account_cross_province_province_form CHECK (province ~ '^[0-9]{2}0000$'),
+	CONSTRAINT account_cross_province_not_empty CHECK (NOT isempty(valid)),
+	CONSTRAINT account_cross_province_no_overlap EXCLUDE USING gist (province WITH =, valid WITH &&)
+);
+CREATE CONSTRAINT TRIGGER account_cross_province_references AFTER INSERT OR UPDATE ON account_cross_province
+	FOR EACH ROW EXECUTE FUNCTION reference_child_trigger(
+		'account_cross_province_province_fkey', 'province', 'region', 'code');
+COMMENT ON TRIGGER account_cross_province_references ON account_cross_province IS
+	'references of account_cross_province: province → region (code)';
+COMMENT ON TABLE account_cross_province IS
+	'when a province''s insured may pay from the personal account in another province (跨省个人账户支付, cleared monthly: 鲁医保发〔2022〕26号 第四条(二))';
+COMMENT ON COLUMN account_cross_province.province IS 'the insured province, as its 6-digit code (370000 Shandong)';
+COMMENT ON COLUMN account_cross_province.valid IS 'the settlement dates the setting covers';
+SELECT pg_catalog.pg_extension_config_dump('account_cross_province', '');
+GRANT SELECT ON account_cross_province TO xdjy_admin, xdjy_operator;
+GRANT INSERT, UPDATE, DELETE ON account_cross_province TO xdjy_admin;
+CREATE TRIGGER business_dates BEFORE INSERT OR UPDATE ON account_cross_province
+	FOR EACH ROW EXECUTE FUNCTION business_dates_trigger('valid');
+
+-- 吉医保发〔2019〕34号 附件第10条: a referral is issued by a designated
+-- institution of the pooling region that is qualified for referrals
+-- (具备转诊转院资格).  A pooling region that records qualifications here
+-- accepts referrals only from institutions qualified on the issue date
+-- (YB333); one that records none keeps accepting any of its designated
+-- hospitals, as before.
+CREATE TABLE referral_qualification (
+	institution_code	text NOT NULL,
+	valid				daterange NOT NULL,
+	PRIMARY KEY (institution_code, valid),
+	CONSTRAINT referral_qualification_not_empty CHECK (NOT isempty(valid)),
+	CONSTRAINT referral_qualification_no_overlap EXCLUDE USING gist (institution_code WITH =, valid WITH &&)
+);
+CREATE CONSTRAINT TRIGGER referral_qualification_references AFTER INSERT OR UPDATE ON referral_qualification
+	FOR EACH ROW EXECUTE FUNCTION reference_child_trigger(
+		'referral_qualification_institution_code_fkey', 'institution_code', 'institution', 'code');
+COMMENT ON TRIGGER referral_qualification_references ON referral_qualification IS
+	'references of referral_qualification: institution_code → institution (code)';
+COMMENT ON TABLE referral_qualification IS
+	'转诊转院资格: the dates an institution may issue referrals (吉医保发〔2019〕34号 附件第10条)';
+COMMENT ON COLUMN referral_qualification.valid IS 'the issue dates the qualification covers';
+SELECT pg_catalog.pg_extension_config_dump('referral_qualification', '');
+GRANT SELECT ON referral_qualification TO xdjy_admin, xdjy_operator;
+GRANT INSERT, UPDATE, DELETE ON referral_qualification TO xdjy_admin;
+CREATE TRIGGER business_dates BEFORE INSERT OR UPDATE ON referral_qualification
+	FOR EACH ROW EXECUTE FUNCTION business_dates_trigger('valid');
+
+-- special drugs (特药) and special-drug pharmacies (吉医保发〔2019〕34号
+-- 附件第13条): rows of 1.0 and of the catalogue are neither
+ALTER TABLE institution ADD COLUMN special_drug_pharmacy boolean NOT NULL DEFAULT false;
+COMMENT ON COLUMN institution.special_drug_pharmacy IS 'designated special-drug pharmacy (特药定点零售药店): a special drug bought there settles under the outpatient special-disease benefit (吉医保发〔2019〕34号 附件第13条)';
+ALTER TABLE med_list ADD COLUMN special_drug boolean NOT NULL DEFAULT false;
+COMMENT ON COLUMN med_list.special_drug IS
+	'特药 a special drug: bought at a special-drug pharmacy by a person with the outpatient special-disease benefit, it settles under that benefit (吉医保发〔2019〕34号 附件第13条)';
+
+-- Dated attributes of a person that change what a settlement pays:
+--   special_disease  门诊特殊疾病待遇: a special drug bought at a designated
+--                    special-drug pharmacy settles under this benefit, as
+--                    chronic/special outpatient care (吉医保发〔2019〕34号
+--                    附件第13条);
+--   former_rural     原新农合参保人员: until the resident benefits are
+--                    unified, a former rural-scheme resident living long-term
+--                    elsewhere is paid at the provincial designated
+--                    institution's major-disease inpatient ratio, less the
+--                    long-term deduction (附件第2条), where the province
+--                    records that ratio in former_rural_ratio.
+-- Recorded by the insured place.
+CREATE TABLE person_attribute (
+	person_id	text NOT NULL,
+	kind		text NOT NULL CHECK (kind IN ('special_disease', 'former_rural')),
+	valid		daterange NOT NULL,
+	PRIMARY KEY (person_id, kind, valid),
+	CONSTRAINT person_attribute_not_empty CHECK (NOT isempty(valid)),
+	CONSTRAINT person_attribute_no_overlap EXCLUDE USING gist (person_id WITH =, kind WITH =, valid WITH &&)
+);
+CREATE CONSTRAINT TRIGGER person_attribute_references AFTER INSERT OR UPDATE ON person_attribute
+	FOR EACH ROW EXECUTE FUNCTION reference_child_trigger(
+		'person_attribute_person_id_fkey', 'person_id', 'person', 'id');
+COMMENT ON TRIGGER person_attribute_references ON person_attribute IS
+	'references of person_attribute: person_id → person (id)';
+COMMENT ON TABLE person_attribute IS
+	'dated attributes of a person: special_disease 门诊特殊疾病待遇 (吉医保发〔2019〕34号 附件第13条), former_rural 原新农合参保人员 (附件第2条)';
+COMMENT ON COLUMN person_attribute.valid IS 'the service dates the attribute covers';
+SELECT pg_catalog.pg_extension_config_dump('person_attribute', '');
+ALTER TABLE person_attribute ENABLE ROW LEVEL SECURITY;
+ALTER TABLE person_attribute FORCE ROW LEVEL SECURITY;
+GRANT SELECT ON person_attribute TO xdjy_admin;
+GRANT SELECT, INSERT, UPDATE, DELETE ON person_attribute TO xdjy_operator;
+CREATE POLICY person_attribute_admin ON person_attribute FOR SELECT TO xdjy_admin USING (true);
+CREATE POLICY person_attribute_operator ON person_attribute TO xdjy_operator
+	USING (EXISTS (SELECT FROM xdjy.person p WHERE p.id = person_id
+		AND p.insured_region IN (SELECT xdjy.operator_regions())))
+	WITH CHECK (EXISTS (SELECT FROM xdjy.person p WHERE p.id = person_id
+		AND p.insured_region IN (SELECT xdjy.operator_regions())));
+CREATE TRIGGER person_attribute_access BEFORE INSERT OR UPDATE ON person_attribute
+	FOR EACH ROW EXECUTE FUNCTION region_access_trigger('person_id');
+CREATE TRIGGER business_dates BEFORE INSERT OR UPDATE ON person_attribute
+	FOR EACH ROW EXECUTE FUNCTION business_dates_trigger('valid');
+
+-- 吉医保发〔2019〕34号 附件第2条: the provincial designated institution's
+-- major-disease inpatient ratio (省级定点医疗机构重大疾病住院支付比例) a
+-- province pays its former rural-scheme residents living long-term
+-- elsewhere, before the long-term deduction (its ratio_adjustment row);
+-- where no row covers the date, they are paid as every other resident.
+CREATE TABLE former_rural_ratio (
+	province	text NOT NULL,
+	valid		daterange NOT NULL,
+	ratio_bp	integer NOT NULL CHECK (ratio_bp BETWEEN 0 AND 10000),
+	source		text NOT NULL,
+	PRIMARY KEY (province, valid),
+	CONSTRAINT former_rural_ratio_province_form CHECK (province ~ '^[0-9]{2}0000$'),
+	CONSTRAINT former_rural_ratio_not_empty CHECK (NOT isempty(valid)),
+	CONSTRAINT former_rural_ratio_no_overlap EXCLUDE USING gist (province WITH =, valid WITH &&)
+);
+CREATE CONSTRAINT TRIGGER former_rural_ratio_references AFTER INSERT OR UPDATE ON former_rural_ratio
+	FOR EACH ROW EXECUTE FUNCTION reference_child_trigger(
+		'former_rural_ratio_province_fkey', 'province', 'region', 'code');
+COMMENT ON TRIGGER former_rural_ratio_references ON former_rural_ratio IS
+	'references of former_rural_ratio: province → region (code)';
+COMMENT ON TABLE former_rural_ratio IS
+	'原新农合: the provincial designated institution''s major-disease inpatient ratio paid to former rural-scheme long-term residents before the long-term deduction (吉医保发〔2019〕34号 附件第2条)';
+COMMENT ON COLUMN former_rural_ratio.province IS 'the insured province, as its 6-digit code (220000 Jilin)';
+COMMENT ON COLUMN former_rural_ratio.ratio_bp IS 'the ratio in basis points (9000 = 90%), in place of the policy row''s';
+SELECT pg_catalog.pg_extension_config_dump('former_rural_ratio', '');
+GRANT SELECT ON former_rural_ratio TO xdjy_admin, xdjy_operator;
+GRANT INSERT, UPDATE, DELETE ON former_rural_ratio TO xdjy_admin;
+CREATE TRIGGER business_dates BEFORE INSERT OR UPDATE ON former_rural_ratio
+	FOR EACH ROW EXECUTE FUNCTION business_dates_trigger('valid');

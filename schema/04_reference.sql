@@ -180,7 +180,8 @@ CREATE TABLE institution (
 	ownership	text NOT NULL DEFAULT 'public' CHECK (ownership IN ('public', 'private')),
 	networked_inpatient boolean NOT NULL DEFAULT false,
 	networked_outpatient boolean NOT NULL DEFAULT false,
-	networked_chronic boolean NOT NULL DEFAULT false
+	networked_chronic boolean NOT NULL DEFAULT false,
+	special_drug_pharmacy boolean NOT NULL DEFAULT false
 );
 -- its references, checked as foreign keys are (src/reference_check.c)
 CREATE CONSTRAINT TRIGGER institution_references AFTER INSERT OR UPDATE ON institution
@@ -206,6 +207,7 @@ COMMENT ON COLUMN institution.specialty IS 'specialty hospital (专科医院), �
 COMMENT ON COLUMN institution.ownership IS 'public (公立) or private (社会办); one policy for both (吉医保发〔2019〕34号 附件第6条)';
 COMMENT ON COLUMN institution.networked_inpatient IS 'open for cross-region direct settlement of inpatient stays (住院联网结算)';
 COMMENT ON COLUMN institution.networked_outpatient IS 'open for cross-region direct settlement of outpatient visits (普通门诊联网结算)';
+COMMENT ON COLUMN institution.special_drug_pharmacy IS 'designated special-drug pharmacy (特药定点零售药店): a special drug bought there settles under the outpatient special-disease benefit (吉医保发〔2019〕34号 附件第13条)';
 COMMENT ON COLUMN institution.networked_chronic IS 'open for cross-region direct settlement of chronic/special disease outpatient care (门诊慢特病联网结算)';
 SELECT pg_catalog.pg_extension_config_dump('institution', '');
 GRANT SELECT ON institution TO xdjy_admin, xdjy_operator, xdjy_analyst;

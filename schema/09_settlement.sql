@@ -106,6 +106,13 @@ CREATE TABLE settlement (
 	preselfpay_fen		bigint NOT NULL DEFAULT 0,
 	fee_detail_ids		bigint[] NOT NULL DEFAULT '{}',
 	details_received_on	date,
+	-- the personal account (个人账户, 鲁医保发〔2020〕68号 二(五));
+	-- acct_used is the client's, the rest the engine's
+	acct_used			boolean NOT NULL DEFAULT false,
+	acct_pay_fen		bigint NOT NULL DEFAULT 0,
+	cash_pay_fen		bigint GENERATED ALWAYS AS (personal_fen OPERATOR(pg_catalog.-) acct_pay_fen) STORED,
+	acct_balance_fen	bigint,
+	CONSTRAINT settlement_acct_pay_used CHECK (acct_used OR acct_pay_fen = 0),
 	CONSTRAINT settlement_own_reason_manual CHECK (NOT own_reason OR mode = 'manual'),
 	CONSTRAINT settlement_fund_plus_personal CHECK (fund_fen + personal_fen = total_fen),
 	CONSTRAINT settlement_category_reason CHECK (category_reason IN ('local', 'local_with_proof',
@@ -218,6 +225,14 @@ COMMENT ON COLUMN settlement.fee_detail_ids IS
 	'the fee lines (fee_detail.id) the settlement was priced from: a later line cannot change a settled sum';
 COMMENT ON COLUMN settlement.details_received_on IS
 	'the day the last fee line it covered arrived (fee_detail.received_on): when the expense details were uploaded (鲁医保发〔2022〕26号 第三条(四)); NULL for a settlement from totals';
+COMMENT ON COLUMN settlement.acct_used IS
+	'input: acct_used_flag 个人账户使用标志 — pay the personal share from the personal account as far as its balance goes (鲁医保发〔2020〕68号 二(五))';
+COMMENT ON COLUMN settlement.acct_pay_fen IS
+	'acct_pay 个人账户支出 (in fen; the platform uses yuan): part of personal_fen, cleared monthly across provinces (鲁医保发〔2022〕26号 第四条(二))';
+COMMENT ON COLUMN settlement.cash_pay_fen IS
+	'psn_cash_pay 个人现金支出 (in fen): personal_fen − acct_pay_fen';
+COMMENT ON COLUMN settlement.acct_balance_fen IS
+	'balc 余额 (in fen): the personal account''s balance after the settlement; NULL when the account was not used';
 COMMENT ON CONSTRAINT settlement_invoice_no_form ON settlement IS
 	'invoice number (鲁医保发〔2021〕46号 第四条): 1 to 100 characters, no control characters, no surrounding whitespace';
 CREATE UNIQUE INDEX settlement_invoice_once ON settlement (institution_code, invoice_no, invoice_seq)
@@ -355,18 +370,19 @@ COMMENT ON FUNCTION category_reasons() IS
 CREATE FUNCTION settle(encounter_id bigint, total_fen bigint, out_of_scope_fen bigint,
 		invoice_no text, settled_on date DEFAULT CURRENT_DATE, mode text DEFAULT 'direct',
 		own_reason boolean DEFAULT false, referral_id bigint DEFAULT NULL,
-		diagnosis text DEFAULT NULL, mid_stay boolean DEFAULT false)
+		diagnosis text DEFAULT NULL, mid_stay boolean DEFAULT false,
+		acct_used boolean DEFAULT false)
 	RETURNS settlement
 	LANGUAGE sql VOLATILE
 	SET search_path = pg_catalog, pg_temp
 	AS $$
 	INSERT INTO xdjy.settlement (encounter_id, total_fen, out_of_scope_fen, invoice_no,
-		settled_on, mode, own_reason, referral_id, diagnosis, mid_stay)
-	VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+		settled_on, mode, own_reason, referral_id, diagnosis, mid_stay, acct_used)
+	VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
 	RETURNING *
 $$;
-COMMENT ON FUNCTION settle(bigint, bigint, bigint, text, date, text, boolean, bigint, text, boolean) IS
-	'settle an encounter (a stay at discharge, or part of it with mid_stay): the engine decides the category and the amounts, or rejects with a YB code';
+COMMENT ON FUNCTION settle(bigint, bigint, bigint, text, date, text, boolean, bigint, text, boolean, boolean) IS
+	'settle an encounter (a stay at discharge, or part of it with mid_stay; acct_used: the personal share from the personal account as far as it goes): the engine decides the category and the amounts, or rejects with a YB code';
 
 CREATE FUNCTION try_settle(encounter_id bigint, total_fen bigint, out_of_scope_fen bigint,
 		invoice_no text, settled_on date DEFAULT CURRENT_DATE, mode text DEFAULT 'direct',

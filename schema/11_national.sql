@@ -193,14 +193,17 @@ CREATE VIEW setlinfo WITH (security_invoker = true) AS
 		xdjy.fen_to_yuan(s.fund_fen)::numeric(16,2) AS hifp_pay,
 		(s.ratio_bp::numeric OPERATOR(pg_catalog./) 10000)::numeric(5,4) AS pool_prop_selfpay,
 		xdjy.fen_to_yuan(s.fund_fen)::numeric(16,2) AS fund_pay_sumamt,
-		0::numeric(16,2) AS acct_pay,
+		xdjy.fen_to_yuan(s.acct_pay_fen)::numeric(16,2) AS acct_pay,
 		xdjy.fen_to_yuan(s.personal_fen)::numeric(16,2) AS psn_part_amt,
 		s.settled_on AS setl_time,
 		CASE WHEN s.reverses IS NULL THEN '0' ELSE '1' END AS refd_setl_flag,
 		s.reverses,
 		s.mode,
 		-- 1.1: after the columns 1.0 had (a view keeps its column order)
-		xdjy.fen_to_yuan(s.overlmt_fen)::numeric(16,2) AS overlmt_selfpay
+		xdjy.fen_to_yuan(s.overlmt_fen)::numeric(16,2) AS overlmt_selfpay,
+		-- the personal account (个人账户)
+		xdjy.fen_to_yuan(s.cash_pay_fen)::numeric(16,2) AS psn_cash_pay,
+		xdjy.fen_to_yuan(s.acct_balance_fen)::numeric(16,2) AS balc
 	FROM xdjy.settlement s
 	JOIN xdjy.encounter e ON e.id OPERATOR(pg_catalog.=) s.encounter_id
 	LEFT JOIN xdjy.person p ON p.id OPERATOR(pg_catalog.=) s.person_id
@@ -232,7 +235,9 @@ COMMENT ON COLUMN setlinfo.act_pay_dedc IS 'deductible actually paid in yuan (se
 COMMENT ON COLUMN setlinfo.hifp_pay IS 'pooled fund payment in yuan (settlement.fund_fen) / 统筹基金支出（元）';
 COMMENT ON COLUMN setlinfo.pool_prop_selfpay IS 'pooled fund payment ratio (ratio_bp / 10000, 0.7000 = 70%) / 基本医疗保险统筹基金支付比例';
 COMMENT ON COLUMN setlinfo.fund_pay_sumamt IS 'total fund payment in yuan (= hifp_pay: no other fund is modelled) / 基金支付总额（元）';
-COMMENT ON COLUMN setlinfo.acct_pay IS 'personal account payment in yuan: 0, personal accounts are not modelled / 个人账户支出（元）';
+COMMENT ON COLUMN setlinfo.acct_pay IS 'personal account payment in yuan (settlement.acct_pay_fen; 鲁医保发〔2020〕68号 二(五)) / 个人账户支出（元）';
+COMMENT ON COLUMN setlinfo.psn_cash_pay IS 'personal cash payment in yuan: psn_part_amt − acct_pay (settlement.cash_pay_fen) / 个人现金支出（元）';
+COMMENT ON COLUMN setlinfo.balc IS 'personal account balance after the settlement in yuan (settlement.acct_balance_fen); NULL when the account was not used / 余额（元）';
 COMMENT ON COLUMN setlinfo.psn_part_amt IS 'total borne by the person in yuan (settlement.personal_fen) / 个人负担总金额（元）';
 COMMENT ON COLUMN setlinfo.setl_time IS 'settlement time: the business date (settlement.settled_on) / 结算时间';
 COMMENT ON COLUMN setlinfo.refd_setl_flag IS 'refund settlement flag: 1 for a reversal row (settlement.reverses set; negative amounts), 0 otherwise / 退费结算标志';
@@ -318,7 +323,7 @@ BEGIN ATOMIC
 		stmt_total.fund_pay_sumamt, stmt_total.acct_pay) r;
 END;
 COMMENT ON FUNCTION stmt_total(text, text, text, date, date, numeric, numeric, numeric, integer, text, text) IS
-	'3201 医药机构费用结算对总账: an institution''s totals against xdjy.stmt_scope(...); stmt_rslt 0 对平, 1 中心多, 2 医药机构多, 3 数据不一致, stmt_rslt_dscr names the differing figures; acct_pay is compared with 0 (personal accounts are not modelled)';
+	'3201 医药机构费用结算对总账: an institution''s totals against xdjy.stmt_scope(...); stmt_rslt 0 对平, 1 中心多, 2 医药机构多, 3 数据不一致, stmt_rslt_dscr names the differing figures, acct_pay included (personal account payments, cleared monthly across provinces: 鲁医保发〔2022〕26号 第四条(二))';
 
 -- 3202: the institution's detail rows, loaded with COPY, one batch each
 CREATE TABLE stmt_detail_upload (

@@ -22,6 +22,7 @@ CREATE TABLE med_list (
 	pric_uplmt			numeric CHECK (pric_uplmt OPERATOR(pg_catalog.>=) 0
 		AND pric_uplmt OPERATOR(pg_catalog.<) 'Infinity'::numeric),
 	valid				daterange NOT NULL CHECK (NOT pg_catalog.isempty(valid)),
+	special_drug		boolean NOT NULL DEFAULT false,
 	-- 甲类 pays in full within the scope, 丙类 not at all: only 乙类 has a
 	-- share paid first by the person (先行自付)
 	CONSTRAINT med_list_selfpay_prop CHECK (
@@ -56,6 +57,8 @@ COMMENT ON COLUMN med_list.selfpay_prop_bp IS
 	'selfpay_prop 自付比例 of a 乙类 item (先行自付), in basis points (the platform uses a fraction); 0 for 甲类 and 丙类';
 COMMENT ON COLUMN med_list.pric_uplmt IS
 	'pric_uplmt_amt 定价上限金额: price ceiling per unit in yuan (exact); above it the person pays the excess (超限价); NULL for none';
+COMMENT ON COLUMN med_list.special_drug IS
+	'特药 a special drug: bought at a special-drug pharmacy by a person with the outpatient special-disease benefit, it settles under that benefit (吉医保发〔2019〕34号 附件第13条)';
 COMMENT ON COLUMN med_list.valid IS 'the days the row applies to (by the fee date, fee_ocur_time)';
 SELECT pg_catalog.pg_extension_config_dump('med_list', '');
 SELECT pg_catalog.pg_extension_config_dump(pg_catalog.pg_get_serial_sequence('xdjy.med_list', 'id'), '');

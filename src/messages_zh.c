@@ -855,6 +855,23 @@ const XdjyMessage xdjy_messages_zh[] = {
 	 "encounter_id、settled_on、mode、invoice_no 中有空值（NULL）。"},
 	{"Give the arguments settle() would need.",
 	 "请提供 settle() 所需的参数。"},
+	/* issue 16: personal accounts, referral qualification */
+	{"Movement %lld of person \"%s\" is recorded.",
+	 "人员 \"%2$s\" 的第 %1$lld 号个人账户变动已记录。"},
+	{"Correct a movement with a new one: a credit, or the reversal of the settlement.",
+	 "请另记一笔变动更正：入账，或冲正该结算。"},
+	{"The personal account of person \"%s\" holds %lld fen; the %s is of %lld fen.",
+	 "人员 \"%s\" 的个人账户余额为 %lld 分；本次%s为 %lld 分。"},
+	{"An account pays no more than its balance (鲁医保发〔2020〕68号 二(五)); the rest is paid in cash.",
+	 "个人账户支付不超过其余额（鲁医保发〔2020〕68号 二(五)），其余以现金支付。"},
+	{"Person \"%s\" insured in %s settles in %s on %s; no setting of the insured province lets the account pay across provinces then.",
+	 "参保地为 %2$s 的人员 \"%1$s\" 于 %4$s 在 %3$s 结算；参保省份在该日期未允许个人账户跨省支付。"},
+	{"Settle with acct_used => false (the personal share in cash), or record the province's setting in xdjy.account_cross_province.",
+	 "请以 acct_used => false 结算（个人负担以现金支付），或在 xdjy.account_cross_province 中登记该省的设置。"},
+	{"Referral %lld was issued on %s by \"%s\", which holds no referral qualification on that date.",
+	 "第 %1$lld 号转诊于 %2$s 由 \"%3$s\" 出具，该机构当日不具备转诊转院资格。"},
+	{"A referral is issued by an institution qualified for referrals (具备转诊转院资格, 吉医保发〔2019〕34号 附件第10条); record its qualification in xdjy.referral_qualification or ask a qualified one.",
+	 "转诊由具备转诊转院资格的机构出具（吉医保发〔2019〕34号 附件第10条）；请在 xdjy.referral_qualification 中登记其资格，或由具备资格的机构出具。"},
 };
 
 const int	xdjy_messages_zh_count = lengthof(xdjy_messages_zh);

@@ -61,6 +61,7 @@
 #include "residence_category.h"
 #include "row_access.h"
 #include "settlement.h"
+#include "account.h"
 #include "reference_cache.h"
 #include "spi_plans.h"
 #include "trigger_util.h"
@@ -121,6 +122,10 @@ typedef enum SCol
 	SC_PRESELFPAY,
 	SC_FEE_IDS,
 	SC_DETAILS_RECEIVED,
+	/* issue 16: the personal account; acct_used is the client's, default false */
+	SC_ACCT_USED,
+	SC_ACCT_PAY,
+	SC_ACCT_BALANCE,
 	SC_NCOLS
 } SCol;
 
@@ -173,11 +178,15 @@ static const struct
 	[SC_PRESELFPAY] = {"preselfpay_fen", INT8OID},
 	[SC_FEE_IDS] = {"fee_detail_ids", INT8ARRAYOID},
 	[SC_DETAILS_RECEIVED] = {"details_received_on", DATEOID},
+	[SC_ACCT_USED] = {"acct_used", BOOLOID},
+	[SC_ACCT_PAY] = {"acct_pay_fen", INT8OID},
+	[SC_ACCT_BALANCE] = {"acct_balance_fen", INT8OID},
 };
 
 static Oid	scol_relid = InvalidOid;
 static int	scol_natts = 0;		/* an update adding a column changes it */
 static int	scol_attnum[SC_NCOLS];
+static int	scol_id_attnum = 0;	/* the row's id, for the account movement */
 
 static void
 settlement_columns(Relation rel)
@@ -199,6 +208,7 @@ settlement_columns(Relation rel)
 		else
 			scol_attnum[i] = xdjy_attnum(tupdesc, scol_def[i].name, scol_def[i].type);
 	}
+	scol_id_attnum = xdjy_attnum(tupdesc, "id", INT8OID);
 	scol_relid = RelationGetRelid(rel);
 	scol_natts = tupdesc->natts;
 }
@@ -331,6 +341,21 @@ static XdjyPlan q_referral_lock = XDJY_PLAN(
 	1, INT8OID);
 
 /*
+ * 吉医保发〔2019〕34号 附件第10条 具备转诊转院资格: does the insured pooling
+ * region keep a register of qualified institutions, and is the issuer in
+ * it on the issue date.
+ */
+static XdjyPlan q_referral_qualified = XDJY_PLAN(
+	"referral qualification",
+	"SELECT EXISTS (SELECT FROM xdjy.referral_qualification q"
+	"               JOIN xdjy.institution i ON i.code OPERATOR(pg_catalog.=) q.institution_code"
+	"                WHERE xdjy.pooling_region(i.region_code) OPERATOR(pg_catalog.=) $2),"
+	"       EXISTS (SELECT FROM xdjy.referral_qualification q"
+	"                WHERE q.institution_code OPERATOR(pg_catalog.=) $1"
+	"                  AND q.valid OPERATOR(pg_catalog.@>) $3)",
+	3, TEXTOID, TEXTOID, DATEOID);
+
+/*
  * 吉医保发〔2019〕34号 附件第12条 "当次有效": a referral serves one encounter (its corrections
  * included; a reversal corrects the settlement, it does not undo the
  * treatment).  The exclusion constraint settlement_referral_once is the
@@ -433,6 +458,41 @@ static XdjyPlan q_ledger_update = XDJY_PLAN(
 	"   AND l.year OPERATOR(pg_catalog.=) $2"
 	"   AND l.quota_group OPERATOR(pg_catalog.=) $3",
 	5, TEXTOID, INT4OID, TEXTOID, INT8OID, INT8OID);
+
+/*
+ * 吉医保发〔2019〕34号 附件第13条: a purchase at a designated special-drug
+ * pharmacy (特药定点零售药店), every line of it a special drug (特药), by a
+ * person with the outpatient special-disease benefit on the date.
+ */
+static XdjyPlan q_special_drug = XDJY_PLAN(
+	"special drug purchase",
+	"SELECT i.special_drug_pharmacy"
+	"   AND EXISTS (SELECT FROM xdjy.person_attribute a"
+	"                WHERE a.person_id OPERATOR(pg_catalog.=) $2"
+	"                  AND a.kind OPERATOR(pg_catalog.=) 'special_disease'"
+	"                  AND a.valid OPERATOR(pg_catalog.@>) $3)"
+	"   AND NOT EXISTS (SELECT FROM xdjy.fee_detail f"
+	"                    LEFT JOIN xdjy.med_list m ON m.id OPERATOR(pg_catalog.=) f.med_list_id"
+	"                    WHERE f.id OPERATOR(pg_catalog.=) ANY ($4)"
+	"                      AND NOT coalesce(m.special_drug, false))"
+	" FROM xdjy.institution i WHERE i.code OPERATOR(pg_catalog.=) $1",
+	4, TEXTOID, TEXTOID, DATEOID, INT8ARRAYOID);
+
+/*
+ * 吉医保发〔2019〕34号 附件第2条: the ratio a former rural-scheme resident
+ * (原新农合参保人员) living long-term elsewhere is paid at before the
+ * long-term deduction, where the province records it.
+ */
+static XdjyPlan q_former_rural = XDJY_PLAN(
+	"former rural ratio",
+	"SELECT r.ratio_bp FROM xdjy.former_rural_ratio r"
+	" WHERE r.province OPERATOR(pg_catalog.=) (pg_catalog.left($1, 2) OPERATOR(pg_catalog.||) '0000')"
+	"   AND r.valid OPERATOR(pg_catalog.@>) $3"
+	"   AND EXISTS (SELECT FROM xdjy.person_attribute a"
+	"                WHERE a.person_id OPERATOR(pg_catalog.=) $2"
+	"                  AND a.kind OPERATOR(pg_catalog.=) 'former_rural'"
+	"                  AND a.valid OPERATOR(pg_catalog.@>) $3)",
+	3, TEXTOID, TEXTOID, DATEOID);
 
 /* settlements of the invoice and how many of them were reversed */
 static XdjyPlan q_invoice = XDJY_PLAN(
@@ -670,6 +730,34 @@ referral_conflict(int sqlstate, int64 referral_id, const Encounter *e,
 						 strcmp(table, "referral") == 0 ? "转诊记录" : "已使用该转诊的结算");
 }
 
+/*
+ * 吉医保发〔2019〕34号 附件第10条: the issuer is qualified for referrals
+ * (具备转诊转院资格) on the issue date, where the insured pooling region
+ * records qualifications (a 1.0 schema, before ALTER EXTENSION UPDATE,
+ * has no register).
+ */
+static void
+check_referral_qualified(int64 referral_id, const Encounter *e,
+						 const char *issuer, DateADT issued_on)
+{
+	Datum		args[3];
+
+	if (scol_attnum[SC_ACCT_USED] == 0)
+		return;
+	args[0] = CStringGetTextDatum(issuer);
+	args[1] = CStringGetTextDatum(e->insured_region);
+	args[2] = DateADTGetDatum(issued_on);
+	xdjy_plan_execute(&q_referral_qualified, args, NULL, 1, SPI_OK_SELECT);
+	if (!xdjy_spi_bool(0, 1, false) || xdjy_spi_bool(0, 2, false))
+		return;
+	referral_conflict(ERRCODE_XDJY_REFERRAL_UNQUALIFIED, referral_id, e, "referral", referral_id);
+	ereport(ERROR,
+			(xdjy_errcode(ERRCODE_XDJY_REFERRAL_UNQUALIFIED),
+			 errdetail("Referral %lld was issued on %s by \"%s\", which holds no referral qualification on that date.",
+					   (long long) referral_id, xdjy_iso_date(issued_on), xdjy_clip(issuer)),
+			 errhint("A referral is issued by an institution qualified for referrals (具备转诊转院资格, 吉医保发〔2019〕34号 附件第10条); record its qualification in xdjy.referral_qualification or ask a qualified one.")));
+}
+
 static void
 check_referral(int64 referral_id, const Encounter *e, const char *diagnosis)
 {
@@ -726,6 +814,9 @@ check_referral(int64 referral_id, const Encounter *e, const char *diagnosis)
 						   xdjy_clip(issuer_region ? issuer_region : "none"), xdjy_clip(e->insured_region)),
 				 errhint("A referral is issued by a designated hospital of the insured pooling region (吉医保发〔2019〕34号 附件第10条); no agency stamp is needed (吉医保发〔2019〕34号 附件第11条).")));
 	}
+
+	/* 附件第10条: qualified for referrals on the issue date */
+	check_referral_qualified(referral_id, e, issuer, issued_on);
 
 	/* 附件第12条: valid within the insurance year */
 	if (e->admitted_on < issued_on || xdjy_date_year(e->admitted_on) != xdjy_date_year(issued_on))
@@ -891,6 +982,8 @@ typedef struct SettleInput
 	int64		referral_id;
 	char	   *diagnosis;
 	bool		mid_stay;		/* 中途结算: part of a stay still going on */
+	bool		acct_used;		/* acct_used_flag: pay from the personal account */
+	int64		settlement_id;	/* the NEW row's id (its identity default) */
 	Relation	rel;			/* xdjy.settlement, and the client's row */
 	HeapTuple	row;
 } SettleInput;
@@ -1063,6 +1156,9 @@ typedef struct Settle
 	XdjyAmountInput ai;
 	XdjyAmounts am;
 	XdjyFeeSums lines;			/* the fee lines priced from, if any */
+	int32		base_ratio_bp;	/* the ratio before adjustments */
+	int64		acct_pay_fen;	/* paid from the personal account */
+	int64		acct_balance_fen;	/* its balance after (acct_used only) */
 } Settle;
 
 /* the client's amounts, before anything is looked up (NULL: from the lines) */
@@ -1317,6 +1413,61 @@ settle_decide(const SettleInput *in, Settle *s, MemoryContext upper)
 }
 
 /*
+ * 吉医保发〔2019〕34号 附件第2条: until the resident benefits are unified,
+ * a former rural-scheme resident (原新农合参保人员, a dated person
+ * attribute) living long-term elsewhere is paid at the provincial
+ * designated institution's major-disease inpatient ratio, less the
+ * long-term deduction (the province's ratio rule, added as usual): that
+ * ratio stands in for the policy row's where the province records it.
+ * A 1.0 schema (before ALTER EXTENSION UPDATE) has neither table.
+ */
+static int32
+former_rural_ratio(const Settle *s, int32 policy_ratio_bp)
+{
+	const Encounter *e = &s->e;
+	Datum		args[3];
+
+	if (scol_attnum[SC_ACCT_USED] == 0 || s->cd.category != XDJY_CAT_LONG_TERM ||
+		strcmp(e->scheme, "resident") != 0 || strcmp(e->visit_type, "inpatient") != 0)
+		return policy_ratio_bp;
+	args[0] = CStringGetTextDatum(e->insured_region);
+	args[1] = CStringGetTextDatum(e->person_id);
+	args[2] = DateADTGetDatum(e->admitted_on);
+	if (xdjy_plan_execute(&q_former_rural, args, NULL, 1, SPI_OK_SELECT) == 0)
+		return policy_ratio_bp;
+	return xdjy_spi_int32(0, 1, policy_ratio_bp);
+}
+
+/*
+ * 吉医保发〔2019〕34号 附件第13条: a special drug (特药) bought at a
+ * designated special-drug pharmacy by a person with the outpatient
+ * special-disease benefit (门诊特殊疾病待遇) settles under that benefit:
+ * it is priced with the chronic/special outpatient policy.  At any other
+ * pharmacy, without the benefit, or with any line not a special drug, the
+ * purchase is an ordinary pharmacy purchase.  Only fee lines show what
+ * was bought.
+ */
+static void
+special_drug_policy(Settle *s, MemoryContext upper)
+{
+	Encounter  *e = &s->e;
+	Datum		args[4];
+
+	if (scol_attnum[SC_ACCT_USED] == 0 || s->lines.count == 0 ||
+		strcmp(e->visit_type, "pharmacy") != 0)
+		return;
+	args[0] = CStringGetTextDatum(e->institution_code);
+	args[1] = CStringGetTextDatum(e->person_id);
+	args[2] = DateADTGetDatum(e->admitted_on);
+	args[3] = s->lines.ids;
+	if (xdjy_plan_execute(&q_special_drug, args, NULL, 1, SPI_OK_SELECT) == 0 ||
+		!xdjy_spi_bool(0, 1, false))
+		return;
+	e->visit_type = MemoryContextStrdup(upper, "chronic_outpatient");
+	decide_policy(s, upper);
+}
+
+/*
  * The ratio: the policy's, with the province's ratio rules for the
  * category added up (吉医保发〔2019〕34号 附件第5条), e.g. the resident
  * long-term and own-reason deductions (附件第2条, 第4条).  First self-pay
@@ -1344,7 +1495,8 @@ price_ratio(const SettleInput *in, Settle *s)
 									  e->visit_type, in->own_reason,
 									  e->admitted_on, s->adj, s->nadj);
 	s->steps = (int32 *) palloc0(sizeof(int32) * (s->nadj + 1));
-	s->ai.ratio_bp = xdjy_adjust_ratio(s->policy.ratio_bp, s->nadj, s->adj, s->steps);
+	s->base_ratio_bp = former_rural_ratio(s, s->policy.ratio_bp);
+	s->ai.ratio_bp = xdjy_adjust_ratio(s->base_ratio_bp, s->nadj, s->adj, s->steps);
 	if (s->cd.category == XDJY_CAT_LOCAL || s->cd.category == XDJY_CAT_LONG_TERM)
 		s->ai.first_selfpay_bp = 0;
 }
@@ -1420,6 +1572,37 @@ lock_pricing_rows(const SettleInput *in, Settle *s)
 }
 
 /*
+ * acct_used_flag (2304): the personal share is paid from the personal
+ * account as far as its balance goes, the rest in cash (psn_cash_pay).
+ * The account pays within the insured province (鲁医保发〔2020〕68号
+ * 二(五) "省内通用") and across provinces where the insured province's
+ * dated setting says so (鲁医保发〔2022〕26号 第四条(二)).  The account
+ * row is locked (FOR NO KEY UPDATE, fresh snapshot) after the ledger, as
+ * a reversal takes them, and the balance read under the lock.
+ */
+static void
+settle_account(const SettleInput *in, Settle *s)
+{
+	const Encounter *e = &s->e;
+	int64		balance;
+
+	if (!xdjy_account_usable(e->insured_region, e->treatment_region, in->settled_on))
+		ereport(ERROR,
+				(xdjy_errcode(ERRCODE_XDJY_ACCOUNT_NOT_USABLE),
+				 errdetail("Person \"%s\" insured in %s settles in %s on %s; no setting of the insured province lets the account pay across provinces then.",
+						   xdjy_clip(e->person_id), insured_shown(e), xdjy_clip(e->treatment_region),
+						   xdjy_iso_date(in->settled_on)),
+				 errhint("Settle with acct_used => false (the personal share in cash), or record the province's setting in xdjy.account_cross_province.")));
+	balance = xdjy_account_lock(e->person_id);
+	s->acct_pay_fen = Min(balance, Max(s->am.personal_fen, 0));
+	s->acct_balance_fen = balance;
+	if (s->acct_pay_fen > 0)
+		s->acct_balance_fen = xdjy_account_move(e->person_id, "debit",
+												xdjy_fen_neg(s->acct_pay_fen),
+												in->settled_on, in->settlement_id);
+}
+
+/*
  * Price the settlement, exact to the fen with checked arithmetic
  * (settlement.c).  The person's ledger for the year and quota group is
  * locked first, and every check whose outcome another settlement of the
@@ -1451,6 +1634,9 @@ settle_price(const SettleInput *in, Settle *s)
 	if (!engine_dry)
 		update_ledger(e->person_id, s->year, s->quota_group,
 					  s->am.deductible_fen, s->am.fund_fen);
+	/* a pre-settlement reads the account, never debits it (acct_used is false there) */
+	if (in->acct_used && !engine_dry)
+		settle_account(in, s);
 }
 
 /* the ratio rules applied, as the two parallel arrays the row keeps */
@@ -1480,7 +1666,7 @@ fill_adjustments(const Settle *s, SRow *r)
  * are built in the trigger's context: they outlive SPI_finish.
  */
 static void
-settle_fill(const Settle *s, SRow *r, MemoryContext upper)
+settle_fill(const Settle *s, bool acct_used, SRow *r, MemoryContext upper)
 {
 	const Encounter *e = &s->e;
 	MemoryContext old = MemoryContextSwitchTo(upper);
@@ -1495,7 +1681,7 @@ settle_fill(const Settle *s, SRow *r, MemoryContext upper)
 	set_text(r, SC_CATEGORY, xdjy_category_name(s->cd.category));
 	set_text(r, SC_CATEGORY_REASON, xdjy_reason_name(s->cd.reason));
 	set_value(r, SC_POLICY_ID, Int64GetDatum(s->policy.id));
-	set_value(r, SC_POLICY_RATIO, Int32GetDatum(s->policy.ratio_bp));
+	set_value(r, SC_POLICY_RATIO, Int32GetDatum(s->base_ratio_bp));
 	set_value(r, SC_RATIO_BP, Int32GetDatum(s->ai.ratio_bp));
 	set_value(r, SC_FIRST_SELFPAY_FEN, Int64GetDatum(s->am.first_selfpay_fen));
 	set_value(r, SC_DEDUCTIBLE_FEN, Int64GetDatum(s->am.deductible_fen));
@@ -1524,6 +1710,12 @@ settle_fill(const Settle *s, SRow *r, MemoryContext upper)
 				set_value(r, SC_DETAILS_RECEIVED, DateADTGetDatum(s->lines.received_on));
 		}
 	}
+	if (scol_attnum[SC_ACCT_PAY] > 0)
+	{
+		set_value(r, SC_ACCT_PAY, Int64GetDatum(s->acct_pay_fen));
+		if (acct_used)
+			set_value(r, SC_ACCT_BALANCE, Int64GetDatum(s->acct_balance_fen));
+	}
 	MemoryContextSwitchTo(old);
 }
 
@@ -1537,8 +1729,9 @@ settle_new(SettleInput *in, SRow *r, MemoryContext upper)
 	memset(&s, 0, sizeof(s));
 	settle_decide(in, &s, upper);
 	settle_lines(in, &s, upper);
+	special_drug_policy(&s, upper);
 	settle_price(in, &s);
-	settle_fill(&s, r, upper);
+	settle_fill(&s, in->acct_used, r, upper);
 }
 
 /* ------------------------------------------------------------------------
@@ -1682,6 +1875,7 @@ settle_reversal(int64 original, Relation rel, HeapTuple newrow, SRow *r,
 			case SC_IN_SCOPE:
 			case SC_OVERLMT:
 			case SC_PRESELFPAY:
+			case SC_ACCT_PAY:
 				if (!isnull)
 					v = Int64GetDatum(xdjy_fen_neg(DatumGetInt64(v)));
 				break;
@@ -1708,6 +1902,30 @@ settle_reversal(int64 original, Relation rel, HeapTuple newrow, SRow *r,
 	update_ledger(person_id, xdjy_date_year(service_on), quota_group,
 				  xdjy_fen_neg(DatumGetInt64(heap_getattr(orig, scol_attnum[SC_DEDUCTIBLE_FEN], odesc, &isnull))),
 				  xdjy_fen_neg(DatumGetInt64(heap_getattr(orig, scol_attnum[SC_FUND_FEN], odesc, &isnull))));
+
+	/* what the personal account paid goes back to it (a refund movement) */
+	if (scol_attnum[SC_ACCT_PAY] > 0)
+	{
+		int64		acct_pay = DatumGetInt64(heap_getattr(orig, scol_attnum[SC_ACCT_PAY], odesc, &isnull));
+		bool		used = DatumGetBool(heap_getattr(orig, scol_attnum[SC_ACCT_USED], odesc, &isnull));
+
+		if (!isnull && used)
+		{
+			int64		balance = xdjy_account_lock(person_id);
+			bool		idnull;
+			Datum		id = heap_getattr(newrow, scol_id_attnum, tupdesc, &idnull);
+			DateADT		on = DatumGetDateADT(heap_getattr(newrow, scol_attnum[SC_SETTLED_ON], tupdesc, &idnull));
+
+			if (acct_pay > 0)
+				balance = xdjy_account_move(person_id, "refund", acct_pay, on,
+											DatumGetInt64(id));
+			old = MemoryContextSwitchTo(upper);
+			r->values[SC_ACCT_BALANCE] = Int64GetDatum(balance);
+			r->nulls[SC_ACCT_BALANCE] = false;
+			r->replace[SC_ACCT_BALANCE] = true;
+			MemoryContextSwitchTo(old);
+		}
+	}
 }
 
 /* ------------------------------------------------------------------------
@@ -1728,9 +1946,12 @@ check_engine_columns_empty(HeapTuple row, TupleDesc tupdesc)
 
 		if (scol_attnum[c] == 0)
 			continue;
+		/* the client's choice to pay from the personal account */
+		if (c == SC_ACCT_USED)
+			continue;
 		d = heap_getattr(row, scol_attnum[c], tupdesc, &isnull);
 		/* the fee-line columns are NOT NULL with defaults 0 and {} */
-		if (c == SC_OVERLMT || c == SC_PRESELFPAY)
+		if (c == SC_OVERLMT || c == SC_PRESELFPAY || c == SC_ACCT_PAY)
 			given = !isnull && DatumGetInt64(d) != 0;
 		else if (c == SC_FEE_IDS)
 			given = !isnull && ArrayGetNItems(ARR_NDIM(DatumGetArrayTypeP(d)),
@@ -1789,6 +2010,13 @@ read_settle_input(HeapTuple row, TupleDesc tupdesc, SettleInput *in)
 		d = heap_getattr(row, scol_attnum[SC_MID_STAY], tupdesc, &isnull);
 		in->mid_stay = !isnull && DatumGetBool(d);
 	}
+	if (scol_attnum[SC_ACCT_USED] > 0)
+	{
+		d = heap_getattr(row, scol_attnum[SC_ACCT_USED], tupdesc, &isnull);
+		in->acct_used = !isnull && DatumGetBool(d);
+	}
+	d = heap_getattr(row, scol_id_attnum, tupdesc, &isnull);
+	in->settlement_id = isnull ? 0 : DatumGetInt64(d);
 	return true;
 }
 

@@ -68,7 +68,14 @@ INSERT INTO matrix VALUES
 	('ledger',                   'S----', 'S----', '-----'),
 	-- issue 18: the message log (written by call() alone) and its KPI
 	('transaction_log',          'S----', 'S----', 'c----'),
-	('interface_kpi_monthly',    'S----', 'S----', 'S----');
+	('interface_kpi_monthly',    'S----', 'S----', 'S----'),
+	-- issue 16: personal accounts, referral qualification
+	('personal_account',         'S----', 'S----', '-----'),
+	('personal_account_movement', 'S----', 'SI---', '-----'),
+	('account_cross_province',   'SIUD-', 'S----', '-----'),
+	('referral_qualification',   'SIUD-', 'S----', '-----'),
+	('person_attribute',         'S----', 'SIUD-', '-----'),
+	('former_rural_ratio',       'SIUD-', 'S----', '-----');
 SELECT plan((SELECT 3 * count(*)::integer FROM matrix) + 89);
 
 CREATE FUNCTION pg_temp.privs(r text, o text) RETURNS text LANGUAGE sql AS $$

@@ -96,7 +96,8 @@ SELECT is((SELECT count(*) FROM pg_class c WHERE c.relnamespace = 'xdjy'::regnam
 SELECT columns_are('xdjy', 'setlinfo', ARRAY['psn_no', 'mdtrt_id', 'setl_id', 'insutype', 'med_type', 'clr_type',
 	'insuplc_admdvs', 'mdtrtarea_admvs', 'fixmedins_code', 'clr_optins', 'medfee_sumamt', 'fulamt_ownpay_amt',
 	'preselfpay_amt', 'inscp_scp_amt', 'act_pay_dedc', 'hifp_pay', 'pool_prop_selfpay', 'fund_pay_sumamt',
-	'acct_pay', 'psn_part_amt', 'setl_time', 'refd_setl_flag', 'reverses', 'mode', 'overlmt_selfpay'],
+	'acct_pay', 'psn_part_amt', 'setl_time', 'refd_setl_flag', 'reverses', 'mode', 'overlmt_selfpay',
+	'psn_cash_pay', 'balc'],
 	'setlinfo has the platform''s settlement fields, clr_type, clr_optins, refd_setl_flag and two xdjy columns');
 SELECT is((SELECT count(*) FROM pg_attribute a WHERE a.attrelid = 'xdjy.setlinfo'::regclass AND a.attnum > 0
 	AND col_description(a.attrelid, a.attnum) IS NULL), 0::bigint, 'every setlinfo column has a COMMENT');

@@ -93,6 +93,16 @@ SELECT call('{"infno": "5206", "msgid": "D-MSG-1", "fixmedins_code": "H370103000
   "inf_time": "2024-04-02 09:00:00", "input": {"data": {"psn_no": "jinan-emp-3"}}}');
 SELECT call('{"infno": "2304", "msgid": "D-MSG-2", "fixmedins_code": "H37010300001",
   "inf_time": "2024-04-02 09:01:00", "input": {"data": {"psn_no": "jinan-emp-3"}}}');
+-- issue 16: a personal account credited and paying part of a settlement
+-- (鲁医保发〔2020〕68号 二(五)), a cross-province setting, a referral qualification
+INSERT INTO personal_account_movement (person_id, kind, amount_fen, moved_on) VALUES ('jinan-emp-3', 'credit', 5000, '2024-04-30');
+INSERT INTO encounter (id, person_id, institution_code, visit_type, admitted_on, discharged_on) VALUES
+	(5, 'jinan-emp-3', 'H37010300001', 'outpatient', '2024-05-01', NULL);
+SELECT settle(5, 20000, 0, 'D-5', '2024-05-01', acct_used => true);
+INSERT INTO account_cross_province (province, valid, source) VALUES ('370000', '[2030-01-01,)', 'a DBA''s dated setting');
+INSERT INTO referral_qualification (institution_code, valid) VALUES ('H37010200001', '[2024-01-01,)');
+INSERT INTO person_attribute (person_id, kind, valid) VALUES ('changchun-res-1', 'former_rural', '[2024-01-01,)');
+INSERT INTO former_rural_ratio (province, valid, ratio_bp, source) VALUES ('220000', '[2030-01-01,)', 8000, 'a DBA''s dated setting');
 -- the daily reconciliation of two business days, as recorded (鲁医保发〔2022〕26号 第四条(一))
 SELECT record_daily_reconciliation('2024-10-08'), record_daily_reconciliation('2024-10-12');
 SQL
