@@ -2229,6 +2229,14 @@ presettle(PG_FUNCTION_ARGS)
 			PointerGetDatum(construct_empty_array(INT8OID));
 		nulls[scol_attnum[SC_FEE_IDS] - 1] = false;
 	}
+	if (scol_attnum[SC_ACCT_USED] > 0)
+	{
+		/* a pre-settlement does not touch the personal account */
+		values[scol_attnum[SC_ACCT_USED] - 1] = BoolGetDatum(false);
+		nulls[scol_attnum[SC_ACCT_USED] - 1] = false;
+		values[scol_attnum[SC_ACCT_PAY] - 1] = Int64GetDatum(0);
+		nulls[scol_attnum[SC_ACCT_PAY] - 1] = false;
+	}
 	row = heap_form_tuple(tupdesc, values, nulls);
 
 	if (!read_settle_input(row, tupdesc, &in))
@@ -2263,6 +2271,20 @@ presettle(PG_FUNCTION_ARGS)
 	PG_END_TRY();
 
 	row = apply_row(row, tupdesc, &r);
+	/* the generated psn_cash_pay, as the insert would store it */
+	{
+		int			cash = SPI_fnumber(tupdesc, "cash_pay_fen");
+		bool		isnull;
+		Datum		personal = heap_getattr(row, scol_attnum[SC_PERSONAL_FEN], tupdesc, &isnull);
+
+		if (cash > 0 && !isnull && scol_attnum[SC_ACCT_PAY] > 0)
+		{
+			Datum		v = Int64GetDatum(DatumGetInt64(personal));
+			bool		n = false;
+
+			row = heap_modify_tuple_by_cols(row, tupdesc, 1, &cash, &v, &n);
+		}
+	}
 	result = heap_copy_tuple_as_datum(row, tupdesc);
 	table_close(rel, AccessShareLock);
 	PG_RETURN_DATUM(result);

@@ -101,6 +101,9 @@ SELECT is(pg_temp.amounts(952008, 1000000, 0, '2024-04-01', 'manual', true),
 	'吉医保发〔2019〕34号 附件第4条、第5条: not settled directly for the person''s own reason, another −10 stacked: 60%');
 SELECT is((SELECT policy_ratio_bp || ' ' || ratio_steps::text FROM settlement WHERE encounter_id = 952008),
 	'8000 {7000,6000}', '吉医保发〔2019〕34号 附件第5条: the ratio steps are kept: 8000 → 7000 → 6000');
+-- the stay is paid once: reversed, then claimed again without the own reason
+CREATE TEMP TABLE reversed_952008 ON COMMIT DROP AS
+SELECT reverse_settlement((SELECT id FROM settlement WHERE encounter_id = 952008 AND reverses IS NULL), '2024-04-02');
 SELECT is((SELECT ratio_bp FROM xdjy.settle(952008, 1000, 0, 'SETL-CC-R3-b', '2024-04-02', 'manual', false) s), 7000,
 	'吉医保发〔2019〕34号 附件第4条 applies only when the person''s own reason is recorded');
 

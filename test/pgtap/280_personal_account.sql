@@ -17,7 +17,8 @@ INSERT INTO encounter (id, person_id, institution_code, visit_type, admitted_on)
 	(958003, 'SETL-AC3', 'SETL-JN-H3', 'outpatient', '2024-03-01'),
 	(958004, 'SETL-AC4', 'SETL-JNG-H3', 'outpatient', '2024-03-02'),
 	(958005, 'SETL-AC5', 'SETL-BJ-H3', 'outpatient', '2024-03-03'),
-	(958006, 'SETL-AC6', 'SETL-JN-H3', 'outpatient', '2024-03-01');
+	(958006, 'SETL-AC6', 'SETL-JN-H3', 'outpatient', '2024-03-01'),
+	(958016, 'SETL-AC6', 'SETL-JN-H3', 'outpatient', '2024-03-02');
 INSERT INTO filing (person_id, destination_region, category, start_date, applied_on)
 	VALUES ('SETL-AC5', '110000', 'temporary_outside', '2024-01-01', '2024-01-01');
 
@@ -57,7 +58,7 @@ SELECT is((SELECT s.acct_pay_fen || '/' || s.cash_pay_fen || '/' || s.acct_balan
 SELECT is((SELECT s.acct_used || '/' || s.acct_pay_fen || '/' || s.cash_pay_fen || '/' || coalesce(s.acct_balance_fen::text, 'null')
 		FROM xdjy.settle(958006, 10000, 0, 'SETL-AC-6', '2024-03-01') s),
 	'false/0/4000/null', 'without acct_used (2304 acct_used_flag 0) the personal share is paid in cash');
-SELECT is((SELECT s.acct_pay_fen FROM xdjy.settle(958006, 100, 0, 'SETL-AC-6b', '2024-03-01', acct_used => true) s),
+SELECT is((SELECT s.acct_pay_fen FROM xdjy.settle(958016, 100, 0, 'SETL-AC-6b', '2024-03-02', acct_used => true) s),
 	0::bigint, 'a person without an account pays 0 from it, and settles');
 
 -- elsewhere in the province: 省内通用 (Jining, filing-exempt since 2022, 鲁医保发〔2021〕46号 第二条(三))

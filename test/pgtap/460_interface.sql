@@ -120,7 +120,9 @@ SELECT is((SELECT to_jsonb(p) - '{id,created_at}'::text[] FROM pre p), (SELECT t
 	'presettle equals the settlement right after it: category, every amount, the ledgers before, the lines');
 SELECT is((SELECT fund_fen FROM post), 810090::bigint, 'the fund pays (1000100 − 100000) × 90% = 810090 fen');
 -- a ledger moved in between: the pre-settlement shows what it read
-SELECT is((SELECT deductible_met_before_fen FROM presettle(:stay, 100, 0, 'TAP-INV-2', '2024-08-14')), 100000::bigint,
+INSERT INTO encounter (person_id, institution_code, visit_type, admitted_on, discharged_on)
+VALUES ('tap-if-1', 'TAP-IF-H', 'inpatient', '2024-09-01', '2024-09-03') RETURNING id AS stay2 \gset
+SELECT is((SELECT deductible_met_before_fen FROM presettle(:stay2, 100, 0, 'TAP-INV-2', '2024-09-03')), 100000::bigint,
 	'after a settlement the pre-settlement reads the ledger moved (deductible met 100000 before)');
 SELECT is(pg_temp.code(call(pg_temp.req('2303', 'TAP-L-4', format('{"data": {"psn_no": "tap-if-1", "mdtrt_id": "%s", "invono": "TAP-INV-1",
 		"medfee_sumamt": 1.00, "fulamt_ownpay_amt": 0}}', :'stay')::jsonb))),

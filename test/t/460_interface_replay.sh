@@ -6,7 +6,9 @@
 # them overtaking the message they reverse — each call in its own
 # transaction.  Afterwards the state equals what the message log says:
 # one settlement per settled message, a reversal per reversed one, none
-# for a failed or voided one, the lines of the uploads still in force,
+# for a failed or voided one (a failed message a 冲正 marked reversed keeps
+# its code: nothing to undo; a ghost settling a stay already settled is
+# refused, YB816), the lines of the uploads still in force,
 # ledgers equal to the sums of their settlements, 0 invoices paid twice,
 # and every msgid answered the same way each time it was sent.  Bounded:
 # a few seconds to tens of seconds; no time is asserted.
@@ -100,7 +102,7 @@ check() { # n description sql (expects 0)
 check 1 "every settled message has exactly its settlement (one, with its invoice), no other" "
 SELECT count(*) FROM (
 	SELECT l.msgid FROM xdjy.transaction_log l
-	WHERE l.infno = '2207' AND l.state IN ('done', 'reversed')
+	WHERE l.infno = '2207' AND l.state IN ('done', 'reversed') AND l.sqlstate IS NULL
 	  AND (SELECT count(*) FROM xdjy.settlement s WHERE s.reverses IS NULL
 	       AND s.invoice_no = l.request #>> '{input,data,invono}'
 	       AND s.id = (l.effect ->> 'setl_id')::bigint) <> 1
@@ -114,7 +116,7 @@ SELECT count(*) FROM (
 	  AND NOT EXISTS (SELECT FROM xdjy.transaction_log l WHERE l.infno = '2207' AND l.state = 'reversed'
 	      AND (l.effect ->> 'setl_id')::bigint = s.reverses)
 	UNION ALL
-	SELECT l.msgid FROM xdjy.transaction_log l WHERE l.infno = '2207' AND l.state = 'reversed'
+	SELECT l.msgid FROM xdjy.transaction_log l WHERE l.infno = '2207' AND l.state = 'reversed' AND l.sqlstate IS NULL
 	  AND NOT EXISTS (SELECT FROM xdjy.settlement r WHERE r.reverses = (l.effect ->> 'setl_id')::bigint)) x"
 check 3 "0 double payments: no invoice settled twice" "
 SELECT count(*) FROM (SELECT invoice_no FROM xdjy.settlement WHERE reverses IS NULL
