@@ -63,7 +63,10 @@ INSERT INTO matrix VALUES
 	('ratio_adjustment',         'SIUD-', 'S----', '-----'),
 	('home_benefit_kept',        'SIUD-', 'S----', '-----'),
 	('referral',                 'S----', 'SI---', '-----'),
-	('ledger',                   'S----', 'S----', '-----');
+	('ledger',                   'S----', 'S----', '-----'),
+	-- issue 19: nodes
+	('node',                     'S----', 'S----', 'S----'),
+	('node_sequence',            'S----', '-----', '-----');
 SELECT plan((SELECT 3 * count(*)::integer FROM matrix) + 89);
 
 CREATE FUNCTION pg_temp.privs(r text, o text) RETURNS text LANGUAGE sql AS $$
