@@ -2062,6 +2062,9 @@ WHERE d.classid OPERATOR(pg_catalog.=) 'pg_catalog.pg_class'::pg_catalog.regclas
 	AND d.deptype OPERATOR(pg_catalog.=) 'i';
 COMMENT ON VIEW node_sequence IS
 	'the identity sequences of xdjy''s tables, which set_node() re-bases to region_code * 10^12 + n';
+COMMENT ON COLUMN node_sequence.table_name IS 'the xdjy table / xdjy 的表';
+COMMENT ON COLUMN node_sequence.column_name IS 'its identity column / 标识列';
+COMMENT ON COLUMN node_sequence.sequence_name IS 'the column''s identity sequence / 标识列的序列';
 GRANT SELECT ON node_sequence TO xdjy_admin;
 
 -- set_node(role, region_code): records the node and re-bases the ids
