@@ -55,48 +55,8 @@ GRANT SELECT ON node_sequence TO xdjy_admin;
 
 -- set_node(role, region_code): records the node and re-bases the ids
 CREATE FUNCTION set_node(role text, region_code text) RETURNS text
-	LANGUAGE plpgsql
-	SET search_path = pg_catalog, pg_temp
-AS $$
-DECLARE
-	base	bigint;
-	r		record;
-	top		bigint;
-	low		bigint;
-	n		integer := 0;
-BEGIN
-	IF set_node.role IS NULL OR set_node.role NOT IN ('province', 'hub') THEN
-		RAISE EXCEPTION 'node role must be province or hub'
-			USING ERRCODE = 'invalid_parameter_value', DETAIL = format('role: %s', set_node.role);
-	END IF;
-	IF set_node.region_code IS NULL OR set_node.region_code !~ '^[1-9][0-9]{5}$' THEN
-		RAISE EXCEPTION 'node region code must be 6 digits'
-			USING ERRCODE = 'invalid_parameter_value', DETAIL = format('region_code: %s', set_node.region_code);
-	END IF;
-	base := set_node.region_code::bigint * 1000000000000;
-	FOR r IN SELECT * FROM xdjy.node_sequence ORDER BY 1 LOOP
-		-- builtin rows are the extension's own, the same at every node
-		EXECUTE format('SELECT min(%I), max(%I) FROM %s %s', r.column_name, r.column_name, r.table_name,
-			CASE WHEN EXISTS (SELECT FROM pg_catalog.pg_attribute a WHERE a.attrelid = r.table_name
-				AND a.attname = 'builtin' AND NOT a.attisdropped) THEN 'WHERE NOT builtin' ELSE '' END)
-			INTO low, top;
-		IF low IS NOT NULL AND (low <= base OR top >= base + 1000000000000) THEN
-			RAISE EXCEPTION 'ids exist outside the node''s range'
-				USING ERRCODE = 'object_not_in_prerequisite_state',
-					DETAIL = format('%s.%s holds ids %s to %s; the range of region %s is %s to %s',
-						r.table_name, r.column_name, low, top, set_node.region_code, base + 1, base + 999999999999),
-					HINT = 'set the node before the first row is made';
-		END IF;
-		EXECUTE format('ALTER SEQUENCE %s MINVALUE %s MAXVALUE %s START %s RESTART %s',
-			r.sequence_name, base + 1, base + 999999999999, base + 1, coalesce(top + 1, base + 1));
-		n := n + 1;
-	END LOOP;
-	INSERT INTO xdjy.node (role, region_code) VALUES (set_node.role, set_node.region_code)
-	ON CONFLICT (singleton) DO UPDATE SET role = excluded.role, region_code = excluded.region_code,
-		set_at = pg_catalog.now();
-	RETURN format('%s %s: %s sequences from %s', set_node.role, set_node.region_code, n, base + 1);
-END;
-$$;
+	AS 'MODULE_PATHNAME', 'xdjy_set_node' LANGUAGE C VOLATILE PARALLEL UNSAFE
+	SET search_path = pg_catalog, pg_temp;
 COMMENT ON FUNCTION set_node(text, text) IS
 	'sets this database''s node: role province or hub, region_code its 6-digit region; re-bases every identity sequence of xdjy to region_code * 10^12 + n, so ids never collide between nodes (三方对账, 鲁医保发〔2022〕26号 第四条(一)); refuses when ids (other than the builtin rows) exist outside that range';
 
@@ -112,29 +72,8 @@ COMMENT ON FUNCTION node_tables() IS
 -- publish_to_hub(): at a province node, the publication xdjy_to_hub and its
 -- slot xdjy_hub (made first: a slot cannot be made after a write)
 CREATE FUNCTION publish_to_hub() RETURNS text
-	LANGUAGE plpgsql
-	SET search_path = pg_catalog, pg_temp
-AS $$
-DECLARE
-	nr	xdjy.node;
-BEGIN
-	SELECT * INTO nr FROM xdjy.node;
-	IF nr.role IS DISTINCT FROM 'province' THEN
-		RAISE EXCEPTION 'only a province node publishes to the hub'
-			USING ERRCODE = 'object_not_in_prerequisite_state',
-				DETAIL = format('this node: %s', coalesce(nr.role, 'not set')),
-				HINT = 'SELECT xdjy.set_node(''province'', region_code) first';
-	END IF;
-	IF NOT EXISTS (SELECT FROM pg_catalog.pg_replication_slots WHERE slot_name = 'xdjy_hub') THEN
-		PERFORM pg_catalog.pg_create_logical_replication_slot('xdjy_hub', 'pgoutput');
-	END IF;
-	IF NOT EXISTS (SELECT FROM pg_catalog.pg_publication WHERE pubname = 'xdjy_to_hub') THEN
-		EXECUTE format('CREATE PUBLICATION xdjy_to_hub FOR TABLE %s WITH (publish = %L)',
-			array_to_string(xdjy.node_tables(), ', '), 'insert, update, delete');
-	END IF;
-	RETURN 'xdjy_to_hub';
-END;
-$$;
+	AS 'MODULE_PATHNAME', 'xdjy_publish_to_hub' LANGUAGE C VOLATILE PARALLEL UNSAFE
+	SET search_path = pg_catalog, pg_temp;
 COMMENT ON FUNCTION publish_to_hub() IS
 	'at a province node: publishes node_tables() (insert, update, delete; never truncate) as xdjy_to_hub, with the replication slot xdjy_hub the hub subscribes through';
 
@@ -143,34 +82,8 @@ COMMENT ON FUNCTION publish_to_hub() IS
 -- is needed); calling it again after an outage re-enables it, and the slot
 -- resumes where the hub confirmed: no gap, no duplicate
 CREATE FUNCTION subscribe_province(name text, conninfo text) RETURNS text
-	LANGUAGE plpgsql
-	SET search_path = pg_catalog, pg_temp
-AS $$
-DECLARE
-	nr	xdjy.node;
-	sub	text := 'xdjy_from_' || subscribe_province.name;
-BEGIN
-	SELECT * INTO nr FROM xdjy.node;
-	IF nr.role IS DISTINCT FROM 'hub' THEN
-		RAISE EXCEPTION 'only the hub subscribes to provinces'
-			USING ERRCODE = 'object_not_in_prerequisite_state',
-				DETAIL = format('this node: %s', coalesce(nr.role, 'not set')),
-				HINT = 'SELECT xdjy.set_node(''hub'', region_code) first';
-	END IF;
-	IF subscribe_province.name IS NULL OR subscribe_province.name !~ '^[a-z0-9_]{1,40}$' THEN
-		RAISE EXCEPTION 'province name must be lower-case letters, digits and _'
-			USING ERRCODE = 'invalid_parameter_value', DETAIL = format('name: %s', subscribe_province.name);
-	END IF;
-	IF EXISTS (SELECT FROM pg_catalog.pg_subscription WHERE subname = sub) THEN
-		EXECUTE format('ALTER SUBSCRIPTION %I CONNECTION %L', sub, subscribe_province.conninfo);
-		EXECUTE format('ALTER SUBSCRIPTION %I ENABLE', sub);
-	ELSE
-		EXECUTE format('CREATE SUBSCRIPTION %I CONNECTION %L PUBLICATION xdjy_to_hub WITH (create_slot = false, slot_name = %L)',
-			sub, subscribe_province.conninfo, 'xdjy_hub');
-	END IF;
-	RETURN sub;
-END;
-$$;
+	AS 'MODULE_PATHNAME', 'xdjy_subscribe_province' LANGUAGE C VOLATILE PARALLEL UNSAFE
+	SET search_path = pg_catalog, pg_temp;
 COMMENT ON FUNCTION subscribe_province(text, text) IS
 	'at the hub: subscribes to a province node''s xdjy_to_hub through its slot xdjy_hub as xdjy_from_<name>; rows arrive as decided (session_replication_role replica: no rule re-run, no ledger consumed); again after an outage: re-enabled, resuming from the slot';
 
