@@ -75,7 +75,10 @@ INSERT INTO matrix VALUES
 	('account_cross_province',   'SIUD-', 'S----', '-----'),
 	('referral_qualification',   'SIUD-', 'S----', '-----'),
 	('person_attribute',         'S----', 'SIUD-', '-----'),
-	('former_rural_ratio',       'SIUD-', 'S----', '-----');
+	('former_rural_ratio',       'SIUD-', 'S----', '-----'),
+	-- issue 19: nodes
+	('node',                     'S----', 'S----', 'S----'),
+	('node_sequence',            'S----', '-----', '-----');
 SELECT plan((SELECT 3 * count(*)::integer FROM matrix) + 89);
 
 CREATE FUNCTION pg_temp.privs(r text, o text) RETURNS text LANGUAGE sql AS $$
