@@ -85,15 +85,10 @@ lock_or_create(const char *person_id)
 {
 	Datum		arg = CStringGetTextDatum(person_id);
 
-	for (int attempt = 0; attempt < 2; attempt++)
-	{
-		if (xdjy_plan_execute(&q_account_lock, &arg, NULL, 1, SPI_OK_SELECT) > 0)
-			return xdjy_spi_int64(0, 1, 0);
-		/* first movement of the person: a concurrent one may race us here */
-		xdjy_plan_execute(&q_account_insert, &arg, NULL, 0, SPI_OK_INSERT);
-	}
-	elog(ERROR, "xdjy: account row of person \"%s\" vanished", xdjy_clip(person_id));
-	pg_unreachable();
+	/* the person's first movement creates the row */
+	xdjy_plan_lock_or_insert(&q_account_lock, &q_account_insert, &arg,
+							 XDJY_N_("The account row of person \"%s\""), xdjy_clip(person_id));
+	return xdjy_spi_int64(0, 1, 0);
 }
 
 /*
@@ -112,7 +107,11 @@ xdjy_account_move(const char *person_id, const char *kind, int64 amount_fen,
 	args[3] = DateADTGetDatum(moved_on);
 	args[4] = Int64GetDatum(settlement_id);
 	if (xdjy_plan_execute(&q_movement_insert, args, NULL, 1, SPI_OK_INSERT_RETURNING) != 1)
-		elog(ERROR, "xdjy: account movement of person \"%s\" not recorded", xdjy_clip(person_id));
+		ereport(ERROR,
+				(errcode(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE),
+				 errmsg("could not record a personal account movement"),
+				 errdetail("The movement of person \"%s\" was not inserted.", xdjy_clip(person_id)),
+				 errhint("This is an internal error of xdjy; report the statement that raised it.")));
 	return xdjy_spi_int64(0, 1, 0);
 }
 
@@ -193,7 +192,11 @@ personal_account_movement_trigger(PG_FUNCTION_ARGS)
 		args[0] = CStringGetTextDatum(person_id);
 		args[1] = Int64GetDatum(after);
 		if (xdjy_plan_execute(&q_account_update, args, NULL, 0, SPI_OK_UPDATE) != 1)
-			elog(ERROR, "xdjy: account row of person \"%s\" not updated", xdjy_clip(person_id));
+			ereport(ERROR,
+					(errcode(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE),
+					 errmsg("could not update a personal account"),
+					 errdetail("The account row of person \"%s\" was not updated.", xdjy_clip(person_id)),
+					 errhint("This is an internal error of xdjy; report the statement that raised it.")));
 	}
 	xdjy_spi_finish();
 

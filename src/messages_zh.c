@@ -901,6 +901,17 @@ const XdjyMessage xdjy_messages_zh[] = {
 	 "请给出省级节点数据库的 libpq 连接串，例如 'host=... port=5432 dbname=...'。"},
 	{"not set",
 	 "未设置"},
+	/* internal errors: a row to lock, an account write */
+	{"%s vanished between its insert and its lock.",
+	 "%s在插入与加锁之间消失。"},
+	{"The ledger row of person \"%s\", year %d, group \"%s\"",
+	 "参保人“%s”%d 年“%s”额度的台账行"},
+	{"The account row of person \"%s\"",
+	 "参保人“%s”的个人账户行"},
+	{"The movement of person \"%s\" was not inserted.",
+	 "参保人“%s”的账户变动未能写入。"},
+	{"The account row of person \"%s\" was not updated.",
+	 "参保人“%s”的个人账户行未能更新。"},
 };
 
 const int	xdjy_messages_zh_count = lengthof(xdjy_messages_zh);

@@ -892,19 +892,12 @@ lock_ledger(const char *person_id, int year, const char *quota_group,
 		}
 		return;
 	}
-	for (int attempt = 0; attempt < 2; attempt++)
-	{
-		if (xdjy_plan_execute(&q_ledger_lock, args, NULL, 1, SPI_OK_SELECT) > 0)
-		{
-			*deductible_met = xdjy_spi_int64(0, 1, 0);
-			*fund_paid = xdjy_spi_int64(0, 2, 0);
-			return;
-		}
-		/* first settlement of the year: a concurrent one may race us here */
-		xdjy_plan_execute(&q_ledger_insert, args, NULL, 0, SPI_OK_INSERT);
-	}
-	elog(ERROR, "xdjy: ledger row of person \"%s\", year %d, group \"%s\" vanished",
-		 xdjy_clip(person_id), year, xdjy_clip(quota_group));
+	/* the first settlement of the year creates the row */
+	xdjy_plan_lock_or_insert(&q_ledger_lock, &q_ledger_insert, args,
+							 XDJY_N_("The ledger row of person \"%s\", year %d, group \"%s\""),
+							 xdjy_clip(person_id), year, xdjy_clip(quota_group));
+	*deductible_met = xdjy_spi_int64(0, 1, 0);
+	*fund_paid = xdjy_spi_int64(0, 2, 0);
 }
 
 static void

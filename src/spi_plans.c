@@ -253,3 +253,34 @@ xdjy_spi_text(int row, int col, MemoryContext cxt)
 	MemoryContextSwitchTo(old);
 	return s;
 }
+
+/*
+ * Lock the one row lock finds (SELECT ... FOR NO KEY UPDATE), creating it
+ * first with insert (INSERT ... ON CONFLICT DO NOTHING) when there is none
+ * yet: two sessions creating the same row both end up locking the one that
+ * won.  A row that neither exists nor can be created is an internal error
+ * (55000), never XX000.  what names the row in the message.
+ */
+void
+xdjy_plan_lock_or_insert(XdjyPlan *lock, XdjyPlan *insert, Datum *values,
+						 const char *what_fmt,...)
+{
+	va_list		ap;
+	char		what[512];
+
+	for (int attempt = 0; attempt < 2; attempt++)
+	{
+		if (xdjy_plan_execute(lock, values, NULL, 1, SPI_OK_SELECT) > 0)
+			return;
+		xdjy_plan_execute(insert, values, NULL, 0, SPI_OK_INSERT);
+	}
+	/* the name is formatted only here, off the path every settlement takes */
+	va_start(ap, what_fmt);
+	vsnprintf(what, sizeof(what), xdjy_tr(what_fmt), ap);
+	va_end(ap);
+	ereport(ERROR,
+			(errcode(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE),
+			 errmsg("could not lock or create a row of xdjy"),
+			 errdetail("%s vanished between its insert and its lock.", what),
+			 errhint("This is an internal error of xdjy; report the statement that raised it.")));
+}

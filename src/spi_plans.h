@@ -71,6 +71,16 @@ xdjy_run(XdjyPlan *plan, Datum *values, const char *nulls, long tcount)
 extern uint64 xdjy_run_latest(XdjyPlan *plan, Datum *values, const char *nulls,
 							  long tcount);
 
+/*
+ * Lock the row lock finds, first creating it with insert (ON CONFLICT DO
+ * NOTHING) if there is none; afterwards SPI_tuptable holds the locked row.
+ * what_fmt (translated, formatted only on failure) names the row for the
+ * internal error (55000) if it cannot be had.
+ */
+extern void xdjy_plan_lock_or_insert(XdjyPlan *lock, XdjyPlan *insert,
+									 Datum *values, const char *what_fmt,...)
+			pg_attribute_printf(4, 5);
+
 /* column of the current SPI_tuptable row, NULL-aware */
 extern Datum xdjy_spi_value(int row, int col, bool *isnull);
 extern int64 xdjy_spi_int64(int row, int col, int64 if_null);
