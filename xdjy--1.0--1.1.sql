@@ -2617,6 +2617,63 @@ GRANT INSERT, UPDATE, DELETE ON former_rural_special_drug TO xdjy_admin;
 CREATE TRIGGER business_dates BEFORE INSERT OR UPDATE ON former_rural_special_drug
 	FOR EACH ROW EXECUTE FUNCTION business_dates_trigger('valid');
 
+-- issue 16: the parent side of the new tables' references (src/reference_check.c):
+-- a person, settlement, institution or region their rows refer to is not
+-- deleted nor its key changed, as with a foreign key (NO ACTION, 23503)
+DROP TRIGGER region_referenced ON region;
+CREATE CONSTRAINT TRIGGER region_referenced AFTER UPDATE OR DELETE ON region
+	FOR EACH ROW EXECUTE FUNCTION reference_parent_trigger(
+		'region_parent_code_fkey', 'code', 'region', 'parent_code',
+		'institution_region_code_fkey', 'code', 'institution', 'region_code',
+		'operator_region_region_code_fkey', 'code', 'operator_region', 'region_code',
+		'person_insured_region_fkey', 'code', 'person', 'insured_region',
+		'filing_destination_region_fkey', 'code', 'filing', 'destination_region',
+		'filing_exemption_province_fkey', 'code', 'filing_exemption', 'province',
+		'institution_choice_rule_province_fkey', 'code', 'institution_choice_rule', 'province',
+		'policy_insured_region_fkey', 'code', 'policy', 'insured_region',
+		'referral_destination_region_fkey', 'code', 'referral', 'destination_region',
+		'provincial_clearing_province_code_fkey', 'code', 'provincial_clearing', 'province_code',
+		'clearing_transfer_region_code_fkey', 'code', 'clearing_transfer', 'region_code',
+		'med_list_region_code_fkey', 'code', 'med_list', 'region_code',
+		'fee_lines_required_region_code_fkey', 'code', 'fee_lines_required', 'region_code',
+		'account_cross_province_province_fkey', 'code', 'account_cross_province', 'province',
+		'former_rural_ratio_province_fkey', 'code', 'former_rural_ratio', 'province',
+		'former_rural_special_drug_province_fkey', 'code', 'former_rural_special_drug', 'province');
+COMMENT ON TRIGGER region_referenced ON region IS
+	'rows referring to region: region.parent_code, institution.region_code, operator_region.region_code, person.insured_region, filing.destination_region, filing_exemption.province, institution_choice_rule.province, policy.insured_region, referral.destination_region, provincial_clearing.province_code, clearing_transfer.region_code, med_list.region_code, fee_lines_required.region_code, account_cross_province.province, former_rural_ratio.province, former_rural_special_drug.province (no action: a key still referred to stays)';
+DROP TRIGGER institution_referenced ON institution;
+CREATE CONSTRAINT TRIGGER institution_referenced AFTER UPDATE OR DELETE ON institution
+	FOR EACH ROW EXECUTE FUNCTION reference_parent_trigger(
+		'institution_choice_institution_code_fkey', 'code', 'institution_choice', 'institution_code',
+		'encounter_institution_code_fkey', 'code', 'encounter', 'institution_code',
+		'referral_issued_by_fkey', 'code', 'referral', 'issued_by',
+		'clearing_confirmation_institution_code_fkey', 'code', 'clearing_confirmation', 'institution_code',
+		'clearing_declaration_institution_code_fkey', 'code', 'clearing_declaration', 'institution_code',
+		'referral_qualification_institution_code_fkey', 'code', 'referral_qualification', 'institution_code');
+COMMENT ON TRIGGER institution_referenced ON institution IS
+	'rows referring to institution: institution_choice.institution_code, encounter.institution_code, referral.issued_by, clearing_confirmation.institution_code, clearing_declaration.institution_code, referral_qualification.institution_code (no action: a key still referred to stays)';
+DROP TRIGGER person_referenced ON person;
+CREATE CONSTRAINT TRIGGER person_referenced AFTER UPDATE OR DELETE ON person
+	FOR EACH ROW EXECUTE FUNCTION reference_parent_trigger(
+		'filing_person_id_fkey', 'id', 'filing', 'person_id',
+		'encounter_person_id_fkey', 'id', 'encounter', 'person_id',
+		'referral_person_id_fkey', 'id', 'referral', 'person_id',
+		'ledger_person_id_fkey', 'id', 'ledger', 'person_id',
+		'personal_account_person_id_fkey', 'id', 'personal_account', 'person_id',
+		'personal_account_movement_person_id_fkey', 'id', 'personal_account_movement', 'person_id',
+		'person_attribute_person_id_fkey', 'id', 'person_attribute', 'person_id');
+COMMENT ON TRIGGER person_referenced ON person IS
+	'rows referring to person: filing.person_id, encounter.person_id, referral.person_id, ledger.person_id, personal_account.person_id, personal_account_movement.person_id, person_attribute.person_id (no action: a key still referred to stays)';
+DROP TRIGGER settlement_referenced ON settlement;
+CREATE CONSTRAINT TRIGGER settlement_referenced AFTER UPDATE OR DELETE ON settlement
+	FOR EACH ROW EXECUTE FUNCTION reference_parent_trigger(
+		'manual_claim_settlement_id_fkey', 'id', 'manual_claim', 'settlement_id',
+		'detail_upload_settlement_id_fkey', 'id', 'detail_upload', 'settlement_id',
+		'clearing_detail_confirmation_setl_sn_fkey', 'id', 'clearing_detail_confirmation', 'setl_sn',
+		'personal_account_movement_settlement_id_fkey', 'id', 'personal_account_movement', 'settlement_id');
+COMMENT ON TRIGGER settlement_referenced ON settlement IS
+	'rows referring to settlement: manual_claim.settlement_id, detail_upload.settlement_id, clearing_detail_confirmation.setl_sn, personal_account_movement.settlement_id (no action: a key still referred to stays)';
+
 -- issue 18: the transaction lifecycle exactly once (schema/17_transactions.sql)
 
 --------------------------------------------------------------------------

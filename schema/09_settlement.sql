@@ -152,9 +152,10 @@ CREATE CONSTRAINT TRIGGER settlement_referenced AFTER UPDATE OR DELETE ON settle
 	FOR EACH ROW EXECUTE FUNCTION reference_parent_trigger(
 		'manual_claim_settlement_id_fkey', 'id', 'manual_claim', 'settlement_id',
 		'detail_upload_settlement_id_fkey', 'id', 'detail_upload', 'settlement_id',
-		'clearing_detail_confirmation_setl_sn_fkey', 'id', 'clearing_detail_confirmation', 'setl_sn');
+		'clearing_detail_confirmation_setl_sn_fkey', 'id', 'clearing_detail_confirmation', 'setl_sn',
+		'personal_account_movement_settlement_id_fkey', 'id', 'personal_account_movement', 'settlement_id');
 COMMENT ON TRIGGER settlement_referenced ON settlement IS
-	'rows referring to settlement: manual_claim.settlement_id, detail_upload.settlement_id, clearing_detail_confirmation.setl_sn (no action: a key still referred to stays)';
+	'rows referring to settlement: manual_claim.settlement_id, detail_upload.settlement_id, clearing_detail_confirmation.setl_sn, personal_account_movement.settlement_id (no action: a key still referred to stays)';
 CREATE CONSTRAINT TRIGGER settlement_referenced_deferred AFTER UPDATE OR DELETE ON settlement
 	DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION reference_parent_trigger(
 		'settlement_reverses_fkey', 'id', 'settlement', 'reverses');
