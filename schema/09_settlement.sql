@@ -256,6 +256,8 @@ GRANT SELECT (id, encounter_id, settled_on, mode, scope, reverses, institution_c
 	insured_region, treatment_region, total_fen, fund_fen, personal_fen) ON settlement TO xdjy_analyst;
 -- when the details arrived: what detail_upload_overdue reports (鲁医保发〔2022〕26号 第三条(四))
 GRANT SELECT (details_received_on) ON settlement TO xdjy_analyst;
+-- the personal account's part: what the monthly clearing carries beside the fund (鲁医保发〔2022〕26号 第四条(二))
+GRANT SELECT (acct_pay_fen) ON settlement TO xdjy_analyst;
 CREATE POLICY settlement_admin ON settlement FOR SELECT TO xdjy_admin USING (true);
 CREATE POLICY settlement_operator_read ON settlement FOR SELECT TO xdjy_operator
 	USING (insured_region IN (SELECT xdjy.operator_regions())
