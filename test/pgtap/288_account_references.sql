@@ -6,7 +6,7 @@
 -- foreign key); once nothing refers to it, it goes.  And every reference
 -- the children check has its parent-side check.
 BEGIN;
-SELECT plan(17);
+SELECT plan(18);
 \ir include/settlement_data.sql
 \ir include/helpers.sql
 
@@ -74,24 +74,27 @@ SELECT throws_ok($$DELETE FROM region WHERE code = '980000'$$, '23503', NULL,
 DELETE FROM former_rural_special_drug WHERE province = '980000';
 SELECT lives_ok($$DELETE FROM region WHERE code = '980000'$$, 'without them, the province goes');
 
--- every reference a child trigger of these tables checks, a parent trigger checks too
-SELECT is((
+-- every reference a child trigger checks, a parent trigger checks too, and
+-- the other way round: the issue's tables first, then all of xdjy's
+CREATE TEMP VIEW refs AS
 	WITH args AS (
 		SELECT t.tgrelid::regclass::text AS tbl, p.proname,
 			string_to_array(regexp_replace(encode(t.tgargs, 'escape'), '\\000$', ''), '\000') AS a
 		FROM pg_trigger t JOIN pg_proc p ON p.oid = t.tgfoid
 		WHERE p.proname IN ('reference_child_trigger', 'reference_parent_trigger') AND t.tgnargs > 0
-	), refs AS (
-		SELECT proname, a[4 * i + 1] AS fkey,
-			CASE WHEN proname = 'reference_child_trigger' THEN replace(tbl, 'xdjy.', '') ELSE a[4 * i + 3] END AS child
-		FROM args, generate_series(0, array_length(a, 1) / 4 - 1) i
 	)
-	SELECT string_agg(c.fkey, ', ' ORDER BY c.fkey) FROM refs c
+	SELECT proname, a[4 * i + 1] AS fkey,
+		CASE WHEN proname = 'reference_child_trigger' THEN replace(tbl, 'xdjy.', '') ELSE a[4 * i + 3] END AS child
+	FROM args, generate_series(0, array_length(a, 1) / 4 - 1) i;
+SELECT is((SELECT string_agg(c.fkey, ', ' ORDER BY c.fkey) FROM refs c
 	WHERE c.proname = 'reference_child_trigger'
 		AND c.child IN ('personal_account', 'personal_account_movement', 'person_attribute', 'referral_qualification',
 			'account_cross_province', 'former_rural_ratio', 'former_rural_special_drug')
 		AND NOT EXISTS (SELECT FROM refs p WHERE p.proname = 'reference_parent_trigger' AND p.fkey = c.fkey)),
 	NULL, 'every reference of the issue''s tables is checked on the parent side too');
+SELECT is((SELECT string_agg(DISTINCT c.proname || ': ' || c.fkey, ', ') FROM refs c
+	WHERE NOT EXISTS (SELECT FROM refs p WHERE p.proname <> c.proname AND p.fkey = c.fkey)),
+	NULL, 'every reference of xdjy''s tables has both sides: the child''s check and the parent''s');
 
 SELECT * FROM finish();
 ROLLBACK;
