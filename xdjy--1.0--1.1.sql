@@ -2583,6 +2583,295 @@ GRANT INSERT, UPDATE, DELETE ON former_rural_ratio TO xdjy_admin;
 CREATE TRIGGER business_dates BEFORE INSERT OR UPDATE ON former_rural_ratio
 	FOR EACH ROW EXECUTE FUNCTION business_dates_trigger('valid');
 
+-- 吉医保发〔2019〕34号 附件第13条, its parenthesis: until the resident
+-- benefits are unified, a former rural-scheme participant (原新农合参合人员)
+-- buying special drugs at a designated special-drug pharmacy is paid under
+-- the city-level designated institution's ordinary-disease inpatient
+-- policy (市级定点医疗机构普通疾病住院补偿政策) instead of the outpatient
+-- special-disease benefit.  A province records the dates and the tier of
+-- the inpatient policy row that stands for that policy; where no row
+-- covers the date, the purchase settles as every other participant's.
+CREATE TABLE former_rural_special_drug (
+	province	text NOT NULL,
+	valid		daterange NOT NULL,
+	tier		smallint NOT NULL CHECK (tier BETWEEN 0 AND 3),
+	source		text NOT NULL,
+	PRIMARY KEY (province, valid),
+	CONSTRAINT former_rural_special_drug_province_form CHECK (province ~ '^[0-9]{2}0000$'),
+	CONSTRAINT former_rural_special_drug_not_empty CHECK (NOT isempty(valid)),
+	CONSTRAINT former_rural_special_drug_no_overlap EXCLUDE USING gist (province WITH =, valid WITH &&)
+);
+CREATE CONSTRAINT TRIGGER former_rural_special_drug_references AFTER INSERT OR UPDATE ON former_rural_special_drug
+	FOR EACH ROW EXECUTE FUNCTION reference_child_trigger(
+		'former_rural_special_drug_province_fkey', 'province', 'region', 'code');
+COMMENT ON TRIGGER former_rural_special_drug_references ON former_rural_special_drug IS
+	'references of former_rural_special_drug: province → region (code)';
+COMMENT ON TABLE former_rural_special_drug IS
+	'原新农合 special drugs: when a province pays its former rural-scheme participants'' special-drug purchases at special-drug pharmacies under the city-level designated institution''s ordinary-disease inpatient policy (吉医保发〔2019〕34号 附件第13条)';
+COMMENT ON COLUMN former_rural_special_drug.province IS 'the insured province, as its 6-digit code (220000 Jilin)';
+COMMENT ON COLUMN former_rural_special_drug.valid IS 'the purchase dates the setting covers (until the resident benefits are unified)';
+COMMENT ON COLUMN former_rural_special_drug.tier IS 'the tier of the insured region''s inpatient policy row that stands for the city-level designated institution (its any-tier row where none has the tier)';
+SELECT pg_catalog.pg_extension_config_dump('former_rural_special_drug', '');
+GRANT SELECT ON former_rural_special_drug TO xdjy_admin, xdjy_operator;
+GRANT INSERT, UPDATE, DELETE ON former_rural_special_drug TO xdjy_admin;
+CREATE TRIGGER business_dates BEFORE INSERT OR UPDATE ON former_rural_special_drug
+	FOR EACH ROW EXECUTE FUNCTION business_dates_trigger('valid');
+
+-- issue 16: the parent side of the new tables' references (src/reference_check.c):
+-- a person, settlement, institution or region their rows refer to is not
+-- deleted nor its key changed, as with a foreign key (NO ACTION, 23503)
+DROP TRIGGER region_referenced ON region;
+CREATE CONSTRAINT TRIGGER region_referenced AFTER UPDATE OR DELETE ON region
+	FOR EACH ROW EXECUTE FUNCTION reference_parent_trigger(
+		'region_parent_code_fkey', 'code', 'region', 'parent_code',
+		'institution_region_code_fkey', 'code', 'institution', 'region_code',
+		'operator_region_region_code_fkey', 'code', 'operator_region', 'region_code',
+		'person_insured_region_fkey', 'code', 'person', 'insured_region',
+		'filing_destination_region_fkey', 'code', 'filing', 'destination_region',
+		'filing_exemption_province_fkey', 'code', 'filing_exemption', 'province',
+		'institution_choice_rule_province_fkey', 'code', 'institution_choice_rule', 'province',
+		'policy_insured_region_fkey', 'code', 'policy', 'insured_region',
+		'referral_destination_region_fkey', 'code', 'referral', 'destination_region',
+		'provincial_clearing_province_code_fkey', 'code', 'provincial_clearing', 'province_code',
+		'clearing_transfer_region_code_fkey', 'code', 'clearing_transfer', 'region_code',
+		'med_list_region_code_fkey', 'code', 'med_list', 'region_code',
+		'fee_lines_required_region_code_fkey', 'code', 'fee_lines_required', 'region_code',
+		'account_cross_province_province_fkey', 'code', 'account_cross_province', 'province',
+		'former_rural_ratio_province_fkey', 'code', 'former_rural_ratio', 'province',
+		'former_rural_special_drug_province_fkey', 'code', 'former_rural_special_drug', 'province');
+COMMENT ON TRIGGER region_referenced ON region IS
+	'rows referring to region: region.parent_code, institution.region_code, operator_region.region_code, person.insured_region, filing.destination_region, filing_exemption.province, institution_choice_rule.province, policy.insured_region, referral.destination_region, provincial_clearing.province_code, clearing_transfer.region_code, med_list.region_code, fee_lines_required.region_code, account_cross_province.province, former_rural_ratio.province, former_rural_special_drug.province (no action: a key still referred to stays)';
+DROP TRIGGER institution_referenced ON institution;
+CREATE CONSTRAINT TRIGGER institution_referenced AFTER UPDATE OR DELETE ON institution
+	FOR EACH ROW EXECUTE FUNCTION reference_parent_trigger(
+		'institution_choice_institution_code_fkey', 'code', 'institution_choice', 'institution_code',
+		'encounter_institution_code_fkey', 'code', 'encounter', 'institution_code',
+		'referral_issued_by_fkey', 'code', 'referral', 'issued_by',
+		'clearing_confirmation_institution_code_fkey', 'code', 'clearing_confirmation', 'institution_code',
+		'clearing_declaration_institution_code_fkey', 'code', 'clearing_declaration', 'institution_code',
+		'referral_qualification_institution_code_fkey', 'code', 'referral_qualification', 'institution_code');
+COMMENT ON TRIGGER institution_referenced ON institution IS
+	'rows referring to institution: institution_choice.institution_code, encounter.institution_code, referral.issued_by, clearing_confirmation.institution_code, clearing_declaration.institution_code, referral_qualification.institution_code (no action: a key still referred to stays)';
+DROP TRIGGER person_referenced ON person;
+CREATE CONSTRAINT TRIGGER person_referenced AFTER UPDATE OR DELETE ON person
+	FOR EACH ROW EXECUTE FUNCTION reference_parent_trigger(
+		'filing_person_id_fkey', 'id', 'filing', 'person_id',
+		'encounter_person_id_fkey', 'id', 'encounter', 'person_id',
+		'referral_person_id_fkey', 'id', 'referral', 'person_id',
+		'ledger_person_id_fkey', 'id', 'ledger', 'person_id',
+		'personal_account_person_id_fkey', 'id', 'personal_account', 'person_id',
+		'personal_account_movement_person_id_fkey', 'id', 'personal_account_movement', 'person_id',
+		'person_attribute_person_id_fkey', 'id', 'person_attribute', 'person_id');
+COMMENT ON TRIGGER person_referenced ON person IS
+	'rows referring to person: filing.person_id, encounter.person_id, referral.person_id, ledger.person_id, personal_account.person_id, personal_account_movement.person_id, person_attribute.person_id (no action: a key still referred to stays)';
+DROP TRIGGER settlement_referenced ON settlement;
+CREATE CONSTRAINT TRIGGER settlement_referenced AFTER UPDATE OR DELETE ON settlement
+	FOR EACH ROW EXECUTE FUNCTION reference_parent_trigger(
+		'manual_claim_settlement_id_fkey', 'id', 'manual_claim', 'settlement_id',
+		'detail_upload_settlement_id_fkey', 'id', 'detail_upload', 'settlement_id',
+		'clearing_detail_confirmation_setl_sn_fkey', 'id', 'clearing_detail_confirmation', 'setl_sn',
+		'personal_account_movement_settlement_id_fkey', 'id', 'personal_account_movement', 'settlement_id');
+COMMENT ON TRIGGER settlement_referenced ON settlement IS
+	'rows referring to settlement: manual_claim.settlement_id, detail_upload.settlement_id, clearing_detail_confirmation.setl_sn, personal_account_movement.settlement_id (no action: a key still referred to stays)';
+
+-- issue 16: the clearing views carry the personal account payments
+-- (鲁医保发〔2022〕26号 第四条(二): cleared monthly like the pooled fund):
+-- acct_pay at the end of 3260's clearing_detail and of its monthly
+-- totals (their dependants stay), acct_pay_fen and _yuan beside fund_fen
+-- in clearing_monthly_as_of, whose result type changes, so it and its
+-- view are created again
+CREATE OR REPLACE VIEW clearing_detail WITH (security_invoker = true) AS
+	SELECT
+		EXTRACT(YEAR FROM s.settled_on)::integer AS trt_year,
+		EXTRACT(MONTH FROM s.settled_on)::integer AS trt_month,
+		s.treatment_region AS mdtrtarea,
+		s.institution_code AS medins_no,
+		p.certno,
+		s.person_id AS psn_no,
+		s.encounter_id AS mdtrt_id,
+		s.id AS setl_sn,
+		xdjy.fen_to_yuan(s.total_fen)::numeric(16,2) AS medfee_sumamt,
+		xdjy.fen_to_yuan(s.fund_fen)::numeric(16,2) AS optins_pay_sumamt,
+		s.insured_region AS insuplc_admdvs,
+		s.settled_on AS setl_time,
+		CASE WHEN s.reverses IS NULL THEN '0' ELSE '1' END AS refd_setl_flag,
+		CASE WHEN c.action OPERATOR(pg_catalog.=) 'confirm' THEN c.cnfm_flag END AS cnfm_flag,
+		CASE WHEN c.action OPERATOR(pg_catalog.=) 'confirm' THEN c.recorded_on END AS cnfm_date,
+		CASE WHEN c.action OPERATOR(pg_catalog.=) 'confirm' THEN c.recorded_by END AS cnfm_opter,
+		xdjy.fen_to_yuan(s.acct_pay_fen)::numeric(16,2) AS acct_pay
+	FROM xdjy.settlement s
+	LEFT JOIN xdjy.person p ON p.id OPERATOR(pg_catalog.=) s.person_id
+	LEFT JOIN LATERAL (
+		SELECT k.action, k.cnfm_flag, k.recorded_on, k.recorded_by
+		FROM xdjy.clearing_detail_confirmation k
+		WHERE k.setl_sn OPERATOR(pg_catalog.=) s.id
+		ORDER BY k.seq DESC LIMIT 1) c ON true
+	WHERE s.mode OPERATOR(pg_catalog.=) 'direct'
+		AND s.scope OPERATOR(pg_catalog.=) ANY (ARRAY['intra_province', 'cross_province']);
+COMMENT ON COLUMN clearing_detail.optins_pay_sumamt IS 'agency payment in yuan: the fund''s payment (hifp_pay; the personal account''s is acct_pay) / 经办机构支付总额（元）';
+COMMENT ON COLUMN clearing_detail.acct_pay IS 'personal account payment in yuan (settlement.acct_pay_fen), cleared monthly like the fund (鲁医保发〔2022〕26号 第四条(二)) / 个人账户支出（元）';
+CREATE OR REPLACE VIEW clearing_confirmation_monthly WITH (security_invoker = true) AS
+	SELECT d.trt_year, d.trt_month, d.medins_no, d.mdtrtarea,
+		pg_catalog.count(*) AS setl_cnt,
+		pg_catalog.sum(d.medfee_sumamt) AS medfee_sumamt,
+		pg_catalog.sum(d.optins_pay_sumamt) AS optins_pay_sumamt,
+		pg_catalog.count(*) FILTER (WHERE d.cnfm_flag OPERATOR(pg_catalog.=) '1') AS agreed_cnt,
+		pg_catalog.count(*) FILTER (WHERE d.cnfm_flag OPERATOR(pg_catalog.=) '0') AS disputed_cnt,
+		pg_catalog.count(*) FILTER (WHERE d.cnfm_flag IS NULL) AS open_cnt,
+		CASE WHEN pg_catalog.bool_and(d.cnfm_flag IS NOT NULL)
+			THEN pg_catalog.max(d.cnfm_date) END AS confirmed_on,
+		pg_catalog.sum(d.acct_pay) AS acct_pay
+	FROM xdjy.clearing_detail d
+	GROUP BY d.trt_year, d.trt_month, d.medins_no, d.mdtrtarea;
+COMMENT ON COLUMN clearing_confirmation_monthly.acct_pay IS 'personal account payments in yuan, cleared monthly like the fund (鲁医保发〔2022〕26号 第四条(二)) / 个人账户支出（元）';
+-- the analyst reads the account's part as the fund's
+GRANT SELECT (acct_pay_fen) ON settlement TO xdjy_analyst;
+DROP VIEW clearing_monthly;
+DROP FUNCTION clearing_monthly_as_of(date);
+CREATE FUNCTION clearing_monthly_as_of(as_of date)
+	RETURNS TABLE (month date, party_kind text, code text, region_code text,
+		settlements bigint, fund_fen bigint, fund_yuan numeric,
+		acct_pay_fen bigint, acct_pay_yuan numeric,
+		confirm_due_on date, confirmed_on date, confirmed_fund_fen bigint, confirmed_fund_yuan numeric,
+		agreed_settlements bigint, confirm_status text,
+		declared_on date, declared_fund_fen bigint, declared_fund_yuan numeric,
+		pay_due_on date, paid_on date, paid_fen bigint, paid_yuan numeric, pay_status text,
+		transfer_due_on date, transferred_on date, transferred_fund_fen bigint, transferred_fund_yuan numeric,
+		transfer_status text)
+	LANGUAGE sql STABLE STRICT PARALLEL RESTRICTED
+	SET search_path = pg_catalog, pg_temp
+BEGIN ATOMIC
+	SELECT xdjy.check_business_date(clearing_monthly_as_of.as_of, 'clearing_monthly_as_of(as_of)');
+	WITH cleared AS (
+		SELECT xdjy.month_of(s.settled_on) AS month, s.id, s.institution_code,
+			s.insured_region, s.treatment_region, s.fund_fen, t.acct_pay_fen
+		FROM xdjy.remote_direct_settlement s
+		JOIN xdjy.settlement t ON t.id = s.id
+		WHERE s.settled_on <= as_of
+	), answer AS (
+		-- each settlement's standing 3261/3262 answer on as_of: its latest entry
+		SELECT DISTINCT ON (k.setl_sn) k.setl_sn, k.action, k.cnfm_flag, k.recorded_on
+		FROM xdjy.clearing_detail_confirmation k
+		WHERE k.recorded_on <= as_of
+		ORDER BY k.setl_sn, k.seq DESC
+	), inst AS (
+		SELECT c.month, c.institution_code, min(c.treatment_region) AS region_code,
+			count(*) AS settlements, sum(c.fund_fen)::bigint AS fund_fen,
+			sum(c.acct_pay_fen)::bigint AS acct_pay_fen,
+			count(*) FILTER (WHERE a.action = 'confirm' AND a.cnfm_flag = '1') AS agreed,
+			max(a.recorded_on) FILTER (WHERE a.action = 'confirm' AND a.cnfm_flag = '1') AS last_agreed_on,
+			xdjy.clearing_confirm_due_on(c.month) AS confirm_due_on
+		FROM cleared c
+		LEFT JOIN answer a ON a.setl_sn = c.id
+		GROUP BY c.month, c.institution_code
+	), confirmed AS (
+		-- confirmed: by a standing month confirmation, or once every row is
+		-- agreed (cnfm_flag 1) through the national interface, whichever first
+		SELECT i.*, cf.fund_fen AS confirmed_fund_fen,
+			LEAST(cf.confirmed_on, CASE WHEN i.agreed = i.settlements THEN i.last_agreed_on END) AS confirmed_on
+		FROM inst i
+		LEFT JOIN LATERAL (
+			SELECT c.confirmed_on, c.fund_fen
+			FROM xdjy.clearing_confirmation c
+			WHERE c.month = i.month AND c.institution_code = i.institution_code
+				AND c.confirmed_on <= as_of AND (c.rolled_back_on IS NULL OR c.rolled_back_on > as_of)
+			ORDER BY c.confirmed_on DESC, c.id DESC LIMIT 1) cf ON true
+	), payer AS (
+		SELECT c.month, c.insured_region, count(*) AS settlements, sum(c.fund_fen)::bigint AS fund_fen,
+			sum(c.acct_pay_fen)::bigint AS acct_pay_fen,
+			xdjy.clearing_transfer_due_on(pc.starts_on) AS transfer_due_on
+		FROM cleared c
+		LEFT JOIN xdjy.provincial_clearing pc
+			ON pc.province_code = xdjy.province_of(c.insured_region)
+			AND pc.month = (c.month + interval '1 month')::date
+		GROUP BY c.month, c.insured_region, pc.starts_on
+	), payee AS (
+		SELECT c.month, c.treatment_region, count(*) AS settlements, sum(c.fund_fen)::bigint AS fund_fen,
+			sum(c.acct_pay_fen)::bigint AS acct_pay_fen
+		FROM cleared c
+		GROUP BY c.month, c.treatment_region
+	), declared AS (
+		SELECT d.month, d.institution_code, d.declared_on, d.fund_fen,
+			xdjy.clearing_pay_due_on(d.declared_on) AS pay_due_on,
+			CASE WHEN d.paid_on <= as_of THEN d.paid_on END AS paid_on,
+			CASE WHEN d.paid_on <= as_of THEN d.paid_fen END AS paid_fen
+		FROM xdjy.clearing_declaration d
+		WHERE d.declared_on <= as_of
+	)
+	-- every amount in fen with its yuan beside it (exact: fen / 100.0 as numeric)
+	SELECT x.month, x.party_kind, x.code, x.region_code, x.settlements,
+		x.fund_fen, (x.fund_fen / 100.0)::numeric(20,2),
+		x.acct_pay_fen, (x.acct_pay_fen / 100.0)::numeric(20,2),
+		x.confirm_due_on, x.confirmed_on, x.confirmed_fund_fen, (x.confirmed_fund_fen / 100.0)::numeric(20,2),
+		x.agreed_settlements, x.confirm_status,
+		x.declared_on, x.declared_fund_fen, (x.declared_fund_fen / 100.0)::numeric(20,2),
+		x.pay_due_on, x.paid_on, x.paid_fen, (x.paid_fen / 100.0)::numeric(20,2), x.pay_status,
+		x.transfer_due_on, x.transferred_on, x.transferred_fund_fen, (x.transferred_fund_fen / 100.0)::numeric(20,2),
+		x.transfer_status
+	FROM (
+		SELECT i.month, 'institution', i.institution_code, i.region_code, i.settlements, i.fund_fen, i.acct_pay_fen,
+			i.confirm_due_on, i.confirmed_on, i.confirmed_fund_fen, i.agreed,
+			xdjy.deadline_status(i.confirm_due_on, i.confirmed_on, as_of),
+			dc.declared_on, dc.fund_fen, dc.pay_due_on, dc.paid_on, dc.paid_fen,
+			CASE WHEN dc.declared_on IS NOT NULL THEN xdjy.deadline_status(dc.pay_due_on, dc.paid_on, as_of) END,
+			NULL, NULL, NULL, NULL
+		FROM confirmed i
+		LEFT JOIN declared dc ON dc.month = i.month AND dc.institution_code = i.institution_code
+		UNION ALL
+		SELECT p.month, 'insured_region', p.insured_region, p.insured_region, p.settlements, p.fund_fen, p.acct_pay_fen,
+			NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+			p.transfer_due_on, t.transferred_on, t.fund_fen,
+			xdjy.deadline_status(p.transfer_due_on, t.transferred_on, as_of)
+		FROM payer p
+		LEFT JOIN xdjy.clearing_transfer t
+			ON t.month = p.month AND t.region_code = p.insured_region AND t.transferred_on <= as_of
+		UNION ALL
+		SELECT q.month, 'treatment_region', q.treatment_region, q.treatment_region, q.settlements, q.fund_fen, q.acct_pay_fen,
+			NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL
+		FROM payee q
+	) x (month, party_kind, code, region_code, settlements, fund_fen, acct_pay_fen,
+		confirm_due_on, confirmed_on, confirmed_fund_fen, agreed_settlements, confirm_status,
+		declared_on, declared_fund_fen, pay_due_on, paid_on, paid_fen, pay_status,
+		transfer_due_on, transferred_on, transferred_fund_fen, transfer_status)
+	ORDER BY 1, 2, 3;
+END;
+COMMENT ON FUNCTION clearing_monthly_as_of(date) IS
+	'monthly clearing (清算) as it stood on as_of: per institution (confirm by the 20th, pay within 30 working days of declaration), per insured region (transfer up before the next provincial clearing), per treatment region (鲁医保发〔2022〕26号 第四条(二)(三)); the fund''s amounts and the personal account payments beside them (第四条(二))';
+
+CREATE VIEW clearing_monthly WITH (security_invoker = true) AS
+SELECT * FROM xdjy.clearing_monthly_as_of(CURRENT_DATE);
+COMMENT ON VIEW clearing_monthly IS
+	'monthly clearing today; clearing_monthly_as_of(date) for another day';
+GRANT SELECT ON clearing_monthly TO xdjy_admin, xdjy_operator, xdjy_analyst;
+COMMENT ON COLUMN clearing_monthly.month IS 'the month cleared (its first day; month of settled_on) / 清算月份（当月第一天）';
+COMMENT ON COLUMN clearing_monthly.party_kind IS 'institution (receives), insured_region (pays) or treatment_region (receives); reporting_label gives the words / 清算方类型：定点医疗机构（收款）、参保地（付款）、就医地（收款）';
+COMMENT ON COLUMN clearing_monthly.code IS 'the institution code (fixmedins_code) or the pooling region code / 定点医疗机构编号或统筹区代码';
+COMMENT ON COLUMN clearing_monthly.region_code IS 'the pooling region: the institution''s, or the region itself / 所属统筹区';
+COMMENT ON COLUMN clearing_monthly.settlements IS 'remote direct settlements of the month, reversals included / 当月异地直接结算笔数（含冲正）';
+COMMENT ON COLUMN clearing_monthly.fund_fen IS 'fund part (统筹) of those settlements in fen, reversals netted / 基金支付金额（分，冲正已抵减）';
+COMMENT ON COLUMN clearing_monthly.fund_yuan IS 'fund_fen in yuan (fund_fen / 100, exact) / 基金支付金额（元）';
+COMMENT ON COLUMN clearing_monthly.acct_pay_fen IS 'personal account payments (acct_pay) of those settlements in fen, reversals netted, cleared monthly like the fund (鲁医保发〔2022〕26号 第四条(二)) / 个人账户支出金额（分，冲正已抵减）';
+COMMENT ON COLUMN clearing_monthly.acct_pay_yuan IS 'acct_pay_fen in yuan (acct_pay_fen / 100, exact) / 个人账户支出金额（元）';
+COMMENT ON COLUMN clearing_monthly.confirm_due_on IS 'institution rows: confirmation due, the 20th of the next month (鲁医保发〔2022〕26号 第四条(二)) / 对账确认截止日期：次月20日';
+COMMENT ON COLUMN clearing_monthly.confirmed_on IS 'institution rows: the day the month was confirmed (a standing confirmation, or the last 3261 agreement of its rows) / 对账确认日期';
+COMMENT ON COLUMN clearing_monthly.confirmed_fund_fen IS 'institution rows: fund amount of the standing confirmation in fen / 确认的基金支付金额（分）';
+COMMENT ON COLUMN clearing_monthly.confirmed_fund_yuan IS 'confirmed_fund_fen in yuan (exact) / 确认的基金支付金额（元）';
+COMMENT ON COLUMN clearing_monthly.agreed_settlements IS 'institution rows: settlements the institution agreed through 3261 (cnfm_flag 1) / 经3261确认一致的结算笔数';
+COMMENT ON COLUMN clearing_monthly.confirm_status IS 'institution rows: done, open or overdue against confirm_due_on / 对账确认状态：已完成、未到期、已逾期';
+COMMENT ON COLUMN clearing_monthly.declared_on IS 'institution rows: the day the institution declared the month''s costs (费用申报) / 费用申报日期';
+COMMENT ON COLUMN clearing_monthly.declared_fund_fen IS 'institution rows: fund amount declared in fen / 申报的基金支付金额（分）';
+COMMENT ON COLUMN clearing_monthly.declared_fund_yuan IS 'declared_fund_fen in yuan (exact) / 申报的基金支付金额（元）';
+COMMENT ON COLUMN clearing_monthly.pay_due_on IS 'institution rows: payment due, the 30th working day after the declaration (鲁医保发〔2022〕26号 第四条(二)) / 拨付截止日期：申报后30个工作日';
+COMMENT ON COLUMN clearing_monthly.paid_on IS 'institution rows: the day it was paid, if by as_of / 拨付日期';
+COMMENT ON COLUMN clearing_monthly.paid_fen IS 'institution rows: amount paid in fen / 拨付金额（分）';
+COMMENT ON COLUMN clearing_monthly.paid_yuan IS 'paid_fen in yuan (exact) / 拨付金额（元）';
+COMMENT ON COLUMN clearing_monthly.pay_status IS 'institution rows: done, open or overdue against pay_due_on; NULL before a declaration / 拨付状态';
+COMMENT ON COLUMN clearing_monthly.transfer_due_on IS 'insured_region rows: transfer up (上解) due, the day before the province''s next clearing starts (鲁医保发〔2022〕26号 第四条(三)); NULL without a provincial_clearing row / 上解截止日期：下次省级清算开始前一日';
+COMMENT ON COLUMN clearing_monthly.transferred_on IS 'insured_region rows: the day the fund was transferred up / 上解日期';
+COMMENT ON COLUMN clearing_monthly.transferred_fund_fen IS 'insured_region rows: amount transferred up in fen / 上解金额（分）';
+COMMENT ON COLUMN clearing_monthly.transferred_fund_yuan IS 'transferred_fund_fen in yuan (exact) / 上解金额（元）';
+COMMENT ON COLUMN clearing_monthly.transfer_status IS 'insured_region rows: done, open or overdue against transfer_due_on / 上解状态';
+
 -- issue 18: the transaction lifecycle exactly once (schema/17_transactions.sql)
 
 --------------------------------------------------------------------------

@@ -153,9 +153,12 @@ CREATE CONSTRAINT TRIGGER region_referenced AFTER UPDATE OR DELETE ON region
 		'provincial_clearing_province_code_fkey', 'code', 'provincial_clearing', 'province_code',
 		'clearing_transfer_region_code_fkey', 'code', 'clearing_transfer', 'region_code',
 		'med_list_region_code_fkey', 'code', 'med_list', 'region_code',
-		'fee_lines_required_region_code_fkey', 'code', 'fee_lines_required', 'region_code');
+		'fee_lines_required_region_code_fkey', 'code', 'fee_lines_required', 'region_code',
+		'account_cross_province_province_fkey', 'code', 'account_cross_province', 'province',
+		'former_rural_ratio_province_fkey', 'code', 'former_rural_ratio', 'province',
+		'former_rural_special_drug_province_fkey', 'code', 'former_rural_special_drug', 'province');
 COMMENT ON TRIGGER region_referenced ON region IS
-	'rows referring to region: region.parent_code, institution.region_code, operator_region.region_code, person.insured_region, filing.destination_region, filing_exemption.province, institution_choice_rule.province, policy.insured_region, referral.destination_region, provincial_clearing.province_code, clearing_transfer.region_code, med_list.region_code, fee_lines_required.region_code (no action: a key still referred to stays)';
+	'rows referring to region: region.parent_code, institution.region_code, operator_region.region_code, person.insured_region, filing.destination_region, filing_exemption.province, institution_choice_rule.province, policy.insured_region, referral.destination_region, provincial_clearing.province_code, clearing_transfer.region_code, med_list.region_code, fee_lines_required.region_code, account_cross_province.province, former_rural_ratio.province, former_rural_special_drug.province (no action: a key still referred to stays)';
 CREATE INDEX region_parent_code_idx ON region (parent_code);
 COMMENT ON TABLE region IS
 	'administrative divisions (行政区划): 6-digit province/city/county codes, 9-digit townships; is_pooling marks a pooling region (统筹区)';
@@ -195,9 +198,10 @@ CREATE CONSTRAINT TRIGGER institution_referenced AFTER UPDATE OR DELETE ON insti
 		'encounter_institution_code_fkey', 'code', 'encounter', 'institution_code',
 		'referral_issued_by_fkey', 'code', 'referral', 'issued_by',
 		'clearing_confirmation_institution_code_fkey', 'code', 'clearing_confirmation', 'institution_code',
-		'clearing_declaration_institution_code_fkey', 'code', 'clearing_declaration', 'institution_code');
+		'clearing_declaration_institution_code_fkey', 'code', 'clearing_declaration', 'institution_code',
+		'referral_qualification_institution_code_fkey', 'code', 'referral_qualification', 'institution_code');
 COMMENT ON TRIGGER institution_referenced ON institution IS
-	'rows referring to institution: institution_choice.institution_code, encounter.institution_code, referral.issued_by, clearing_confirmation.institution_code, clearing_declaration.institution_code (no action: a key still referred to stays)';
+	'rows referring to institution: institution_choice.institution_code, encounter.institution_code, referral.issued_by, clearing_confirmation.institution_code, clearing_declaration.institution_code, referral_qualification.institution_code (no action: a key still referred to stays)';
 CREATE INDEX institution_region_code_idx ON institution (region_code);
 COMMENT ON TABLE institution IS 'designated medical institutions and pharmacies (定点医药机构)';
 COMMENT ON COLUMN institution.code IS 'fixmedins_code 定点医药机构编号';
@@ -398,9 +402,12 @@ CREATE CONSTRAINT TRIGGER person_referenced AFTER UPDATE OR DELETE ON person
 		'filing_person_id_fkey', 'id', 'filing', 'person_id',
 		'encounter_person_id_fkey', 'id', 'encounter', 'person_id',
 		'referral_person_id_fkey', 'id', 'referral', 'person_id',
-		'ledger_person_id_fkey', 'id', 'ledger', 'person_id');
+		'ledger_person_id_fkey', 'id', 'ledger', 'person_id',
+		'personal_account_person_id_fkey', 'id', 'personal_account', 'person_id',
+		'personal_account_movement_person_id_fkey', 'id', 'personal_account_movement', 'person_id',
+		'person_attribute_person_id_fkey', 'id', 'person_attribute', 'person_id');
 COMMENT ON TRIGGER person_referenced ON person IS
-	'rows referring to person: filing.person_id, encounter.person_id, referral.person_id, ledger.person_id (no action: a key still referred to stays)';
+	'rows referring to person: filing.person_id, encounter.person_id, referral.person_id, ledger.person_id, personal_account.person_id, personal_account_movement.person_id, person_attribute.person_id (no action: a key still referred to stays)';
 CREATE INDEX person_insured_region_idx ON person (insured_region);
 COMMENT ON TABLE person IS 'insured persons (参保人员)';
 COMMENT ON COLUMN person.id IS 'psn_no 人员编号';

@@ -152,9 +152,10 @@ CREATE CONSTRAINT TRIGGER settlement_referenced AFTER UPDATE OR DELETE ON settle
 	FOR EACH ROW EXECUTE FUNCTION reference_parent_trigger(
 		'manual_claim_settlement_id_fkey', 'id', 'manual_claim', 'settlement_id',
 		'detail_upload_settlement_id_fkey', 'id', 'detail_upload', 'settlement_id',
-		'clearing_detail_confirmation_setl_sn_fkey', 'id', 'clearing_detail_confirmation', 'setl_sn');
+		'clearing_detail_confirmation_setl_sn_fkey', 'id', 'clearing_detail_confirmation', 'setl_sn',
+		'personal_account_movement_settlement_id_fkey', 'id', 'personal_account_movement', 'settlement_id');
 COMMENT ON TRIGGER settlement_referenced ON settlement IS
-	'rows referring to settlement: manual_claim.settlement_id, detail_upload.settlement_id, clearing_detail_confirmation.setl_sn (no action: a key still referred to stays)';
+	'rows referring to settlement: manual_claim.settlement_id, detail_upload.settlement_id, clearing_detail_confirmation.setl_sn, personal_account_movement.settlement_id (no action: a key still referred to stays)';
 CREATE CONSTRAINT TRIGGER settlement_referenced_deferred AFTER UPDATE OR DELETE ON settlement
 	DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION reference_parent_trigger(
 		'settlement_reverses_fkey', 'id', 'settlement', 'reverses');
@@ -255,6 +256,8 @@ GRANT SELECT (id, encounter_id, settled_on, mode, scope, reverses, institution_c
 	insured_region, treatment_region, total_fen, fund_fen, personal_fen) ON settlement TO xdjy_analyst;
 -- when the details arrived: what detail_upload_overdue reports (鲁医保发〔2022〕26号 第三条(四))
 GRANT SELECT (details_received_on) ON settlement TO xdjy_analyst;
+-- the personal account's part: what the monthly clearing carries beside the fund (鲁医保发〔2022〕26号 第四条(二))
+GRANT SELECT (acct_pay_fen) ON settlement TO xdjy_analyst;
 CREATE POLICY settlement_admin ON settlement FOR SELECT TO xdjy_admin USING (true);
 CREATE POLICY settlement_operator_read ON settlement FOR SELECT TO xdjy_operator
 	USING (insured_region IN (SELECT xdjy.operator_regions())

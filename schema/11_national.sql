@@ -529,7 +529,8 @@ CREATE VIEW clearing_detail WITH (security_invoker = true) AS
 		CASE WHEN s.reverses IS NULL THEN '0' ELSE '1' END AS refd_setl_flag,
 		CASE WHEN c.action OPERATOR(pg_catalog.=) 'confirm' THEN c.cnfm_flag END AS cnfm_flag,
 		CASE WHEN c.action OPERATOR(pg_catalog.=) 'confirm' THEN c.recorded_on END AS cnfm_date,
-		CASE WHEN c.action OPERATOR(pg_catalog.=) 'confirm' THEN c.recorded_by END AS cnfm_opter
+		CASE WHEN c.action OPERATOR(pg_catalog.=) 'confirm' THEN c.recorded_by END AS cnfm_opter,
+		xdjy.fen_to_yuan(s.acct_pay_fen)::numeric(16,2) AS acct_pay
 	FROM xdjy.settlement s
 	LEFT JOIN xdjy.person p ON p.id OPERATOR(pg_catalog.=) s.person_id
 	LEFT JOIN LATERAL (
@@ -551,13 +552,14 @@ COMMENT ON COLUMN clearing_detail.psn_no IS 'person number (settlement.person_id
 COMMENT ON COLUMN clearing_detail.mdtrt_id IS 'encounter id (encounter.id) / 就诊ID';
 COMMENT ON COLUMN clearing_detail.setl_sn IS 'settlement serial number (settlement.id = setl_id) / 结算流水号';
 COMMENT ON COLUMN clearing_detail.medfee_sumamt IS 'total medical costs in yuan / 医疗费总额（元）';
-COMMENT ON COLUMN clearing_detail.optins_pay_sumamt IS 'agency payment in yuan: the fund''s payment (hifp_pay; personal accounts are not modelled) / 经办机构支付总额（元）';
+COMMENT ON COLUMN clearing_detail.optins_pay_sumamt IS 'agency payment in yuan: the fund''s payment (hifp_pay; the personal account''s is acct_pay) / 经办机构支付总额（元）';
 COMMENT ON COLUMN clearing_detail.insuplc_admdvs IS 'insured place''s division code (settlement.insured_region) / 参保地医保区划';
 COMMENT ON COLUMN clearing_detail.setl_time IS 'settlement time: the business date (settlement.settled_on) / 结算时间';
 COMMENT ON COLUMN clearing_detail.refd_setl_flag IS 'refund settlement flag: 1 for a reversal row, 0 otherwise / 退费结算标志';
 COMMENT ON COLUMN clearing_detail.cnfm_flag IS 'confirmation flag (3261): 1 agreed, 0 not agreed, NULL unanswered or rolled back (3262) / 确认标志';
 COMMENT ON COLUMN clearing_detail.cnfm_date IS 'confirmation date: the business date of the standing 3261 answer / 确认日期';
 COMMENT ON COLUMN clearing_detail.cnfm_opter IS 'confirming operator: the role that recorded the standing 3261 answer / 确认人';
+COMMENT ON COLUMN clearing_detail.acct_pay IS 'personal account payment in yuan (settlement.acct_pay_fen), cleared monthly like the fund (鲁医保发〔2022〕26号 第四条(二)) / 个人账户支出（元）';
 
 CREATE FUNCTION clearing_confirm(setl_sn bigint, cnfm_flag text DEFAULT '1',
 		on_date date DEFAULT current_date, memo text DEFAULT NULL)
@@ -624,7 +626,8 @@ CREATE VIEW clearing_confirmation_monthly WITH (security_invoker = true) AS
 		pg_catalog.count(*) FILTER (WHERE d.cnfm_flag OPERATOR(pg_catalog.=) '0') AS disputed_cnt,
 		pg_catalog.count(*) FILTER (WHERE d.cnfm_flag IS NULL) AS open_cnt,
 		CASE WHEN pg_catalog.bool_and(d.cnfm_flag IS NOT NULL)
-			THEN pg_catalog.max(d.cnfm_date) END AS confirmed_on
+			THEN pg_catalog.max(d.cnfm_date) END AS confirmed_on,
+		pg_catalog.sum(d.acct_pay) AS acct_pay
 	FROM xdjy.clearing_detail d
 	GROUP BY d.trt_year, d.trt_month, d.medins_no, d.mdtrtarea;
 COMMENT ON VIEW clearing_confirmation_monthly IS
@@ -641,6 +644,7 @@ COMMENT ON COLUMN clearing_confirmation_monthly.agreed_cnt IS 'rows answered 1 a
 COMMENT ON COLUMN clearing_confirmation_monthly.disputed_cnt IS 'rows answered 0 not agreed (3261) / 确认不一致笔数';
 COMMENT ON COLUMN clearing_confirmation_monthly.open_cnt IS 'rows not answered, or rolled back (3262) / 未确认笔数';
 COMMENT ON COLUMN clearing_confirmation_monthly.confirmed_on IS 'the day the last open row was answered; NULL while any is open / 全部确认的日期';
+COMMENT ON COLUMN clearing_confirmation_monthly.acct_pay IS 'personal account payments in yuan, cleared monthly like the fund (鲁医保发〔2022〕26号 第四条(二)) / 个人账户支出（元）';
 
 -- CSV export -----------------------------------------------------------------
 
@@ -667,10 +671,13 @@ COMMENT ON FUNCTION export_setlinfo(date, date) IS
 -- days of its declaration), what each insured pooling region pays (transfer
 -- up before the next provincial clearing starts) and what each treatment
 -- pooling region receives.  Amounts are the fund part (统筹) of remote
--- direct settlements, reversals included.
+-- direct settlements, reversals included, and beside it their personal
+-- account payments (个人账户支出), cleared monthly like the fund
+-- (鲁医保发〔2022〕26号 第四条(二); 鲁医保发〔2020〕68号 二(五)).
 CREATE FUNCTION clearing_monthly_as_of(as_of date)
 	RETURNS TABLE (month date, party_kind text, code text, region_code text,
 		settlements bigint, fund_fen bigint, fund_yuan numeric,
+		acct_pay_fen bigint, acct_pay_yuan numeric,
 		confirm_due_on date, confirmed_on date, confirmed_fund_fen bigint, confirmed_fund_yuan numeric,
 		agreed_settlements bigint, confirm_status text,
 		declared_on date, declared_fund_fen bigint, declared_fund_yuan numeric,
@@ -683,8 +690,9 @@ BEGIN ATOMIC
 	SELECT xdjy.check_business_date(clearing_monthly_as_of.as_of, 'clearing_monthly_as_of(as_of)');
 	WITH cleared AS (
 		SELECT xdjy.month_of(s.settled_on) AS month, s.id, s.institution_code,
-			s.insured_region, s.treatment_region, s.fund_fen
+			s.insured_region, s.treatment_region, s.fund_fen, t.acct_pay_fen
 		FROM xdjy.remote_direct_settlement s
+		JOIN xdjy.settlement t ON t.id = s.id
 		WHERE s.settled_on <= as_of
 	), answer AS (
 		-- each settlement's standing 3261/3262 answer on as_of: its latest entry
@@ -695,6 +703,7 @@ BEGIN ATOMIC
 	), inst AS (
 		SELECT c.month, c.institution_code, min(c.treatment_region) AS region_code,
 			count(*) AS settlements, sum(c.fund_fen)::bigint AS fund_fen,
+			sum(c.acct_pay_fen)::bigint AS acct_pay_fen,
 			count(*) FILTER (WHERE a.action = 'confirm' AND a.cnfm_flag = '1') AS agreed,
 			max(a.recorded_on) FILTER (WHERE a.action = 'confirm' AND a.cnfm_flag = '1') AS last_agreed_on,
 			xdjy.clearing_confirm_due_on(c.month) AS confirm_due_on
@@ -715,6 +724,7 @@ BEGIN ATOMIC
 			ORDER BY c.confirmed_on DESC, c.id DESC LIMIT 1) cf ON true
 	), payer AS (
 		SELECT c.month, c.insured_region, count(*) AS settlements, sum(c.fund_fen)::bigint AS fund_fen,
+			sum(c.acct_pay_fen)::bigint AS acct_pay_fen,
 			xdjy.clearing_transfer_due_on(pc.starts_on) AS transfer_due_on
 		FROM cleared c
 		LEFT JOIN xdjy.provincial_clearing pc
@@ -722,7 +732,8 @@ BEGIN ATOMIC
 			AND pc.month = (c.month + interval '1 month')::date
 		GROUP BY c.month, c.insured_region, pc.starts_on
 	), payee AS (
-		SELECT c.month, c.treatment_region, count(*) AS settlements, sum(c.fund_fen)::bigint AS fund_fen
+		SELECT c.month, c.treatment_region, count(*) AS settlements, sum(c.fund_fen)::bigint AS fund_fen,
+			sum(c.acct_pay_fen)::bigint AS acct_pay_fen
 		FROM cleared c
 		GROUP BY c.month, c.treatment_region
 	), declared AS (
@@ -736,6 +747,7 @@ BEGIN ATOMIC
 	-- every amount in fen with its yuan beside it (exact: fen / 100.0 as numeric)
 	SELECT x.month, x.party_kind, x.code, x.region_code, x.settlements,
 		x.fund_fen, (x.fund_fen / 100.0)::numeric(20,2),
+		x.acct_pay_fen, (x.acct_pay_fen / 100.0)::numeric(20,2),
 		x.confirm_due_on, x.confirmed_on, x.confirmed_fund_fen, (x.confirmed_fund_fen / 100.0)::numeric(20,2),
 		x.agreed_settlements, x.confirm_status,
 		x.declared_on, x.declared_fund_fen, (x.declared_fund_fen / 100.0)::numeric(20,2),
@@ -743,7 +755,7 @@ BEGIN ATOMIC
 		x.transfer_due_on, x.transferred_on, x.transferred_fund_fen, (x.transferred_fund_fen / 100.0)::numeric(20,2),
 		x.transfer_status
 	FROM (
-		SELECT i.month, 'institution', i.institution_code, i.region_code, i.settlements, i.fund_fen,
+		SELECT i.month, 'institution', i.institution_code, i.region_code, i.settlements, i.fund_fen, i.acct_pay_fen,
 			i.confirm_due_on, i.confirmed_on, i.confirmed_fund_fen, i.agreed,
 			xdjy.deadline_status(i.confirm_due_on, i.confirmed_on, as_of),
 			dc.declared_on, dc.fund_fen, dc.pay_due_on, dc.paid_on, dc.paid_fen,
@@ -752,7 +764,7 @@ BEGIN ATOMIC
 		FROM confirmed i
 		LEFT JOIN declared dc ON dc.month = i.month AND dc.institution_code = i.institution_code
 		UNION ALL
-		SELECT p.month, 'insured_region', p.insured_region, p.insured_region, p.settlements, p.fund_fen,
+		SELECT p.month, 'insured_region', p.insured_region, p.insured_region, p.settlements, p.fund_fen, p.acct_pay_fen,
 			NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
 			p.transfer_due_on, t.transferred_on, t.fund_fen,
 			xdjy.deadline_status(p.transfer_due_on, t.transferred_on, as_of)
@@ -760,17 +772,17 @@ BEGIN ATOMIC
 		LEFT JOIN xdjy.clearing_transfer t
 			ON t.month = p.month AND t.region_code = p.insured_region AND t.transferred_on <= as_of
 		UNION ALL
-		SELECT q.month, 'treatment_region', q.treatment_region, q.treatment_region, q.settlements, q.fund_fen,
+		SELECT q.month, 'treatment_region', q.treatment_region, q.treatment_region, q.settlements, q.fund_fen, q.acct_pay_fen,
 			NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL
 		FROM payee q
-	) x (month, party_kind, code, region_code, settlements, fund_fen,
+	) x (month, party_kind, code, region_code, settlements, fund_fen, acct_pay_fen,
 		confirm_due_on, confirmed_on, confirmed_fund_fen, agreed_settlements, confirm_status,
 		declared_on, declared_fund_fen, pay_due_on, paid_on, paid_fen, pay_status,
 		transfer_due_on, transferred_on, transferred_fund_fen, transfer_status)
 	ORDER BY 1, 2, 3;
 END;
 COMMENT ON FUNCTION clearing_monthly_as_of(date) IS
-	'monthly clearing (清算) as it stood on as_of: per institution (confirm by the 20th, pay within 30 working days of declaration), per insured region (transfer up before the next provincial clearing), per treatment region (鲁医保发〔2022〕26号 第四条(二)(三))';
+	'monthly clearing (清算) as it stood on as_of: per institution (confirm by the 20th, pay within 30 working days of declaration), per insured region (transfer up before the next provincial clearing), per treatment region (鲁医保发〔2022〕26号 第四条(二)(三)); the fund''s amounts and the personal account payments beside them (第四条(二))';
 
 CREATE VIEW clearing_monthly WITH (security_invoker = true) AS
 SELECT * FROM xdjy.clearing_monthly_as_of(CURRENT_DATE);
@@ -784,6 +796,8 @@ COMMENT ON COLUMN clearing_monthly.region_code IS 'the pooling region: the insti
 COMMENT ON COLUMN clearing_monthly.settlements IS 'remote direct settlements of the month, reversals included / 当月异地直接结算笔数（含冲正）';
 COMMENT ON COLUMN clearing_monthly.fund_fen IS 'fund part (统筹) of those settlements in fen, reversals netted / 基金支付金额（分，冲正已抵减）';
 COMMENT ON COLUMN clearing_monthly.fund_yuan IS 'fund_fen in yuan (fund_fen / 100, exact) / 基金支付金额（元）';
+COMMENT ON COLUMN clearing_monthly.acct_pay_fen IS 'personal account payments (acct_pay) of those settlements in fen, reversals netted, cleared monthly like the fund (鲁医保发〔2022〕26号 第四条(二)) / 个人账户支出金额（分，冲正已抵减）';
+COMMENT ON COLUMN clearing_monthly.acct_pay_yuan IS 'acct_pay_fen in yuan (acct_pay_fen / 100, exact) / 个人账户支出金额（元）';
 COMMENT ON COLUMN clearing_monthly.confirm_due_on IS 'institution rows: confirmation due, the 20th of the next month (鲁医保发〔2022〕26号 第四条(二)) / 对账确认截止日期：次月20日';
 COMMENT ON COLUMN clearing_monthly.confirmed_on IS 'institution rows: the day the month was confirmed (a standing confirmation, or the last 3261 agreement of its rows) / 对账确认日期';
 COMMENT ON COLUMN clearing_monthly.confirmed_fund_fen IS 'institution rows: fund amount of the standing confirmation in fen / 确认的基金支付金额（分）';

@@ -228,3 +228,37 @@ GRANT SELECT ON former_rural_ratio TO xdjy_admin, xdjy_operator;
 GRANT INSERT, UPDATE, DELETE ON former_rural_ratio TO xdjy_admin;
 CREATE TRIGGER business_dates BEFORE INSERT OR UPDATE ON former_rural_ratio
 	FOR EACH ROW EXECUTE FUNCTION business_dates_trigger('valid');
+
+-- 吉医保发〔2019〕34号 附件第13条, its parenthesis: until the resident
+-- benefits are unified, a former rural-scheme participant (原新农合参合人员)
+-- buying special drugs at a designated special-drug pharmacy is paid under
+-- the city-level designated institution's ordinary-disease inpatient
+-- policy (市级定点医疗机构普通疾病住院补偿政策) instead of the outpatient
+-- special-disease benefit.  A province records the dates and the tier of
+-- the inpatient policy row that stands for that policy; where no row
+-- covers the date, the purchase settles as every other participant's.
+CREATE TABLE former_rural_special_drug (
+	province	text NOT NULL,
+	valid		daterange NOT NULL,
+	tier		smallint NOT NULL CHECK (tier BETWEEN 0 AND 3),
+	source		text NOT NULL,
+	PRIMARY KEY (province, valid),
+	CONSTRAINT former_rural_special_drug_province_form CHECK (province ~ '^[0-9]{2}0000$'),
+	CONSTRAINT former_rural_special_drug_not_empty CHECK (NOT isempty(valid)),
+	CONSTRAINT former_rural_special_drug_no_overlap EXCLUDE USING gist (province WITH =, valid WITH &&)
+);
+CREATE CONSTRAINT TRIGGER former_rural_special_drug_references AFTER INSERT OR UPDATE ON former_rural_special_drug
+	FOR EACH ROW EXECUTE FUNCTION reference_child_trigger(
+		'former_rural_special_drug_province_fkey', 'province', 'region', 'code');
+COMMENT ON TRIGGER former_rural_special_drug_references ON former_rural_special_drug IS
+	'references of former_rural_special_drug: province → region (code)';
+COMMENT ON TABLE former_rural_special_drug IS
+	'原新农合 special drugs: when a province pays its former rural-scheme participants'' special-drug purchases at special-drug pharmacies under the city-level designated institution''s ordinary-disease inpatient policy (吉医保发〔2019〕34号 附件第13条)';
+COMMENT ON COLUMN former_rural_special_drug.province IS 'the insured province, as its 6-digit code (220000 Jilin)';
+COMMENT ON COLUMN former_rural_special_drug.valid IS 'the purchase dates the setting covers (until the resident benefits are unified)';
+COMMENT ON COLUMN former_rural_special_drug.tier IS 'the tier of the insured region''s inpatient policy row that stands for the city-level designated institution (its any-tier row where none has the tier)';
+SELECT pg_catalog.pg_extension_config_dump('former_rural_special_drug', '');
+GRANT SELECT ON former_rural_special_drug TO xdjy_admin, xdjy_operator;
+GRANT INSERT, UPDATE, DELETE ON former_rural_special_drug TO xdjy_admin;
+CREATE TRIGGER business_dates BEFORE INSERT OR UPDATE ON former_rural_special_drug
+	FOR EACH ROW EXECUTE FUNCTION business_dates_trigger('valid');

@@ -93,6 +93,34 @@ static XdjyPlan q_explain_lines = XDJY_PLAN(
 	" ORDER BY g.lv NULLS LAST",
 	1, INT8OID);
 
+/*
+ * 1.1: the personal account, and what the special-drug and former
+ * rural-scheme rules read (吉医保发〔2019〕34号 附件第13条, 第2条): the
+ * encounter's own visit type, the pharmacy, the person's attribute rows
+ * and the province's rows on the service date, as they are now.
+ */
+static XdjyPlan q_explain_extra = XDJY_PLAN(
+	"explain accounts and attributes",
+	"SELECT e.visit_type, i.special_drug_pharmacy, s.acct_used, s.acct_pay_fen,"
+	"       s.acct_balance_fen, s.cash_pay_fen, sd.valid, fr.valid,"
+	"       rr.ratio_bp, rr.valid, rr.source, rd.tier, rd.valid, rd.source,"
+	"       s.institution_code"
+	" FROM xdjy.settlement s"
+	" LEFT JOIN xdjy.encounter e ON e.id OPERATOR(pg_catalog.=) s.encounter_id"
+	" LEFT JOIN xdjy.institution i ON i.code OPERATOR(pg_catalog.=) s.institution_code"
+	" LEFT JOIN xdjy.person_attribute sd ON sd.person_id OPERATOR(pg_catalog.=) s.person_id"
+	"   AND sd.kind OPERATOR(pg_catalog.=) 'special_disease' AND sd.valid OPERATOR(pg_catalog.@>) s.service_on"
+	" LEFT JOIN xdjy.person_attribute fr ON fr.person_id OPERATOR(pg_catalog.=) s.person_id"
+	"   AND fr.kind OPERATOR(pg_catalog.=) 'former_rural' AND fr.valid OPERATOR(pg_catalog.@>) s.service_on"
+	" LEFT JOIN xdjy.former_rural_ratio rr"
+	"   ON rr.province OPERATOR(pg_catalog.=) (pg_catalog.left(s.insured_region, 2) OPERATOR(pg_catalog.||) '0000')"
+	"   AND rr.valid OPERATOR(pg_catalog.@>) s.service_on"
+	" LEFT JOIN xdjy.former_rural_special_drug rd"
+	"   ON rd.province OPERATOR(pg_catalog.=) (pg_catalog.left(s.insured_region, 2) OPERATOR(pg_catalog.||) '0000')"
+	"   AND rd.valid OPERATOR(pg_catalog.@>) s.service_on"
+	" WHERE s.id OPERATOR(pg_catalog.=) $1",
+	1, INT8OID);
+
 /* columns of q_explain */
 enum
 {
@@ -341,6 +369,26 @@ typedef struct Explained
 	int64	   *adj_ids;
 	int			nsteps;
 	int64	   *steps;
+	/* 1.1 (q_explain_extra): the account, the special-drug and former rural rules */
+	bool		has_extra;
+	char	   *visit_type;		/* the encounter's own */
+	bool		drug_pharmacy;
+	bool		acct_used;
+	int64		acct_pay;
+	bool		balance_null;
+	int64		balance_after;
+	int64		cash_pay;
+	char	   *special_valid;	/* the special_disease attribute row, if any */
+	char	   *rural_valid;	/* the former_rural attribute row, if any */
+	bool		rural_ratio_null;
+	int32		rural_ratio;
+	char	   *rural_ratio_valid;
+	char	   *rural_ratio_source;
+	bool		rural_drug_null;
+	int			rural_drug_tier;
+	char	   *rural_drug_valid;
+	char	   *rural_drug_source;
+	char	   *institution;
 } Explained;
 
 /* read settlement id into x, or raise the error a caller can act on */
@@ -422,6 +470,53 @@ explain_read(int64 id, Explained *x, MemoryContext fcxt)
 	x->has_lines = xdjy_plan_execute(&q_explain_has_lines, NULL, NULL, 1, SPI_OK_SELECT) > 0;
 }
 
+/* a daterange column as text, or NULL */
+static char *
+range_text(int col)
+{
+	bool		isnull;
+	Datum		d = xdjy_spi_value(0, col, &isnull);
+
+	return isnull ? NULL : xdjy_iso_daterange(d);
+}
+
+/* 1.1: what q_explain_extra reads (a 1.0 table has none of it) */
+static void
+explain_read_extra(Explained *x, MemoryContext fcxt)
+{
+	Datum		arg = Int64GetDatum(x->id);
+	bool		isnull;
+
+	if (!x->has_lines ||
+		xdjy_plan_execute(&q_explain_extra, &arg, NULL, 1, SPI_OK_SELECT) == 0)
+		return;
+	x->has_extra = true;
+	x->visit_type = xdjy_spi_text(0, 1, fcxt);
+	x->drug_pharmacy = xdjy_spi_bool(0, 2, false);
+	x->acct_used = xdjy_spi_bool(0, 3, false);
+	x->acct_pay = col64(4, &isnull);
+	x->balance_after = col64(5, &x->balance_null);
+	x->cash_pay = col64(6, &isnull);
+	x->special_valid = range_text(7);
+	x->rural_valid = range_text(8);
+	x->rural_ratio = xdjy_spi_int32(0, 9, 0);
+	(void) xdjy_spi_value(0, 9, &x->rural_ratio_null);
+	x->rural_ratio_valid = range_text(10);
+	x->rural_ratio_source = xdjy_spi_text(0, 11, fcxt);
+	x->rural_drug_tier = DatumGetInt16(xdjy_spi_value(0, 12, &x->rural_drug_null));
+	x->rural_drug_valid = range_text(13);
+	x->rural_drug_source = xdjy_spi_text(0, 14, fcxt);
+	x->institution = xdjy_spi_text(0, 15, fcxt);
+	if (x->special_valid)
+		x->special_valid = MemoryContextStrdup(fcxt, x->special_valid);
+	if (x->rural_valid)
+		x->rural_valid = MemoryContextStrdup(fcxt, x->rural_valid);
+	if (x->rural_ratio_valid)
+		x->rural_ratio_valid = MemoryContextStrdup(fcxt, x->rural_ratio_valid);
+	if (x->rural_drug_valid)
+		x->rural_drug_valid = MemoryContextStrdup(fcxt, x->rural_drug_valid);
+}
+
 /* the year of the ledger a settlement counts in: its service date's */
 static int
 explain_year(const Explained *x)
@@ -475,6 +570,98 @@ explain_category(Out *o, const Explained *x)
 				  scope_text(o, x->scope), x->insured, x->treatment,
 				  strcmp(x->mode, "direct") == 0 ? L(o, "direct", "联网直接结算")
 				  : L(o, "manual", "手工报销")));
+}
+
+/* a row read from a table the role may not see, or gone */
+#define SHOWN(o, v)	((v) ? (v) : L(o, "(not shown)", "（不可见）"))
+
+/*
+ * 吉医保发〔2019〕34号 附件第13条: a purchase of special drugs (特药) at a
+ * designated special-drug pharmacy by a person with the outpatient
+ * special-disease benefit was priced with the chronic/special outpatient
+ * policy; a former rural-scheme participant's (its parenthesis) with the
+ * city-level designated institution's ordinary-disease inpatient policy.
+ * The engine changed the visit type the policy was read for: the policy
+ * row's visit type against the encounter's says which.
+ */
+static void
+explain_special_drug(Out *o, const Explained *x)
+{
+	if (!x->has_extra || x->visit_type == NULL || x->p_visit == NULL ||
+		strcmp(x->visit_type, "pharmacy") != 0)
+		return;
+	if (strcmp(x->p_visit, "chronic_outpatient") == 0)
+		emit(o, "special_drug", "特药", false, 0, "吉医保发〔2019〕34号 附件第13条",
+			 psprintf(L(o, "special drugs bought at designated special-drug pharmacy %s (特药定点零售药店) by a person with the outpatient special-disease benefit (门诊特殊疾病待遇, attribute valid %s): priced as chronic/special outpatient care",
+						"在特药定点零售药店 %s 购买特药，参保人享有门诊特殊疾病待遇（属性有效期 %s）：参照门诊特殊疾病待遇结算"),
+					  SHOWN(o, x->institution), SHOWN(o, x->special_valid)));
+	else if (strcmp(x->p_visit, "inpatient") == 0)
+		emit(o, "special_drug", "特药", false, 0,
+			 x->rural_drug_source ? psprintf("吉医保发〔2019〕34号 附件第13条; %s", x->rural_drug_source)
+			 : "吉医保发〔2019〕34号 附件第13条",
+			 psprintf(L(o, "special drugs bought at designated special-drug pharmacy %s by a former rural-scheme participant (原新农合参合人员, attribute valid %s; special-disease benefit valid %s): until the resident benefits are unified, paid under the city-level designated institution's ordinary-disease inpatient policy (province %.2s0000, setting valid %s: the tier %s inpatient row)",
+						"在特药定点零售药店 %s 购买特药的原新农合参合人员（属性有效期 %s；门诊特殊疾病待遇有效期 %s）：城乡医保待遇整合前暂按市级定点医疗机构普通疾病住院补偿政策执行（省份 %.2s0000，设置有效期 %s：医院等级 %s 的住院政策）"),
+					  SHOWN(o, x->institution), SHOWN(o, x->rural_valid), SHOWN(o, x->special_valid),
+					  x->insured, SHOWN(o, x->rural_drug_valid),
+					  x->rural_drug_null ? "?" : psprintf("%d", x->rural_drug_tier)));
+}
+
+/*
+ * 吉医保发〔2019〕34号 附件第2条: a former rural-scheme resident living
+ * long-term elsewhere was paid at the provincial designated institution's
+ * major-disease inpatient ratio (its province's row) in place of the
+ * policy row's, then lowered by the long-term deduction (the ratio rules).
+ */
+static void
+explain_former_rural(Out *o, const Explained *x)
+{
+	if (!x->has_extra || x->rural_valid == NULL || x->rural_ratio_null ||
+		x->visit_type == NULL || strcmp(x->visit_type, "inpatient") != 0 ||
+		strcmp(x->category, "long_term") != 0 ||
+		x->p_scheme == NULL || strcmp(x->p_scheme, "resident") != 0 ||
+		x->policy_ratio != x->rural_ratio)
+		return;
+	emit(o, "former_rural", "原新农合", false, 0,
+		 x->rural_ratio_source ? psprintf("吉医保发〔2019〕34号 附件第2条; %s", x->rural_ratio_source)
+		 : "吉医保发〔2019〕34号 附件第2条",
+		 psprintf(L(o, "former rural-scheme resident (原新农合参保人员, attribute valid %s) living long-term elsewhere: the provincial designated institution's major-disease inpatient ratio %d bp (province %.2s0000, row valid %s) stands for the policy row's, less 10 points for the long term (the ratio rules below)",
+					"原新农合参保人员（属性有效期 %s）长期异地就医：按省级定点医疗机构重大疾病住院支付比例 %d 基点（省份 %.2s0000，有效期 %s）代替政策比例，再降低10%%（见下列比例调整）"),
+				  x->rural_valid, x->rural_ratio, x->insured, SHOWN(o, x->rural_ratio_valid)));
+}
+
+/*
+ * acct_used_flag 1: the personal account paid the personal share as far
+ * as its balance went (鲁医保发〔2020〕68号 二(五) "省内通用"; across
+ * provinces where the insured province's setting allows, cleared monthly:
+ * 鲁医保发〔2022〕26号 第四条(二)); a reversal gave the amount back.
+ */
+static void
+explain_account(Out *o, const Explained *x)
+{
+	const char *source;
+	int64		before;
+
+	/* a reversal gives back what its original's account paid (balance kept) */
+	if (!x->has_extra || (x->is_reversal ? x->balance_null : !x->acct_used))
+		return;
+	source = strcmp(x->scope, "cross_province") == 0
+		? "鲁医保发〔2020〕68号 二(五); 鲁医保发〔2022〕26号 第四条(二)"
+		: "鲁医保发〔2020〕68号 二(五)";
+	before = x->balance_after + x->acct_pay;
+	if (x->is_reversal)
+		emit(o, "personal_account", "个人账户支付", true, x->acct_pay, source,
+			 x->acct_pay == 0
+			 ? pstrdup(L(o, "the original paid nothing from the personal account: nothing is given back",
+						 "原结算未使用个人账户支付：无需退回"))
+			 : psprintf(L(o, "the personal account gets back %lld fen the original paid from it (refund); balance %lld → %lld fen (balc)",
+						  "原结算个人账户支付的 %lld 分退回个人账户；余额 %lld → %lld 分（balc）"),
+						(long long) -x->acct_pay, (long long) before, (long long) x->balance_after));
+	else
+		emit(o, "personal_account", "个人账户支付", true, x->acct_pay, source,
+			 psprintf(L(o, "acct_used_flag 1: the personal account pays min(balance %lld, personal share %lld) = %lld fen (acct_pay); balance %lld → %lld fen (balc); %lld fen in cash (psn_cash_pay)",
+						"使用个人账户（acct_used_flag 1）：个人账户支付 min(余额 %lld，个人负担 %lld) = %lld 分（acct_pay）；余额 %lld → %lld 分（balc）；现金支付 %lld 分（psn_cash_pay）"),
+					  (long long) before, (long long) x->personal, (long long) x->acct_pay,
+					  (long long) before, (long long) x->balance_after, (long long) x->cash_pay));
 }
 
 /*
@@ -699,15 +886,22 @@ explain_settlement(PG_FUNCTION_ARGS)
 
 	xdjy_spi_connect();
 	explain_read(PG_GETARG_INT64(0), &x, fcxt);
+	explain_read_extra(&x, fcxt);
 	if (x.is_reversal)
+	{
 		explain_reversal(&o, &x);
+		explain_account(&o, &x);
+	}
 	else
 	{
 		explain_lines(&o, &x, fcxt);
 		explain_category(&o, &x);
+		explain_special_drug(&o, &x);
 		explain_policy(&o, &x);
+		explain_former_rural(&o, &x);
 		explain_ratio(&o, &x, fcxt);
 		explain_amounts(&o, &x);
+		explain_account(&o, &x);
 	}
 	xdjy_spi_finish();
 	return (Datum) 0;

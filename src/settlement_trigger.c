@@ -494,6 +494,25 @@ static XdjyPlan q_former_rural = XDJY_PLAN(
 	"                  AND a.valid OPERATOR(pg_catalog.@>) $3)",
 	3, TEXTOID, TEXTOID, DATEOID);
 
+/*
+ * 吉医保发〔2019〕34号 附件第13条 (its parenthesis): until the resident
+ * benefits are unified, a former rural-scheme participant (原新农合参合
+ * 人员) buying special drugs at a special-drug pharmacy is paid under the
+ * city-level designated institution's ordinary-disease inpatient policy
+ * (市级定点医疗机构普通疾病住院补偿政策), where the province records the
+ * dates and the tier of the inpatient policy row that stands for it.
+ */
+static XdjyPlan q_former_rural_special_drug = XDJY_PLAN(
+	"former rural special drug",
+	"SELECT t.tier FROM xdjy.former_rural_special_drug t"
+	" WHERE t.province OPERATOR(pg_catalog.=) (pg_catalog.left($1, 2) OPERATOR(pg_catalog.||) '0000')"
+	"   AND t.valid OPERATOR(pg_catalog.@>) $3"
+	"   AND EXISTS (SELECT FROM xdjy.person_attribute a"
+	"                WHERE a.person_id OPERATOR(pg_catalog.=) $2"
+	"                  AND a.kind OPERATOR(pg_catalog.=) 'former_rural'"
+	"                  AND a.valid OPERATOR(pg_catalog.@>) $3)",
+	3, TEXTOID, TEXTOID, DATEOID);
+
 /* settlements of the invoice and how many of them were reversed */
 static XdjyPlan q_invoice = XDJY_PLAN(
 	"settlement invoice",
@@ -1152,6 +1171,7 @@ typedef struct Settle
 	int32		base_ratio_bp;	/* the ratio before adjustments */
 	int64		acct_pay_fen;	/* paid from the personal account */
 	int64		acct_balance_fen;	/* its balance after (acct_used only) */
+	bool		former_rural_drug;	/* 附件第13条: a former rural participant's special drugs */
 } Settle;
 
 /* the client's amounts, before anything is looked up (NULL: from the lines) */
@@ -1344,9 +1364,11 @@ decide_policy(Settle *s, MemoryContext upper)
 
 /*
  * Decide which rules apply: the encounter and its checks, the referral,
- * the benefit category, the scope and the policy.  Nothing is locked or
- * written yet but the filings and the referral (FOR SHARE / FOR NO KEY
- * UPDATE, see q_filings and check_referral).
+ * the benefit category and the scope; the policy is decided once the fee
+ * lines show what was bought (a special drug's is another, 吉医保发〔2019〕
+ * 34号 附件第13条).  Nothing is locked or written yet but the filings and
+ * the referral (FOR SHARE / FOR NO KEY UPDATE, see q_filings and
+ * check_referral).
  */
 /*
  * The acting role writes settlements of its regions only (the treatment
@@ -1401,8 +1423,6 @@ settle_decide(const SettleInput *in, Settle *s, MemoryContext upper)
 	s->scope = xdjy_scope_of(s->e.insured_region, s->e.treatment_region);
 	if (in->direct && s->scope != XDJY_SCOPE_LOCAL)
 		check_networked(&s->e);
-
-	decide_policy(s, upper);
 }
 
 /*
@@ -1420,8 +1440,10 @@ former_rural_ratio(const Settle *s, int32 policy_ratio_bp)
 	const Encounter *e = &s->e;
 	Datum		args[3];
 
+	/* a special-drug purchase priced as a stay is no stay (附件第13条) */
 	if (scol_attnum[SC_ACCT_USED] == 0 || s->cd.category != XDJY_CAT_LONG_TERM ||
-		strcmp(e->scheme, "resident") != 0 || strcmp(e->visit_type, "inpatient") != 0)
+		strcmp(e->scheme, "resident") != 0 || strcmp(e->visit_type, "inpatient") != 0 ||
+		s->former_rural_drug)
 		return policy_ratio_bp;
 	args[0] = CStringGetTextDatum(e->insured_region);
 	args[1] = CStringGetTextDatum(e->person_id);
@@ -1438,7 +1460,11 @@ former_rural_ratio(const Settle *s, int32 policy_ratio_bp)
  * it is priced with the chronic/special outpatient policy.  At any other
  * pharmacy, without the benefit, or with any line not a special drug, the
  * purchase is an ordinary pharmacy purchase.  Only fee lines show what
- * was bought.
+ * was bought.  Its parenthesis: a former rural-scheme participant's such
+ * purchase is paid under the city-level designated institution's
+ * ordinary-disease inpatient policy instead, where the insured province
+ * records it for the date (former_rural_special_drug: the tier of the
+ * inpatient policy row).
  */
 static void
 special_drug_policy(Settle *s, MemoryContext upper)
@@ -1456,8 +1482,18 @@ special_drug_policy(Settle *s, MemoryContext upper)
 	if (xdjy_plan_execute(&q_special_drug, args, NULL, 1, SPI_OK_SELECT) == 0 ||
 		!xdjy_spi_bool(0, 1, false))
 		return;
-	e->visit_type = MemoryContextStrdup(upper, "chronic_outpatient");
-	decide_policy(s, upper);
+	args[0] = CStringGetTextDatum(e->insured_region);
+	if (strcmp(e->scheme, "resident") == 0 &&
+		xdjy_plan_execute(&q_former_rural_special_drug, args, NULL, 1, SPI_OK_SELECT) > 0)
+	{
+		bool		isnull;
+
+		e->tier = DatumGetInt16(xdjy_spi_value(0, 1, &isnull));
+		e->visit_type = MemoryContextStrdup(upper, "inpatient");
+		s->former_rural_drug = true;
+	}
+	else
+		e->visit_type = MemoryContextStrdup(upper, "chronic_outpatient");
 }
 
 /*
@@ -1722,7 +1758,9 @@ settle_new(SettleInput *in, SRow *r, MemoryContext upper)
 	memset(&s, 0, sizeof(s));
 	settle_decide(in, &s, upper);
 	settle_lines(in, &s, upper);
+	/* the lines show a special-drug purchase: its policy is another */
 	special_drug_policy(&s, upper);
+	decide_policy(&s, upper);
 	settle_price(in, &s);
 	settle_fill(&s, in->acct_used, r, upper);
 }

@@ -518,3 +518,77 @@ FROM clearing_confirmation_monthly WHERE trt_year = 2024 AND trt_month = 10 ORDE
 COPY (SELECT psn_no, mdtrt_id, setl_id, insutype, med_type, medfee_sumamt, hifp_pay, psn_part_amt, setl_time
 	FROM export_setlinfo('2024-10-01', '2024-10-31')) TO STDOUT WITH (FORMAT csv, HEADER);
 -- == end demo: national interface ==
+
+-- == demo (1.1): accounts ==
+\echo
+\echo '== 6. Personal accounts (个人账户) and special drugs (特药)'
+\echo '   The personal account is usable across the province (鲁医保发〔2020〕68号 二(五) "省内通用"); a settlement'
+\echo '   asked to (acct_used => true, 2304 acct_used_flag 1) pays the personal share from it as far as the'
+\echo '   balance goes, the rest in cash.  Jinan credits 李强''s account with 300.00 yuan on 2024-11-01:'
+\set SHOW_CONTEXT never
+INSERT INTO xdjy.personal_account_movement (person_id, kind, amount_fen, moved_on)
+VALUES ('jinan-emp-3', 'credit', 30000, '2024-11-01');
+SELECT person_id, balance_fen FROM xdjy.personal_account WHERE person_id OPERATOR(pg_catalog.=) 'jinan-emp-3';
+\echo '   Two outpatient visits at Qilu Hospital, 500.00 yuan each (Jinan employee outpatient: 60 %, so he'
+\echo '   bears 200.00 yuan each): the first is paid from the account in full, the second with the 100.00 left'
+\echo '   and 100.00 in cash:'
+INSERT INTO xdjy.encounter (person_id, institution_code, visit_type, admitted_on)
+VALUES ('jinan-emp-3', 'H37010200001', 'outpatient', '2024-11-05') RETURNING id AS e_acct1 \gset
+INSERT INTO xdjy.encounter (person_id, institution_code, visit_type, admitted_on)
+VALUES ('jinan-emp-3', 'H37010200001', 'outpatient', '2024-11-06') RETURNING id AS e_acct2 \gset
+SELECT invoice_no, fund_fen, personal_fen, acct_pay_fen, cash_pay_fen, acct_balance_fen
+FROM xdjy.settle(:e_acct1, 50000, 0, 'INV-LQ-1105', '2024-11-05', acct_used => true);
+SELECT invoice_no, fund_fen, personal_fen, acct_pay_fen, cash_pay_fen, acct_balance_fen
+FROM xdjy.settle(:e_acct2, 50000, 0, 'INV-LQ-1106', '2024-11-06', acct_used => true);
+\echo '   The account never goes below zero: a debit of 1 fen from the empty account is refused:'
+INSERT INTO xdjy.personal_account_movement (person_id, kind, amount_fen, moved_on, settlement_id)
+SELECT 'jinan-emp-3', 'debit', -1, '2024-11-06', s.id FROM xdjy.settlement s
+WHERE s.invoice_no OPERATOR(pg_catalog.=) 'INV-LQ-1106';
+\echo '   SQLSTATE' :LAST_ERROR_SQLSTATE
+\echo '   The ledger (append-only), the balance after each movement, and the national fields (yuan):'
+SELECT kind, amount_fen, moved_on, settlement_id IS NOT NULL AS "by a settlement", balance_after_fen
+FROM xdjy.personal_account_movement WHERE person_id OPERATOR(pg_catalog.=) 'jinan-emp-3' ORDER BY id;
+SELECT setl_id, psn_part_amt, acct_pay, psn_cash_pay, balc
+FROM xdjy.setlinfo WHERE mdtrt_id IN (:e_acct1, :e_acct2) ORDER BY setl_id;
+\echo '   The explanation ends with the account step: the amount, the balance before and after:'
+SELECT step, rule, amount_fen, source, note
+FROM xdjy.explain_settlement((SELECT id FROM xdjy.settlement WHERE invoice_no OPERATOR(pg_catalog.=) 'INV-LQ-1106'), 'en')
+WHERE rule IN ('personal', 'personal_account');
+\echo
+\echo '   Special drugs (吉医保发〔2019〕34号 附件第13条): bought at a designated special-drug pharmacy'
+\echo '   (特药定点零售药店) by a person with the outpatient special-disease benefit (门诊特殊疾病待遇), they settle'
+\echo '   under that benefit, as chronic/special outpatient care; at any other pharmacy they do not.  A special'
+\echo '   drug in the catalogue, a special-drug pharmacy, Jinan''s pharmacy and chronic/special outpatient'
+\echo '   policies, and 李强''s benefit from 2024-11-01:'
+INSERT INTO xdjy.med_list (region_code, med_list_codg, name, kind, chrgitm_lv, valid, special_drug)
+VALUES ('370000', 'DEMO-SD1', '曲妥珠单抗注射液（特药）', 'drug', '01', '[2024-01-01,)', true);
+INSERT INTO xdjy.institution (code, name_zh, name_en, region_code, tier, specialty, kind, ownership,
+		networked_inpatient, networked_outpatient, networked_chronic, special_drug_pharmacy)
+VALUES ('P37010300002', '济南特药定点药店', 'Jinan special-drug pharmacy', '370103', 0, false, 'pharmacy', 'private',
+	false, true, false, true);
+INSERT INTO xdjy.policy (insured_region, scheme, category, visit_type, valid,
+		deductible_fen, ratio_bp, first_selfpay_bp, annual_cap_fen, quota_group, note) VALUES
+	('370100', 'employee', 'local', 'pharmacy', '[2021-01-01,)', 0, 5000, 0, 200000, 'outpatient', '济南职工药店购药'),
+	('370100', 'employee', 'local', 'chronic_outpatient', '[2021-01-01,)', 0, 8500, 0, 5000000, 'chronic', '济南职工门诊慢特病');
+INSERT INTO xdjy.person_attribute (person_id, kind, valid) VALUES ('jinan-emp-3', 'special_disease', '[2024-11-01,)');
+SELECT code, name_zh, special_drug_pharmacy FROM xdjy.institution
+WHERE code IN ('P37010300002', 'P37010200001') ORDER BY code DESC;
+\echo '   The same box of 1200.00 yuan bought at each pharmacy (the pharmacy uploads the line, 2301):'
+INSERT INTO xdjy.encounter (person_id, institution_code, visit_type, admitted_on)
+VALUES ('jinan-emp-3', 'P37010300002', 'pharmacy', '2024-11-10') RETURNING id AS e_sd1 \gset
+INSERT INTO xdjy.encounter (person_id, institution_code, visit_type, admitted_on)
+VALUES ('jinan-emp-3', 'P37010200001', 'pharmacy', '2024-11-11') RETURNING id AS e_sd2 \gset
+INSERT INTO xdjy.fee_detail (encounter_id, feedetl_sn, med_list_codg, fee_ocur_time, cnt, pric, received_on) VALUES
+	(:e_sd1, 'SD1', 'DEMO-SD1', '2024-11-10 10:00', 1, 1200.00, '2024-11-10'),
+	(:e_sd2, 'SD1', 'DEMO-SD1', '2024-11-11 10:00', 1, 1200.00, '2024-11-11');
+SELECT s.institution_code, p.visit_type AS "priced as", s.ratio_bp, s.total_fen, s.fund_fen, s.personal_fen, s.quota_group
+FROM (SELECT * FROM xdjy.settle(:e_sd1, NULL, NULL, 'INV-LQ-SD-1110', '2024-11-10')
+	UNION ALL SELECT * FROM xdjy.settle(:e_sd2, NULL, NULL, 'INV-LQ-SD-1111', '2024-11-11')) s
+JOIN xdjy.policy p ON p.id OPERATOR(pg_catalog.=) s.policy_id
+ORDER BY s.settled_on;
+\echo '   The explanation names the rule, the pharmacy and the benefit (in Chinese):'
+SELECT step, rule, source, note
+FROM xdjy.explain_settlement((SELECT id FROM xdjy.settlement WHERE invoice_no OPERATOR(pg_catalog.=) 'INV-LQ-SD-1110'), 'zh')
+WHERE rule IN ('待遇类别', '特药', '待遇政策');
+\set SHOW_CONTEXT errors
+-- == end demo (1.1): accounts ==

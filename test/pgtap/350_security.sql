@@ -76,6 +76,7 @@ INSERT INTO matrix VALUES
 	('referral_qualification',   'SIUD-', 'S----', '-----'),
 	('person_attribute',         'S----', 'SIUD-', '-----'),
 	('former_rural_ratio',       'SIUD-', 'S----', '-----'),
+	('former_rural_special_drug', 'SIUD-', 'S----', '-----'),
 	-- issue 19: nodes
 	('node',                     'S----', 'S----', 'S----'),
 	('node_sequence',            'S----', '-----', '-----');

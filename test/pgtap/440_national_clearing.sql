@@ -12,7 +12,7 @@ SET LOCAL search_path = xdjy, public;
 
 SELECT columns_are('xdjy', 'clearing_detail', ARRAY['trt_year', 'trt_month', 'mdtrtarea', 'medins_no', 'certno',
 	'psn_no', 'mdtrt_id', 'setl_sn', 'medfee_sumamt', 'optins_pay_sumamt', 'insuplc_admdvs', 'setl_time',
-	'refd_setl_flag', 'cnfm_flag', 'cnfm_date', 'cnfm_opter'], 'clearing_detail has 3260''s columns and the answer');
+	'refd_setl_flag', 'cnfm_flag', 'cnfm_date', 'cnfm_opter', 'acct_pay'], 'clearing_detail has 3260''s columns, the answer and the account payment');
 SELECT results_eq(
 	$$SELECT setl_sn FROM xdjy.clearing_detail WHERE medins_no = 'NAT-H1' AND trt_year = 2024 AND trt_month = 3 ORDER BY 1$$,
 	ARRAY[9101, 9102, 9103, 9104, 9107, 9108]::bigint[],

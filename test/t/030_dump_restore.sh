@@ -103,6 +103,7 @@ INSERT INTO account_cross_province (province, valid, source) VALUES ('370000', '
 INSERT INTO referral_qualification (institution_code, valid) VALUES ('H37010200001', '[2024-01-01,)');
 INSERT INTO person_attribute (person_id, kind, valid) VALUES ('changchun-res-1', 'former_rural', '[2024-01-01,)');
 INSERT INTO former_rural_ratio (province, valid, ratio_bp, source) VALUES ('220000', '[2030-01-01,)', 8000, 'a DBA''s dated setting');
+INSERT INTO former_rural_special_drug (province, valid, tier, source) VALUES ('220000', '[2030-01-01,)', 2, 'a DBA''s dated setting');
 -- the daily reconciliation of two business days, as recorded (鲁医保发〔2022〕26号 第四条(一))
 SELECT record_daily_reconciliation('2024-10-08'), record_daily_reconciliation('2024-10-12');
 -- issue 19: the node row (set_node() re-bases the ids: here ids exist, so the row is written)

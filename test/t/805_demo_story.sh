@@ -16,7 +16,7 @@ createdb $db || { echo "Bail out! createdb"; exit 1; }
 echo "1..4"
 
 # the intended rejections, in the order the demo shows them
-expected="22P02 YB105 YB107 YB105 YB107 YB125 YB502 YB306 YB401 YB308 YB313 YB801 YB802 22003 YB704 YB701"
+expected="22P02 YB105 YB107 YB105 YB107 YB125 YB502 YB306 YB401 YB308 YB313 YB801 YB802 22003 YB704 YB701 YB331"
 
 code=$(grep -v '^[[:space:]]*--' test/demo/demo.sql |
 	grep -in -E 'session_replication_role|current_date|current_timestamp|localtimestamp|now\(\)|clock_timestamp|statement_timestamp|transaction_timestamp')
