@@ -24,7 +24,7 @@ COMMENT ON FUNCTION presettle(bigint, bigint, bigint, text, date, text, boolean,
 -- account, the policy row) and the caller's inputs (src/presettle_compare.c).
 CREATE FUNCTION compare_presettlement(presettled settlement, settlement_id bigint,
 		lang text DEFAULT NULL, OUT same boolean, OUT differences jsonb, OUT explanation text)
-	AS 'MODULE_PATHNAME' LANGUAGE C STABLE
+	AS 'MODULE_PATHNAME' LANGUAGE C VOLATILE
 	SET search_path = pg_catalog, pg_temp;
 COMMENT ON FUNCTION compare_presettlement(settlement, bigint, text) IS
 	'a pre-settlement (presettle()''s row) against the settlement made after it: same (every amount equal), differences (each amount and input that differs: item, kind amount / input, presettled, settled, delta) and the explanation in en or zh (default xdjy.language): which ledger, account balance, policy row or input moved, from what to what';

@@ -267,12 +267,13 @@ compare_presettlement(PG_FUNCTION_ARGS)
 	p.desc = lookup_rowtype_tupdesc_copy(HeapTupleHeaderGetTypeId(td),
 										 HeapTupleHeaderGetTypMod(td));
 
-	/* the settlement as the caller may read it (row-level security applies) */
+	/* the settlement as the caller may read it (row-level security applies),
+	 * in a fresh snapshot: it may be of the statement that calls (2304) */
 	xdjy_spi_connect();
 	{
 		Datum		arg = Int64GetDatum(id);
 
-		if (xdjy_plan_read(&q_settlement, &arg, NULL, 1) != 1)
+		if (xdjy_plan_execute(&q_settlement, &arg, NULL, 1, SPI_OK_SELECT) != 1)
 			ereport(ERROR,
 					(xdjy_errcode(ERRCODE_XDJY_UNKNOWN_REFERENCE),
 					 errdetail("Settlement %lld does not exist, or the role may not read it.",
