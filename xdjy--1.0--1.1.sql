@@ -3406,3 +3406,243 @@ COMMENT ON FUNCTION subscribe_province(text, text) IS
 	'at the hub: subscribes to a province node''s xdjy_to_hub through its slot xdjy_hub as xdjy_from_<name>; rows arrive as decided (session_replication_role replica: no rule re-run, no ledger consumed); again after an outage: re-enabled, resuming from the slot';
 
 REVOKE ALL ON FUNCTION set_node(text, text), publish_to_hub(), subscribe_province(text, text) FROM PUBLIC;
+
+--------------------------------------------------------------------------
+-- issue 18 (s27-18): acct_used for presettle() and try_settle(), the
+-- acct_used_flag of 2303/2304/2206/2207, compare_presettlement(), one home
+-- for the setlinfo yuan figures (settlement_yuan), in whose name call()
+-- logs (INSERT policies, YB005) and YB911 for another institution's msgid
+--------------------------------------------------------------------------
+
+-- the interface's settle functions take acct_used_flag: dropped here,
+-- created again below over the new presettle()
+DROP FUNCTION interface_presettle(text, bigint, bigint, bigint, text, boolean, date, text);
+DROP FUNCTION interface_settle(text, bigint, bigint, bigint, text, boolean, date, text);
+
+-- presettle() and try_settle() take acct_used as their last argument, as
+-- settle() does (DEFAULT false: the earlier argument lists are served)
+DROP FUNCTION presettle(bigint, bigint, bigint, text, date, text, boolean, bigint, text, boolean);
+CREATE FUNCTION presettle(encounter_id bigint, total_fen bigint, out_of_scope_fen bigint,
+		invoice_no text, settled_on date DEFAULT CURRENT_DATE, mode text DEFAULT 'direct',
+		own_reason boolean DEFAULT false, referral_id bigint DEFAULT NULL,
+		diagnosis text DEFAULT NULL, mid_stay boolean DEFAULT false,
+		acct_used boolean DEFAULT false)
+	RETURNS settlement
+	AS 'MODULE_PATHNAME' LANGUAGE C VOLATILE
+	SET search_path = pg_catalog, pg_temp;
+COMMENT ON FUNCTION presettle(bigint, bigint, bigint, text, date, text, boolean, bigint, text, boolean, boolean) IS
+	'预结算 (2303 / 2206): the settlement row settle() would insert, computed by the same engine, with nothing written, consumed or locked (id NULL); the ledgers it read are in deductible_met_before_fen and fund_paid_before_fen; acct_used: what the personal account would pay (acct_pay) and its balance after (balc), the account not debited';
+
+DROP FUNCTION try_settle(bigint, bigint, bigint, text, date, text, boolean, bigint, text, boolean);
+CREATE FUNCTION try_settle(encounter_id bigint, total_fen bigint, out_of_scope_fen bigint,
+		invoice_no text, settled_on date DEFAULT CURRENT_DATE, mode text DEFAULT 'direct',
+		own_reason boolean DEFAULT false, referral_id bigint DEFAULT NULL,
+		diagnosis text DEFAULT NULL, mid_stay boolean DEFAULT false,
+		acct_used boolean DEFAULT false)
+	RETURNS settlement
+	AS 'MODULE_PATHNAME' LANGUAGE C VOLATILE
+	SET search_path = pg_catalog, pg_temp;
+COMMENT ON FUNCTION try_settle(bigint, bigint, bigint, text, date, text, boolean, bigint, text, boolean, boolean) IS
+	'settle(), but a rejection is recorded in settlement_attempt with its SQLSTATE (for the settlement rates) and NULL returned';
+
+-- A settlement that differs from the pre-settlement shown before it says
+-- why: the inputs the engine read that moved in between (a ledger, the
+-- account, the policy row) and the caller's inputs (src/presettle_compare.c).
+CREATE FUNCTION compare_presettlement(presettled settlement, settlement_id bigint,
+		lang text DEFAULT NULL, OUT same boolean, OUT differences jsonb, OUT explanation text)
+	AS 'MODULE_PATHNAME' LANGUAGE C VOLATILE
+	SET search_path = pg_catalog, pg_temp;
+COMMENT ON FUNCTION compare_presettlement(settlement, bigint, text) IS
+	'a pre-settlement (presettle()''s row) against the settlement made after it: same (every amount equal), differences (each amount and input that differs: item, kind amount / input, presettled, settled, delta) and the explanation in en or zh (default xdjy.language): which ledger, account balance, policy row or input moved, from what to what';
+
+-- the pre-settlements of an encounter, for the settlement after them
+CREATE INDEX transaction_log_presettlement_idx ON transaction_log
+	(((effect OPERATOR(pg_catalog.->) 'presettlement') OPERATOR(pg_catalog.->>) 'encounter_id'));
+COMMENT ON COLUMN transaction_log.effect IS 'what the message did, for 冲正: encounter_id, setl_id, fee_detail_ids, discharged_on; of a pre-settlement (2303 / 2206): presettlement, the row presettle() returned';
+
+-- in whose name a role may call: no INSERT is granted (call() writes the
+-- log with the owner's rights), but call() asks these policies for the
+-- caller before it logs anything (xdjy_check_write_access, YB005): an
+-- operator sends messages of the institutions of its regions only
+CREATE POLICY transaction_log_admin_call ON transaction_log FOR INSERT TO xdjy_admin WITH CHECK (true);
+CREATE POLICY transaction_log_operator_call ON transaction_log FOR INSERT TO xdjy_operator
+	WITH CHECK (fixmedins_code IN (SELECT xdjy.operator_institutions()));
+
+-- The yuan figures of a settlement (结算信息 setlinfo), written once: the
+-- setlinfo view and the interface's setlinfo (interface_setlinfo) both
+-- take them from here.  Exact: fen_to_yuan, never floating point.
+CREATE TYPE settlement_yuan AS (
+	medfee_sumamt		numeric(16,2),
+	fulamt_ownpay_amt	numeric(16,2),
+	overlmt_selfpay		numeric(16,2),
+	preselfpay_amt		numeric(16,2),
+	inscp_scp_amt		numeric(16,2),
+	act_pay_dedc		numeric(16,2),
+	hifp_pay			numeric(16,2),
+	pool_prop_selfpay	numeric(5,4),
+	fund_pay_sumamt		numeric(16,2),
+	acct_pay			numeric(16,2),
+	psn_part_amt		numeric(16,2),
+	psn_cash_pay		numeric(16,2),
+	balc				numeric(16,2)
+);
+COMMENT ON TYPE settlement_yuan IS
+	'the yuan figures of a settlement in the national names (setlinfo 结算信息), as settlement_yuan() computes them';
+
+CREATE FUNCTION settlement_yuan(s settlement) RETURNS settlement_yuan
+	LANGUAGE sql IMMUTABLE PARALLEL SAFE
+	SET search_path = pg_catalog, pg_temp
+BEGIN ATOMIC
+	SELECT xdjy.fen_to_yuan(s.total_fen)::numeric(16,2),
+		xdjy.fen_to_yuan(s.out_of_scope_fen OPERATOR(pg_catalog.-) s.overlmt_fen)::numeric(16,2),
+		xdjy.fen_to_yuan(s.overlmt_fen)::numeric(16,2),
+		xdjy.fen_to_yuan(s.first_selfpay_fen OPERATOR(pg_catalog.+) s.preselfpay_fen)::numeric(16,2),
+		xdjy.fen_to_yuan(((s.total_fen OPERATOR(pg_catalog.-) s.out_of_scope_fen)
+			OPERATOR(pg_catalog.-) s.first_selfpay_fen) OPERATOR(pg_catalog.-) s.preselfpay_fen)::numeric(16,2),
+		xdjy.fen_to_yuan(s.deductible_fen)::numeric(16,2),
+		xdjy.fen_to_yuan(s.fund_fen)::numeric(16,2),
+		(s.ratio_bp::numeric OPERATOR(pg_catalog./) 10000)::numeric(5,4),
+		xdjy.fen_to_yuan(s.fund_fen)::numeric(16,2),
+		xdjy.fen_to_yuan(s.acct_pay_fen)::numeric(16,2),
+		xdjy.fen_to_yuan(s.personal_fen)::numeric(16,2),
+		xdjy.fen_to_yuan(s.cash_pay_fen)::numeric(16,2),
+		xdjy.fen_to_yuan(s.acct_balance_fen)::numeric(16,2);
+END;
+COMMENT ON FUNCTION settlement_yuan(settlement) IS
+	'the yuan figures of a settlement row (setlinfo 结算信息: medfee_sumamt = fulamt_ownpay_amt + overlmt_selfpay + preselfpay_amt + inscp_scp_amt, hifp_pay, acct_pay, psn_cash_pay, balc, …), exact from fen; the one home of the setlinfo view''s and the interface''s figures';
+
+-- setlinfo takes its yuan figures from settlement_yuan() (same columns)
+CREATE OR REPLACE VIEW setlinfo WITH (security_invoker = true) AS
+	SELECT
+		s.person_id AS psn_no,
+		s.encounter_id AS mdtrt_id,
+		s.id AS setl_id,
+		it.insutype,
+		mt.med_type,
+		ct.clr_type,
+		s.insured_region AS insuplc_admdvs,
+		s.treatment_region AS mdtrtarea_admvs,
+		s.institution_code AS fixmedins_code,
+		s.insured_region AS clr_optins,
+		y.medfee_sumamt,
+		y.fulamt_ownpay_amt,
+		y.preselfpay_amt,
+		y.inscp_scp_amt,
+		y.act_pay_dedc,
+		y.hifp_pay,
+		y.pool_prop_selfpay,
+		y.fund_pay_sumamt,
+		y.acct_pay,
+		y.psn_part_amt,
+		s.settled_on AS setl_time,
+		CASE WHEN s.reverses IS NULL THEN '0' ELSE '1' END AS refd_setl_flag,
+		s.reverses,
+		s.mode,
+		-- 1.1: after the columns 1.0 had (a view keeps its column order)
+		y.overlmt_selfpay,
+		-- the personal account (个人账户)
+		y.psn_cash_pay,
+		y.balc
+	FROM xdjy.settlement s
+	CROSS JOIN LATERAL xdjy.settlement_yuan(s) y
+	JOIN xdjy.encounter e ON e.id OPERATOR(pg_catalog.=) s.encounter_id
+	LEFT JOIN xdjy.person p ON p.id OPERATOR(pg_catalog.=) s.person_id
+	LEFT JOIN xdjy.insutype_map_effective it ON it.scheme OPERATOR(pg_catalog.=) p.scheme
+	LEFT JOIN xdjy.med_type_map_effective mt
+		ON mt.visit_type OPERATOR(pg_catalog.=) e.visit_type
+		AND mt.emergency OPERATOR(pg_catalog.=) e.emergency
+		AND mt.trauma OPERATOR(pg_catalog.=) e.trauma
+	LEFT JOIN xdjy.clr_type_map_effective ct ON ct.visit_type OPERATOR(pg_catalog.=) e.visit_type;
+COMMENT ON VIEW setlinfo IS
+	'one row per settlement in the national platform''s names (结算信息 setlinfo), amounts in yuan numeric(16,2) converted exactly from fen (settlement_yuan())';
+
+-- interface_setlinfo: the same figures (its dependants keep it)
+CREATE OR REPLACE FUNCTION interface_setlinfo(s settlement) RETURNS jsonb
+	LANGUAGE sql STABLE
+	SET search_path = pg_catalog, pg_temp
+BEGIN ATOMIC
+	SELECT pg_catalog.jsonb_build_object(
+		'setl_id', s.id,
+		'mdtrt_id', s.encounter_id,
+		'psn_no', s.person_id,
+		'setl_time', s.settled_on,
+		'insuplc_admdvs', s.insured_region,
+		'mdtrtarea_admvs', s.treatment_region,
+		'medfee_sumamt', y.medfee_sumamt,
+		'fulamt_ownpay_amt', y.fulamt_ownpay_amt,
+		'overlmt_selfpay', y.overlmt_selfpay,
+		'preselfpay_amt', y.preselfpay_amt,
+		'inscp_scp_amt', y.inscp_scp_amt,
+		'act_pay_dedc', y.act_pay_dedc,
+		'hifp_pay', y.hifp_pay,
+		'pool_prop_selfpay', y.pool_prop_selfpay,
+		'fund_pay_sumamt', y.fund_pay_sumamt,
+		'acct_pay', y.acct_pay,
+		'psn_part_amt', y.psn_part_amt,
+		'psn_cash_pay', y.psn_cash_pay,
+		'balc', y.balc,
+		'refd_setl_flag', CASE WHEN s.reverses IS NULL THEN '0' ELSE '1' END,
+		'clr_optins', s.insured_region,
+		'xdjy_category', s.category,
+		'xdjy_category_reason', s.category_reason,
+		'xdjy_deductible_met_before', xdjy.fen_to_yuan(s.deductible_met_before_fen),
+		'xdjy_fund_paid_before', xdjy.fen_to_yuan(s.fund_paid_before_fen),
+		'setldetail', pg_catalog.jsonb_build_array(pg_catalog.jsonb_build_object(
+			'fund_pay_type', '310100',
+			'fund_pay_type_name', '统筹基金',
+			'inscp_scp_amt', y.inscp_scp_amt,
+			'fund_payamt', y.hifp_pay)))
+	FROM xdjy.settlement_yuan(interface_setlinfo.s) y;
+END;
+COMMENT ON FUNCTION interface_setlinfo(settlement) IS
+	'setlinfo 结算信息 of a settlement row (a pre-settlement''s too: setl_id null) in the national names, its yuan figures those of settlement_yuan() as in the setlinfo view; the 2303/2304/2305 output';
+
+CREATE FUNCTION interface_presettle(psn_no text, mdtrt_id bigint, medfee_sumamt bigint,
+		fulamt_ownpay_amt bigint, invono text, mid_setl_flag boolean, acct_used_flag boolean,
+		business_date date, fixmedins_code text, OUT output jsonb, OUT effect jsonb)
+	LANGUAGE sql VOLATILE
+	SET search_path = pg_catalog, pg_temp
+BEGIN ATOMIC
+	SELECT xdjy.interface_check_encounter(interface_presettle.mdtrt_id, interface_presettle.psn_no);
+	SELECT pg_catalog.jsonb_build_object('setlinfo', xdjy.interface_setlinfo(s)),
+		pg_catalog.jsonb_build_object('presettlement', pg_catalog.to_jsonb(s))
+	FROM xdjy.presettle(interface_presettle.mdtrt_id, interface_presettle.medfee_sumamt,
+		interface_presettle.fulamt_ownpay_amt, interface_presettle.invono,
+		interface_presettle.business_date, 'direct', false, NULL, NULL,
+		COALESCE(interface_presettle.mid_setl_flag, false), COALESCE(interface_presettle.acct_used_flag, false)) s;
+END;
+COMMENT ON FUNCTION interface_presettle(text, bigint, bigint, bigint, text, boolean, boolean, date, text) IS
+	'2303 / 2206 预结算: presettle(); output setlinfo (setl_id null); the row presettle() returned is kept in the log (effect.presettlement) for the settlement after it';
+
+CREATE FUNCTION interface_settle(psn_no text, mdtrt_id bigint, medfee_sumamt bigint,
+		fulamt_ownpay_amt bigint, invono text, mid_setl_flag boolean, acct_used_flag boolean,
+		business_date date, fixmedins_code text, OUT output jsonb, OUT effect jsonb)
+	LANGUAGE sql VOLATILE
+	SET search_path = pg_catalog, pg_temp
+BEGIN ATOMIC
+	SELECT xdjy.interface_check_encounter(interface_settle.mdtrt_id, interface_settle.psn_no);
+	SELECT pg_catalog.jsonb_build_object('setlinfo', xdjy.interface_setlinfo(s))
+			OPERATOR(pg_catalog.||) COALESCE((
+			SELECT pg_catalog.jsonb_build_object('xdjy_presettlement', pg_catalog.jsonb_build_object(
+				'omsgid', p.msgid, 'same', c.same, 'explanation', c.explanation))
+			FROM (SELECT l.msgid, l.effect FROM xdjy.transaction_log l
+				WHERE ((l.effect OPERATOR(pg_catalog.->) 'presettlement') OPERATOR(pg_catalog.->>) 'encounter_id')
+						OPERATOR(pg_catalog.=) s.encounter_id::text
+					AND l.state OPERATOR(pg_catalog.=) 'done'
+					AND l.fixmedins_code OPERATOR(pg_catalog.=) interface_settle.fixmedins_code
+				ORDER BY l.inf_time DESC, l.logged_at DESC, l.msgid DESC LIMIT 1) p
+			CROSS JOIN LATERAL xdjy.compare_presettlement(pg_catalog.jsonb_populate_record(NULL::xdjy.settlement,
+				p.effect OPERATOR(pg_catalog.->) 'presettlement'), s.id) c), '{}'::jsonb),
+		pg_catalog.jsonb_build_object('setl_id', s.id)
+	FROM xdjy.settle(interface_settle.mdtrt_id, interface_settle.medfee_sumamt,
+		interface_settle.fulamt_ownpay_amt, interface_settle.invono,
+		interface_settle.business_date, 'direct', false, NULL, NULL,
+		COALESCE(interface_settle.mid_setl_flag, false), COALESCE(interface_settle.acct_used_flag, false)) s;
+END;
+COMMENT ON FUNCTION interface_settle(text, bigint, bigint, bigint, text, boolean, boolean, date, text) IS
+	'2304 / 2207 结算: settle(); output setlinfo, and xdjy_presettlement {omsgid, same, explanation} against the latest pre-settlement of the encounter in the log (compare_presettlement())';
+
+COMMENT ON FUNCTION interface_check_encounter(bigint, text) IS
+	'the interface''s mdtrt_id names an encounter of psn_no, or YB909';
+COMMENT ON FUNCTION interface_med_type(text, boolean) IS
+	'med_type 医疗类别 → (visit_type, emergency, trauma) through med_type_map_effective, or YB910';

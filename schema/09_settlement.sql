@@ -390,11 +390,12 @@ COMMENT ON FUNCTION settle(bigint, bigint, bigint, text, date, text, boolean, bi
 CREATE FUNCTION try_settle(encounter_id bigint, total_fen bigint, out_of_scope_fen bigint,
 		invoice_no text, settled_on date DEFAULT CURRENT_DATE, mode text DEFAULT 'direct',
 		own_reason boolean DEFAULT false, referral_id bigint DEFAULT NULL,
-		diagnosis text DEFAULT NULL, mid_stay boolean DEFAULT false)
+		diagnosis text DEFAULT NULL, mid_stay boolean DEFAULT false,
+		acct_used boolean DEFAULT false)
 	RETURNS settlement
 	AS 'MODULE_PATHNAME' LANGUAGE C VOLATILE
 	SET search_path = pg_catalog, pg_temp;
-COMMENT ON FUNCTION try_settle(bigint, bigint, bigint, text, date, text, boolean, bigint, text, boolean) IS
+COMMENT ON FUNCTION try_settle(bigint, bigint, bigint, text, date, text, boolean, bigint, text, boolean, boolean) IS
 	'settle(), but a rejection is recorded in settlement_attempt with its SQLSTATE (for the settlement rates) and NULL returned';
 
 CREATE FUNCTION reverse_settlement(settlement_id bigint, settled_on date DEFAULT CURRENT_DATE)

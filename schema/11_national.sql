@@ -172,6 +172,49 @@ COMMENT ON COLUMN clr_type_map_effective.builtin IS 'shipped with xdjy (not dump
 
 -- setlinfo: one row per settlement in the platform's names ---------------
 
+-- The yuan figures of a settlement (结算信息 setlinfo), written once: the
+-- setlinfo view and the interface's setlinfo (interface_setlinfo) both
+-- take them from here.  Exact: fen_to_yuan, never floating point.
+CREATE TYPE settlement_yuan AS (
+	medfee_sumamt		numeric(16,2),
+	fulamt_ownpay_amt	numeric(16,2),
+	overlmt_selfpay		numeric(16,2),
+	preselfpay_amt		numeric(16,2),
+	inscp_scp_amt		numeric(16,2),
+	act_pay_dedc		numeric(16,2),
+	hifp_pay			numeric(16,2),
+	pool_prop_selfpay	numeric(5,4),
+	fund_pay_sumamt		numeric(16,2),
+	acct_pay			numeric(16,2),
+	psn_part_amt		numeric(16,2),
+	psn_cash_pay		numeric(16,2),
+	balc				numeric(16,2)
+);
+COMMENT ON TYPE settlement_yuan IS
+	'the yuan figures of a settlement in the national names (setlinfo 结算信息), as settlement_yuan() computes them';
+
+CREATE FUNCTION settlement_yuan(s settlement) RETURNS settlement_yuan
+	LANGUAGE sql IMMUTABLE PARALLEL SAFE
+	SET search_path = pg_catalog, pg_temp
+BEGIN ATOMIC
+	SELECT xdjy.fen_to_yuan(s.total_fen)::numeric(16,2),
+		xdjy.fen_to_yuan(s.out_of_scope_fen OPERATOR(pg_catalog.-) s.overlmt_fen)::numeric(16,2),
+		xdjy.fen_to_yuan(s.overlmt_fen)::numeric(16,2),
+		xdjy.fen_to_yuan(s.first_selfpay_fen OPERATOR(pg_catalog.+) s.preselfpay_fen)::numeric(16,2),
+		xdjy.fen_to_yuan(((s.total_fen OPERATOR(pg_catalog.-) s.out_of_scope_fen)
+			OPERATOR(pg_catalog.-) s.first_selfpay_fen) OPERATOR(pg_catalog.-) s.preselfpay_fen)::numeric(16,2),
+		xdjy.fen_to_yuan(s.deductible_fen)::numeric(16,2),
+		xdjy.fen_to_yuan(s.fund_fen)::numeric(16,2),
+		(s.ratio_bp::numeric OPERATOR(pg_catalog./) 10000)::numeric(5,4),
+		xdjy.fen_to_yuan(s.fund_fen)::numeric(16,2),
+		xdjy.fen_to_yuan(s.acct_pay_fen)::numeric(16,2),
+		xdjy.fen_to_yuan(s.personal_fen)::numeric(16,2),
+		xdjy.fen_to_yuan(s.cash_pay_fen)::numeric(16,2),
+		xdjy.fen_to_yuan(s.acct_balance_fen)::numeric(16,2);
+END;
+COMMENT ON FUNCTION settlement_yuan(settlement) IS
+	'the yuan figures of a settlement row (setlinfo 结算信息: medfee_sumamt = fulamt_ownpay_amt + overlmt_selfpay + preselfpay_amt + inscp_scp_amt, hifp_pay, acct_pay, psn_cash_pay, balc, …), exact from fen; the one home of the setlinfo view''s and the interface''s figures';
+
 CREATE VIEW setlinfo WITH (security_invoker = true) AS
 	SELECT
 		s.person_id AS psn_no,
@@ -184,27 +227,27 @@ CREATE VIEW setlinfo WITH (security_invoker = true) AS
 		s.treatment_region AS mdtrtarea_admvs,
 		s.institution_code AS fixmedins_code,
 		s.insured_region AS clr_optins,
-		xdjy.fen_to_yuan(s.total_fen)::numeric(16,2) AS medfee_sumamt,
-		xdjy.fen_to_yuan(s.out_of_scope_fen OPERATOR(pg_catalog.-) s.overlmt_fen)::numeric(16,2) AS fulamt_ownpay_amt,
-		xdjy.fen_to_yuan(s.first_selfpay_fen OPERATOR(pg_catalog.+) s.preselfpay_fen)::numeric(16,2) AS preselfpay_amt,
-		xdjy.fen_to_yuan(((s.total_fen OPERATOR(pg_catalog.-) s.out_of_scope_fen)
-			OPERATOR(pg_catalog.-) s.first_selfpay_fen) OPERATOR(pg_catalog.-) s.preselfpay_fen)::numeric(16,2) AS inscp_scp_amt,
-		xdjy.fen_to_yuan(s.deductible_fen)::numeric(16,2) AS act_pay_dedc,
-		xdjy.fen_to_yuan(s.fund_fen)::numeric(16,2) AS hifp_pay,
-		(s.ratio_bp::numeric OPERATOR(pg_catalog./) 10000)::numeric(5,4) AS pool_prop_selfpay,
-		xdjy.fen_to_yuan(s.fund_fen)::numeric(16,2) AS fund_pay_sumamt,
-		xdjy.fen_to_yuan(s.acct_pay_fen)::numeric(16,2) AS acct_pay,
-		xdjy.fen_to_yuan(s.personal_fen)::numeric(16,2) AS psn_part_amt,
+		y.medfee_sumamt,
+		y.fulamt_ownpay_amt,
+		y.preselfpay_amt,
+		y.inscp_scp_amt,
+		y.act_pay_dedc,
+		y.hifp_pay,
+		y.pool_prop_selfpay,
+		y.fund_pay_sumamt,
+		y.acct_pay,
+		y.psn_part_amt,
 		s.settled_on AS setl_time,
 		CASE WHEN s.reverses IS NULL THEN '0' ELSE '1' END AS refd_setl_flag,
 		s.reverses,
 		s.mode,
 		-- 1.1: after the columns 1.0 had (a view keeps its column order)
-		xdjy.fen_to_yuan(s.overlmt_fen)::numeric(16,2) AS overlmt_selfpay,
+		y.overlmt_selfpay,
 		-- the personal account (个人账户)
-		xdjy.fen_to_yuan(s.cash_pay_fen)::numeric(16,2) AS psn_cash_pay,
-		xdjy.fen_to_yuan(s.acct_balance_fen)::numeric(16,2) AS balc
+		y.psn_cash_pay,
+		y.balc
 	FROM xdjy.settlement s
+	CROSS JOIN LATERAL xdjy.settlement_yuan(s) y
 	JOIN xdjy.encounter e ON e.id OPERATOR(pg_catalog.=) s.encounter_id
 	LEFT JOIN xdjy.person p ON p.id OPERATOR(pg_catalog.=) s.person_id
 	LEFT JOIN xdjy.insutype_map_effective it ON it.scheme OPERATOR(pg_catalog.=) p.scheme
@@ -214,7 +257,7 @@ CREATE VIEW setlinfo WITH (security_invoker = true) AS
 		AND mt.trauma OPERATOR(pg_catalog.=) e.trauma
 	LEFT JOIN xdjy.clr_type_map_effective ct ON ct.visit_type OPERATOR(pg_catalog.=) e.visit_type;
 COMMENT ON VIEW setlinfo IS
-	'one row per settlement in the national platform''s names (结算信息 setlinfo), amounts in yuan numeric(16,2) converted exactly from fen';
+	'one row per settlement in the national platform''s names (结算信息 setlinfo), amounts in yuan numeric(16,2) converted exactly from fen (settlement_yuan())';
 GRANT SELECT ON setlinfo TO xdjy_admin, xdjy_operator;
 COMMENT ON COLUMN setlinfo.psn_no IS 'person number (settlement.person_id) / 人员编号';
 COMMENT ON COLUMN setlinfo.mdtrt_id IS 'encounter id (encounter.id) / 就诊ID';

@@ -11,12 +11,23 @@
 CREATE FUNCTION presettle(encounter_id bigint, total_fen bigint, out_of_scope_fen bigint,
 		invoice_no text, settled_on date DEFAULT CURRENT_DATE, mode text DEFAULT 'direct',
 		own_reason boolean DEFAULT false, referral_id bigint DEFAULT NULL,
-		diagnosis text DEFAULT NULL, mid_stay boolean DEFAULT false)
+		diagnosis text DEFAULT NULL, mid_stay boolean DEFAULT false,
+		acct_used boolean DEFAULT false)
 	RETURNS settlement
 	AS 'MODULE_PATHNAME' LANGUAGE C VOLATILE
 	SET search_path = pg_catalog, pg_temp;
-COMMENT ON FUNCTION presettle(bigint, bigint, bigint, text, date, text, boolean, bigint, text, boolean) IS
-	'预结算 (2303 / 2206): the settlement row settle() would insert, computed by the same engine, with nothing written, consumed or locked (id NULL); the ledgers it read are in deductible_met_before_fen and fund_paid_before_fen';
+COMMENT ON FUNCTION presettle(bigint, bigint, bigint, text, date, text, boolean, bigint, text, boolean, boolean) IS
+	'预结算 (2303 / 2206): the settlement row settle() would insert, computed by the same engine, with nothing written, consumed or locked (id NULL); the ledgers it read are in deductible_met_before_fen and fund_paid_before_fen; acct_used: what the personal account would pay (acct_pay) and its balance after (balc), the account not debited';
+
+-- A settlement that differs from the pre-settlement shown before it says
+-- why: the inputs the engine read that moved in between (a ledger, the
+-- account, the policy row) and the caller's inputs (src/presettle_compare.c).
+CREATE FUNCTION compare_presettlement(presettled settlement, settlement_id bigint,
+		lang text DEFAULT NULL, OUT same boolean, OUT differences jsonb, OUT explanation text)
+	AS 'MODULE_PATHNAME' LANGUAGE C VOLATILE
+	SET search_path = pg_catalog, pg_temp;
+COMMENT ON FUNCTION compare_presettlement(settlement, bigint, text) IS
+	'a pre-settlement (presettle()''s row) against the settlement made after it: same (every amount equal), differences (each amount and input that differs: item, kind amount / input, presettled, settled, delta) and the explanation in en or zh (default xdjy.language): which ledger, account balance, policy row or input moved, from what to what';
 
 -- The message log: one row per msgid, decided state.  A msgid is the
 -- institution's code, a timestamp and a sequence number; the platform's
@@ -55,9 +66,12 @@ COMMENT ON COLUMN transaction_log.state IS
 	'pending (inside the call that claimed it, never committed), done (took effect), failed (infcode -1, no effect), reversed (undone by a 冲正), void (冲正 before arrival: a late arrival is refused)';
 COMMENT ON COLUMN transaction_log.inf_time IS 'inf_time 交易时间 of the envelope: the business time (its date is the business date of the call)';
 COMMENT ON COLUMN transaction_log.sqlstate IS 'the YB code (or other SQLSTATE) of a failed call, for the success-rate KPI';
-COMMENT ON COLUMN transaction_log.effect IS 'what the message did, for 冲正: encounter_id, setl_id, fee_detail_ids, discharged_on';
+COMMENT ON COLUMN transaction_log.effect IS 'what the message did, for 冲正: encounter_id, setl_id, fee_detail_ids, discharged_on; of a pre-settlement (2303 / 2206): presettlement, the row presettle() returned';
 COMMENT ON COLUMN transaction_log.reversed_by IS 'msgid of the 冲正 (2601) that reversed or voided this message';
 CREATE INDEX transaction_log_reporting_idx ON transaction_log (fixmedins_code, inf_time);
+-- the pre-settlements of an encounter, for the settlement after them
+CREATE INDEX transaction_log_presettlement_idx ON transaction_log
+	(((effect OPERATOR(pg_catalog.->) 'presettlement') OPERATOR(pg_catalog.->>) 'encounter_id'));
 SELECT pg_catalog.pg_extension_config_dump('transaction_log', '');
 ALTER TABLE transaction_log ENABLE ROW LEVEL SECURITY;
 ALTER TABLE transaction_log FORCE ROW LEVEL SECURITY;
@@ -69,6 +83,13 @@ CREATE POLICY transaction_log_admin ON transaction_log FOR SELECT TO xdjy_admin 
 CREATE POLICY transaction_log_operator ON transaction_log FOR SELECT TO xdjy_operator
 	USING (fixmedins_code IN (SELECT xdjy.operator_institutions()));
 CREATE POLICY transaction_log_analyst ON transaction_log FOR SELECT TO xdjy_analyst USING (true);
+-- in whose name a role may call: no INSERT is granted (call() writes the
+-- log with the owner's rights), but call() asks these policies for the
+-- caller before it logs anything (xdjy_check_write_access, YB005): an
+-- operator sends messages of the institutions of its regions only
+CREATE POLICY transaction_log_admin_call ON transaction_log FOR INSERT TO xdjy_admin WITH CHECK (true);
+CREATE POLICY transaction_log_operator_call ON transaction_log FOR INSERT TO xdjy_operator
+	WITH CHECK (fixmedins_code IN (SELECT xdjy.operator_institutions()));
 
 -- The success rate of the interface calls per month, institution and
 -- interface (联网结算成功率, 鲁医保发〔2022〕26号 第一条): a void row is
@@ -106,14 +127,14 @@ CREATE FUNCTION interface_check_encounter(mdtrt_id bigint, psn_no text) RETURNS 
 	AS 'MODULE_PATHNAME' LANGUAGE C STABLE STRICT
 	SET search_path = pg_catalog, pg_temp;
 COMMENT ON FUNCTION interface_check_encounter(bigint, text) IS
-	'the interface''s mdtrt_id names an encounter of psn_no, or YB911';
+	'the interface''s mdtrt_id names an encounter of psn_no, or YB909';
 
 CREATE FUNCTION interface_med_type(med_type text, inpatient boolean,
 		OUT visit_type text, OUT emergency boolean, OUT trauma boolean)
 	AS 'MODULE_PATHNAME' LANGUAGE C STABLE STRICT
 	SET search_path = pg_catalog, pg_temp;
 COMMENT ON FUNCTION interface_med_type(text, boolean) IS
-	'med_type 医疗类别 → (visit_type, emergency, trauma) through med_type_map_effective, or YB912';
+	'med_type 医疗类别 → (visit_type, emergency, trauma) through med_type_map_effective, or YB910';
 
 CREATE FUNCTION interface_setlinfo(s settlement) RETURNS jsonb
 	LANGUAGE sql STABLE
@@ -126,20 +147,19 @@ BEGIN ATOMIC
 		'setl_time', s.settled_on,
 		'insuplc_admdvs', s.insured_region,
 		'mdtrtarea_admvs', s.treatment_region,
-		'medfee_sumamt', xdjy.fen_to_yuan(s.total_fen),
-		'fulamt_ownpay_amt', xdjy.fen_to_yuan(s.out_of_scope_fen OPERATOR(pg_catalog.-) s.overlmt_fen),
-		'overlmt_selfpay', xdjy.fen_to_yuan(s.overlmt_fen),
-		'preselfpay_amt', xdjy.fen_to_yuan(s.first_selfpay_fen OPERATOR(pg_catalog.+) s.preselfpay_fen),
-		'inscp_scp_amt', xdjy.fen_to_yuan(((s.total_fen OPERATOR(pg_catalog.-) s.out_of_scope_fen)
-			OPERATOR(pg_catalog.-) s.first_selfpay_fen) OPERATOR(pg_catalog.-) s.preselfpay_fen),
-		'act_pay_dedc', xdjy.fen_to_yuan(s.deductible_fen),
-		'hifp_pay', xdjy.fen_to_yuan(s.fund_fen),
-		'pool_prop_selfpay', (s.ratio_bp::numeric OPERATOR(pg_catalog./) 10000)::numeric(5,4),
-		'fund_pay_sumamt', xdjy.fen_to_yuan(s.fund_fen),
-		'acct_pay', xdjy.fen_to_yuan(s.acct_pay_fen),
-		'psn_part_amt', xdjy.fen_to_yuan(s.personal_fen),
-		'psn_cash_pay', xdjy.fen_to_yuan(s.personal_fen OPERATOR(pg_catalog.-) s.acct_pay_fen),
-		'balc', xdjy.fen_to_yuan(s.acct_balance_fen),
+		'medfee_sumamt', y.medfee_sumamt,
+		'fulamt_ownpay_amt', y.fulamt_ownpay_amt,
+		'overlmt_selfpay', y.overlmt_selfpay,
+		'preselfpay_amt', y.preselfpay_amt,
+		'inscp_scp_amt', y.inscp_scp_amt,
+		'act_pay_dedc', y.act_pay_dedc,
+		'hifp_pay', y.hifp_pay,
+		'pool_prop_selfpay', y.pool_prop_selfpay,
+		'fund_pay_sumamt', y.fund_pay_sumamt,
+		'acct_pay', y.acct_pay,
+		'psn_part_amt', y.psn_part_amt,
+		'psn_cash_pay', y.psn_cash_pay,
+		'balc', y.balc,
 		'refd_setl_flag', CASE WHEN s.reverses IS NULL THEN '0' ELSE '1' END,
 		'clr_optins', s.insured_region,
 		'xdjy_category', s.category,
@@ -149,12 +169,12 @@ BEGIN ATOMIC
 		'setldetail', pg_catalog.jsonb_build_array(pg_catalog.jsonb_build_object(
 			'fund_pay_type', '310100',
 			'fund_pay_type_name', '统筹基金',
-			'inscp_scp_amt', xdjy.fen_to_yuan(((s.total_fen OPERATOR(pg_catalog.-) s.out_of_scope_fen)
-				OPERATOR(pg_catalog.-) s.first_selfpay_fen) OPERATOR(pg_catalog.-) s.preselfpay_fen),
-			'fund_payamt', xdjy.fen_to_yuan(s.fund_fen))));
+			'inscp_scp_amt', y.inscp_scp_amt,
+			'fund_payamt', y.hifp_pay)))
+	FROM xdjy.settlement_yuan(interface_setlinfo.s) y;
 END;
 COMMENT ON FUNCTION interface_setlinfo(settlement) IS
-	'setlinfo 结算信息 of a settlement row (a pre-settlement''s too: setl_id null) in the national names, yuan exact; the 2303/2304/2305 output';
+	'setlinfo 结算信息 of a settlement row (a pre-settlement''s too: setl_id null) in the national names, its yuan figures those of settlement_yuan() as in the setlinfo view; the 2303/2304/2305 output';
 
 -- 2401 入院办理 / 2201 门诊挂号: an encounter
 CREATE FUNCTION interface_admit(psn_no text, med_type text, begntime timestamp,
@@ -249,37 +269,49 @@ COMMENT ON FUNCTION interface_revoke_lines(bigint, text, text, date, text) IS
 -- 2303 / 2206 预结算 and 2304 / 2207 结算: amounts in fen (call() reads
 -- the yuan exactly); NULL: from the fee lines
 CREATE FUNCTION interface_presettle(psn_no text, mdtrt_id bigint, medfee_sumamt bigint,
-		fulamt_ownpay_amt bigint, invono text, mid_setl_flag boolean,
+		fulamt_ownpay_amt bigint, invono text, mid_setl_flag boolean, acct_used_flag boolean,
 		business_date date, fixmedins_code text, OUT output jsonb, OUT effect jsonb)
 	LANGUAGE sql VOLATILE
 	SET search_path = pg_catalog, pg_temp
 BEGIN ATOMIC
 	SELECT xdjy.interface_check_encounter(interface_presettle.mdtrt_id, interface_presettle.psn_no);
-	SELECT pg_catalog.jsonb_build_object('setlinfo', xdjy.interface_setlinfo(s)), NULL::jsonb
+	SELECT pg_catalog.jsonb_build_object('setlinfo', xdjy.interface_setlinfo(s)),
+		pg_catalog.jsonb_build_object('presettlement', pg_catalog.to_jsonb(s))
 	FROM xdjy.presettle(interface_presettle.mdtrt_id, interface_presettle.medfee_sumamt,
 		interface_presettle.fulamt_ownpay_amt, interface_presettle.invono,
 		interface_presettle.business_date, 'direct', false, NULL, NULL,
-		COALESCE(interface_presettle.mid_setl_flag, false)) s;
+		COALESCE(interface_presettle.mid_setl_flag, false), COALESCE(interface_presettle.acct_used_flag, false)) s;
 END;
-COMMENT ON FUNCTION interface_presettle(text, bigint, bigint, bigint, text, boolean, date, text) IS
-	'2303 / 2206 预结算: presettle(); output setlinfo (setl_id null)';
+COMMENT ON FUNCTION interface_presettle(text, bigint, bigint, bigint, text, boolean, boolean, date, text) IS
+	'2303 / 2206 预结算: presettle(); output setlinfo (setl_id null); the row presettle() returned is kept in the log (effect.presettlement) for the settlement after it';
 
 CREATE FUNCTION interface_settle(psn_no text, mdtrt_id bigint, medfee_sumamt bigint,
-		fulamt_ownpay_amt bigint, invono text, mid_setl_flag boolean,
+		fulamt_ownpay_amt bigint, invono text, mid_setl_flag boolean, acct_used_flag boolean,
 		business_date date, fixmedins_code text, OUT output jsonb, OUT effect jsonb)
 	LANGUAGE sql VOLATILE
 	SET search_path = pg_catalog, pg_temp
 BEGIN ATOMIC
 	SELECT xdjy.interface_check_encounter(interface_settle.mdtrt_id, interface_settle.psn_no);
-	SELECT pg_catalog.jsonb_build_object('setlinfo', xdjy.interface_setlinfo(s)),
+	SELECT pg_catalog.jsonb_build_object('setlinfo', xdjy.interface_setlinfo(s))
+			OPERATOR(pg_catalog.||) COALESCE((
+			SELECT pg_catalog.jsonb_build_object('xdjy_presettlement', pg_catalog.jsonb_build_object(
+				'omsgid', p.msgid, 'same', c.same, 'explanation', c.explanation))
+			FROM (SELECT l.msgid, l.effect FROM xdjy.transaction_log l
+				WHERE ((l.effect OPERATOR(pg_catalog.->) 'presettlement') OPERATOR(pg_catalog.->>) 'encounter_id')
+						OPERATOR(pg_catalog.=) s.encounter_id::text
+					AND l.state OPERATOR(pg_catalog.=) 'done'
+					AND l.fixmedins_code OPERATOR(pg_catalog.=) interface_settle.fixmedins_code
+				ORDER BY l.inf_time DESC, l.logged_at DESC, l.msgid DESC LIMIT 1) p
+			CROSS JOIN LATERAL xdjy.compare_presettlement(pg_catalog.jsonb_populate_record(NULL::xdjy.settlement,
+				p.effect OPERATOR(pg_catalog.->) 'presettlement'), s.id) c), '{}'::jsonb),
 		pg_catalog.jsonb_build_object('setl_id', s.id)
 	FROM xdjy.settle(interface_settle.mdtrt_id, interface_settle.medfee_sumamt,
 		interface_settle.fulamt_ownpay_amt, interface_settle.invono,
 		interface_settle.business_date, 'direct', false, NULL, NULL,
-		COALESCE(interface_settle.mid_setl_flag, false)) s;
+		COALESCE(interface_settle.mid_setl_flag, false), COALESCE(interface_settle.acct_used_flag, false)) s;
 END;
-COMMENT ON FUNCTION interface_settle(text, bigint, bigint, bigint, text, boolean, date, text) IS
-	'2304 / 2207 结算: settle(); output setlinfo';
+COMMENT ON FUNCTION interface_settle(text, bigint, bigint, bigint, text, boolean, boolean, date, text) IS
+	'2304 / 2207 结算: settle(); output setlinfo, and xdjy_presettlement {omsgid, same, explanation} against the latest pre-settlement of the encounter in the log (compare_presettlement())';
 
 -- 2305 / 2208 结算撤销
 CREATE FUNCTION interface_cancel(setl_id bigint, mdtrt_id bigint, psn_no text,

@@ -44,6 +44,12 @@ static XdjyPlan q_account_lock = XDJY_PLAN(
 	" WHERE a.person_id OPERATOR(pg_catalog.=) $1 FOR NO KEY UPDATE",
 	1, TEXTOID);
 
+static XdjyPlan q_account_read = XDJY_PLAN(
+	"account read",
+	"SELECT a.balance_fen FROM xdjy.personal_account a"
+	" WHERE a.person_id OPERATOR(pg_catalog.=) $1",
+	1, TEXTOID);
+
 static XdjyPlan q_account_insert = XDJY_PLAN(
 	"account insert",
 	"INSERT INTO xdjy.personal_account (person_id) VALUES ($1) ON CONFLICT DO NOTHING",
@@ -75,6 +81,17 @@ xdjy_account_lock(const char *person_id)
 	Datum		arg = CStringGetTextDatum(person_id);
 
 	if (xdjy_plan_execute(&q_account_lock, &arg, NULL, 1, SPI_OK_SELECT) > 0)
+		return xdjy_spi_int64(0, 1, 0);
+	return 0;
+}
+
+/* the balance as it stands, nothing locked (a pre-settlement; none: 0) */
+int64
+xdjy_account_balance(const char *person_id)
+{
+	Datum		arg = CStringGetTextDatum(person_id);
+
+	if (xdjy_plan_execute(&q_account_read, &arg, NULL, 1, SPI_OK_SELECT) > 0)
 		return xdjy_spi_int64(0, 1, 0);
 	return 0;
 }

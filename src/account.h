@@ -15,6 +15,9 @@
 /* the balance, the account row locked FOR NO KEY UPDATE (0 without one) */
 extern int64 xdjy_account_lock(const char *person_id);
 
+/* the balance as it stands, nothing locked (a pre-settlement reads it) */
+extern int64 xdjy_account_balance(const char *person_id);
+
 /* a debit or refund through the movement table; the balance after */
 extern int64 xdjy_account_move(const char *person_id, const char *kind,
 							   int64 amount_fen, DateADT moved_on,

@@ -511,6 +511,10 @@ static const XdjyError registry[] = {
 		"unknown medical type", "未知的医疗类别",
 		"The med_type of an admission or registration is not in the medical type mapping (med_type_map) for its kind of visit.",
 		"入院或挂号的医疗类别不在该就诊类型的医疗类别映射（med_type_map）中。"},
+	{ERRCODE_XDJY_MESSAGE_NOT_AVAILABLE, "interface",
+		"message not available to the caller", "报文对调用者不可用",
+		"The msgid (or the omsgid of a 冲正) names a message another institution logged, which the role may not read: nothing of it is shown, the call is not logged, and the message stays its owner's.",
+		"该报文ID（或冲正的原报文ID）属于其他机构记录的报文，当前角色无权查看：不显示其任何内容，本次调用不记录，该报文仍归其所属机构。"},
 	/* issue 19: nodes */
 	{ERRCODE_XDJY_NODE_ROLE_INVALID, "node",
 		"node role must be province or hub", "节点角色须为 province 或 hub",

@@ -159,6 +159,8 @@
 #define ERRCODE_XDJY_MESSAGE_REVERSED			XDJY_SQLSTATE('9','0','8')
 #define ERRCODE_XDJY_INTERFACE_ENCOUNTER		XDJY_SQLSTATE('9','0','9')
 #define ERRCODE_XDJY_INTERFACE_MED_TYPE			XDJY_SQLSTATE('9','1','0')
+/* issue 18 (s27-18): a message of another institution (YB911–YB919) */
+#define ERRCODE_XDJY_MESSAGE_NOT_AVAILABLE		XDJY_SQLSTATE('9','1','1')
 
 /* issue 19: nodes (YB95x, src/node.c) */
 #define ERRCODE_XDJY_NODE_ROLE_INVALID			XDJY_SQLSTATE('9','5','1')

@@ -19,11 +19,20 @@
  *	  rate (第一条).  冲正 (2601) undoes what a message did, or voids a
  *	  msgid that never arrived so that a late arrival is refused (YB905).
  *
+ *	  The caller acts for the envelope's institution only where the log's
+ *	  INSERT policies let its role (an operator: the institutions of its
+ *	  regions), or YB005 and nothing logged.  A msgid another institution
+ *	  logged, which the role may not read, is answered YB911 and nothing
+ *	  else: neither its state nor its request nor its answer is shown, the
+ *	  call is not logged, and the owner's retries are answered as before;
+ *	  a 冲正 naming such a message gets YB911 too, never YB906's values.
+ *
  *-------------------------------------------------------------------------
  */
 #include "postgres.h"
 
 #include "access/htup_details.h"
+#include "access/table.h"
 #include "access/xact.h"
 #include "catalog/namespace.h"
 #include "catalog/pg_type.h"
@@ -38,12 +47,14 @@
 #include "utils/lsyscache.h"
 #include "utils/memutils.h"
 #include "utils/numeric.h"
+#include "utils/rel.h"
 #include "utils/resowner.h"
 #include "utils/timestamp.h"
 
 #include "errors.h"
 #include "national.h"
 #include "owner.h"
+#include "row_access.h"
 #include "spi_plans.h"
 #include "xdjy.h"
 
@@ -107,10 +118,12 @@ static const Field line_fields[] = {
 	{"det_item_fee_sumamt", F_YUAN, false},
 };
 
-#define SETTLE_FIELDS(f) 6, { \
+/* acct_used_flag 个人账户使用标志: "1" pays the personal share from the account */
+#define SETTLE_FIELDS(f) 7, { \
 	{"psn_no", F_TEXT, true}, {"mdtrt_id", F_INT8, true}, \
 	{"medfee_sumamt", F_FEN, false}, {"fulamt_ownpay_amt", F_FEN, false}, \
-	{"invono", F_TEXT, true}, {"mid_setl_flag", F_FLAG, false}}
+	{"invono", F_TEXT, true}, {"mid_setl_flag", F_FLAG, false}, \
+	{"acct_used_flag", F_FLAG, false}}
 
 static const Interface interfaces[] = {
 	{"2401", "mdtrtinfo", "interface_admit", 1, UNDO_EFFECT, 3,
@@ -615,6 +628,49 @@ error_text(const ErrorData *ed)
 }
 
 /* ------------------------------------------------------------------------
+ * Who may use a msgid, in whose name
+ * ------------------------------------------------------------------------
+ */
+
+/*
+ * The caller may log a message of the envelope's institution: the INSERT
+ * policies of xdjy.transaction_log decide (written by call() alone, with
+ * the owner's rights; the policies say for whom), or YB005.
+ */
+static void
+check_institution(const Envelope *e)
+{
+	Relation	rel = table_open(log_table(), AccessShareLock);
+	TupleDesc	desc = RelationGetDescr(rel);
+	Datum	   *values = (Datum *) palloc0(sizeof(Datum) * desc->natts);
+	bool	   *nulls = (bool *) palloc(sizeof(bool) * desc->natts);
+	int			att = SPI_fnumber(desc, "fixmedins_code");
+	char	   *place[1] = {"fixmedins_code"};
+	HeapTuple	row;
+
+	for (int i = 0; i < desc->natts; i++)
+		nulls[i] = true;
+	if (att <= 0)
+		elog(ERROR, "xdjy: transaction_log has no fixmedins_code");
+	values[att - 1] = CStringGetTextDatum(e->fixmedins_code);
+	nulls[att - 1] = false;
+	row = heap_form_tuple(desc, values, nulls);
+	xdjy_check_write_access(GetUserId(), rel, row, CMD_INSERT, 1, place);
+	table_close(rel, AccessShareLock);
+}
+
+/* YB911: msgid names a message the role may not read */
+static void
+message_not_available(const char *msgid)
+{
+	ereport(ERROR,
+			(xdjy_errcode(ERRCODE_XDJY_MESSAGE_NOT_AVAILABLE),
+			 errdetail("Message \"%s\" is not available to role \"%s\".",
+					   xdjy_clip(msgid), GetUserNameFromId(GetUserId(), false)),
+			 errhint("Use a msgid of your own institution: its code, a timestamp and a sequence number, one per request.")));
+}
+
+/* ------------------------------------------------------------------------
  * 冲正 (2601)
  * ------------------------------------------------------------------------
  */
@@ -672,6 +728,11 @@ reverse_message(const Envelope *e, Datum *values, MemoryContext cxt)
 		appendStringInfoString(&out, ", \"state\": \"void\"}");
 		return DatumGetJsonbP(DirectFunctionCall1(jsonb_in, CStringGetDatum(out.data)));
 	}
+	xdjy_restore_user(&saved);
+	/* another institution's message: nothing of it is told (not YB906) */
+	if (!xdjy_sees_text("transaction_log", "msgid", omsgid))
+		message_not_available(omsgid);
+	xdjy_become_owner(log_table(), &saved);
 	xdjy_plan_execute(&q_log_lock, a, NULL, 1, SPI_OK_SELECT);
 	xdjy_restore_user(&saved);
 	infno = xdjy_spi_text(0, 1, CurrentMemoryContext);
@@ -806,6 +867,17 @@ check_step(void *arg, CallResult *r, MemoryContext cxt)
 	(void) r;
 }
 
+/* the caller acts for the envelope's institution (inside SPI: the policy check) */
+static void
+institution_step(void *arg, CallResult *r, MemoryContext cxt)
+{
+	xdjy_spi_connect();
+	check_institution((const Envelope *) arg);
+	xdjy_spi_finish();
+	(void) r;
+	(void) cxt;
+}
+
 static void
 run_step(void *arg, CallResult *r, MemoryContext cxt)
 {
@@ -849,6 +921,7 @@ xdjy_call(PG_FUNCTION_ARGS)
 	Envelope	e;
 	CheckArg	c;
 	CallResult	check;
+	CallResult	scope;
 	CallResult	run;
 	XdjyUserContext saved;
 	Datum		a[5];
@@ -859,6 +932,7 @@ xdjy_call(PG_FUNCTION_ARGS)
 	memset(&e, 0, sizeof(e));
 	memset(&c, 0, sizeof(c));
 	memset(&check, 0, sizeof(check));
+	memset(&scope, 0, sizeof(scope));
 	memset(&run, 0, sizeof(run));
 	e.request = PG_GETARG_JSONB_P(0);
 	c.e = &e;
@@ -869,6 +943,19 @@ xdjy_call(PG_FUNCTION_ARGS)
 		/* no msgid to log it by: answered, not recorded */
 		xdjy_spi_connect();
 		response = build_response(&e, false, error_text(check.error), NULL, cxt);
+		xdjy_spi_finish();
+		PG_RETURN_JSONB_P(response);
+	}
+
+	/*
+	 * In whose name: a caller outside the institution's scope is answered,
+	 * not logged, so that the msgid stays its owner's.
+	 */
+	in_subtransaction(institution_step, &e, &scope);
+	if (scope.error != NULL)
+	{
+		xdjy_spi_connect();
+		response = build_response(&e, false, error_text(scope.error), NULL, cxt);
 		xdjy_spi_finish();
 		PG_RETURN_JSONB_P(response);
 	}
@@ -889,6 +976,26 @@ xdjy_call(PG_FUNCTION_ARGS)
 
 		a[3] = e.input ? JsonbPGetDatum(e.input) : (Datum) 0;
 		an[3] = e.input ? ' ' : 'n';
+		xdjy_restore_user(&saved);
+		/* another institution's message: YB911, nothing of it told, nothing logged */
+		if (!xdjy_sees_text("transaction_log", "msgid", e.msgid))
+		{
+			PG_TRY();
+			{
+				message_not_available(e.msgid);
+			}
+			PG_CATCH();
+			{
+				MemoryContextSwitchTo(cxt);
+				err = error_text(CopyErrorData());
+				FlushErrorState();
+			}
+			PG_END_TRY();
+			response = build_response(&e, false, err, NULL, cxt);
+			xdjy_spi_finish();
+			PG_RETURN_JSONB_P(response);
+		}
+		xdjy_become_owner(log_table(), &saved);
 		if (xdjy_plan_execute(&q_log_read, a, an, 1, SPI_OK_SELECT) != 1)
 			elog(ERROR, "xdjy: transaction_log row of msgid \"%s\" vanished", xdjy_clip(e.msgid));
 		xdjy_restore_user(&saved);

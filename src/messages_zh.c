@@ -855,6 +855,17 @@ const XdjyMessage xdjy_messages_zh[] = {
 	 "encounter_id、settled_on、mode、invoice_no 中有空值（NULL）。"},
 	{"Give the arguments settle() would need.",
 	 "请提供 settle() 所需的参数。"},
+	/* issue 18 (s27-18): presettle compared, messages of other institutions */
+	{"Settlement %lld does not exist, or the role may not read it.",
+	 "第 %lld 号结算不存在，或当前角色无权查看。"},
+	{"Give the id of a settlement the role may read, e.g. the setl_id 2304 returned.",
+	 "请给出当前角色可查看的结算ID，例如 2304 返回的 setl_id。"},
+	{"Give the row presettle() returned and the id of the settlement made after it.",
+	 "请给出 presettle() 返回的行及其后所做结算的ID。"},
+	{"Message \"%s\" is not available to role \"%s\".",
+	 "报文 \"%s\" 对角色 \"%s\" 不可用。"},
+	{"Use a msgid of your own institution: its code, a timestamp and a sequence number, one per request.",
+	 "请使用本机构的报文ID：机构编码、时间戳和序号，每次请求一个。"},
 	/* issue 16: personal accounts, referral qualification */
 	{"Movement %lld of person \"%s\" is recorded.",
 	 "人员 \"%2$s\" 的第 %1$lld 号个人账户变动已记录。"},

@@ -29,12 +29,12 @@
 
 PG_FUNCTION_INFO_V1(try_settle);
 
-#define TRY_SETTLE_NARGS	10
+#define TRY_SETTLE_NARGS	11
 
 static XdjyPlan plan_settle = XDJY_PLAN("try_settle settle",
-	"SELECT xdjy.settle($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
+	"SELECT xdjy.settle($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
 	TRY_SETTLE_NARGS, INT8OID, INT8OID, INT8OID, TEXTOID, DATEOID, TEXTOID,
-	BOOLOID, INT8OID, TEXTOID, BOOLOID);
+	BOOLOID, INT8OID, TEXTOID, BOOLOID, BOOLOID);
 
 /* the encounter, if the caller can see it (row-level security applies) */
 static XdjyPlan plan_encounter = XDJY_PLAN("try_settle encounter",
@@ -107,7 +107,8 @@ record_attempt(FunctionCallInfo fcinfo, ErrorData *edata)
 
 /*
  * try_settle(encounter_id, total_fen, out_of_scope_fen, invoice_no,
- *            settled_on, mode, own_reason, referral_id, diagnosis)
+ *            settled_on, mode, own_reason, referral_id, diagnosis, mid_stay,
+ *            acct_used)
  *
  * settle() in a subtransaction, so that a rejected settlement leaves
  * nothing behind; the rejection (any error but a cancel, as PL/pgSQL's
@@ -135,6 +136,13 @@ try_settle(PG_FUNCTION_ARGS)
 
 	for (i = 0; i < TRY_SETTLE_NARGS; i++)
 	{
+		/* an argument list without the last flags: their default, false */
+		if (i >= PG_NARGS())
+		{
+			v[i] = BoolGetDatum(false);
+			nulls[i] = ' ';
+			continue;
+		}
 		v[i] = PG_ARGISNULL(i) ? (Datum) 0 : PG_GETARG_DATUM(i);
 		nulls[i] = PG_ARGISNULL(i) ? 'n' : ' ';
 	}

@@ -1622,10 +1622,14 @@ settle_account(const SettleInput *in, Settle *s)
 						   xdjy_clip(e->person_id), insured_shown(e), xdjy_clip(e->treatment_region),
 						   xdjy_iso_date(in->settled_on)),
 				 errhint("Settle with acct_used => false (the personal share in cash), or record the province's setting in xdjy.account_cross_province.")));
-	balance = xdjy_account_lock(e->person_id);
+	/* a pre-settlement reads the balance as it stands, never debits it */
+	balance = engine_dry ? xdjy_account_balance(e->person_id)
+		: xdjy_account_lock(e->person_id);
 	s->acct_pay_fen = Min(balance, Max(s->am.personal_fen, 0));
 	s->acct_balance_fen = balance;
-	if (s->acct_pay_fen > 0)
+	if (engine_dry)
+		s->acct_balance_fen = xdjy_fen_sub(balance, s->acct_pay_fen);
+	else if (s->acct_pay_fen > 0)
 		s->acct_balance_fen = xdjy_account_move(e->person_id, "debit",
 												xdjy_fen_neg(s->acct_pay_fen),
 												in->settled_on, in->settlement_id);
@@ -1663,8 +1667,8 @@ settle_price(const SettleInput *in, Settle *s)
 	if (!engine_dry)
 		update_ledger(e->person_id, s->year, s->quota_group,
 					  s->am.deductible_fen, s->am.fund_fen);
-	/* a pre-settlement reads the account, never debits it (acct_used is false there) */
-	if (in->acct_used && !engine_dry)
+	/* a pre-settlement reads the account, never debits it (settle_account) */
+	if (in->acct_used)
 		settle_account(in, s);
 }
 
@@ -2203,7 +2207,8 @@ encounter_stay_overlap_trigger(PG_FUNCTION_ARGS)
 
 /*
  * presettle(encounter_id, total_fen, out_of_scope_fen, invoice_no,
- *           settled_on, mode, own_reason, referral_id, diagnosis, mid_stay)
+ *           settled_on, mode, own_reason, referral_id, diagnosis, mid_stay,
+ *           acct_used)
  *
  * The settlement row as settle() would insert it, from the same stages
  * (decide, lines, price, fill) of the same engine, with nothing written:
@@ -2212,8 +2217,10 @@ encounter_stay_overlap_trigger(PG_FUNCTION_ARGS)
  * read, not locked).  A settlement right after, on unchanged ledgers,
  * gives the same figures; the ledgers it was priced from are in the row
  * (deductible_met_before_fen, fund_paid_before_fen), so a later settlement
- * that differs shows why.  Nothing is paid twice by asking twice
- * (鲁医保发〔2021〕46号 第四条).
+ * that differs shows why (compare_presettlement).  With acct_used the
+ * personal account's balance is read, not locked nor debited: acct_pay
+ * and balc are what the settlement would take and leave.  Nothing is paid
+ * twice by asking twice (鲁医保发〔2021〕46号 第四条).
  */
 Datum
 presettle(PG_FUNCTION_ARGS)
@@ -2228,9 +2235,9 @@ presettle(PG_FUNCTION_ARGS)
 	SRow		r;
 	Datum		result;
 	XdjyUserContext saved;
-	static const SCol args[10] = {SC_ENCOUNTER_ID, SC_TOTAL, SC_OUT_OF_SCOPE,
+	static const SCol args[11] = {SC_ENCOUNTER_ID, SC_TOTAL, SC_OUT_OF_SCOPE,
 		SC_INVOICE_NO, SC_SETTLED_ON, SC_MODE, SC_OWN_REASON, SC_REFERRAL_ID,
-	SC_DIAGNOSIS, SC_MID_STAY};
+	SC_DIAGNOSIS, SC_MID_STAY, SC_ACCT_USED};
 
 	rel = table_open(get_relname_relid("settlement", get_namespace_oid("xdjy", false)),
 					 AccessShareLock);
@@ -2240,7 +2247,7 @@ presettle(PG_FUNCTION_ARGS)
 	nulls = (bool *) palloc(sizeof(bool) * tupdesc->natts);
 	for (int i = 0; i < tupdesc->natts; i++)
 		nulls[i] = true;
-	for (int i = 0; i < 10 && i < PG_NARGS(); i++)
+	for (int i = 0; i < (int) lengthof(args) && i < PG_NARGS(); i++)
 	{
 		int			att = scol_attnum[args[i]];
 
@@ -2262,8 +2269,9 @@ presettle(PG_FUNCTION_ARGS)
 	}
 	if (scol_attnum[SC_ACCT_USED] > 0)
 	{
-		/* a pre-settlement does not touch the personal account */
-		values[scol_attnum[SC_ACCT_USED] - 1] = BoolGetDatum(false);
+		/* acct_used NULL: false, as the column's default */
+		if (nulls[scol_attnum[SC_ACCT_USED] - 1])
+			values[scol_attnum[SC_ACCT_USED] - 1] = BoolGetDatum(false);
 		nulls[scol_attnum[SC_ACCT_USED] - 1] = false;
 		values[scol_attnum[SC_ACCT_PAY] - 1] = Int64GetDatum(0);
 		nulls[scol_attnum[SC_ACCT_PAY] - 1] = false;
@@ -2305,12 +2313,16 @@ presettle(PG_FUNCTION_ARGS)
 	/* the generated psn_cash_pay, as the insert would store it */
 	{
 		int			cash = SPI_fnumber(tupdesc, "cash_pay_fen");
-		bool		isnull;
+		bool		isnull,
+					pnull;
 		Datum		personal = heap_getattr(row, scol_attnum[SC_PERSONAL_FEN], tupdesc, &isnull);
+		Datum		acct = scol_attnum[SC_ACCT_PAY] > 0 ?
+			heap_getattr(row, scol_attnum[SC_ACCT_PAY], tupdesc, &pnull) : (Datum) 0;
 
-		if (cash > 0 && !isnull && scol_attnum[SC_ACCT_PAY] > 0)
+		if (cash > 0 && !isnull && scol_attnum[SC_ACCT_PAY] > 0 && !pnull)
 		{
-			Datum		v = Int64GetDatum(DatumGetInt64(personal));
+			Datum		v = Int64GetDatum(xdjy_fen_sub(DatumGetInt64(personal),
+													   DatumGetInt64(acct)));
 			bool		n = false;
 
 			row = heap_modify_tuple_by_cols(row, tupdesc, 1, &cash, &v, &n);
