@@ -761,7 +761,7 @@ filing_history_trigger(PG_FUNCTION_ARGS)
 		SPIPlanPtr	plan;
 
 		if (history_plan != NULL)
-			SPI_freeplan(history_plan);
+			xdjy_free_plan(history_plan);
 		history_plan = NULL;
 		plan = SPI_prepare("INSERT INTO xdjy.filing_history"
 						   " (filing_id, event, business_date, old_row, new_row, by_role)"
@@ -770,9 +770,7 @@ filing_history_trigger(PG_FUNCTION_ARGS)
 						   6, argtypes);
 		if (plan == NULL)
 			elog(ERROR, "SPI_prepare failed: %s", SPI_result_code_string(SPI_result));
-		if (SPI_keepplan(plan) != 0)
-			elog(ERROR, "SPI_keepplan failed");
-		history_plan = plan;
+		history_plan = xdjy_keep_plan(plan);
 		history_rowtype = rowtype;
 	}
 

@@ -50,6 +50,7 @@
 
 #include "owner.h"
 #include "restore.h"
+#include "spi_plans.h"
 #include "trigger_util.h"
 #include "xdjy.h"
 
@@ -82,8 +83,7 @@ ref_plan(Oid tgoid, int ref, const char *table, const char *column, Oid keytype)
 	plan = SPI_prepare(sql, 1, &keytype);
 	if (plan == NULL)
 		elog(ERROR, "SPI_prepare failed for \"%s\": %s", sql, SPI_result_code_string(SPI_result));
-	if (SPI_keepplan(plan) != 0)
-		elog(ERROR, "SPI_keepplan failed");
+	plan = xdjy_keep_plan(plan);
 	p = MemoryContextAllocZero(TopMemoryContext, sizeof(RefPlan));
 	p->tgoid = tgoid;
 	p->ref = ref;

@@ -38,6 +38,7 @@
 
 #include "errors.h"
 #include "row_access.h"
+#include "spi_plans.h"
 #include "trigger_util.h"
 #include "xdjy.h"
 
@@ -278,7 +279,7 @@ access_plan(Relation rel, CmdType cmd, Oid user)
 		if (p->stale)
 		{
 			*link = p->next;
-			SPI_freeplan(p->plan);
+			xdjy_free_plan(p->plan);
 			pfree(p);
 			continue;
 		}
@@ -292,8 +293,7 @@ access_plan(Relation rel, CmdType cmd, Oid user)
 	if (plan == NULL)
 		elog(ERROR, "SPI_prepare failed for the write check of \"%s\": %s",
 			 RelationGetRelationName(rel), SPI_result_code_string(SPI_result));
-	if (SPI_keepplan(plan) != 0)
-		elog(ERROR, "SPI_keepplan failed");
+	plan = xdjy_keep_plan(plan);
 	pfree(sql);
 	p = MemoryContextAllocZero(TopMemoryContext, sizeof(AccessPlan));
 	p->relid = RelationGetRelid(rel);

@@ -13,8 +13,12 @@
 #include "access/xact.h"
 #include "executor/spi.h"
 #include "lib/stringinfo.h"
+#include "optimizer/cost.h"
+#include "optimizer/planner.h"
 #include "utils/builtins.h"
+#include "utils/guc.h"
 #include "utils/memutils.h"
+#include "utils/plancache.h"
 #include "utils/snapmgr.h"
 
 #include "errors.h"
@@ -52,6 +56,124 @@ plan_name(XdjyPlan *p)
 	return p->name ? p->name : p->sql;
 }
 
+/*
+ * Kept plans are planned without sequential scans
+ * -----------------------------------------------
+ *
+ * Every kept plan is a look-up by key (a row of the encounter, the
+ * person's filings, the ledger row, a reference check, ...) on a table
+ * that has the index for it.  The plan cache (utils/cache/plancache.c)
+ * plans such a query again whenever the tables it reads change
+ * definition or get new statistics (RevalidateCachedQuery,
+ * BuildCachedPlan), and keeps the generic plan from then on.  If that
+ * happens while a table is empty or nearly so (after a TRUNCATE, or when
+ * autovacuum analyzed it at that moment), a sequential scan is the
+ * cheapest plan, and it stays cached while the table grows to millions of
+ * rows: every settlement then reads the whole table, and a load gets
+ * quadratic.  make bench showed it as a rejected row through try_settle
+ * costing 20 times an accepted settlement.
+ *
+ * plancache.c has no hook of its own; what it calls to plan is
+ * pg_plan_queries() with the CachedPlanSource's own copy of the query
+ * text, which reaches planner_hook.  The hook below recognises that copy
+ * (kept_texts: the query_string of each kept plan's CachedPlanSource,
+ * compared by address, so no other query of the backend is affected) and
+ * plans it with enable_seqscan off, set for the planning step only in a
+ * GUC nest level of its own, as ri_triggers.c sets its GUCs around a
+ * check.  A sequential scan remains possible where no index serves the
+ * query (enable_seqscan only makes it expensive), so no plan becomes
+ * impossible; a keyed look-up gets its index whatever the statistics say
+ * when it is planned.
+ */
+static const char **kept_texts = NULL;
+static int	n_kept_texts = 0;
+static int	max_kept_texts = 0;
+static planner_hook_type prev_planner_hook = NULL;
+
+static bool
+is_kept_text(const char *query_string)
+{
+	for (int i = 0; i < n_kept_texts; i++)
+		if (kept_texts[i] == query_string)
+			return true;
+	return false;
+}
+
+static PlannedStmt *
+kept_plan_planner(Query *parse, const char *query_string, int cursorOptions,
+				  ParamListInfo boundParams)
+{
+	PlannedStmt *result;
+	int			nest_level = -1;
+
+	if (query_string != NULL && enable_seqscan && is_kept_text(query_string))
+	{
+		nest_level = NewGUCNestLevel();
+		(void) set_config_option("enable_seqscan", "off",
+								 PGC_USERSET, PGC_S_SESSION,
+								 GUC_ACTION_SAVE, true, 0, false);
+	}
+	if (prev_planner_hook)
+		result = prev_planner_hook(parse, query_string, cursorOptions, boundParams);
+	else
+		result = standard_planner(parse, query_string, cursorOptions, boundParams);
+	if (nest_level >= 0)
+		AtEOXact_GUC(true, nest_level);
+	return result;
+}
+
+void
+xdjy_spi_plans_init(void)
+{
+	prev_planner_hook = planner_hook;
+	planner_hook = kept_plan_planner;
+}
+
+SPIPlanPtr
+xdjy_keep_plan(SPIPlanPtr plan)
+{
+	List	   *sources;
+	ListCell   *lc;
+
+	if (SPI_keepplan(plan) != 0)
+		elog(ERROR, "xdjy: SPI_keepplan failed");
+	sources = SPI_plan_get_plan_sources(plan);
+	foreach(lc, sources)
+	{
+		CachedPlanSource *source = (CachedPlanSource *) lfirst(lc);
+
+		if (n_kept_texts == max_kept_texts)
+		{
+			max_kept_texts = max_kept_texts ? 2 * max_kept_texts : 128;
+			kept_texts = kept_texts
+				? repalloc(kept_texts, max_kept_texts * sizeof(*kept_texts))
+				: MemoryContextAlloc(TopMemoryContext, max_kept_texts * sizeof(*kept_texts));
+		}
+		kept_texts[n_kept_texts++] = source->query_string;
+	}
+	return plan;
+}
+
+void
+xdjy_free_plan(SPIPlanPtr plan)
+{
+	List	   *sources = SPI_plan_get_plan_sources(plan);
+	ListCell   *lc;
+
+	foreach(lc, sources)
+	{
+		const char *text = ((CachedPlanSource *) lfirst(lc))->query_string;
+
+		for (int i = 0; i < n_kept_texts; i++)
+			if (kept_texts[i] == text)
+			{
+				kept_texts[i] = kept_texts[--n_kept_texts];
+				break;
+			}
+	}
+	SPI_freeplan(plan);
+}
+
 static SPIPlanPtr
 plan_get(XdjyPlan *p)
 {
@@ -63,9 +185,7 @@ plan_get(XdjyPlan *p)
 	if (plan == NULL)
 		elog(ERROR, "xdjy: SPI_prepare of \"%s\" failed: %s",
 			 plan_name(p), SPI_result_code_string(SPI_result));
-	if (SPI_keepplan(plan) != 0)
-		elog(ERROR, "xdjy: SPI_keepplan of \"%s\" failed", plan_name(p));
-	p->plan = plan;
+	p->plan = xdjy_keep_plan(plan);
 	return plan;
 }
 

@@ -23,6 +23,16 @@
 extern void xdjy_spi_connect(void);
 extern void xdjy_spi_finish(void);
 
+/*
+ * SPI_keepplan, and the plan is planned without sequential scans whenever
+ * the plan cache plans it (src/spi_plans.c says why); xdjy_free_plan
+ * forgets and frees such a plan.  Every kept plan of xdjy goes through
+ * them; xdjy_spi_plans_init installs the planner hook (_PG_init).
+ */
+extern SPIPlanPtr xdjy_keep_plan(SPIPlanPtr plan);
+extern void xdjy_free_plan(SPIPlanPtr plan);
+extern void xdjy_spi_plans_init(void);
+
 typedef struct XdjyPlan
 {
 	SPIPlanPtr	plan;			/* kept plan, NULL until first use */

@@ -10,6 +10,7 @@
 #include "fmgr.h"
 
 #include "reference_cache.h"
+#include "spi_plans.h"
 #include "xdjy.h"
 
 PG_MODULE_MAGIC;
@@ -21,4 +22,5 @@ _PG_init(void)
 {
 	xdjy_guc_init();
 	xdjy_reference_cache_init();
+	xdjy_spi_plans_init();
 }

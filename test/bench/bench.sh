@@ -22,13 +22,19 @@
 #               main set 100 000 × n settlements, BIG = 2 M × n (5 gives
 #               10 M)
 # BENCH_ONLY    check: only the PL/pgSQL-vs-C equality on the main set,
-#               printed as TAP (test/t/700_bench_smoke.sh)
+#               printed as TAP (test/t/700_bench_smoke.sh); engine: figures
+#               2 and 7 only (the engines and try_settle, about a minute at
+#               scale 1), for quick before/after runs
 # BENCH_SECONDS pgbench duration of each run of figure 3 (default 20)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
 scale=${BENCH_SCALE:-1}
 only=${BENCH_ONLY:-all}
+case "$only" in
+	all | check | engine) ;;
+	*) echo "bench: BENCH_ONLY is check or engine" >&2; exit 2 ;;
+esac
 case "$scale" in
 	tiny) main_persons=40; big_persons=2000; small_persons=1000; batch_persons=100
 		seconds=${BENCH_SECONDS:-2}; limit="-t 40"; wd_calls=20000 ;;
@@ -156,6 +162,23 @@ rejected_mix=$(val -c "SELECT string_agg(sqlstate || ' ' || n, ', ' ORDER BY sql
 if [ "$wrong" -ne 0 ]; then
 	echo "bench: $wrong rejected rows were not rejected with the expected SQLSTATE" >&2
 	exit 1
+fi
+if [ "$only" = engine ]; then
+	g() { val -c "SELECT ms FROM bench.timing WHERE label = '$1'"; }
+	awk -v n="$n_main" -v nrej="$n_rej" -v cs="$(g c_settlement)" -v ps="$(g plpgsql_settlement)" \
+		-v tr="$(g try_rejected)" -v mix="$mix" -v rmix="$rejected_mix" 'BEGIN {
+		printf "\n== bench results, figures 2 and 7 only (BENCH_ONLY=engine)\n"
+		printf "main set: %d settlements (%s) with their encounters and filings\n", n, mix
+		r = ps / cs; printf "%-4s %-58s %-44s %8.2f %8s %s\n", "2", "settlements: PL/pgSQL engine ÷ C engine (xdjy x faster)",
+			sprintf("%.0f vs %.0f us/row", ps * 1000 / n, cs * 1000 / n), r, ">= 4", (r >= 4 ? "met" : "NOT MET")
+		r = (tr / nrej) / (cs / n); printf "%-4s %-58s %-44s %8.2f %8s %s\n", "7", "rejected rows via try_settle ÷ accepted settle, per row",
+			sprintf("%.0f vs %.0f us/row (%s)", tr * 1000 / nrej, cs * 1000 / n, rmix), r, "<= 2", (r <= 2 ? "met" : "NOT MET")
+	}'
+	echo
+	echo "timings (ms):"
+	val -F ' ' -c "SELECT label, round(ms::numeric, 1), rows FROM bench.timing ORDER BY label" | column -t | sed 's/^/  /'
+	[ -n "${BENCH_KEEP:-}" ] || dropdb $db
+	exit 0
 fi
 
 # 1: the same rows with the rule triggers off ------------------------------
