@@ -117,7 +117,8 @@ GRANT SELECT, DELETE ON node_conflict TO xdjy_admin;
 -- node_receive_trigger(): BEFORE INSERT, ENABLE REPLICA on each table of
 -- node_tables(): fires only in the hub's apply and copy workers
 CREATE FUNCTION node_receive_trigger() RETURNS trigger
-	AS 'MODULE_PATHNAME', 'xdjy_node_receive_trigger' LANGUAGE C;
+	AS 'MODULE_PATHNAME', 'xdjy_node_receive_trigger' LANGUAGE C
+	SECURITY DEFINER SET search_path = pg_catalog, pg_temp;
 COMMENT ON FUNCTION node_receive_trigger() IS
 	'at the hub, for a row received by logical replication (ENABLE REPLICA): the same row as one held is skipped, a different one with the same key is recorded in node_conflict and skipped (the hub keeps the first)';
 CREATE TRIGGER node_receive BEFORE INSERT ON region FOR EACH ROW EXECUTE FUNCTION node_receive_trigger();
