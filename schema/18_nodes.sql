@@ -165,4 +165,4 @@ COMMENT ON FUNCTION resubscribe_province(text, text, text) IS
 	'at the hub, after an outage: drops xdjy_from_<name> (keeping the province''s slot xdjy_hub, which publish_to_hub() remakes if it was lost), removes the rows of node_tables() with ids of region_code''s range and subscribes again with a full copy: no duplicate (rows held by key are skipped by node_receive), no gap';
 
 REVOKE ALL ON FUNCTION set_node(text, text), publish_to_hub(), subscribe_province(text, text),
-	record_national_reports(date), resubscribe_province(text, text, text) FROM PUBLIC;
+	record_national_reports(date), resubscribe_province(text, text, text), node_receive_trigger() FROM PUBLIC;
