@@ -455,11 +455,12 @@ xdjy_resubscribe_province(PG_FUNCTION_ARGS)
 					 0, NULL, NULL, SPI_OK_UTILITY);
 	}
 
-	/* the tables received that carry an id column */
+	/* the tables received that carry a bigint id (person's id is text) */
 	node_execute("SELECT t.name FROM pg_catalog.unnest(xdjy.node_tables()) t(name)"
 				 " WHERE EXISTS (SELECT FROM pg_catalog.pg_attribute a"
 				 "   WHERE a.attrelid OPERATOR(pg_catalog.=) t.name::pg_catalog.regclass"
-				 "     AND a.attname OPERATOR(pg_catalog.=) 'id' AND NOT a.attisdropped)",
+				 "     AND a.attname OPERATOR(pg_catalog.=) 'id' AND NOT a.attisdropped"
+				 "     AND a.atttypid OPERATOR(pg_catalog.=) 'pg_catalog.int8'::pg_catalog.regtype)",
 				 0, NULL, NULL, SPI_OK_SELECT);
 	ntables = SPI_processed;
 	tables = palloc0(sizeof(char *) * (ntables + 1));

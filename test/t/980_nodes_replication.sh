@@ -41,7 +41,7 @@ await() {
 	return 1
 }
 
-echo "1..12"
+echo "1..13"
 for n in $nodes; do
 	mkdir -p "$tmp/$n" && [ "$(id -u)" -eq 0 ] && chown postgres "$tmp/$n"
 	as_server "$bindir/initdb" -D "$tmp/$n/data" -A trust -U postgres -E UTF8 --locale=C.UTF-8 --no-sync >"$tmp/$n.initdb" 2>&1 &&
@@ -173,3 +173,21 @@ g3=$(PGDATABASE=xdjy_restored q hub "SELECT xdjy.set_node('hub', '370000')" | gr
 [ "${g1#hub 100000}" != "$g1" ] && [ "$g2" = "100000000000000001 100000999999999999" ] && [ "$g3" = 1 ] &&
 	echo "ok 12 - the restored hub: set_node restores the range guard ($g2); re-basing to another region is YB953" ||
 	echo "not ok 12 - restored hub: $g1 / $g2 / $g3"
+
+# the Shandong subscription lost while rows are made, changed and deleted there: resubscribed with a full copy
+q hub "ALTER SUBSCRIPTION xdjy_from_shandong DISABLE" >/dev/null
+q sd "INSERT INTO xdjy.party_report (party, settlement_id, reported_on, total_fen, fund_fen, personal_fen)
+	SELECT 'insured', 110000000000000 + g, '2024-05-18', 10 * g, 7 * g, 3 * g FROM generate_series(1, 50) g;
+UPDATE xdjy.party_report SET total_fen = total_fen + 1, fund_fen = fund_fen + 1 WHERE reported_on = '2024-05-16' AND settlement_id = 110000000000001;
+DELETE FROM xdjy.party_report WHERE reported_on = '2024-05-16' AND settlement_id = 110000000000002" >/dev/null
+rs=$(q hub "SELECT xdjy.resubscribe_province('shandong', '370000', 'host=$tmp/sd port=5432 user=postgres dbname=xdjy_node')")
+q sd "INSERT INTO xdjy.party_report (party, settlement_id, reported_on, total_fen, fund_fen, personal_fen)
+	VALUES ('insured', 110000000000051, '2024-05-18', 510, 357, 153)" >/dev/null
+range="WHERE id / 1000000000000 = 370000"
+want=$(q sd "SELECT (SELECT count(*) || '/' || sum(total_fen) FROM xdjy.party_report) || ' ' || (SELECT count(*) || '/' || sum(total_fen) FROM xdjy.settlement)")
+got=$(await "$want" "SELECT (SELECT count(*) || '/' || sum(total_fen) FROM xdjy.party_report $range) || ' ' || (SELECT count(*) || '/' || sum(total_fen) FROM xdjy.settlement $range)")
+conf=$(q hub "SELECT count(*) FROM xdjy.node_conflict")
+nat=$(q hub "SELECT count(*) FROM xdjy.party_report WHERE party = 'national'")
+[ "$rs" = xdjy_from_shandong ] && [ -n "$want" ] && [ "$got" = "$want" ] && [ "$conf" = 1 ] && [ "$nat" = 1 ] &&
+	echo "ok 13 - resubscribe_province after a lost subscription: the hub's Shandong rows equal Shandong's ($got: count/sum of reports, settlements), no duplicate, no conflict, the hub's own report kept" ||
+	echo "not ok 13 - resubscribed ($rs): hub $got, Shandong $want, conflicts $conf, national $nat"
