@@ -16,6 +16,9 @@
 #     trigger ÷ bare COPY, settle() from 200 lines ÷ from totals, the
 #     catalogue's COPY time and the backend's memory (BENCH_FEE=0 skips)
 #   8 call('2304') ÷ settle(), and a duplicate msgid (test/bench/interface_bench.sh)
+#   nodes: replication lag and the hub's reconciliation of 200 000
+#     settlements from two provinces (test/bench/nodes_bench.sh, three
+#     clusters; BENCH_NODES=0 skips, BENCH_NODES_N sets the count)
 #
 # BENCH_SCALE   tiny (seconds, correctness only), 1 (default: the whole run
 #               in about 5 minutes on 2 cores), or a larger integer n:
@@ -437,4 +440,10 @@ val -F ' ' -c "SELECT label, round(ms::numeric, 1), rows FROM bench.timing ORDER
 if [ "${BENCH_FEE:-1}" != 0 ]; then
 	echo
 	bash test/bench/fee_bench.sh
+fi
+# issue 19: many nodes, three clusters of its own (BENCH_NODES=0 skips);
+# run.sh holds the machine lock already
+if [ "$only" != check ] && [ "${BENCH_NODES:-1}" != 0 ]; then
+	echo
+	XDJY_LOCKED=1 bash test/bench/nodes_bench.sh
 fi

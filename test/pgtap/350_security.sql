@@ -79,7 +79,8 @@ INSERT INTO matrix VALUES
 	('former_rural_special_drug', 'SIUD-', 'S----', '-----'),
 	-- issue 19: nodes
 	('node',                     'S----', 'S----', 'S----'),
-	('node_sequence',            'S----', '-----', '-----');
+	('node_sequence',            'S----', '-----', '-----'),
+	('node_conflict',            'S--D-', '-----', '-----');
 SELECT plan((SELECT 3 * count(*)::integer FROM matrix) + 89);
 
 CREATE FUNCTION pg_temp.privs(r text, o text) RETURNS text LANGUAGE sql AS $$

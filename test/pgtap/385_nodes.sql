@@ -32,7 +32,7 @@ SELECT throws_ok($$SELECT xdjy.publish_to_hub()$$, 'YB954',
 	'only a province node publishes to the hub', 'publish_to_hub before set_node is YB954');
 SELECT is(pg_temp.detail_of($$SELECT xdjy.publish_to_hub()$$), 'This node: not set.', 'the detail: not set');
 SELECT throws_ok($$SELECT xdjy.subscribe_province('shandong', 'host=/nonexistent')$$, 'YB955',
-	'only the hub subscribes to provinces', 'subscribe_province before set_node is YB955');
+	'only the hub subscribes to provinces and keeps the national record', 'subscribe_province before set_node is YB955');
 
 -- ids outside the range -------------------------------------------------------------
 INSERT INTO party_report (id, party, settlement_id, reported_on, total_fen, fund_fen, personal_fen)

@@ -108,6 +108,10 @@ INSERT INTO former_rural_special_drug (province, valid, tier, source) VALUES ('2
 SELECT record_daily_reconciliation('2024-10-08'), record_daily_reconciliation('2024-10-12');
 -- issue 19: the node row (set_node() re-bases the ids: here ids exist, so the row is written)
 INSERT INTO node (role, region_code) VALUES ('province', '370000');
+-- issue 19: a row the hub received different from its own, kept the first
+INSERT INTO node_conflict (table_name, key, subscription, kept, received)
+VALUES ('xdjy.region', '{"code": "110101"}', 'xdjy_from_beijing',
+	'{"code": "110101", "name_zh": "东城区"}', '{"code": "110101", "name_zh": "东城"}');
 SQL
 
 # every table the extension dumps has rows of its own (not only builtin ones)

@@ -41,7 +41,7 @@ await() {
 	return 1
 }
 
-echo "1..9"
+echo "1..13"
 for n in $nodes; do
 	mkdir -p "$tmp/$n" && [ "$(id -u)" -eq 0 ] && chown postgres "$tmp/$n"
 	as_server "$bindir/initdb" -D "$tmp/$n/data" -A trust -U postgres -E UTF8 --locale=C.UTF-8 --no-sync >"$tmp/$n.initdb" 2>&1 &&
@@ -91,15 +91,16 @@ ledger=$(q hub "SELECT count(*) FROM xdjy.ledger")
 	echo "ok 3 - settlement $setl and both provinces' reports arrive at the hub as decided: no rule re-run, the hub's ledger untouched" ||
 	echo "not ok 3 - at the hub: $got, ledger $ledger (settlement $setl)"
 
-q hub "INSERT INTO xdjy.party_report (party, settlement_id, reported_on, total_fen, fund_fen, personal_fen)
-	VALUES ('national', $setl, '2024-05-15', 2000000, 1127000, 873000)" >/dev/null
+nat=$(q hub "SELECT xdjy.record_national_reports('2024-05-15')")
+nat2=$(q hub "SELECT xdjy.record_national_reports('2024-05-15')")
 rec=$(q hub "SELECT settlements, matched, mismatched FROM xdjy.record_daily_reconciliation('2024-05-15')")
 mon=$(q hub "SELECT count(*) FROM xdjy.reconciliation_mismatch WHERE settlement_id = $setl")
 ex=$(q hub "SELECT count(*) FROM xdjy.explain_settlement($setl) WHERE rule = 'fund' AND amount_fen = 1127000")
 si=$(q hub "SELECT count(*) FROM xdjy.export_setlinfo('2024-05-01', '2024-05-31')")
-[ "$rec" = "1|1|0" ] && [ "$mon" = 0 ] && [ "$ex" = 1 ] && [ "$si" = 1 ] &&
-	echo "ok 4 - at the hub the day reconciles matched, no mismatch; explain_settlement and export_setlinfo answer" ||
-	echo "not ok 4 - hub reconciliation $rec, mismatches $mon, explain $ex, setlinfo $si"
+mo=$(q hub "SELECT settlements, matched, mismatched FROM xdjy.reconciliation_monthly_as_of('2024-05-31') WHERE month = '2024-05-01'")
+[ "$nat $nat2" = "1 0" ] && [ "$mo" = "1|1|0" ] && [ "$rec" = "1|1|0" ] && [ "$mon" = 0 ] && [ "$ex" = 1 ] && [ "$si" = 1 ] &&
+	echo "ok 4 - record_national_reports writes the hub's report once; the day and the month reconcile matched; explain_settlement and export_setlinfo answer" ||
+	echo "not ok 4 - national $nat/$nat2, hub reconciliation $rec, month $mo, mismatches $mon, explain $ex, setlinfo $si"
 
 # a report dropped at the treatment node, an amount changed at the insured node
 q bj "DELETE FROM xdjy.party_report WHERE settlement_id = $setl" >/dev/null
@@ -148,3 +149,45 @@ b=$(PGDATABASE=xdjy_restored q hub "SELECT (SELECT count(*) FROM xdjy.settlement
 ids=$(q hub "SELECT count(DISTINCT id / 1000000000000) FROM xdjy.party_report")
 [ "$ids" = 3 ] && echo "ok 9 - the hub's reports carry ids of three ranges (370000, 110000, 100000): none collided" ||
 	echo "not ok 9 - id ranges at the hub: $ids"
+
+# the same reference row from both provinces is skipped; a different one is kept first and recorded
+q sd "INSERT INTO xdjy.region VALUES ('110102', '西城区', 'Xicheng', 'county', '110000')" >/dev/null
+await "1" "SELECT count(*) FROM xdjy.region WHERE code = '110102'" >/dev/null
+q bj "INSERT INTO xdjy.region VALUES ('110102', '西城', 'Xicheng', 'county', '110000');
+INSERT INTO xdjy.party_report (party, settlement_id, reported_on, total_fen, fund_fen, personal_fen)
+	VALUES ('treatment', 110000000000999, '2024-05-17', 1, 1, 0)" >/dev/null
+after=$(await "1" "SELECT count(*) FROM xdjy.party_report WHERE settlement_id = 110000000000999")
+c=$(q hub "SELECT table_name || ' ' || (key->>'code') || ' ' || subscription || ' ' || (kept->>'name_zh') || ' ' || (received->>'name_zh') FROM xdjy.node_conflict")
+same=$(q hub "SELECT count(*) FROM xdjy.region WHERE code = '110101'")
+[ "$after" = 1 ] && [ "$c" = "xdjy.region 110102 xdjy_from_beijing 西城区 西城" ] && [ "$same" = 1 ] &&
+	echo "ok 10 - a reference row both provinces send alike is skipped; a differing one keeps the first, is recorded in node_conflict, and apply goes on" ||
+	echo "not ok 10 - conflict: $c, apply after: $after, 110101 rows: $same"
+
+off=$(q sd "SELECT xdjy.record_national_reports('2024-05-15')" | grep -c "only the hub")
+[ "$off" = 1 ] && echo "ok 11 - record_national_reports off the hub is YB955" || echo "not ok 11 - at a province: $off"
+
+# the restored hub: set_node again restores the sequences' range guard; another region is refused
+g1=$(PGDATABASE=xdjy_restored q hub "SELECT xdjy.set_node('hub', '100000')")
+g2=$(PGDATABASE=xdjy_restored q hub "SELECT min_value || ' ' || max_value FROM pg_sequences WHERE sequencename = 'party_report_id_seq'")
+g3=$(PGDATABASE=xdjy_restored q hub "SELECT xdjy.set_node('hub', '370000')" | grep -c "outside the node")
+[ "${g1#hub 100000}" != "$g1" ] && [ "$g2" = "100000000000000001 100000999999999999" ] && [ "$g3" = 1 ] &&
+	echo "ok 12 - the restored hub: set_node restores the range guard ($g2); re-basing to another region is YB953" ||
+	echo "not ok 12 - restored hub: $g1 / $g2 / $g3"
+
+# the Shandong subscription lost while rows are made, changed and deleted there: resubscribed with a full copy
+q hub "ALTER SUBSCRIPTION xdjy_from_shandong DISABLE" >/dev/null
+q sd "INSERT INTO xdjy.party_report (party, settlement_id, reported_on, total_fen, fund_fen, personal_fen)
+	SELECT 'insured', 110000000000000 + g, '2024-05-18', 10 * g, 7 * g, 3 * g FROM generate_series(1, 50) g;
+UPDATE xdjy.party_report SET total_fen = total_fen + 1, fund_fen = fund_fen + 1 WHERE reported_on = '2024-05-16' AND settlement_id = 110000000000001;
+DELETE FROM xdjy.party_report WHERE reported_on = '2024-05-16' AND settlement_id = 110000000000002" >/dev/null
+rs=$(q hub "SELECT xdjy.resubscribe_province('shandong', '370000', 'host=$tmp/sd port=5432 user=postgres dbname=xdjy_node')")
+q sd "INSERT INTO xdjy.party_report (party, settlement_id, reported_on, total_fen, fund_fen, personal_fen)
+	VALUES ('insured', 110000000000051, '2024-05-18', 510, 357, 153)" >/dev/null
+range="WHERE id / 1000000000000 = 370000"
+want=$(q sd "SELECT (SELECT count(*) || '/' || sum(total_fen) FROM xdjy.party_report) || ' ' || (SELECT count(*) || '/' || sum(total_fen) FROM xdjy.settlement)")
+got=$(await "$want" "SELECT (SELECT count(*) || '/' || sum(total_fen) FROM xdjy.party_report $range) || ' ' || (SELECT count(*) || '/' || sum(total_fen) FROM xdjy.settlement $range)")
+conf=$(q hub "SELECT count(*) FROM xdjy.node_conflict")
+nat=$(q hub "SELECT count(*) FROM xdjy.party_report WHERE party = 'national'")
+[ "$rs" = xdjy_from_shandong ] && [ -n "$want" ] && [ "$got" = "$want" ] && [ "$conf" = 1 ] && [ "$nat" = 1 ] &&
+	echo "ok 13 - resubscribe_province after a lost subscription: the hub's Shandong rows equal Shandong's ($got: count/sum of reports, settlements), no duplicate, no conflict, the hub's own report kept" ||
+	echo "not ok 13 - resubscribed ($rs): hub $got, Shandong $want, conflicts $conf, national $nat"
