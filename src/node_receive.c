@@ -148,11 +148,12 @@ receive_plan(Relation rel)
 				 errmsg("could not prepare the hub's receipt of %s", qualified),
 				 errdetail("SPI_prepare returned %s for: %s", SPI_result_code_string(SPI_result), sql.data),
 				 errhint("This is an internal error of xdjy; report the statement that raised it.")));
-	if (SPI_keepplan(plan) != 0)
-		ereport(ERROR,
-				(errcode(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE),
-				 errmsg("could not keep the hub's receipt of %s", qualified),
-				 errhint("This is an internal error of xdjy; report the statement that raised it.")));
+	/*
+	 * Kept through spi_plans.c, so that it is planned with its primary key
+	 * index even when the hub's table was empty at the time (the initial
+	 * copy of a subscription starts on empty tables).
+	 */
+	plan = xdjy_keep_plan(plan);
 	/* entered only now: a failure above leaves no entry behind */
 	entry = hash_search(receive_plans, &RelationGetRelid(rel), HASH_ENTER, &found);
 	entry->plan = plan;
