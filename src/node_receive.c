@@ -179,6 +179,15 @@ xdjy_node_receive_trigger(PG_FUNCTION_ARGS)
 	char		nulls[5] = {' ', ' ', ' ', ' ', ' '};
 	bool		isnull;
 
+	/*
+	 * Only a row received (apply and table copy run as replica) is the
+	 * hub's to judge.  A DBA's ENABLE TRIGGER USER or ALL turns this
+	 * trigger on for origin rows too; a row a node makes itself must then
+	 * still meet its unique keys (23505), not be skipped as a duplicate.
+	 */
+	if (SessionReplicationRole != SESSION_REPLICATION_ROLE_REPLICA)
+		return PointerGetDatum(tuple);
+
 	xdjy_spi_connect();
 	plan = receive_plan(rel);
 	if (plan == NULL)

@@ -95,10 +95,18 @@ user_triggers() {	# enable|disable the rule triggers of the loaded tables
 		for s in references references_deferred referenced referenced_deferred; do
 			refs+=(-c "ALTER TABLE xdjy.$t ENABLE TRIGGER ${t}_$s")
 		done
+		# ENABLE TRIGGER USER turns node_receive on for origin rows as
+		# well; as installed it fires only for rows received
+		refs+=(-c "ALTER TABLE xdjy.$t ENABLE REPLICA TRIGGER node_receive")
 	done
 	sql -c "ALTER TABLE xdjy.filing $1 TRIGGER USER" -c "ALTER TABLE xdjy.encounter $1 TRIGGER USER" \
 		-c "ALTER TABLE xdjy.settlement $1 TRIGGER USER" -c "ALTER TABLE xdjy.settlement DISABLE TRIGGER bench_plpgsql_engine" \
 		"${refs[@]}"
+}
+settlement_rules_on() {
+	sql -c "ALTER TABLE xdjy.settlement ENABLE TRIGGER USER" \
+		-c "ALTER TABLE xdjy.settlement DISABLE TRIGGER bench_plpgsql_engine" \
+		-c "ALTER TABLE xdjy.settlement ENABLE REPLICA TRIGGER node_receive" "$@"
 }
 timed() { sql -c "CHECKPOINT" -c "CALL bench.timed('$1', \$q\$$2\$q\$)"; }
 
@@ -232,8 +240,7 @@ checkpoint_now() { sql -c "CHECKPOINT"; }
 sql -c "ALTER TABLE xdjy.settlement DISABLE TRIGGER USER"
 checkpoint_now
 bare_tps=$(pgbench_tps /tmp/xdjy_bench_bare.pgbench)
-sql -c "ALTER TABLE xdjy.settlement ENABLE TRIGGER USER" \
-	-c "ALTER TABLE xdjy.settlement DISABLE TRIGGER bench_plpgsql_engine"
+settlement_rules_on
 # the bare rows go again (the engine would refuse them as settled twice)
 sql -c "SET session_replication_role = replica" \
 	-c "DELETE FROM xdjy.settlement s USING bench.pool_enc e WHERE s.encounter_id = e.id" \
@@ -292,8 +299,7 @@ SQL
 bare_batch() {	# the same batch with the settlement triggers off: what size alone costs
 	sql -c "ALTER TABLE xdjy.settlement DISABLE TRIGGER USER"
 	timed "$1" "$load_batch"
-	sql -c "ALTER TABLE xdjy.settlement ENABLE TRIGGER USER" \
-		-c "ALTER TABLE xdjy.settlement DISABLE TRIGGER bench_plpgsql_engine"
+	settlement_rules_on
 	take_batch_back
 }
 bare_batch bare_batch_small

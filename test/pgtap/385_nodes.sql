@@ -4,7 +4,7 @@
 -- in one database.  What needs a second cluster (publishing, subscribing,
 -- replicating, resuming after an outage) is test/t/980_nodes_replication.sh.
 BEGIN;
-SELECT plan(33);
+SELECT plan(36);
 SET LOCAL search_path = xdjy, public;
 \ir include/helpers.sql
 
@@ -86,6 +86,20 @@ INSERT INTO party_report (party, settlement_id, reported_on, total_fen, fund_fen
 VALUES ('treatment', 8502, '2024-10-17', 1, 1, 0);
 SELECT is((SELECT id FROM party_report WHERE settlement_id = 8502), 100000000000000001::bigint,
 	'the first id made at the hub is 100000 * 10^12 + 1');
+
+-- node_receive judges received rows only ---------------------------------------------------
+-- A DBA's ENABLE TRIGGER USER turns the ENABLE REPLICA trigger on for origin
+-- rows too: a node's own duplicate must still be 23505, not skipped.
+SELECT is((SELECT tgenabled::text FROM pg_trigger WHERE tgname = 'node_receive' AND tgrelid = 'xdjy.region'::regclass),
+	'R', 'node_receive is ENABLE REPLICA on region');
+ALTER TABLE region ENABLE TRIGGER USER;
+SELECT throws_ok($$INSERT INTO region VALUES ('370100', '济南市', 'Jinan', 'city', '370000')$$, '23505', NULL,
+	'with node_receive enabled for origin rows, a duplicate region of the node itself is still 23505');
+ALTER TABLE region ENABLE REPLICA TRIGGER node_receive;
+SET LOCAL session_replication_role = replica;
+SELECT lives_ok($$INSERT INTO region VALUES ('370100', '济南市', 'Jinan', 'city', '370000')$$,
+	'as replica (apply), the same row received again is skipped');
+RESET session_replication_role;
 
 SELECT * FROM finish();
 ROLLBACK;
