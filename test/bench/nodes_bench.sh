@@ -21,33 +21,10 @@ if [ -z "${XDJY_LOCKED:-}" ]; then exec 9>/tmp/xdjy-install.lock; flock 9; fi
 n=${BENCH_NODES_N:-200000}
 half=$((n / 2))
 
-bindir=$("${PG_CONFIG:-pg_config}" --bindir)
-tmp=$(mktemp -d)
-[ "$(id -u)" -eq 0 ] && chown postgres "$tmp"
-chmod 755 "$tmp"
-as_server() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
-nodes="sd bj hub"
-start() {
-	as_server "$bindir/pg_ctl" -D "$tmp/$1/data" -l "$tmp/$1/log" -w -t 60 \
-		-o "-c listen_addresses='' -c unix_socket_directories='$tmp/$1' -c port=5432 -c fsync=off -c wal_level=logical -c max_wal_senders=10 -c max_replication_slots=10 -c wal_retrieve_retry_interval=200ms" start >/dev/null
-}
-stop() { as_server "$bindir/pg_ctl" -D "$tmp/$1/data" -w -t 60 -m "${2:-fast}" stop >/dev/null 2>&1; }
-cleanup() {
-	for x in $nodes; do [ -f "$tmp/$x/data/postmaster.pid" ] && stop "$x" immediate; done
-	rm -rf "$tmp"
-}
-trap cleanup EXIT
-unset PGPASSWORD PGSERVICE
-export PGUSER=postgres PGPORT=5432 PGDATABASE=xdjy_node
-q() { local x=$1; shift; PGHOST="$tmp/$x" psql -X -q -At -v ON_ERROR_STOP=1 -c "$*" 2>&1; }
+. test/t/lib/three_nodes.bash
 now() { date +%s.%N; }
 
-for x in $nodes; do
-	mkdir -p "$tmp/$x" && [ "$(id -u)" -eq 0 ] && chown postgres "$tmp/$x"
-	as_server "$bindir/initdb" -D "$tmp/$x/data" -A trust -U postgres -E UTF8 --locale=C.UTF-8 --no-sync >/dev/null 2>&1 &&
-		start "$x" && PGHOST="$tmp/$x" createdb xdjy_node && q "$x" "CREATE EXTENSION xdjy CASCADE" >/dev/null ||
-		{ echo "nodes bench: node $x did not start" >&2; exit 1; }
-done
+bad=$(nodes_init) || { echo "nodes bench: node $bad did not start" >&2; exit 1; }
 q sd "SELECT xdjy.set_node('province', '370000')" >/dev/null
 q bj "SELECT xdjy.set_node('province', '110000')" >/dev/null
 q hub "SELECT xdjy.set_node('hub', '100000')" >/dev/null

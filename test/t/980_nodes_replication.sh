@@ -10,25 +10,7 @@
 set -uo pipefail
 cd "$(dirname "$0")/../.."
 
-bindir=$("${PG_CONFIG:-pg_config}" --bindir)
-tmp=$(mktemp -d)
-[ "$(id -u)" -eq 0 ] && chown postgres "$tmp"
-chmod 755 "$tmp"
-as_server() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
-nodes="sd bj hub"
-start() {
-	as_server "$bindir/pg_ctl" -D "$tmp/$1/data" -l "$tmp/$1/log" -w -t 60 \
-		-o "-c listen_addresses='' -c unix_socket_directories='$tmp/$1' -c port=5432 -c fsync=off -c wal_level=logical -c max_wal_senders=10 -c max_replication_slots=10 -c wal_retrieve_retry_interval=200ms" start >/dev/null
-}
-stop() { as_server "$bindir/pg_ctl" -D "$tmp/$1/data" -w -t 60 -m "${2:-fast}" stop >/dev/null 2>&1; }
-cleanup() {
-	for n in $nodes; do [ -f "$tmp/$n/data/postmaster.pid" ] && stop "$n" immediate; done
-	rm -rf "$tmp"
-}
-trap cleanup EXIT
-unset PGPASSWORD PGSERVICE
-export PGUSER=postgres PGPORT=5432 PGDATABASE=xdjy_node
-q() { local n=$1; shift; PGHOST="$tmp/$n" psql -X -q -At -v ON_ERROR_STOP=1 -c "$*" 2>&1; }
+. test/t/lib/three_nodes.bash
 # wait until the hub's query gives the value wanted (at most 30 s)
 await() {
 	local want=$1 sql=$2 i got
@@ -42,12 +24,7 @@ await() {
 }
 
 echo "1..13"
-for n in $nodes; do
-	mkdir -p "$tmp/$n" && [ "$(id -u)" -eq 0 ] && chown postgres "$tmp/$n"
-	as_server "$bindir/initdb" -D "$tmp/$n/data" -A trust -U postgres -E UTF8 --locale=C.UTF-8 --no-sync >"$tmp/$n.initdb" 2>&1 &&
-		start "$n" && PGHOST="$tmp/$n" createdb xdjy_node && q "$n" "CREATE EXTENSION xdjy CASCADE" >/dev/null ||
-		{ echo "Bail out! node $n did not start"; cat "$tmp/$n/log" 2>/dev/null | tail -5 | sed 's/^/# /'; exit 1; }
-done
+bad=$(nodes_init) || { echo "Bail out! node $bad did not start"; exit 1; }
 r1=$(q sd "SELECT xdjy.set_node('province', '370000')")
 r2=$(q bj "SELECT xdjy.set_node('province', '110000')")
 r3=$(q hub "SELECT xdjy.set_node('hub', '100000')")
