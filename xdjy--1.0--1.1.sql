@@ -3533,9 +3533,13 @@ CREATE FUNCTION compare_presettlement(presettled settlement, settlement_id bigin
 COMMENT ON FUNCTION compare_presettlement(settlement, bigint, text) IS
 	'a pre-settlement (presettle()''s row) against the settlement made after it: same (every amount equal), differences (each amount and input that differs: item, kind amount / input, presettled, settled, delta) and the explanation in en or zh (default xdjy.language): which ledger, account balance, policy row or input moved, from what to what';
 
--- the pre-settlements of an encounter, for the settlement after them
+-- the pre-settlements of an encounter, for the settlement after them:
+-- the latest of the institution's is the first read backwards, so that
+-- the planner has no reason to AND in the whole of reporting_idx
 CREATE INDEX transaction_log_presettlement_idx ON transaction_log
-	(((effect OPERATOR(pg_catalog.->) 'presettlement') OPERATOR(pg_catalog.->>) 'encounter_id'));
+	(((effect OPERATOR(pg_catalog.->) 'presettlement') OPERATOR(pg_catalog.->>) 'encounter_id'),
+	 fixmedins_code, inf_time, logged_at, msgid)
+	WHERE state OPERATOR(pg_catalog.=) 'done';
 COMMENT ON COLUMN transaction_log.effect IS 'what the message did, for 冲正: encounter_id, setl_id, fee_detail_ids, discharged_on; of a pre-settlement (2303 / 2206): presettlement, the row presettle() returned';
 
 -- in whose name a role may call: no INSERT is granted (call() writes the

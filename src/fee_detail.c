@@ -56,13 +56,18 @@ static XdjyPlan q_encounter_share = XDJY_PLAN(
 	" WHERE e.id OPERATOR(pg_catalog.=) $1 FOR SHARE OF e",
 	1, INT8OID);
 
-/* a settlement that closes the encounter: a discharge or visit settlement not reversed */
+/*
+ * A settlement that closes the encounter: a discharge or visit settlement
+ * not reversed.  There is at most one (the engine refuses a second while
+ * one stands), so no ORDER BY ... LIMIT: with them the planner, costing a
+ * table it last saw empty, chose to AND the encounter index with the
+ * whole of settlement_invoice_once, whose predicate is "reverses IS NULL".
+ */
 static XdjyPlan q_closing_settlement = XDJY_PLAN(
 	"fee line settled",
 	"SELECT s.id, s.settled_on FROM xdjy.settlement s"
 	" WHERE s.encounter_id OPERATOR(pg_catalog.=) $1 AND s.reverses IS NULL AND NOT s.mid_stay"
-	"   AND NOT EXISTS (SELECT FROM xdjy.settlement r WHERE r.reverses OPERATOR(pg_catalog.=) s.id)"
-	" ORDER BY s.id LIMIT 1",
+	"   AND NOT EXISTS (SELECT FROM xdjy.settlement r WHERE r.reverses OPERATOR(pg_catalog.=) s.id)",
 	1, INT8OID);
 
 /* the line a refund names, locked against a second refund of it */
