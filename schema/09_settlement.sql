@@ -376,13 +376,18 @@ CREATE FUNCTION settle(encounter_id bigint, total_fen bigint, out_of_scope_fen b
 		diagnosis text DEFAULT NULL, mid_stay boolean DEFAULT false,
 		acct_used boolean DEFAULT false)
 	RETURNS settlement
-	LANGUAGE sql VOLATILE
+	LANGUAGE plpgsql VOLATILE
 	SET search_path = pg_catalog, pg_temp
 	AS $$
-	INSERT INTO xdjy.settlement (encounter_id, total_fen, out_of_scope_fen, invoice_no,
-		settled_on, mode, own_reason, referral_id, diagnosis, mid_stay, acct_used)
-	VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
-	RETURNING *
+-- PL/pgSQL, not SQL: its INSERT is planned once per session, where an SQL
+-- function is planned again in every statement that calls it (a hospital
+-- system calls settle() once per transaction)
+DECLARE
+	r xdjy.settlement;
+BEGIN
+	INSERT INTO xdjy.settlement (encounter_id, total_fen, out_of_scope_fen, invoice_no, settled_on, mode, own_reason, referral_id, diagnosis, mid_stay, acct_used) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING * INTO r;
+	RETURN r;
+END
 $$;
 COMMENT ON FUNCTION settle(bigint, bigint, bigint, text, date, text, boolean, bigint, text, boolean, boolean) IS
 	'settle an encounter (a stay at discharge, or part of it with mid_stay; acct_used: the personal share from the personal account as far as it goes): the engine decides the category and the amounts, or rejects with a YB code';

@@ -194,10 +194,12 @@ COMMENT ON TYPE settlement_yuan IS
 	'the yuan figures of a settlement in the national names (setlinfo 结算信息), as settlement_yuan() computes them';
 
 CREATE FUNCTION settlement_yuan(s settlement) RETURNS settlement_yuan
-	LANGUAGE sql IMMUTABLE PARALLEL SAFE
+	LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
 	SET search_path = pg_catalog, pg_temp
-BEGIN ATOMIC
-	SELECT xdjy.fen_to_yuan(s.total_fen)::numeric(16,2),
+	AS $$
+-- PL/pgSQL: one expression, evaluated without an executor of its own
+BEGIN
+	RETURN ROW(xdjy.fen_to_yuan(s.total_fen)::numeric(16,2),
 		xdjy.fen_to_yuan(s.out_of_scope_fen OPERATOR(pg_catalog.-) s.overlmt_fen)::numeric(16,2),
 		xdjy.fen_to_yuan(s.overlmt_fen)::numeric(16,2),
 		xdjy.fen_to_yuan(s.first_selfpay_fen OPERATOR(pg_catalog.+) s.preselfpay_fen)::numeric(16,2),
@@ -210,8 +212,9 @@ BEGIN ATOMIC
 		xdjy.fen_to_yuan(s.acct_pay_fen)::numeric(16,2),
 		xdjy.fen_to_yuan(s.personal_fen)::numeric(16,2),
 		xdjy.fen_to_yuan(s.cash_pay_fen)::numeric(16,2),
-		xdjy.fen_to_yuan(s.acct_balance_fen)::numeric(16,2);
-END;
+		xdjy.fen_to_yuan(s.acct_balance_fen)::numeric(16,2))::xdjy.settlement_yuan;
+END
+$$;
 COMMENT ON FUNCTION settlement_yuan(settlement) IS
 	'the yuan figures of a settlement row (setlinfo 结算信息: medfee_sumamt = fulamt_ownpay_amt + overlmt_selfpay + preselfpay_amt + inscp_scp_amt, hifp_pay, acct_pay, psn_cash_pay, balc, …), exact from fen; the one home of the setlinfo view''s and the interface''s figures';
 

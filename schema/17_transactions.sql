@@ -141,10 +141,13 @@ COMMENT ON FUNCTION interface_med_type(text, boolean) IS
 	'med_type 医疗类别 → (visit_type, emergency, trauma) through med_type_map_effective, or YB910';
 
 CREATE FUNCTION interface_setlinfo(s settlement) RETURNS jsonb
-	LANGUAGE sql STABLE
+	LANGUAGE plpgsql STABLE
 	SET search_path = pg_catalog, pg_temp
-BEGIN ATOMIC
-	SELECT pg_catalog.jsonb_build_object(
+	AS $$
+DECLARE
+	y xdjy.settlement_yuan := xdjy.settlement_yuan(s);
+BEGIN
+	RETURN pg_catalog.jsonb_build_object(
 		'setl_id', s.id,
 		'mdtrt_id', s.encounter_id,
 		'psn_no', s.person_id,
@@ -174,9 +177,9 @@ BEGIN ATOMIC
 			'fund_pay_type', '310100',
 			'fund_pay_type_name', '统筹基金',
 			'inscp_scp_amt', y.inscp_scp_amt,
-			'fund_payamt', y.hifp_pay)))
-	FROM xdjy.settlement_yuan(interface_setlinfo.s) y;
-END;
+			'fund_payamt', y.hifp_pay)));
+END
+$$;
 COMMENT ON FUNCTION interface_setlinfo(settlement) IS
 	'setlinfo 结算信息 of a settlement row (a pre-settlement''s too: setl_id null) in the national names, its yuan figures those of settlement_yuan() as in the setlinfo view; the 2303/2304/2305 output';
 
@@ -275,45 +278,59 @@ COMMENT ON FUNCTION interface_revoke_lines(bigint, text, text, date, text) IS
 CREATE FUNCTION interface_presettle(psn_no text, mdtrt_id bigint, medfee_sumamt bigint,
 		fulamt_ownpay_amt bigint, invono text, mid_setl_flag boolean, acct_used_flag boolean,
 		business_date date, fixmedins_code text, OUT output jsonb, OUT effect jsonb)
-	LANGUAGE sql VOLATILE
+	LANGUAGE plpgsql VOLATILE
 	SET search_path = pg_catalog, pg_temp
-BEGIN ATOMIC
-	SELECT xdjy.interface_check_encounter(interface_presettle.mdtrt_id, interface_presettle.psn_no);
-	SELECT pg_catalog.jsonb_build_object('setlinfo', xdjy.interface_setlinfo(s)),
-		pg_catalog.jsonb_build_object('presettlement', pg_catalog.to_jsonb(s))
-	FROM xdjy.presettle(interface_presettle.mdtrt_id, interface_presettle.medfee_sumamt,
+	AS $$
+DECLARE
+	s xdjy.settlement;
+BEGIN
+	PERFORM xdjy.interface_check_encounter(interface_presettle.mdtrt_id, interface_presettle.psn_no);
+	s := xdjy.presettle(interface_presettle.mdtrt_id, interface_presettle.medfee_sumamt,
 		interface_presettle.fulamt_ownpay_amt, interface_presettle.invono,
 		interface_presettle.business_date, 'direct', false, NULL, NULL,
-		COALESCE(interface_presettle.mid_setl_flag, false), COALESCE(interface_presettle.acct_used_flag, false)) s;
-END;
+		COALESCE(interface_presettle.mid_setl_flag, false), COALESCE(interface_presettle.acct_used_flag, false));
+	output := pg_catalog.jsonb_build_object('setlinfo', xdjy.interface_setlinfo(s));
+	effect := pg_catalog.jsonb_build_object('presettlement', pg_catalog.to_jsonb(s));
+END
+$$;
 COMMENT ON FUNCTION interface_presettle(text, bigint, bigint, bigint, text, boolean, boolean, date, text) IS
 	'2303 / 2206 预结算: presettle(); output setlinfo (setl_id null); the row presettle() returned is kept in the log (effect.presettlement) for the settlement after it';
 
 CREATE FUNCTION interface_settle(psn_no text, mdtrt_id bigint, medfee_sumamt bigint,
 		fulamt_ownpay_amt bigint, invono text, mid_setl_flag boolean, acct_used_flag boolean,
 		business_date date, fixmedins_code text, OUT output jsonb, OUT effect jsonb)
-	LANGUAGE sql VOLATILE
+	LANGUAGE plpgsql VOLATILE
 	SET search_path = pg_catalog, pg_temp
-BEGIN ATOMIC
-	SELECT xdjy.interface_check_encounter(interface_settle.mdtrt_id, interface_settle.psn_no);
-	SELECT pg_catalog.jsonb_build_object('setlinfo', xdjy.interface_setlinfo(s))
-			OPERATOR(pg_catalog.||) COALESCE((
-			SELECT pg_catalog.jsonb_build_object('xdjy_presettlement', pg_catalog.jsonb_build_object(
-				'omsgid', p.msgid, 'same', c.same, 'explanation', c.explanation))
-			FROM (SELECT l.msgid, l.effect FROM xdjy.transaction_log l
-				WHERE ((l.effect OPERATOR(pg_catalog.->) 'presettlement') OPERATOR(pg_catalog.->>) 'encounter_id')
-						OPERATOR(pg_catalog.=) s.encounter_id::text
-					AND l.state OPERATOR(pg_catalog.=) 'done'
-					AND l.fixmedins_code OPERATOR(pg_catalog.=) interface_settle.fixmedins_code
-				ORDER BY l.inf_time DESC, l.logged_at DESC, l.msgid DESC LIMIT 1) p
-			CROSS JOIN LATERAL xdjy.compare_presettlement(pg_catalog.jsonb_populate_record(NULL::xdjy.settlement,
-				p.effect OPERATOR(pg_catalog.->) 'presettlement'), s.id) c), '{}'::jsonb),
-		pg_catalog.jsonb_build_object('setl_id', s.id)
-	FROM xdjy.settle(interface_settle.mdtrt_id, interface_settle.medfee_sumamt,
+	AS $$
+-- PL/pgSQL for the plans kept across calls: call() runs this once per
+-- message, and an SQL function's body is planned again each time
+DECLARE
+	s xdjy.settlement;
+	p record;
+	c record;
+BEGIN
+	PERFORM xdjy.interface_check_encounter(interface_settle.mdtrt_id, interface_settle.psn_no);
+	s := xdjy.settle(interface_settle.mdtrt_id, interface_settle.medfee_sumamt,
 		interface_settle.fulamt_ownpay_amt, interface_settle.invono,
 		interface_settle.business_date, 'direct', false, NULL, NULL,
-		COALESCE(interface_settle.mid_setl_flag, false), COALESCE(interface_settle.acct_used_flag, false)) s;
-END;
+		COALESCE(interface_settle.mid_setl_flag, false), COALESCE(interface_settle.acct_used_flag, false));
+	output := pg_catalog.jsonb_build_object('setlinfo', xdjy.interface_setlinfo(s));
+	-- the latest pre-settlement of the encounter at this institution
+	SELECT l.msgid, l.effect INTO p FROM xdjy.transaction_log l
+		WHERE ((l.effect OPERATOR(pg_catalog.->) 'presettlement') OPERATOR(pg_catalog.->>) 'encounter_id')
+				OPERATOR(pg_catalog.=) s.encounter_id::text
+			AND l.state OPERATOR(pg_catalog.=) 'done'
+			AND l.fixmedins_code OPERATOR(pg_catalog.=) interface_settle.fixmedins_code
+		ORDER BY l.inf_time DESC, l.logged_at DESC, l.msgid DESC LIMIT 1;
+	IF FOUND THEN
+		c := xdjy.compare_presettlement(pg_catalog.jsonb_populate_record(NULL::xdjy.settlement,
+				p.effect OPERATOR(pg_catalog.->) 'presettlement'), s.id);
+		output := output OPERATOR(pg_catalog.||) pg_catalog.jsonb_build_object('xdjy_presettlement',
+			pg_catalog.jsonb_build_object('omsgid', p.msgid, 'same', c.same, 'explanation', c.explanation));
+	END IF;
+	effect := pg_catalog.jsonb_build_object('setl_id', s.id);
+END
+$$;
 COMMENT ON FUNCTION interface_settle(text, bigint, bigint, bigint, text, boolean, boolean, date, text) IS
 	'2304 / 2207 结算: settle(); output setlinfo, and xdjy_presettlement {omsgid, same, explanation} against the latest pre-settlement of the encounter in the log (compare_presettlement())';
 

@@ -15,8 +15,8 @@
  *
  *	  Statements that drop xdjy: DROP EXTENSION naming it (CASCADE or not),
  *	  and with CASCADE, DROP SCHEMA of its schema and DROP EXTENSION of an
- *	  extension it requires (btree_gist), which reach it through its own
- *	  dependencies.  A superuser who means it sets
+ *	  extension it requires (btree_gist, plpgsql), which reach it through
+ *	  its own dependencies.  A superuser who means it sets
  *	  xdjy.allow_drop_with_data = on first (src/guc.c).
  *
  *	  What this cannot see: DROP DATABASE, and sessions in which event

@@ -2,7 +2,7 @@
 # DROP EXTENSION xdjy does not drop users' data unasked (src/drop_guard.c):
 # while a table of the extension holds a row pg_dump would keep, DROP
 # EXTENSION xdjy, with CASCADE or without, DROP SCHEMA xdjy CASCADE and
-# DROP EXTENSION btree_gist CASCADE fail with YB002 and leave the data as
+# DROP EXTENSION btree_gist or plpgsql CASCADE fail with YB002 and leave the data as
 # they were; a superuser who sets xdjy.allow_drop_with_data = on drops it;
 # an install holding only the rows that ship with xdjy drops as before;
 # only a superuser may set the GUC.  A 1.0 database updated to 1.1 is
@@ -13,7 +13,7 @@ db=xdjy_drop_guard_t
 role=xdjy_drop_guard_op_t
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"; dropdb --if-exists $db >/dev/null 2>&1; psql -X -q -d postgres -c "DROP ROLE IF EXISTS $role" >/dev/null 2>&1' EXIT
-echo "1..12"
+echo "1..14"
 
 fresh() {
 	dropdb --if-exists $db >/dev/null 2>&1
@@ -54,24 +54,28 @@ s=$(state -c 'DROP SCHEMA xdjy CASCADE')
 is 6 "$s $(intact)" "YB002 1 1" "DROP SCHEMA xdjy CASCADE fails the same"
 s=$(state -c 'DROP EXTENSION btree_gist CASCADE')
 is 7 "$s $(intact)" "YB002 1 1" "DROP EXTENSION btree_gist CASCADE (which xdjy requires) fails the same"
+s=$(state -c 'DROP EXTENSION plpgsql CASCADE')
+is 8 "$s $(intact)" "YB002 1 1" "DROP EXTENSION plpgsql CASCADE (settle() and the interface's settlement functions are PL/pgSQL) fails the same"
 
 psql -X -q -d postgres -c "DROP ROLE IF EXISTS $role" -c "CREATE ROLE $role LOGIN IN ROLE xdjy_operator" >/dev/null 2>&1
 # fen_to_yuan loads the library first, so that the setting is defined (not a placeholder)
 s=$(state -c "SET ROLE $role" -c 'SELECT xdjy.fen_to_yuan(1)' -c 'SET xdjy.allow_drop_with_data = on')
-is 8 "$s $(grep -c 'permission denied to set parameter "xdjy.allow_drop_with_data"' "$tmp/out")" "42501 1" \
+is 9 "$s $(grep -c 'permission denied to set parameter "xdjy.allow_drop_with_data"' "$tmp/out")" "42501 1" \
 	"a non-superuser cannot set xdjy.allow_drop_with_data"
 s=$(state -c 'CREATE EXTENSION pg_trgm' -c 'DROP EXTENSION pg_trgm' -c 'CREATE SCHEMA scratch' -c 'DROP SCHEMA scratch CASCADE')
-is 9 "$s $(intact)" "ok 1 1" "other extensions and schemas drop as usual"
+is 10 "$s $(intact)" "ok 1 1" "other extensions and schemas drop as usual"
 s=$(state -c 'SET xdjy.allow_drop_with_data = on' -c 'DROP EXTENSION xdjy')
-is 10 "$s $(q "SELECT count(*) FROM pg_extension WHERE extname = 'xdjy'") $(q "SELECT to_regclass('xdjy.filing') IS NULL")" "ok 0 t" \
+is 11 "$s $(q "SELECT count(*) FROM pg_extension WHERE extname = 'xdjy'") $(q "SELECT to_regclass('xdjy.filing') IS NULL")" "ok 0 t" \
 	"with xdjy.allow_drop_with_data = on a superuser drops it, data and all"
 
 # a 1.0 database updated to 1.1 is guarded the same
 fresh 1.0 && load && psql -X -q -v ON_ERROR_STOP=1 -d $db -c 'ALTER EXTENSION xdjy UPDATE' >/dev/null ||
 	{ echo "Bail out! cannot update $db"; exit 1; }
 s=$(state -c 'DROP EXTENSION xdjy')
-is 11 "$s $(intact)" "YB002 1 1" "after ALTER EXTENSION xdjy UPDATE from 1.0, DROP EXTENSION xdjy fails with YB002"
+is 12 "$s $(intact)" "YB002 1 1" "after ALTER EXTENSION xdjy UPDATE from 1.0, DROP EXTENSION xdjy fails with YB002"
+s=$(state -c 'DROP EXTENSION plpgsql CASCADE')
+is 13 "$s $(intact)" "YB002 1 1" "and DROP EXTENSION plpgsql CASCADE, which 1.1 requires, fails the same"
 fresh 1.0 && psql -X -q -v ON_ERROR_STOP=1 -d $db -c 'ALTER EXTENSION xdjy UPDATE' >/dev/null ||
 	{ echo "Bail out! cannot update $db"; exit 1; }
 s=$(state -c 'DROP EXTENSION xdjy')
-is 12 "$s $(q "SELECT count(*) FROM pg_event_trigger")" "ok 0" "an empty updated install drops, its event trigger with it"
+is 14 "$s $(q "SELECT count(*) FROM pg_event_trigger")" "ok 0" "an empty updated install drops, its event trigger with it"
