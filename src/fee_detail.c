@@ -59,9 +59,10 @@ static XdjyPlan q_encounter_share = XDJY_PLAN(
 /*
  * A settlement that closes the encounter: a discharge or visit settlement
  * not reversed.  There is at most one (the engine refuses a second while
- * one stands), so no ORDER BY ... LIMIT: with them the planner, costing a
- * table it last saw empty, chose to AND the encounter index with the
- * whole of settlement_invoice_once, whose predicate is "reverses IS NULL".
+ * one stands), so no ORDER BY ... LIMIT.  (On a table last analysed empty
+ * the planner ANDs the encounter index with the whole of
+ * settlement_invoice_once, whose predicate is "reverses IS NULL", with or
+ * without them; statistics put it right.)
  */
 static XdjyPlan q_closing_settlement = XDJY_PLAN(
 	"fee line settled",
@@ -709,25 +710,13 @@ sum_fen(int col, const char *field)
 	return DatumGetInt64(DirectFunctionCall1(numeric_int8, NumericGetDatum(n)));
 }
 
-void
-xdjy_fee_lines_to_settle(int64 encounter_id, XdjyFeeSums *out, MemoryContext cxt,
-						 bool lock)
+/* the sums of the encounter's lines no standing settlement covers (inside SPI) */
+static void
+sum_unsettled_lines(Datum arg, XdjyFeeSums *out, MemoryContext cxt)
 {
-	Datum		arg = Int64GetDatum(encounter_id);
 	bool		isnull;
 	MemoryContext old;
 
-	memset(out, 0, sizeof(*out));
-	if (lock)
-		xdjy_plan_execute(&q_lock_for_settlement, &arg, NULL, 1, SPI_OK_SELECT);
-
-	/*
-	 * Most settlements come with totals and no lines: one index probe
-	 * says so, where the sums' aggregate costs most of this function in
-	 * executor start-up alone (perf, make bench figure 2).
-	 */
-	if (xdjy_run_latest(&q_has_lines, &arg, NULL, 1) == 0)
-		goto closing;
 	xdjy_run_latest(&q_lines_to_settle, &arg, NULL, 1);
 	out->count = xdjy_spi_int64(0, 1, 0);
 	out->total_fen = sum_fen(2, "The sum of the fee lines");
@@ -742,7 +731,26 @@ xdjy_fee_lines_to_settle(int64 encounter_id, XdjyFeeSums *out, MemoryContext cxt
 		out->received_on = 0;	/* no lines: count is 0 */
 	/* lines, but every one settled already */
 	out->settled_lines = (out->count == 0);
-closing:
+}
+
+void
+xdjy_fee_lines_to_settle(int64 encounter_id, XdjyFeeSums *out, MemoryContext cxt,
+						 bool lock)
+{
+	Datum		arg = Int64GetDatum(encounter_id);
+	bool		isnull;
+
+	memset(out, 0, sizeof(*out));
+	if (lock)
+		xdjy_plan_execute(&q_lock_for_settlement, &arg, NULL, 1, SPI_OK_SELECT);
+
+	/*
+	 * Most settlements come with totals and no lines: one index probe
+	 * says so, where the sums' aggregate costs most of this function in
+	 * executor start-up alone (perf, make bench figure 2).
+	 */
+	if (xdjy_run_latest(&q_has_lines, &arg, NULL, 1) > 0)
+		sum_unsettled_lines(arg, out, cxt);
 	if (xdjy_run_latest(&q_closing_settlement, &arg, NULL, 1) > 0)
 	{
 		out->closed_by = xdjy_spi_int64(0, 1, 0);
