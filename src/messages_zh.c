@@ -39,6 +39,8 @@ const XdjyMessage xdjy_messages_zh[] = {
 	 "3201 对总账须提供 medfee_sumamt、fund_pay_sumamt、acct_pay 和 fixmedins_setl_cnt；没有的填 0。"},
 	{"A 3202 statement names the batch of detail rows loaded into xdjy.stmt_detail_upload.",
 	 "3202 对明细账须指明已载入 xdjy.stmt_detail_upload 的明细批次。"},
+	{"A BEFORE INSERT trigger on an xdjy table must return the row.",
+	 "xdjy 表上的 BEFORE INSERT 触发器必须返回该行。"},
 	{"A closed filing stays as it is; file a new one with file_long_term() or file_temporary().",
 	 "已关闭的备案保持原状；请用 file_long_term() 或 file_temporary() 新办备案。"},
 	{"A decided claim is final.",
