@@ -8,7 +8,9 @@
 #include "postgres.h"
 
 #include "access/htup_details.h"
+#include "catalog/namespace.h"
 #include "catalog/pg_class.h"
+#include "catalog/pg_namespace.h"
 #include "miscadmin.h"
 #include "utils/syscache.h"
 
@@ -40,4 +42,35 @@ void
 xdjy_restore_user(const XdjyUserContext *saved)
 {
 	SetUserIdAndSecContext(saved->userid, saved->sec_context);
+}
+
+/*
+ * What a SECURITY DEFINER C trigger with SET search_path = pg_catalog,
+ * pg_temp gets from fmgr_security_definer, without its price: that
+ * wrapper keeps its cache in the trigger's FmgrInfo, which lives as long
+ * as one statement, so for every row of a settle() it looks the function
+ * up again, parses its proconfig and sets and restores the GUC, and the
+ * search path is recomputed twice (test/bench/definer_bench.sh measures
+ * it).  Here: the owner's user id as above, and an override search path
+ * of pg_catalog alone (not even pg_temp), pushed and popped.
+ */
+void
+xdjy_owner_scope_begin(Oid relid, XdjyUserContext *saved)
+{
+	OverrideSearchPath path;
+
+	path.schemas = list_make1_oid(PG_CATALOG_NAMESPACE);
+	path.addCatalog = false;
+	path.addTemp = false;
+	path.generation = 0;
+	PushOverrideSearchPath(&path);
+	list_free(path.schemas);
+	xdjy_become_owner(relid, saved);
+}
+
+void
+xdjy_owner_scope_end(const XdjyUserContext *saved)
+{
+	xdjy_restore_user(saved);
+	PopOverrideSearchPath();
 }

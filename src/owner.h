@@ -32,4 +32,13 @@ extern Oid	xdjy_rel_owner(Oid relid);
 extern void xdjy_become_owner(Oid relid, XdjyUserContext *saved);
 extern void xdjy_restore_user(const XdjyUserContext *saved);
 
+/*
+ * A trigger's body as the owner of relid with the search path pg_catalog,
+ * what SECURITY DEFINER SET search_path = pg_catalog, pg_temp gives,
+ * switched in C as the foreign-key triggers switch (ri_triggers.c).
+ * Undone by xdjy_owner_scope_end or by the (sub)transaction's abort.
+ */
+extern void xdjy_owner_scope_begin(Oid relid, XdjyUserContext *saved);
+extern void xdjy_owner_scope_end(const XdjyUserContext *saved);
+
 #endif							/* XDJY_OWNER_H */
