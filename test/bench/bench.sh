@@ -16,6 +16,8 @@
 #     trigger ÷ bare COPY, settle() from 200 lines ÷ from totals, the
 #     catalogue's COPY time and the backend's memory (BENCH_FEE=0 skips)
 #   8 call('2304') ÷ settle(), and a duplicate msgid (test/bench/interface_bench.sh)
+#   12 the SECURITY DEFINER wrapper of the engine's trigger: settle() with
+#     it ÷ without it (test/bench/definer_bench.sh, its own database)
 #   nodes: replication lag and the hub's reconciliation of 200 000
 #     settlements from two provinces (test/bench/nodes_bench.sh, three
 #     clusters; BENCH_NODES=0 skips, BENCH_NODES_N sets the count)
@@ -439,6 +441,8 @@ awk -v n="$n_main" -v nrej="$n_rej" -v ct="$c_total" -v bt="$bare_total" \
 }'
 # issue 18: 8 call('2304') ÷ settle(), 8b a duplicate msgid's cost
 [ "$only" = check ] || bash test/bench/interface_bench.sh
+# issue 20: 12 what the definer wrapper costs per row
+[ "$only" = check ] || bash test/bench/definer_bench.sh
 echo
 echo "timings (ms):"
 val -F ' ' -c "SELECT label, round(ms::numeric, 1), rows FROM bench.timing ORDER BY label" | column -t | sed 's/^/  /'
