@@ -1384,10 +1384,14 @@ COMMENT ON CONSTRAINT settlement_invoice_no_form ON settlement IS
 COMMENT ON TABLE ledger IS
 	'per person, year and quota group: deductible met and fund paid so far (鲁医保发〔2021〕46号 第三条(三)); kept by the settlement engine';
 COMMENT ON TABLE settlement_attempt IS 'failed settlement attempts with their SQLSTATE (network settlement success rate)';
--- the engine switches to the owner and to the search path pg_catalog in C
--- (src/owner.c): SECURITY DEFINER's wrapper cost more per row than most
--- of its look-ups
+-- the rule triggers of every row switch to the owner and to the search
+-- path pg_catalog in C (src/owner.c): SECURITY DEFINER's wrapper cost more
+-- per row than most of their look-ups
 ALTER FUNCTION settlement_insert_trigger() SECURITY INVOKER RESET search_path;
+ALTER FUNCTION filing_rules_trigger() SECURITY INVOKER RESET search_path;
+ALTER FUNCTION filing_replacement_trigger() SECURITY INVOKER RESET search_path;
+ALTER FUNCTION encounter_rules_trigger() SECURITY INVOKER RESET search_path;
+ALTER FUNCTION encounter_stay_overlap_trigger() SECURITY INVOKER RESET search_path;
 COMMENT ON FUNCTION settlement_insert_trigger() IS
 	'the settlement engine: category, amounts, ledgers and checks (trauma, outside tests, overlapping stays, invoice once, referral) on insert; reversals';
 COMMENT ON FUNCTION settlement_amounts(bigint, bigint, integer, bigint, bigint, integer, bigint, bigint) IS
@@ -1625,17 +1629,17 @@ CREATE TRIGGER fee_detail_access BEFORE INSERT OR UPDATE ON fee_detail
 CREATE TRIGGER business_dates BEFORE INSERT OR UPDATE ON fee_detail
 	FOR EACH ROW EXECUTE FUNCTION business_dates_trigger('received_on');
 
+-- as the owner with the search path pg_catalog, switched in C (src/owner.c)
 CREATE FUNCTION fee_detail_pricing_trigger() RETURNS trigger
-	AS 'MODULE_PATHNAME' LANGUAGE C
-	SECURITY DEFINER SET search_path = pg_catalog, pg_temp;
+	AS 'MODULE_PATHNAME' LANGUAGE C;
 REVOKE EXECUTE ON FUNCTION fee_detail_pricing_trigger() FROM PUBLIC;
 COMMENT ON FUNCTION fee_detail_pricing_trigger() IS
 	'prices a fee line against the catalogue (鲁医保发〔2022〕26号 第二条(四)) and refuses an unlawful one: fee date outside the encounter, encounter settled, refund beyond its original, arithmetic that does not hold';
 CREATE TRIGGER fee_detail_pricing BEFORE INSERT ON fee_detail
 	FOR EACH ROW EXECUTE FUNCTION fee_detail_pricing_trigger();
+-- as the owner with the search path pg_catalog, switched in C (src/owner.c)
 CREATE FUNCTION fee_detail_change_trigger() RETURNS trigger
-	AS 'MODULE_PATHNAME' LANGUAGE C
-	SECURITY DEFINER SET search_path = pg_catalog, pg_temp;
+	AS 'MODULE_PATHNAME' LANGUAGE C;
 REVOKE EXECUTE ON FUNCTION fee_detail_change_trigger() FROM PUBLIC;
 COMMENT ON FUNCTION fee_detail_change_trigger() IS
 	'fee lines are never updated; a line of an unsettled encounter may be deleted (2302), and the deletion is recorded in fee_detail_revoked';

@@ -190,18 +190,18 @@ CREATE POLICY filing_history_operator_read ON filing_history FOR SELECT TO xdjy_
 
 
 -- the filing rules in C (src/filing_trigger.c)
+-- as the owner with the search path pg_catalog, switched in C (src/owner.c)
 CREATE FUNCTION filing_rules_trigger() RETURNS trigger
-	AS 'MODULE_PATHNAME' LANGUAGE C
-	SECURITY DEFINER SET search_path = pg_catalog, pg_temp;
+	AS 'MODULE_PATHNAME' LANGUAGE C;
 REVOKE EXECUTE ON FUNCTION filing_rules_trigger() FROM PUBLIC;
 COMMENT ON FUNCTION filing_rules_trigger() IS
 	'filing rules on every INSERT and UPDATE; filings are never deleted';
 CREATE TRIGGER filing_rules BEFORE INSERT OR UPDATE OR DELETE ON filing
 	FOR EACH ROW EXECUTE FUNCTION filing_rules_trigger();
 
+-- as the owner with the search path pg_catalog, switched in C (src/owner.c)
 CREATE FUNCTION filing_replacement_trigger() RETURNS trigger
-	AS 'MODULE_PATHNAME' LANGUAGE C
-	SECURITY DEFINER SET search_path = pg_catalog, pg_temp;
+	AS 'MODULE_PATHNAME' LANGUAGE C;
 REVOKE EXECUTE ON FUNCTION filing_replacement_trigger() FROM PUBLIC;
 COMMENT ON FUNCTION filing_replacement_trigger() IS
 	'a changed filing is continued by the same person''s filing from the change date (checked at commit)';

@@ -115,9 +115,9 @@ CREATE POLICY encounter_analyst ON encounter FOR SELECT TO xdjy_analyst USING (t
 -- discharge after admission; pharmacy visits at pharmacies; outside tests
 -- and drugs during a stay attach to it (济宁市医保局 异地就医十项便民措施 第五条(三), 鲁医保发〔2022〕26号 第二条(六)).  In C:
 -- src/encounter_trigger.c.
+-- as the owner with the search path pg_catalog, switched in C (src/owner.c)
 CREATE FUNCTION encounter_rules_trigger() RETURNS trigger
-	AS 'MODULE_PATHNAME' LANGUAGE C
-	SECURITY DEFINER SET search_path = pg_catalog, pg_temp;
+	AS 'MODULE_PATHNAME' LANGUAGE C;
 REVOKE EXECUTE ON FUNCTION encounter_rules_trigger() FROM PUBLIC;
 COMMENT ON FUNCTION encounter_rules_trigger() IS
 	'encounter rules: dates, visit type vs institution kind, attachment to a covering stay of the same person';
@@ -125,9 +125,9 @@ CREATE TRIGGER encounter_rules BEFORE INSERT OR UPDATE ON encounter
 	FOR EACH ROW EXECUTE FUNCTION encounter_rules_trigger();
 
 -- 吉医保发〔2019〕34号 附件第8条: the stay overlapping another one is named by the trigger
+-- as the owner with the search path pg_catalog, switched in C (src/owner.c)
 CREATE FUNCTION encounter_stay_overlap_trigger() RETURNS trigger
-	AS 'MODULE_PATHNAME' LANGUAGE C
-	SECURITY DEFINER SET search_path = pg_catalog, pg_temp;
+	AS 'MODULE_PATHNAME' LANGUAGE C;
 REVOKE EXECUTE ON FUNCTION encounter_stay_overlap_trigger() FROM PUBLIC;
 COMMENT ON FUNCTION encounter_stay_overlap_trigger() IS
 	'吉医保发〔2019〕34号 附件第8条: two stays of one person never overlap';

@@ -160,17 +160,17 @@ CREATE TRIGGER fee_detail_access BEFORE INSERT OR UPDATE ON fee_detail
 CREATE TRIGGER business_dates BEFORE INSERT OR UPDATE ON fee_detail
 	FOR EACH ROW EXECUTE FUNCTION business_dates_trigger('received_on');
 
+-- as the owner with the search path pg_catalog, switched in C (src/owner.c)
 CREATE FUNCTION fee_detail_pricing_trigger() RETURNS trigger
-	AS 'MODULE_PATHNAME' LANGUAGE C
-	SECURITY DEFINER SET search_path = pg_catalog, pg_temp;
+	AS 'MODULE_PATHNAME' LANGUAGE C;
 REVOKE EXECUTE ON FUNCTION fee_detail_pricing_trigger() FROM PUBLIC;
 COMMENT ON FUNCTION fee_detail_pricing_trigger() IS
 	'prices a fee line against the catalogue (鲁医保发〔2022〕26号 第二条(四)) and refuses an unlawful one: fee date outside the encounter, encounter settled, refund beyond its original, arithmetic that does not hold';
 CREATE TRIGGER fee_detail_pricing BEFORE INSERT ON fee_detail
 	FOR EACH ROW EXECUTE FUNCTION fee_detail_pricing_trigger();
+-- as the owner with the search path pg_catalog, switched in C (src/owner.c)
 CREATE FUNCTION fee_detail_change_trigger() RETURNS trigger
-	AS 'MODULE_PATHNAME' LANGUAGE C
-	SECURITY DEFINER SET search_path = pg_catalog, pg_temp;
+	AS 'MODULE_PATHNAME' LANGUAGE C;
 REVOKE EXECUTE ON FUNCTION fee_detail_change_trigger() FROM PUBLIC;
 COMMENT ON FUNCTION fee_detail_change_trigger() IS
 	'fee lines are never updated; a line of an unsettled encounter may be deleted (2302), and the deletion is recorded in fee_detail_revoked';

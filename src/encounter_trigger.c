@@ -29,6 +29,7 @@
 #include "utils/rel.h"
 
 #include "errors.h"
+#include "owner.h"
 #include "reference.h"
 #include "restore.h"
 #include "row_access.h"
@@ -187,8 +188,8 @@ check_attachment(EncounterRow *e)
 						 xdjy_iso_date(from), opt_date(to_null, to))));
 }
 
-Datum
-encounter_rules_trigger(PG_FUNCTION_ARGS)
+static Datum
+encounter_rules_body(PG_FUNCTION_ARGS)
 {
 	TriggerData *td = xdjy_row_trigger(fcinfo, "encounter_rules_trigger", true);
 	TupleDesc	desc = td->tg_relation->rd_att;
@@ -308,4 +309,11 @@ encounter_rules_trigger(PG_FUNCTION_ARGS)
 	}
 	xdjy_spi_finish();
 	return PointerGetDatum(row);
+}
+
+/* as the table's owner, with the search path pg_catalog (owner.c) */
+Datum
+encounter_rules_trigger(PG_FUNCTION_ARGS)
+{
+	return xdjy_trigger_as_owner(fcinfo, encounter_rules_body);
 }

@@ -34,6 +34,7 @@
 
 #include "dates.h"
 #include "errors.h"
+#include "owner.h"
 #include "fee_detail.h"
 #include "money.h"
 #include "national.h"
@@ -526,8 +527,8 @@ inputs_present(HeapTuple row, TupleDesc tupdesc)
  * BEFORE INSERT ON xdjy.fee_detail: price the line or refuse it.  A
  * restore brings the dumped lines back as they were.
  */
-Datum
-fee_detail_pricing_trigger(PG_FUNCTION_ARGS)
+static Datum
+fee_detail_pricing_body(PG_FUNCTION_ARGS)
 {
 	TriggerData *td = xdjy_trigger_guard(fcinfo, "fee_detail_pricing_trigger",
 										 XDJY_ON_INSERT);
@@ -625,13 +626,20 @@ fee_detail_pricing_trigger(PG_FUNCTION_ARGS)
 	return PointerGetDatum(heap_modify_tuple_by_cols(row, tupdesc, n, cols, values, nulls));
 }
 
+/* as the table's owner, with the search path pg_catalog (owner.c) */
+Datum
+fee_detail_pricing_trigger(PG_FUNCTION_ARGS)
+{
+	return xdjy_trigger_as_owner(fcinfo, fee_detail_pricing_body);
+}
+
 /*
  * BEFORE UPDATE OR DELETE ON xdjy.fee_detail: a line is never updated;
  * one no standing settlement was priced from, and no refund names, may be
  * deleted (2302 费用明细撤销), and the deletion is recorded.
  */
-Datum
-fee_detail_change_trigger(PG_FUNCTION_ARGS)
+static Datum
+fee_detail_change_body(PG_FUNCTION_ARGS)
 {
 	TriggerData *td = xdjy_trigger_guard(fcinfo, "fee_detail_change_trigger",
 										 XDJY_ON_UPDATE | XDJY_ON_DELETE);
@@ -691,6 +699,13 @@ fee_detail_change_trigger(PG_FUNCTION_ARGS)
 	xdjy_plan_execute(&q_record_revoked, args, nulls, 0, SPI_OK_INSERT);
 	xdjy_spi_finish();
 	return PointerGetDatum(row);
+}
+
+/* as the table's owner, with the search path pg_catalog (owner.c) */
+Datum
+fee_detail_change_trigger(PG_FUNCTION_ARGS)
+{
+	return xdjy_trigger_as_owner(fcinfo, fee_detail_change_body);
 }
 
 /* a sum of fen columns, within what the platform carries */

@@ -166,8 +166,8 @@ read_filing(HeapTuple t, TupleDesc d, FilingRow *f)
  * BEFORE INSERT OR UPDATE OR DELETE: the rules
  * ------------------------------------------------------------------------
  */
-Datum
-filing_rules_trigger(PG_FUNCTION_ARGS)
+static Datum
+filing_rules_body(PG_FUNCTION_ARGS)
 {
 	TriggerData *td = xdjy_row_trigger(fcinfo, "filing_rules_trigger", true);
 	TupleDesc	desc = td->tg_relation->rd_att;
@@ -222,6 +222,13 @@ filing_rules_trigger(PG_FUNCTION_ARGS)
 
 	elog(ERROR, "filing_rules_trigger: unexpected event");
 	return (Datum) 0;			/* keep compiler quiet */
+}
+
+/* as the table's owner, with the search path pg_catalog (owner.c) */
+Datum
+filing_rules_trigger(PG_FUNCTION_ARGS)
+{
+	return xdjy_trigger_as_owner(fcinfo, filing_rules_body);
 }
 
 static void
@@ -643,8 +650,8 @@ static XdjyPlan plan_successor = XDJY_PLAN("plan_successor",
 	" WHERE f.id OPERATOR(pg_catalog.=) $1",
 	1, INT8OID);
 
-Datum
-filing_replacement_trigger(PG_FUNCTION_ARGS)
+static Datum
+filing_replacement_body(PG_FUNCTION_ARGS)
 {
 	TriggerData *td = xdjy_row_trigger(fcinfo, "filing_replacement_trigger", false);
 	HeapTuple	row;
@@ -692,6 +699,13 @@ filing_replacement_trigger(PG_FUNCTION_ARGS)
 						 xdjy_iso_date(f.closed_on))));
 	xdjy_spi_finish();
 	return PointerGetDatum(NULL);
+}
+
+/* as the table's owner, with the search path pg_catalog (owner.c) */
+Datum
+filing_replacement_trigger(PG_FUNCTION_ARGS)
+{
+	return xdjy_trigger_as_owner(fcinfo, filing_replacement_body);
 }
 
 /* ------------------------------------------------------------------------

@@ -11,7 +11,9 @@
 #include "catalog/namespace.h"
 #include "catalog/pg_class.h"
 #include "catalog/pg_namespace.h"
+#include "commands/trigger.h"
 #include "miscadmin.h"
+#include "utils/rel.h"
 #include "utils/syscache.h"
 
 #include "owner.h"
@@ -73,4 +75,25 @@ xdjy_owner_scope_end(const XdjyUserContext *saved)
 {
 	xdjy_restore_user(saved);
 	PopOverrideSearchPath();
+}
+
+/*
+ * A C rule trigger's entry: its body as the owner of the trigger's table,
+ * within the scope above.  Called other than as a trigger, the body runs
+ * as it is, for its own guard (xdjy_trigger_guard) to refuse the call.
+ */
+Datum
+xdjy_trigger_as_owner(FunctionCallInfo fcinfo, PGFunction body)
+{
+	TriggerData *td;
+	XdjyUserContext saved;
+	Datum		result;
+
+	if (!CALLED_AS_TRIGGER(fcinfo))
+		return body(fcinfo);
+	td = (TriggerData *) fcinfo->context;
+	xdjy_owner_scope_begin(RelationGetRelid(td->tg_relation), &saved);
+	result = body(fcinfo);
+	xdjy_owner_scope_end(&saved);
+	return result;
 }

@@ -15,6 +15,8 @@
 
 #include "postgres.h"
 
+#include "fmgr.h"
+
 typedef struct XdjyUserContext
 {
 	Oid			userid;
@@ -40,5 +42,8 @@ extern void xdjy_restore_user(const XdjyUserContext *saved);
  */
 extern void xdjy_owner_scope_begin(Oid relid, XdjyUserContext *saved);
 extern void xdjy_owner_scope_end(const XdjyUserContext *saved);
+
+/* a trigger's entry: body within that scope, for the trigger's table */
+extern Datum xdjy_trigger_as_owner(FunctionCallInfo fcinfo, PGFunction body);
 
 #endif							/* XDJY_OWNER_H */

@@ -2110,6 +2110,15 @@ settle_row(TriggerData *td)
 	return apply_row(row, tupdesc, &r);
 }
 
+static Datum
+settlement_insert_body(PG_FUNCTION_ARGS)
+{
+	TriggerData *td = xdjy_trigger_guard(fcinfo, "settlement_insert_trigger",
+										 XDJY_ON_INSERT);
+
+	return PointerGetDatum(settle_row(td));
+}
+
 /*
  * The engine runs as the table's owner, every region in sight, with the
  * search path pg_catalog: switched here (owner.c), not by SECURITY
@@ -2118,15 +2127,7 @@ settle_row(TriggerData *td)
 Datum
 settlement_insert_trigger(PG_FUNCTION_ARGS)
 {
-	TriggerData *td = xdjy_trigger_guard(fcinfo, "settlement_insert_trigger",
-										 XDJY_ON_INSERT);
-	XdjyUserContext saved;
-	HeapTuple	result;
-
-	xdjy_owner_scope_begin(RelationGetRelid(td->tg_relation), &saved);
-	result = settle_row(td);
-	xdjy_owner_scope_end(&saved);
-	return PointerGetDatum(result);
+	return xdjy_trigger_as_owner(fcinfo, settlement_insert_body);
 }
 
 /* BEFORE UPDATE OR DELETE ON xdjy.settlement: settlements never change */
@@ -2158,8 +2159,8 @@ settlement_immutable_trigger(PG_FUNCTION_ARGS)
  * concurrent inserts; this check gives the coded error with both stays
  * named.
  */
-Datum
-encounter_stay_overlap_trigger(PG_FUNCTION_ARGS)
+static Datum
+encounter_stay_overlap_body(PG_FUNCTION_ARGS)
 {
 	TriggerData *td = xdjy_trigger_guard(fcinfo, "encounter_stay_overlap_trigger",
 										 XDJY_ON_INSERT | XDJY_ON_UPDATE);
@@ -2215,6 +2216,13 @@ encounter_stay_overlap_trigger(PG_FUNCTION_ARGS)
 	}
 	xdjy_spi_finish();
 	return PointerGetDatum(row);
+}
+
+/* as the table's owner, with the search path pg_catalog (owner.c) */
+Datum
+encounter_stay_overlap_trigger(PG_FUNCTION_ARGS)
+{
+	return xdjy_trigger_as_owner(fcinfo, encounter_stay_overlap_body);
 }
 
 /* ------------------------------------------------------------------------

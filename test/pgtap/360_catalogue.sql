@@ -62,8 +62,8 @@ SELECT is((SELECT array_agg(proname::text ORDER BY proname) FROM ext_function
           NULL, 'SECURITY DEFINER only on trigger and event trigger functions, each with search_path pg_catalog, pg_temp and no EXECUTE for PUBLIC');
 SELECT is((SELECT array_agg(proname::text ORDER BY proname) FROM ext_function
            WHERE prorettype = 'trigger'::regtype AND lanname = 'c' AND NOT prosecdef),
-          '{builtin_guard_trigger,business_dates_trigger,cache_changed_trigger,filing_history_trigger,reference_child_trigger,reference_parent_trigger,region_access_trigger,settlement_insert_trigger}'::text[],
-          'every C rule trigger runs as the owner, but the history (records who acted), the guard of builtin rows and the business-date window (read nothing), the region access check (evaluates the caller''s own policies), the reference checks (switch to the owner for their look-up, as foreign keys do) and the settlement engine (switches to the owner and the search path pg_catalog in C, owner.c)');
+          '{builtin_guard_trigger,business_dates_trigger,cache_changed_trigger,encounter_rules_trigger,encounter_stay_overlap_trigger,fee_detail_change_trigger,fee_detail_pricing_trigger,filing_history_trigger,filing_replacement_trigger,filing_rules_trigger,reference_child_trigger,reference_parent_trigger,region_access_trigger,settlement_insert_trigger}'::text[],
+          'every C rule trigger runs as the owner, but the history (records who acted), the guard of builtin rows and the business-date window (read nothing), the region access check (evaluates the caller''s own policies), the reference checks (switch to the owner for their look-up, as foreign keys do) and the rule triggers every row goes through: filings, encounters, fee lines, the settlement engine (switch to the owner and the search path pg_catalog in C, owner.c)');
 -- an event trigger function is no more callable from SQL than a trigger function
 SELECT is((SELECT count(*) FROM ext_function WHERE prosecdef AND prorettype NOT IN ('trigger'::regtype, 'event_trigger'::regtype)), 0::bigint,
           'no SQL-callable function runs with another role''s rights');
