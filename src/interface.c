@@ -578,7 +578,7 @@ datum_in(Datum d, MemoryContext cxt)
 }
 
 static void
-push_pair(JsonbParseState **state, const char *key, const char *text)
+push_key(JsonbParseState **state, const char *key)
 {
 	JsonbValue	v;
 
@@ -586,10 +586,20 @@ push_pair(JsonbParseState **state, const char *key, const char *text)
 	v.val.string.val = (char *) key;
 	v.val.string.len = strlen(key);
 	pushJsonbValue(state, WJB_KEY, &v);
+}
+
+/* key: text, or key: null */
+static void
+push_pair(JsonbParseState **state, const char *key, const char *text)
+{
+	JsonbValue	v;
+
+	push_key(state, key);
 	if (text == NULL)
 		v.type = jbvNull;
 	else
 	{
+		v.type = jbvString;
 		v.val.string.val = (char *) text;
 		v.val.string.len = strlen(text);
 	}
@@ -623,10 +633,7 @@ build_response(const Envelope *e, bool ok, const char *err_msg, Jsonb *output,
 	snprintf(now, sizeof(now), "%04d-%02d-%02d %02d:%02d:%02d",
 			 tm.tm_year, tm.tm_mon, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec);
 	pushJsonbValue(&state, WJB_BEGIN_OBJECT, NULL);
-	v.type = jbvString;
-	v.val.string.val = "infcode";
-	v.val.string.len = strlen("infcode");
-	pushJsonbValue(&state, WJB_KEY, &v);
+	push_key(&state, "infcode");
 	v.type = jbvNumeric;
 	v.val.numeric = int64_to_numeric(ok ? 0 : -1);
 	pushJsonbValue(&state, WJB_VALUE, &v);
@@ -634,10 +641,7 @@ build_response(const Envelope *e, bool ok, const char *err_msg, Jsonb *output,
 	push_pair(&state, "refmsg_time", e->inf_time_text);
 	push_pair(&state, "respond_time", now);
 	push_pair(&state, "err_msg", err_msg);
-	v.type = jbvString;
-	v.val.string.val = "output";
-	v.val.string.len = strlen("output");
-	pushJsonbValue(&state, WJB_KEY, &v);
+	push_key(&state, "output");
 	if (output != NULL)
 	{
 		/* a copy of a stored value may have a short header: detoasted */
