@@ -20,21 +20,10 @@ export PGOPTIONS="${PGOPTIONS:-} -c client_min_messages=warning"
 dropdb --if-exists $db >/dev/null 2>&1
 createdb $db
 P=(psql -X -q -v ON_ERROR_STOP=1 -d $db)
+# sets w (warm-up), a and c (the wrapper), b and d (as installed): persons
+# of 10 stays each, 3 days apart
+"${P[@]}" -v code=DB-H -v name=定义者基准医院 -v sets='{w,a,b,c,d}' -v rows="$rows" -f test/bench/stays.sql
 "${P[@]}" <<SQL
-CREATE EXTENSION xdjy CASCADE;
-SET search_path = xdjy;
-INSERT INTO institution (code, name_zh, region_code, tier, networked_inpatient)
-VALUES ('DB-H', '定义者基准医院', '370102', 3, true);
-INSERT INTO policy (insured_region, scheme, category, visit_type, valid,
-		deductible_fen, ratio_bp, first_selfpay_bp, annual_cap_fen, quota_group) VALUES
-	('370100', 'employee', 'local', 'inpatient', '[2024-01-01,)', 100000, 9000, 0, 50000000, 'inpatient');
--- sets w (warm-up), a and c (as installed), b and d (no wrapper): persons
--- of 10 stays each, 3 days apart
-INSERT INTO person SELECT s || '-' || i, 'bench', '370100', 'employee'
-FROM unnest('{w,a,b,c,d}'::text[]) s, generate_series(1, ($rows + 9) / 10) i;
-INSERT INTO encounter (person_id, institution_code, visit_type, admitted_on, discharged_on)
-SELECT s || '-' || (1 + n / 10), 'DB-H', 'inpatient', DATE '2024-01-01' + 3 * (n % 10), DATE '2024-01-02' + 3 * (n % 10)
-FROM unnest('{w,a,b,c,d}'::text[]) s, generate_series(0, $rows - 1) n;
 SELECT count(*) FROM (SELECT xdjy.settle(e.id, 500000, 10000, 'DB-INV-' || e.id, e.discharged_on)
 	FROM xdjy.encounter e WHERE e.person_id LIKE 'w-%' ORDER BY e.id) x \\g /dev/null
 VACUUM ANALYZE;

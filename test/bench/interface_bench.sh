@@ -24,21 +24,11 @@ export PGOPTIONS="${PGOPTIONS:-} -c client_min_messages=warning"
 dropdb --if-exists $db >/dev/null 2>&1
 createdb $db
 P=(psql -X -q -v ON_ERROR_STOP=1 -d $db)
+# set a (settle), set b (call), c and d (8c) and set w (the history before
+# them): persons of 10 stays each, 3 days apart
+"${P[@]}" -v code=IB-H -v name=接口基准医院 -v sets='{a,b,c,d,w}' -v rows="$rows" -f test/bench/stays.sql
 "${P[@]}" <<SQL
-CREATE EXTENSION xdjy CASCADE;
 SET search_path = xdjy;
-INSERT INTO institution (code, name_zh, region_code, tier, networked_inpatient)
-VALUES ('IB-H', '接口基准医院', '370102', 3, true);
-INSERT INTO policy (insured_region, scheme, category, visit_type, valid,
-		deductible_fen, ratio_bp, first_selfpay_bp, annual_cap_fen, quota_group) VALUES
-	('370100', 'employee', 'local', 'inpatient', '[2024-01-01,)', 100000, 9000, 0, 50000000, 'inpatient');
--- set a (settle), set b (call) and set w (the history before them):
--- persons of 10 stays each, 3 days apart
-INSERT INTO person SELECT s || '-' || i, 'bench', '370100', 'employee'
-FROM unnest('{a,b,c,d,w}'::text[]) s, generate_series(1, ($rows + 9) / 10) i;
-INSERT INTO encounter (person_id, institution_code, visit_type, admitted_on, discharged_on)
-SELECT s || '-' || (1 + n / 10), 'IB-H', 'inpatient', DATE '2024-01-01' + 3 * (n % 10), DATE '2024-01-02' + 3 * (n % 10)
-FROM unnest('{a,b,c,d,w}'::text[]) s, generate_series(0, $rows - 1) n;
 CREATE TABLE ib_request AS
 SELECT e.id, jsonb_build_object('infno', '2304', 'msgid', 'IB-' || e.id, 'fixmedins_code', 'IB-H',
 	'inf_time', to_char(e.discharged_on, 'YYYY-MM-DD') || ' 10:00:00',
