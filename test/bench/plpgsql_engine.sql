@@ -307,9 +307,11 @@ BEGIN
 		WHERE l.person_id = e.person_id AND l.year = yr AND l.quota_group = NEW.quota_group
 		FOR NO KEY UPDATE;
 	END IF;
-	SELECT count(s.id), count(r.id), max(s.id) INTO settled, reversed, last_id
+	-- the reversal as a subquery, as the C engine has it (a join on s.id
+	-- can get a whole scan of settlement_pkey on fresh statistics)
+	SELECT count(*), count(*) FILTER (WHERE EXISTS (SELECT FROM xdjy.settlement r WHERE r.reverses = s.id)),
+		max(s.id) INTO settled, reversed, last_id
 	FROM xdjy.settlement s
-	LEFT JOIN xdjy.settlement r ON r.reverses = s.id
 	WHERE s.institution_code = e.institution_code AND s.invoice_no = NEW.invoice_no
 	  AND s.reverses IS NULL;
 	IF settled > reversed THEN
