@@ -929,6 +929,8 @@ const XdjyMessage xdjy_messages_zh[] = {
 	 "参保人“%s”的账户变动未能写入。"},
 	{"The account row of person \"%s\" was not updated.",
 	 "参保人“%s”的个人账户行未能更新。"},
+	{"table_tuple_lock returned %d.",
+	 "table_tuple_lock 返回 %d。"},
 };
 
 const int	xdjy_messages_zh_count = lengthof(xdjy_messages_zh);

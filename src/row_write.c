@@ -9,6 +9,9 @@
  *	  CONFLICT DO NOTHING done the executor's way (nodeModifyTable.c's
  *	  speculative insertion): a concurrent inserter of the same key is
  *	  waited for, a committed row with the key is reported, not raised.
+ *	  A row is found by its primary key as logical replication finds the
+ *	  row a change applies to (RelationFindReplTupleByIndex), and locked
+ *	  as SELECT ... FOR NO KEY UPDATE locks it (ExecLockRows).
  *
  *	  Why: a statement through SPI starts an executor, and PostgreSQL 15
  *	  reads every CHECK constraint of the table back from its text
@@ -17,12 +20,15 @@
  *	  call() and its five CHECKs were half of that cost (test/bench/
  *	  RESULTS.md, figure 8).  Here the planned expressions are kept for the
  *	  session, dropped when the table's relcache entry is invalidated (an
- *	  ALTER TABLE), and each writer only initialises them.
+ *	  ALTER TABLE), and each writer only initialises them.  A look-up
+ *	  through SPI pays an executor start and end for one index probe.
  *
  *-------------------------------------------------------------------------
  */
 #include "postgres.h"
 
+#include "access/genam.h"
+#include "access/nbtree.h"
 #include "access/table.h"
 #include "access/tableam.h"
 #include "access/xact.h"
@@ -33,7 +39,9 @@
 #include "nodes/makefuncs.h"
 #include "optimizer/optimizer.h"
 #include "storage/lmgr.h"
+#include "utils/datum.h"
 #include "utils/inval.h"
+#include "utils/lsyscache.h"
 #include "utils/memutils.h"
 #include "utils/rel.h"
 #include "utils/snapmgr.h"
@@ -46,7 +54,9 @@ struct XdjyRowWriter
 	EState	   *estate;
 	ResultRelInfo *rri;
 	TupleTableSlot *slot;		/* the row written */
-	TupleTableSlot *oldslot;	/* the row as it was, or a conflicting one */
+	TupleTableSlot *oldslot;	/* the row as it was, found, or a conflicting one */
+	Relation	pkey;			/* its primary key index, opened with it */
+	bool		write;			/* false: a reader, for xdjy_row_find alone */
 };
 
 /*
@@ -141,21 +151,32 @@ checks_of(Relation rel)
 	return c;
 }
 
-XdjyRowWriter *
-xdjy_row_writer_open(Oid relid)
+static XdjyRowWriter *
+row_writer_open(Oid relid, bool write)
 {
 	XdjyRowWriter *w = palloc0(sizeof(XdjyRowWriter));
 	RangeTblEntry *rte = makeNode(RangeTblEntry);
+	LOCKMODE	lockmode = write ? RowExclusiveLock : AccessShareLock;
 	TupleConstr *constr;
 	EState	   *estate;
 
-	w->rel = table_open(relid, RowExclusiveLock);
+	w->write = write;
+	w->rel = table_open(relid, lockmode);
 	constr = w->rel->rd_att->constr;
 	w->estate = estate = CreateExecutorState();
+	w->oldslot = table_slot_create(w->rel, &estate->es_tupleTable);
+	if (!write)
+	{
+		Oid			pkey = RelationGetPrimaryKeyIndex(w->rel);
+
+		if (OidIsValid(pkey))
+			w->pkey = index_open(pkey, AccessShareLock);
+		return w;
+	}
 	rte->rtekind = RTE_RELATION;
 	rte->relid = relid;
 	rte->relkind = w->rel->rd_rel->relkind;
-	rte->rellockmode = RowExclusiveLock;
+	rte->rellockmode = lockmode;
 	ExecInitRangeTable(estate, list_make1(rte));
 	w->rri = makeNode(ResultRelInfo);
 	InitResultRelInfo(w->rri, w->rel, 1, NULL, 0);
@@ -175,17 +196,36 @@ xdjy_row_writer_open(Oid relid)
 			w->rri->ri_ConstraintExprs[i] = ExecInitExpr(c->exprs[i], NULL);
 		MemoryContextSwitchTo(old);
 	}
+	for (int i = 0; i < w->rri->ri_NumIndices; i++)
+		if (w->rri->ri_IndexRelationDescs[i]->rd_index->indisprimary)
+			w->pkey = w->rri->ri_IndexRelationDescs[i];
 	w->slot = table_slot_create(w->rel, &estate->es_tupleTable);
-	w->oldslot = table_slot_create(w->rel, &estate->es_tupleTable);
 	AfterTriggerBeginQuery();
 	return w;
+}
+
+XdjyRowWriter *
+xdjy_row_writer_open(Oid relid)
+{
+	return row_writer_open(relid, true);
+}
+
+XdjyRowWriter *
+xdjy_row_reader_open(Oid relid)
+{
+	return row_writer_open(relid, false);
 }
 
 void
 xdjy_row_writer_close(XdjyRowWriter *w)
 {
-	AfterTriggerEndQuery(w->estate);
-	ExecCloseIndices(w->rri);
+	if (w->write)
+	{
+		AfterTriggerEndQuery(w->estate);
+		ExecCloseIndices(w->rri);
+	}
+	else if (w->pkey != NULL)
+		index_close(w->pkey, NoLock);
 
 	/*
 	 * Not ExecCloseResultRelations: as in worker.c, the relation in
@@ -201,6 +241,124 @@ TupleDesc
 xdjy_row_writer_desc(XdjyRowWriter *w)
 {
 	return RelationGetDescr(w->rel);
+}
+
+TupleTableSlot *
+xdjy_row_writer_found(XdjyRowWriter *w)
+{
+	return w->oldslot;
+}
+
+/* the locked version still has the key, as EvalPlanQual would recheck */
+static bool
+key_matches(XdjyRowWriter *w, const Datum *key)
+{
+	int			nkeys = IndexRelationGetNumberOfKeyAttributes(w->pkey);
+
+	for (int i = 0; i < nkeys; i++)
+	{
+		AttrNumber	attnum = w->pkey->rd_index->indkey.values[i];
+		Form_pg_attribute att = TupleDescAttr(RelationGetDescr(w->rel), attnum - 1);
+		bool		isnull;
+		Datum		v = slot_getattr(w->oldslot, attnum, &isnull);
+
+		if (isnull || !datum_image_eq(v, key[i], att->attbyval, att->attlen))
+			return false;
+	}
+	return true;
+}
+
+/*
+ * Lock the row in oldslot FOR NO KEY UPDATE, as ExecLockRows does for a
+ * row the scan returned in snapshot snap.
+ */
+static bool
+lock_found(XdjyRowWriter *w, Snapshot snap, const Datum *key)
+{
+	TM_FailureData tmfd;
+	TM_Result	res;
+	ItemPointerData tid = w->oldslot->tts_tid;
+
+	res = table_tuple_lock(w->rel, &tid, snap, w->oldslot, GetCurrentCommandId(true),
+						   LockTupleNoKeyExclusive, LockWaitBlock,
+						   IsolationUsesXactSnapshot() ? 0 : TUPLE_LOCK_FLAG_FIND_LAST_VERSION,
+						   &tmfd);
+	switch (res)
+	{
+		case TM_Ok:
+			/* under READ COMMITTED, the latest version: it must still match */
+			return !tmfd.traversed || key_matches(w, key);
+		case TM_SelfModified:
+			/* changed by a later command of this transaction: not seen */
+			return false;
+		case TM_Updated:
+		case TM_Deleted:
+			if (IsolationUsesXactSnapshot())
+				ereport(ERROR,
+						(errcode(ERRCODE_T_R_SERIALIZATION_FAILURE),
+						 errmsg("could not serialize access due to concurrent update")));
+			/* a deleted row is not returned (FIND_LAST_VERSION follows updates) */
+			if (res == TM_Deleted)
+				return false;
+			break;
+		default:
+			break;
+	}
+	ereport(ERROR,
+			(errcode(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE),
+			 errmsg("could not lock a row of \"%s\"", RelationGetRelationName(w->rel)),
+			 errdetail("table_tuple_lock returned %d.", (int) res),
+			 errhint("This is an internal error of xdjy; report the statement that raised it.")));
+	return false;				/* keep the compiler quiet */
+}
+
+bool
+xdjy_row_find(XdjyRowWriter *w, const Datum *key, bool lock, ItemPointer tid)
+{
+	Relation	idx = w->pkey;
+	int			nkeys;
+	ScanKeyData skey[INDEX_MAX_KEYS];
+	IndexScanDesc scan;
+	Snapshot	snap;
+	bool		found;
+
+	if (idx == NULL)
+		elog(ERROR, "xdjy: table \"%s\" has no primary key", RelationGetRelationName(w->rel));
+	nkeys = IndexRelationGetNumberOfKeyAttributes(idx);
+	/* key = $n with the index's own equality, as build_replindex_scan_key */
+	for (int i = 0; i < nkeys; i++)
+	{
+		Oid			op = get_opfamily_member(idx->rd_opfamily[i], idx->rd_opcintype[i],
+											 idx->rd_opcintype[i], BTEqualStrategyNumber);
+
+		if (!OidIsValid(op))
+			elog(ERROR, "xdjy: no equality operator for column %d of index \"%s\"",
+				 i + 1, RelationGetRelationName(idx));
+		ScanKeyInit(&skey[i], i + 1, BTEqualStrategyNumber, get_opcode(op), key[i]);
+		skey[i].sk_collation = idx->rd_indcollation[i];
+	}
+
+	/* what SPI does before a statement that is not read-only */
+	CommandCounterIncrement();
+	PushCopiedSnapshot(GetTransactionSnapshot());
+	UpdateActiveSnapshotCommandId();
+	snap = GetActiveSnapshot();
+
+	scan = index_beginscan(w->rel, idx, snap, nkeys, 0);
+	index_rescan(scan, skey, nkeys, NULL, 0);
+	found = index_getnext_slot(scan, ForwardScanDirection, w->oldslot);
+	index_endscan(scan);
+	if (found && lock)
+	{
+		Assert(w->write);
+		found = lock_found(w, snap, key);
+	}
+	PopActiveSnapshot();
+	if (found)
+		*tid = w->oldslot->tts_tid;
+	else
+		ExecClearTuple(w->oldslot);
+	return found;
 }
 
 static void
@@ -325,6 +483,8 @@ xdjy_row_update(XdjyRowWriter *w, ItemPointer tid, const Datum *values,
 	EvalPlanQualInit(&epq, w->estate, NULL, NIL, -1);
 	ExecSimpleRelationUpdate(w->rri, w->estate, &epq, w->oldslot, w->slot);
 	EvalPlanQualEnd(&epq);
+	/* the version written, for a later update in the transaction */
+	*tid = w->slot->tts_tid;
 	ExecClearTuple(w->oldslot);
 	CommandCounterIncrement();
 }

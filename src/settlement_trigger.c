@@ -51,6 +51,7 @@
 #include "dates.h"
 #include "errors.h"
 #include "fee_detail.h"
+#include "ledger.h"
 #include "filing_status.h"
 #include "money.h"
 #include "national.h"
@@ -418,15 +419,6 @@ static XdjyPlan q_adjustment_lock = XDJY_PLAN(
 	9, INT8OID, DATEOID, TEXTOID, INT4OID, TEXTOID, TEXTOID, TEXTOID,
 	TEXTOID, BOOLOID);
 
-static XdjyPlan q_ledger_lock = XDJY_PLAN(
-	"ledger lock",
-	"SELECT l.deductible_met_fen, l.fund_paid_fen FROM xdjy.ledger l"
-	" WHERE l.person_id OPERATOR(pg_catalog.=) $1"
-	"   AND l.year OPERATOR(pg_catalog.=) $2"
-	"   AND l.quota_group OPERATOR(pg_catalog.=) $3"
-	" FOR NO KEY UPDATE",
-	3, TEXTOID, INT4OID, TEXTOID);
-
 static XdjyPlan q_referral_read = XDJY_PLAN(
 	"presettlement referral",
 	"SELECT r.person_id, r.issued_by, r.issued_on, r.diagnosis, r.destination_region,"
@@ -434,30 +426,6 @@ static XdjyPlan q_referral_read = XDJY_PLAN(
 	" FROM xdjy.referral r JOIN xdjy.institution i ON i.code OPERATOR(pg_catalog.=) r.issued_by"
 	" WHERE r.id OPERATOR(pg_catalog.=) $1",
 	1, INT8OID);
-
-static XdjyPlan q_ledger_read = XDJY_PLAN(
-	"presettlement ledger",
-	"SELECT l.deductible_met_fen, l.fund_paid_fen FROM xdjy.ledger l"
-	" WHERE l.person_id OPERATOR(pg_catalog.=) $1"
-	"   AND l.year OPERATOR(pg_catalog.=) $2"
-	"   AND l.quota_group OPERATOR(pg_catalog.=) $3",
-	3, TEXTOID, INT4OID, TEXTOID);
-
-static XdjyPlan q_ledger_insert = XDJY_PLAN(
-	"ledger insert",
-	"INSERT INTO xdjy.ledger (person_id, year, quota_group) VALUES ($1, $2, $3)"
-	" ON CONFLICT DO NOTHING",
-	3, TEXTOID, INT4OID, TEXTOID);
-
-static XdjyPlan q_ledger_update = XDJY_PLAN(
-	"ledger update",
-	"UPDATE xdjy.ledger l"
-	"   SET deductible_met_fen = l.deductible_met_fen OPERATOR(pg_catalog.+) $4,"
-	"       fund_paid_fen = l.fund_paid_fen OPERATOR(pg_catalog.+) $5"
-	" WHERE l.person_id OPERATOR(pg_catalog.=) $1"
-	"   AND l.year OPERATOR(pg_catalog.=) $2"
-	"   AND l.quota_group OPERATOR(pg_catalog.=) $3",
-	5, TEXTOID, INT4OID, TEXTOID, INT8OID, INT8OID);
 
 /*
  * 吉医保发〔2019〕34号 附件第13条: a purchase at a designated special-drug
@@ -900,50 +868,15 @@ check_referral(int64 referral_id, const Encounter *e, const char *diagnosis)
 	}
 }
 
-/* lock the person's ledger row for the year and group, creating it */
+/* the person's ledger for the year and group: locked, or as it stands */
 static void
-lock_ledger(const char *person_id, int year, const char *quota_group,
-			int64 *deductible_met, int64 *fund_paid)
+take_ledger(const char *person_id, int year, const char *quota_group, XdjyLedger *l)
 {
-	Datum		args[3];
-
-	args[0] = CStringGetTextDatum(person_id);
-	args[1] = Int32GetDatum(year);
-	args[2] = CStringGetTextDatum(quota_group);
+	/* a pre-settlement reads the ledger as it stands; none: nothing used */
 	if (engine_dry)
-	{
-		/* a pre-settlement reads the ledger as it stands; none: nothing used */
-		*deductible_met = 0;
-		*fund_paid = 0;
-		if (xdjy_plan_execute(&q_ledger_read, args, NULL, 1, SPI_OK_SELECT) > 0)
-		{
-			*deductible_met = xdjy_spi_int64(0, 1, 0);
-			*fund_paid = xdjy_spi_int64(0, 2, 0);
-		}
-		return;
-	}
-	/* the first settlement of the year creates the row */
-	xdjy_plan_lock_or_insert(&q_ledger_lock, &q_ledger_insert, args,
-							 XDJY_N_("The ledger row of person \"%s\", year %d, group \"%s\""),
-							 xdjy_clip(person_id), year, xdjy_clip(quota_group));
-	*deductible_met = xdjy_spi_int64(0, 1, 0);
-	*fund_paid = xdjy_spi_int64(0, 2, 0);
-}
-
-static void
-update_ledger(const char *person_id, int year, const char *quota_group,
-			  int64 deductible, int64 fund)
-{
-	Datum		args[5];
-
-	args[0] = CStringGetTextDatum(person_id);
-	args[1] = Int32GetDatum(year);
-	args[2] = CStringGetTextDatum(quota_group);
-	args[3] = Int64GetDatum(deductible);
-	args[4] = Int64GetDatum(fund);
-	if (xdjy_plan_execute(&q_ledger_update, args, NULL, 0, SPI_OK_UPDATE) != 1)
-		elog(ERROR, "xdjy: ledger row of person \"%s\", year %d, group \"%s\" not updated",
-			 xdjy_clip(person_id), year, xdjy_clip(quota_group));
+		xdjy_ledger_read(person_id, year, quota_group, l);
+	else
+		xdjy_ledger_lock(person_id, year, quota_group, l);
 }
 
 /*
@@ -1175,6 +1108,7 @@ typedef struct Settle
 	XdjyAdjustment *adj;
 	int32	   *steps;			/* the ratio after each adjustment */
 	int			year;
+	XdjyLedger	ledger;			/* the person's, for year and quota_group */
 	int32		invoice_seq;
 	XdjyAmountInput ai;
 	XdjyAmounts am;
@@ -1663,8 +1597,9 @@ settle_price(const SettleInput *in, Settle *s)
 		lock_pricing_rows(in, s);
 
 	s->year = xdjy_date_year(e->admitted_on);
-	lock_ledger(e->person_id, s->year, s->quota_group,
-				&s->ai.deductible_met_fen, &s->ai.fund_paid_fen);
+	take_ledger(e->person_id, s->year, s->quota_group, &s->ledger);
+	s->ai.deductible_met_fen = s->ledger.deductible_met_fen;
+	s->ai.fund_paid_fen = s->ledger.fund_paid_fen;
 	s->invoice_seq = check_invoice(e->institution_code, in->invoice_no);
 
 	if (xdjy_amount_input_error(&s->ai) != NULL)
@@ -1676,8 +1611,7 @@ settle_price(const SettleInput *in, Settle *s)
 	xdjy_check_national_fen(s->ai.total_fen, "The total");
 	xdjy_compute_amounts(&s->ai, &s->am);
 	if (!engine_dry)
-		update_ledger(e->person_id, s->year, s->quota_group,
-					  s->am.deductible_fen, s->am.fund_fen);
+		xdjy_ledger_add(&s->ledger, s->am.deductible_fen, s->am.fund_fen);
 	/* a pre-settlement reads the account, never debits it (settle_account) */
 	if (in->acct_used)
 		settle_account(in, s);
@@ -1806,8 +1740,7 @@ settle_reversal(int64 original, Relation rel, HeapTuple newrow, SRow *r,
 	HeapTuple	orig;
 	bool		isnull;
 	Datum		args[1];
-	int64		met,
-				paid;
+	XdjyLedger	ledger;
 	char	   *person_id,
 			   *quota_group;
 	DateADT		service_on;
@@ -1892,7 +1825,7 @@ settle_reversal(int64 original, Relation rel, HeapTuple newrow, SRow *r,
 	service_on = DatumGetDateADT(heap_getattr(orig, scol_attnum[SC_SERVICE_ON], odesc, &isnull));
 
 	/* lock the ledger, then look for an earlier reversal (fresh snapshot) */
-	lock_ledger(person_id, xdjy_date_year(service_on), quota_group, &met, &paid);
+	xdjy_ledger_lock(person_id, xdjy_date_year(service_on), quota_group, &ledger);
 	if (xdjy_plan_execute(&q_reversed, args, NULL, 1, SPI_OK_SELECT) > 0)
 		ereport(ERROR,
 				(xdjy_errcode(ERRCODE_XDJY_ALREADY_REVERSED),
@@ -1929,11 +1862,11 @@ settle_reversal(int64 original, Relation rel, HeapTuple newrow, SRow *r,
 				isnull = true;	/* only non-reversal rows hold an invoice */
 				break;
 			case SC_DEDUCTIBLE_MET_BEFORE:
-				v = Int64GetDatum(met);
+				v = Int64GetDatum(ledger.deductible_met_fen);
 				isnull = false;
 				break;
 			case SC_FUND_PAID_BEFORE:
-				v = Int64GetDatum(paid);
+				v = Int64GetDatum(ledger.fund_paid_fen);
 				isnull = false;
 				break;
 			default:
@@ -1945,9 +1878,9 @@ settle_reversal(int64 original, Relation rel, HeapTuple newrow, SRow *r,
 	}
 	MemoryContextSwitchTo(old);
 
-	update_ledger(person_id, xdjy_date_year(service_on), quota_group,
-				  xdjy_fen_neg(DatumGetInt64(heap_getattr(orig, scol_attnum[SC_DEDUCTIBLE_FEN], odesc, &isnull))),
-				  xdjy_fen_neg(DatumGetInt64(heap_getattr(orig, scol_attnum[SC_FUND_FEN], odesc, &isnull))));
+	xdjy_ledger_add(&ledger,
+					xdjy_fen_neg(DatumGetInt64(heap_getattr(orig, scol_attnum[SC_DEDUCTIBLE_FEN], odesc, &isnull))),
+					xdjy_fen_neg(DatumGetInt64(heap_getattr(orig, scol_attnum[SC_FUND_FEN], odesc, &isnull))));
 
 	/* what the personal account paid goes back to it (a refund movement) */
 	if (scol_attnum[SC_ACCT_PAY] > 0)
