@@ -931,6 +931,8 @@ const XdjyMessage xdjy_messages_zh[] = {
 	 "参保人“%s”的个人账户行未能更新。"},
 	{"table_tuple_lock returned %d.",
 	 "table_tuple_lock 返回 %d。"},
+	{"The rules read xdjy.%s through it; reinstall the extension.",
+	 "规则通过该索引读取 xdjy.%s；请重新安装扩展。"},
 };
 
 const int	xdjy_messages_zh_count = lengthof(xdjy_messages_zh);

@@ -32,6 +32,7 @@
 #include "access/table.h"
 #include "access/tableam.h"
 #include "access/xact.h"
+#include "executor/spi.h"
 #include "commands/trigger.h"
 #include "executor/executor.h"
 #include "executor/nodeModifyTable.h"
@@ -39,6 +40,7 @@
 #include "nodes/makefuncs.h"
 #include "optimizer/optimizer.h"
 #include "storage/lmgr.h"
+#include "utils/builtins.h"
 #include "utils/datum.h"
 #include "utils/inval.h"
 #include "utils/lsyscache.h"
@@ -46,6 +48,7 @@
 #include "utils/rel.h"
 #include "utils/snapmgr.h"
 
+#include "index_read.h"
 #include "row_write.h"
 
 struct XdjyRowWriter
@@ -56,7 +59,8 @@ struct XdjyRowWriter
 	TupleTableSlot *slot;		/* the row written */
 	TupleTableSlot *oldslot;	/* the row as it was, found, or a conflicting one */
 	Relation	pkey;			/* its primary key index, opened with it */
-	bool		write;			/* false: a reader, for xdjy_row_find alone */
+	bool		write;			/* false: for xdjy_row_find alone */
+	bool		lock;			/* may lock what it finds */
 };
 
 /*
@@ -152,27 +156,31 @@ checks_of(Relation rel)
 }
 
 static XdjyRowWriter *
-row_writer_open(Oid relid, bool write)
+row_writer_open(Oid relid, bool write, bool lock)
 {
 	XdjyRowWriter *w = palloc0(sizeof(XdjyRowWriter));
 	RangeTblEntry *rte = makeNode(RangeTblEntry);
-	LOCKMODE	lockmode = write ? RowExclusiveLock : AccessShareLock;
+	/* the table locks of INSERT/UPDATE, SELECT ... FOR UPDATE, SELECT */
+	LOCKMODE	lockmode = write ? RowExclusiveLock : lock ? RowShareLock : AccessShareLock;
 	TupleConstr *constr;
 	EState	   *estate;
 
 	w->write = write;
+	w->lock = write || lock;
 	w->rel = table_open(relid, lockmode);
-	constr = w->rel->rd_att->constr;
-	w->estate = estate = CreateExecutorState();
-	w->oldslot = table_slot_create(w->rel, &estate->es_tupleTable);
 	if (!write)
 	{
+		/* the table, its primary key and a slot, no executor state */
 		Oid			pkey = RelationGetPrimaryKeyIndex(w->rel);
 
 		if (OidIsValid(pkey))
 			w->pkey = index_open(pkey, AccessShareLock);
+		w->oldslot = table_slot_create(w->rel, NULL);
 		return w;
 	}
+	constr = w->rel->rd_att->constr;
+	w->estate = estate = CreateExecutorState();
+	w->oldslot = table_slot_create(w->rel, &estate->es_tupleTable);
 	rte->rtekind = RTE_RELATION;
 	rte->relid = relid;
 	rte->relkind = w->rel->rd_rel->relkind;
@@ -207,25 +215,35 @@ row_writer_open(Oid relid, bool write)
 XdjyRowWriter *
 xdjy_row_writer_open(Oid relid)
 {
-	return row_writer_open(relid, true);
+	return row_writer_open(relid, true, true);
 }
 
 XdjyRowWriter *
 xdjy_row_reader_open(Oid relid)
 {
-	return row_writer_open(relid, false);
+	return row_writer_open(relid, false, false);
+}
+
+XdjyRowWriter *
+xdjy_row_locker_open(Oid relid)
+{
+	return row_writer_open(relid, false, true);
 }
 
 void
 xdjy_row_writer_close(XdjyRowWriter *w)
 {
-	if (w->write)
+	if (!w->write)
 	{
-		AfterTriggerEndQuery(w->estate);
-		ExecCloseIndices(w->rri);
+		ExecDropSingleTupleTableSlot(w->oldslot);
+		if (w->pkey != NULL)
+			index_close(w->pkey, NoLock);
+		table_close(w->rel, NoLock);
+		pfree(w);
+		return;
 	}
-	else if (w->pkey != NULL)
-		index_close(w->pkey, NoLock);
+	AfterTriggerEndQuery(w->estate);
+	ExecCloseIndices(w->rri);
 
 	/*
 	 * Not ExecCloseResultRelations: as in worker.c, the relation in
@@ -313,13 +331,12 @@ lock_found(XdjyRowWriter *w, Snapshot snap, const Datum *key)
 }
 
 bool
-xdjy_row_find(XdjyRowWriter *w, const Datum *key, bool lock, ItemPointer tid)
+xdjy_row_fetch(XdjyRowWriter *w, const Datum *key, Snapshot snap)
 {
 	Relation	idx = w->pkey;
 	int			nkeys;
 	ScanKeyData skey[INDEX_MAX_KEYS];
 	IndexScanDesc scan;
-	Snapshot	snap;
 	bool		found;
 
 	if (idx == NULL)
@@ -327,30 +344,27 @@ xdjy_row_find(XdjyRowWriter *w, const Datum *key, bool lock, ItemPointer tid)
 	nkeys = IndexRelationGetNumberOfKeyAttributes(idx);
 	/* key = $n with the index's own equality, as build_replindex_scan_key */
 	for (int i = 0; i < nkeys; i++)
-	{
-		Oid			op = get_opfamily_member(idx->rd_opfamily[i], idx->rd_opcintype[i],
-											 idx->rd_opcintype[i], BTEqualStrategyNumber);
-
-		if (!OidIsValid(op))
-			elog(ERROR, "xdjy: no equality operator for column %d of index \"%s\"",
-				 i + 1, RelationGetRelationName(idx));
-		ScanKeyInit(&skey[i], i + 1, BTEqualStrategyNumber, get_opcode(op), key[i]);
-		skey[i].sk_collation = idx->rd_indcollation[i];
-	}
-
-	/* what SPI does before a statement that is not read-only */
-	CommandCounterIncrement();
-	PushCopiedSnapshot(GetTransactionSnapshot());
-	UpdateActiveSnapshotCommandId();
-	snap = GetActiveSnapshot();
-
+		xdjy_index_scankey(idx, i + 1, BTEqualStrategyNumber, key[i], &skey[i]);
 	scan = index_beginscan(w->rel, idx, snap, nkeys, 0);
 	index_rescan(scan, skey, nkeys, NULL, 0);
 	found = index_getnext_slot(scan, ForwardScanDirection, w->oldslot);
 	index_endscan(scan);
+	if (!found)
+		ExecClearTuple(w->oldslot);
+	return found;
+}
+
+bool
+xdjy_row_find(XdjyRowWriter *w, const Datum *key, bool lock, ItemPointer tid)
+{
+	Snapshot	snap = xdjy_statement_snapshot_push(false);
+	bool		found = xdjy_row_fetch(w, key, snap);
+
 	if (found && lock)
 	{
-		Assert(w->write);
+		if (!w->lock)
+			elog(ERROR, "xdjy: a row of \"%s\" locked through a reader",
+				 RelationGetRelationName(w->rel));
 		found = lock_found(w, snap, key);
 	}
 	PopActiveSnapshot();
@@ -359,6 +373,42 @@ xdjy_row_find(XdjyRowWriter *w, const Datum *key, bool lock, ItemPointer tid)
 	else
 		ExecClearTuple(w->oldslot);
 	return found;
+}
+
+Datum
+xdjy_found_value(XdjyRowWriter *w, const char *column, bool *isnull)
+{
+	int			att = SPI_fnumber(RelationGetDescr(w->rel), column);
+
+	if (att <= 0)
+		elog(ERROR, "xdjy: table \"%s\" has no column \"%s\"",
+			 RelationGetRelationName(w->rel), column);
+	return slot_getattr(w->oldslot, att, isnull);
+}
+
+char *
+xdjy_found_text(XdjyRowWriter *w, const char *column, MemoryContext cxt)
+{
+	bool		isnull;
+	Datum		v = xdjy_found_value(w, column, &isnull);
+	MemoryContext old;
+	char	   *s;
+
+	if (isnull)
+		return NULL;
+	old = MemoryContextSwitchTo(cxt);
+	s = TextDatumGetCString(v);
+	MemoryContextSwitchTo(old);
+	return s;
+}
+
+bool
+xdjy_found_bool(XdjyRowWriter *w, const char *column, bool if_null)
+{
+	bool		isnull;
+	Datum		v = xdjy_found_value(w, column, &isnull);
+
+	return isnull ? if_null : DatumGetBool(v);
 }
 
 static void

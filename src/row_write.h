@@ -15,14 +15,16 @@
 
 #include "access/tupdesc.h"
 #include "executor/tuptable.h"
+#include "utils/snapshot.h"
 #include "storage/itemptr.h"
 
 typedef struct XdjyRowWriter XdjyRowWriter;
 
 /* open relid for writing (RowExclusiveLock), in the current memory context */
 extern XdjyRowWriter *xdjy_row_writer_open(Oid relid);
-/* open relid for xdjy_row_find without a lock (AccessShareLock) */
+/* open relid for xdjy_row_find alone: unlocked (AccessShareLock), locked (RowShareLock) */
 extern XdjyRowWriter *xdjy_row_reader_open(Oid relid);
+extern XdjyRowWriter *xdjy_row_locker_open(Oid relid);
 extern void xdjy_row_writer_close(XdjyRowWriter *w);
 extern TupleDesc xdjy_row_writer_desc(XdjyRowWriter *w);
 
@@ -40,6 +42,17 @@ extern TupleDesc xdjy_row_writer_desc(XdjyRowWriter *w);
 extern bool xdjy_row_find(XdjyRowWriter *w, const Datum *key, bool lock,
 						  ItemPointer tid);
 extern TupleTableSlot *xdjy_row_writer_found(XdjyRowWriter *w);
+
+/*
+ * The row by its primary key, unlocked, in snap: for several reads in the
+ * one snapshot of xdjy_statement_snapshot_push (index_read.h).
+ */
+extern bool xdjy_row_fetch(XdjyRowWriter *w, const Datum *key, Snapshot snap);
+
+/* a column of the row found, by name; text copied into cxt, NULL stays NULL */
+extern Datum xdjy_found_value(XdjyRowWriter *w, const char *column, bool *isnull);
+extern char *xdjy_found_text(XdjyRowWriter *w, const char *column, MemoryContext cxt);
+extern bool xdjy_found_bool(XdjyRowWriter *w, const char *column, bool if_null);
 
 /*
  * INSERT ... ON CONFLICT DO NOTHING on the table's unique indexes: true

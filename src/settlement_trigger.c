@@ -33,8 +33,11 @@
  */
 #include "postgres.h"
 
+#include "access/genam.h"
 #include "access/htup_details.h"
+#include "access/stratnum.h"
 #include "access/table.h"
+#include "access/tableam.h"
 #include "catalog/namespace.h"
 #include "funcapi.h"
 #include "catalog/pg_type.h"
@@ -47,6 +50,7 @@
 #include "utils/datetime.h"
 #include "utils/lsyscache.h"
 #include "utils/rel.h"
+#include "utils/snapmgr.h"
 
 #include "dates.h"
 #include "errors.h"
@@ -58,6 +62,8 @@
 #include "owner.h"
 #include "policy_lock.h"
 #include "region.h"
+#include "index_read.h"
+#include "row_write.h"
 #include "restore.h"
 #include "residence_category.h"
 #include "row_access.h"
@@ -268,31 +274,6 @@ apply_row(HeapTuple tuple, TupleDesc tupdesc, SRow *r)
  * ------------------------------------------------------------------------
  */
 
-/* the encounter with its person, institution, pooling region, and (for overlapping stays) a
- * stay of the person elsewhere that an unattached visit falls inside */
-static XdjyPlan q_encounter = XDJY_PLAN(
-	"settlement encounter",
-	"SELECT e.person_id, e.institution_code, e.visit_type, e.admitted_on, e.discharged_on,"
-	"       e.emergency, e.trauma, e.third_party, e.trauma_pledge, e.attached_to,"
-	"       p.insured_region, p.scheme,"
-	"       i.tier, i.kind, i.networked_inpatient, i.networked_outpatient, i.networked_chronic,"
-	"       i.region_code,"
-	"       st.id, st.institution_code, st.admitted_on"
-	" FROM xdjy.encounter e"
-	" JOIN xdjy.person p ON p.id OPERATOR(pg_catalog.=) e.person_id"
-	" JOIN xdjy.institution i ON i.code OPERATOR(pg_catalog.=) e.institution_code"
-	" LEFT JOIN LATERAL ("
-	"   SELECT s.id, s.institution_code, s.admitted_on FROM xdjy.encounter s"
-	"    WHERE e.visit_type OPERATOR(pg_catalog.<>) 'inpatient' AND e.attached_to IS NULL"
-	"      AND s.person_id OPERATOR(pg_catalog.=) e.person_id"
-	"      AND s.visit_type OPERATOR(pg_catalog.=) 'inpatient'"
-	"      AND s.institution_code OPERATOR(pg_catalog.<>) e.institution_code"
-	"      AND s.admitted_on OPERATOR(pg_catalog.<) e.admitted_on"
-	"      AND (s.discharged_on IS NULL OR e.admitted_on OPERATOR(pg_catalog.<) s.discharged_on)"
-	"    ORDER BY s.admitted_on DESC LIMIT 1) st ON true"
-	" WHERE e.id OPERATOR(pg_catalog.=) $1",
-	1, INT8OID);
-
 /*
  * The person's filings that may hold between D and the discharge, taken
  * FOR SHARE: a change or cancellation of one of them (济宁市医保局
@@ -481,28 +462,6 @@ static XdjyPlan q_former_rural_special_drug = XDJY_PLAN(
 	"                  AND a.valid OPERATOR(pg_catalog.@>) $3)",
 	3, TEXTOID, TEXTOID, DATEOID);
 
-/*
- * Settlements of the invoice and how many of them were reversed.  The
- * reversal is a subquery, not a join on s.id: with a join, a table
- * analysed while a load was filling it (reltuples 0: every index looks
- * equally cheap) got a full scan of settlement_pkey, ordered for the
- * join, as its plan, and each settlement of the load read every
- * settlement before it (make bench, 2026-12-07;
- * test/isolation/specs/kept_plan_analyze.spec).  Without the join only
- * settlement_invoice_once serves the query.
- */
-static XdjyPlan q_invoice = XDJY_PLAN(
-	"settlement invoice",
-	"SELECT pg_catalog.count(*),"
-	"       pg_catalog.count(*) FILTER (WHERE EXISTS (SELECT FROM xdjy.settlement r"
-	"                                   WHERE r.reverses OPERATOR(pg_catalog.=) s.id)),"
-	"       pg_catalog.max(s.id)"
-	" FROM xdjy.settlement s"
-	" WHERE s.institution_code OPERATOR(pg_catalog.=) $1"
-	"   AND s.invoice_no OPERATOR(pg_catalog.=) $2"
-	"   AND s.reverses IS NULL",
-	2, TEXTOID, TEXTOID);
-
 static XdjyPlan q_original = XDJY_PLAN(
 	"reversal original",
 	"SELECT s.* FROM xdjy.settlement s WHERE s.id OPERATOR(pg_catalog.=) $1",
@@ -559,52 +518,114 @@ typedef struct Encounter
 	DateADT		stay_admitted_on;
 } Encounter;
 
+/*
+ * An unattached visit (not a stay) that falls inside a stay of the person
+ * at another institution (吉医保发〔2019〕34号 附件第8条): the latest such
+ * stay begun before the visit and not discharged by then.  The partial
+ * index of inpatient stays (person_id, admitted_on) is walked backwards
+ * from the visit date and the first stay elsewhere that still runs is it.
+ */
+static void
+find_stay_around(Encounter *e, Snapshot snap, MemoryContext cxt)
+{
+	static const StrategyNumber strategies[2] = {BTEqualStrategyNumber, BTLessStrategyNumber};
+	Datum		keys[2];
+	XdjyIndexWalk w;
+
+	keys[0] = CStringGetTextDatum(e->person_id);
+	keys[1] = DateADTGetDatum(e->admitted_on);
+	xdjy_index_walk_begin(&w, "encounter", "encounter_stay_lookup_idx", 2, strategies, keys, snap);
+	while (xdjy_index_walk_next(&w, BackwardScanDirection) != NULL)
+	{
+		bool		isnull;
+		char	   *code = TextDatumGetCString(xdjy_index_walk_value(&w, "institution_code", &isnull));
+		Datum		out = xdjy_index_walk_value(&w, "discharged_on", &isnull);
+
+		if (strcmp(code, e->institution_code) == 0 ||
+			(!isnull && DatumGetDateADT(out) <= e->admitted_on))
+			continue;
+		e->inside_stay = true;
+		e->stay_id = DatumGetInt64(xdjy_index_walk_value(&w, "id", &isnull));
+		e->stay_institution = MemoryContextStrdup(cxt, code);
+		e->stay_admitted_on = DatumGetDateADT(xdjy_index_walk_value(&w, "admitted_on", &isnull));
+		break;
+	}
+	xdjy_index_walk_end(&w);
+}
+
+/*
+ * The encounter with its person, institution and pooling region, read by
+ * their primary keys in one fresh snapshot, as one SPI join of the three
+ * would read them, at the cost of three index probes (test/bench/
+ * RESULTS.md, figure 2).
+ */
 static void
 load_encounter(int64 encounter_id, Encounter *e, MemoryContext cxt)
 {
-	Datum		arg = Int64GetDatum(encounter_id);
+	XdjyRowWriter *er = xdjy_row_reader_open(xdjy_table_oid("encounter"));
+	XdjyRowWriter *pr = xdjy_row_reader_open(xdjy_table_oid("person"));
+	XdjyRowWriter *ir = xdjy_row_reader_open(xdjy_table_oid("institution"));
+	Snapshot	snap = xdjy_statement_snapshot_push(false);
+	Datum		key;
+	Datum		v;
 	bool		isnull;
+	bool		found;
+	char	   *region;
+	const char *pooling;
 
 	memset(e, 0, sizeof(Encounter));
-	if (xdjy_plan_execute(&q_encounter, &arg, NULL, 1, SPI_OK_SELECT) == 0)
+	key = Int64GetDatum(encounter_id);
+	found = xdjy_row_fetch(er, &key, snap);
+	if (found)
+	{
+		e->person_id = xdjy_found_text(er, "person_id", cxt);
+		e->institution_code = xdjy_found_text(er, "institution_code", cxt);
+		key = CStringGetTextDatum(e->person_id);
+		found = xdjy_row_fetch(pr, &key, snap);
+		key = CStringGetTextDatum(e->institution_code);
+		found = found && xdjy_row_fetch(ir, &key, snap);
+	}
+	if (!found)
 		ereport(ERROR,
 				(xdjy_errcode(ERRCODE_XDJY_UNKNOWN_REFERENCE),
 				 errdetail("Encounter %lld does not exist.", (long long) encounter_id),
 				 errhint("Record the stay or visit in xdjy.encounter first.")));
 	e->id = encounter_id;
-	e->person_id = xdjy_spi_text(0, 1, cxt);
-	e->institution_code = xdjy_spi_text(0, 2, cxt);
-	e->visit_type = xdjy_spi_text(0, 3, cxt);
-	e->admitted_on = DatumGetDateADT(xdjy_spi_value(0, 4, &isnull));
-	e->discharged_on = DatumGetDateADT(xdjy_spi_value(0, 5, &isnull));
+	e->visit_type = xdjy_found_text(er, "visit_type", cxt);
+	e->admitted_on = DatumGetDateADT(xdjy_found_value(er, "admitted_on", &isnull));
+	v = xdjy_found_value(er, "discharged_on", &isnull);
 	e->discharged = !isnull;
-	e->emergency = xdjy_spi_bool(0, 6, false);
-	e->trauma = xdjy_spi_bool(0, 7, false);
-	e->third_party = xdjy_spi_bool(0, 8, false);
-	e->trauma_pledge = xdjy_spi_bool(0, 9, false);
-	e->attached_to = DatumGetInt64(xdjy_spi_value(0, 10, &isnull));
+	e->discharged_on = isnull ? 0 : DatumGetDateADT(v);
+	e->emergency = xdjy_found_bool(er, "emergency", false);
+	e->trauma = xdjy_found_bool(er, "trauma", false);
+	e->third_party = xdjy_found_bool(er, "third_party", false);
+	e->trauma_pledge = xdjy_found_bool(er, "trauma_pledge", false);
+	v = xdjy_found_value(er, "attached_to", &isnull);
 	e->attached = !isnull;
-	e->insured_region = xdjy_spi_text(0, 11, cxt);
-	e->scheme = xdjy_spi_text(0, 12, cxt);
-	e->tier = DatumGetInt16(xdjy_spi_value(0, 13, &isnull));
-	e->kind = xdjy_spi_text(0, 14, cxt);
-	e->networked_inpatient = xdjy_spi_bool(0, 15, false);
-	e->networked_outpatient = xdjy_spi_bool(0, 16, false);
-	e->networked_chronic = xdjy_spi_bool(0, 17, false);
-	/* the institution's pooling region, from the per-backend region copy */
-	{
-		char	   *region = xdjy_spi_text(0, 18, CurrentMemoryContext);
-		const char *pooling = region ? xdjy_pooling_region(region) : NULL;
+	e->attached_to = isnull ? 0 : DatumGetInt64(v);
+	e->insured_region = xdjy_found_text(pr, "insured_region", cxt);
+	e->scheme = xdjy_found_text(pr, "scheme", cxt);
+	v = xdjy_found_value(ir, "tier", &isnull);
+	e->tier = isnull ? 0 : DatumGetInt16(v);
+	e->kind = xdjy_found_text(ir, "kind", cxt);
+	e->networked_inpatient = xdjy_found_bool(ir, "networked_inpatient", false);
+	e->networked_outpatient = xdjy_found_bool(ir, "networked_outpatient", false);
+	e->networked_chronic = xdjy_found_bool(ir, "networked_chronic", false);
+	region = xdjy_found_text(ir, "region_code", CurrentMemoryContext);
+	if (strcmp(e->visit_type, "inpatient") != 0 && !e->attached)
+		find_stay_around(e, snap, cxt);
+	PopActiveSnapshot();
+	xdjy_row_writer_close(ir);
+	xdjy_row_writer_close(pr);
+	xdjy_row_writer_close(er);
 
-		e->treatment_region = pooling ? MemoryContextStrdup(cxt, pooling) : NULL;
-	}
-	e->stay_id = DatumGetInt64(xdjy_spi_value(0, 19, &isnull));
-	e->inside_stay = !isnull;
-	if (e->inside_stay)
-	{
-		e->stay_institution = xdjy_spi_text(0, 20, cxt);
-		e->stay_admitted_on = DatumGetDateADT(xdjy_spi_value(0, 21, &isnull));
-	}
+	/*
+	 * The institution's pooling region, from the per-backend region copy,
+	 * asked under the statement's snapshot (reference_cache.c keeps a copy
+	 * for the snapshot it was read in), not the one pushed above.
+	 */
+	pooling = region ? xdjy_pooling_region(region) : NULL;
+	e->treatment_region = pooling ? MemoryContextStrdup(cxt, pooling) : NULL;
 	if (e->treatment_region == NULL)
 		ereport(ERROR,
 				(xdjy_errcode(ERRCODE_XDJY_UNKNOWN_REFERENCE),
@@ -889,16 +910,33 @@ take_ledger(const char *person_id, int year, const char *quota_group, XdjyLedger
 static int32
 check_invoice(const char *institution_code, const char *invoice_no)
 {
-	Datum		args[2];
-	int64		settled,
-				reversed;
+	Datum		keys[2];
+	int64		settled = 0,
+				reversed = 0,
+				last = 0;
+	Snapshot	snap = xdjy_statement_snapshot_push(false);
+	XdjyIndexWalk w;
 
-	args[0] = CStringGetTextDatum(institution_code);
-	args[1] = CStringGetTextDatum(invoice_no);
-	xdjy_plan_execute(&q_invoice, args, NULL, 1, SPI_OK_SELECT);
-	settled = xdjy_spi_int64(0, 1, 0);
-	reversed = xdjy_spi_int64(0, 2, 0);
-	if (settled > reversed && !xdjy_sees_id("settlement", xdjy_spi_int64(0, 3, 0)))
+	/*
+	 * The invoice's settlements that are not reversals (the partial index
+	 * holds those alone), and how many of them a reversal names.
+	 */
+	keys[0] = CStringGetTextDatum(institution_code);
+	keys[1] = CStringGetTextDatum(invoice_no);
+	xdjy_index_walk_begin(&w, "settlement", "settlement_invoice_once", 2, NULL, keys, snap);
+	while (xdjy_index_walk_next(&w, ForwardScanDirection) != NULL)
+	{
+		bool		isnull;
+		Datum		id = xdjy_index_walk_value(&w, "id", &isnull);
+
+		settled++;
+		last = Max(last, DatumGetInt64(id));
+		if (xdjy_index_exists("settlement", "settlement_reversed_once", 1, &id, snap))
+			reversed++;
+	}
+	xdjy_index_walk_end(&w);
+	PopActiveSnapshot();
+	if (settled > reversed && !xdjy_sees_id("settlement", last))
 		xdjy_hidden_conflict(ERRCODE_XDJY_INVOICE_REIMBURSED,
 							 psprintf("Invoice \"%s\" of institution \"%s\"",
 									  xdjy_clip(invoice_no), xdjy_clip(institution_code)),
@@ -910,7 +948,7 @@ check_invoice(const char *institution_code, const char *invoice_no)
 				(xdjy_errcode(ERRCODE_XDJY_INVOICE_REIMBURSED),
 				 errdetail("Invoice \"%s\" of institution \"%s\" was reimbursed by settlement %lld.",
 						   xdjy_clip(invoice_no), xdjy_clip(institution_code),
-						   (long long) xdjy_spi_int64(0, 3, 0)),
+						   (long long) last),
 				 errhint("An invoice is reimbursed once, online or by hand (鲁医保发〔2021〕46号 第四条); reverse that settlement first to correct it.")));
 	if (settled > PG_INT32_MAX)
 		elog(ERROR, "xdjy: invoice \"%s\" settled too often", xdjy_clip(invoice_no));
