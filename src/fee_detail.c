@@ -30,17 +30,20 @@
 #include "utils/date.h"
 #include "utils/numeric.h"
 #include "utils/rel.h"
+#include "utils/snapmgr.h"
 #include "utils/timestamp.h"
 
 #include "dates.h"
 #include "errors.h"
 #include "owner.h"
 #include "fee_detail.h"
+#include "index_read.h"
 #include "money.h"
 #include "national.h"
 #include "region.h"
 #include "restore.h"
 #include "row_access.h"
+#include "row_write.h"
 #include "spi_plans.h"
 #include "trigger_util.h"
 #include "xdjy.h"
@@ -59,25 +62,45 @@ static XdjyPlan q_encounter_share = XDJY_PLAN(
 
 /*
  * A settlement that closes the encounter: a discharge or visit settlement
- * not reversed.  There is at most one (the engine refuses a second while
- * one stands), so no ORDER BY ... LIMIT.  The encounter's settlements are
- * read first, behind OFFSET 0, and only then tested.  On a table analysed
- * while a load was filling it (reltuples 0, no column statistics) the
- * query in one piece read a whole index for every settlement of the
- * load: all of settlement_pkey, ordered for the anti-join on s.id
- * (test/isolation/specs/kept_plan_analyze.spec), or all of
- * settlement_invoice_once, whose predicate "reverses IS NULL" the
- * planner guesses at 0.5% of the rows, ANDed with the encounter's index
- * (make bench).  Behind the fence only the encounter's index serves.
+ * (not 中途结算) that is not a reversal and that no reversal names.  There
+ * is at most one (the engine refuses a second while one stands).  Read in
+ * the latest committed rows (as xdjy_run_latest reads), through the
+ * encounter's index of settlements and the unique index of reversals: a
+ * plan chosen on statistics of a table analysed while a load filled it
+ * once read a whole index here for every settlement (test/isolation/
+ * specs/kept_plan_analyze.spec).
  */
-static XdjyPlan q_closing_settlement = XDJY_PLAN(
-	"fee line settled",
-	"SELECT s.id, s.settled_on"
-	" FROM (SELECT s.id, s.settled_on, s.reverses, s.mid_stay FROM xdjy.settlement s"
-	"       WHERE s.encounter_id OPERATOR(pg_catalog.=) $1 OFFSET 0) s"
-	" WHERE s.reverses IS NULL AND NOT s.mid_stay"
-	"   AND NOT EXISTS (SELECT FROM xdjy.settlement r WHERE r.reverses OPERATOR(pg_catalog.=) s.id)",
-	1, INT8OID);
+static bool
+closing_settlement(int64 encounter_id, int64 *id, DateADT *settled_on)
+{
+	Datum		key = Int64GetDatum(encounter_id);
+	Snapshot	snap = xdjy_statement_snapshot_push(true);
+	XdjyIndexWalk w;
+	bool		found = false;
+
+	xdjy_index_walk_begin(&w, "settlement", "settlement_encounter_idx", 1, NULL, &key, snap);
+	while (!found && xdjy_index_walk_next(&w, ForwardScanDirection) != NULL)
+	{
+		bool		isnull;
+		Datum		sid;
+
+		(void) xdjy_index_walk_value(&w, "reverses", &isnull);
+		if (!isnull)
+			continue;
+		/* NOT s.mid_stay: a NULL is no closing settlement either */
+		if (DatumGetBool(xdjy_index_walk_value(&w, "mid_stay", &isnull)) || isnull)
+			continue;
+		sid = xdjy_index_walk_value(&w, "id", &isnull);
+		if (xdjy_index_exists("settlement", "settlement_reversed_once", 1, &sid, snap))
+			continue;
+		found = true;
+		*id = DatumGetInt64(sid);
+		*settled_on = DatumGetDateADT(xdjy_index_walk_value(&w, "settled_on", &isnull));
+	}
+	xdjy_index_walk_end(&w);
+	PopActiveSnapshot();
+	return found;
+}
 
 /* the line a refund names, locked against a second refund of it */
 static XdjyPlan q_original = XDJY_PLAN(
@@ -140,17 +163,6 @@ static XdjyPlan q_record_revoked = XDJY_PLAN(
 	"  med_list_codg, cnt, pric, amount_fen, revoked_by)"
 	" VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
 	8, INT8OID, INT8OID, TEXTOID, TEXTOID, NUMERICOID, NUMERICOID, INT8OID, TEXTOID);
-
-static XdjyPlan q_lock_for_settlement = XDJY_PLAN(
-	"settlement fee lines lock",
-	"SELECT 1 FROM xdjy.encounter e WHERE e.id OPERATOR(pg_catalog.=) $1 FOR NO KEY UPDATE OF e",
-	1, INT8OID);
-
-/* does the encounter have lines at all? */
-static XdjyPlan q_has_lines = XDJY_PLAN(
-	"settlement fee lines exist",
-	"SELECT 1 FROM xdjy.fee_detail f WHERE f.encounter_id OPERATOR(pg_catalog.=) $1 LIMIT 1",
-	1, INT8OID);
 
 /* the lines no standing settlement covers */
 static XdjyPlan q_lines_to_settle = XDJY_PLAN(
@@ -360,16 +372,15 @@ check_received(const FeeLine *l)
 static void
 check_not_settled(const FeeLine *l)
 {
-	Datum		arg = Int64GetDatum(l->encounter_id);
-	bool		isnull;
+	int64		closed_by;
+	DateADT		closed_on;
 
-	if (xdjy_run_latest(&q_closing_settlement, &arg, NULL, 1) > 0)
+	if (closing_settlement(l->encounter_id, &closed_by, &closed_on))
 		ereport(ERROR,
 				(xdjy_errcode(ERRCODE_XDJY_FEE_ENCOUNTER_SETTLED),
 				 errdetail("Encounter %lld was settled by settlement %lld on %s; line \"%s\" comes after it.",
-						   (long long) l->encounter_id, (long long) xdjy_spi_int64(0, 1, 0),
-						   xdjy_iso_date(DatumGetDateADT(xdjy_spi_value(0, 2, &isnull))),
-						   xdjy_clip(l->sn)),
+						   (long long) l->encounter_id, (long long) closed_by,
+						   xdjy_iso_date(closed_on), xdjy_clip(l->sn)),
 				 errhint("Reverse the settlement first (xdjy.reverse_settlement), then upload the line and settle again.")));
 }
 
@@ -760,22 +771,29 @@ xdjy_fee_lines_to_settle(int64 encounter_id, XdjyFeeSums *out, MemoryContext cxt
 						 bool lock)
 {
 	Datum		arg = Int64GetDatum(encounter_id);
-	bool		isnull;
+	Snapshot	snap;
+	bool		any;
 
 	memset(out, 0, sizeof(*out));
+	/* the encounter FOR NO KEY UPDATE: a line still going in is waited for */
 	if (lock)
-		xdjy_plan_execute(&q_lock_for_settlement, &arg, NULL, 1, SPI_OK_SELECT);
+	{
+		XdjyRowWriter *w = xdjy_row_locker_open(xdjy_table_oid("encounter"));
+		ItemPointerData tid;
+
+		(void) xdjy_row_find(w, &arg, true, &tid);
+		xdjy_row_writer_close(w);
+	}
 
 	/*
 	 * Most settlements come with totals and no lines: one index probe
 	 * says so, where the sums' aggregate costs most of this function in
 	 * executor start-up alone (perf, make bench figure 2).
 	 */
-	if (xdjy_run_latest(&q_has_lines, &arg, NULL, 1) > 0)
+	snap = xdjy_statement_snapshot_push(true);
+	any = xdjy_index_exists("fee_detail", "fee_detail_sn_once", 1, &arg, snap);
+	PopActiveSnapshot();
+	if (any)
 		sum_unsettled_lines(arg, out, cxt);
-	if (xdjy_run_latest(&q_closing_settlement, &arg, NULL, 1) > 0)
-	{
-		out->closed_by = xdjy_spi_int64(0, 1, 0);
-		out->closed_on = DatumGetDateADT(xdjy_spi_value(0, 2, &isnull));
-	}
+	(void) closing_settlement(encounter_id, &out->closed_by, &out->closed_on);
 }
