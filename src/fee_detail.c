@@ -29,9 +29,11 @@
 #include "utils/datum.h"
 #include "utils/date.h"
 #include "utils/numeric.h"
+#include "utils/rangetypes.h"
 #include "utils/rel.h"
 #include "utils/snapmgr.h"
 #include "utils/timestamp.h"
+#include "utils/typcache.h"
 
 #include "dates.h"
 #include "errors.h"
@@ -51,14 +53,49 @@
 PG_FUNCTION_INFO_V1(fee_detail_pricing_trigger);
 PG_FUNCTION_INFO_V1(fee_detail_change_trigger);
 
-/* the encounter, locked against a settlement while the line goes in */
-static XdjyPlan q_encounter_share = XDJY_PLAN(
-	"fee line encounter",
-	"SELECT e.admitted_on, e.discharged_on, e.visit_type, i.region_code"
-	" FROM xdjy.encounter e"
-	" JOIN xdjy.institution i ON i.code OPERATOR(pg_catalog.=) e.institution_code"
-	" WHERE e.id OPERATOR(pg_catalog.=) $1 FOR SHARE OF e",
-	1, INT8OID);
+/*
+ * The encounter of a line, FOR SHARE against a settlement while the line
+ * goes in, and its institution's region; false if there is none.  Read
+ * by primary key without SPI (row_write.c): this runs for every line, and
+ * the statement's executor start-up was a third of the pricing trigger
+ * (perf, make bench figure 9).
+ */
+typedef struct LineEncounter
+{
+	DateADT		admitted;
+	bool		discharged_null;
+	DateADT		discharged;
+	char	   *visit_type;
+	char	   *region;			/* the institution's region_code */
+} LineEncounter;
+
+static bool
+encounter_share(int64 encounter_id, LineEncounter *le, MemoryContext cxt)
+{
+	XdjyRowWriter *er = xdjy_row_locker_open(xdjy_table_oid("encounter"));
+	Datum		key = Int64GetDatum(encounter_id);
+	ItemPointerData tid;
+	bool		found = xdjy_row_find(er, &key, XDJY_ROW_FOR_SHARE, &tid);
+
+	if (found && le != NULL)
+	{
+		XdjyRowWriter *ir = xdjy_row_reader_open(xdjy_table_oid("institution"));
+		bool		isnull;
+		Datum		v;
+
+		le->admitted = DatumGetDateADT(xdjy_found_value(er, "admitted_on", &isnull));
+		v = xdjy_found_value(er, "discharged_on", &le->discharged_null);
+		le->discharged = le->discharged_null ? 0 : DatumGetDateADT(v);
+		le->visit_type = xdjy_found_text(er, "visit_type", cxt);
+		key = CStringGetTextDatum(xdjy_found_text(er, "institution_code", CurrentMemoryContext));
+		found = xdjy_row_find(ir, &key, XDJY_ROW_UNLOCKED, &tid);
+		if (found)
+			le->region = xdjy_found_text(ir, "region_code", cxt);
+		xdjy_row_writer_close(ir);
+	}
+	xdjy_row_writer_close(er);
+	return found;
+}
 
 /*
  * A settlement that closes the encounter: a discharge or visit settlement
@@ -120,25 +157,6 @@ static XdjyPlan q_refunded = XDJY_PLAN(
 	" FROM xdjy.fee_detail f"
 	" WHERE f.encounter_id OPERATOR(pg_catalog.=) $1 AND f.init_feedetl_sn OPERATOR(pg_catalog.=) $2",
 	2, INT8OID, TEXTOID);
-
-/*
- * The catalogue row valid on the fee date: the pooling region's own row
- * wins over its province's.  The date is tested on the range's bounds
- * (a daterange is canonical: [lower, upper)), not with @>: @> would let
- * the planner walk the exclusion constraint's gist index, which costs
- * ten times the btree look-up by code and region once the catalogue holds
- * hundreds of thousands of codes (make bench, figure 9).
- */
-static XdjyPlan q_med_list = XDJY_PLAN(
-	"fee line catalogue",
-	"SELECT m.id, m.chrgitm_lv, m.selfpay_prop_bp, m.pric_uplmt"
-	" FROM xdjy.med_list m"
-	" WHERE m.med_list_codg OPERATOR(pg_catalog.=) $1"
-	"   AND m.region_code OPERATOR(pg_catalog.=) ANY (ARRAY[$2, $3])"
-	"   AND (pg_catalog.lower_inf(m.valid) OR pg_catalog.lower(m.valid) OPERATOR(pg_catalog.<=) $4)"
-	"   AND (pg_catalog.upper_inf(m.valid) OR $4 OPERATOR(pg_catalog.<) pg_catalog.upper(m.valid))"
-	" ORDER BY m.region_code OPERATOR(pg_catalog.=) $2 DESC LIMIT 1",
-	4, TEXTOID, TEXTOID, TEXTOID, DATEOID);
 
 /* a settlement standing on the line */
 static XdjyPlan q_covering = XDJY_PLAN(
@@ -469,33 +487,67 @@ check_refund_total(const FeeLine *l, Numeric orig_cnt, int64 orig_amount, int64 
 				 errhint("Refund at most what is left of the line.")));
 }
 
-/* the catalogue row for a new line; not listed: 全自费 */
+/*
+ * The catalogue row of region valid on date d, into b: med_list_lookup_idx
+ * by code and region, the validity tested on each row (at most one holds
+ * on a date: med_list_no_overlap).  Not the exclusion constraint's gist
+ * index, which costs ten times the btree look-up once the catalogue holds
+ * hundreds of thousands of codes (make bench, figure 9).
+ */
+static bool
+catalogue_row(const char *code, const char *region, DateADT d, Snapshot snap,
+			  FeeBasis *b, MemoryContext cxt)
+{
+	Datum		keys[2];
+	XdjyIndexWalk w;
+	bool		found = false;
+
+	keys[0] = CStringGetTextDatum(code);
+	keys[1] = CStringGetTextDatum(region);
+	xdjy_index_walk_begin(&w, "med_list", "med_list_lookup_idx", 2, NULL, keys, snap);
+	while (!found && xdjy_index_walk_next(&w, ForwardScanDirection) != NULL)
+	{
+		bool		isnull;
+		RangeType  *valid = DatumGetRangeTypeP(xdjy_index_walk_value(&w, "valid", &isnull));
+		TypeCacheEntry *typcache = lookup_type_cache(RangeTypeGetOid(valid),
+													 TYPECACHE_RANGE_INFO);
+		Datum		v;
+		MemoryContext old;
+
+		if (isnull || !range_contains_elem_internal(typcache, valid, DateADTGetDatum(d)))
+			continue;
+		found = true;
+		old = MemoryContextSwitchTo(cxt);
+		b->listed = true;
+		b->med_list_id = DatumGetInt64(xdjy_index_walk_value(&w, "id", &isnull));
+		b->lv = TextDatumGetCString(xdjy_index_walk_value(&w, "chrgitm_lv", &isnull));
+		b->prop_bp = DatumGetInt32(xdjy_index_walk_value(&w, "selfpay_prop_bp", &isnull));
+		v = xdjy_index_walk_value(&w, "pric_uplmt", &isnull);
+		if (!isnull)
+			b->uplmt = DatumGetNumericCopy(v);
+		MemoryContextSwitchTo(old);
+	}
+	xdjy_index_walk_end(&w);
+	return found;
+}
+
+/*
+ * The catalogue row for a new line: the pooling region's own row wins
+ * over its province's (鲁医保发〔2022〕26号 第二条(四): the treatment
+ * place's catalogue); not listed: 全自费.
+ */
 static void
 catalogue_basis(const FeeLine *l, const char *treatment_region, FeeBasis *b, MemoryContext cxt)
 {
-	Datum		args[4];
-	bool		isnull;
-	Datum		d;
+	const char *province = xdjy_province_code(treatment_region);
+	Snapshot	snap;
 
 	memset(b, 0, sizeof(*b));
-	args[0] = CStringGetTextDatum(l->code);
-	args[1] = CStringGetTextDatum(treatment_region);
-	args[2] = CStringGetTextDatum(xdjy_province_code(treatment_region));
-	args[3] = DateADTGetDatum(l->fee_on);
-	if (xdjy_plan_execute(&q_med_list, args, NULL, 1, SPI_OK_SELECT) == 0)
-		return;
-	b->listed = true;
-	b->med_list_id = xdjy_spi_int64(0, 1, 0);
-	b->lv = xdjy_spi_text(0, 2, cxt);
-	b->prop_bp = xdjy_spi_int32(0, 3, 0);
-	d = xdjy_spi_value(0, 4, &isnull);
-	if (!isnull)
-	{
-		MemoryContext old = MemoryContextSwitchTo(cxt);
-
-		b->uplmt = DatumGetNumericCopy(d);
-		MemoryContextSwitchTo(old);
-	}
+	snap = xdjy_statement_snapshot_push(false);
+	if (!catalogue_row(l->code, treatment_region, l->fee_on, snap, b, cxt) &&
+		strcmp(province, treatment_region) != 0)
+		(void) catalogue_row(l->code, province, l->fee_on, snap, b, cxt);
+	PopActiveSnapshot();
 }
 
 static void
@@ -556,12 +608,8 @@ fee_detail_pricing_body(PG_FUNCTION_ARGS)
 	FeeLine		l;
 	FeeBasis	b;
 	XdjyFeePrice p;
-	Datum		args[1];
+	LineEncounter le;
 	bool		isnull;
-	DateADT		admitted,
-				discharged;
-	bool		discharged_null;
-	char	   *visit_type;
 	char	   *region;
 	Numeric		orig_cnt = NULL;
 	int64		orig_amount = 0;
@@ -589,16 +637,12 @@ fee_detail_pricing_body(PG_FUNCTION_ARGS)
 	check_numbers(&l);
 
 	xdjy_spi_connect();
-	args[0] = Int64GetDatum(l.encounter_id);
-	if (xdjy_plan_execute(&q_encounter_share, args, NULL, 1, SPI_OK_SELECT) == 0)
+	if (!encounter_share(l.encounter_id, &le, upper))
 		ereport(ERROR,
 				(xdjy_errcode(ERRCODE_XDJY_UNKNOWN_REFERENCE),
 				 errdetail("Encounter %lld does not exist.", (long long) l.encounter_id),
 				 errhint("Register the encounter before its fee lines.")));
-	admitted = DatumGetDateADT(xdjy_spi_value(0, 1, &isnull));
-	discharged = DatumGetDateADT(xdjy_spi_value(0, 2, &discharged_null));
-	visit_type = xdjy_spi_text(0, 3, upper);
-	region = xdjy_spi_text(0, 4, upper);
+	region = le.region;
 	/* the treatment region: the institution's pooling region (mdtrtarea_admvs) */
 	{
 		char	   *pooling = xdjy_pooling_region(region);
@@ -607,7 +651,7 @@ fee_detail_pricing_body(PG_FUNCTION_ARGS)
 			region = pooling;
 	}
 
-	check_fee_date(&l, admitted, discharged_null, discharged, visit_type);
+	check_fee_date(&l, le.admitted, le.discharged_null, le.discharged, le.visit_type);
 	check_received(&l);
 	check_not_settled(&l);
 	if (l.init_sn != NULL)
@@ -687,8 +731,8 @@ fee_detail_change_body(PG_FUNCTION_ARGS)
 		return PointerGetDatum(row);
 
 	xdjy_spi_connect();
+	(void) encounter_share(encounter_id, NULL, CurrentMemoryContext);
 	args[0] = Int64GetDatum(encounter_id);
-	xdjy_plan_execute(&q_encounter_share, args, NULL, 1, SPI_OK_SELECT);
 	args[1] = Int64GetDatum(id);
 	if (xdjy_run_latest(&q_covering, args, NULL, 1) > 0)
 		ereport(ERROR,
@@ -781,7 +825,7 @@ xdjy_fee_lines_to_settle(int64 encounter_id, XdjyFeeSums *out, MemoryContext cxt
 		XdjyRowWriter *w = xdjy_row_locker_open(xdjy_table_oid("encounter"));
 		ItemPointerData tid;
 
-		(void) xdjy_row_find(w, &arg, true, &tid);
+		(void) xdjy_row_find(w, &arg, XDJY_ROW_FOR_NO_KEY_UPDATE, &tid);
 		xdjy_row_writer_close(w);
 	}
 

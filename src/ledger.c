@@ -111,7 +111,7 @@ xdjy_ledger_read(const char *person_id, int year, const char *quota_group, XdjyL
 	ItemPointerSetInvalid(&l->tid);
 	l->deductible_met_fen = 0;
 	l->fund_paid_fen = 0;
-	if (xdjy_row_find(a.w, a.key, false, &l->tid))
+	if (xdjy_row_find(a.w, a.key, XDJY_ROW_UNLOCKED, &l->tid))
 		take_found(&a, l);
 	ItemPointerSetInvalid(&l->tid);
 	xdjy_row_writer_close(a.w);
@@ -129,7 +129,7 @@ xdjy_ledger_lock(const char *person_id, int year, const char *quota_group, XdjyL
 		Datum		values[LC_NCOLS];
 		bool		nulls[LC_NCOLS] = {false};
 
-		if (xdjy_row_find(a.w, a.key, true, &l->tid))
+		if (xdjy_row_find(a.w, a.key, XDJY_ROW_FOR_NO_KEY_UPDATE, &l->tid))
 		{
 			take_found(&a, l);
 			xdjy_row_writer_close(a.w);

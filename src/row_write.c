@@ -267,6 +267,14 @@ xdjy_row_writer_found(XdjyRowWriter *w)
 	return w->oldslot;
 }
 
+AttrNumber
+xdjy_row_writer_key_column(XdjyRowWriter *w)
+{
+	if (w->pkey == NULL || IndexRelationGetNumberOfKeyAttributes(w->pkey) != 1)
+		return InvalidAttrNumber;
+	return w->pkey->rd_index->indkey.values[0];
+}
+
 /* the locked version still has the key, as EvalPlanQual would recheck */
 static bool
 key_matches(XdjyRowWriter *w, const Datum *key)
@@ -287,19 +295,21 @@ key_matches(XdjyRowWriter *w, const Datum *key)
 }
 
 /*
- * Lock the row in oldslot FOR NO KEY UPDATE, as ExecLockRows does for a
- * row the scan returned in snapshot snap.
+ * Lock the row in oldslot in mode, as ExecLockRows does for a row the
+ * scan returned in snapshot snap.
  */
 static bool
-lock_found(XdjyRowWriter *w, Snapshot snap, const Datum *key)
+lock_found(XdjyRowWriter *w, Snapshot snap, const Datum *key, LockTupleMode mode)
 {
 	TM_FailureData tmfd;
 	TM_Result	res;
 	ItemPointerData tid = w->oldslot->tts_tid;
 
+	/* ExecLockRows' flags: under READ COMMITTED, the latest version */
 	res = table_tuple_lock(w->rel, &tid, snap, w->oldslot, GetCurrentCommandId(true),
-						   LockTupleNoKeyExclusive, LockWaitBlock,
-						   IsolationUsesXactSnapshot() ? 0 : TUPLE_LOCK_FLAG_FIND_LAST_VERSION,
+						   mode, LockWaitBlock,
+						   TUPLE_LOCK_FLAG_LOCK_UPDATE_IN_PROGRESS |
+						   (IsolationUsesXactSnapshot() ? 0 : TUPLE_LOCK_FLAG_FIND_LAST_VERSION),
 						   &tmfd);
 	switch (res)
 	{
@@ -355,17 +365,19 @@ xdjy_row_fetch(XdjyRowWriter *w, const Datum *key, Snapshot snap)
 }
 
 bool
-xdjy_row_find(XdjyRowWriter *w, const Datum *key, bool lock, ItemPointer tid)
+xdjy_row_find(XdjyRowWriter *w, const Datum *key, XdjyRowLock lock, ItemPointer tid)
 {
 	Snapshot	snap = xdjy_statement_snapshot_push(false);
 	bool		found = xdjy_row_fetch(w, key, snap);
 
-	if (found && lock)
+	if (found && lock != XDJY_ROW_UNLOCKED)
 	{
 		if (!w->lock)
 			elog(ERROR, "xdjy: a row of \"%s\" locked through a reader",
 				 RelationGetRelationName(w->rel));
-		found = lock_found(w, snap, key);
+		found = lock_found(w, snap, key,
+						   lock == XDJY_ROW_FOR_KEY_SHARE ? LockTupleKeyShare :
+						   lock == XDJY_ROW_FOR_SHARE ? LockTupleShare : LockTupleNoKeyExclusive);
 	}
 	PopActiveSnapshot();
 	if (found)

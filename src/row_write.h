@@ -33,15 +33,25 @@ extern TupleDesc xdjy_row_writer_desc(XdjyRowWriter *w);
  * index's order), as SELECT ... WHERE key = $n [FOR NO KEY UPDATE] finds
  * it through SPI (read_only = false): after a CommandCounterIncrement, in
  * a fresh snapshot under READ COMMITTED and the transaction's under
- * REPEATABLE READ.  With lock, the row is locked FOR NO KEY UPDATE as
+ * REPEATABLE READ.  Locked (FOR KEY SHARE, SHARE or NO KEY UPDATE), as
  * ExecLockRows (nodeLockRows.c) locks it: under READ COMMITTED the latest
  * version, waited for; under REPEATABLE READ a row changed since the
  * snapshot is a serialization failure (40001).  False if there is none.
  * The row found is in the slot xdjy_row_writer_found returns, and *tid.
  */
-extern bool xdjy_row_find(XdjyRowWriter *w, const Datum *key, bool lock,
+typedef enum XdjyRowLock
+{
+	XDJY_ROW_UNLOCKED,
+	XDJY_ROW_FOR_KEY_SHARE,
+	XDJY_ROW_FOR_SHARE,
+	XDJY_ROW_FOR_NO_KEY_UPDATE
+} XdjyRowLock;
+
+extern bool xdjy_row_find(XdjyRowWriter *w, const Datum *key, XdjyRowLock lock,
 						  ItemPointer tid);
 extern TupleTableSlot *xdjy_row_writer_found(XdjyRowWriter *w);
+/* the table's column that alone is its primary key, or InvalidAttrNumber */
+extern AttrNumber xdjy_row_writer_key_column(XdjyRowWriter *w);
 
 /*
  * The row by its primary key, unlocked, in snap: for several reads in the
