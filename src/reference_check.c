@@ -50,6 +50,7 @@
 
 #include "owner.h"
 #include "restore.h"
+#include "row_write.h"
 #include "spi_plans.h"
 #include "trigger_util.h"
 #include "xdjy.h"
@@ -107,6 +108,31 @@ ref_exists(Oid tgoid, int ref, const char *table, const char *column,
 
 	if (!OidIsValid(relid))
 		elog(ERROR, "table xdjy.%s does not exist", table);
+
+	/*
+	 * The referenced row by the table's primary key, FOR KEY SHARE, without
+	 * SPI: what the query below does, as ExecLockRows does it, where the
+	 * statement's executor start-up was a quarter of a fee line's COPY
+	 * (perf, make bench figure 9).  Any other key (a column not alone the
+	 * primary key, a key of another type) goes through the query.
+	 */
+	if (!latest)
+	{
+		XdjyRowWriter *w = xdjy_row_locker_open(relid);
+		AttrNumber	pk = xdjy_row_writer_key_column(w);
+
+		if (pk != InvalidAttrNumber &&
+			strcmp(NameStr(TupleDescAttr(xdjy_row_writer_desc(w), pk - 1)->attname), column) == 0 &&
+			TupleDescAttr(xdjy_row_writer_desc(w), pk - 1)->atttypid == keytype)
+		{
+			ItemPointerData tid;
+
+			found = xdjy_row_find(w, &key, XDJY_ROW_FOR_KEY_SHARE, &tid);
+			xdjy_row_writer_close(w);
+			return found;
+		}
+		xdjy_row_writer_close(w);
+	}
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");
 	plan = ref_plan(tgoid, ref, table, column, keytype);
