@@ -30,6 +30,7 @@
 #include "utils/snapmgr.h"
 
 #include "index_read.h"
+#include "trigger_util.h"
 
 Snapshot
 xdjy_statement_snapshot_push(bool latest)
@@ -113,12 +114,7 @@ xdjy_index_walk_end(XdjyIndexWalk *w)
 Datum
 xdjy_index_walk_value(XdjyIndexWalk *w, const char *column, bool *isnull)
 {
-	int			att = SPI_fnumber(RelationGetDescr(w->rel), column);
-
-	if (att <= 0)
-		elog(ERROR, "xdjy: table \"%s\" has no column \"%s\"",
-			 RelationGetRelationName(w->rel), column);
-	return slot_getattr(w->slot, att, isnull);
+	return slot_getattr(w->slot, xdjy_colno(RelationGetDescr(w->rel), column), isnull);
 }
 
 bool

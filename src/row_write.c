@@ -50,6 +50,7 @@
 
 #include "index_read.h"
 #include "row_write.h"
+#include "trigger_util.h"
 
 struct XdjyRowWriter
 {
@@ -390,12 +391,7 @@ xdjy_row_find(XdjyRowWriter *w, const Datum *key, XdjyRowLock lock, ItemPointer 
 Datum
 xdjy_found_value(XdjyRowWriter *w, const char *column, bool *isnull)
 {
-	int			att = SPI_fnumber(RelationGetDescr(w->rel), column);
-
-	if (att <= 0)
-		elog(ERROR, "xdjy: table \"%s\" has no column \"%s\"",
-			 RelationGetRelationName(w->rel), column);
-	return slot_getattr(w->oldslot, att, isnull);
+	return slot_getattr(w->oldslot, xdjy_colno(RelationGetDescr(w->rel), column), isnull);
 }
 
 char *
@@ -403,15 +399,8 @@ xdjy_found_text(XdjyRowWriter *w, const char *column, MemoryContext cxt)
 {
 	bool		isnull;
 	Datum		v = xdjy_found_value(w, column, &isnull);
-	MemoryContext old;
-	char	   *s;
 
-	if (isnull)
-		return NULL;
-	old = MemoryContextSwitchTo(cxt);
-	s = TextDatumGetCString(v);
-	MemoryContextSwitchTo(old);
-	return s;
+	return xdjy_text_copy(v, isnull, cxt);
 }
 
 bool

@@ -23,6 +23,7 @@
 
 #include "errors.h"
 #include "spi_plans.h"
+#include "trigger_util.h"
 
 void
 xdjy_spi_connect(void)
@@ -363,15 +364,8 @@ xdjy_spi_text(int row, int col, MemoryContext cxt)
 {
 	bool		isnull;
 	Datum		d = xdjy_spi_value(row, col, &isnull);
-	MemoryContext old;
-	char	   *s;
 
-	if (isnull)
-		return NULL;
-	old = MemoryContextSwitchTo(cxt);
-	s = TextDatumGetCString(d);
-	MemoryContextSwitchTo(old);
-	return s;
+	return xdjy_text_copy(d, isnull, cxt);
 }
 
 /*

@@ -127,6 +127,21 @@ xdjy_attnum(TupleDesc tupdesc, const char *column, Oid type)
 	return attnum;
 }
 
+/* a text Datum as a C string in cxt; NULL stays NULL */
+static inline char *
+xdjy_text_copy(Datum d, bool isnull, MemoryContext cxt)
+{
+	MemoryContext old;
+	char	   *s;
+
+	if (isnull)
+		return NULL;
+	old = MemoryContextSwitchTo(cxt);
+	s = TextDatumGetCString(d);
+	MemoryContextSwitchTo(old);
+	return s;
+}
+
 static inline Datum
 xdjy_get(HeapTuple tuple, TupleDesc tupdesc, int attnum, bool *isnull)
 {
