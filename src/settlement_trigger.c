@@ -21,9 +21,10 @@
  *	  Concurrency: every settlement of a person in a year and quota group
  *	  locks that ledger row (FOR NO KEY UPDATE) before it reads the amounts
  *	  already used and before the checks whose outcome another settlement
- *	  of the person could change (invoice, reversal); read-write SPI gives
- *	  each later query a snapshot taken after the lock, so two concurrent
- *	  settlements of one person are serialised exactly.  Checks across
+ *	  of the person could change (invoice, reversal); each later look-up,
+ *	  through SPI or an index (src/index_read.c), takes a snapshot after
+ *	  the lock, so two concurrent settlements of one person are serialised
+ *	  exactly.  Checks across
  *	  persons have unique indexes or exclusion constraints as backstops.
  *	  The policy row and the ratio rules a settlement is priced from are
  *	  taken FOR SHARE, and checked to be as read, so a concurrent change of
@@ -49,8 +50,10 @@
 #include "utils/date.h"
 #include "utils/datetime.h"
 #include "utils/lsyscache.h"
+#include "utils/rangetypes.h"
 #include "utils/rel.h"
 #include "utils/snapmgr.h"
+#include "utils/typcache.h"
 
 #include "dates.h"
 #include "errors.h"
@@ -275,38 +278,6 @@ apply_row(HeapTuple tuple, TupleDesc tupdesc, SRow *r)
  */
 
 /*
- * The person's filings that may hold between D and the discharge, taken
- * FOR SHARE: a change or cancellation of one of them (济宁市医保局
- * 异地就医十项便民措施 第四条(一)) locks it FOR NO KEY UPDATE, so the two
- * are serialised.  A settlement that comes second waits and then reads the
- * filing as changed (READ COMMITTED rechecks the row) or fails with 40001
- * (REPEATABLE READ); a change that comes second waits and then counts this
- * settlement as an expense under the filing (src/filing_trigger.c).
- */
-static XdjyPlan q_filings = XDJY_PLAN(
-	"settlement filings",
-	"SELECT f.id, f.destination_region, f.category, f.status, f.start_date,"
-	"       f.applied_on, f.closed_on, f.proof IS NOT NULL"
-	" FROM xdjy.filing f"
-	" WHERE f.person_id OPERATOR(pg_catalog.=) $1"
-	"   AND f.start_date OPERATOR(pg_catalog.<=) $2"
-	"   AND (f.closed_on IS NULL OR f.closed_on OPERATOR(pg_catalog.>) $3)"
-	" ORDER BY f.id DESC FOR SHARE",
-	3, TEXTOID, DATEOID, DATEOID);
-
-/* the same, read only: a pre-settlement locks nothing */
-static XdjyPlan q_filings_read = XDJY_PLAN(
-	"presettlement filings",
-	"SELECT f.id, f.destination_region, f.category, f.status, f.start_date,"
-	"       f.applied_on, f.closed_on, f.proof IS NOT NULL"
-	" FROM xdjy.filing f"
-	" WHERE f.person_id OPERATOR(pg_catalog.=) $1"
-	"   AND f.start_date OPERATOR(pg_catalog.<=) $2"
-	"   AND (f.closed_on IS NULL OR f.closed_on OPERATOR(pg_catalog.>) $3)"
-	" ORDER BY f.id DESC",
-	3, TEXTOID, DATEOID, DATEOID);
-
-/*
  * A pre-settlement (预结算, 2303 / 2206) runs the engine with the same
  * stages and writes nothing: no row, no ledger, no lock held past the
  * statement.  Set only by presettle(), reset on every entry.
@@ -351,54 +322,6 @@ static XdjyPlan q_referral_used = XDJY_PLAN(
 	"   AND s.reverses IS NULL"
 	" LIMIT 1",
 	2, INT8OID, INT8OID);
-
-/*
- * The policy row and the ratio rules a settlement is priced from, taken
- * FOR SHARE and checked to be as the engine read them (from the reference
- * cache).  A row that has priced a settlement may afterwards only be
- * closed (src/policy_frozen.c); its UPDATE or DELETE locks the row, so the
- * two are serialised: a change that comes second waits and then counts
- * this settlement, a settlement that comes second waits and then finds the
- * row changed (READ COMMITTED locks and reads the new row version;
- * REPEATABLE READ fails with 40001 itself) and is refused with 40001, to
- * be retried with the rows as they are now.  The row is found by its key
- * alone and compared in the target list, which READ COMMITTED evaluates
- * on the version it locked: with the comparisons in WHERE, the planner
- * chose the GiST exclusion index over the primary key, 14 % of a
- * settlement's time (perf, the bench's main set).
- */
-static XdjyPlan q_policy_lock = XDJY_PLAN(
-	"policy lock",
-	"SELECT p.valid OPERATOR(pg_catalog.@>) $2"
-	"   AND p.deductible_fen OPERATOR(pg_catalog.=) $3"
-	"   AND p.ratio_bp OPERATOR(pg_catalog.=) $4"
-	"   AND p.first_selfpay_bp OPERATOR(pg_catalog.=) $5"
-	"   AND p.annual_cap_fen OPERATOR(pg_catalog.=) $6"
-	"   AND p.quota_group OPERATOR(pg_catalog.=) $7"
-	"   AND p.insured_region OPERATOR(pg_catalog.=) $8"
-	"   AND p.scheme OPERATOR(pg_catalog.=) $9"
-	"   AND p.category OPERATOR(pg_catalog.=) $10"
-	"   AND p.visit_type OPERATOR(pg_catalog.=) $11"
-	"   AND (p.tier IS NULL OR p.tier OPERATOR(pg_catalog.=) $12)"
-	" FROM xdjy.policy p WHERE p.id OPERATOR(pg_catalog.=) $1"
-	" FOR SHARE",
-	12, INT8OID, DATEOID, INT8OID, INT4OID, INT4OID, INT8OID, TEXTOID,
-	TEXTOID, TEXTOID, TEXTOID, TEXTOID, INT2OID);
-
-static XdjyPlan q_adjustment_lock = XDJY_PLAN(
-	"ratio adjustment lock",
-	"SELECT a.valid OPERATOR(pg_catalog.@>) $2"
-	"   AND a.kind OPERATOR(pg_catalog.=) $3"
-	"   AND a.points_bp OPERATOR(pg_catalog.=) $4"
-	"   AND a.province OPERATOR(pg_catalog.=) pg_catalog.left($5, 2)"
-	"   AND a.category OPERATOR(pg_catalog.=) $6"
-	"   AND (a.scheme IS NULL OR a.scheme OPERATOR(pg_catalog.=) $7)"
-	"   AND (a.visit_type IS NULL OR a.visit_type OPERATOR(pg_catalog.=) $8)"
-	"   AND (NOT a.own_reason_only OR $9)"
-	" FROM xdjy.ratio_adjustment a WHERE a.id OPERATOR(pg_catalog.=) $1"
-	" FOR SHARE",
-	9, INT8OID, DATEOID, TEXTOID, INT4OID, TEXTOID, TEXTOID, TEXTOID,
-	TEXTOID, BOOLOID);
 
 static XdjyPlan q_referral_read = XDJY_PLAN(
 	"presettlement referral",
@@ -669,41 +592,113 @@ outside_choice(const Encounter *e, int64 filing_id)
 	return offered && DatumGetInt64(xdjy_spi_value(0, 2, &isnull)) == 0;
 }
 
-/* the person's filings that may matter, for the category decision */
+/*
+ * A filing row (in slot, of a table with desc) that may hold between D
+ * and until: it began by until and was not closed by D.  Its facts into f.
+ */
+static bool
+filing_fact(TupleTableSlot *slot, TupleDesc desc, DateADT d, DateADT until,
+			XdjyFilingFact *f, MemoryContext cxt)
+{
+	bool		isnull;
+	Datum		v;
+
+	memset(f, 0, sizeof(*f));
+	f->start_on = DatumGetDateADT(slot_getattr(slot, xdjy_colno(desc, "start_date"), &isnull));
+	if (isnull || f->start_on > until)
+		return false;
+	v = slot_getattr(slot, xdjy_colno(desc, "closed_on"), &f->closed);
+	f->closed = !f->closed;
+	f->closed_on = f->closed ? DatumGetDateADT(v) : 0;
+	if (f->closed && !(f->closed_on > d))
+		return false;
+	f->id = DatumGetInt64(slot_getattr(slot, xdjy_colno(desc, "id"), &isnull));
+	f->destination = xdjy_text_copy(slot_getattr(slot, xdjy_colno(desc, "destination_region"), &isnull),
+									isnull, cxt);
+	if (f->destination == NULL)
+		f->destination = "";
+	v = slot_getattr(slot, xdjy_colno(desc, "category"), &isnull);
+	f->long_term = !isnull && DatumGetInt32(v) == RC_LONG_TERM_RESIDENT;
+	v = slot_getattr(slot, xdjy_colno(desc, "status"), &isnull);
+	f->active = !isnull && DatumGetInt32(v) == FS_ACTIVE;
+	v = slot_getattr(slot, xdjy_colno(desc, "applied_on"), &isnull);
+	f->applied_on = isnull ? f->start_on : DatumGetDateADT(v);
+	(void) slot_getattr(slot, xdjy_colno(desc, "proof"), &isnull);
+	f->proof = !isnull;
+	return true;
+}
+
+static int
+filing_id_desc(const void *a, const void *b)
+{
+	int64		x = ((const XdjyFilingFact *) a)->id;
+	int64		y = ((const XdjyFilingFact *) b)->id;
+
+	return x < y ? 1 : x > y ? -1 : 0;
+}
+
+/*
+ * The person's filings that may hold between D and the discharge, newest
+ * first, taken FOR SHARE: a change or cancellation of one of them (济宁市
+ * 医保局异地就医十项便民措施 第四条(一)) locks it FOR NO KEY UPDATE, so the
+ * two are serialised.  A settlement that comes second waits and then reads
+ * the filing as changed (READ COMMITTED: the latest version, tested again,
+ * as EvalPlanQual would) or fails with 40001 (REPEATABLE READ); a change
+ * that comes second waits and then counts this settlement as an expense
+ * under the filing (src/filing_trigger.c).  A pre-settlement locks
+ * nothing.  Read through filing_person_destination_idx and locked by
+ * primary key without SPI (src/index_read.c, row_write.c): the statement
+ * was a tenth of the engine's time (perf, make bench figure 2).
+ */
 static int
 load_filings(const Encounter *e, DateADT until, XdjyFilingFact **out,
 			 MemoryContext cxt)
 {
-	Datum		args[3];
-	uint64		n;
-	XdjyFilingFact *f;
+	Datum		key = CStringGetTextDatum(e->person_id);
+	Snapshot	snap = xdjy_statement_snapshot_push(false);
+	XdjyIndexWalk w;
+	int			n = 0,
+				cap = 4;
+	XdjyFilingFact *f = MemoryContextAllocZero(cxt, sizeof(XdjyFilingFact) * (cap + 1));
+	int			kept = 0;
 
-	args[0] = CStringGetTextDatum(e->person_id);
-	args[1] = DateADTGetDatum(until);
-	args[2] = DateADTGetDatum(e->admitted_on);
-	n = xdjy_plan_execute(engine_dry ? &q_filings_read : &q_filings, args, NULL, 0,
-						  SPI_OK_SELECT);
-	f = (XdjyFilingFact *) MemoryContextAllocZero(cxt, sizeof(XdjyFilingFact) * (n + 1));
-	for (uint64 i = 0; i < n; i++)
+	xdjy_index_walk_begin(&w, "filing", "filing_person_destination_idx", 1, NULL, &key, snap);
+	while (xdjy_index_walk_next(&w, ForwardScanDirection) != NULL)
 	{
-		bool		isnull;
+		if (n == cap)
+		{
+			cap *= 2;
+			f = repalloc(f, sizeof(XdjyFilingFact) * (cap + 1));
+			memset(&f[n], 0, sizeof(XdjyFilingFact) * (cap + 1 - n));
+		}
+		if (filing_fact(w.slot, RelationGetDescr(w.rel), e->admitted_on, until, &f[n], cxt))
+			n++;
+	}
+	xdjy_index_walk_end(&w);
+	PopActiveSnapshot();
+	qsort(f, n, sizeof(XdjyFilingFact), filing_id_desc);
 
-		f[i].id = xdjy_spi_int64(i, 1, 0);
-		f[i].destination = xdjy_spi_text(i, 2, cxt);
-		if (f[i].destination == NULL)
-			f[i].destination = "";
-		f[i].long_term = xdjy_spi_int32(i, 3, 0) == RC_LONG_TERM_RESIDENT;
-		f[i].active = xdjy_spi_int32(i, 4, 0) == FS_ACTIVE;
-		f[i].start_on = DatumGetDateADT(xdjy_spi_value(i, 5, &isnull));
-		f[i].applied_on = DatumGetDateADT(xdjy_spi_value(i, 6, &isnull));
-		if (isnull)
-			f[i].applied_on = f[i].start_on;
-		f[i].closed_on = DatumGetDateADT(xdjy_spi_value(i, 7, &isnull));
-		f[i].closed = !isnull;
-		f[i].proof = xdjy_spi_bool(i, 8, false);
+	if (!engine_dry && n > 0)
+	{
+		XdjyRowWriter *lw = xdjy_row_locker_open(xdjy_table_oid("filing"));
+
+		for (int i = 0; i < n; i++)
+		{
+			Datum		id = Int64GetDatum(f[i].id);
+			ItemPointerData tid;
+
+			/* the row as locked replaces the row as read, if it still holds */
+			if (xdjy_row_find(lw, &id, XDJY_ROW_FOR_SHARE, &tid) &&
+				filing_fact(xdjy_row_writer_found(lw), xdjy_row_writer_desc(lw),
+							e->admitted_on, until, &f[kept], cxt))
+				kept++;
+		}
+		xdjy_row_writer_close(lw);
+		n = kept;
+		memset(&f[n], 0, sizeof(XdjyFilingFact));
 	}
 	*out = f;
-	return (int) n;
+	return n;
 }
 
 static bool
@@ -1350,7 +1345,7 @@ decide_policy(Settle *s, MemoryContext upper)
  * the benefit category and the scope; the policy is decided once the fee
  * lines show what was bought (a special drug's is another, 吉医保发〔2019〕
  * 34号 附件第13条).  Nothing is locked or written yet but the filings and
- * the referral (FOR SHARE / FOR NO KEY UPDATE, see q_filings and
+ * the referral (FOR SHARE / FOR NO KEY UPDATE, see load_filings and
  * check_referral).
  */
 /*
@@ -1525,8 +1520,102 @@ pricing_row_changed(const char *table, int64 id)
 			 errhint("Retry the settlement: it is priced from the rows as they are now.")));
 }
 
+/* a text column of the row found equals s */
+static bool
+found_text_is(XdjyRowWriter *w, const char *column, const char *s)
+{
+	bool		isnull;
+	Datum		v = xdjy_found_value(w, column, &isnull);
+
+	return !isnull && strcmp(TextDatumGetCString(v), s) == 0;
+}
+
+/* a column of the row found is NULL, or equals s */
+static bool
+found_text_null_or(XdjyRowWriter *w, const char *column, const char *s)
+{
+	bool		isnull;
+
+	(void) xdjy_found_value(w, column, &isnull);
+	return isnull || found_text_is(w, column, s);
+}
+
+/* the range column of the row found holds d */
+static bool
+found_range_holds(XdjyRowWriter *w, const char *column, DateADT d)
+{
+	bool		isnull;
+	Datum		v = xdjy_found_value(w, column, &isnull);
+	RangeType  *r;
+
+	if (isnull)
+		return false;
+	r = DatumGetRangeTypeP(v);
+	return range_contains_elem_internal(lookup_type_cache(RangeTypeGetOid(r), TYPECACHE_RANGE_INFO),
+										r, DateADTGetDatum(d));
+}
+
+static int64
+found_int(XdjyRowWriter *w, const char *column, bool *isnull)
+{
+	Datum		v = xdjy_found_value(w, column, isnull);
+	Oid			type = TupleDescAttr(xdjy_row_writer_desc(w),
+									 SPI_fnumber(xdjy_row_writer_desc(w), column) - 1)->atttypid;
+
+	if (*isnull)
+		return 0;
+	return type == INT8OID ? DatumGetInt64(v) : type == INT4OID ? DatumGetInt32(v)
+		: DatumGetInt16(v);
+}
+
+static bool
+found_int_is(XdjyRowWriter *w, const char *column, int64 n)
+{
+	bool		isnull;
+	int64		v = found_int(w, column, &isnull);
+
+	return !isnull && v == n;
+}
+
 /*
- * Lock the rows the settlement is priced from (see q_policy_lock).  A
+ * The policy row and the ratio rules a settlement is priced from, taken
+ * FOR SHARE and checked to be as the engine read them (from the reference
+ * cache).  A row that has priced a settlement may afterwards only be
+ * closed (src/policy_frozen.c); its UPDATE or DELETE locks the row, so the
+ * two are serialised: a change that comes second waits and then counts
+ * this settlement, a settlement that comes second waits and then finds the
+ * row changed (READ COMMITTED locks and reads the new row version;
+ * REPEATABLE READ fails with 40001 itself) and is refused with 40001, to
+ * be retried with the rows as they are now.  The row is found by its
+ * primary key and locked without SPI (row_write.c), then compared on the
+ * version it locked, as READ COMMITTED evaluates a target list: the SPI
+ * statement's executor start-up was 7% of a settlement's engine time
+ * (perf, make bench figure 2).
+ */
+
+/*
+ * Lock a row the settlement is priced from FOR SHARE by its id, as
+ * SELECT ... FOR SHARE does (row_write.c): false if it is gone; the row
+ * as locked (under READ COMMITTED, its latest version) is then compared
+ * with what the engine priced from.
+ */
+static XdjyRowWriter *
+lock_pricing_row(const char *table, int64 id)
+{
+	XdjyRowWriter *w = xdjy_row_locker_open(xdjy_table_oid(table));
+	Datum		key = Int64GetDatum(id);
+	ItemPointerData tid;
+
+	if (!xdjy_row_find(w, &key, XDJY_ROW_FOR_SHARE, &tid))
+	{
+		xdjy_row_writer_close(w);
+		pricing_row_changed(table, id);
+	}
+	return w;
+}
+
+/*
+ * Lock the rows the settlement is priced from (see above).  A
  * temporary-outside policy is also capped by its province's first
  * self-pay ceiling (鲁医保发〔2021〕46号 第三条(二)): the province's
  * advisory lock, shared, keeps a ceiling from being changed while this
@@ -1540,37 +1629,41 @@ lock_pricing_rows(const SettleInput *in, Settle *s)
 	const Encounter *e = &s->e;
 	const char *policy_category = s->cd.category == XDJY_CAT_LONG_TERM ? "local"
 		: xdjy_category_name(s->cd.category);
-	Datum		args[12];
+	XdjyRowWriter *w;
+	bool		same;
+	bool		isnull;
+	char		two[3];
 
-	args[0] = Int64GetDatum(s->policy.id);
-	args[1] = DateADTGetDatum(e->admitted_on);
-	args[2] = Int64GetDatum(s->policy.deductible_fen);
-	args[3] = Int32GetDatum(s->policy.ratio_bp);
-	args[4] = Int32GetDatum(s->policy.first_selfpay_bp);
-	args[5] = Int64GetDatum(s->policy.annual_cap_fen);
-	args[6] = CStringGetTextDatum(s->quota_group);
-	args[7] = CStringGetTextDatum(e->insured_region);
-	args[8] = CStringGetTextDatum(e->scheme);
-	args[9] = CStringGetTextDatum(policy_category);
-	args[10] = CStringGetTextDatum(e->visit_type);
-	args[11] = Int16GetDatum(e->tier);
-	if (xdjy_plan_execute(&q_policy_lock, args, NULL, 1, SPI_OK_SELECT) != 1 ||
-		!xdjy_spi_bool(0, 1, false))
+	w = lock_pricing_row("policy", s->policy.id);
+	same = found_range_holds(w, "valid", e->admitted_on) &&
+		found_int_is(w, "deductible_fen", s->policy.deductible_fen) &&
+		found_int_is(w, "ratio_bp", s->policy.ratio_bp) &&
+		found_int_is(w, "first_selfpay_bp", s->policy.first_selfpay_bp) &&
+		found_int_is(w, "annual_cap_fen", s->policy.annual_cap_fen) &&
+		found_text_is(w, "quota_group", s->quota_group) &&
+		found_text_is(w, "insured_region", e->insured_region) &&
+		found_text_is(w, "scheme", e->scheme) &&
+		found_text_is(w, "category", policy_category) &&
+		found_text_is(w, "visit_type", e->visit_type) &&
+		(found_int(w, "tier", &isnull) == e->tier || isnull);
+	xdjy_row_writer_close(w);
+	if (!same)
 		pricing_row_changed("policy", s->policy.id);
 
+	strlcpy(two, e->insured_region, sizeof(two));
 	for (int i = 0; i < s->nadj; i++)
 	{
-		args[0] = Int64GetDatum(s->adj[i].id);
-		args[1] = DateADTGetDatum(e->admitted_on);
-		args[2] = CStringGetTextDatum(s->adj[i].set ? "set" : "delta");
-		args[3] = Int32GetDatum(s->adj[i].points_bp);
-		args[4] = CStringGetTextDatum(e->insured_region);
-		args[5] = CStringGetTextDatum(xdjy_category_name(s->cd.category));
-		args[6] = CStringGetTextDatum(e->scheme);
-		args[7] = CStringGetTextDatum(e->visit_type);
-		args[8] = BoolGetDatum(in->own_reason);
-		if (xdjy_plan_execute(&q_adjustment_lock, args, NULL, 1, SPI_OK_SELECT) != 1 ||
-			!xdjy_spi_bool(0, 1, false))
+		w = lock_pricing_row("ratio_adjustment", s->adj[i].id);
+		same = found_range_holds(w, "valid", e->admitted_on) &&
+			found_text_is(w, "kind", s->adj[i].set ? "set" : "delta") &&
+			found_int_is(w, "points_bp", s->adj[i].points_bp) &&
+			found_text_is(w, "province", two) &&
+			found_text_is(w, "category", xdjy_category_name(s->cd.category)) &&
+			found_text_null_or(w, "scheme", e->scheme) &&
+			found_text_null_or(w, "visit_type", e->visit_type) &&
+			(!xdjy_found_bool(w, "own_reason_only", false) || in->own_reason);
+		xdjy_row_writer_close(w);
+		if (!same)
 			pricing_row_changed("ratio_adjustment", s->adj[i].id);
 	}
 
