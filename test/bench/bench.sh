@@ -31,6 +31,9 @@
 #               2 and 7 only (the engines and try_settle, about a minute at
 #               scale 1), for quick before/after runs
 # BENCH_SECONDS pgbench duration of each run of figure 3 (default 20)
+# BENCH_SHARED_BUFFERS  the cluster's shared_buffers (test/run.sh; default
+#               the throwaway cluster's 128MB), e.g. 6GB at BENCH_SCALE=5
+#               on a 24 GB machine, as a DBA would size it for the data
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -57,7 +60,7 @@ val() { "${PSQL[@]}" -At "$@"; }
 ms() { val -c "SELECT round(ms::numeric, 1) FROM bench.timing WHERE label = '$1'"; }
 say() { [ "$only" = check ] || echo "$@"; }
 
-say "== bench: scale $scale ($(nproc) cores, $(date -u +%Y-%m-%dT%H:%MZ))"
+say "== bench: scale $scale ($(nproc) cores, $(date -u +%Y-%m-%dT%H:%MZ), shared_buffers $(psql -XAt -d postgres -c 'SHOW shared_buffers'))"
 dropdb --if-exists $db >/dev/null 2>&1
 createdb $db
 # a throwaway cluster: big loads should not checkpoint every few seconds
