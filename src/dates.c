@@ -62,6 +62,19 @@ xdjy_iso_date(DateADT d)
 	return psprintf("%04d-%02d-%02d", y, m, dd);
 }
 
+/* does the daterange hold day d? (NULL holds nothing) */
+bool
+xdjy_daterange_holds(Datum range, bool isnull, DateADT d)
+{
+	RangeType  *r;
+
+	if (isnull)
+		return false;
+	r = DatumGetRangeTypeP(range);
+	return range_contains_elem_internal(lookup_type_cache(RangeTypeGetOid(r), TYPECACHE_RANGE_INFO),
+										r, DateADTGetDatum(d));
+}
+
 /* a daterange as [lower,upper), ( for no lower bound, "empty" */
 char *
 xdjy_iso_daterange(Datum range)

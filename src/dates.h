@@ -24,6 +24,8 @@
 /* text */
 extern char *xdjy_iso_date(DateADT d);
 extern char *xdjy_iso_daterange(Datum range);
+/* does the daterange hold day d? (NULL holds nothing) */
+extern bool xdjy_daterange_holds(Datum range, bool isnull, DateADT d);
 
 /* the year of a finite date (22008 for an infinite one) */
 extern int	xdjy_date_year(DateADT d);

@@ -29,11 +29,9 @@
 #include "utils/datum.h"
 #include "utils/date.h"
 #include "utils/numeric.h"
-#include "utils/rangetypes.h"
 #include "utils/rel.h"
 #include "utils/snapmgr.h"
 #include "utils/timestamp.h"
-#include "utils/typcache.h"
 
 #include "dates.h"
 #include "errors.h"
@@ -508,13 +506,11 @@ catalogue_row(const char *code, const char *region, DateADT d, Snapshot snap,
 	while (!found && xdjy_index_walk_next(&w, ForwardScanDirection) != NULL)
 	{
 		bool		isnull;
-		RangeType  *valid = DatumGetRangeTypeP(xdjy_index_walk_value(&w, "valid", &isnull));
-		TypeCacheEntry *typcache = lookup_type_cache(RangeTypeGetOid(valid),
-													 TYPECACHE_RANGE_INFO);
+		Datum		valid = xdjy_index_walk_value(&w, "valid", &isnull);
 		Datum		v;
 		MemoryContext old;
 
-		if (isnull || !range_contains_elem_internal(typcache, valid, DateADTGetDatum(d)))
+		if (!xdjy_daterange_holds(valid, isnull, d))
 			continue;
 		found = true;
 		old = MemoryContextSwitchTo(cxt);

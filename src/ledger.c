@@ -27,16 +27,16 @@
 #include "postgres.h"
 
 #include "access/tupdesc.h"
-#include "catalog/namespace.h"
 #include "executor/spi.h"
 #include "executor/tuptable.h"
 #include "utils/builtins.h"
-#include "utils/lsyscache.h"
 
 #include "errors.h"
+#include "index_read.h"
 #include "ledger.h"
 #include "money.h"
 #include "row_write.h"
+#include "trigger_util.h"
 #include "xdjy.h"
 
 /* the table's columns, by name */
@@ -64,16 +64,13 @@ typedef struct LedgerAccess
 static void
 ledger_open(LedgerAccess *a, bool write)
 {
-	Oid			relid = get_relname_relid("ledger", get_namespace_oid("xdjy", false));
+	Oid			relid = xdjy_table_oid("ledger");
 	TupleDesc	desc;
 
-	if (!OidIsValid(relid))
-		elog(ERROR, "table xdjy.ledger does not exist");
 	a->w = write ? xdjy_row_writer_open(relid) : xdjy_row_reader_open(relid);
 	desc = xdjy_row_writer_desc(a->w);
 	for (int c = 0; c < LC_NCOLS; c++)
-		if ((a->att[c] = SPI_fnumber(desc, ledger_col[c])) <= 0)
-			elog(ERROR, "xdjy: xdjy.ledger has no column \"%s\"", ledger_col[c]);
+		a->att[c] = xdjy_colno(desc, ledger_col[c]);
 }
 
 /* PRIMARY KEY (person_id, year, quota_group) */
@@ -105,15 +102,16 @@ void
 xdjy_ledger_read(const char *person_id, int year, const char *quota_group, XdjyLedger *l)
 {
 	LedgerAccess a;
+	ItemPointerData tid;
 
 	ledger_open(&a, false);
 	ledger_key(&a, person_id, year, quota_group);
+	/* read, not locked: no tid for xdjy_ledger_add */
 	ItemPointerSetInvalid(&l->tid);
 	l->deductible_met_fen = 0;
 	l->fund_paid_fen = 0;
-	if (xdjy_row_find(a.w, a.key, XDJY_ROW_UNLOCKED, &l->tid))
+	if (xdjy_row_find(a.w, a.key, XDJY_ROW_UNLOCKED, &tid))
 		take_found(&a, l);
-	ItemPointerSetInvalid(&l->tid);
 	xdjy_row_writer_close(a.w);
 }
 

@@ -43,7 +43,6 @@
 #include "utils/builtins.h"
 #include "utils/datum.h"
 #include "utils/inval.h"
-#include "utils/lsyscache.h"
 #include "utils/memutils.h"
 #include "utils/rel.h"
 #include "utils/snapmgr.h"

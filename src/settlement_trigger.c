@@ -50,10 +50,8 @@
 #include "utils/date.h"
 #include "utils/datetime.h"
 #include "utils/lsyscache.h"
-#include "utils/rangetypes.h"
 #include "utils/rel.h"
 #include "utils/snapmgr.h"
-#include "utils/typcache.h"
 
 #include "dates.h"
 #include "errors.h"
@@ -1546,21 +1544,18 @@ found_range_holds(XdjyRowWriter *w, const char *column, DateADT d)
 {
 	bool		isnull;
 	Datum		v = xdjy_found_value(w, column, &isnull);
-	RangeType  *r;
 
-	if (isnull)
-		return false;
-	r = DatumGetRangeTypeP(v);
-	return range_contains_elem_internal(lookup_type_cache(RangeTypeGetOid(r), TYPECACHE_RANGE_INFO),
-										r, DateADTGetDatum(d));
+	return xdjy_daterange_holds(v, isnull, d);
 }
 
+/* an integer column of the row found (smallint, integer or bigint) */
 static int64
 found_int(XdjyRowWriter *w, const char *column, bool *isnull)
 {
-	Datum		v = xdjy_found_value(w, column, isnull);
-	Oid			type = TupleDescAttr(xdjy_row_writer_desc(w),
-									 SPI_fnumber(xdjy_row_writer_desc(w), column) - 1)->atttypid;
+	TupleDesc	desc = xdjy_row_writer_desc(w);
+	int			att = xdjy_colno(desc, column);
+	Oid			type = TupleDescAttr(desc, att - 1)->atttypid;
+	Datum		v = slot_getattr(xdjy_row_writer_found(w), att, isnull);
 
 	if (*isnull)
 		return 0;
@@ -1591,13 +1586,10 @@ found_int_is(XdjyRowWriter *w, const char *column, int64 n)
  * version it locked, as READ COMMITTED evaluates a target list: the SPI
  * statement's executor start-up was 7% of a settlement's engine time
  * (perf, make bench figure 2).
- */
-
-/*
- * Lock a row the settlement is priced from FOR SHARE by its id, as
- * SELECT ... FOR SHARE does (row_write.c): false if it is gone; the row
- * as locked (under READ COMMITTED, its latest version) is then compared
- * with what the engine priced from.
+ *
+ * lock_pricing_row takes one such row FOR SHARE by its id; a row gone is
+ * a change (40001); the row as locked (under READ COMMITTED, its latest
+ * version) is then compared with what the engine priced from.
  */
 static XdjyRowWriter *
 lock_pricing_row(const char *table, int64 id)
